@@ -1,0 +1,197 @@
+"""The validated, typed dataset that every figure, chart and export is computed from.
+
+One `pandas.DataFrame` per sheet, with the contract's canonical column ids, plus:
+- `_row`: the spreadsheet row each record came from (for messages and traceability);
+- extra columns the coordinator added, under their own header text (kept and shown);
+- in `status_updates`, `category`: the status category derived from the scale.
+
+Column dtypes: text and choice columns are strings (choices hold their code, e.g.
+`civil_society`), dates are `datetime64[s]` (NaT when empty), integers `Int64`, numbers
+`float64`, `measure_ids` a comma-separated string of ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from monitoring.schema import (
+    DEFAULT_SCALE,
+    SHEETS,
+    Lang,
+    Sheet,
+    StatusLabel,
+    normalise_label,
+)
+
+TABLE_IDS: tuple[str, ...] = tuple(s.id for s in SHEETS if s.id != "status_scale")
+DATE_DTYPE = "datetime64[s]"
+
+
+@dataclass(frozen=True)
+class StatusScale:
+    """The status labels in use (the default scale or the workbook's own)."""
+
+    labels: tuple[StatusLabel, ...] = DEFAULT_SCALE
+    custom: bool = False
+
+    def __post_init__(self) -> None:
+        lookup: dict[str, StatusLabel] = {}
+        for item in self.labels:
+            for key in (item.label, item.en or "", *item.aliases):
+                if key:
+                    lookup.setdefault(normalise_label(key), item)
+        object.__setattr__(self, "_lookup", lookup)
+
+    def find(self, text: str) -> StatusLabel | None:
+        """Return the label `text` designates (case, accents, spaces and language ignored)."""
+        lookup: dict[str, StatusLabel] = self._lookup  # type: ignore[attr-defined]
+        return lookup.get(normalise_label(text))
+
+    def category(self, label: str) -> str:
+        found = self.find(label)
+        return found.category if found else "unknown"
+
+    def ordered(self) -> list[StatusLabel]:
+        return sorted(self.labels, key=lambda s: s.order)
+
+    def display(self, label: str, lang: Lang) -> str:
+        found = self.find(label)
+        return found.display(lang) if found else label
+
+
+def empty_table(sheet: Sheet) -> pd.DataFrame:
+    """Return an empty frame with the sheet's canonical columns and dtypes."""
+    return pd.DataFrame(
+        {c.id: pd.Series(dtype=column_dtype(c.type)) for c in sheet.columns}
+        | {"_row": pd.Series(dtype="int64")}
+    )
+
+
+def column_dtype(column_type: str) -> str:
+    return {
+        "date": DATE_DTYPE,
+        "integer": "Int64",
+        "number": "float64",
+    }.get(column_type, "str")
+
+
+def dates(values: Iterable[object]) -> np.ndarray:
+    """Turn `datetime.date` values (None for missing) into a `datetime64[s]` array."""
+    return np.array(list(values), dtype="datetime64[D]").astype(DATE_DTYPE)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A whole validated workbook: plans, measures, recommendations, retention, statuses, events."""
+
+    tables: Mapping[str, pd.DataFrame]
+    scale: StatusScale = field(default_factory=StatusScale)
+    extras: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    name: str = ""
+
+    @property
+    def plans(self) -> pd.DataFrame:
+        return self.tables["plans"]
+
+    @property
+    def measures(self) -> pd.DataFrame:
+        return self.tables["measures"]
+
+    @property
+    def recommendations(self) -> pd.DataFrame:
+        return self.tables["recommendations"]
+
+    @property
+    def retention(self) -> pd.DataFrame:
+        return self.tables["retention"]
+
+    @property
+    def status_updates(self) -> pd.DataFrame:
+        return self.tables["status_updates"]
+
+    @property
+    def events(self) -> pd.DataFrame:
+        return self.tables["events"]
+
+    def content_hash(self) -> str:
+        """A hash of the data (not of the file): equal for the same content in any format."""
+        digest = hashlib.sha256()
+        for table_id in TABLE_IDS:
+            frame = self.tables[table_id].drop(columns=["_row"], errors="ignore")
+            digest.update(table_id.encode())
+            digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+            digest.update("\x1f".join(map(str, frame.columns)).encode())
+        for item in self.scale.labels:
+            digest.update(repr((item.label, item.category, item.order, item.colour)).encode())
+        return digest.hexdigest()
+
+
+def table_from_columns(
+    sheet: Sheet, columns: Mapping[str, list[object]], rows: list[int] | None = None
+) -> pd.DataFrame:
+    """Build a typed table from canonical columns of Python values (None when empty).
+
+    Dates are `datetime.date` values (or ISO strings), choices their codes. Columns the
+    sheet declares but `columns` lacks are filled with empty values; any other key of
+    `columns` is kept as an extra column of text. This is the one place that fixes the
+    dtypes of a table, used by validation and by tests that build data in code.
+    """
+    length = len(next(iter(columns.values()))) if columns else 0
+    data: dict[str, object] = {}
+    for col in sheet.columns:
+        values = columns.get(col.id, [None] * length)
+        if col.type == "date":
+            data[col.id] = dates(_as_date(v) for v in values)
+        elif col.type == "integer":
+            data[col.id] = pd.array(values, dtype="Int64")
+        elif col.type == "number":
+            data[col.id] = np.array([np.nan if v is None else v for v in values], dtype="float64")
+        else:
+            data[col.id] = pd.array(values, dtype="str")
+    for name, values in columns.items():
+        if name not in data:
+            data[name] = pd.array(values, dtype="str")
+    data["_row"] = np.array(rows if rows is not None else range(2, length + 2), dtype="int64")
+    return pd.DataFrame(data)
+
+
+def _as_date(value: object) -> object:
+    if isinstance(value, str):
+        return np.datetime64(value, "D")
+    return value
+
+
+def dataset_from_records(
+    records: Mapping[str, list[dict[str, object]]],
+    scale: StatusScale | None = None,
+    name: str = "",
+) -> Dataset:
+    """Build a dataset from rows given as dicts of canonical ids (tests, generators).
+
+    Statuses are given as scale labels; their category is derived here as in validation.
+    """
+    from monitoring.schema import SHEETS_BY_ID
+
+    scale = scale or StatusScale()
+    tables: dict[str, pd.DataFrame] = {}
+    for table_id in TABLE_IDS:
+        sheet = SHEETS_BY_ID[table_id]
+        rows = records.get(table_id, [])
+        names = list(dict.fromkeys(k for row in rows for k in row)) or list(sheet.column_ids)
+        columns = {n: [row.get(n) for row in rows] for n in names}
+        tables[table_id] = table_from_columns(sheet, columns) if rows else empty_table(sheet)
+    tables["status_updates"] = with_categories(tables["status_updates"], scale)
+    return Dataset(tables=tables, scale=scale, name=name)
+
+
+def with_categories(status_updates: pd.DataFrame, scale: StatusScale) -> pd.DataFrame:
+    """Return the status updates with a `category` column derived from the scale."""
+    frame = status_updates.copy()
+    mapping = {label: scale.category(label) for label in frame["status"].dropna().unique()}
+    frame["category"] = frame["status"].map(mapping).fillna("unknown").astype("str")
+    return frame

@@ -1,0 +1,135 @@
+"""One translation mechanism for all of the app's own text, and French-style formatting.
+
+Every string a user reads goes through `t(key, lang, **params)`. The catalogues live in
+`monitoring/locales/` as `key: (French, English)` pairs, so a key cannot exist in one
+language only; tests check that no text is empty, that both sides use the same
+placeholders and that every key is used somewhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any, NamedTuple
+
+from monitoring.locales import cli as _cli
+from monitoring.locales import core as _core
+from monitoring.locales import docs as _docs
+from monitoring.locales import reading as _reading
+from monitoring.locales import ui as _ui
+from monitoring.schema import Lang
+
+
+def _merge(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for part in parts:
+        clash = merged.keys() & part.keys()
+        if clash:
+            raise ValueError(f"translation keys defined twice: {sorted(clash)}")
+        merged.update(part)
+    return merged
+
+
+CATALOG: dict[str, tuple[str, str]] = _merge(
+    _core.MESSAGES, _reading.MESSAGES, _ui.MESSAGES, _cli.MESSAGES, _docs.MESSAGES
+)
+
+
+class Localised(NamedTuple):
+    """A parameter that reads differently in each language (a sheet name, a list of labels)."""
+
+    fr: str
+    en: str
+
+
+def t(key: str, lang: Lang = "fr", /, **params: Any) -> str:
+    """Return the text of `key` in `lang`, with `params` filled in.
+
+    Numbers and dates given as params are formatted the way `lang` writes them.
+    """
+    fr, en = CATALOG[key]
+    template = fr if lang == "fr" else en
+    if not params:
+        return template
+    shown = {k: _display(v, lang) for k, v in params.items()}
+    return template.format(**shown)
+
+
+def _display(value: Any, lang: Lang) -> Any:
+    if isinstance(value, Localised):
+        return value.fr if lang == "fr" else value.en
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return format_date(value, lang)
+    if isinstance(value, (int, float)):
+        return format_number(value, lang)
+    return value
+
+
+MONTHS_FR = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+NNBSP = "\u202f"  # French thousands separator and space before % (narrow no-break space)
+
+
+def format_date(value: dt.date | None, lang: Lang = "fr", *, long: bool = False) -> str:
+    """Format a date: `14/05/2014` or `14 mai 2014` in French, ISO or `14 May 2014` in English."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if long:
+        if lang == "fr":
+            day = "1er" if value.day == 1 else str(value.day)
+            return f"{day} {MONTHS_FR[value.month - 1]} {value.year}"
+        return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+    if lang == "fr":
+        return value.strftime("%d/%m/%Y")
+    return value.isoformat()
+
+
+def format_number(value: float | int | None, lang: Lang = "fr", *, decimals: int = 0) -> str:
+    """Format a number: `12 345,6` in French (narrow no-break space), `12,345.6` in English."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if isinstance(value, int) and not isinstance(value, bool) and decimals == 0:
+        text = f"{value:,}"
+    else:
+        text = f"{value:,.{decimals}f}"
+    if lang == "fr":
+        text = text.replace(",", NNBSP).replace(".", ",")
+    return text
+
+
+def format_percent(ratio: float | None, lang: Lang = "fr", *, decimals: int = 0) -> str:
+    """Format a ratio (0.25) as a percentage: `25 %` in French, `25%` in English."""
+    if ratio is None or (isinstance(ratio, float) and math.isnan(ratio)):
+        return "—"
+    number = format_number(ratio * 100, lang, decimals=decimals)
+    return f"{number}{NNBSP}%" if lang == "fr" else f"{number}%"

@@ -1,0 +1,1 @@
+"""Translation catalogues, one module per part of the app: `key: (French, English)`."""

@@ -1,0 +1,3 @@
+"""Text of the command line."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

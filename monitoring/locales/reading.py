@@ -1,0 +1,3 @@
+"""Text of the readers and their pre-flight checks (issue messages)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

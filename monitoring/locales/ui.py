@@ -1,0 +1,3 @@
+"""Text of the dashboard (sidebar, pages, charts)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}
