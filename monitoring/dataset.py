@@ -148,14 +148,14 @@ def table_from_columns(
         if col.type == "date":
             data[col.id] = dates(_as_date(v) for v in values)
         elif col.type == "integer":
-            data[col.id] = pd.array(values, dtype="Int64")
+            data[col.id] = pd.Series(values, dtype="Int64")
         elif col.type == "number":
             data[col.id] = np.array([np.nan if v is None else v for v in values], dtype="float64")
         else:
-            data[col.id] = pd.array(values, dtype="str")
+            data[col.id] = pd.Series(values, dtype="str")
     for name, values in columns.items():
         if name not in data:
-            data[name] = pd.array(values, dtype="str")
+            data[name] = pd.Series(values, dtype="str")
     data["_row"] = np.array(rows if rows is not None else range(2, length + 2), dtype="int64")
     return pd.DataFrame(data)
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import zip_longest
+from typing import Any
 
 import numpy as np
 
@@ -46,7 +47,10 @@ BLANK_CHARS = " \t\r\n\u00a0\u2007\u202f\u2009\u200a\u3000\u200b\u200c\u200d\u20
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$")
 _FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_NUMBER_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'")
+# Thousands separators (any space, the Swiss apostrophe) go; the minus sign becomes ASCII.
+_NUMBER_CHARS = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "\u2009": None,
+                               "'": None, "\u2212": "-"})  # fmt: skip
+_BAD = "\x00bad"  # the mapped value of a cell that matches nothing
 _EXCEL_1900 = dt.date(1899, 12, 30)
 _EXCEL_1904 = dt.date(1904, 1, 1)
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -138,7 +142,7 @@ class _Validator:
                 )
             else:
                 found[sheet.id] = raw_sheet
-        in_file = ", ".join(f"« {s.name} »" for s in self.raw.sheets) or "—"
+        in_file = _quoted([s.name for s in self.raw.sheets])
         for sheet in SHEETS:
             if not sheet.required or sheet.id in found:
                 continue
@@ -162,38 +166,52 @@ class _Validator:
         table = _Table(sheet, raw)
         rows = raw.rows
         if not rows or not any(_text(c) for c in rows[0]):
-            self._add("no-data", "sheet_empty", raw.name)
+            if any(_text(c) for row in rows[1:] for c in row):
+                # Data below an empty first row: a title or blank rows above the headers.
+                self._add("missing-label", "header_row_empty", raw.name, row=raw.first_row)
+            else:
+                self._add("no-data", "sheet_empty", raw.name)
             return table
         header = rows[0]
         body = rows[1:]
         width = max([len(header), *map(len, body)]) if body else len(header)
-        cells = list(zip_longest(*body, fillvalue="")) if body else [()] * width
-        if len(cells) < width:
-            cells += [("",) * len(body)] * (width - len(cells))
+        cells: list[tuple[Cell, ...]] = list(zip_longest(*body, fillvalue="")) if body else []
+        cells += [("",) * len(body)] * (width - len(cells))
         table.row_numbers = [raw.row_number(i + 1) for i in range(len(body))]
         table.suppressed = self._structure_issues(raw)
         mapping, extras = self._map_header(sheet, raw, header, width, cells)
-        empty_rows = np.ones(len(body), dtype=bool)
-        for j in range(width):
-            col = mapping.get(j)
-            if col is None:
-                converted = _convert_text(cells[j])
-                if j in extras:
-                    table.extras[extras[j]] = converted.values
-                empty_rows &= converted.empty
-                continue
-            letter = column_letter(j)
-            table.where[col.id] = (letter, _text(header[j]))
-            converted = self._convert(table, col, j, cells[j])
-            table.columns[col.id] = converted
-            empty_rows &= converted.empty
-        table.keep = ~empty_rows
+        empty_rows = self._convert_columns(table, header, cells, mapping, extras)
         self._blank_rows(table, empty_rows)
         if sheet.must_have_rows and not table.keep.any():
             self._add("no-data", "no_data", raw.name)
         self._check_required(table)
         self._check_unique(table)
         return table
+
+    def _convert_columns(
+        self,
+        table: _Table,
+        header: list[Cell],
+        cells: list[tuple[Cell, ...]],
+        mapping: dict[int, Column],
+        extras: dict[int, str],
+    ) -> np.ndarray:
+        """Convert every column of the sheet; return which data rows are entirely empty."""
+        empty_rows = np.ones(len(table.row_numbers), dtype=bool)
+        for j, values in enumerate(cells):
+            col = mapping.get(j)
+            if col is not None:
+                table.where[col.id] = (column_letter(j), _text(header[j]))
+                converted = self._convert(table, col, j, values)
+                table.columns[col.id] = converted
+            elif j in extras:
+                # Kept and shown as text, so held to the rules of any text column.
+                converted = self._convert(table, _extra_column(extras[j]), j, values)
+                table.extras[_extra_name(table.sheet, extras[j], j)] = converted.values
+            else:
+                converted = _convert_text(values)
+            empty_rows &= converted.empty
+        return empty_rows
 
     def _structure_issues(self, raw: RawSheet) -> set[tuple[int, int]]:
         """Report merged ranges, formulas without values and error cells.
@@ -212,6 +230,7 @@ class _Validator:
                 raw.name,
                 row=raw.row_number(r1),
                 column=column_letter(c1),
+                header=_header_text(raw, c1),
                 range=cell_range,
             )
             suppressed.update((r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1))
@@ -223,6 +242,7 @@ class _Validator:
                 raw.name,
                 row=raw.row_number(r),
                 column=column_letter(c),
+                header=_header_text(raw, c),
                 cell=cell,
             )
             suppressed.add((r, c))
@@ -233,7 +253,9 @@ class _Validator:
                 raw.name,
                 row=raw.row_number(r),
                 column=column_letter(c),
+                header=_header_text(raw, c),
                 value=text,
+                cell=f"{column_letter(c)}{raw.row_number(r)}",
             )
             suppressed.add((r, c))
         return suppressed
@@ -255,75 +277,87 @@ class _Validator:
         mapping: dict[int, Column] = {}
         extras: dict[int, str] = {}
         seen: dict[str, int] = {}
-        placed: dict[str, int] = {}
         texts = [_text(header[j]) if j < len(header) else "" for j in range(width)]
         for j, text in enumerate(texts):
-            letter = column_letter(j)
             if not text:
                 if any(_text(v) for v in cells[j]):
                     self._add(
-                        "blank-label", "blank_label", raw.name, row=raw.first_row, column=letter
+                        "blank-label",
+                        "blank_label",
+                        raw.name,
+                        row=raw.first_row,
+                        column=column_letter(j),
                     )
                 continue
             key = normalise_label(text)
-            if key in seen:
-                self._add(
-                    "duplicate-label",
-                    "duplicate_label",
-                    raw.name,
-                    row=raw.first_row,
-                    column=letter,
-                    header=text,
-                    first=column_letter(seen[key]),
-                    second=letter,
-                )
-                continue
-            seen[key] = j
             col = by_key.get(key)
+            first = seen.get(col.id if col else key)
+            if first is not None:
+                self._duplicate_header(raw, j, first, text, col)
+                continue
+            seen[col.id if col else key] = j
             if col is None:
                 extras[j] = text
-            elif col.id in placed:
-                self._add(
-                    "duplicate-label",
-                    "duplicate_column",
-                    raw.name,
-                    row=raw.first_row,
-                    column=letter,
-                    header=text,
-                    first=column_letter(placed[col.id]),
-                    second=letter,
-                    expected=_headers(col),
-                )
             else:
-                placed[col.id] = j
                 mapping[j] = col
-        table_extras: dict[int, str] = {}
-        if not mapping and texts:
-            shown = ", ".join(f"« {shorten(x, 40)} »" for x in texts if x) or "—"
-            self._add("missing-label", "header_not_found", raw.name, row=raw.first_row, found=shown)
-        else:
-            for j, text in extras.items():
+        if not mapping:
+            self._add(
+                "missing-label",
+                "header_not_found",
+                raw.name,
+                row=raw.first_row,
+                found=_quoted(texts, 40),
+            )
+            return mapping, {}
+        self._header_notices(sheet, raw, texts, mapping, extras)
+        return mapping, extras
+
+    def _duplicate_header(
+        self, raw: RawSheet, j: int, first: int, text: str, col: Column | None
+    ) -> None:
+        same_text = normalise_label(_header_text(raw, first) or "") == normalise_label(text)
+        params: dict[str, object] = {"first": column_letter(first), "second": column_letter(j)}
+        if not same_text and col is not None:
+            params["expected"] = _headers(col)
+        self._add(
+            "duplicate-label",
+            "duplicate_label" if same_text else "duplicate_column",
+            raw.name,
+            row=raw.first_row,
+            column=column_letter(j),
+            header=text,
+            **params,
+        )
+
+    def _header_notices(
+        self,
+        sheet: Sheet,
+        raw: RawSheet,
+        texts: list[str],
+        mapping: dict[int, Column],
+        extras: dict[int, str],
+    ) -> None:
+        """Report the extra columns (kept) and the required columns not found."""
+        for j, text in extras.items():
+            self._add(
+                "extra-label",
+                "extra_label",
+                raw.name,
+                row=raw.first_row,
+                column=column_letter(j),
+                header=text,
+            )
+        placed = {col.id for col in mapping.values()}
+        for col in sheet.columns:
+            if col.required and col.id not in placed:
                 self._add(
-                    "extra-label",
-                    "extra_label",
+                    "missing-label",
+                    "missing_label",
                     raw.name,
                     row=raw.first_row,
-                    column=column_letter(j),
-                    header=text,
+                    expected=_headers(col),
+                    found=_quoted(texts),
                 )
-                table_extras[j] = text
-            found = ", ".join(f"« {x} »" for x in texts if x) or "—"
-            for col in sheet.columns:
-                if col.required and col.id not in placed:
-                    self._add(
-                        "missing-label",
-                        "missing_label",
-                        raw.name,
-                        row=raw.first_row,
-                        expected=_headers(col),
-                        found=found,
-                    )
-        return mapping, table_extras
 
     def _convert(self, table: _Table, col: Column, j: int, values: Sequence[Cell]) -> _Col:
         """Convert one column by its declared type, reporting every bad cell."""
@@ -359,7 +393,11 @@ class _Validator:
                 self._cell_issue(table, col, j, i, "max_value", raw[i], max=high)
 
     def _blank_rows(self, table: _Table, empty_rows: np.ndarray) -> None:
-        for i in np.flatnonzero(empty_rows):
+        """Keep the rows holding data; report the empty ones among them, not trailing ones."""
+        table.keep = ~empty_rows
+        filled = np.flatnonzero(table.keep)
+        last = int(filled[-1]) if filled.size else -1
+        for i in np.flatnonzero(empty_rows[:last]):
             self._add("blank-row", "blank_row", table.raw.name, row=table.row_numbers[i])
 
     def _check_required(self, table: _Table) -> None:
@@ -382,7 +420,7 @@ class _Validator:
             for i, v in enumerate(values):
                 if v is None:
                     continue
-                key = normalise_label(v) if col.id == "label" else v
+                key = normalise_label(str(v)) if col.id == "label" else v
                 if key in first:
                     self._cell_issue(
                         table,
@@ -534,6 +572,7 @@ class _Validator:
         if table is None:
             return
         carried, plans = table.values("carried_from"), table.values("plan_id")
+        own_ids = table.values("measure_id")
         if carried is None or plans is None:
             return
         col = table.sheet.column("carried_from")
@@ -541,6 +580,8 @@ class _Validator:
         for i, source in enumerate(carried):
             if source is None or source not in measure_plan or not table.keep[i]:
                 continue
+            if own_ids is not None and own_ids[i] == source:
+                continue  # already reported as a reference to itself
             source_plan, own_plan = measure_plan[source], plans[i]
             own_start, source_start = plan_start.get(own_plan), plan_start.get(source_plan)
             if source_plan == own_plan or (
@@ -558,53 +599,24 @@ class _Validator:
                 )
 
     def _retention_rules(self, measure_plan: dict[object, object]) -> None:
+        """Levels that need a measure have one, others none; the measure is of that plan."""
         table = self.tables.get("retention")
-        if table is None:
+        levels = table.values("level") if table else None
+        if table is None or levels is None:
             return
-        levels, measures = table.values("level"), table.values("measure_id")
-        plans, recs = table.values("plan_id"), table.values("rec_id")
-        if levels is None or measures is None:
-            return
-        col = table.sheet.column("measure_id")
-        level_col = table.sheet.column("level")
-        j = _letter_index(table.where["measure_id"][0]) if "measure_id" in table.where else 0
+        blank: list[object] = [None] * len(levels)
+        measures = table.values("measure_id") or blank
+        plans = table.values("plan_id") or blank
+        recs = table.values("rec_id") or blank
         seen: dict[tuple[object, object, object], int] = {}
         for i, level in enumerate(levels):
             if not table.keep[i] or level is None:
                 continue
-            measure = measures[i]
-            label = Localised(
-                level_col.choice(str(level)).fr.lower(), level_col.choice(str(level)).en.lower()
-            )
-            if level in RETENTION_WITH_MEASURE and measure is None:
-                self._cell_issue(
-                    table,
-                    col,
-                    j,
-                    i,
-                    "retained_needs_measure",
-                    "",
-                    code="constraint-error",
-                    level=label,
-                )
-            elif level not in RETENTION_WITH_MEASURE and measure is not None:
-                self._cell_issue(
-                    table,
-                    col,
-                    j,
-                    i,
-                    "not_retained_has_measure",
-                    measure,
-                    code="constraint-error",
-                    level=label,
-                )
-            plan = plans[i] if plans else None
-            if (
-                measure is not None
-                and plan is not None
-                and measure in measure_plan
-                and measure_plan[measure] != plan
-            ):
+            measure, plan, rec = measures[i], plans[i], recs[i]
+            self._retention_level(table, i, str(level), measure)
+            actual = measure_plan.get(measure) if measure is not None else None
+            if actual is not None and plan is not None and actual != plan:
+                col, j = self._retention_cell(table, "measure_id")
                 self._cell_issue(
                     table,
                     col,
@@ -613,25 +625,50 @@ class _Validator:
                     "measure_other_plan",
                     measure,
                     code="foreign-key",
-                    actual=str(measure_plan[measure]),
+                    actual=str(actual),
                     expected=str(plan),
                 )
-            if recs is not None:
-                key = (recs[i], plan, measure)
-                if key in seen:
-                    self._cell_issue(
-                        table,
-                        col,
-                        j,
-                        i,
-                        "duplicate_retention",
-                        measure or "",
-                        code="primary-key",
-                        rec=str(recs[i]),
-                        first=table.row_numbers[seen[key]],
-                    )
-                else:
-                    seen[key] = i
+            if rec is None or plan is None:
+                continue
+            first = seen.setdefault((rec, plan, measure), i)
+            if first != i:
+                col, j = self._retention_cell(table, "rec_id")
+                self._cell_issue(
+                    table,
+                    col,
+                    j,
+                    i,
+                    "duplicate_retention",
+                    rec,
+                    code="unique-error",
+                    rec=str(rec),
+                    first=table.row_numbers[first],
+                )
+
+    def _retention_level(self, table: _Table, i: int, level: str, measure: object) -> None:
+        choice = table.sheet.column("level").choice(level)
+        label = Localised(choice.fr.lower(), choice.en.lower())
+        needs_measure = level in RETENTION_WITH_MEASURE
+        if needs_measure == (measure is not None):
+            return
+        col, j = self._retention_cell(table, "measure_id")
+        self._cell_issue(
+            table,
+            col,
+            j,
+            i,
+            "retained_needs_measure" if needs_measure else "not_retained_has_measure",
+            measure if measure is not None else "",
+            code="constraint-error",
+            level=label,
+        )
+
+    @staticmethod
+    def _retention_cell(table: _Table, column_id: str) -> tuple[Column, int]:
+        """The column an issue of a retention row points at (the level when it is absent)."""
+        if column_id not in table.where:
+            column_id = "level"
+        return table.sheet.column(column_id), _letter_index(table.where[column_id][0])
 
     def _measure_lists(self, measures: set[object] | None) -> None:
         table = self.tables.get("events")
@@ -683,6 +720,7 @@ class _Validator:
         position = {s.name: k for k, s in enumerate(self.raw.sheets)}
         self.report.issues.sort(
             key=lambda i: (
+                i.code == "too-many-issues",  # the notice that the list stops comes last
                 position.get(i.sheet, -1) if i.sheet else -1,
                 i.row or 0,
                 len(i.column or ""),
@@ -704,6 +742,8 @@ class _Validator:
         value: object = None,
         **params: object,
     ) -> None:
+        if self.report.truncated:  # nothing more is kept: spare the work on huge files
+            return
         self.report.add(
             Issue(
                 code,
@@ -729,11 +769,10 @@ class _Validator:
         code: str | None = None,
         **params: object,
     ) -> None:
-        if table.suppressed and (i + 1, j) in table.suppressed:
+        if self.report.truncated or (table.suppressed and (i + 1, j) in table.suppressed):
             return
         letter, header = table.where.get(col.id, (column_letter(j), col.fr))
-        if isinstance(value, (dt.date, dt.datetime)):
-            value = value.isoformat()
+        shown = _text(value) if not isinstance(value, str) else value
         self._add(
             code or _CODE_OF_KEY.get(key, "type-error"),
             key,
@@ -741,7 +780,7 @@ class _Validator:
             row=table.row_numbers[i],
             column=letter,
             header=header,
-            value=value if value != "" else None,
+            value=shown if shown != "" else None,
             **params,
         )
 
@@ -763,17 +802,20 @@ _CODE_OF_KEY = {
 # Each converter returns the column's values (None when empty) and the bad cells as
 # (row index, message key, params).
 
-_Bad = list[tuple[int, str, dict[str, object]]]
+_Bad = list[tuple[int, str, dict[str, Any]]]
 
 
 def _text(value: Cell) -> str:
-    """The text of a cell, stripped; "" for an empty cell."""
+    """The text of a cell, stripped; "" for an empty cell (NaN too: some readers' empty)."""
     if type(value) is str:
         return value.strip(BLANK_CHARS)
     if value is None or value == "":
         return ""
-    if type(value) is float and value.is_integer():
-        return str(int(value))
+    if type(value) is float:
+        if value != value:
+            return ""
+        if value.is_integer():  # `7.0` in an id column is the number the user typed: `7`
+            return str(int(value))
     if isinstance(value, dt.datetime) and value.time() == dt.time(0):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -781,28 +823,36 @@ def _text(value: Cell) -> str:
     return str(value)
 
 
+def _is_empty(value: Cell) -> bool:
+    """True for the cells that count as empty in a typed column (None and NaN included)."""
+    return value is None or value == "" or (type(value) is float and value != value)
+
+
+def _texts(values: Sequence[Cell]) -> list[str]:
+    return [v.strip(BLANK_CHARS) if type(v) is str else _text(v) for v in values]
+
+
 def _convert_text(values: Sequence[Cell]) -> _Col:
-    texts = [v.strip(BLANK_CHARS) if type(v) is str else _text(v) for v in values]
+    texts = _texts(values)
     empty = np.fromiter((not s for s in texts), dtype=bool, count=len(texts))
     return _Col([s or None for s in texts], empty)
 
 
 def _convert_text_checked(values: Sequence[Cell], col: Column) -> tuple[_Col, _Bad]:
-    converted = _convert_text(values)
+    texts = _texts(values)
+    empty = np.fromiter((not s for s in texts), dtype=bool, count=len(texts))
     bad: _Bad = []
-    texts = converted.values
     # One regex pass over the whole column; cells are looked at only when it finds one.
-    if _CONTROL.search("\n".join(s for s in texts if s)):  # type: ignore[misc]
+    if _CONTROL.search("\n".join(texts)):
         for i, s in enumerate(texts):
-            match = _CONTROL.search(s) if s else None  # type: ignore[arg-type]
+            match = _CONTROL.search(s)
             if match:
                 bad.append((i, "control_char", {"char": f"U+{ord(match.group()):04X}"}))
-    longest = max((len(s) for s in texts if s), default=0)  # type: ignore[arg-type]
-    if longest > col.max_length:
+    if max(map(len, texts), default=0) > col.max_length:
         for i, s in enumerate(texts):
-            if s and len(s) > col.max_length:  # type: ignore[arg-type]
-                bad.append((i, "too_long", {"length": len(s), "limit": col.max_length}))  # type: ignore[arg-type]
-    return converted, bad
+            if len(s) > col.max_length:
+                bad.append((i, "too_long", {"length": len(s), "limit": col.max_length}))
+    return _Col([s or None for s in texts], empty), bad
 
 
 def _serial_date(number: float, date1904: bool) -> dt.date | None:
@@ -830,77 +880,103 @@ def _parse_date_text(text: str) -> dt.date | None:
         return None
 
 
+def _serial_or_key(number: float, date1904: bool) -> dt.date | str:
+    if number.is_integer() and MIN_YEAR <= number <= MAX_YEAR:
+        # A year typed alone (2024) would read as a day of 1905: never what was meant.
+        return "date_year_only"
+    result = _serial_date(number, date1904) if 0 < number < 2_958_466 else None
+    return "date_serial" if result is None else result
+
+
+def _date_or_key(value: Cell, date1904: bool) -> dt.date | str | None:
+    """The date a non-empty cell holds, or the message key saying why it is not one."""
+    kind = type(value)
+    result: dt.date | str | None
+    if kind is str:
+        text = value.strip(BLANK_CHARS)  # type: ignore[attr-defined]
+        result = (_parse_date_text(text) or "date_format") if text else None
+    elif kind is float or kind is int:
+        result = _serial_or_key(float(value), date1904)  # type: ignore[arg-type]
+    elif isinstance(value, dt.datetime):  # pandas' Timestamp too
+        result = value.date()
+    elif isinstance(value, dt.date):
+        result = value
+    else:  # booleans, times, durations
+        result = "date_format"
+    if isinstance(result, dt.date) and not MIN_YEAR <= result.year <= MAX_YEAR:
+        return "date_range"
+    return result
+
+
 def _convert_dates(values: Sequence[Cell], date1904: bool) -> tuple[_Col, _Bad]:
     out: list[object] = []
     bad: _Bad = []
+    empty = np.zeros(len(values), dtype=bool)
+    cache: dict[str, dt.date | str | None] = {}  # columns repeat the same few texts
     for i, v in enumerate(values):
-        kind = type(v)
-        result: dt.date | None = None
-        if kind is dt.date:
-            result = v  # type: ignore[assignment]
-        elif kind is dt.datetime:
-            result = v.date()  # type: ignore[attr-defined]
-        elif kind is str:
-            text = v.strip(BLANK_CHARS)  # type: ignore[attr-defined]
-            if not text:
-                out.append(None)
-                continue
-            result = _parse_date_text(text)
-            if result is None:
-                bad.append((i, "date_format", {}))
-        elif kind is float or kind is int:
-            if 0 < v < 2_958_466:  # type: ignore[operator]
-                result = _serial_date(float(v), date1904)  # type: ignore[arg-type]
-            if result is None:
-                bad.append((i, "date_serial", {}))
-        else:
-            bad.append((i, "date_format", {}))
-        if result is not None and not MIN_YEAR <= result.year <= MAX_YEAR:
-            bad.append((i, "date_range", {"min": MIN_YEAR, "max": MAX_YEAR}))
+        if type(v) is str:
+            if v not in cache:
+                cache[v] = _date_or_key(v, date1904)
+            result = cache[v]
+        elif _is_empty(v):
             result = None
+        else:
+            result = _date_or_key(v, date1904)
+        if isinstance(result, str):
+            params = {"min": MIN_YEAR, "max": MAX_YEAR} if result == "date_range" else {}
+            bad.append((i, result, params))
+            result = None  # a bad date is not empty: the row is kept and the error stands
+        elif result is None:
+            empty[i] = True
         out.append(result)
-    empty = np.fromiter((v is None for v in out), dtype=bool, count=len(out))
-    # A cell with a bad date is not empty: the row is kept and the error stands.
-    for i, _, _ in bad:
-        empty[i] = False
     return _Col(out, empty), bad
 
 
 def _convert_numbers(values: Sequence[Cell], *, integer: bool, percent: bool) -> tuple[_Col, _Bad]:
     out: list[object] = []
     bad: _Bad = []
+    empty = np.zeros(len(values), dtype=bool)
     key = "integer" if integer else "number"
+    cache: dict[str, float | None] = {}
     for i, v in enumerate(values):
         kind = type(v)
         number: float | None
         if kind is float or kind is int:
             number = float(v)  # type: ignore[arg-type]
-        elif kind is str:
-            text = v.strip(BLANK_CHARS)  # type: ignore[attr-defined]
-            if not text:
-                out.append(None)
-                continue
-            number = _parse_number(text, percent)
-        else:
+        elif kind is str and v.strip(BLANK_CHARS):  # type: ignore[attr-defined]
+            if v not in cache:
+                cache[v] = _parse_number(v, percent)  # type: ignore[index, arg-type]
+            number = cache[v]  # type: ignore[index]
+        elif kind is str or _is_empty(v):
+            out.append(None)
+            empty[i] = True
+            continue
+        else:  # booleans, dates
             number = None
-        if number is None or (integer and not number.is_integer()) or number != number:
+        if number is not None and number != number:  # NaN: an empty cell from some readers
+            out.append(None)
+            empty[i] = True
+            continue
+        if number is None or (integer and not number.is_integer()):
             bad.append((i, key, {}))
             out.append(None)
             continue
         out.append(int(number) if integer else number)
-    empty = np.fromiter((v is None for v in out), dtype=bool, count=len(out))
-    for i, _, _ in bad:
-        empty[i] = False
     return _Col(out, empty), bad
 
 
 def _parse_number(text: str, percent: bool) -> float | None:
-    """Read `1500`, `1 500`, `1500,50`, `1.500,50`? no: one decimal mark only; `50 %`."""
-    text = text.translate(_NUMBER_SPACES)
+    """Read `1500`, `1 500` (any space), `1500,50` or `1500.50`, and `50 %` for percentages.
+
+    One decimal mark only: `1.500,50` is refused rather than guessed.
+    """
+    text = text.translate(_NUMBER_CHARS)
     if percent and text.endswith("%"):
         text = text[:-1]
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
+    if "_" in text:  # float() reads `1_000`; a spreadsheet user never means it
+        return None
     try:
         number = float(text)
     except ValueError:
@@ -920,27 +996,26 @@ def _convert_mapped(
     key: str,
     allowed: Localised,
 ) -> tuple[_Col, _Bad]:
+    """Map each cell to its canonical value; the texts that match nothing are bad."""
     out: list[object] = []
     bad: _Bad = []
-    cache: dict[object, str | None] = {}
+    empty = np.zeros(len(values), dtype=bool)
+    # Keyed by text, not by cell: `True` and `1` are equal keys of a dict.
+    cache: dict[str, str | None] = {"": None}
     for i, v in enumerate(values):
-        if v in cache:
-            found = cache[v]
-        else:
-            text = _text(v)
-            found = find(text) if text else None
-            cache[v] = found
-            if text and found is None:
-                cache[v] = "\x00bad"
-                found = "\x00bad"
-        if found == "\x00bad":
+        text = v if type(v) is str else _text(v)
+        if text not in cache:
+            stripped = _text(text)
+            cache[text] = find(stripped) if stripped else None
+            if stripped and cache[text] is None:
+                cache[text] = _BAD
+        found = cache[text]
+        if found is _BAD:
             bad.append((i, key, {"allowed": allowed}))
-            out.append(None)
-        else:
-            out.append(found)
-    empty = np.fromiter((v is None for v in out), dtype=bool, count=len(out))
-    for i, _, _ in bad:
-        empty[i] = False
+            found = None
+        elif found is None:
+            empty[i] = True
+        out.append(found)
     return _Col(out, empty), bad
 
 
@@ -991,3 +1066,32 @@ def _names(sheet: Sheet) -> Localised:
 
 def _headers(col: Column) -> Localised:
     return Localised(col.fr, col.en)
+
+
+def _quoted(texts: Sequence[str], limit: int = 60) -> Localised:
+    """A list of names quoted the way each language quotes: « a », « b » / "a", "b"."""
+    shown = [shorten(x, limit) for x in texts if x]
+    return Localised(
+        ", ".join(f"« {x} »" for x in shown) or "—", ", ".join(f'"{x}"' for x in shown) or "—"
+    )
+
+
+def _header_text(raw: RawSheet, j: int) -> str | None:
+    """The header above column `j`, as written (None when there is none)."""
+    text = _text(raw.rows[0][j]) if raw.rows and j < len(raw.rows[0]) else ""
+    return text or None
+
+
+def _extra_column(text: str) -> Column:
+    """A text column standing for an extra column, to check and report its cells."""
+    return Column(f"extra:{text}", text, text, "text", "", "")
+
+
+# Names the dataset's tables use for themselves; an extra column never takes one of them.
+_RESERVED = frozenset({"_row", "category"})
+
+
+def _extra_name(sheet: Sheet, text: str, j: int) -> str:
+    if text in _RESERVED or text in sheet.column_ids:
+        return f"{text} ({column_letter(j)})"
+    return text

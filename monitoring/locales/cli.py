@@ -1,3 +1,34 @@
 """Text of the command line."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    "cli.unexpected": (
+        "Erreur inattendue (référence {ref}) : rien n'a été modifié. Les détails sont dans "
+        "le journal.",
+        "Unexpected error (reference {ref}): nothing was changed. Details are in the log.",
+    ),
+    "cli.no_such_file": ("Fichier introuvable : {path}", "No such file: {path}"),
+    "cli.valid": ("Le classeur est valide.", "The workbook is valid."),
+    "cli.invalid": (
+        "Le classeur est refusé : {count} erreur(s).",
+        "The workbook is rejected: {count} error(s).",
+    ),
+    "cli.summary_title": ("{name} — situation au {as_of}", "{name} — as of {as_of}"),
+    "cli.adopted": ("Adopté le : {date}", "Adopted on: {date}"),
+    "cli.measures": ("Mesures : {count}", "Measures: {count}"),
+    "cli.status_counts": (
+        "Réalisées {done} · partielles {partial} · non réalisées {not_done} · abandonnées "
+        "{dropped} · non évaluées {unknown}",
+        "Done {done} · partial {partial} · not done {not_done} · dropped {dropped} · not "
+        "assessed {unknown}",
+    ),
+    "cli.completion": ("Taux de réalisation : {rate}", "Completion rate: {rate}"),
+    "cli.overdue": ("Mesures en retard : {count}", "Overdue measures: {count}"),
+    "cli.median_delay": ("Retard médian : {days} jours", "Median delay: {days} days"),
+    "cli.retention": (
+        "Recommandations retenues {retained} · partiellement {partly_retained} · retirées "
+        "du projet {dropped_from_draft} · non retenues {not_retained}",
+        "Recommendations retained {retained} · partly {partly_retained} · dropped from "
+        "draft {dropped_from_draft} · not retained {not_retained}",
+    ),
+    "cli.template_written": ("Modèle vierge écrit : {path}", "Blank template written: {path}"),
+}

@@ -50,8 +50,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or LibreOffice, or paste values.",
     ),
     "issue.error_value": (
-        "la cellule contient l'erreur « {value} » : corrigez la formule ou saisissez une valeur.",
-        'the cell holds the error "{value}": fix the formula or type a value.',
+        "la cellule {cell} contient l'erreur « {value} » : corrigez la formule ou saisissez "
+        "une valeur.",
+        'cell {cell} holds the error "{value}": fix the formula or type a value.',
     ),
     # The header row.
     "issue.blank_label": (
@@ -72,6 +73,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "être en ligne 1 : supprimez les lignes de titre au-dessus.",
         "no expected header in row 1, which holds: {found}. Headers must be in row 1: "
         "delete any title rows above them.",
+    ),
+    "issue.header_row_empty": (
+        "la ligne 1 est vide alors que la feuille contient des données plus bas. Les "
+        "en-têtes doivent être en ligne 1 : supprimez les lignes vides ou de titre au-dessus.",
+        "row 1 is empty while the sheet holds data further down. Headers must be in row 1: "
+        "delete any empty or title rows above them.",
     ),
     "issue.missing_label": (
         "la colonne « {expected} » est obligatoire ; en-têtes trouvés : {found}.",
@@ -98,6 +105,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.date_serial": (
         "« {value} » n'est pas un numéro de date Excel valide (le 29/02/1900 n'existe pas).",
         '"{value}" is not a valid Excel date number (29/02/1900 does not exist).',
+    ),
+    "issue.date_year_only": (
+        "« {value} » est une année seule, pas une date : écrivez la date complète "
+        "(2014-05-14 ou 14/05/2014).",
+        '"{value}" is a year alone, not a date: write the full date (2014-05-14 or 14/05/2014).',
     ),
     "issue.date_range": (
         "« {value} » : l'année doit être comprise entre {min} et {max}.",

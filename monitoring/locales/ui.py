@@ -1,3 +1,124 @@
 """Text of the dashboard (sidebar, pages, charts)."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # The app and its sidebar.
+    "app.title": ("Suivi du plan d'action national", "National action plan monitoring"),
+    "app.dataset": ("Jeu de données", "Dataset"),
+    "app.dataset.france": (
+        "France — plans contre la traite des êtres humains",
+        "France — plans against trafficking in human beings",
+    ),
+    "app.dataset.demo": (
+        "Démonstration (données fictives)",
+        "Demonstration (fictional data)",
+    ),
+    "app.language": ("Langue", "Language"),
+    "app.as_of": ("Situation au", "As of"),
+    "app.as_of_help": (
+        "Les statuts, retards et échéances sont calculés à cette date : seules les "
+        "évaluations datées de ce jour ou avant comptent.",
+        "Statuses, delays and deadlines are computed at this date: only assessments dated "
+        "on or before it count.",
+    ),
+    "app.demo_banner": (
+        "Données fictives de démonstration : aucun chiffre de ce jeu ne décrit un plan réel.",
+        "Fictional demonstration data: no figure in this dataset describes a real plan.",
+    ),
+    "app.france_banner": (
+        "Données réelles et sourcées. Ce qui n'a pas été trouvé dans les sources reste "
+        "affiché comme inconnu (« Non évaluée », « non trouvé »), jamais deviné.",
+        "Real, sourced data. What was not found in the sources stays shown as unknown "
+        "(“Not assessed”, “not found”), never guessed.",
+    ),
+    "app.load_error": (
+        "Le jeu de données n'a pas pu être chargé (référence {ref}).",
+        "The dataset could not be loaded (reference {ref}).",
+    ),
+    # Pages.
+    "page.overview": ("Vue d'ensemble", "Overview"),
+    "overview.caption": (
+        "{name} · situation au {as_of}",
+        "{name} · as of {as_of}",
+    ),
+    "overview.period": (
+        "Période {start} – {end} · adopté le {adopted}",
+        "Period {start} – {end} · adopted on {adopted}",
+    ),
+    "overview.no_measures": (
+        "Ce plan n'a encore aucune mesure dans le classeur : ajoutez-les dans la feuille "
+        "Mesures.",
+        "This plan has no measures in the workbook yet: add them in the Measures sheet.",
+    ),
+    "overview.no_plans": (
+        "Le classeur ne contient aucun plan : ajoutez-en un dans la feuille Plans.",
+        "The workbook holds no plan: add one in the Plans sheet.",
+    ),
+    "overview.charts": ("Tous les plans", "All plans"),
+    "overview.definitions": ("Définitions", "Definitions"),
+    # Figures and their definitions.
+    "metric.measures": ("Mesures", "Measures"),
+    "metric.measures.help": (
+        "Nombre de mesures du plan dans le classeur.",
+        "Number of the plan's measures in the workbook.",
+    ),
+    "metric.completion": ("Taux de réalisation", "Completion rate"),
+    "metric.completion.help": (
+        "Mesures réalisées ÷ toutes les mesures du plan. Une mesure sans évaluation compte "
+        "comme « Non évaluée », jamais comme non réalisée.",
+        "Done measures ÷ all of the plan's measures. A measure with no assessment counts as "
+        "“Not assessed”, never as not done.",
+    ),
+    "metric.overdue": ("En retard", "Overdue"),
+    "metric.overdue.help": (
+        "Mesures dont l'échéance effective (la dernière échéance révisée connue, sinon "
+        "l'échéance initiale, sinon la fin du plan) est passée à la date choisie, et qui ne "
+        "sont ni réalisées ni abandonnées. Une mesure pas encore échue n'est jamais en "
+        "retard.",
+        "Measures whose effective due date (the latest revised due date known, else the "
+        "original one, else the plan's end) has passed at the chosen date and that are "
+        "neither done nor dropped. A measure not yet due is never late.",
+    ),
+    "metric.unassessed": ("Échues, non évaluées", "Past due, not assessed"),
+    "metric.unassessed.help": (
+        "Mesures dont l'échéance est passée mais dont aucune source ne donne le statut : "
+        "elles ne sont pas comptées en retard, faute de preuve qu'elles ne sont pas "
+        "réalisées.",
+        "Measures whose due date has passed but whose status no source gives: they are "
+        "not counted as overdue, since nothing shows they are not done.",
+    ),
+    "metric.retained": ("Recommandations retenues", "Recommendations retained"),
+    "metric.retained.help": (
+        "Recommandations retenues ou partiellement retenues par ce plan, sur toutes celles "
+        "dont la prise en compte par ce plan est renseignée. Chaque recommandation compte "
+        "une fois, à son niveau le plus élevé.",
+        "Recommendations retained or partly retained by this plan, out of all those whose "
+        "handling by this plan is recorded. Each recommendation counts once, at its "
+        "highest level.",
+    ),
+    "metric.retained.none": ("non renseignée", "not recorded"),
+    "metric.status.help": (
+        "Statut actuel de chaque mesure : celui de sa dernière évaluation datée au plus "
+        "tard à la date choisie (toutes voix confondues : gouvernement, société civile, "
+        "évaluation indépendante), regroupé par catégorie.",
+        "Current status of each measure: that of its latest assessment dated on or before "
+        "the chosen date (all voices together: government, civil society, independent "
+        "evaluation), grouped by category.",
+    ),
+    # Charts.
+    "chart.status_by_plan": ("Mesures par statut", "Measures by status"),
+    "chart.retention_by_plan": (
+        "Prise en compte des recommandations",
+        "Recommendations taken into account",
+    ),
+    "chart.measures_axis": ("Nombre de mesures", "Number of measures"),
+    "chart.recommendations_axis": ("Nombre de recommandations", "Number of recommendations"),
+    "category.done": ("Réalisée", "Done"),
+    "category.partial": ("Partielle", "Partial"),
+    "category.not_done": ("Non réalisée", "Not done"),
+    "category.dropped": ("Abandonnée", "Dropped"),
+    "category.unknown": ("Non évaluée", "Not assessed"),
+    "retention.retained": ("Retenue", "Retained"),
+    "retention.partly_retained": ("Partiellement retenue", "Partly retained"),
+    "retention.dropped_from_draft": ("Retirée du projet", "Dropped from draft"),
+    "retention.not_retained": ("Non retenue", "Not retained"),
+}

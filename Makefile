@@ -1,0 +1,48 @@
+# Two commands do everything on a fresh machine with Python 3.11+:
+#   make run    the dashboard on the shipped French dataset (http://127.0.0.1:8501)
+#   make test   style, types, generated docs, and the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test lint typecheck docs docs-check unit bench browser-deps clean
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+run: $(VENV)/.installed
+	$(PY) -m streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT)
+
+test: $(VENV)/.installed lint typecheck docs-check
+	$(PY) -m pytest -n 2 --dist loadgroup -q
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+typecheck: $(VENV)/.installed
+	$(PY) -m mypy
+
+docs: $(VENV)/.installed
+	$(PY) -m monitoring.docs
+
+docs-check: $(VENV)/.installed
+	$(PY) -m monitoring.docs --check
+
+unit: $(VENV)/.installed
+	$(PY) -m pytest -q tests/unit
+
+bench: $(VENV)/.installed
+	$(PY) bench/run.py
+
+# Debian's Chromium drives the browser tests and image export (needs root or sudo).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,117 @@
+"""Charts as pure functions: figures in, `plotly.graph_objects.Figure` out.
+
+One palette for every chart, safe for colour-blind readers (Okabe–Ito), and status is
+never shown by colour alone: every bar segment carries its count as text, the legend
+names each category, and each category has its own fill pattern.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+from monitoring.i18n import format_percent, t
+from monitoring.schema import CATEGORY_CODES, RETENTION_LEVELS, Lang
+
+# Okabe–Ito colours; patterns make the categories distinct in black and white too.
+CATEGORY_STYLE: dict[str, tuple[str, str]] = {
+    "done": ("#009E73", ""),
+    "partial": ("#56B4E9", "/"),
+    "not_done": ("#D55E00", "x"),
+    "dropped": ("#CC79A7", "-"),
+    "unknown": ("#BBBBBB", "."),
+}
+RETENTION_STYLE: dict[str, tuple[str, str]] = {
+    "retained": ("#009E73", ""),
+    "partly_retained": ("#56B4E9", "/"),
+    "dropped_from_draft": ("#E69F00", "\\"),
+    "not_retained": ("#D55E00", "x"),
+}
+FONT = "Liberation Sans, Arial, sans-serif"
+
+
+def safe(text: object) -> str:
+    """Escape user text for plotly labels, which otherwise accept a subset of HTML."""
+    return html.escape(str(text), quote=False)
+
+
+def category_label(code: str, lang: Lang) -> str:
+    return t(f"category.{code}", lang)
+
+
+def retention_label(code: str, lang: Lang) -> str:
+    return t(f"retention.{code}", lang)
+
+
+def _layout(fig: go.Figure, title: str, *, height: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": safe(title), "x": 0, "xanchor": "left"},
+        barmode="stack",
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 40},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
+        font={"family": FONT, "size": 13},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+    )
+    fig.update_xaxes(showgrid=True, gridcolor="#E5E5E5", zeroline=False)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return fig
+
+
+def _stacked(
+    rows: Sequence[tuple[str, dict[str, int]]],
+    codes: Sequence[str],
+    style: dict[str, tuple[str, str]],
+    label: Any,
+    lang: Lang,
+) -> list[go.Bar]:
+    """One horizontal bar per row, stacked by code, each segment labelled with its count."""
+    names = [safe(name) for name, _ in rows]
+    totals = [sum(counts.values()) for _, counts in rows]
+    bars = []
+    for code in codes:
+        colour, pattern = style[code]
+        values = [counts.get(code, 0) for _, counts in rows]
+        shares = [format_percent(v / n if n else None, lang) for v, n in zip(values, totals, strict=True)]
+        bars.append(
+            go.Bar(
+                name=label(code, lang),
+                y=names,
+                x=values,
+                orientation="h",
+                marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "#333333"},
+                        "line": {"color": "white", "width": 1}},
+                text=[str(v) if v else "" for v in values],
+                textposition="inside",
+                insidetextanchor="middle",
+                customdata=shares,
+                hovertemplate="%{y}<br>" + label(code, lang) + " : %{x} (%{customdata})<extra></extra>",
+            )
+        )
+    return bars
+
+
+def status_by_plan(summaries: Sequence[dict[str, Any]], lang: Lang = "fr") -> go.Figure:
+    """Measures of each plan by status category (stacked bars, one per plan).
+
+    Args:
+        summaries: `monitoring.metrics.plan_summaries(...)` output.
+        lang: language of the labels.
+    """
+    rows = [(f"{s['plan_id']} — {s['title']}", s["status_counts"]) for s in summaries]
+    fig = go.Figure(_stacked(rows, CATEGORY_CODES, CATEGORY_STYLE, category_label, lang))
+    fig.update_xaxes(title_text=t("chart.measures_axis", lang))
+    return _layout(fig, t("chart.status_by_plan", lang), height=160 + 60 * len(rows))
+
+
+def retention_by_plan(summaries: Sequence[dict[str, Any]], lang: Lang = "fr") -> go.Figure:
+    """Recommendations addressed to each plan by retention level (stacked bars)."""
+    rows = [(f"{s['plan_id']} — {s['title']}", s["retention_counts"]) for s in summaries]
+    codes = [c.code for c in RETENTION_LEVELS]
+    fig = go.Figure(_stacked(rows, codes, RETENTION_STYLE, retention_label, lang))
+    fig.update_xaxes(title_text=t("chart.recommendations_axis", lang))
+    return _layout(fig, t("chart.retention_by_plan", lang), height=160 + 60 * len(rows))

@@ -1,0 +1,58 @@
+"""Vue d'ensemble / Overview: per plan, status, completion, delays, retention."""
+
+import streamlit as st
+
+from monitoring.charts import retention_by_plan, status_by_plan
+from monitoring.i18n import format_date, format_number, format_percent, t
+from pages.common import banner, context, summaries
+
+ctx = context()
+lang = ctx.lang
+st.title(t("page.overview", lang))
+st.caption(t("overview.caption", lang, name=t(f"app.dataset.{ctx.dataset_key}", lang),
+             as_of=ctx.as_of))
+banner(ctx)
+
+plans = summaries(ctx.ds, ctx.version, ctx.as_of)
+if not plans:
+    st.info(t("overview.no_plans", lang))
+    st.stop()
+
+
+def _retained(plan: dict) -> str:
+    counts = plan["retention_counts"]
+    recorded = sum(counts.values())
+    if not recorded:
+        return t("metric.retained.none", lang)
+    taken = counts["retained"] + counts["partly_retained"]
+    return f"{format_number(taken, lang)} / {format_number(recorded, lang)}"
+
+
+for plan in plans:
+    with st.container(border=True):
+        st.subheader(f"{plan['plan_id']} — {plan['title']}")
+        st.caption(t("overview.period", lang, start=format_date(plan["period_start"], lang),
+                     end=format_date(plan["period_end"], lang),
+                     adopted=format_date(plan["adopted_date"], lang, long=True)))
+        if not plan["measures"]:
+            st.info(t("overview.no_measures", lang))
+            continue
+        cols = st.columns(5)
+        cols[0].metric(t("metric.measures", lang), format_number(plan["measures"], lang),
+                       help=t("metric.measures.help", lang))
+        cols[1].metric(t("metric.completion", lang),
+                       format_percent(plan["completion_rate"], lang),
+                       help=t("metric.completion.help", lang))
+        cols[2].metric(t("metric.overdue", lang), format_number(plan["overdue"], lang),
+                       help=t("metric.overdue.help", lang))
+        cols[3].metric(t("metric.unassessed", lang),
+                       format_number(plan["past_due_unassessed"], lang),
+                       help=t("metric.unassessed.help", lang))
+        cols[4].metric(t("metric.retained", lang), _retained(plan),
+                       help=t("metric.retained.help", lang))
+
+st.header(t("overview.charts", lang))
+st.plotly_chart(status_by_plan(plans, lang), key="status_by_plan")
+st.caption(t("metric.status.help", lang))
+st.plotly_chart(retention_by_plan(plans, lang), key="retention_by_plan")
+st.caption(t("metric.retained.help", lang))

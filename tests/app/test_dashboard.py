@@ -1,0 +1,77 @@
+"""AppTest: the dashboard runs every page, on both datasets and in both languages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = "dashboard.py"
+
+
+def run_app(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def plotly_specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("dataset", ["france", "demo"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_overview_runs_without_exception_for_each_dataset_and_language(dataset, lang):
+    at = run_app(dataset=dataset, lang=lang, as_of="2026-11-26")
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == ("Vue d'ensemble" if lang == "fr" else "Overview")
+    specs = plotly_specs(at)
+    assert len(specs) == 2
+    assert all(spec["data"] for spec in specs)
+
+
+def test_overview_opens_in_french_on_the_french_dataset_by_default():
+    at = run_app()
+    assert not at.exception
+    assert at.title[0].value == "Vue d'ensemble"
+    assert at.session_state["dataset"] == "france"
+    subheaders = [s.value for s in at.subheader]
+    assert any(s.startswith("PAN-2014") for s in subheaders)
+    assert any(s.startswith("PAN-2019") for s in subheaders)
+    assert any(s.startswith("PAN-2024") for s in subheaders)
+
+
+def test_french_dataset_shows_measure_counts_from_the_sources():
+    at = run_app(dataset="france", as_of="2026-11-26")
+    measures = [m.value for m in at.metric if m.label == "Mesures"]
+    assert measures == ["23", "45", "60"]
+
+
+def test_demo_dataset_says_it_is_fictional_in_both_languages():
+    fr = run_app(dataset="demo", lang="fr")
+    assert any("fictives" in w.value for w in fr.warning)
+    en = run_app(dataset="demo", lang="en")
+    assert any("Fictional" in w.value for w in en.warning)
+
+
+def test_switching_language_in_the_sidebar_translates_the_page():
+    at = run_app()
+    at.segmented_control(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Overview"
+    labels = {m.label for m in at.metric}
+    assert {"Measures", "Completion rate", "Overdue"} <= labels
+
+
+def test_every_figure_has_its_definition_one_click_away():
+    at = run_app(dataset="demo")
+    assert at.metric, "the overview shows figures"
+    assert all(m.help for m in at.metric)
+
+
+def test_french_figures_use_french_number_formatting():
+    at = run_app(dataset="france", as_of="2026-11-26")
+    rates = [m.value for m in at.metric if m.label == "Taux de réalisation"]
+    assert rates and all(r.endswith("\u202f%") for r in rates)

@@ -1,0 +1,42 @@
+"""A coordinator opens the dashboard in a real browser, reads the overview, switches language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+TIMEOUT = 45_000
+
+
+def _open(page: Page, url: str) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Vue d'ensemble")).to_be_visible(timeout=TIMEOUT)
+
+
+def test_overview_draws_its_charts_and_switches_to_english(
+    page: Page, app_url: str, screenshots: Path
+) -> None:
+    _open(page, app_url)
+    expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=TIMEOUT)
+    expect(page.get_by_text("PAN-2019", exact=False).first).to_be_visible()
+    # The bars are drawn: plotly renders one path per non-empty segment.
+    assert page.locator(".js-plotly-plot .bars path").count() > 0
+    page.screenshot(path=screenshots / "overview-france-fr.png", full_page=True)
+
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", name="Overview")).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=TIMEOUT)
+    assert "lang=en" in page.url
+    page.screenshot(path=screenshots / "overview-france-en.png", full_page=True)
+
+
+def test_demo_dataset_is_labelled_fictional_in_the_browser(
+    page: Page, app_url: str, screenshots: Path
+) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/?dataset=demo&lang=fr")
+    expect(page.get_by_text("Données fictives de démonstration")).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=TIMEOUT)
+    page.screenshot(path=screenshots / "overview-demo-fr.png", full_page=True)

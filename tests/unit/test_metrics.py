@@ -1,0 +1,664 @@
+"""The derived figures: each contract definition on a small dataset built for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from monitoring import metrics
+from monitoring.dataset import DATE_DTYPE, Dataset, dataset_from_records, empty_table
+from monitoring.schema import SHEETS_BY_ID
+
+AS_OF = dt.date(2020, 1, 1)
+NA = pd.NA
+
+
+def plan(plan_id: str = "P1", start: str = "2019-01-01", end: str = "2021-12-31", **extra: Any):
+    return {"plan_id": plan_id, "title": f"Plan {plan_id}", "period_start": start,
+            "period_end": end, **extra}  # fmt: skip
+
+
+def measure(measure_id: str, plan_id: str = "P1", number: int = 1, **extra: Any):
+    return {"measure_id": measure_id, "plan_id": plan_id, "number": number, "axis": "Axe 1",
+            "title": f"Mesure {measure_id}", **extra}  # fmt: skip
+
+
+def assessed(measure_id: str, as_of: str, status: str, voice: str = "government", **extra: Any):
+    return {"measure_id": measure_id, "as_of": as_of, "status": status, "voice": voice, **extra}
+
+
+def letter(event_id: str, date: str, recipient: str = "Premier ministre", **extra: Any):
+    return {"event_id": event_id, "date": date, "kind": "letter", "title": f"Lettre {event_id}",
+            "sender": "Collectif", "recipient": recipient, **extra}  # fmt: skip
+
+
+def reply(event_id: str, date: str, reply_to: str, kind: str = "reply"):
+    return {"event_id": event_id, "date": date, "kind": kind, "title": f"Réponse {event_id}",
+            "reply_to": reply_to}  # fmt: skip
+
+
+def build(
+    measures: list[dict[str, Any]] | None = None,
+    updates: list[dict[str, Any]] | None = None,
+    plans: list[dict[str, Any]] | None = None,
+    **tables: list[dict[str, Any]],
+) -> Dataset:
+    return dataset_from_records(
+        {
+            "plans": plans if plans is not None else [plan()],
+            "measures": measures if measures is not None else [measure("M1")],
+            "status_updates": updates or [],
+            **tables,
+        }
+    )
+
+
+def row(frame: pd.DataFrame, measure_id: str) -> pd.Series:
+    return frame.set_index("measure_id").loc[measure_id]
+
+
+def ts(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text)
+
+
+# --- Current status --------------------------------------------------------------------
+
+
+def test_measure_without_assessment_is_unknown_not_not_done():
+    ds = build([measure("M1"), measure("M2", number=2)], [assessed("M2", "2019-05-01", "Réalisée")])
+
+    status = row(metrics.current_status(ds, AS_OF), "M1")
+    summary = metrics.plan_summaries(ds, AS_OF)[0]
+
+    assert (status["status"], status["category"]) == ("Non évaluée", "unknown")
+    assert pd.isna(status["assessed_on"])
+    assert summary["status_counts"] == {
+        "done": 1, "partial": 0, "not_done": 0, "dropped": 0, "unknown": 1,
+    }  # fmt: skip
+
+
+def test_same_day_assessments_later_row_wins():
+    ds = build(
+        [measure("M1")],
+        [
+            assessed("M1", "2019-06-01", "Non démarrée", assessor="MIPROF"),
+            assessed("M1", "2019-06-01", "En cours", assessor="Comité de suivi"),
+        ],
+    )
+
+    status = row(metrics.current_status(ds, AS_OF), "M1")
+
+    assert (status["status"], status["category"], status["assessor"]) == (
+        "En cours", "partial", "Comité de suivi",
+    )  # fmt: skip
+
+
+def test_later_date_wins_over_later_row():
+    ds = build(
+        [measure("M1")],
+        [assessed("M1", "2019-09-01", "Réalisée"), assessed("M1", "2019-03-01", "En cours")],
+    )
+
+    assert row(metrics.current_status(ds, AS_OF), "M1")["status"] == "Réalisée"
+
+
+def test_assessment_after_as_of_date_is_ignored():
+    ds = build(
+        [measure("M1")],
+        [
+            assessed("M1", "2019-06-01", "En cours"),
+            assessed("M1", "2020-01-02", "Réalisée", completed_on="2019-12-15"),
+        ],
+    )
+
+    on_the_day = row(metrics.measure_table(ds, AS_OF), "M1")
+    next_day = row(metrics.measure_table(ds, dt.date(2020, 1, 2)), "M1")
+
+    assert (on_the_day["category"], on_the_day["assessed_on"]) == ("partial", ts("2019-06-01"))
+    assert pd.isna(on_the_day["completed_on"])
+    assert (next_day["category"], next_day["completed_on"]) == ("done", ts("2019-12-15"))
+
+
+def test_voice_filter_uses_only_that_voices_assessments():
+    ds = build(
+        [measure("M1")],
+        [
+            assessed("M1", "2019-06-01", "Réalisée", "government", completed_on="2019-05-01"),
+            assessed("M1", "2019-09-01", "Non réalisée", "civil_society", evidence="rapport.pdf"),
+        ],
+    )
+
+    every_voice = row(metrics.current_status(ds, AS_OF), "M1")
+    government = row(metrics.measure_table(ds, AS_OF, voice="government"), "M1")
+    civil = row(metrics.measure_table(ds, AS_OF, voice="civil_society"), "M1")
+    independent = row(metrics.current_status(ds, AS_OF, voice="independent"), "M1")
+
+    assert (every_voice["category"], every_voice["voice"]) == ("not_done", "civil_society")
+    assert (government["category"], government["completed_on"]) == ("done", ts("2019-05-01"))
+    # The government's completion date is not the coalition's claim.
+    assert (civil["category"], civil["evidence"]) == ("not_done", "rapport.pdf")
+    assert pd.isna(civil["completed_on"])
+    assert independent["category"] == "unknown"
+
+
+def test_unknown_voice_is_rejected():
+    with pytest.raises(ValueError, match="unknown voice"):
+        metrics.current_status(build(), AS_OF, voice="Gouvernement")
+
+
+def test_measures_come_in_plan_start_then_number_order():
+    ds = build(
+        [
+            measure("B2", "LATER", number=2),
+            measure("A3", "EARLIER", number=3),
+            measure("B1", "LATER", number=1),
+            measure("A-none", "EARLIER", number=None),
+            measure("A1", "EARLIER", number=1),
+        ],
+        plans=[
+            plan("LATER", "2019-01-01", "2021-12-31"),
+            plan("EARLIER", "2014-01-01", "2016-12-31"),
+        ],
+    )
+
+    order = metrics.current_status(ds, AS_OF)["measure_id"].tolist()
+
+    assert order == ["A1", "A3", "A-none", "B1", "B2"]
+
+
+# --- Due dates, overdue, delay, slip ----------------------------------------------------
+
+
+def test_measure_not_yet_due_is_never_late():
+    ds = build(
+        [
+            measure("FUTURE", due_date="2021-06-30"),
+            measure("DUE_TODAY", number=2, due_date="2020-01-01"),
+            measure("PLAN_END", number=3),  # no due date: the plan's end, 2021-12-31
+        ],
+        [assessed("FUTURE", "2019-06-01", "Non démarrée")],
+    )
+
+    table = metrics.measure_table(ds, AS_OF).set_index("measure_id")
+
+    assert not table["overdue"].any()
+    assert table["not_yet_due"].all()
+    assert table["delay_days"].isna().all()
+    assert table.loc["PLAN_END", "original_due"] == ts("2021-12-31")
+    assert metrics.plan_summaries(ds, AS_OF)[0]["overdue"] == 0
+
+
+def test_overdue_delay_counts_days_since_effective_due_date():
+    ds = build(
+        [measure("M1", due_date="2019-06-30")],
+        [assessed("M1", "2019-03-01", "En cours", revised_due_date="2019-10-31")],
+    )
+
+    late = row(metrics.measure_table(ds, AS_OF), "M1")
+
+    assert (late["overdue"], late["not_yet_due"]) == (True, False)
+    assert late["delay_days"] == 62  # 2019-10-31 → 2020-01-01
+    assert late["slip_days"] == 123  # 2019-06-30 → 2019-10-31
+
+
+def test_unassessed_measure_past_its_due_date_is_past_due_unassessed_not_overdue():
+    # Nothing shows an unassessed measure is not done: it is counted apart, never as late.
+    ds = build([measure("M1", due_date="2019-12-01")])
+
+    late = row(metrics.measure_table(ds, AS_OF), "M1")
+
+    assert (late["category"], late["overdue"], late["past_due_unassessed"]) == (
+        "unknown",
+        False,
+        True,
+    )
+    assert pd.isna(late["delay_days"])
+
+
+def test_done_and_dropped_measures_are_never_overdue():
+    ds = build(
+        [
+            measure("DONE", due_date="2019-01-31"),
+            measure("DROPPED", number=2, due_date="2019-01-31"),
+        ],
+        [
+            assessed("DONE", "2019-06-01", "Réalisée"),
+            assessed("DROPPED", "2019-06-01", "Abandonnée"),
+        ],
+    )
+
+    table = metrics.measure_table(ds, AS_OF)
+
+    assert not table["overdue"].any()
+    assert not table["not_yet_due"].any()
+    assert table["delay_days"].isna().all()  # done without a completion date: no delay
+
+
+def test_only_revised_due_dates_known_at_as_of_date_count():
+    ds = build(
+        [measure("M1", due_date="2019-06-30")],
+        [
+            assessed("M1", "2019-05-01", "En cours", revised_due_date="2020-06-30"),
+            # A later assessment by another voice, without a revision, keeps the revision.
+            assessed("M1", "2019-08-01", "En cours", "civil_society"),
+            assessed("M1", "2020-03-01", "En cours", revised_due_date="2020-12-31"),
+        ],
+    )
+
+    before = metrics.measure_table(ds, dt.date(2019, 4, 1), voice="civil_society")
+    known_once = metrics.measure_table(ds, AS_OF, voice="civil_society")
+    known_twice = metrics.measure_table(ds, dt.date(2020, 4, 1))
+
+    assert row(before, "M1")[["effective_due", "slip_days"]].tolist() == [ts("2019-06-30"), 0]
+    assert row(known_once, "M1")[["effective_due", "slip_days"]].tolist() == [
+        ts("2020-06-30"), 366,
+    ]  # fmt: skip
+    assert row(known_twice, "M1")[["effective_due", "slip_days"]].tolist() == [
+        ts("2020-12-31"), 550,
+    ]  # fmt: skip
+
+
+def test_latest_revision_wins_even_when_it_brings_the_deadline_forward():
+    ds = build(
+        [measure("M1", due_date="2019-06-30")],
+        [
+            assessed("M1", "2019-02-01", "En cours", revised_due_date="2020-06-30"),
+            assessed("M1", "2019-04-01", "En cours", revised_due_date="2019-05-31"),
+        ],
+    )
+
+    moved = row(metrics.measure_table(ds, AS_OF), "M1")
+
+    assert (moved["effective_due"], moved["slip_days"]) == (ts("2019-05-31"), -30)
+
+
+def test_early_completion_gives_delay_zero():
+    ds = build(
+        [measure("M1", due_date="2019-06-30")],
+        [assessed("M1", "2019-07-01", "Réalisée", completed_on="2019-03-15")],
+    )
+
+    assert row(metrics.measure_table(ds, AS_OF), "M1")["delay_days"] == 0
+
+
+def test_late_completion_delay_counts_from_original_due_date():
+    ds = build(
+        [measure("M1", due_date="2019-06-30")],
+        [
+            assessed("M1", "2019-05-01", "En cours", revised_due_date="2019-12-31"),
+            assessed("M1", "2019-11-01", "Réalisée", completed_on="2019-10-10"),
+        ],
+    )
+
+    done = row(metrics.measure_table(ds, AS_OF), "M1")
+
+    assert (done["delay_days"], done["slip_days"], done["overdue"]) == (102, 184, False)
+
+
+def test_completion_date_falls_back_to_an_earlier_assessment():
+    ds = build(
+        [measure("M1", due_date="2019-06-30")],
+        [
+            assessed("M1", "2019-08-01", "Réalisée", completed_on="2019-07-20"),
+            assessed("M1", "2019-10-01", "Réalisée"),
+        ],
+    )
+
+    done = row(metrics.measure_table(ds, AS_OF), "M1")
+
+    assert (done["assessed_on"], done["completed_on"], done["delay_days"]) == (
+        ts("2019-10-01"), ts("2019-07-20"), 20,
+    )  # fmt: skip
+
+
+def test_measure_table_keeps_dates_as_datetime64_and_days_as_int64():
+    table = metrics.measure_table(build(), AS_OF)
+
+    for column in ("assessed_on", "original_due", "effective_due", "completed_on"):
+        assert table[column].dtype == DATE_DTYPE
+    assert table["delay_days"].dtype == "Int64"
+    assert table["slip_days"].dtype == "Int64"
+    assert table["overdue"].dtype == bool
+
+
+# --- Plans ------------------------------------------------------------------------------
+
+
+def test_completion_rate_is_done_measures_over_all_measures():
+    ds = build(
+        [measure(f"M{i}", number=i) for i in range(1, 5)],
+        [
+            assessed("M1", "2019-06-01", "Réalisée", completed_on="2019-05-01"),
+            assessed("M2", "2019-06-01", "En cours"),
+            assessed("M3", "2019-06-01", "Abandonnée"),
+        ],
+    )
+
+    summary = metrics.plan_summaries(ds, AS_OF)[0]
+
+    assert summary["measures"] == 4
+    assert summary["completion_rate"] == 0.25
+
+
+def test_plan_without_measures_has_completion_rate_none():
+    ds = build([measure("M1")], plans=[plan("P1"), plan("EMPTY", "2024-01-01", "2027-12-31")])
+
+    empty = metrics.plan_summaries(ds, AS_OF)[1]
+
+    assert empty["plan_id"] == "EMPTY"
+    assert (empty["measures"], empty["completion_rate"], empty["overdue"]) == (0, None, 0)
+    assert empty["median_delay_days"] is None
+    assert set(empty["status_counts"].values()) == {0}
+
+
+def test_plan_reproduces_the_published_evaluation_of_the_second_plan():
+    # CNCDH evaluation of the 2019-2021 plan, 12 January 2023: 3 done, 28 partly, 14 not.
+    statuses = ["Réalisée"] * 3 + ["Partiellement réalisée"] * 28 + ["Non réalisée"] * 14
+    ds = build(
+        [measure(f"PAN2-M{n:02d}", "PAN2", number=n) for n in range(1, 46)],
+        [
+            assessed(f"PAN2-M{n:02d}", "2023-01-12", status, "independent", assessor="CNCDH")
+            for n, status in enumerate(statuses, start=1)
+        ],
+        plans=[plan("PAN2", "2019-10-18", "2021-12-31", adopted_date="2019-10-18")],
+    )
+
+    summary = metrics.plan_summaries(ds, dt.date(2023, 6, 30), voice="independent")[0]
+
+    assert summary["measures"] == 45
+    assert summary["status_counts"] == {
+        "done": 3, "partial": 28, "not_done": 14, "dropped": 0, "unknown": 0,
+    }  # fmt: skip
+    assert summary["completion_rate"] == 3 / 45
+    assert summary["overdue"] == 42
+
+
+def test_median_delay_is_taken_over_measures_that_have_one():
+    ds = build(
+        [measure(f"M{i}", number=i, due_date="2019-06-30") for i in range(1, 5)],
+        [
+            assessed("M1", "2019-07-01", "Réalisée", completed_on="2019-06-01"),  # 0
+            assessed("M2", "2019-07-01", "En cours", revised_due_date="2019-12-01"),  # 31
+            assessed("M3", "2019-07-01", "Réalisée"),  # no completion date: no delay
+            assessed("M4", "2019-07-01", "En cours", revised_due_date="2020-06-30"),  # not due
+        ],
+    )
+
+    assert metrics.plan_summaries(ds, AS_OF)[0]["median_delay_days"] == 15.5
+
+
+def test_plan_summaries_are_json_ready_with_the_documented_keys():
+    ds = build(plans=[plan(adopted_date="2019-03-01", expected_date="2019-01-01")])
+
+    (summary,) = metrics.plan_summaries(ds, AS_OF)
+
+    assert json.loads(json.dumps(summary)) == {
+        "plan_id": "P1", "title": "Plan P1", "adopted_date": "2019-03-01", "measures": 1,
+        "status_counts": {"done": 0, "partial": 0, "not_done": 0, "dropped": 0, "unknown": 1},
+        "completion_rate": 0.0, "overdue": 0, "past_due_unassessed": 0,
+        "median_delay_days": None,
+        "retention_counts": {
+            "retained": 0, "partly_retained": 0, "dropped_from_draft": 0, "not_retained": 0,
+        },
+        "adoption_delay_days": 59, "gap_before_days": None,
+        "period_start": "2019-01-01", "period_end": "2021-12-31",
+    }  # fmt: skip
+
+
+def test_adoption_delay_and_gap_between_plans():
+    ds = build(
+        [],
+        plans=[
+            plan(
+                "PAN2",
+                "2019-10-18",
+                "2021-12-31",
+                expected_date="2017-01-01",
+                adopted_date="2019-10-18",
+            ),
+            plan(
+                "PAN1",
+                "2014-01-01",
+                "2016-12-31",
+                expected_date="2008-01-01",
+                adopted_date="2014-05-14",
+            ),
+            plan("PAN3", "2024-01-01", "2027-12-31", adopted_date="2023-12-11"),
+        ],
+    )
+
+    timeline = metrics.plan_timeline(ds).set_index("plan_id")
+    summaries = {s["plan_id"]: s for s in metrics.plan_summaries(ds, AS_OF)}
+
+    assert timeline.index.tolist() == ["PAN1", "PAN2", "PAN3"]
+    assert timeline["adoption_delay_days"].tolist() == [2325, 1020, NA]
+    assert timeline["gap_before_days"].tolist() == [NA, 1021, 710]
+    assert timeline.loc["PAN2", ["gap_start", "gap_end"]].tolist() == [
+        ts("2016-12-31"), ts("2019-10-18"),
+    ]  # fmt: skip
+    assert (summaries["PAN2"]["adoption_delay_days"], summaries["PAN2"]["gap_before_days"]) == (
+        1020, 1021,
+    )  # fmt: skip
+    assert summaries["PAN3"]["adoption_delay_days"] is None
+
+
+def test_previous_plan_column_when_filled_replaces_chronological_order():
+    ds = build(
+        [],
+        plans=[
+            plan("A1", "2014-01-01", "2016-12-31", adopted_date="2014-01-01"),
+            plan("B1", "2015-01-01", "2017-12-31", adopted_date="2015-01-01"),
+            plan(
+                "A2", "2016-06-01", "2019-12-31", adopted_date="2016-06-01", previous_plan_id="A1"
+            ),
+        ],
+    )
+
+    timeline = metrics.plan_timeline(ds).set_index("plan_id")
+
+    # B1 starts a series of its own: an empty cell means no previous plan.
+    assert timeline["gap_before_days"].tolist() == [NA, NA, -213]
+    assert pd.isna(timeline.loc["A2", "gap_start"])  # overlap: no period without a plan
+
+
+def test_retention_counted_once_per_plan_at_highest_level():
+    ds = build(
+        [measure("M1"), measure("M2", number=2), measure("N1", "P2")],
+        plans=[plan("P1"), plan("P2", "2024-01-01", "2027-12-31")],
+        recommendations=[
+            {"rec_id": r, "author": a, "theme": "Protection", "title": r}
+            for r, a in [("R1", "Collectif"), ("R2", "Collectif"), ("R3", "GRETA")]
+        ],
+        retention=[
+            {"rec_id": "R1", "plan_id": "P1", "level": "not_retained"},
+            {"rec_id": "R1", "plan_id": "P1", "measure_id": "M1", "level": "partly_retained"},
+            {"rec_id": "R1", "plan_id": "P1", "measure_id": "M2", "level": "retained"},
+            {"rec_id": "R2", "plan_id": "P1", "level": "dropped_from_draft"},
+            {"rec_id": "R2", "plan_id": "P1", "level": "not_retained"},
+            {"rec_id": "R3", "plan_id": "P1", "level": "not_retained"},
+            {"rec_id": "R1", "plan_id": "P2", "measure_id": "N1", "level": "partly_retained"},
+        ],
+    )
+
+    counts = metrics.retention_counts(ds).set_index("plan_id")
+    by_author = metrics.retention_by(ds, "author")
+    p1 = by_author[by_author["plan_id"] == "P1"].set_index(["author", "level"])
+
+    assert counts.loc["P1"].to_dict() == {
+        "retained": 1, "partly_retained": 0, "dropped_from_draft": 1, "not_retained": 1,
+    }  # fmt: skip
+    assert counts.loc["P2"].to_dict() == {
+        "retained": 0, "partly_retained": 1, "dropped_from_draft": 0, "not_retained": 0,
+    }  # fmt: skip
+    assert metrics.plan_summaries(ds, AS_OF)[0]["retention_counts"] == counts.loc["P1"].to_dict()
+    assert len(by_author) == 3 * 4  # (P1, Collectif), (P1, GRETA), (P2, Collectif)
+    assert p1.loc[("Collectif", "retained"), ["count", "share"]].tolist() == [1, 0.5]
+    assert p1.loc[("Collectif", "dropped_from_draft"), ["count", "share"]].tolist() == [1, 0.5]
+    assert p1.loc[("GRETA", "not_retained"), ["count", "share"]].tolist() == [1, 1.0]
+    assert metrics.retention_by(ds, "theme")["count"].sum() == 4
+
+
+# --- Letters ----------------------------------------------------------------------------
+
+
+def test_reply_delay_and_unanswered_letters():
+    ds = build(
+        events=[
+            letter("L1", "2014-04-01", "Premier ministre"),
+            reply("R1b", "2014-05-02", "L1", kind="meeting"),
+            reply("R1", "2014-04-20", "L1"),
+            letter("L2", "2014-04-10", "Ministre de la Justice"),
+            letter("L3", "2014-05-01", "Premier ministre"),
+            reply("R3", "2014-06-15", "L3"),  # after the as-of date: not yet received
+            letter("L4", "2014-07-01", "Premier ministre"),  # after the as-of date
+        ],
+    )
+
+    sent = metrics.letters(ds, dt.date(2014, 6, 1)).set_index("event_id")
+    rates = metrics.reply_rates(ds, dt.date(2014, 6, 1)).set_index("recipient")
+
+    assert sent.index.tolist() == ["L1", "L2", "L3"]
+    assert sent.loc["L1", ["reply_id", "reply_delay_days", "answered"]].tolist() == [
+        "R1", 19, True,
+    ]  # fmt: skip
+    assert sent["answered"].tolist() == [True, False, False]
+    assert sent["reply_delay_days"].isna().tolist() == [False, True, True]
+    assert rates.loc["Premier ministre"].to_dict() == {
+        "letters": 2, "answered": 1, "reply_rate": 0.5, "median_reply_delay_days": 19.0,
+    }  # fmt: skip
+    assert rates.loc["Ministre de la Justice", "reply_rate"] == 0.0
+    assert pd.isna(rates.loc["Ministre de la Justice", "median_reply_delay_days"])
+
+
+def test_reply_dated_after_as_of_date_does_not_count():
+    ds = build(events=[letter("L1", "2014-04-01"), reply("R1", "2014-06-15", "L1")])
+
+    before = metrics.letters(ds, dt.date(2014, 6, 14))
+    after = metrics.letters(ds, dt.date(2014, 6, 15))
+
+    assert before[["answered", "reply_id"]].iloc[0].tolist() == [False, np.nan]
+    assert after[["answered", "reply_delay_days"]].iloc[0].tolist() == [True, 75]
+
+
+def test_letters_without_recipient_are_grouped_together():
+    ds = build(events=[letter("L1", "2014-04-01", None), letter("L2", "2014-04-02", "PM"),
+                       letter("L3", "2014-04-03", None)])  # fmt: skip
+
+    rates = metrics.reply_rates(ds, AS_OF)
+
+    assert rates["letters"].tolist() == [2, 1]
+    assert pd.isna(rates["recipient"].iloc[0])
+
+
+# --- Divergence and lineage ---------------------------------------------------------------
+
+
+def test_divergence_lists_measures_where_government_and_civil_society_disagree():
+    ds = build(
+        [measure(f"M{i}", number=i) for i in range(1, 6)],
+        [
+            assessed("M1", "2019-06-01", "Réalisée", "government"),
+            assessed("M1", "2019-07-01", "Partiellement réalisée", "civil_society"),
+            assessed("M2", "2019-06-01", "Réalisée", "government"),
+            assessed("M2", "2019-07-01", "Réalisée", "civil_society"),
+            assessed("M3", "2019-06-01", "Réalisée", "government"),  # civil society silent
+            assessed("M4", "2019-06-01", "En cours", "government"),
+            assessed("M4", "2019-06-02", "Non évaluée", "civil_society"),  # no claim
+            assessed("M5", "2019-06-01", "En cours", "government"),
+            assessed(
+                "M5", "2019-06-01", "Partiellement réalisée", "civil_society"
+            ),  # same category
+            assessed("M1", "2020-02-01", "Réalisée", "civil_society"),  # after the as-of date
+        ],
+    )
+
+    found = metrics.divergences(ds, AS_OF)
+
+    assert found["measure_id"].tolist() == ["M1"]
+    assert found.iloc[0][["government_category", "civil_society_category"]].tolist() == [
+        "done", "partial",
+    ]  # fmt: skip
+    assert metrics.divergences(ds, dt.date(2020, 2, 1)).empty
+
+
+def test_carried_over_chain_follows_lineage_and_stops_on_a_cycle():
+    ds = build(
+        [
+            measure("PAN1-M7", "P1"),
+            measure("PAN2-M10", "P1", number=2, carried_from="PAN1-M7"),
+            measure("PAN3-M4", "P1", number=3, carried_from="PAN2-M10"),
+            measure("X", "P1", number=4, carried_from="Y"),
+            measure("Y", "P1", number=5, carried_from="X"),
+        ]
+    )
+
+    assert metrics.carried_chain(ds, "PAN3-M4") == ["PAN3-M4", "PAN2-M10", "PAN1-M7"]
+    assert metrics.carried_chain(ds, "PAN1-M7") == ["PAN1-M7"]
+    assert metrics.carried_chain(ds, "X") == ["X", "Y"]
+    assert metrics.carried_chain(ds, "nowhere") == []
+
+
+# --- Scale ------------------------------------------------------------------------------
+
+
+def synthetic_dataset(n_measures: int, n_updates: int, seed: int = 0) -> Dataset:
+    """A large dataset built column-wise with numpy (dicts would dominate the run time)."""
+    rng = np.random.default_rng(seed)
+
+    def table(sheet_id: str, n: int, **columns: Any) -> pd.DataFrame:
+        blank = empty_table(SHEETS_BY_ID[sheet_id]).reindex(pd.RangeIndex(n))
+        return blank.assign(_row=np.arange(2, n + 2), **columns)
+
+    def text(values: np.ndarray):
+        return pd.array(values, dtype="str")
+
+    plan_ids = np.array(["PAN1", "PAN2", "PAN3"])
+    starts = np.array(["2014-01-01", "2019-01-01", "2024-01-01"], dtype="datetime64[D]")
+    ids = np.char.add("M", np.arange(n_measures).astype(str))
+    day0 = np.datetime64("2014-01-01", "D")
+    labels = np.array(["Réalisée", "Partiellement réalisée", "Non réalisée", "Abandonnée"])
+    categories = np.array(["done", "partial", "not_done", "dropped"])
+    kind = rng.integers(0, 4, n_updates)
+    no_date = np.datetime64("NaT", "D")
+    tables = {
+        sheet_id: empty_table(SHEETS_BY_ID[sheet_id])
+        for sheet_id in ("recommendations", "retention", "events")
+    }
+    tables["plans"] = table(
+        "plans", 3, plan_id=text(plan_ids), title=text(plan_ids),
+        period_start=starts.astype(DATE_DTYPE), period_end=(starts + 1095).astype(DATE_DTYPE),
+    )  # fmt: skip
+    tables["measures"] = table(
+        "measures", n_measures, measure_id=text(ids), title=text(ids),
+        plan_id=text(plan_ids[rng.integers(0, 3, n_measures)]),
+        number=pd.array(np.arange(n_measures), dtype="Int64"),
+        due_date=np.where(rng.random(n_measures) < 0.5, no_date, day0 + 2000).astype(DATE_DTYPE),
+    )  # fmt: skip
+    tables["status_updates"] = table(
+        "status_updates", n_updates,
+        measure_id=text(ids[rng.integers(0, n_measures, n_updates)]),
+        as_of=(day0 + rng.integers(0, 4000, n_updates)).astype(DATE_DTYPE),
+        status=text(labels[kind]), category=text(categories[kind]),
+        voice=text(np.array(["government", "civil_society"])[rng.integers(0, 2, n_updates)]),
+        completed_on=np.where(kind == 0, day0 + rng.integers(0, 4000, n_updates), no_date)
+        .astype(DATE_DTYPE),
+        revised_due_date=np.where(rng.random(n_updates) < 0.1, day0 + 3000, no_date)
+        .astype(DATE_DTYPE),
+    )  # fmt: skip
+    return Dataset(tables=tables)
+
+
+def test_measure_table_handles_fifty_thousand_measures():
+    ds = synthetic_dataset(50_000, 250_000)
+
+    table = metrics.measure_table(ds, dt.date(2022, 1, 1))
+    summaries = metrics.plan_summaries(ds, dt.date(2022, 1, 1))
+
+    assert len(table) == 50_000
+    assert table["measure_id"].is_unique
+    assert sum(s["measures"] for s in summaries) == 50_000
