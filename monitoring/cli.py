@@ -145,9 +145,13 @@ def _print_summary(ds: Dataset, plans: list[dict[str, Any]], as_of: dt.date, lan
         print("  " + t("cli.status_counts", lang, **counts))
         print("  " + t("cli.completion", lang, rate=format_percent(plan["completion_rate"], lang)))
         print("  " + t("cli.overdue", lang, count=plan["overdue"]))
+        print("  " + t("cli.unassessed", lang, count=plan["past_due_unassessed"]))
         delay = plan["median_delay_days"]
         print("  " + t("cli.median_delay", lang, days=format_number(delay, lang)))
         print("  " + t("cli.retention", lang, **plan["retention_counts"]))
+        for key in ("adoption_delay_days", "gap_before_days"):
+            if plan[key] is not None:
+                print("  " + t(f"cli.{key}", lang, days=plan[key]))
 
 
 def _template(args: argparse.Namespace) -> int:

@@ -33,6 +33,7 @@ from monitoring.schema import (
     HEX_COLOUR,
     RETENTION_WITH_MEASURE,
     SHEETS,
+    SHEETS_BY_ID,
     Column,
     Sheet,
     StatusLabel,
@@ -51,6 +52,7 @@ _FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _NUMBER_CHARS = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "\u2009": None,
                                "'": None, "\u2212": "-"})  # fmt: skip
 _BAD = "\x00bad"  # the mapped value of a cell that matches nothing
+_UNSEEN: Any = object()  # a cache miss
 _EXCEL_1900 = dt.date(1899, 12, 30)
 _EXCEL_1904 = dt.date(1904, 1, 1)
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -73,6 +75,8 @@ class _Table:
     # Header letter and text of each canonical column found, by column id.
     where: dict[str, tuple[str, str]] = field(default_factory=dict)
     columns: dict[str, _Col] = field(default_factory=dict)
+    # The cells of each canonical column as read, to quote a value as the user typed it.
+    cells: dict[str, Sequence[Cell]] = field(default_factory=dict)
     extras: dict[str, list[object]] = field(default_factory=dict)
     keep: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     row_numbers: list[int] = field(default_factory=list)
@@ -177,9 +181,11 @@ class _Validator:
         width = max([len(header), *map(len, body)]) if body else len(header)
         cells: list[tuple[Cell, ...]] = list(zip_longest(*body, fillvalue="")) if body else []
         cells += [("",) * len(body)] * (width - len(cells))
-        table.row_numbers = [raw.row_number(i + 1) for i in range(len(body))]
+        table.row_numbers = list(range(raw.row_number(1), raw.row_number(1) + len(body)))
         table.suppressed = self._structure_issues(raw)
         mapping, extras = self._map_header(sheet, raw, header, width, cells)
+        if not mapping:  # no header row found: nothing below can be read as data
+            return table
         empty_rows = self._convert_columns(table, header, cells, mapping, extras)
         self._blank_rows(table, empty_rows)
         if sheet.must_have_rows and not table.keep.any():
@@ -204,6 +210,7 @@ class _Validator:
                 table.where[col.id] = (column_letter(j), _text(header[j]))
                 converted = self._convert(table, col, j, values)
                 table.columns[col.id] = converted
+                table.cells[col.id] = values
             elif j in extras:
                 # Kept and shown as text, so held to the rules of any text column.
                 converted = self._convert(table, _extra_column(extras[j]), j, values)
@@ -278,16 +285,11 @@ class _Validator:
         extras: dict[int, str] = {}
         seen: dict[str, int] = {}
         texts = [_text(header[j]) if j < len(header) else "" for j in range(width)]
+        blank: list[int] = []
         for j, text in enumerate(texts):
             if not text:
                 if any(_text(v) for v in cells[j]):
-                    self._add(
-                        "blank-label",
-                        "blank_label",
-                        raw.name,
-                        row=raw.first_row,
-                        column=column_letter(j),
-                    )
+                    blank.append(j)
                 continue
             key = normalise_label(text)
             col = by_key.get(key)
@@ -309,6 +311,10 @@ class _Validator:
                 found=_quoted(texts, 40),
             )
             return mapping, {}
+        for j in blank:
+            self._add(
+                "blank-label", "blank_label", raw.name, row=raw.first_row, column=column_letter(j)
+            )
         self._header_notices(sheet, raw, texts, mapping, extras)
         return mapping, extras
 
@@ -438,40 +444,25 @@ class _Validator:
     # --- The status scale ------------------------------------------------------------
 
     def _read_scale(self, raw: RawSheet) -> StatusScale:
-        sheet = next(s for s in SHEETS if s.id == "status_scale")
+        sheet = SHEETS_BY_ID["status_scale"]
         table = self._read_sheet(sheet, raw)
         labels, categories = table.values("label"), table.values("category")
         if labels is None or categories is None or not table.keep.any():
             return StatusScale()
         orders = table.values("order") or [None] * len(labels)
-        colours = table.values("colour") or [None] * len(labels)
-        j = _letter_index(table.where["colour"][0]) if "colour" in table.where else 0
-        items: list[StatusLabel] = []
-        for i, label in enumerate(labels):
-            if not table.keep[i] or label is None or categories[i] is None:
-                continue
-            colour = colours[i]
-            if colour is not None and not HEX_COLOUR.match(str(colour)):
-                self._cell_issue(table, sheet.column("colour"), j, i, "colour", colour)
-                colour = None
-            default = next(
-                (
-                    d
-                    for d in DEFAULT_SCALE
-                    if normalise_label(d.label) == normalise_label(str(label))
-                ),
-                None,
+        colours = self._scale_colours(table)
+        taken = {normalise_label(str(x)) for x in labels if x is not None}
+        items = [
+            _scale_label(
+                str(label),
+                str(categories[i]),
+                int(orders[i]) if orders[i] is not None else i + 1,  # type: ignore[call-overload]
+                colours[i],
+                taken,
             )
-            items.append(
-                StatusLabel(
-                    str(label),
-                    str(categories[i]),
-                    int(orders[i]) if orders[i] is not None else i + 1,  # type: ignore[call-overload]
-                    str(colour) if colour else None,
-                    en=default.en if default else None,
-                    aliases=default.aliases if default else (),
-                )
-            )
+            for i, label in enumerate(labels)
+            if table.keep[i] and label is not None and categories[i] is not None
+        ]
         if not items:
             return StatusScale()
         self.tables["status_scale"] = table
@@ -479,6 +470,21 @@ class _Validator:
             (x.label, x.category) for x in DEFAULT_SCALE
         )
         return StatusScale(tuple(items), custom=custom)
+
+    def _scale_colours(self, table: _Table) -> list[str | None]:
+        """The colour of each label, None when empty or not `#RRGGBB` (reported)."""
+        values = table.values("colour")
+        if values is None:
+            return [None] * len(table.row_numbers)
+        col = table.sheet.column("colour")
+        j = _letter_index(table.where["colour"][0])
+        colours: list[str | None] = []
+        for i, colour in enumerate(values):
+            if colour is not None and not HEX_COLOUR.match(str(colour)):
+                self._cell_issue(table, col, j, i, "colour", colour)
+                colour = None
+            colours.append(None if colour is None else str(colour))
+        return colours
 
     # --- Across sheets ---------------------------------------------------------------
 
@@ -508,6 +514,8 @@ class _Validator:
         values = table.values(column_id) if table else None
         if values is None or table is None:
             return None
+        if table.sheet.must_have_rows and not table.keep.any():
+            return None  # already `no-data`: one issue, not one per reference to it
         return {v for v, keep in zip(values, table.keep, strict=True) if keep and v is not None}
 
     def _pairs(self, table_id: str, key: str, value: str) -> dict[object, object]:
@@ -559,7 +567,7 @@ class _Validator:
                     j,
                     i,
                     "period_order",
-                    end,
+                    table.cells["period_end"][i],
                     code="constraint-error",
                     start=start,
                     end=end,
@@ -896,7 +904,8 @@ def _date_or_key(value: Cell, date1904: bool) -> dt.date | str | None:
         text = value.strip(BLANK_CHARS)  # type: ignore[attr-defined]
         result = (_parse_date_text(text) or "date_format") if text else None
     elif kind is float or kind is int:
-        result = _serial_or_key(float(value), date1904)  # type: ignore[arg-type]
+        number = float(value)  # type: ignore[arg-type]
+        result = None if number != number else _serial_or_key(number, date1904)
     elif isinstance(value, dt.datetime):  # pandas' Timestamp too
         result = value.date()
     elif isinstance(value, dt.date):
@@ -912,18 +921,21 @@ def _convert_dates(values: Sequence[Cell], date1904: bool) -> tuple[_Col, _Bad]:
     out: list[object] = []
     bad: _Bad = []
     empty = np.zeros(len(values), dtype=bool)
-    cache: dict[str, dt.date | str | None] = {}  # columns repeat the same few texts
+    # Columns repeat the same few texts and serial numbers: each is read once.
+    cache: dict[object, dt.date | str | None] = {}
     for i, v in enumerate(values):
-        if type(v) is str:
-            if v not in cache:
-                cache[v] = _date_or_key(v, date1904)
-            result = cache[v]
-        elif _is_empty(v):
+        kind = type(v)
+        if kind is str or kind is float or kind is int:
+            result = cache.get(v, _UNSEEN)
+            if result is _UNSEEN:
+                result = cache[v] = _date_or_key(v, date1904)
+        elif v is None:
             result = None
         else:
             result = _date_or_key(v, date1904)
         if isinstance(result, str):
-            params = {"min": MIN_YEAR, "max": MAX_YEAR} if result == "date_range" else {}
+            # Years as text: a number param would be written `1 900` in French.
+            params = {"min": str(MIN_YEAR), "max": str(MAX_YEAR)} if result == "date_range" else {}
             bad.append((i, result, params))
             result = None  # a bad date is not empty: the row is kept and the error stands
         elif result is None:
@@ -1043,6 +1055,8 @@ def _convert_status(values: Sequence[Cell], scale: StatusScale) -> tuple[_Col, _
 
 
 def _kept(values: list[object], keep: np.ndarray) -> list[object]:
+    if keep.all():
+        return values
     return [v for v, k in zip(values, keep, strict=True) if k]
 
 
@@ -1095,3 +1109,27 @@ def _extra_name(sheet: Sheet, text: str, j: int) -> str:
     if text in _RESERVED or text in sheet.column_ids:
         return f"{text} ({column_letter(j)})"
     return text
+
+
+# A label of the default scale, by its French or English name.
+_DEFAULT_BY_KEY = {normalise_label(x): d for d in DEFAULT_SCALE for x in (d.label, d.en or d.label)}
+
+
+def _scale_label(
+    label: str, category: str, order: int, colour: str | None, taken: set[str]
+) -> StatusLabel:
+    """One label of a workbook's own scale.
+
+    A label of the default scale, in French or in English (an English export), is that
+    label: it keeps its French name, English name and aliases, except those naming
+    another label of this scale (`Terminé` listed on its own is not `Réalisée`).
+    """
+    own = normalise_label(label)
+    default = _DEFAULT_BY_KEY.get(own)
+    french = normalise_label(default.label) if default else ""
+    if default is None or (own != french and french in taken):
+        return StatusLabel(label, category, order, colour)
+    others = taken - {own, french}
+    en = default.en if default.en and normalise_label(default.en) not in others else None
+    aliases = tuple(x for x in default.aliases if normalise_label(x) not in others)
+    return StatusLabel(default.label, category, order, colour, en=en, aliases=aliases)

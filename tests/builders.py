@@ -41,33 +41,70 @@ def valid_sheets() -> Sheets:
         "Plans": _rows(
             s["plans"],
             [
-                {"plan_id": "P1", "title": "Plan 1", "period_start": D(2014, 1, 1),
-                 "period_end": D(2016, 12, 31)},
-                {"plan_id": "P2", "title": "Plan 2", "period_start": D(2017, 1, 1),
-                 "period_end": D(2019, 12, 31), "expected_date": D(2016, 12, 31),
-                 "adopted_date": D(2017, 3, 1), "previous_plan_id": "P1"},
+                {
+                    "plan_id": "P1",
+                    "title": "Plan 1",
+                    "period_start": D(2014, 1, 1),
+                    "period_end": D(2016, 12, 31),
+                },
+                {
+                    "plan_id": "P2",
+                    "title": "Plan 2",
+                    "period_start": D(2017, 1, 1),
+                    "period_end": D(2019, 12, 31),
+                    "expected_date": D(2016, 12, 31),
+                    "adopted_date": D(2017, 3, 1),
+                    "previous_plan_id": "P1",
+                },
             ],
-        ),  # fmt: skip
+        ),
         "Mesures": _rows(
             s["measures"],
             [
-                {"measure_id": "M1", "plan_id": "P1", "number": 1, "axis": "Axe 1",
-                 "title": "Mesure 1", "due_date": D(2015, 6, 30), "budget_eur": 1000},
-                {"measure_id": "M2", "plan_id": "P1", "number": 2, "axis": "Axe 1",
-                 "title": "Mesure 2"},
-                {"measure_id": "M3", "plan_id": "P2", "number": 1, "axis": "Axe 2",
-                 "title": "Mesure 3", "carried_from": "M1"},
+                {
+                    "measure_id": "M1",
+                    "plan_id": "P1",
+                    "number": 1,
+                    "axis": "Axe 1",
+                    "title": "Mesure 1",
+                    "due_date": D(2015, 6, 30),
+                    "budget_eur": 1000,
+                },
+                {
+                    "measure_id": "M2",
+                    "plan_id": "P1",
+                    "number": 2,
+                    "axis": "Axe 1",
+                    "title": "Mesure 2",
+                },
+                {
+                    "measure_id": "M3",
+                    "plan_id": "P2",
+                    "number": 1,
+                    "axis": "Axe 2",
+                    "title": "Mesure 3",
+                    "carried_from": "M1",
+                },
             ],
-        ),  # fmt: skip
+        ),
         "Recommandations": _rows(
             s["recommendations"],
             [
-                {"rec_id": "R1", "author": "Collectif", "theme": "Prévention",
-                 "title": "Former les professionnels", "priority": "Haute"},
-                {"rec_id": "R2", "author": "GRETA", "theme": "Protection",
-                 "title": "Ouvrir des places"},
+                {
+                    "rec_id": "R1",
+                    "author": "Collectif",
+                    "theme": "Prévention",
+                    "title": "Former les professionnels",
+                    "priority": "Haute",
+                },
+                {
+                    "rec_id": "R2",
+                    "author": "GRETA",
+                    "theme": "Protection",
+                    "title": "Ouvrir des places",
+                },
             ],
-        ),  # fmt: skip
+        ),
         "Prise en compte": _rows(
             s["retention"],
             [
@@ -78,22 +115,42 @@ def valid_sheets() -> Sheets:
         "Suivi": _rows(
             s["status_updates"],
             [
-                {"measure_id": "M1", "as_of": D(2016, 12, 31), "status": "Réalisée",
-                 "voice": "Gouvernement", "completed_on": D(2016, 6, 1)},
-                {"measure_id": "M3", "as_of": D(2018, 6, 1), "status": "En cours",
-                 "voice": "Société civile", "progress_pct": 50},
+                {
+                    "measure_id": "M1",
+                    "as_of": D(2016, 12, 31),
+                    "status": "Réalisée",
+                    "voice": "Gouvernement",
+                    "completed_on": D(2016, 6, 1),
+                },
+                {
+                    "measure_id": "M3",
+                    "as_of": D(2018, 6, 1),
+                    "status": "En cours",
+                    "voice": "Société civile",
+                    "progress_pct": 50,
+                },
             ],
-        ),  # fmt: skip
+        ),
         "Chronologie": _rows(
             s["events"],
             [
-                {"event_id": "E1", "date": D(2017, 4, 1), "kind": "Lettre",
-                 "title": "Lettre au Premier ministre"},
-                {"event_id": "E2", "date": D(2017, 5, 2), "kind": "Réponse",
-                 "title": "Réponse", "reply_to": "E1", "plan_id": "P2",
-                 "measure_ids": "M1, M3"},
+                {
+                    "event_id": "E1",
+                    "date": D(2017, 4, 1),
+                    "kind": "Lettre",
+                    "title": "Lettre au Premier ministre",
+                },
+                {
+                    "event_id": "E2",
+                    "date": D(2017, 5, 2),
+                    "kind": "Réponse",
+                    "title": "Réponse",
+                    "reply_to": "E1",
+                    "plan_id": "P2",
+                    "measure_ids": "M1, M3",
+                },
             ],
-        ),  # fmt: skip
+        ),
     }
 
 
@@ -108,7 +165,10 @@ def workbook(
     return RawWorkbook(
         "classeur.xlsx",
         "xlsx",
-        [RawSheet(name, [list(r) for r in rows], hidden=name in hidden) for name, rows in sheets.items()],
+        [
+            RawSheet(name, [list(r) for r in rows], hidden=name in hidden)
+            for name, rows in sheets.items()
+        ],
         date1904=date1904,
     )
 
@@ -160,23 +220,67 @@ def synthetic_sheets(n_measures: int = 10_000, seed: int = 7) -> Sheets:
         del sheets[name][1:]
     plans = [f"P{k}" for k in range(1, 6)]
     for k, plan in enumerate(plans):
-        add_row(sheets, "Plans", plan_id=plan, title=f"Plan {k}", period_start=D(2010 + 3 * k, 1, 1),
-                period_end=D(2012 + 3 * k, 12, 31), previous_plan_id=plans[k - 1] if k else "")  # fmt: skip
+        add_row(
+            sheets,
+            "Plans",
+            plan_id=plan,
+            title=f"Plan {k}",
+            period_start=D(2010 + 3 * k, 1, 1),
+            period_end=D(2012 + 3 * k, 12, 31),
+            previous_plan_id=plans[k - 1] if k else "",
+        )
     statuses = ["Réalisée", "en cours", "Non démarrée", "Done", "Abandonnée"]
     voices = ["Gouvernement", "Société civile", "Évaluation indépendante"]
     for m in range(n_measures):
         mid, plan = f"M{m:05d}", plans[m % 5]
-        add_row(sheets, "Mesures", measure_id=mid, plan_id=plan, number=m, axis=f"Axe {m % 7}",
-                title=f"Mesure {m} " + "x" * rng.randint(10, 80), lead="Ministère",
-                due_date=f"{rng.randint(1, 28):02d}/06/2016", budget_eur=f"{m} 000,50")  # fmt: skip
-        add_row(sheets, "Recommandations", rec_id=f"R{m:05d}", author="Collectif", theme="T",
-                title=f"Recommandation {m}", issued_on=D(2015, 1, 1), priority="moyenne")  # fmt: skip
-        add_row(sheets, "Prise en compte", rec_id=f"R{m:05d}", plan_id=plan, measure_id=mid,
-                level="Retenue")  # fmt: skip
+        add_row(
+            sheets,
+            "Mesures",
+            measure_id=mid,
+            plan_id=plan,
+            number=m,
+            axis=f"Axe {m % 7}",
+            title=f"Mesure {m} " + "x" * rng.randint(10, 80),
+            lead="Ministère",
+            due_date=f"{rng.randint(1, 28):02d}/06/2016",
+            budget_eur=f"{m} 000,50",
+        )
+        add_row(
+            sheets,
+            "Recommandations",
+            rec_id=f"R{m:05d}",
+            author="Collectif",
+            theme="T",
+            title=f"Recommandation {m}",
+            issued_on=D(2015, 1, 1),
+            priority="moyenne",
+        )
+        add_row(
+            sheets,
+            "Prise en compte",
+            rec_id=f"R{m:05d}",
+            plan_id=plan,
+            measure_id=mid,
+            level="Retenue",
+        )
         for u in range(5):
-            add_row(sheets, "Suivi", measure_id=mid, as_of=42000.0 + u * 30,
-                    status=statuses[(m + u) % 5], voice=voices[u % 3], progress_pct="50 %",
-                    comment="RAS")  # fmt: skip
-        add_row(sheets, "Chronologie", event_id=f"E{m:05d}", date="2017-04-01", kind="Lettre",
-                title="Lettre", measure_ids=f"{mid}, M{(m + 1) % n_measures:05d}")  # fmt: skip
+            add_row(
+                sheets,
+                "Suivi",
+                measure_id=mid,
+                as_of=42000.0 + u * 30,
+                status=statuses[(m + u) % 5],
+                voice=voices[u % 3],
+                progress_pct="50 %",
+                comment="RAS",
+            )
+        add_row(
+            sheets,
+            "Chronologie",
+            event_id=f"E{m:05d}",
+            date="2017-04-01",
+            kind="Lettre",
+            title="Lettre",
+            measure_ids=f"{mid}, M{(m + 1) % n_measures:05d}",
+        )
     return sheets

@@ -53,6 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le classeur ne contient aucun plan : ajoutez-en un dans la feuille Plans.",
         "The workbook holds no plan: add one in the Plans sheet.",
     ),
+    "overview.coverage": (
+        "Statut connu pour {known} mesure(s) sur {total} ; les autres sont « Non évaluées ».",
+        "Status known for {known} of {total} measures; the others are “Not assessed”.",
+    ),
     "overview.charts": ("Tous les plans", "All plans"),
     "overview.definitions": ("Définitions", "Definitions"),
     # Figures and their definitions.
@@ -89,13 +93,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metric.retained": ("Recommandations retenues", "Recommendations retained"),
     "metric.retained.help": (
         "Recommandations retenues ou partiellement retenues par ce plan, sur toutes celles "
-        "dont la prise en compte par ce plan est renseignée. Chaque recommandation compte "
-        "une fois, à son niveau le plus élevé.",
+        "dont la prise en compte par ce plan est renseignée (« — » : aucune n'est "
+        "renseignée). Chaque recommandation compte une fois, à son niveau le plus élevé.",
         "Recommendations retained or partly retained by this plan, out of all those whose "
-        "handling by this plan is recorded. Each recommendation counts once, at its "
-        "highest level.",
+        "handling by this plan is recorded (“—”: none is recorded). Each recommendation "
+        "counts once, at its highest level.",
     ),
-    "metric.retained.none": ("non renseignée", "not recorded"),
     "metric.status.help": (
         "Statut actuel de chaque mesure : celui de sa dernière évaluation datée au plus "
         "tard à la date choisie (toutes voix confondues : gouvernement, société civile, "

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = "dashboard.py"
+APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 
 
 def run_app(**query: str) -> AppTest:
@@ -58,7 +59,7 @@ def test_demo_dataset_says_it_is_fictional_in_both_languages():
 
 def test_switching_language_in_the_sidebar_translates_the_page():
     at = run_app()
-    at.segmented_control(key="lang").set_value("en").run()
+    at.radio(key="lang").set_value("en").run()
     assert not at.exception
     assert at.title[0].value == "Overview"
     labels = {m.label for m in at.metric}

@@ -25,7 +25,7 @@ def test_overview_draws_its_charts_and_switches_to_english(
     assert page.locator(".js-plotly-plot .bars path").count() > 0
     page.screenshot(path=screenshots / "overview-france-fr.png", full_page=True)
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name="Overview")).to_be_visible(timeout=TIMEOUT)
     expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=TIMEOUT)
     assert "lang=en" in page.url

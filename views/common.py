@@ -69,9 +69,9 @@ def sidebar() -> Context:
     state.setdefault("as_of", _initial_as_of())
     lang: Lang = state["lang"]
     with st.sidebar:
-        st.segmented_control(
-            "Langue / Language", LANGS, key="lang", required=True,
-            format_func={"fr": "Français", "en": "English"}.get,
+        st.radio(
+            "Langue / Language", LANGS, key="lang", horizontal=True,
+            format_func={"fr": "Français", "en": "English"}.__getitem__,
         )
         lang = state["lang"]
         st.selectbox(t("app.dataset", lang), DATASETS, key="dataset",

@@ -4,7 +4,7 @@ import streamlit as st
 
 from monitoring.charts import retention_by_plan, status_by_plan
 from monitoring.i18n import format_date, format_number, format_percent, t
-from pages.common import banner, context, summaries
+from views.common import banner, context, summaries
 
 ctx = context()
 lang = ctx.lang
@@ -23,7 +23,7 @@ def _retained(plan: dict) -> str:
     counts = plan["retention_counts"]
     recorded = sum(counts.values())
     if not recorded:
-        return t("metric.retained.none", lang)
+        return "—"
     taken = counts["retained"] + counts["partly_retained"]
     return f"{format_number(taken, lang)} / {format_number(recorded, lang)}"
 
@@ -50,6 +50,8 @@ for plan in plans:
                        help=t("metric.unassessed.help", lang))
         cols[4].metric(t("metric.retained", lang), _retained(plan),
                        help=t("metric.retained.help", lang))
+        known = plan["measures"] - plan["status_counts"]["unknown"]
+        st.caption(t("overview.coverage", lang, known=known, total=plan["measures"]))
 
 st.header(t("overview.charts", lang))
 st.plotly_chart(status_by_plan(plans, lang), key="status_by_plan")

@@ -1,1 +1,0 @@
-"""The dashboard's pages: thin files that read widgets, call `monitoring`, and render."""

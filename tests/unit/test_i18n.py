@@ -1,0 +1,195 @@
+"""The message catalogue: complete in both languages, every key used, numbers and dates
+written the way each language writes them."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import string
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from monitoring.i18n import CATALOG, Localised, format_date, format_number, format_percent, t
+
+ROOT = Path(__file__).resolve().parents[2]
+NNBSP = "\u202f"
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_every_key_has_french_and_english_text_with_the_same_placeholders(key: str) -> None:
+    fr, en = CATALOG[key]
+    assert fr.strip() and en.strip(), key
+    assert _placeholders(fr) == _placeholders(en), key
+
+
+def _code_files() -> list[Path]:
+    """The code that shows text: the core, the pages, the entrypoint; not the catalogues."""
+    files = [p for p in (ROOT / "monitoring").rglob("*.py") if "locales" not in p.parts]
+    files += sorted((ROOT / "pages").glob("*.py")) if (ROOT / "pages").is_dir() else []
+    files += [ROOT / "dashboard.py"] if (ROOT / "dashboard.py").exists() else []
+    return files
+
+
+@cache
+def _code_strings() -> tuple[frozenset[str], frozenset[str]]:
+    """Every string constant of the code, and the prefixes of keys built with f-strings.
+
+    Parsing (rather than grepping) means a key quoted in a comment or a docstring does not
+    count as used, and the catalogues themselves are not scanned: a key only they name is
+    unused, and this test fails.
+    """
+    constants: set[str] = set()
+    prefixes: set[str] = set()
+    for path in _code_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if id(node) not in docstrings:
+                    constants.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values:
+                first = node.values[0]
+                # f"code.{code}": a family of keys whose suffix comes from data.
+                if (
+                    isinstance(first, ast.Constant)
+                    and str(first.value).endswith(".")
+                    and len(node.values) == 2
+                    and isinstance(node.values[1], ast.FormattedValue)
+                ):
+                    prefixes.add(str(first.value))
+    return frozenset(constants), frozenset(prefixes)
+
+
+def _is_used(key: str) -> bool:
+    constants, prefixes = _code_strings()
+    if key in constants:
+        return True
+    prefix, _, suffix = key.rpartition(".")
+    # `issue.<key>` is built by `Issue.message` from the bare key given to `Issue(...)`,
+    # `_add` or `_cell_issue`; other f-string families likewise from a value in the code
+    # (`code.<code>` from the codes of `report.CODES`, `category.<code>` from the schema).
+    return f"{prefix}." in prefixes and suffix in constants
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_every_catalogue_key_is_used_somewhere_in_the_code(key: str) -> None:
+    assert _is_used(key), f"{key} is in the catalogue but no code uses it"
+
+
+def test_the_usage_scan_would_catch_an_unused_key() -> None:
+    constants, prefixes = _code_strings()
+    assert "issue." in prefixes and "unknown_measure" in constants
+    assert not _is_used("issue.no_such_message_anywhere")
+    assert not _is_used("nowhere.at_all")
+
+
+def _message_keys_in_calls(path: Path) -> set[str]:
+    """The bare message keys given to `Issue(code, key)`, `_add(code, key)`,
+    `_cell_issue(table, col, j, i, key)` and the converters' `bad.append((i, key, …))`."""
+    positions = {"Issue": 1, "_add": 1, "_cell_issue": 4}
+    keys: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        arg: ast.expr | None = None
+        if name in positions and len(node.args) > positions[name]:
+            arg = node.args[positions[name]]
+        elif name == "append" and node.args and isinstance(node.args[0], ast.Tuple):
+            elts = node.args[0].elts
+            arg = elts[1] if len(elts) == 3 else None
+        branches = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]
+        keys |= {
+            b.value for b in branches if isinstance(b, ast.Constant) and isinstance(b.value, str)
+        }
+    return keys
+
+
+def test_every_message_key_given_to_an_issue_has_a_template() -> None:
+    keys = set()
+    for path in _code_files():
+        keys |= _message_keys_in_calls(path)
+    assert {"required", "merged", "retained_needs_measure", "too_long"} <= keys  # the scan works
+    assert sorted(k for k in keys if f"issue.{k}" not in CATALOG) == []
+
+
+def test_t_fills_placeholders_and_localised_parameters_in_each_language() -> None:
+    names = Localised("Mesures", "Measures")
+    assert t("issue.missing_sheet", "fr", expected=names, found="—") == (
+        "feuille « Mesures » introuvable ; feuilles du fichier : —."
+    )
+    assert t("issue.missing_sheet", "en", expected=names, found="—") == (
+        'sheet "Measures" not found; sheets in the file: —.'
+    )
+    assert t("issue.too_long", "fr", length=40000, limit=32767) == (
+        f"le texte fait 40{NNBSP}000 caractères, au-delà de la limite de 32{NNBSP}767."
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "long", "expected"),
+    [
+        (dt.date(2014, 5, 14), "fr", False, "14/05/2014"),
+        (dt.date(2014, 5, 14), "en", False, "2014-05-14"),
+        (dt.date(2014, 5, 1), "fr", True, "1er mai 2014"),
+        (dt.date(2014, 5, 14), "fr", True, "14 mai 2014"),
+        (dt.date(2014, 8, 2), "fr", True, "2 août 2014"),
+        (dt.date(2014, 5, 1), "en", True, "1 May 2014"),
+        (dt.datetime(2014, 12, 1, 13, 5), "fr", True, "1er décembre 2014"),
+        (None, "fr", False, "—"),
+    ],
+)
+def test_format_date_writes_dates_the_way_each_language_does(
+    value: dt.date | None, lang: str, long: bool, expected: str
+) -> None:
+    assert format_date(value, lang, long=long) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "decimals", "expected"),
+    [
+        (1500, "fr", 0, f"1{NNBSP}500"),
+        (1500, "en", 0, "1,500"),
+        (1234567.891, "fr", 2, f"1{NNBSP}234{NNBSP}567,89"),
+        (1234567.891, "en", 2, "1,234,567.89"),
+        (12.5, "fr", 1, "12,5"),
+        (-3000, "fr", 0, f"-3{NNBSP}000"),
+        (0, "fr", 0, "0"),
+        (float("nan"), "fr", 0, "—"),
+        (None, "en", 0, "—"),
+    ],
+)
+def test_format_number_uses_a_narrow_no_break_space_and_a_decimal_comma_in_french(
+    value: float | None, lang: str, decimals: int, expected: str
+) -> None:
+    assert format_number(value, lang, decimals=decimals) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("ratio", "lang", "decimals", "expected"),
+    [
+        (0.25, "fr", 0, f"25{NNBSP}%"),
+        (0.25, "en", 0, "25%"),
+        (0.125, "fr", 1, f"12,5{NNBSP}%"),
+        (0.125, "en", 1, "12.5%"),
+        (1, "fr", 0, f"100{NNBSP}%"),
+        (None, "fr", 0, "—"),
+    ],
+)
+def test_format_percent_puts_a_narrow_no_break_space_before_the_sign_in_french(
+    ratio: float | None, lang: str, decimals: int, expected: str
+) -> None:
+    assert format_percent(ratio, lang, decimals=decimals) == expected  # type: ignore[arg-type]

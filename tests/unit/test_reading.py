@@ -1,0 +1,578 @@
+"""Reading workbooks and CSV files into raw sheets: structure, limits, speed, CSV dialects.
+
+Case numbers refer to /work/shared/reference/bad-inputs.md, section 1.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from monitoring.raw import RawSheet
+from monitoring.reading import ReadResult, Upload, read_paths, read_upload
+from monitoring.report import Issue
+from monitoring.settings import Limits
+from tests import hostile
+
+HEADER = ["Mesure", "Intitulé"]
+
+
+def read(name: str, data: bytes, limits: Limits = Limits()) -> ReadResult:  # noqa: B008
+    return read_upload([Upload(name, data)], limits)
+
+
+def sheets(result: ReadResult) -> dict[str, RawSheet]:
+    assert result.workbook is not None, [i.message("en") for i in result.issues]
+    return {s.name: s for s in result.workbook.sheets}
+
+
+def only_issue(result: ReadResult) -> Issue:
+    assert len(result.issues) == 1, [i.message("en") for i in result.issues]
+    return result.issues[0]
+
+
+def csv_rows(text: str | bytes, name: str = "Mesures.csv") -> list[list[object]]:
+    data = text.encode() if isinstance(text, str) else text
+    return sheets(read(name, data))[Path(name).stem].rows
+
+
+# --- A plain workbook, and the API ---------------------------------------------------------
+
+
+def test_xlsx_sheets_are_read_with_a1_at_the_origin_and_numbers_as_floats() -> None:
+    data = hostile.openpyxl_workbook({"Mesures": [HEADER + ["Budget"], ["M1", "Former", 12]]})
+    result = read("plan.xlsx", data)
+    assert result.issues == []
+    assert result.workbook is not None
+    assert result.workbook.kind == "xlsx" and result.workbook.file_name == "plan.xlsx"
+    assert sheets(result)["Mesures"].rows == [HEADER + ["Budget"], ["M1", "Former", 12.0]]
+    assert sheets(result)["Mesures"].row_number(1) == 2
+
+
+def test_data_starting_below_a1_keeps_spreadsheet_positions() -> None:
+    body = hostile.sheet_xml([["", ""], ["", "x"]])
+    rows = sheets(read("plan.xlsx", hostile.raw_workbook({"S": body})))["S"].rows
+    assert rows == [["", ""], ["", "x"]]
+
+
+def test_read_paths_reads_files_from_disk(tmp_path: Path) -> None:
+    (tmp_path / "Plans.csv").write_text("Plan,Intitulé\nP1,PAN\n", encoding="utf-8")
+    (tmp_path / "Mesures.csv").write_text("Mesure,Plan\nM1,P1\n", encoding="utf-8")
+    result = read_paths([tmp_path / "Plans.csv", tmp_path / "Mesures.csv"])
+    assert set(sheets(result)) == {"Plans", "Mesures"}
+    assert result.workbook is not None and result.workbook.kind == "csv"
+
+
+def test_no_file_at_all_is_a_format_error() -> None:
+    result = read_upload([])
+    assert result.workbook is None and only_issue(result).code == "format-error"
+
+
+def test_1904_date_system_is_reported() -> None:
+    data = hostile.raw_workbook({"S": hostile.sheet_xml([["a"], [1]])}, date1904=True)
+    result = read("plan.xlsx", data)
+    assert result.workbook is not None and result.workbook.date1904 is True
+
+
+# --- 19. Hidden sheets -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_hidden_sheet_is_kept_flagged_with_a_warning_naming_it(state: str) -> None:
+    data = hostile.openpyxl_workbook(
+        {"Mesures": [HEADER], "Brouillon": [HEADER, ["M9", "Caché"]]}, states={"Brouillon": state}
+    )
+    result = read("plan.xlsx", data)
+    read_sheets = sheets(result)
+    assert read_sheets["Brouillon"].hidden and not read_sheets["Mesures"].hidden
+    issue = only_issue(result)
+    assert (issue.code, issue.severity, issue.sheet, issue.file) == (
+        "hidden-sheet",
+        "warning",
+        "Brouillon",
+        "plan.xlsx",
+    )
+    assert "« Brouillon »" in issue.message("fr") and "masquée" in issue.message("fr")
+    assert 'sheet "Brouillon": this sheet is hidden and was not imported; unhide it' in (
+        issue.message("en")
+    )
+
+
+# --- 20-22. Merged ranges, formulas without values, error cells --------------------------------
+
+
+def test_merged_ranges_are_exposed_in_row_indices() -> None:
+    data = hostile.openpyxl_workbook(
+        {"Mesures": [HEADER, ["M1", "Former"], ["M2", None]]}, merged={"Mesures": "B2:B3"}
+    )
+    assert sheets(read("plan.xlsx", data))["Mesures"].merged == [(1, 1, 2, 1)]
+
+
+def test_formula_without_cached_value_is_exposed_by_position() -> None:
+    # openpyxl writes formulas with an empty <v/>: exactly "a file made by a script".
+    data = hostile.openpyxl_workbook({"S": [["a", "b", "c", "d", "e", "f"], [1, 2, 3, 4, 5, "=A2+B2"]]})
+    sheet = sheets(read("plan.xlsx", data))["S"]
+    assert sheet.formula_no_value == {(1, 5)}  # F2
+    assert sheet.rows[1][5] == ""
+
+
+def test_formula_with_a_cached_value_or_an_empty_string_result_is_not_flagged() -> None:
+    extra = (
+        '<row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="B2" t="str"><f>""</f><v></v></c>'
+        '<c r="C2"><f t="shared" ref="C2:C3" si="0">A2</f></c></row>'
+    )
+    body = hostile.sheet_xml([["a", "b", "c"]], extra=extra)
+    sheet = sheets(read("plan.xlsx", hostile.raw_workbook({"S": body})))["S"]
+    assert sheet.formula_no_value == {(1, 2)}
+    assert sheet.rows[1][0] == 2.0
+
+
+def test_error_cells_are_exposed_with_their_error_text() -> None:
+    extra = (
+        '<row r="2"><c r="A2" t="e"><v>#REF!</v></c><c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c>'
+        '<c r="C2" t="e"><v>#N/A</v></c></row>'
+    )
+    body = hostile.sheet_xml([["a", "b", "c"]], extra=extra)
+    sheet = sheets(read("plan.xlsx", hostile.raw_workbook({"S": body})))["S"]
+    assert sheet.error_cells == {(1, 0): "#REF!", (1, 1): "#DIV/0!", (1, 2): "#N/A"}
+    assert sheet.formula_no_value == set()
+
+
+def test_formula_and_error_cells_are_found_on_sheets_named_through_relationships() -> None:
+    extra = '<row r="3"><c r="B3" t="e"><v>#NAME?</v></c></row>'
+    data = hostile.raw_workbook(
+        {"Plans": hostile.sheet_xml([["a"]]), "Mesures": hostile.sheet_xml([["a", "b"]], extra=extra)}
+    )
+    read_sheets = sheets(read("plan.xlsx", data))
+    assert read_sheets["Mesures"].error_cells == {(2, 1): "#NAME?"}
+    assert read_sheets["Plans"].error_cells == {}
+
+
+# --- 23, 24. Lying dimensions, styled empty rows, far cells ------------------------------------
+
+
+def test_dimension_saying_a1_while_data_goes_to_row_500_reads_every_row() -> None:
+    rows = [HEADER] + [[f"M{i}", "x"] for i in range(499)]
+    body = hostile.sheet_xml(rows, dimension="A1:A1")
+    assert len(sheets(read("plan.xlsx", hostile.raw_workbook({"S": body})))["S"].rows) == 500
+
+
+def test_dimension_saying_whole_sheet_for_three_rows_is_fast() -> None:
+    body = hostile.sheet_xml([HEADER, ["M1", "a"], ["M2", "b"]], dimension="A1:XFD1048576")
+    start = time.perf_counter()
+    sheet = sheets(read("plan.xlsx", hostile.raw_workbook({"S": body})))["S"]
+    assert time.perf_counter() - start < 0.5
+    assert sheet.rows == [HEADER, ["M1", "a"], ["M2", "b"]]
+
+
+def test_million_styled_empty_trailing_rows_are_ignored_fast() -> None:
+    styled = b"".join(
+        b'<row r="%d" s="1" customFormat="1"><c r="A%d" s="1"/><c r="B%d" s="1"/></row>'
+        % (i, i, i)
+        for i in range(4, 1_048_577)
+    )
+    body = hostile.sheet_xml([HEADER, ["M1", "a"], ["M2", "b"]], extra=styled.decode())
+    data = hostile.raw_workbook({"S": body})
+    start = time.perf_counter()
+    result = read("plan.xlsx", data)
+    elapsed = time.perf_counter() - start
+    assert sheets(result)["S"].rows == [HEADER, ["M1", "a"], ["M2", "b"]]
+    assert result.issues == []
+    assert elapsed < 3
+
+
+@pytest.mark.parametrize(
+    ("ref", "key", "fr", "en"),
+    [
+        ("XFD1048576", "columns_beyond", "jusqu'à la colonne XFD", "as far as column XFD"),
+        ("A1048576", "rows_beyond", "jusqu'à la ligne 1\u202f048\u202f576", "down to row 1,048,576"),
+        ("CW2", "columns_beyond", "plus de 100 colonnes", "more than 100 columns"),
+    ],
+)
+def test_a_lone_far_cell_is_refused_before_calamine_allocates_the_sheet(
+    ref: str, key: str, fr: str, en: str
+) -> None:
+    # Measured: calamine aborts the whole process on A1 + XFD1048576 (no exception).
+    row = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    extra = f'<row r="{row}"><c r="{ref}"><v>1</v></c></row>'
+    body = hostile.sheet_xml([HEADER], extra=extra)
+    result = read("plan.xlsx", hostile.raw_workbook({"Mesures": body}))
+    issue = only_issue(result)
+    assert result.workbook is None
+    assert (issue.code, issue.key, issue.sheet) == ("size-limit", key, "Mesures")
+    assert fr in issue.message("fr") and en in issue.message("en")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ['<c s="0" r="XFD9"><v>1</v></c>', '<c\nr="XFD9"><v>1</v></c>', '<x:c r="XFD9"><x:v>1</x:v></x:c>'],
+)
+def test_far_cell_written_unusually_is_still_caught(cell: str) -> None:
+    body = hostile.sheet_xml([HEADER], extra=f'<row r="9">{cell}</row>').replace(
+        b"<worksheet ", b'<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    )
+    issue = only_issue(read("plan.xlsx", hostile.raw_workbook({"S": body})))
+    assert issue.key == "columns_beyond"
+
+
+def test_cell_without_a_position_is_refused() -> None:
+    body = hostile.sheet_xml([HEADER], extra='<row r="9"><c><v>1</v></c></row>')
+    issue = only_issue(read("plan.xlsx", hostile.raw_workbook({"S": body})))
+    assert (issue.code, issue.key) == ("format-error", "cell_without_ref")
+
+
+# --- 25. Row and column limits ---------------------------------------------------------------
+
+
+def rows_of(count: int, width: int = 2) -> list[list[object]]:
+    return [[f"h{c}" for c in range(width)]] + [
+        [f"M{i}"] + ["x"] * (width - 1) for i in range(count)
+    ]
+
+
+def test_sheet_at_the_row_limit_is_accepted() -> None:
+    data = hostile.raw_workbook({"S": hostile.sheet_xml(rows_of(1000))})
+    result = read("plan.xlsx", data, Limits(max_rows=1000))
+    assert result.issues == [] and len(sheets(result)["S"].rows) == 1001
+
+
+def test_sheet_one_row_over_the_limit_is_refused_stating_both_counts() -> None:
+    data = hostile.raw_workbook({"S": hostile.sheet_xml(rows_of(1001))})
+    result = read("plan.xlsx", data, Limits(max_rows=1000))
+    issue = only_issue(result)
+    assert result.workbook is None
+    assert (issue.code, issue.sheet) == ("size-limit", "S")
+    assert "ligne 1\u202f002, soit plus de 1\u202f000 lignes de données" in issue.message("fr")
+    assert "down to row 1,002, that is more than 1,000 data rows" in issue.message("en")
+
+
+def test_csv_one_row_over_the_limit_is_refused_stating_both_counts() -> None:
+    text = "\n".join(",".join(map(str, row)) for row in rows_of(1001)) + "\n"
+    result = read("Mesures.csv", text.encode(), Limits(max_rows=1000))
+    issue = only_issue(result)
+    assert result.workbook is None and issue.code == "size-limit"
+    assert "1,001 data rows, over the limit of 1,000" in issue.message("en")
+    assert "1\u202f001 lignes de données, au-delà de la limite de 1\u202f000" in issue.message("fr")
+
+
+def test_csv_at_the_row_limit_is_accepted() -> None:
+    text = "\n".join(",".join(map(str, row)) for row in rows_of(1000))
+    result = read("Mesures.csv", text.encode(), Limits(max_rows=1000))
+    assert result.issues == [] and len(sheets(result)["Mesures"].rows) == 1001
+
+
+def test_sheet_with_too_many_columns_is_refused() -> None:
+    data = hostile.raw_workbook({"S": hostile.sheet_xml(rows_of(2, width=11))})
+    issue = only_issue(read("plan.xlsx", data, Limits(max_columns=10)))
+    assert (issue.code, issue.key) == ("size-limit", "columns_beyond")
+    assert "column K, that is more than 10 columns" in issue.message("en")
+
+
+def test_ods_one_row_over_the_limit_is_refused_stating_both_counts() -> None:
+    table = "".join(hostile.ods_row(*row) for row in rows_of(11))
+    result = read("plan.ods", hostile.ods({"S": table}), Limits(max_rows=10))
+    issue = only_issue(result)
+    assert issue.code == "size-limit" and "11 data rows, over the limit of 10" in issue.message("en")
+
+
+def test_ten_thousand_measure_workbook_reads_well_under_a_second() -> None:
+    data = hostile.measures_workbook(10_000)
+    start = time.perf_counter()
+    result = read("plan.xlsx", data)
+    elapsed = time.perf_counter() - start
+    assert result.issues == []
+    assert sum(len(s.rows) - 1 for s in sheets(result).values()) == 90_000
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
+
+
+# --- 26, 27. Macros; decorations; sheet count ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["plan.xlsm", "plan.xlsx"])
+def test_workbook_with_a_vba_project_is_refused_as_macro_file(name: str) -> None:
+    data = hostile.rewrite(hostile.simple_workbook(), add={"xl/vbaProject.bin": b"\x00" * 64})
+    result = read(name, data)
+    issue = only_issue(result)
+    assert result.workbook is None
+    assert (issue.code, issue.file) == ("macro-file", name)
+    assert "macros (VBA)" in issue.message("fr") and "macros (VBA)" in issue.message("en")
+
+
+def test_comments_charts_validations_and_formats_are_ignored_without_crash() -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Mesures"
+    for row in [HEADER + ["Budget"], ["M1", "Former", 10], ["M2", "Loger", 20]]:
+        sheet.append(row)
+    sheet["A2"].comment = Comment("à revoir", "Ana")
+    validation = DataValidation(type="list", formula1='"Oui,Non"')
+    sheet.add_data_validation(validation)
+    validation.add("B2:B3")
+    sheet.conditional_formatting.add("C2:C3", CellIsRule(operator="greaterThan", formula=["15"]))
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=3, min_row=1, max_row=3), titles_from_data=True)
+    sheet.add_chart(chart, "E2")
+    for i in range(29):
+        book.create_sheet(f"Feuille {i}")["A1"] = i
+    out = io.BytesIO()
+    book.save(out)
+    result = read("plan.xlsx", out.getvalue())
+    assert result.issues == []
+    read_sheets = sheets(result)
+    assert len(read_sheets) == 30
+    assert read_sheets["Mesures"].rows[2] == ["M2", "Loger", 20.0]
+    issue = only_issue(read("plan.xlsx", out.getvalue(), Limits(max_sheets=29)))
+    assert issue.code == "size-limit" and "30 sheets, over the limit of 29" in issue.message("en")
+
+
+# --- OpenDocument ----------------------------------------------------------------------------------
+
+
+def test_ods_is_read_like_xlsx() -> None:
+    data = hostile.ods({"Mesures": hostile.ods_row(*HEADER) + hostile.ods_row("M1", 3)})
+    result = read("plan.ods", data)
+    assert result.issues == []
+    assert result.workbook is not None and result.workbook.kind == "ods"
+    assert sheets(result)["Mesures"].rows == [HEADER, ["M1", 3.0]]
+
+
+def test_ods_hidden_table_is_flagged() -> None:
+    data = hostile.ods(
+        {"Mesures": hostile.ods_row(*HEADER), "Notes": hostile.ods_row("x")}, hidden=["Notes"]
+    )
+    result = read("plan.ods", data)
+    assert sheets(result)["Notes"].hidden and only_issue(result).code == "hidden-sheet"
+
+
+def test_ods_trailing_empty_repeated_rows_as_libreoffice_writes_them_are_ignored() -> None:
+    trailing = (
+        '<table:table-row table:number-rows-repeated="1048570">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    )
+    data = hostile.ods({"Mesures": hostile.ods_row(*HEADER) + hostile.ods_row("M1", "a") + trailing})
+    assert sheets(read("plan.ods", data))["Mesures"].rows == [HEADER, ["M1", "a"]]
+
+
+@pytest.mark.parametrize(("rows", "cols"), [(100_000, 1000), (2, 16_000), (1_000_000, 1)])
+def test_ods_repeated_cells_with_a_value_are_refused_before_expansion(rows: int, cols: int) -> None:
+    # Measured: calamine aborts the process on 100 000 × 1 000 repeated valued cells.
+    table = (
+        f'<table:table-row table:number-rows-repeated="{rows}">'
+        f'<table:table-cell table:number-columns-repeated="{cols}" office:value-type="float" '
+        'office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>'
+    )
+    result = read("plan.ods", hostile.ods({"S": table}))
+    assert result.workbook is None and only_issue(result).code == "size-limit"
+
+
+# --- CSV: 34-37 rows --------------------------------------------------------------------------------
+
+
+def test_csv_trailing_blank_rows_of_spaces_and_nbsp_are_dropped_middle_ones_kept() -> None:
+    text = "Mesure,Intitulé\nM1,a\n,\nM2,b\n \u00a0, \n\u200b,\n\n"
+    assert csv_rows(text) == [HEADER, ["M1", "a"], ["", ""], ["M2", "b"]]
+
+
+def test_csv_trailing_empty_columns_are_dropped() -> None:
+    assert csv_rows("Mesure,Intitulé,,\nM1,a,,\n") == [HEADER, ["M1", "a"]]
+
+
+def test_csv_extra_field_on_first_data_row_is_an_extra_cell_error() -> None:
+    result = read("Mesures.csv", b"Mesure,Intitul\xc3\xa9\nM1,a,surplus\nM2,b\n")
+    issue = only_issue(result)
+    assert (issue.code, issue.sheet, issue.row, issue.column) == ("extra-cell", "Mesures", 2, "C")
+    assert issue.message("en").endswith("row 2, column C: this row has 3 values but the header has 2.")
+    assert "ligne 2, colonne C : cette ligne a 3 valeurs alors que l'en-tête en a 2" in issue.message("fr")
+    assert sheets(result)["Mesures"].rows[1] == ["M1", "a"]  # truncated after reporting
+
+
+def test_csv_extra_field_after_a_multiline_cell_counts_records_not_lines() -> None:
+    text = 'Mesure,Intitulé\nM1,"deux\nlignes"\nM2,"trois\n\nlignes"\nM3,c,de trop\n'
+    issue = only_issue(read("Mesures.csv", text.encode()))
+    assert (issue.code, issue.row) == ("extra-cell", 4)  # physical line 7
+
+
+def test_csv_trailing_delimiter_with_nothing_after_it_is_not_an_error() -> None:
+    assert csv_rows("Mesure,Intitulé\nM1,a,\n") == [HEADER, ["M1", "a"]]
+
+
+def test_csv_row_missing_trailing_fields_names_the_missing_headers() -> None:
+    result = read("Mesures.csv", "Mesure,Intitulé,Pilote\nM1\n".encode())
+    issue = only_issue(result)
+    assert (issue.code, issue.row, issue.column, issue.header) == ("missing-cell", 2, "B", "Intitulé")
+    assert "no value for: Intitulé, Pilote" in issue.message("en")
+    assert "il manque une valeur pour : Intitulé, Pilote" in issue.message("fr")
+    assert sheets(result)["Mesures"].rows[1] == ["M1", "", ""]  # padded after reporting
+
+
+def test_csv_blank_line_in_the_middle_is_not_a_missing_cell() -> None:
+    result = read("Mesures.csv", "Mesure,Intitulé\n\nM1,a\n".encode())
+    assert result.issues == []
+    assert sheets(result)["Mesures"].rows == [HEADER, [], ["M1", "a"]]
+
+
+# --- CSV: 43, 44 cells ----------------------------------------------------------------------------
+
+
+def test_csv_two_megabyte_field_gives_a_positional_error_not_a_traceback() -> None:
+    text = "Mesure,Intitulé\nM1,a\nM2," + "x" * 2_000_000 + "\n"
+    result = read("Mesures.csv", text.encode())
+    issue = only_issue(result)
+    assert result.workbook is None
+    assert (issue.code, issue.sheet, issue.row) == ("constraint-error", "Mesures", 3)
+    assert "longer than 32,767 characters" in issue.message("en")
+    assert "dépasse 32\u202f767 caractères" in issue.message("fr")
+
+
+def test_csv_cell_just_over_the_excel_limit_is_reported_at_its_cell() -> None:
+    text = "Mesure,Intitulé\nM1," + "x" * 32_768 + "\n"
+    issue = only_issue(read("Mesures.csv", text.encode()))
+    assert (issue.code, issue.row, issue.column) == ("constraint-error", 2, "B")
+
+
+def test_csv_cell_at_the_excel_limit_is_accepted() -> None:
+    assert csv_rows("Mesure,Intitulé\nM1," + "x" * 32_767 + "\n")[1][1] == "x" * 32_767
+
+
+def test_csv_nul_byte_is_reported_at_its_cell() -> None:
+    result = read("Mesures.csv", b"Mesure,Intitul\xc3\xa9\nM1,a\x00b\n")
+    issue = only_issue(result)
+    assert (issue.code, issue.row, issue.column) == ("constraint-error", 2, "B")
+    assert "NUL" in issue.message("en") and "caractère nul" in issue.message("fr")
+
+
+def test_csv_legitimate_unicode_is_kept_exactly() -> None:
+    cell = "مرحبا \u202eabc 👩🏽‍⚖️ 𝔘 zero\u200bwidth"
+    rows = csv_rows(f'Mesure,Intitulé\nM1,"{cell}"\nM2,"a\r\nb"\n')
+    assert rows[1][1] == cell and rows[2][1] == "a\r\nb"
+
+
+# --- CSV: 47-51 encodings and dialects -----------------------------------------------------------
+
+
+def test_csv_utf8_bom_never_reaches_the_first_header() -> None:
+    rows = csv_rows("\ufeffMesure,Intitulé\nM1,a\n".encode())
+    assert rows[0][0] == "Mesure"
+
+
+def test_csv_windows_1252_is_an_encoding_error_never_mojibake() -> None:
+    data = "Mesure;Intitulé\nM1;Former – les agents’\n".encode("cp1252")
+    result = read("Mesures.csv", data)
+    issue = only_issue(result)
+    assert result.workbook is None
+    assert (issue.code, issue.file) == ("encoding-error", "Mesures.csv")
+    assert "isn't UTF-8 (first unreadable character on line 1); in Excel use « CSV UTF-8 »" in (
+        issue.message("en")
+    )
+    assert "n'est pas encodé en UTF-8" in issue.message("fr") and "« CSV UTF-8 »" in issue.message("fr")
+
+
+def test_csv_mac_roman_is_an_encoding_error() -> None:
+    data = "Mesure,Intitulé\nM1,Été\n".encode("mac_roman")
+    assert only_issue(read("Mesures.csv", data)).code == "encoding-error"
+
+
+def test_csv_utf16_with_bom_is_decoded() -> None:
+    data = "Mesure\tIntitulé\r\nM1\tÉté\r\n".encode("utf-16")
+    assert csv_rows(data) == [HEADER, ["M1", "Été"]]
+
+
+def test_csv_utf16_without_bom_is_an_encoding_error() -> None:
+    data = "Mesure,Intitulé\nM1,a\n".encode("utf-16-le")
+    assert only_issue(read("Mesures.csv", data)).code == "encoding-error"
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_csv_delimiter_is_sniffed_from_the_header(delimiter: str) -> None:
+    text = f"Mesure{delimiter}Intitulé\nM1{delimiter}\"a, b; c\"\n"
+    assert csv_rows(text) == [HEADER, ["M1", "a, b; c"]]
+
+
+def test_csv_pipe_delimited_gets_a_separator_hint() -> None:
+    result = read("Mesures.csv", "Mesure|Intitulé\nM1|a\n".encode())
+    issue = only_issue(result)
+    assert (issue.code, issue.row) == ("format-error", 1)
+    assert "comma, a semicolon or a tab" in issue.message("en")
+
+
+def test_csv_quoted_newlines_doubled_quotes_cr_only_endings_and_no_final_newline() -> None:
+    text = 'Mesure,Intitulé\r"M1","dit ""oui""\rpuis non"\rM2,b'
+    assert csv_rows(text) == [HEADER, ["M1", 'dit "oui"\rpuis non'], ["M2", "b"]]
+
+
+def test_csv_unclosed_quote_is_a_positional_format_error() -> None:
+    result = read("Mesures.csv", b'Mesure,Intitul\xc3\xa9\nM1,a\nM2,"b\n')
+    issue = only_issue(result)
+    assert result.workbook is None
+    assert (issue.code, issue.row) == ("format-error", 3)
+    assert "malformed" in issue.message("en")
+
+
+def test_csv_stray_quote_is_a_positional_format_error() -> None:
+    issue = only_issue(read("Mesures.csv", b'Mesure,Intitul\xc3\xa9\nM1,"a"b\n'))
+    assert (issue.code, issue.row) == ("format-error", 2)
+
+
+def test_csv_cells_are_text_and_look_alikes_survive() -> None:
+    assert csv_rows("Mesure,Intitulé\n007,NA\n1E5,TRUE\n")[1:] == [["007", "NA"], ["1E5", "TRUE"]]
+
+
+# --- Several CSV files, zips of CSV files -------------------------------------------------------
+
+
+def test_several_csv_files_give_one_sheet_each_named_by_the_file() -> None:
+    result = read_upload(
+        [Upload("Plans.csv", b"Plan\nP1\n"), Upload("C:\\exports\\Mesures.CSV", b"Mesure\nM1\n")]
+    )
+    assert list(sheets(result)) == ["Plans", "Mesures"]
+
+
+def test_zip_of_csv_files_is_read_and_macos_noise_ignored() -> None:
+    data = hostile.make_zip(
+        [
+            ("export/Plans.csv", b"Plan\nP1\n"),
+            ("export/Mesures.csv", "\ufeffMesure;Intitulé\nM1;a\n".encode()),
+            ("__MACOSX/export/._Mesures.csv", b"\x00\x05\x16\x07"),
+        ]
+    )
+    result = read("plan.zip", data)
+    assert result.issues == []
+    assert sheets(result)["Mesures"].rows == [HEADER, ["M1", "a"]]
+
+
+def test_two_files_for_the_same_sheet_are_refused() -> None:
+    result = read_upload([Upload("Plans.csv", b"Plan\nP1\n"), Upload("plans.csv", b"Plan\nP2\n")])
+    issue = only_issue(result)
+    assert result.workbook is None and (issue.code, issue.sheet) == ("duplicate-sheet", "plans")
+
+
+def test_workbook_and_csv_together_are_refused() -> None:
+    result = read_upload(
+        [Upload("plan.xlsx", hostile.simple_workbook()), Upload("Plans.csv", b"Plan\nP1\n")]
+    )
+    assert result.workbook is None and only_issue(result).key == "mixed_files"
+
+
+def test_each_bad_csv_file_is_reported_at_once() -> None:
+    result = read_upload(
+        [Upload("Plans.csv", "Plan\né\n".encode("cp1252")), Upload("Mesures.csv", b"")]
+    )
+    assert result.workbook is None
+    assert [(i.code, i.file) for i in result.issues] == [
+        ("encoding-error", "Plans.csv"),
+        ("format-error", "Mesures.csv"),
+    ]
+
+
+def test_csv_zip_member_bytes_are_decoded_not_the_zip_itself() -> None:
+    data = hostile.make_zip([("Mesures.csv", "Mesure\nÉté\n".encode())], compression=zipfile.ZIP_STORED)
+    assert sheets(read("plan.csv", data))["Mesures"].rows == [["Mesure"], ["Été"]]
