@@ -31,7 +31,8 @@ def test_every_key_has_french_and_english_text_with_the_same_placeholders(key: s
 def _code_files() -> list[Path]:
     """The code that shows text: the core, the pages, the entrypoint; not the catalogues."""
     files = [p for p in (ROOT / "monitoring").rglob("*.py") if "locales" not in p.parts]
-    files += sorted((ROOT / "pages").glob("*.py")) if (ROOT / "pages").is_dir() else []
+    for pages in ("pages", "views"):  # the page modules, under either name
+        files += sorted((ROOT / pages).rglob("*.py"))
     files += [ROOT / "dashboard.py"] if (ROOT / "dashboard.py").exists() else []
     return files
 

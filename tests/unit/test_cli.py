@@ -1,0 +1,160 @@
+"""The `plan-monitoring` command line, run as a user would (in-process, through main())."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from monitoring.cli import main
+from monitoring.schema import STATUS_UPDATES
+
+ROOT = Path(__file__).resolve().parents[2]
+FRANCE_CSV = ROOT / "data" / "france"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_without_file_checks_the_shipped_french_dataset(capsys):
+    code, out, _ = run(capsys, "validate", "--json")
+    report = json.loads(out)
+    assert code == 0
+    assert report["ok"] is True
+    assert all(i["severity"] != "error" for i in report["issues"])
+
+
+def test_validate_json_lists_every_issue_with_its_place(tmp_path, capsys):
+    wb = openpyxl.load_workbook(ROOT / "data" / "demo.xlsx")
+    ws = wb["Suivi"]
+    ws["C2"] = "Terminé à moitié"
+    ws["B3"] = "31/02/2024"
+    path = tmp_path / "broken.xlsx"
+    wb.save(path)
+
+    code, out, _ = run(capsys, "validate", str(path), "--json", "--lang", "en")
+
+    report = json.loads(out)
+    assert code == 1
+    assert report["ok"] is False
+    places = {(i["code"], i["sheet"], i["row"], i["column"]) for i in report["issues"]}
+    assert ("constraint-error", "Suivi", 2, "C") in places
+    assert ("type-error", "Suivi", 3, "B") in places
+    assert set(report["issues"][0]) == {
+        "code", "severity", "sheet", "row", "column", "header", "value", "message"
+    }  # fmt: skip
+    status = next(i for i in report["issues"] if i["column"] == "C" and i["row"] == 2)
+    assert "Terminé à moitié" in status["message"] and "Done" in status["message"]
+
+
+def test_validate_refuses_a_hostile_or_unreadable_file_with_exit_1_and_no_traceback(
+    tmp_path, capsys
+):
+    fake = tmp_path / "plan.xlsx"
+    fake.write_bytes(b"%PDF-1.7\n" + b"x" * 100)
+    code, out, err = run(capsys, "validate", str(fake))
+    assert code == 1
+    assert "Traceback" not in out + err
+    assert "PDF" in out
+
+
+def test_validate_says_so_when_the_file_does_not_exist(tmp_path, capsys):
+    code, _, err = run(capsys, "validate", str(tmp_path / "missing.xlsx"))
+    assert code == 1
+    assert "missing.xlsx" in err
+
+
+def test_summary_json_has_the_documented_shape_for_the_french_dataset(capsys):
+    code, out, _ = run(capsys, "summary", "--as-of", "2026-11-26", "--json")
+    summary = json.loads(out)
+    assert code == 0
+    assert summary["as_of"] == "2026-11-26"
+    plans = {p["plan_id"]: p for p in summary["plans"]}
+    assert list(plans) == ["PAN-2014", "PAN-2019", "PAN-2024"]
+    assert [p["measures"] for p in plans.values()] == [23, 45, 60]
+    second = plans["PAN-2019"]
+    assert second["adopted_date"] == "2019-10-18"
+    # Only the CNCDH's six per-measure verdicts are known; the rest stays unknown.
+    assert second["status_counts"] == {
+        "done": 0, "partial": 4, "not_done": 2, "dropped": 0, "unknown": 39
+    }  # fmt: skip
+    assert set(second["retention_counts"]) == {
+        "retained", "partly_retained", "dropped_from_draft", "not_retained"
+    }  # fmt: skip
+    assert plans["PAN-2014"]["adoption_delay_days"] == 225
+    assert second["gap_before_days"] == 1021
+
+
+def _with_published_evaluation(tmp_path: Path) -> list[Path]:
+    """The French CSV files plus the CNCDH's 2023 verdict on all 45 measures of plan 2.
+
+    The CNCDH published the totals (3 done, 28 partly done, 14 not done) but per-measure
+    verdicts only for measures 1-6; this test-only file keeps those six and spreads the
+    rest so that the totals match, to check the summary reproduces a published count.
+    """
+    folder = tmp_path / "france"
+    shutil.copytree(FRANCE_CSV, folder)
+    known = {1: "Partiellement réalisée", 2: "Non réalisée", 3: "Partiellement réalisée",
+             4: "Non réalisée", 5: "Partiellement réalisée", 6: "Partiellement réalisée"}  # fmt: skip
+    rest = ["Réalisée"] * 3 + ["Partiellement réalisée"] * 24 + ["Non réalisée"] * 12
+    statuses = [known[n] if n in known else rest[n - 7] for n in range(1, 46)]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for number, status in enumerate(statuses, start=1):
+        if number > 6:
+            writer.writerow([f"PAN2-M{number:02d}", "2023-01-12", status,
+                             "Évaluation indépendante", "CNCDH"] + [""] * 5)  # fmt: skip
+    with (folder / "Suivi.csv").open("a", encoding="utf-8", newline="") as handle:
+        handle.write(buffer.getvalue())
+    assert STATUS_UPDATES.column_ids[:5] == ("measure_id", "as_of", "status", "voice", "assessor")
+    return sorted(folder.glob("*.csv"))
+
+
+def test_summary_reproduces_the_national_rapporteurs_count_given_the_same_statuses(
+    tmp_path, capsys
+):
+    files = _with_published_evaluation(tmp_path)
+    code, out, _ = run(
+        capsys, "summary", *map(str, files), "--as-of", "2023-01-12", "--voice",
+        "independent", "--json",
+    )  # fmt: skip
+    assert code == 0
+    second = next(p for p in json.loads(out)["plans"] if p["plan_id"] == "PAN-2019")
+    assert second["measures"] == 45
+    assert second["status_counts"] == {
+        "done": 3, "partial": 28, "not_done": 14, "dropped": 0, "unknown": 0
+    }  # fmt: skip
+    assert second["completion_rate"] == pytest.approx(3 / 45)
+
+
+def test_summary_in_text_speaks_french_by_default_and_english_on_request(capsys):
+    code, out, _ = run(capsys, "summary", "--as-of", "2026-11-26")
+    assert code == 0
+    assert "Taux de réalisation" in out and "26/11/2026" in out
+    code, out, _ = run(capsys, "summary", "--as-of", "2026-11-26", "--lang", "en")
+    assert "Completion rate" in out and "2026-11-26" in out
+
+
+def test_summary_rejects_an_unknown_voice_as_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["summary", "--voice", "the press"])
+    assert exit_info.value.code == 2
+
+
+def test_template_writes_the_blank_french_workbook(tmp_path, capsys):
+    out_path = tmp_path / "modele.xlsx"
+    code, out, _ = run(capsys, "template", str(out_path))
+    assert code == 0
+    wb = openpyxl.load_workbook(out_path)
+    assert {"Plans", "Mesures", "Recommandations", "Prise en compte", "Suivi",
+            "Chronologie"} <= set(wb.sheetnames)  # fmt: skip
+    assert wb["Mesures"]["A1"].value == "Mesure"
+    assert wb["Mesures"].freeze_panes == "A2"
