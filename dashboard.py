@@ -17,8 +17,13 @@ lang = context.lang
 
 navigation = st.navigation(
     [
-        st.Page("views/overview.py", title=t("page.overview", lang), icon="📊",
-                url_path="overview", default=True),
+        st.Page(
+            "views/overview.py",
+            title=t("page.overview", lang),
+            icon="📊",
+            url_path="overview",
+            default=True,
+        ),
     ]
 )
 navigation.run()

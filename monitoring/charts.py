@@ -76,20 +76,27 @@ def _stacked(
     for code in codes:
         colour, pattern = style[code]
         values = [counts.get(code, 0) for _, counts in rows]
-        shares = [format_percent(v / n if n else None, lang) for v, n in zip(values, totals, strict=True)]
+        shares = [
+            format_percent(v / n if n else None, lang) for v, n in zip(values, totals, strict=True)
+        ]
         bars.append(
             go.Bar(
                 name=label(code, lang),
                 y=names,
                 x=values,
                 orientation="h",
-                marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "#333333"},
-                        "line": {"color": "white", "width": 1}},
+                marker={
+                    "color": colour,
+                    "pattern": {"shape": pattern, "fgcolor": "#333333"},
+                    "line": {"color": "white", "width": 1},
+                },
                 text=[str(v) if v else "" for v in values],
                 textposition="inside",
                 insidetextanchor="middle",
                 customdata=shares,
-                hovertemplate="%{y}<br>" + label(code, lang) + " : %{x} (%{customdata})<extra></extra>",
+                hovertemplate="%{y}<br>"
+                + label(code, lang)
+                + " : %{x} (%{customdata})<extra></extra>",
             )
         )
     return bars

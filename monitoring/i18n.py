@@ -98,9 +98,7 @@ MONTHS_EN = (
 NNBSP = "\u202f"  # French thousands separator and space before % (narrow no-break space)
 
 
-def format_date(
-    value: dt.date | str | None, lang: Lang = "fr", *, long: bool = False
-) -> str:
+def format_date(value: dt.date | str | None, lang: Lang = "fr", *, long: bool = False) -> str:
     """Format a date: `14/05/2014` or `14 mai 2014` in French, ISO or `14 May 2014` in English.
 
     Accepts a date, a datetime, an ISO string, or None / NaN / NaT (shown as "—").

@@ -135,8 +135,9 @@ def _read(files: Sequence[Upload], limits: Limits) -> ReadResult:
         return ReadResult(None, [Issue("format-error", "no_files")])
     issues: list[Issue] = []
     workbooks: list[tuple[bytes, Container, str]] = []
-    sources: list[_CsvSource] = []
+    csv_files = _CsvFiles(limits)
     fatal = False
+    # Each file in turn, so that every file's problems are reported, in upload order.
     for upload in files:
         file = display_name(upload.name)
         try:
@@ -144,22 +145,21 @@ def _read(files: Sequence[Upload], limits: Limits) -> ReadResult:
             kind = sniff(upload.data)
             if kind == "zip":
                 container = inspect_zip(upload.data, limits, file)
-                if container.kind == "csv":
-                    sources.extend(
-                        _CsvSource(_sheet_name(member), body, file)
-                        for member, body in container.csv_members
-                    )
-                else:
+                if container.kind != "csv":
                     workbooks.append((upload.data, container, file))
+                for member, body in container.csv_members:
+                    csv_files.add(_CsvSource(_sheet_name(member), body, file))
             elif kind == "text":
-                sources.append(_CsvSource(_sheet_name(file), upload.data, file))
+                csv_files.add(_CsvSource(_sheet_name(file), upload.data, file))
             else:
                 raise Rejected(_not_a_spreadsheet(kind, file))
         except Rejected as rejected:
             logger.info("upload refused: %s", rejected.issue.key, exc_info=rejected.__cause__)
             issues.append(rejected.issue)
             fatal = True
-    if len(workbooks) > 1 or (workbooks and sources):
+        issues.extend(csv_files.take_issues())
+    fatal = fatal or csv_files.fatal
+    if len(workbooks) > 1 or (workbooks and csv_files.sheets):
         issues.append(Issue("format-error", "mixed_files"))
         return ReadResult(None, issues)
     if fatal:
@@ -167,7 +167,48 @@ def _read(files: Sequence[Upload], limits: Limits) -> ReadResult:
     if workbooks:
         data, container, file = workbooks[0]
         return _read_workbook(data, container, limits, file)
-    return _read_csv_files(sources, files, limits)
+    if len(csv_files.sheets) > limits.max_sheets:
+        issue = Issue(
+            "size-limit",
+            "too_many_sheets",
+            params={"count": len(csv_files.sheets), "limit": limits.max_sheets},
+        )
+        return ReadResult(None, [issue])
+    name = display_name(", ".join(display_name(f.name) for f in files))
+    return ReadResult(RawWorkbook(name, "csv", csv_files.sheets), issues)
+
+
+class _CsvFiles:
+    """The CSV files of one upload, read one by one, each giving one sheet."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.sheets: list[RawSheet] = []
+        self.issues: list[Issue] = []
+        self.fatal = False
+
+    def add(self, source: _CsvSource) -> None:
+        if any(s.name.casefold() == source.sheet.casefold() for s in self.sheets):
+            self.issues.append(
+                Issue(
+                    "duplicate-sheet", "duplicate_csv_sheet", file=source.file, sheet=source.sheet
+                )
+            )
+            self.fatal = True
+            return
+        try:
+            sheet, found = _read_csv(source, self.limits)
+        except Rejected as rejected:
+            logger.info("csv refused: %s", rejected.issue.key, exc_info=rejected.__cause__)
+            self.issues.append(rejected.issue)
+            self.fatal = True
+            return
+        self.issues.extend(found)
+        self.sheets.append(sheet)
+
+    def take_issues(self) -> list[Issue]:
+        issues, self.issues = self.issues, []
+        return issues
 
 
 def _not_a_spreadsheet(kind: str, file: str) -> Issue:
@@ -290,46 +331,6 @@ def _trim(rows: list[list[Cell]]) -> list[list[Cell]]:
 # --- CSV -----------------------------------------------------------------------------
 
 
-def _read_csv_files(
-    sources: list[_CsvSource], files: Sequence[Upload], limits: Limits
-) -> ReadResult:
-    issues: list[Issue] = []
-    sheets: list[RawSheet] = []
-    seen: dict[str, str] = {}
-    fatal = False
-    if len(sources) > limits.max_sheets:
-        issue = Issue(
-            "size-limit",
-            "too_many_sheets",
-            file=sources[0].file,
-            params={"count": len(sources), "limit": limits.max_sheets},
-        )
-        return ReadResult(None, [issue])
-    for source in sources:
-        key = source.sheet.casefold()
-        if key in seen:
-            issues.append(
-                Issue(
-                    "duplicate-sheet", "duplicate_csv_sheet", file=source.file, sheet=source.sheet
-                )
-            )
-            fatal = True
-            continue
-        seen[key] = source.file
-        try:
-            sheet, found = _read_csv(source, limits)
-        except Rejected as rejected:
-            issues.append(rejected.issue)
-            fatal = True
-            continue
-        issues.extend(found)
-        sheets.append(sheet)
-    if fatal:
-        return ReadResult(None, issues)
-    name = ", ".join(display_name(f.name) for f in files)
-    return ReadResult(RawWorkbook(display_name(name), "csv", sheets), issues)
-
-
 def _decode(data: bytes, file: str) -> str:
     """Decode strictly: UTF-8 (with or without BOM) or UTF-16 with a BOM, nothing else.
 
@@ -415,7 +416,7 @@ def _read_csv(source: _CsvSource, limits: Limits) -> tuple[RawSheet, list[Issue]
             )
         )
     rows = _trim(rows)
-    if len(rows) == 1 and len(rows[0]) == 1 and any(c in str(rows[0][0]) for c in ";|"):
+    if rows and len(rows[0]) == 1 and any(c in str(rows[0][0]) for c in ";|"):
         issues.append(Issue("format-error", "one_column", file=file, sheet=name, row=1))
     issues.extend(_cell_checks(rows, text, limits, file, name))
     return RawSheet(name=name, rows=rows), issues

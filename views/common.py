@@ -44,7 +44,9 @@ def _shipped(name: str, stamp: float) -> tuple[Dataset, str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def summaries(_ds: Dataset, version: str, as_of: dt.date, voice: str = "all") -> list[dict[str, Any]]:
+def summaries(
+    _ds: Dataset, version: str, as_of: dt.date, voice: str = "all"
+) -> list[dict[str, Any]]:
     """Per-plan key figures, cached per dataset version, date and voice."""
     return plan_summaries(_ds, as_of, voice=voice)
 
@@ -70,14 +72,25 @@ def sidebar() -> Context:
     lang: Lang = state["lang"]
     with st.sidebar:
         st.radio(
-            "Langue / Language", LANGS, key="lang", horizontal=True,
+            "Langue / Language",
+            LANGS,
+            key="lang",
+            horizontal=True,
             format_func={"fr": "Français", "en": "English"}.__getitem__,
         )
         lang = state["lang"]
-        st.selectbox(t("app.dataset", lang), DATASETS, key="dataset",
-                     format_func=lambda k: t(f"app.dataset.{k}", lang))
-        st.date_input(t("app.as_of", lang), key="as_of", help=t("app.as_of_help", lang),
-                      format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD")
+        st.selectbox(
+            t("app.dataset", lang),
+            DATASETS,
+            key="dataset",
+            format_func=lambda k: t(f"app.dataset.{k}", lang),
+        )
+        st.date_input(
+            t("app.as_of", lang),
+            key="as_of",
+            help=t("app.as_of_help", lang),
+            format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
+        )
     st.query_params.update(
         {"lang": lang, "dataset": state["dataset"], "as_of": state["as_of"].isoformat()}
     )

@@ -9,8 +9,9 @@ from views.common import banner, context, summaries
 ctx = context()
 lang = ctx.lang
 st.title(t("page.overview", lang))
-st.caption(t("overview.caption", lang, name=t(f"app.dataset.{ctx.dataset_key}", lang),
-             as_of=ctx.as_of))
+st.caption(
+    t("overview.caption", lang, name=t(f"app.dataset.{ctx.dataset_key}", lang), as_of=ctx.as_of)
+)
 banner(ctx)
 
 plans = summaries(ctx.ds, ctx.version, ctx.as_of)
@@ -31,25 +32,42 @@ def _retained(plan: dict) -> str:
 for plan in plans:
     with st.container(border=True):
         st.subheader(f"{plan['plan_id']} — {plan['title']}")
-        st.caption(t("overview.period", lang, start=format_date(plan["period_start"], lang),
-                     end=format_date(plan["period_end"], lang),
-                     adopted=format_date(plan["adopted_date"], lang, long=True)))
+        st.caption(
+            t(
+                "overview.period",
+                lang,
+                start=format_date(plan["period_start"], lang),
+                end=format_date(plan["period_end"], lang),
+                adopted=format_date(plan["adopted_date"], lang, long=True),
+            )
+        )
         if not plan["measures"]:
             st.info(t("overview.no_measures", lang))
             continue
         cols = st.columns(5)
-        cols[0].metric(t("metric.measures", lang), format_number(plan["measures"], lang),
-                       help=t("metric.measures.help", lang))
-        cols[1].metric(t("metric.completion", lang),
-                       format_percent(plan["completion_rate"], lang),
-                       help=t("metric.completion.help", lang))
-        cols[2].metric(t("metric.overdue", lang), format_number(plan["overdue"], lang),
-                       help=t("metric.overdue.help", lang))
-        cols[3].metric(t("metric.unassessed", lang),
-                       format_number(plan["past_due_unassessed"], lang),
-                       help=t("metric.unassessed.help", lang))
-        cols[4].metric(t("metric.retained", lang), _retained(plan),
-                       help=t("metric.retained.help", lang))
+        cols[0].metric(
+            t("metric.measures", lang),
+            format_number(plan["measures"], lang),
+            help=t("metric.measures.help", lang),
+        )
+        cols[1].metric(
+            t("metric.completion", lang),
+            format_percent(plan["completion_rate"], lang),
+            help=t("metric.completion.help", lang),
+        )
+        cols[2].metric(
+            t("metric.overdue", lang),
+            format_number(plan["overdue"], lang),
+            help=t("metric.overdue.help", lang),
+        )
+        cols[3].metric(
+            t("metric.unassessed", lang),
+            format_number(plan["past_due_unassessed"], lang),
+            help=t("metric.unassessed.help", lang),
+        )
+        cols[4].metric(
+            t("metric.retained", lang), _retained(plan), help=t("metric.retained.help", lang)
+        )
         known = plan["measures"] - plan["status_counts"]["unknown"]
         st.caption(t("overview.coverage", lang, known=known, total=plan["measures"]))
 

@@ -108,8 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.rows_beyond": (
         "la feuille a des données jusqu'à la ligne {row}, soit plus de {limit} lignes de "
         "données, la limite.",
-        "the sheet has data down to row {row}, that is more than {limit} data rows, the "
-        "limit.",
+        "the sheet has data down to row {row}, that is more than {limit} data rows, the limit.",
     ),
     "issue.columns_beyond": (
         "la feuille a des données jusqu'à la colonne {value}, soit plus de {limit} "
@@ -170,8 +169,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this row has {count} values but the header has {expected}.",
     ),
     "issue.missing_cell": (
-        "cette ligne a {count} valeurs alors que l'en-tête en a {expected} : il manque {names}.",
-        "this row has {count} values but the header has {expected}: {names} missing.",
+        "il manque une valeur pour : {names} (l'en-tête a {expected} colonnes, cette "
+        "ligne {count}).",
+        "no value for: {names} (the header has {expected} columns, this row {count}).",
     ),
     "issue.cell_too_long": (
         "la cellule dépasse {limit} caractères.",

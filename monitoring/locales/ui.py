@@ -2,7 +2,6 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # The app and its sidebar.
-    "app.title": ("Suivi du plan d'action national", "National action plan monitoring"),
     "app.dataset": ("Jeu de données", "Dataset"),
     "app.dataset.france": (
         "France — plans contre la traite des êtres humains",
@@ -12,7 +11,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Démonstration (données fictives)",
         "Demonstration (fictional data)",
     ),
-    "app.language": ("Langue", "Language"),
     "app.as_of": ("Situation au", "As of"),
     "app.as_of_help": (
         "Les statuts, retards et échéances sont calculés à cette date : seules les "
@@ -45,8 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Period {start} – {end} · adopted on {adopted}",
     ),
     "overview.no_measures": (
-        "Ce plan n'a encore aucune mesure dans le classeur : ajoutez-les dans la feuille "
-        "Mesures.",
+        "Ce plan n'a encore aucune mesure dans le classeur : ajoutez-les dans la feuille Mesures.",
         "This plan has no measures in the workbook yet: add them in the Measures sheet.",
     ),
     "overview.no_plans": (
@@ -58,7 +55,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Status known for {known} of {total} measures; the others are “Not assessed”.",
     ),
     "overview.charts": ("Tous les plans", "All plans"),
-    "overview.definitions": ("Définitions", "Definitions"),
     # Figures and their definitions.
     "metric.measures": ("Mesures", "Measures"),
     "metric.measures.help": (

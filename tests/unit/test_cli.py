@@ -102,8 +102,8 @@ def _with_published_evaluation(tmp_path: Path) -> list[Path]:
     """
     folder = tmp_path / "france"
     shutil.copytree(FRANCE_CSV, folder)
-    known = {1: "Partiellement réalisée", 2: "Non réalisée", 3: "Partiellement réalisée",
-             4: "Non réalisée", 5: "Partiellement réalisée", 6: "Partiellement réalisée"}  # fmt: skip
+    partly, not_done = "Partiellement réalisée", "Non réalisée"
+    known = {1: partly, 2: not_done, 3: partly, 4: not_done, 5: partly, 6: partly}
     rest = ["Réalisée"] * 3 + ["Partiellement réalisée"] * 24 + ["Non réalisée"] * 12
     statuses = [known[n] if n in known else rest[n - 7] for n in range(1, 46)]
     buffer = io.StringIO()
@@ -151,7 +151,7 @@ def test_summary_rejects_an_unknown_voice_as_a_usage_error(capsys):
 
 def test_template_writes_the_blank_french_workbook(tmp_path, capsys):
     out_path = tmp_path / "modele.xlsx"
-    code, out, _ = run(capsys, "template", str(out_path))
+    code, _, _ = run(capsys, "template", str(out_path))
     assert code == 0
     wb = openpyxl.load_workbook(out_path)
     assert {"Plans", "Mesures", "Recommandations", "Prise en compte", "Suivi",

@@ -44,7 +44,7 @@ def assert_refused(result: ReadResult, code: str, fr: str, en: str, *, file: str
     return issue
 
 
-# --- 1. Empty files --------------------------------------------------------------------
+# --- 1. Empty files -----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", ["plan.xlsx", "plan.csv"])
@@ -53,7 +53,7 @@ def test_empty_file_is_refused_as_empty_whatever_its_name(name: str) -> None:
     assert_refused(result, "format-error", "ce fichier est vide", "the file is empty", file=name)
 
 
-# --- 2. Real type from the magic bytes --------------------------------------------------
+# --- 2. Real type from the magic bytes ----------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_xlsx_renamed_csv_is_read_as_xlsx_never_decoded_as_text() -> None:
     assert result.workbook.sheets[0].rows[1] == ["M1", "Former"]
 
 
-# --- 3, 4. OLE2: legacy .xls and password-protected .xlsx ------------------------------
+# --- 3, 4. OLE2: legacy .xls and password-protected .xlsx ---------------------------------
 
 
 def test_legacy_xls_is_refused_with_save_as_xlsx_hint() -> None:
@@ -114,7 +114,7 @@ def test_password_protected_xlsx_is_refused_as_encrypted() -> None:
     )
 
 
-# --- 5, 7. Damaged archives ------------------------------------------------------------
+# --- 5, 7. Damaged archives ---------------------------------------------------------------
 
 
 def test_truncated_zip_is_refused_as_damaged() -> None:
@@ -152,7 +152,7 @@ def test_zip_whose_headers_under_declare_sizes_fails_the_crc_check() -> None:
     )
 
 
-# --- 6. Zip bomb, in a subprocess for memory and time -----------------------------------
+# --- 6. Zip bomb, in a subprocess for memory and time -------------------------------------
 
 _DRIVER = textwrap.dedent(
     """
@@ -239,7 +239,7 @@ def test_zip_bomb_is_refused_by_declared_size_and_ratio_in_process() -> None:
     assert issue.params["limit"] == 100
 
 
-# --- 8, 9. Members: count, nesting, duplicates, names -----------------------------------
+# --- 8, 9. Members: count, nesting, duplicates, names -------------------------------------
 
 
 def test_zip_with_ten_thousand_members_is_refused_on_member_count() -> None:
@@ -301,7 +301,7 @@ def test_nothing_is_written_to_disk_while_reading(
     assert list(tmp_path.iterdir()) == []
 
 
-# --- 10. The size limit, exactly ------------------------------------------------------------
+# --- 10. The size limit, exactly ----------------------------------------------------------
 
 
 def test_file_exactly_at_the_size_limit_is_accepted() -> None:
@@ -323,7 +323,7 @@ def test_file_one_byte_over_the_size_limit_is_refused_stating_the_limit() -> Non
     assert issue.params["limit"] == "1.0 MB"
 
 
-# --- 11. File names shown to the user --------------------------------------------------------
+# --- 11. File names shown to the user -----------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -355,7 +355,7 @@ def test_issues_carry_the_safe_display_name_not_the_raw_one() -> None:
     assert "\u202e" not in issue.message("en") and "/" not in issue.file
 
 
-# --- 12-15. Entities in any XML part ----------------------------------------------------------
+# --- 12-15. Entities in any XML part ------------------------------------------------------
 
 PARTS = [
     "xl/worksheets/sheet1.xml",
@@ -415,7 +415,7 @@ def test_xxe_is_refused_and_the_canary_never_shows(
     assert secret not in caplog.text
 
 
-# --- 17. Malformed XML and deep nesting --------------------------------------------------------
+# --- 17. Malformed XML and deep nesting ---------------------------------------------------
 
 
 def test_unclosed_tag_in_a_sheet_is_refused_as_malformed() -> None:
@@ -453,7 +453,7 @@ def test_hundred_thousand_levels_of_nesting_are_refused_without_crash(
     )
 
 
-# --- Other containers -----------------------------------------------------------------------
+# --- Other containers ---------------------------------------------------------------------
 
 
 def test_word_document_is_refused_naming_its_type() -> None:

@@ -45,16 +45,16 @@ def csv_rows(text: str | bytes, name: str = "Mesures.csv") -> list[list[object]]
     return sheets(read(name, data))[Path(name).stem].rows
 
 
-# --- A plain workbook, and the API ---------------------------------------------------------
+# --- A plain workbook, and the API --------------------------------------------------------
 
 
 def test_xlsx_sheets_are_read_with_a1_at_the_origin_and_numbers_as_floats() -> None:
-    data = hostile.openpyxl_workbook({"Mesures": [HEADER + ["Budget"], ["M1", "Former", 12]]})
+    data = hostile.openpyxl_workbook({"Mesures": [[*HEADER, "Budget"], ["M1", "Former", 12]]})
     result = read("plan.xlsx", data)
     assert result.issues == []
     assert result.workbook is not None
     assert result.workbook.kind == "xlsx" and result.workbook.file_name == "plan.xlsx"
-    assert sheets(result)["Mesures"].rows == [HEADER + ["Budget"], ["M1", "Former", 12.0]]
+    assert sheets(result)["Mesures"].rows == [[*HEADER, "Budget"], ["M1", "Former", 12.0]]
     assert sheets(result)["Mesures"].row_number(1) == 2
 
 
@@ -83,7 +83,7 @@ def test_1904_date_system_is_reported() -> None:
     assert result.workbook is not None and result.workbook.date1904 is True
 
 
-# --- 19. Hidden sheets -----------------------------------------------------------------------
+# --- 19. Hidden sheets --------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("state", ["hidden", "veryHidden"])
@@ -107,7 +107,7 @@ def test_hidden_sheet_is_kept_flagged_with_a_warning_naming_it(state: str) -> No
     )
 
 
-# --- 20-22. Merged ranges, formulas without values, error cells --------------------------------
+# --- 20-22. Merged ranges, formulas without values, error cells ---------------------------
 
 
 def test_merged_ranges_are_exposed_in_row_indices() -> None:
@@ -119,7 +119,9 @@ def test_merged_ranges_are_exposed_in_row_indices() -> None:
 
 def test_formula_without_cached_value_is_exposed_by_position() -> None:
     # openpyxl writes formulas with an empty <v/>: exactly "a file made by a script".
-    data = hostile.openpyxl_workbook({"S": [["a", "b", "c", "d", "e", "f"], [1, 2, 3, 4, 5, "=A2+B2"]]})
+    data = hostile.openpyxl_workbook(
+        {"S": [["a", "b", "c", "d", "e", "f"], [1, 2, 3, 4, 5, "=A2+B2"]]}
+    )
     sheet = sheets(read("plan.xlsx", data))["S"]
     assert sheet.formula_no_value == {(1, 5)}  # F2
     assert sheet.rows[1][5] == ""
@@ -150,14 +152,17 @@ def test_error_cells_are_exposed_with_their_error_text() -> None:
 def test_formula_and_error_cells_are_found_on_sheets_named_through_relationships() -> None:
     extra = '<row r="3"><c r="B3" t="e"><v>#NAME?</v></c></row>'
     data = hostile.raw_workbook(
-        {"Plans": hostile.sheet_xml([["a"]]), "Mesures": hostile.sheet_xml([["a", "b"]], extra=extra)}
+        {
+            "Plans": hostile.sheet_xml([["a"]]),
+            "Mesures": hostile.sheet_xml([["a", "b"]], extra=extra),
+        }
     )
     read_sheets = sheets(read("plan.xlsx", data))
     assert read_sheets["Mesures"].error_cells == {(2, 1): "#NAME?"}
     assert read_sheets["Plans"].error_cells == {}
 
 
-# --- 23, 24. Lying dimensions, styled empty rows, far cells ------------------------------------
+# --- 23, 24. Lying dimensions, styled empty rows, far cells -------------------------------
 
 
 def test_dimension_saying_a1_while_data_goes_to_row_500_reads_every_row() -> None:
@@ -176,8 +181,7 @@ def test_dimension_saying_whole_sheet_for_three_rows_is_fast() -> None:
 
 def test_million_styled_empty_trailing_rows_are_ignored_fast() -> None:
     styled = b"".join(
-        b'<row r="%d" s="1" customFormat="1"><c r="A%d" s="1"/><c r="B%d" s="1"/></row>'
-        % (i, i, i)
+        b'<row r="%d" s="1" customFormat="1"><c r="A%d" s="1"/><c r="B%d" s="1"/></row>' % (i, i, i)
         for i in range(4, 1_048_577)
     )
     body = hostile.sheet_xml([HEADER, ["M1", "a"], ["M2", "b"]], extra=styled.decode())
@@ -194,7 +198,12 @@ def test_million_styled_empty_trailing_rows_are_ignored_fast() -> None:
     ("ref", "key", "fr", "en"),
     [
         ("XFD1048576", "columns_beyond", "jusqu'à la colonne XFD", "as far as column XFD"),
-        ("A1048576", "rows_beyond", "jusqu'à la ligne 1\u202f048\u202f576", "down to row 1,048,576"),
+        (
+            "A1048576",
+            "rows_beyond",
+            "jusqu'à la ligne 1\u202f048\u202f576",
+            "down to row 1,048,576",
+        ),
         ("CW2", "columns_beyond", "plus de 100 colonnes", "more than 100 columns"),
     ],
 )
@@ -214,11 +223,16 @@ def test_a_lone_far_cell_is_refused_before_calamine_allocates_the_sheet(
 
 @pytest.mark.parametrize(
     "cell",
-    ['<c s="0" r="XFD9"><v>1</v></c>', '<c\nr="XFD9"><v>1</v></c>', '<x:c r="XFD9"><x:v>1</x:v></x:c>'],
+    [
+        '<c s="0" r="XFD9"><v>1</v></c>',
+        '<c\nr="XFD9"><v>1</v></c>',
+        '<x:c r="XFD9"><x:v>1</x:v></x:c>',
+    ],
 )
 def test_far_cell_written_unusually_is_still_caught(cell: str) -> None:
     body = hostile.sheet_xml([HEADER], extra=f'<row r="9">{cell}</row>').replace(
-        b"<worksheet ", b'<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        b"<worksheet ",
+        b'<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ',
     )
     issue = only_issue(read("plan.xlsx", hostile.raw_workbook({"S": body})))
     assert issue.key == "columns_beyond"
@@ -230,7 +244,7 @@ def test_cell_without_a_position_is_refused() -> None:
     assert (issue.code, issue.key) == ("format-error", "cell_without_ref")
 
 
-# --- 25. Row and column limits ---------------------------------------------------------------
+# --- 25. Row and column limits ------------------------------------------------------------
 
 
 def rows_of(count: int, width: int = 2) -> list[list[object]]:
@@ -281,7 +295,9 @@ def test_ods_one_row_over_the_limit_is_refused_stating_both_counts() -> None:
     table = "".join(hostile.ods_row(*row) for row in rows_of(11))
     result = read("plan.ods", hostile.ods({"S": table}), Limits(max_rows=10))
     issue = only_issue(result)
-    assert issue.code == "size-limit" and "11 data rows, over the limit of 10" in issue.message("en")
+    assert issue.code == "size-limit" and "11 data rows, over the limit of 10" in issue.message(
+        "en"
+    )
 
 
 def test_ten_thousand_measure_workbook_reads_well_under_a_second() -> None:
@@ -294,7 +310,7 @@ def test_ten_thousand_measure_workbook_reads_well_under_a_second() -> None:
     assert elapsed < 1.0, f"{elapsed:.2f} s"
 
 
-# --- 26, 27. Macros; decorations; sheet count ---------------------------------------------------
+# --- 26, 27. Macros; decorations; sheet count ---------------------------------------------
 
 
 @pytest.mark.parametrize("name", ["plan.xlsm", "plan.xlsx"])
@@ -311,7 +327,7 @@ def test_comments_charts_validations_and_formats_are_ignored_without_crash() -> 
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Mesures"
-    for row in [HEADER + ["Budget"], ["M1", "Former", 10], ["M2", "Loger", 20]]:
+    for row in [[*HEADER, "Budget"], ["M1", "Former", 10], ["M2", "Loger", 20]]:
         sheet.append(row)
     sheet["A2"].comment = Comment("à revoir", "Ana")
     validation = DataValidation(type="list", formula1='"Oui,Non"')
@@ -334,7 +350,7 @@ def test_comments_charts_validations_and_formats_are_ignored_without_crash() -> 
     assert issue.code == "size-limit" and "30 sheets, over the limit of 29" in issue.message("en")
 
 
-# --- OpenDocument ----------------------------------------------------------------------------------
+# --- OpenDocument -------------------------------------------------------------------------
 
 
 def test_ods_is_read_like_xlsx() -> None:
@@ -358,7 +374,9 @@ def test_ods_trailing_empty_repeated_rows_as_libreoffice_writes_them_are_ignored
         '<table:table-row table:number-rows-repeated="1048570">'
         '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
     )
-    data = hostile.ods({"Mesures": hostile.ods_row(*HEADER) + hostile.ods_row("M1", "a") + trailing})
+    data = hostile.ods(
+        {"Mesures": hostile.ods_row(*HEADER) + hostile.ods_row("M1", "a") + trailing}
+    )
     assert sheets(read("plan.ods", data))["Mesures"].rows == [HEADER, ["M1", "a"]]
 
 
@@ -374,7 +392,7 @@ def test_ods_repeated_cells_with_a_value_are_refused_before_expansion(rows: int,
     assert result.workbook is None and only_issue(result).code == "size-limit"
 
 
-# --- CSV: 34-37 rows --------------------------------------------------------------------------------
+# --- CSV: 34-37 rows ----------------------------------------------------------------------
 
 
 def test_csv_trailing_blank_rows_of_spaces_and_nbsp_are_dropped_middle_ones_kept() -> None:
@@ -390,8 +408,13 @@ def test_csv_extra_field_on_first_data_row_is_an_extra_cell_error() -> None:
     result = read("Mesures.csv", b"Mesure,Intitul\xc3\xa9\nM1,a,surplus\nM2,b\n")
     issue = only_issue(result)
     assert (issue.code, issue.sheet, issue.row, issue.column) == ("extra-cell", "Mesures", 2, "C")
-    assert issue.message("en").endswith("row 2, column C: this row has 3 values but the header has 2.")
-    assert "ligne 2, colonne C : cette ligne a 3 valeurs alors que l'en-tête en a 2" in issue.message("fr")
+    assert issue.message("en").endswith(
+        "row 2, column C: this row has 3 values but the header has 2."
+    )
+    assert (
+        "ligne 2, colonne C : cette ligne a 3 valeurs alors que l'en-tête en a 2"
+        in issue.message("fr")
+    )
     assert sheets(result)["Mesures"].rows[1] == ["M1", "a"]  # truncated after reporting
 
 
@@ -408,7 +431,12 @@ def test_csv_trailing_delimiter_with_nothing_after_it_is_not_an_error() -> None:
 def test_csv_row_missing_trailing_fields_names_the_missing_headers() -> None:
     result = read("Mesures.csv", "Mesure,Intitulé,Pilote\nM1\n".encode())
     issue = only_issue(result)
-    assert (issue.code, issue.row, issue.column, issue.header) == ("missing-cell", 2, "B", "Intitulé")
+    assert (issue.code, issue.row, issue.column, issue.header) == (
+        "missing-cell",
+        2,
+        "B",
+        "Intitulé",
+    )
     assert "no value for: Intitulé, Pilote" in issue.message("en")
     assert "il manque une valeur pour : Intitulé, Pilote" in issue.message("fr")
     assert sheets(result)["Mesures"].rows[1] == ["M1", "", ""]  # padded after reporting
@@ -420,7 +448,7 @@ def test_csv_blank_line_in_the_middle_is_not_a_missing_cell() -> None:
     assert sheets(result)["Mesures"].rows == [HEADER, [], ["M1", "a"]]
 
 
-# --- CSV: 43, 44 cells ----------------------------------------------------------------------------
+# --- CSV: 43, 44 cells --------------------------------------------------------------------
 
 
 def test_csv_two_megabyte_field_gives_a_positional_error_not_a_traceback() -> None:
@@ -456,7 +484,7 @@ def test_csv_legitimate_unicode_is_kept_exactly() -> None:
     assert rows[1][1] == cell and rows[2][1] == "a\r\nb"
 
 
-# --- CSV: 47-51 encodings and dialects -----------------------------------------------------------
+# --- CSV: 47-51 encodings and dialects ----------------------------------------------------
 
 
 def test_csv_utf8_bom_never_reaches_the_first_header() -> None:
@@ -473,7 +501,9 @@ def test_csv_windows_1252_is_an_encoding_error_never_mojibake() -> None:
     assert "isn't UTF-8 (first unreadable character on line 1); in Excel use « CSV UTF-8 »" in (
         issue.message("en")
     )
-    assert "n'est pas encodé en UTF-8" in issue.message("fr") and "« CSV UTF-8 »" in issue.message("fr")
+    assert "n'est pas encodé en UTF-8" in issue.message("fr") and "« CSV UTF-8 »" in issue.message(
+        "fr"
+    )
 
 
 def test_csv_mac_roman_is_an_encoding_error() -> None:
@@ -493,7 +523,7 @@ def test_csv_utf16_without_bom_is_an_encoding_error() -> None:
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
 def test_csv_delimiter_is_sniffed_from_the_header(delimiter: str) -> None:
-    text = f"Mesure{delimiter}Intitulé\nM1{delimiter}\"a, b; c\"\n"
+    text = f'Mesure{delimiter}Intitulé\nM1{delimiter}"a, b; c"\n'
     assert csv_rows(text) == [HEADER, ["M1", "a, b; c"]]
 
 
@@ -526,7 +556,7 @@ def test_csv_cells_are_text_and_look_alikes_survive() -> None:
     assert csv_rows("Mesure,Intitulé\n007,NA\n1E5,TRUE\n")[1:] == [["007", "NA"], ["1E5", "TRUE"]]
 
 
-# --- Several CSV files, zips of CSV files -------------------------------------------------------
+# --- Several CSV files, zips of CSV files -------------------------------------------------
 
 
 def test_several_csv_files_give_one_sheet_each_named_by_the_file() -> None:
@@ -574,5 +604,7 @@ def test_each_bad_csv_file_is_reported_at_once() -> None:
 
 
 def test_csv_zip_member_bytes_are_decoded_not_the_zip_itself() -> None:
-    data = hostile.make_zip([("Mesures.csv", "Mesure\nÉté\n".encode())], compression=zipfile.ZIP_STORED)
+    data = hostile.make_zip(
+        [("Mesures.csv", "Mesure\nÉté\n".encode())], compression=zipfile.ZIP_STORED
+    )
     assert sheets(read("plan.csv", data))["Mesures"].rows == [["Mesure"], ["Été"]]

@@ -402,11 +402,6 @@ def test_unchanged_english_export_validates_to_the_same_data() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="validation reads an English default scale sheet (Done, In progress…) as a custom "
-    "scale; it should map it to the default French labels",
-)
 def test_unchanged_english_export_validates_to_the_identical_dataset() -> None:
     original = validated(write_workbook(small_dataset()))
 
