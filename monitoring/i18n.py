@@ -9,14 +9,12 @@ placeholders and that every key is used somewhere.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import math
+import pkgutil
 from typing import Any, NamedTuple
 
-from monitoring.locales import cli as _cli
-from monitoring.locales import core as _core
-from monitoring.locales import docs as _docs
-from monitoring.locales import reading as _reading
-from monitoring.locales import ui as _ui
+from monitoring import locales
 from monitoring.schema import Lang
 
 
@@ -30,9 +28,13 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return merged
 
 
-CATALOG: dict[str, tuple[str, str]] = _merge(
-    _core.MESSAGES, _reading.MESSAGES, _ui.MESSAGES, _cli.MESSAGES, _docs.MESSAGES
-)
+def _catalogues() -> list[dict[str, tuple[str, str]]]:
+    """Every module of `monitoring/locales/` (one per part of the app), in name order."""
+    names = sorted(m.name for m in pkgutil.iter_modules(locales.__path__))
+    return [importlib.import_module(f"monitoring.locales.{name}").MESSAGES for name in names]
+
+
+CATALOG: dict[str, tuple[str, str]] = _merge(*_catalogues())
 
 
 class Localised(NamedTuple):

@@ -2,7 +2,8 @@
 
 Caching lives here, in the UI layer, keyed on the dataset's content hash: a change of
 filter or language recomputes figures from the cached dataset without reloading or
-revalidating the workbook.
+revalidating the workbook. Every choice of the sidebar is kept in the URL's query
+parameters, so a view can be shared as a link.
 """
 
 from __future__ import annotations
@@ -16,24 +17,33 @@ from typing import Any
 import streamlit as st
 
 from monitoring.dataset import Dataset
+from monitoring.filters import Filters, apply_filters, filter_options, plan_titles
 from monitoring.i18n import t
 from monitoring.loading import SHIPPED, load_shipped
 from monitoring.metrics import plan_summaries
-from monitoring.schema import LANGS, Lang
+from monitoring.schema import LANGS, VOICES, Lang
 
 log = logging.getLogger("plan_monitoring.app")
 DATASETS = ("france", "demo")
+VOICE_OPTIONS = ("all", *(v.code for v in VOICES))
+LIST_PARAMS = {"plan": "plans", "axis": "axes", "lead": "leads"}
 
 
 @dataclass(frozen=True)
 class Context:
-    """The sidebar's choices and the dataset they designate."""
+    """The sidebar's choices and the data they designate."""
 
     dataset_key: str
-    ds: Dataset
-    version: str  # content hash: the cache key of everything computed from `ds`
+    ds: Dataset  # the whole dataset
+    view: Dataset  # the part the filters select: what pages compute from
+    version: str  # content hash + filters: the cache key of everything computed
     lang: Lang
     as_of: dt.date
+    filters: Filters
+
+    @property
+    def voice(self) -> str:
+        return self.filters.voice
 
 
 @st.cache_resource(show_spinner=False)
@@ -43,33 +53,37 @@ def _shipped(name: str, stamp: float) -> tuple[Dataset, str]:
     return ds, ds.content_hash()
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _filtered(_ds: Dataset, version: str, filters: Filters) -> Dataset:
+    return apply_filters(_ds, filters)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def summaries(
-    _ds: Dataset, version: str, as_of: dt.date, voice: str = "all"
-) -> list[dict[str, Any]]:
-    """Per-plan key figures, cached per dataset version, date and voice."""
+def summaries(_ds: Dataset, version: str, as_of: dt.date, voice: str) -> list[dict[str, Any]]:
+    """Per-plan key figures, cached per dataset version, filters, date and voice."""
     return plan_summaries(_ds, as_of, voice=voice)
 
 
-def _from_query(key: str, allowed: tuple[str, ...], default: str) -> str:
-    value = st.query_params.get(key, default)
-    return value if value in allowed else default
-
-
-def _initial_as_of() -> dt.date:
-    try:
-        return dt.date.fromisoformat(st.query_params.get("as_of", ""))
-    except ValueError:
-        return dt.date.today()
+def _initial_state() -> None:
+    state, query = st.session_state, st.query_params
+    if "lang" not in state:
+        state["lang"] = query.get("lang") if query.get("lang") in LANGS else "fr"
+        dataset = query.get("dataset")
+        state["dataset"] = dataset if dataset in DATASETS else "france"
+        try:
+            state["as_of"] = dt.date.fromisoformat(query.get("as_of", ""))
+        except ValueError:
+            state["as_of"] = dt.date.today()
+        voice = query.get("voice")
+        state["voice"] = voice if voice in VOICE_OPTIONS else "all"
+        for param, key in LIST_PARAMS.items():
+            state[key] = query.get_all(param)
 
 
 def sidebar() -> Context:
     """Render the shared sidebar and return the context every page reads."""
+    _initial_state()
     state = st.session_state
-    state.setdefault("lang", _from_query("lang", LANGS, "fr"))
-    state.setdefault("dataset", _from_query("dataset", DATASETS, "france"))
-    state.setdefault("as_of", _initial_as_of())
-    lang: Lang = state["lang"]
     with st.sidebar:
         st.radio(
             "Langue / Language",
@@ -78,24 +92,64 @@ def sidebar() -> Context:
             horizontal=True,
             format_func={"fr": "Français", "en": "English"}.__getitem__,
         )
-        lang = state["lang"]
+        lang: Lang = state["lang"]
         st.selectbox(
             t("app.dataset", lang),
             DATASETS,
             key="dataset",
             format_func=lambda k: t(f"app.dataset.{k}", lang),
         )
+        ds, digest = _load(state["dataset"], lang)
         st.date_input(
             t("app.as_of", lang),
             key="as_of",
             help=t("app.as_of_help", lang),
             format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
         )
-    st.query_params.update(
-        {"lang": lang, "dataset": state["dataset"], "as_of": state["as_of"].isoformat()}
+        filters = _filter_widgets(ds, lang)
+    st.query_params.from_dict(
+        {
+            "lang": lang,
+            "dataset": state["dataset"],
+            "as_of": state["as_of"].isoformat(),
+            "voice": filters.voice,
+            "plan": list(filters.plans),
+            "axis": list(filters.axes),
+            "lead": list(filters.leads),
+        }
     )
-    ds, version = _load(state["dataset"], lang)
-    return Context(state["dataset"], ds, version, lang, state["as_of"])
+    version = f"{digest}:{filters.key()}"
+    view = _filtered(ds, digest, filters)
+    return Context(state["dataset"], ds, view, version, lang, state["as_of"], filters)
+
+
+def _filter_widgets(ds: Dataset, lang: Lang) -> Filters:
+    state = st.session_state
+    titles = plan_titles(ds)
+    options = filter_options(ds)
+    # Drop choices the dataset does not have (another dataset, or a stale link).
+    state["plans"] = [p for p in state.get("plans", []) if p in titles]
+    st.multiselect(
+        t("filter.plan", lang),
+        options["plans"],
+        key="plans",
+        format_func=lambda p: f"{p} — {titles[p]}",
+        placeholder=t("filter.all", lang),
+    )
+    narrowed = filter_options(ds, tuple(state["plans"]))
+    for key, label in (("axes", "filter.axis"), ("leads", "filter.lead")):
+        state[key] = [v for v in state.get(key, []) if v in narrowed[key]]
+        st.multiselect(t(label, lang), narrowed[key], key=key, placeholder=t("filter.all", lang))
+    st.selectbox(
+        t("filter.voice", lang),
+        VOICE_OPTIONS,
+        key="voice",
+        format_func=lambda v: t(f"voice.{v}", lang),
+        help=t("filter.voice_help", lang),
+    )
+    return Filters(
+        tuple(state["plans"]), tuple(state["axes"]), tuple(state["leads"]), state["voice"]
+    )
 
 
 def _load(name: str, lang: Lang) -> tuple[Dataset, str]:
@@ -110,11 +164,13 @@ def _load(name: str, lang: Lang) -> tuple[Dataset, str]:
 
 
 def banner(ctx: Context) -> None:
-    """Say plainly whether the figures are real (sourced) or fictional."""
+    """Say plainly whether the figures are real (sourced) or fictional, and what is filtered."""
     if ctx.dataset_key == "demo":
         st.warning(t("app.demo_banner", ctx.lang), icon="⚠️")
     else:
         st.info(t("app.france_banner", ctx.lang), icon="ℹ️")
+    if ctx.filters.active:
+        st.caption(t("filter.active", ctx.lang))
 
 
 def context() -> Context:

