@@ -15,15 +15,20 @@ context = sidebar()
 st.session_state["_context"] = context
 lang = context.lang
 
+# (file in views/, title key, icon, url path): the order of the navigation.
+PAGES = [
+    ("overview", "page.overview", "📊", "overview"),
+    ("gaps", "page.gaps", "🧩", "gaps"),
+    ("delays", "page.delays", "⏱️", "delays"),
+    ("measures", "page.measures", "📋", "measures"),
+    ("timeline", "page.timeline", "✉️", "timeline"),
+    ("method", "page.method", "📐", "method"),
+]
 navigation = st.navigation(
     [
-        st.Page(
-            "views/overview.py",
-            title=t("page.overview", lang),
-            icon="📊",
-            url_path="overview",
-            default=True,
-        ),
+        st.Page(f"views/{name}.py", title=t(key, lang), icon=icon, url_path=path,
+                default=name == "overview")
+        for name, key, icon, path in PAGES
     ]
-)
+)  # fmt: skip
 navigation.run()

@@ -162,7 +162,7 @@ def inspect_zip(data: bytes, limits: Limits, file: str) -> Container:
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
         names = _check_directory(infos, limits, file)
-        kind = _container_kind(archive, names, file)
+        kind = _container_kind(archive, names, limits, file)
         container = Container(kind=kind)
         order = sorted(infos, key=lambda i: _READ_FIRST.get(i.filename, len(_READ_FIRST)))
         sheets: list[tuple[str, str]] = []
@@ -247,7 +247,7 @@ def _unsafe_name(name: str) -> bool:
     )
 
 
-def _container_kind(archive: zipfile.ZipFile, names: set[str], file: str) -> str:
+def _container_kind(archive: zipfile.ZipFile, names: set[str], limits: Limits, file: str) -> str:
     if CONTENT_TYPES in names and XLSX_MAIN in names:
         if "xl/vbaProject.bin" in names or any(n.endswith("vbaProject.bin") for n in names):
             raise Rejected(Issue("macro-file", "macro", file=file))
@@ -255,7 +255,7 @@ def _container_kind(archive: zipfile.ZipFile, names: set[str], file: str) -> str
     if "xl/workbook.bin" in names:
         raise Rejected(Issue("format-error", "xlsb", file=file))
     if "mimetype" in names and "content.xml" in names:
-        mimetype = b"".join(_stream(archive, archive.getinfo("mimetype"), Limits(), file))
+        mimetype = b"".join(_stream(archive, archive.getinfo("mimetype"), limits, file))
         if mimetype.strip() == ODS_MIMETYPE:
             return "ods"
         raise Rejected(Issue("format-error", "foreign_type", file=file, params={"kind": "ODF"}))

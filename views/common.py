@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -24,6 +25,7 @@ from monitoring.metrics import plan_summaries
 from monitoring.schema import LANGS, VOICES, Lang
 
 log = logging.getLogger("plan_monitoring.app")
+T = TypeVar("T")
 DATASETS = ("france", "demo")
 VOICE_OPTIONS = ("all", *(v.code for v in VOICES))
 LIST_PARAMS = {"plan": "plans", "axis": "axes", "lead": "leads"}
@@ -62,6 +64,22 @@ def _filtered(_ds: Dataset, version: str, filters: Filters) -> Dataset:
 def summaries(_ds: Dataset, version: str, as_of: dt.date, voice: str) -> list[dict[str, Any]]:
     """Per-plan key figures, cached per dataset version, filters, date and voice."""
     return plan_summaries(_ds, as_of, voice=voice)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _compute(name: str, _fn: Callable[..., Any], _ds: Dataset, version: str, *args: Any) -> Any:
+    return _fn(_ds, *args)
+
+
+def compute(fn: Callable[..., T], ctx: Context, *args: Any) -> T:
+    """`fn(ctx.view, *args)`, cached per function, dataset version, filters and arguments.
+
+    Use it for every figure a page shows (`compute(metrics.measure_table, ctx, ctx.as_of,
+    ctx.voice)`): a rerun with the same choices costs a dictionary lookup.
+    """
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    result: T = _compute(name, fn, ctx.view, ctx.version, *args)
+    return result
 
 
 def _initial_state() -> None:

@@ -56,6 +56,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "voice.independent": ("Évaluation indépendante", "Independent evaluation"),
     # Pages.
     "page.overview": ("Vue d'ensemble", "Overview"),
+    "page.gaps": ("Écarts d'adoption", "Adoption gaps"),
+    "page.delays": ("Retards", "Delays"),
+    "page.measures": ("Mesures", "Measures"),
+    "page.timeline": ("Chronologie", "Timeline"),
+    "page.method": ("Méthode", "Method"),
     "overview.caption": (
         "{name} · situation au {as_of}",
         "{name} · as of {as_of}",
