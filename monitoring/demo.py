@@ -309,8 +309,13 @@ def _days(day: dt.date, n: int) -> dt.date:
 
 def _progress(label: str, rng: random.Random) -> int | None:
     """A plausible progress percentage for a final label (None where it means nothing)."""
-    ranges = {DONE: (100, 100), PARTLY: (50, 90), IN_PROGRESS: (20, 80), NOT_DONE: (0, 30),
-              NOT_STARTED: (0, 0)}  # fmt: skip
+    ranges = {
+        DONE: (100, 100),
+        PARTLY: (50, 90),
+        IN_PROGRESS: (20, 80),
+        NOT_DONE: (0, 30),
+        NOT_STARTED: (0, 0),
+    }
     if label not in ranges:
         return None
     low, high = ranges[label]
@@ -453,9 +458,17 @@ def _government_rows(measure: _Measure, done: dt.date | None, rng: random.Random
         revised = _month_end(measure.original_due, months + 1)
         announced = max(_days(deadline, -rng.randint(10, 40)), _days(measure.plan.adopted, 7))
         note = f"Échéance repoussée au {_fr(revised)}."
-        rows.append(_row(measure, "government", announced, IN_PROGRESS,
-                         revised_due_date=revised, progress_pct=_progress(IN_PROGRESS, rng),
-                         comment=note))  # fmt: skip
+        rows.append(
+            _row(
+                measure,
+                "government",
+                announced,
+                IN_PROGRESS,
+                revised_due_date=revised,
+                progress_pct=_progress(IN_PROGRESS, rng),
+                comment=note,
+            )
+        )
         deadline = revised
     reviews = [d for d in measure.plan.government_reviews if d <= REFERENCE_DATE]
     if done is not None:
@@ -476,8 +489,17 @@ def _government_rows(measure: _Measure, done: dt.date | None, rng: random.Random
         comment = _DROP_COMMENT
     elif rng.random() < 0.5:
         comment = rng.choice(_GOVERNMENT_COMMENTS)
-    rows.append(_row(measure, "government", final_on, final, progress_pct=final_pct,
-                     completed_on=done if final == DONE else None, comment=comment))  # fmt: skip
+    rows.append(
+        _row(
+            measure,
+            "government",
+            final_on,
+            final,
+            progress_pct=final_pct,
+            completed_on=done if final == DONE else None,
+            comment=comment,
+        )
+    )
     return rows
 
 
@@ -505,8 +527,16 @@ def _other_voice_rows(
             comment = _NO_INFORMATION_COMMENT
         elif voice == "civil_society" and rng.random() < 0.4:
             comment = rng.choice(_CIVIL_SOCIETY_COMMENTS)
-        rows.append(_row(measure, voice, day, label, comment=comment,
-                         completed_on=done if label == DONE else None))  # fmt: skip
+        rows.append(
+            _row(
+                measure,
+                voice,
+                day,
+                label,
+                comment=comment,
+                completed_on=done if label == DONE else None,
+            )
+        )
     return rows
 
 
@@ -521,8 +551,12 @@ def _status_records(measures: list[_Measure], rng: random.Random) -> list[Row]:
         rows += _other_voice_rows(measure, "independent", done, rng)
         for row in rows:
             # ISO dates sort as text; then plan, measure and voice, for a stable order.
-            key = (str(row["as_of"]), plan_rank[measure.plan.plan_id], measure.number,
-                   voice_rank[str(row["voice"])])  # fmt: skip
+            key = (
+                str(row["as_of"]),
+                plan_rank[measure.plan.plan_id],
+                measure.number,
+                voice_rank[str(row["voice"])],
+            )
             records.append((key, row))
     # The sheet is a history: rows appended in date order, as a coordinator would.
     records.sort(key=lambda pair: pair[0])
@@ -681,8 +715,14 @@ def _retention_records(recs: list[_Rec], measures: list[_Measure], rng: random.R
         for rec_id, level in _levels_for(spec.plan_id, recs, rng).items():
             rec = next(r for r in recs if r.rec_id == rec_id)
             comment = rng.choice(_RETENTION_COMMENTS[level]) if rng.random() < 0.6 else None
-            row: Row = {"rec_id": rec_id, "plan_id": spec.plan_id, "measure_id": None,
-                        "level": level, "comment": comment, "source": SOURCE}  # fmt: skip
+            row: Row = {
+                "rec_id": rec_id,
+                "plan_id": spec.plan_id,
+                "measure_id": None,
+                "level": level,
+                "comment": comment,
+                "source": SOURCE,
+            }
             if level not in ("retained", "partly_retained"):
                 rows.append(row)
                 continue
