@@ -46,8 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the government, civil society or the independent evaluation.",
     ),
     "filter.active": (
-        "Filtres actifs dans la barre latérale : les chiffres ne portent que sur la "
-        "sélection.",
+        "Filtres actifs dans la barre latérale : les chiffres ne portent que sur la sélection.",
         "Filters are active in the sidebar: the figures cover the selection only.",
     ),
     "voice.all": ("Toutes les voix", "All voices"),
