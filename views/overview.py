@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from monitoring.charts.overview import retention_by_plan, status_by_plan
+from monitoring.charts.overview import plan_periods, retention_by_plan, status_by_plan
 from monitoring.i18n import format_date, format_number, format_percent, t
-from views.common import banner, context, summaries
+from monitoring.metrics import plan_timeline
+from views.common import banner, compute, context, summaries
 
 ctx = context()
 lang = ctx.lang
@@ -41,6 +42,9 @@ for plan in plans:
                 adopted=format_date(plan["adopted_date"], lang, long=True),
             )
         )
+        for key in ("adoption_delay_days", "gap_before_days"):
+            if plan[key] is not None:
+                st.caption(t(f"overview.{key}", lang, days=plan[key]))
         if not plan["measures"]:
             st.info(t("overview.no_measures", lang))
             continue
@@ -72,6 +76,9 @@ for plan in plans:
         st.caption(t("overview.coverage", lang, known=known, total=plan["measures"]))
 
 st.header(t("overview.charts", lang))
+timeline = compute(plan_timeline, ctx)
+st.plotly_chart(plan_periods(timeline, ctx.as_of, lang), key="plan_periods")
+st.caption(t("overview.periods_help", lang))
 st.plotly_chart(status_by_plan(plans, lang), key="status_by_plan")
 st.caption(t("metric.status.help", lang))
 st.plotly_chart(retention_by_plan(plans, lang), key="retention_by_plan")

@@ -80,6 +80,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Statut connu pour {known} mesure(s) sur {total} ; les autres sont « Non évaluées ».",
         "Status known for {known} of {total} measures; the others are “Not assessed”.",
     ),
+    "overview.adoption_delay_days": (
+        "Adopté {days} jours après la date à laquelle il était attendu.",
+        "Adopted {days} days after the date it was expected by.",
+    ),
+    "overview.gap_before_days": (
+        "{days} jours sans plan en vigueur entre la fin du plan précédent et son adoption.",
+        "{days} days with no plan in force between the previous plan's end and its adoption.",
+    ),
+    "overview.periods_help": (
+        "Délai d'adoption : date d'adoption − date attendue. Période sans plan : de la fin "
+        "d'un plan à l'adoption du suivant.",
+        "Adoption delay: adoption date − expected date. Period with no plan: from one "
+        "plan's end to the next one's adoption.",
+    ),
     "overview.charts": ("Tous les plans", "All plans"),
     # Figures and their definitions.
     "metric.measures": ("Mesures", "Measures"),
@@ -135,6 +149,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Prise en compte des recommandations",
         "Recommendations taken into account",
     ),
+    "chart.plan_periods": (
+        "Plans successifs : période, date attendue, adoption, périodes sans plan",
+        "Successive plans: period, expected date, adoption, periods with no plan",
+    ),
+    "chart.plan_period": ("Période du plan", "Plan period"),
+    "chart.expected": ("Attendu le", "Expected by"),
+    "chart.adopted": ("Adopté le", "Adopted on"),
+    "chart.gap": ("{days} jours sans plan", "{days} days with no plan"),
     "chart.measures_axis": ("Nombre de mesures", "Number of measures"),
     "chart.recommendations_axis": ("Nombre de recommandations", "Number of recommendations"),
     "category.done": ("Réalisée", "Done"),

@@ -29,7 +29,7 @@ def test_overview_runs_without_exception_for_each_dataset_and_language(dataset, 
     assert not at.exception, [e.message for e in at.exception]
     assert at.title[0].value == ("Vue d'ensemble" if lang == "fr" else "Overview")
     specs = plotly_specs(at)
-    assert len(specs) == 2
+    assert len(specs) == 3
     assert all(spec["data"] for spec in specs)
 
 
