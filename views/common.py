@@ -117,7 +117,7 @@ def sidebar() -> Context:
             key="dataset",
             format_func=lambda k: t(f"app.dataset.{k}", lang),
         )
-        ds, digest = _load(state["dataset"], lang)
+        ds, digest = load_dataset(state["dataset"], lang)
         st.date_input(
             t("app.as_of", lang),
             key="as_of",
@@ -170,7 +170,8 @@ def _filter_widgets(ds: Dataset, lang: Lang) -> Filters:
     )
 
 
-def _load(name: str, lang: Lang) -> tuple[Dataset, str]:
+def load_dataset(name: str, lang: Lang) -> tuple[Dataset, str]:
+    """The dataset a sidebar key designates, with its content hash (the cache key)."""
     try:
         return _shipped(name, SHIPPED[name].stat().st_mtime)
     except Exception:
