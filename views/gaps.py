@@ -1,7 +1,96 @@
-"""Page being built (issue 3): replaced by its owner in this session."""
+"""Écarts d'adoption / Adoption gaps: which recommendations the plans took up or dropped."""
 
+import pandas as pd
 import streamlit as st
 
-from views.common import context
+from monitoring import gaps
+from monitoring.charts import gaps as charts
+from monitoring.i18n import t
+from monitoring.schema import SHEETS_BY_ID
+from views.common import banner, compute, context
 
-st.title(context().lang)
+ctx = context()
+lang = ctx.lang
+st.title(t("page.gaps", lang))
+st.caption(t("gaps.caption", lang))
+banner(ctx)
+retention_sheet = SHEETS_BY_ID["retention"].name(lang)
+
+
+def table(frame: pd.DataFrame) -> None:
+    """User text as plain cells; sources as links only when every one is a web address."""
+    links = gaps.link_columns(frame)
+    config = {}
+    for column, label in gaps.column_labels(frame.columns, lang).items():
+        if column == "issued_on":
+            config[column] = st.column_config.DateColumn(
+                label, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD"
+            )
+        elif column in links:
+            config[column] = st.column_config.LinkColumn(label)
+        else:
+            config[column] = st.column_config.Column(label)
+    height = "content" if len(frame) <= 20 else 640
+    st.dataframe(frame, column_config=config, hide_index=True, height=height)
+
+
+options = compute(gaps.authors, ctx)
+if not options:
+    st.info(t("gaps.no_recommendations", lang, sheet=SHEETS_BY_ID["recommendations"].name(lang)))
+    st.stop()
+st.session_state["gaps_authors"] = [
+    a for a in st.session_state.get("gaps_authors", []) if a in options
+]
+chosen = tuple(
+    st.multiselect(
+        t("gaps.author_filter", lang),
+        options,
+        key="gaps_authors",
+        placeholder=t("filter.all", lang),
+        help=t("gaps.author_filter_help", lang),
+    )
+)
+
+if not compute(gaps.is_documented, ctx, chosen):
+    st.info(t("gaps.not_documented", lang, sheet=retention_sheet))
+    st.subheader(t("gaps.empty.counts", lang))
+    table(compute(gaps.recommendation_counts, ctx, chosen))
+    st.subheader(t("gaps.empty.list", lang))
+    table(compute(gaps.recommendation_list, ctx, chosen))
+    st.stop()
+
+st.header(t("gaps.by_group", lang))
+for by in ("author", "theme"):
+    frame = compute(gaps.retention_by_group, ctx, chosen, by)
+    st.plotly_chart(charts.retention_by_group(frame, lang=lang, by=by), key=f"by_{by}")
+st.caption(t("gaps.by_group.help", lang))
+missing = compute(gaps.plans_without_retention, ctx, chosen)
+if missing:
+    st.info(t("gaps.plans_missing", lang, sheet=retention_sheet))
+    st.text("\n".join(missing))
+
+st.header(t("gaps.coverage", lang))
+coverage = compute(gaps.theme_coverage, ctx, chosen)
+st.plotly_chart(charts.theme_coverage(coverage, lang=lang), key="coverage")
+st.caption(t("gaps.coverage.help", lang))
+
+st.header(t("gaps.sankey", lang))
+group = st.radio(
+    t("gaps.sankey.group_by", lang),
+    ("author", "theme"),
+    format_func=lambda b: t(f"gaps.sankey.by.{b}", lang),
+    horizontal=True,
+    key="gaps_sankey_by",
+)
+links = compute(gaps.sankey_links, ctx, chosen, ctx.as_of, ctx.voice, group)
+st.plotly_chart(charts.recommendation_sankey(links, lang=lang, by=group), key="sankey")
+voice = t(f"voice.{ctx.voice}", lang)
+st.caption(t("gaps.sankey.help", lang, as_of=ctx.as_of, voice=voice))
+
+st.header(t("gaps.dropped", lang))
+dropped = compute(gaps.not_taken_up, ctx, chosen, lang)
+if dropped.empty:
+    st.info(t("gaps.dropped.none", lang))
+else:
+    table(dropped)
+    st.caption(t("gaps.dropped.help", lang, sheet=retention_sheet))

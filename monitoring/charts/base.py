@@ -48,6 +48,16 @@ def retention_label(code: str, lang: Lang) -> str:
     return t(f"retention.{code}", lang)
 
 
+def pattern_style(shape: str) -> dict[str, Any]:
+    """A hatch drawn over the colour (not instead of it), light enough to read text on."""
+    return {"shape": shape, "fgcolor": "#333333", "fillmode": "overlay", "fgopacity": 0.35}
+
+
+def colon(lang: Lang) -> str:
+    """The separator before a value: French puts a (no-break) space before the colon."""
+    return "\u00a0: " if lang == "fr" else ": "
+
+
 def layout(fig: go.Figure, title: str, *, height: int) -> go.Figure:
     fig.update_layout(
         title={"text": safe(title), "x": 0, "xanchor": "left"},
@@ -89,7 +99,7 @@ def stacked_bars(
                 orientation="h",
                 marker={
                     "color": colour,
-                    "pattern": {"shape": pattern, "fgcolor": "#333333"},
+                    "pattern": pattern_style(pattern),
                     "line": {"color": "white", "width": 1},
                 },
                 text=[str(v) if v else "" for v in values],
@@ -98,7 +108,8 @@ def stacked_bars(
                 customdata=shares,
                 hovertemplate="%{y}<br>"
                 + label(code, lang)
-                + " : %{x} (%{customdata})<extra></extra>",
+                + colon(lang)
+                + "%{x} (%{customdata})<extra></extra>",
             )
         )
     return bars

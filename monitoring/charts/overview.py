@@ -13,7 +13,9 @@ from monitoring.charts.base import (
     CATEGORY_STYLE,
     RETENTION_STYLE,
     category_label,
+    colon,
     layout,
+    pattern_style,
     retention_label,
     safe,
     stacked_bars,
@@ -61,12 +63,14 @@ def plan_periods(timeline: pd.DataFrame, as_of: dt.date, lang: Lang = "fr") -> g
             base=timeline["period_start"],
             x=(timeline["period_end"] - timeline["period_start"]).dt.total_seconds() * 1000,
             orientation="h",
-            marker={"color": "#56B4E9", "pattern": {"shape": "/", "fgcolor": "#333333"}},
+            marker={"color": "#56B4E9", "pattern": pattern_style("/")},
             customdata=[
                 [format_date(s, lang), format_date(e, lang)]
                 for s, e in zip(timeline["period_start"], timeline["period_end"], strict=True)
             ],
-            hovertemplate="%{y} : %{customdata[0]} – %{customdata[1]}<extra></extra>",
+            hovertemplate="%{y}"
+            + colon(lang)
+            + "%{customdata[0]} – %{customdata[1]}<extra></extra>",
         )
     )
     for column, symbol, key in (
@@ -82,7 +86,7 @@ def plan_periods(timeline: pd.DataFrame, as_of: dt.date, lang: Lang = "fr") -> g
                 mode="markers",
                 marker={"symbol": symbol, "size": 14, "color": "#000000", "line": {"width": 2}},
                 text=[format_date(d, lang) for d in dates],
-                hovertemplate="%{y} : " + t(key, lang) + " %{text}<extra></extra>",
+                hovertemplate="%{y}" + colon(lang) + t(key, lang) + " %{text}<extra></extra>",
             )
         )
     for _, row in timeline[timeline["gap_start"].notna()].iterrows():  # a handful of plans
