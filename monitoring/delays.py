@@ -1,0 +1,316 @@
+"""Delays: what is late and by how much, whose deadlines moved, and which lead is behind.
+
+Every function here reads `monitoring.metrics.measure_table`, so "overdue", "not yet due",
+"past due, not assessed", "delay" and "slip" mean exactly what its docstring decides; this
+module only selects, groups and orders those rows for the Delays page, plus the one thing
+`measure_table` does not keep: the whole history of revised due dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from monitoring.dataset import DATE_DTYPE, Dataset
+from monitoring.i18n import format_date, t
+from monitoring.metrics import VOICE_ALL, measure_table
+from monitoring.schema import Lang
+
+ListKind = Literal["overdue", "past_due_unassessed", "not_yet_due"]
+LIST_KINDS: tuple[ListKind, ...] = ("overdue", "past_due_unassessed", "not_yet_due")
+_DATES = np.dtype(DATE_DTYPE)
+_SECONDS_PER_DAY = 86_400
+
+
+def _day(as_of: dt.date) -> np.datetime64:
+    return np.datetime64(as_of, "s")
+
+
+def _whole_days(later: pd.Series, earlier: pd.Series | np.datetime64) -> pd.Series:
+    """Return whole days `later - earlier` as nullable integers (NA when a date is missing)."""
+    return ((later - earlier).dt.total_seconds() // _SECONDS_PER_DAY).astype("Int64")
+
+
+def revised_due_dates(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
+    """Return every revised due date known at the as-of date, not only the latest.
+
+    Known, as in `measure_table`: given by an assessment dated on or before the as-of date,
+    whatever its voice (a moved deadline is a government decision whoever reports it).
+    Assessments of measures missing from the dataset are left out.
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+
+    Returns:
+        One row per revision: measure_id, announced_on (the assessment's date),
+        revised_due_date, voice, assessor; by measure id, then date, then sheet row.
+    """
+    updates = ds.status_updates
+    known = (
+        updates["revised_due_date"].notna()
+        & (updates["as_of"].astype(_DATES) <= _day(as_of))  # NaT compares False
+        & updates["measure_id"].isin(ds.measures["measure_id"])
+    )
+    rows = updates[known.to_numpy(dtype=bool)].sort_values(
+        ["measure_id", "as_of", "_row"], kind="stable"
+    )
+    return pd.DataFrame(
+        {
+            "measure_id": rows["measure_id"],
+            "announced_on": rows["as_of"].astype(_DATES),
+            "revised_due_date": rows["revised_due_date"].astype(_DATES),
+            "voice": rows["voice"],
+            "assessor": rows["assessor"],
+        }
+    ).reset_index(drop=True)
+
+
+def _moves(ds: Dataset, as_of: dt.date, original: pd.Series) -> pd.DataFrame:
+    """Return the revisions that changed the deadline in force, with the measure's original.
+
+    `original` maps measure_id → original due date. A revision that repeats the deadline
+    already in force (the original, then each earlier revision) is not a move.
+    """
+    revisions = revised_due_dates(ds, as_of)
+    in_force = revisions.groupby("measure_id", sort=False)["revised_due_date"].shift(1)
+    in_force = in_force.fillna(revisions["measure_id"].map(original))
+    return revisions[(revisions["revised_due_date"] != in_force).to_numpy(dtype=bool)]
+
+
+def slipped_measures(
+    ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL, lang: Lang = "fr"
+) -> pd.DataFrame:
+    """Return the measures whose deadline moved, by how many days and how many times.
+
+    Decisions: `times_moved` counts the known revisions that changed the deadline in force
+    (the original due date, then each earlier revision), so the same new date reported
+    twice counts once; a deadline moved and later moved back still counts (its slip may
+    be 0). The slip is `measure_table`'s: effective due date − original due date.
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+        voice: `"all"` or a voice code (for the status shown).
+        lang: language of the dates in `deadlines` and of the status labels.
+
+    Returns:
+        One row per measure moved at least once, largest slip first: plan_id, number,
+        title, lead, status, original_due, effective_due, slip_days (Int64),
+        times_moved (int), deadlines (text: "31/12/2020 → 30/06/2021 → …").
+    """
+    table = measure_table(ds, as_of, voice)
+    original = pd.Series(table["original_due"].to_numpy(), index=table["measure_id"].to_numpy())
+    moves = _moves(ds, as_of, original)
+    # {measure_id: [each new deadline, oldest first]}: a few entries per moved measure.
+    chains = {m: list(dates) for m, dates in moves.groupby("measure_id")["revised_due_date"]}
+    moved = table[table["measure_id"].isin(list(chains))].copy()
+    moved["times_moved"] = moved["measure_id"].map(moves["measure_id"].value_counts())
+    moved["times_moved"] = moved["times_moved"].astype("int64")
+    moved["deadlines"] = [
+        " → ".join(format_date(d, lang) for d in [start, *chains[measure]])
+        for measure, start in zip(moved["measure_id"], moved["original_due"], strict=True)
+    ]
+    moved = moved.sort_values(["slip_days", "times_moved"], ascending=False, kind="stable")
+    return _displayed(ds, moved, lang)[
+        [
+            "plan_id", "number", "title", "lead", "status", "original_due", "effective_due",
+            "slip_days", "times_moved", "deadlines",
+        ]
+    ].reset_index(drop=True)  # fmt: skip
+
+
+def _displayed(ds: Dataset, table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Return rows of `measure_table` with status, lead and assessor written for people."""
+    labels = {s: ds.scale.display(s, lang) for s in table["status"].dropna().unique()}
+    # Text columns (`str` dtype) whatever the rows: a column of missing values only would
+    # otherwise come back as floats.
+    voices = table["voice"].map(lambda v: t(f"voice.{v}", lang), na_action="ignore")
+    voices = voices.astype("str").fillna("")
+    assessor = table["assessor"].astype("str").fillna("")
+    between = np.where((assessor != "") & (voices != ""), " · ", "")
+    assessed_by = assessor + between + voices
+    return table.assign(
+        status=table["status"].map(labels),
+        lead=table["lead"].astype("str").fillna(t("delays.no_lead", lang)),
+        assessed_by=assessed_by.where(assessed_by != ""),
+    )
+
+
+def measure_list(
+    ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL, kind: ListKind = "overdue",
+    lang: Lang = "fr",
+) -> pd.DataFrame:  # fmt: skip
+    """Return the overdue, past-due-unassessed or not-yet-due measures, ready to show.
+
+    Order: overdue ones most days late first; past due but not assessed ones by due date,
+    oldest first; not yet due ones soonest due first (then plan order, then number).
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+        voice: `"all"` or a voice code.
+        kind: `"overdue"`, `"past_due_unassessed"` or `"not_yet_due"` (`measure_table` flags).
+        lang: language of the status labels, voices and the "no lead" label.
+
+    Returns:
+        One row per measure: measure_id, plan_id, number, title, lead ("Pilote non
+        renseigné" when empty), original_due, effective_due, days_late (Int64, overdue
+        only), days_left (Int64, not yet due only), status, assessed_by (assessor · voice),
+        evidence.
+    """
+    if kind not in LIST_KINDS:
+        raise ValueError(f"measure_list: kind must be one of {LIST_KINDS}, not {kind!r}")
+    table = measure_table(ds, as_of, voice)
+    rows = table[table[kind].to_numpy(dtype=bool)]
+    if kind == "overdue":
+        rows = rows.sort_values("delay_days", ascending=False, kind="stable")
+    else:
+        rows = rows.sort_values("effective_due", kind="stable")
+    rows = rows.assign(
+        days_late=rows["delay_days"].where(rows["overdue"]),
+        days_left=_whole_days(rows["effective_due"], _day(as_of)).where(rows["not_yet_due"]),
+    )
+    return _displayed(ds, rows, lang)[
+        [
+            "measure_id", "plan_id", "number", "title", "lead", "original_due", "effective_due",
+            "days_late", "days_left", "status", "assessed_by", "evidence",
+        ]
+    ].reset_index(drop=True)  # fmt: skip
+
+
+def delay_counts(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> dict[str, int]:
+    """Return how many measures are overdue, past due unassessed, not yet due, slipped.
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+        voice: `"all"` or a voice code.
+
+    Returns:
+        {"measures", "overdue", "past_due_unassessed", "not_yet_due", "slipped": int};
+        "slipped" counts measures whose effective due date differs from the original.
+    """
+    table = measure_table(ds, as_of, voice)
+    return {
+        "measures": len(table),
+        "overdue": int(table["overdue"].sum()),
+        "past_due_unassessed": int(table["past_due_unassessed"].sum()),
+        "not_yet_due": int(table["not_yet_due"].sum()),
+        "slipped": int((table["slip_days"].fillna(0) != 0).sum()),
+    }
+
+
+def delay_by_lead(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.DataFrame:
+    """Return, per lead ministry with at least one overdue measure, how late it is.
+
+    Measures without a lead form one row whose `lead` is empty (shown as "Pilote non
+    renseigné"). The median counts overdue measures only (days since their effective
+    due date), not done ones completed late.
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+        voice: `"all"` or a voice code.
+
+    Returns:
+        One row per lead, most overdue measures first (then longest median delay, then
+        name, no lead last): lead (NA when none), overdue (int), median_days_late
+        (float), max_days_late (int), measures (int: all the lead's measures).
+    """
+    table = measure_table(ds, as_of, voice)
+    late = table["delay_days"].where(table["overdue"])
+    grouped = table.assign(late=late).groupby("lead", dropna=False, sort=False)
+    out = pd.DataFrame(
+        {
+            "overdue": grouped["overdue"].sum().astype("int64"),
+            "median_days_late": grouped["late"].median().astype("float64"),
+            "max_days_late": grouped["late"].max().astype("Int64"),
+            "measures": grouped.size().astype("int64"),
+        }
+    ).rename_axis("lead")
+    out = out[out["overdue"] > 0].reset_index()
+    return out.sort_values(
+        ["overdue", "median_days_late", "lead"],
+        ascending=[False, False, True],
+        kind="stable",
+        na_position="last",
+    ).reset_index(drop=True)
+
+
+def timeline_rows(
+    ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL, plan_ids: tuple[str, ...] = (),
+    lang: Lang = "fr",
+) -> pd.DataFrame:  # fmt: skip
+    """Return one row per measure of the chosen plans, grouped by plan and axis, for a Gantt.
+
+    Measures come in plan order, then axes in order of their first measure, then number.
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+        voice: `"all"` or a voice code.
+        plan_ids: the plans to show; all of them when empty.
+        lang: language of the status labels.
+
+    Returns:
+        measure_id, plan_id, axis, number, title, status (display label), category,
+        plan_start (the plan's period_start), original_due, effective_due, completed_on,
+        overdue, past_due_unassessed, delay_days, slip_days.
+    """
+    table = measure_table(ds, as_of, voice)
+    if plan_ids:
+        table = table[table["plan_id"].isin(plan_ids).to_numpy(dtype=bool)]
+    start = pd.Series(
+        ds.plans["period_start"].astype(_DATES).to_numpy(), index=ds.plans["plan_id"].to_numpy()
+    )
+    position = pd.Series(np.arange(len(table)), index=table.index)
+    first_of_axis = position.groupby([table["plan_id"], table["axis"]], dropna=False).transform(
+        "min"
+    )
+    plan_rank = table["plan_id"].map({p: i for i, p in enumerate(table["plan_id"].unique())})
+    ordered = table.assign(
+        _plan=plan_rank, _axis=first_of_axis, plan_start=table["plan_id"].map(start).astype(_DATES)
+    ).sort_values(["_plan", "_axis"], kind="stable")
+    labels = {s: ds.scale.display(s, lang) for s in ordered["status"].dropna().unique()}
+    return ordered.assign(status=ordered["status"].map(labels))[
+        [
+            "measure_id", "plan_id", "axis", "number", "title", "status", "category",
+            "plan_start", "original_due", "effective_due", "completed_on", "overdue",
+            "past_due_unassessed", "delay_days", "slip_days",
+        ]
+    ].reset_index(drop=True)  # fmt: skip
+
+
+def latest_plan(ds: Dataset, as_of: dt.date) -> str | None:
+    """Return the most recent plan at the as-of date: the last one started by then.
+
+    Decision: a plan that has not started at the as-of date is not "the most recent" yet;
+    when none has started, the first plan is returned (the one due to start soonest).
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+
+    Returns:
+        A plan id, or None when the dataset has no plan.
+    """
+    plans = ds.plans.sort_values(["period_start", "_row"], kind="stable")
+    if plans.empty:
+        return None
+    started = plans[(plans["period_start"].astype(_DATES) <= _day(as_of)).to_numpy(dtype=bool)]
+    chosen = started.iloc[-1] if len(started) else plans.iloc[0]
+    return str(chosen["plan_id"])
+
+
+def is_link_column(values: pd.Series) -> bool:
+    """Return whether every non-empty value is a web address (so it may show as a link).
+
+    Only `http://` and `https://` count: anything else (a reference such as "[S53] https://…",
+    or a `javascript:` address) stays plain text.
+    """
+    filled = values.dropna().astype(str)
+    return bool(len(filled)) and bool(filled.str.match(r"https?://", case=False).all())
