@@ -1,7 +1,92 @@
-"""Page being built (issue 3): replaced by its owner in this session."""
+"""Méthode / Method: the status scale, how every figure is computed, the data's sources."""
 
 import streamlit as st
 
-from views.common import context
+from monitoring import method
+from monitoring.i18n import t
+from monitoring.schema import CONTRACT_VERSION, SHEETS_BY_ID
+from views.common import banner, context
 
-st.title(context().lang)
+ctx = context()
+lang = ctx.lang
+st.title(t("page.method", lang))
+st.caption(t("method.caption", lang))
+banner(ctx)
+
+st.header(t("method.scale", lang))
+custom = ctx.ds.scale.custom
+st.write(t("method.scale.custom" if custom else "method.scale.default", lang))
+scale = method.scale_table(ctx.ds.scale, lang)
+label = st.column_config.TextColumn
+st.dataframe(
+    method.styled_scale(scale), hide_index=True,
+    column_config={
+        "order": st.column_config.NumberColumn(t("method.col.order", lang)),
+        "label": label(t("method.col.label", lang)),
+        "label_en": None if custom else label(t("method.col.label_en", lang)),
+        "category": label(t("method.col.category", lang)),
+        "colour": label(t("method.col.colour", lang)),
+        "pattern": label(t("method.col.pattern", lang)),
+        "hex": None,
+        "own_colour": label(t("method.col.own_colour", lang)) if custom else None,
+    },
+)  # fmt: skip
+st.caption(t("method.scale.colours", lang))
+if custom:
+    st.caption(t("method.scale.own_colour_note", lang))
+
+st.header(t("method.definitions", lang))
+st.caption(t("method.definitions.caption", lang, as_of=ctx.as_of))
+voice = t(f"voice.{ctx.voice}", lang)
+for group, definitions in method.DEFINITIONS:
+    st.subheader(t(group, lang))
+    for title, text in definitions:
+        st.markdown(f"**{t(title, lang)}.** {t(text, lang, voice=voice)}")
+
+st.header(t("method.sources", lang))
+if ctx.dataset_key == "demo":
+    st.warning(t("method.sources.demo", lang), icon="⚠️")
+note = method.sources_note(ctx.dataset_key)
+if note is not None:
+    st.info(t("method.sources.france", lang), icon="ℹ️")
+    with st.expander(t("method.sources.note", lang)):
+        st.markdown(note)  # the project's own reviewed file, not user input
+
+sheet_names = {s: SHEETS_BY_ID[s].name(lang) for s in SHEETS_BY_ID}
+st.caption(t("method.sources.coverage", lang))
+coverage = method.source_coverage(ctx.ds, lang)
+st.dataframe(
+    coverage, hide_index=True,
+    column_config={
+        "sheet": label(t("method.col.sheet", lang)),
+        "column": None,
+        "rows": st.column_config.NumberColumn(t("method.col.rows", lang)),
+        "with_source": st.column_config.NumberColumn(t("method.col.with_source", lang)),
+        "without_source": st.column_config.NumberColumn(t("method.col.without_source", lang)),
+        "references": st.column_config.NumberColumn(t("method.col.references", lang)),
+    },
+)  # fmt: skip
+sources = method.source_table(ctx.ds)
+if sources.empty:
+    st.info(t("method.sources.none", lang))
+else:
+    st.caption(t("method.sources.references", lang))
+    st.dataframe(
+        method.readable(sources), hide_index=True,
+        column_config={
+            "reference": label(t("method.col.reference", lang), width="large"),
+            "link": st.column_config.LinkColumn(
+                t("method.col.link", lang), display_text=r"https?://(?:www\.)?([^/]+)",
+                width="medium",
+            ),
+            "total": st.column_config.NumberColumn(t("method.col.total", lang)),
+            **{s: st.column_config.NumberColumn(sheet_names[s]) for s in sheet_names},
+        },
+    )  # fmt: skip
+
+st.header(t("method.format", lang))
+doc = method.format_doc(lang)
+st.write(t("method.format.version", lang, version=CONTRACT_VERSION, path=f"docs/{doc.name}"))
+st.download_button(
+    t("method.format.download", lang), doc.read_bytes(), file_name=doc.name, mime="text/markdown"
+)

@@ -1,0 +1,136 @@
+"""AppTest: the Method page (« Méthode ») on both datasets, in both languages.
+
+Expected counts are read here from the shipped workbooks' sheets directly, never from
+the page's own output.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from monitoring.dataset import Dataset
+from monitoring.loading import load_shipped
+from monitoring.schema import CONTRACT_VERSION, DEFAULT_SCALE
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
+AS_OF = "2026-11-26"
+
+
+def run_page(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("views/method.py").run()
+    return at
+
+
+@cache
+def shipped(name: str) -> Dataset:
+    return load_shipped(name)
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    for element in at.dataframe:
+        if column in element.value.columns:
+            return element.value
+    raise AssertionError(f"no table has a column {column!r}")
+
+
+@pytest.mark.parametrize("dataset", ["france", "demo"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_method_runs_without_exception_for_each_dataset_and_language(dataset, lang):
+    at = run_page(dataset=dataset, lang=lang, as_of=AS_OF)
+
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == ("Méthode" if lang == "fr" else "Method")
+    assert len(at.dataframe) == 3  # scale, coverage, references
+
+
+def test_the_default_scale_is_listed_with_english_labels_categories_and_colour_names():
+    at = run_page(dataset="demo", lang="en")
+
+    scale = table_with(at, "pattern")
+
+    assert scale["label"].tolist() == [s.label for s in DEFAULT_SCALE]
+    assert scale["label_en"].tolist() == [s.en for s in DEFAULT_SCALE]
+    assert scale.loc[0, ["category", "colour", "pattern"]].tolist() == [
+        "Done", "bluish green (#009E73)", "solid",
+    ]  # fmt: skip
+    assert any("Default scale" in m.value or "default scale" in m.value for m in at.markdown)
+
+
+def test_every_definition_is_written_including_that_unassessed_is_never_overdue():
+    fr = run_page(dataset="france", as_of=AS_OF)
+    en = run_page(dataset="france", lang="en", as_of=AS_OF)
+
+    french = " ".join(m.value for m in fr.markdown)
+    english = " ".join(m.value for m in en.markdown)
+
+    assert "non évaluée n'est jamais comptée en retard" in french
+    assert "not assessed is never counted as overdue" in english
+    for title in ("Effective due date", "Slip (days)", "Gap between plans", "Reply delay"):
+        assert f"**{title}.**" in english
+    assert [s.value for s in en.subheader] == [
+        "Status of measures", "Due dates and delays", "Plans and recommendations", "Letters",
+    ]  # fmt: skip
+
+
+def test_the_voice_explanation_names_the_voice_chosen_in_the_sidebar():
+    at = run_page(dataset="demo", voice="civil_society")
+
+    assert any("Choix actuel : Société civile." in m.value for m in at.markdown)
+
+
+def test_demo_sources_say_the_data_are_fictional_and_count_the_rows_citing_each_reference():
+    at = run_page(dataset="demo", as_of=AS_OF)
+    ds = shipped("demo")
+    note = "Données fictives de démonstration"
+    citing = {
+        sheet: int((ds.tables[sheet]["source"] == note).sum())
+        for sheet in ("plans", "measures", "recommendations", "retention", "events")
+    }
+
+    references = table_with(at, "reference").set_index("reference")
+    coverage = table_with(at, "with_source").set_index("sheet")
+
+    assert any("entièrement fictif" in w.value for w in at.warning)
+    assert references.loc[note, list(citing)].to_dict() == citing
+    assert references.loc[note, "total"] == sum(citing.values())
+    assert references.loc[note, "link"] == ""  # no address: no link, and never "None"
+    assert coverage.loc["Suivi", "rows"] == len(ds.status_updates)
+    assert coverage["without_source"].sum() == 0
+    assert not at.expander  # no note on sources for a fictional dataset
+
+
+def test_french_sources_point_to_the_reviewed_note_and_state_that_unknowns_stay_unknown():
+    at = run_page(dataset="france", as_of=AS_OF)
+    ds = shipped("france")
+
+    references = table_with(at, "reference")
+    coverage = table_with(at, "with_source").set_index("sheet")
+
+    assert any("data/france/SOURCES.md" in i.value and "inconnu" in i.value for i in at.info)
+    assert at.expander[0].label.startswith("La note sur les sources")
+    assert any(m.value.startswith("# Jeu de données par défaut") for m in at.markdown)
+    assert coverage.loc["Chronologie", "with_source"] == ds.events["source"].notna().sum()
+    # the coalition's own account, [S10], is cited by events only
+    s10 = references.set_index("link").loc["http://www.contrelatraite.org/index.php/node/352"]
+    assert s10["total"] == s10["events"] > 0
+    assert references["link"].str.match(r"^(https?://|$)").all()
+
+
+def test_the_format_version_and_its_documentation_are_given():
+    at = run_page(dataset="demo", lang="en")
+
+    assert any(
+        f"version {CONTRACT_VERSION} of the workbook format" in m.value
+        and "docs/workbook-format.en.md" in m.value
+        for m in at.markdown
+    )
+    assert at.get("download_button")[0].proto.label == "Download the format description (Markdown)"

@@ -1,0 +1,194 @@
+"""The timeline charts, inspected on the figures they return."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from monitoring import timeline as tl
+from monitoring.charts.timeline import KIND_STYLE, event_timeline, reply_rate_bars
+from monitoring.dataset import Dataset, dataset_from_records
+from monitoring.metrics import plan_timeline
+
+D = dt.date
+AS_OF = D(2021, 1, 1)
+
+
+def event(event_id: str, date: str, kind: str, **extra: Any) -> dict[str, Any]:
+    return {"event_id": event_id, "date": date, "kind": kind, "title": f"Titre {event_id}",
+            **extra}  # fmt: skip
+
+
+def build(*events: dict[str, Any]) -> Dataset:
+    return dataset_from_records(
+        {
+            "plans": [
+                {
+                    "plan_id": "P1",
+                    "title": "Plan 1",
+                    "period_start": "2016-01-01",
+                    "period_end": "2017-12-31",
+                    "adopted_date": "2016-03-01",
+                },
+                {
+                    "plan_id": "P2",
+                    "title": "Plan 2",
+                    "period_start": "2019-01-01",
+                    "period_end": "2021-12-31",
+                    "adopted_date": "2019-06-01",
+                    "previous_plan_id": "P1",
+                },
+            ],
+            "measures": [{"measure_id": "M1", "plan_id": "P1", "axis": "A", "title": "M"}],
+            "events": list(events),
+        }
+    )
+
+
+SAMPLE = build(
+    event("L1", "2018-01-10", "letter", sender="Collectif", recipient="Premier ministre"),
+    event("R1", "2018-03-01", "reply", sender="Premier ministre", reply_to="L1"),
+    event("L2", "2019-02-01", "letter", sender="Collectif", recipient="Justice"),
+    event("M1", "2019-04-01", "meeting"),
+    event("O1", "2020-05-01", "official_text"),
+)
+
+
+def figure(ds: Dataset = SAMPLE, lang: str = "fr", **kwargs: Any):
+    events = tl.timeline_events(ds, AS_OF, **kwargs)
+    return event_timeline(events, plan_timeline(ds), lang=lang)
+
+
+def traces(fig) -> dict[str, Any]:
+    return {trace.name: trace for trace in fig.data}
+
+
+def test_each_kind_has_its_own_lane_legend_name_and_marker_symbol():
+    fig = figure()
+    by_name = traces(fig)
+
+    assert list(fig.layout.yaxis.ticktext) == ["Lettre", "Réponse", "Réunion", "Texte officiel"]
+    assert by_name["Réunion"].marker.symbol == KIND_STYLE["meeting"][1]
+    assert by_name["Texte officiel"].marker.symbol == KIND_STYLE["official_text"][1]
+    symbols = [s for _, s in KIND_STYLE.values()]
+    assert len(set(symbols)) == len(symbols), "a symbol per kind, so kinds are not colour alone"
+
+
+def test_a_letter_without_reply_is_hollow_and_named_in_the_legend():
+    by_name = traces(figure())
+
+    assert by_name["Lettre (réponse reçue)"].marker.symbol == "triangle-right"
+    assert by_name["Lettre sans réponse"].marker.symbol == "triangle-right-open"
+    assert list(by_name["Lettre sans réponse"].x) == [pd.Timestamp("2019-02-01")]
+
+
+def test_an_arrow_joins_a_letter_to_its_reply():
+    link = traces(figure())["Lettre → réponse"]
+
+    assert list(link.x) == [pd.Timestamp("2018-01-10"), pd.Timestamp("2018-03-01"), None]
+    assert link.marker.symbol == "arrow" and list(link.marker.size) == [0, 12, 0]
+
+
+def test_no_arrow_when_the_reply_is_filtered_out():
+    names = traces(figure(kinds=("letter", "meeting"))).keys()
+
+    assert "Lettre → réponse" not in names
+    assert "Réponse" not in names
+
+
+def test_plans_are_shaded_and_labelled_with_their_id_and_adoption():
+    fig = figure()
+    rects = [s for s in fig.layout.shapes if s.type == "rect"]
+    lines = [s for s in fig.layout.shapes if s.type == "line"]
+    texts = [a.text for a in fig.layout.annotations]
+
+    assert {(r.x0, r.x1) for r in rects} == {
+        (pd.Timestamp("2016-01-01"), pd.Timestamp("2017-12-31")),
+        (pd.Timestamp("2019-01-01"), pd.Timestamp("2021-12-31")),
+        # the time without a plan: the end of P1 to the adoption of P2
+        (pd.Timestamp("2017-12-31"), pd.Timestamp("2019-06-01")),
+    }
+    assert [line.x0 for line in lines] == [pd.Timestamp("2016-03-01"), pd.Timestamp("2019-06-01")]
+    assert {"<b>P1</b>", "<b>P2</b>", "P1 adopté", "P2 adopté", "sans plan"} <= set(texts)
+
+
+def test_hover_shows_date_title_sender_and_recipient_with_user_text_escaped():
+    ds = build(
+        event("L1", "2018-01-10", "letter", title="<b>Lettre</b> & suite", sender="Collectif",
+              recipient="<script>x</script>"),
+    )  # fmt: skip
+    trace = figure(ds).data[0]
+    date, title, sender, recipient, note = trace.customdata[0]
+
+    assert (date, sender) == ("10 janvier 2018", "Collectif")
+    assert title == "&lt;b&gt;Lettre&lt;/b&gt; &amp; suite"
+    assert recipient == "&lt;script&gt;x&lt;/script&gt;"
+    assert note.startswith("Sans réponse, en attente depuis ")
+    assert "De :" in trace.hovertemplate and "À :" in trace.hovertemplate
+
+
+def test_events_close_in_time_in_one_lane_do_not_sit_on_each_other():
+    ds = build(*(event(f"E{i}", "2019-04-01", "meeting") for i in range(4)))
+
+    meeting = figure(ds).data[0]
+
+    assert len(set(meeting.y)) == 4
+
+
+def test_axis_covers_the_chosen_period_and_labels_are_in_english_when_asked():
+    events = tl.timeline_events(SAMPLE, AS_OF)
+
+    fig = event_timeline(events, plan_timeline(SAMPLE), lang="en", start=D(2017, 1, 1),
+                         end=D(2020, 12, 31))  # fmt: skip
+
+    low, high = fig.layout.xaxis.range
+    assert pd.Timestamp(low) < pd.Timestamp("2017-01-01") < pd.Timestamp("2020-12-31")
+    assert pd.Timestamp(high) > pd.Timestamp("2020-12-31")
+    assert "Letter without a reply" in traces(fig)
+    assert fig.layout.title.text == "Advocacy timeline"
+
+
+def rates() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "recipient": ["Premier ministre", None],
+            "letters": [4, 1],
+            "answered": [3, 0],
+            "reply_rate": [0.75, 0.0],
+            "median_reply_delay_days": [76.0, float("nan")],
+        }
+    )
+
+
+def test_reply_rate_bars_show_the_rate_with_the_letters_behind_it_as_text():
+    bar = reply_rate_bars(rates(), lang="fr").data[0]
+
+    assert list(bar.x) == [0.75, 0.0]
+    assert list(bar.y) == ["Premier ministre", "(destinataire non renseigné)"]
+    assert list(bar.text) == [
+        "75\u202f% · 3 réponse(s) / 4 lettres",
+        "0\u202f% · 0 réponse / 1 lettre",
+    ]
+    assert bar.customdata[0][1] == "Délai médian de réponse : 76 jours"
+
+
+def test_reply_rate_axis_is_written_in_percent_the_way_each_language_does():
+    french = reply_rate_bars(rates(), lang="fr").layout.xaxis
+    english = reply_rate_bars(rates(), lang="en").layout.xaxis
+
+    assert list(french.ticktext)[-1] == "100\u202f%"
+    assert list(english.ticktext)[-1] == "100%"
+    assert english.title.text == "Reply rate"
+
+
+def test_long_addressee_names_are_shortened_on_the_axis_but_whole_in_the_hover():
+    long = "Eric Panloup, coordinateur national de la lutte contre la traite des êtres humains"
+    frame = rates().assign(recipient=[long, "<i>x</i>"])
+
+    bar = reply_rate_bars(frame, lang="fr").data[0]
+
+    assert bar.y[0].endswith("…") and len(bar.y[0]) <= 48
+    assert bar.y[1] == "&lt;i&gt;x&lt;/i&gt;"
+    assert bar.customdata[0][0].replace("<br>", " ") == long
