@@ -113,11 +113,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timeline.col.rate": ("Taux de réponse", "Reply rate"),
     "timeline.col.median_delay": ("Délai médian (jours)", "Median delay (days)"),
     # Unanswered letters.
-    "timeline.unanswered": ("Lettres sans réponse", "Letters without a reply"),
+    "timeline.unanswered": ("Lettres sans réponse enregistrée", "Letters with no recorded reply"),
     "timeline.unanswered.caption": (
-        "{count} lettre(s) de la période sans réponse au {as_of}, de la plus ancienne à la "
-        "plus récente.",
-        "{count} letter(s) of the period without a reply as of {as_of}, oldest first.",
+        "{count} lettre(s) de la période sans réponse enregistrée dans le classeur au "
+        "{as_of}, de la plus ancienne à la plus récente. Une réponse reçue mais non saisie "
+        "dans la feuille Chronologie n'apparaît pas : ajoutez-la avec « En réponse à ».",
+        "{count} letter(s) of the period with no reply recorded in the workbook as of "
+        "{as_of}, oldest first. A reply received but not entered in the Events sheet does "
+        "not show: add it with “In reply to”.",
     ),
     "timeline.all_answered": (
         "Toutes les lettres de la période ont reçu une réponse.",
