@@ -1,30 +1,54 @@
-"""The `plan-monitoring` command line: validate, summarise, write the blank template.
+"""The `plan-monitoring` command line: validate, summarise, import, history, diff, export.
 
-Exit codes: 0 success (file valid), 1 file rejected or unusable, 2 wrong command usage.
-No traceback ever reaches the user: unexpected errors are logged and reported plainly.
+    plan-monitoring import FILE... [--dataset KEY] [--note TEXT] [--author NAME] [--partial]
+    plan-monitoring history [--dataset KEY] [--json]
+    plan-monitoring diff V1 V2 [--dataset KEY] [--as-of DATE] [--json]
+    plan-monitoring export [--dataset KEY] [--version N] OUT.xlsx
+    plan-monitoring restore N [--dataset KEY] [--author NAME] [--note TEXT]
+    plan-monitoring validate|summary [FILE...] [--dataset KEY]   (no FILE: the stored version)
+    plan-monitoring template OUT.xlsx
+
+Every command that reads or writes versions uses the same store as the dashboard
+(`PLAN_MONITORING_DATABASE_URL`, else SQLite in `PLAN_MONITORING_STATE_DIR`), and stores
+the shipped datasets first when the store is empty.
+
+Exit codes: 0 success (file valid, version stored), 1 file rejected or unusable (or no
+such version), 2 wrong command usage, 3 identical to the current version (nothing
+stored), 4 could not save (database busy or failing; nothing changed). Messages are in
+French unless `--lang en`. No traceback ever reaches the user: unexpected errors are
+logged (to `plan-monitoring.log` in the state folder when nothing else collects logs)
+and reported plainly.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import getpass
 import json
 import logging
 import sys
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from monitoring.dataset import Dataset
 from monitoring.i18n import format_date, format_number, format_percent, t
-from monitoring.loading import SHIPPED, LoadResult, load_paths
+from monitoring.loading import LoadResult, load_bytes, load_paths
 from monitoring.report import Report
 from monitoring.schema import LANGS, VOICES, Lang, normalise_label
+from monitoring.settings import Settings
+from monitoring.storage import DATASET_KEY, StorageError, Store, VersionInfo, VersionNotFound
 
 log = logging.getLogger("plan_monitoring")
 
 VOICE_CHOICES = ("all", *(v.code for v in VOICES))
+DEFAULT_DATASET = "france"
+LOG_FILE_NAME = "plan-monitoring.log"
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_IDENTICAL, EXIT_NOT_SAVED = 0, 1, 2, 3, 4
 
 
 def _voice(text: str) -> str:
@@ -45,6 +69,35 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from exc
 
 
+def _dataset_key(text: str) -> str:
+    if not DATASET_KEY.match(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a dataset name: lowercase letters, digits, - and _"
+        )
+    return text
+
+
+def _version_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a version number (1, 2, …)")
+    return int(text)
+
+
+def _default_author() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in some containers
+        return "cli"
+
+
+def _common(parser: argparse.ArgumentParser, *, dataset: bool = True) -> None:
+    if dataset:
+        parser.add_argument(
+            "--dataset", type=_dataset_key, default=DEFAULT_DATASET, help="default: france"
+        )
+    parser.add_argument("--lang", choices=LANGS, default="fr")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="plan-monitoring",
@@ -53,34 +106,129 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     validate = sub.add_parser("validate", help="check a workbook (or CSV files) against the format")
-    validate.add_argument("files", nargs="*", type=Path, help="workbook, or one CSV per sheet")
+    validate.add_argument("files", nargs="*", type=Path, help="default: the stored version")
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
-    validate.add_argument("--lang", choices=LANGS, default="fr")
+    _common(validate)
 
     summary = sub.add_parser("summary", help="key figures per plan")
-    summary.add_argument("files", nargs="*", type=Path, help="workbook, or one CSV per sheet")
+    summary.add_argument("files", nargs="*", type=Path, help="default: the stored version")
     summary.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
     summary.add_argument("--voice", type=_voice, default="all", help=", ".join(VOICE_CHOICES))
     summary.add_argument("--json", action="store_true")
-    summary.add_argument("--lang", choices=LANGS, default="fr")
+    _common(summary)
 
     template = sub.add_parser("template", help="write the blank workbook")
     template.add_argument("out", type=Path)
-    template.add_argument("--lang", choices=LANGS, default="fr")
+    _common(template, dataset=False)
+
+    imp = sub.add_parser("import", help="store a workbook (or CSV files) as a new version")
+    imp.add_argument("files", nargs="+", type=Path, help="workbook, or one CSV per sheet")
+    imp.add_argument("--note", default="", help="what this update is")
+    imp.add_argument("--author", default=None, help="default: your user name")
+    imp.add_argument(
+        "--partial", action="store_true", help="the file holds only new Suivi/Chronologie rows"
+    )
+    imp.add_argument("--as-of", type=_date, default=None, help="for the change review")
+    imp.add_argument("--json", action="store_true")
+    _common(imp)
+
+    history = sub.add_parser("history", help="every stored version")
+    history.add_argument("--json", action="store_true")
+    _common(history)
+
+    diff = sub.add_parser("diff", help="the changes between two versions")
+    diff.add_argument("old", type=_version_number)
+    diff.add_argument("new", type=_version_number)
+    diff.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    diff.add_argument("--json", action="store_true")
+    _common(diff)
+
+    export = sub.add_parser("export", help="write a version as a workbook (the upload format)")
+    export.add_argument("out", type=Path)
+    export.add_argument("--version", type=_version_number, default=None, help="default: current")
+    _common(export)
+
+    restore = sub.add_parser("restore", help="store an older version again as the newest")
+    restore.add_argument("number", type=_version_number)
+    restore.add_argument("--author", default=None, help="default: your user name")
+    restore.add_argument("--note", default="")
+    _common(restore)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
+    lang: Lang = getattr(args, "lang", "fr")
+    settings = Settings.from_env()
+    handler = {
+        "validate": _validate,
+        "summary": _summary,
+        "template": _template,
+        "import": _import,
+        "history": _history,
+        "diff": _diff,
+        "export": _export,
+        "restore": _restore,
+    }[args.command]
+    with _log_to_file(settings):
+        try:
+            return handler(args, settings)
+        except StorageError as exc:
+            log.warning("storage error: %s", exc)
+            print(t(exc.key, lang, **exc.params), file=sys.stderr)
+            return EXIT_REJECTED if isinstance(exc, VersionNotFound) else EXIT_NOT_SAVED
+        except Exception:  # never a traceback for the user; the log keeps the details
+            reference = uuid.uuid4().hex[:8]
+            log.exception("unexpected error [%s]", reference)
+            print(t("cli.unexpected", lang, ref=reference), file=sys.stderr)
+            return 1
+
+
+@contextlib.contextmanager
+def _log_to_file(settings: Settings) -> Iterator[None]:
+    """Send log records to a file while the command runs, unless something collects them.
+
+    Without a handler, Python prints warnings and their tracebacks on stderr: the user
+    would see a traceback.
+    """
+    root = logging.getLogger()
+    if root.handlers:
+        yield
+        return
     try:
-        handler = {"validate": _validate, "summary": _summary, "template": _template}
-        return handler[args.command](args)
-    except Exception:  # never a traceback for the user; the log keeps the details
-        reference = uuid.uuid4().hex[:8]
-        log.exception("unexpected error [%s]", reference)
-        print(t("cli.unexpected", getattr(args, "lang", "fr"), ref=reference), file=sys.stderr)
-        return 1
+        settings.state_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(
+            settings.state_dir / LOG_FILE_NAME, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+
+
+def _open(settings: Settings) -> Store:
+    """The store the settings name, with the shipped datasets stored if it is empty."""
+    from monitoring.importing import ensure_seeded
+    from monitoring.storage import open_store
+
+    store = open_store(settings)
+    ensure_seeded(store)
+    return store
+
+
+@contextlib.contextmanager
+def _store(settings: Settings) -> Iterator[Store]:
+    store = _open(settings)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def _load(files: Sequence[Path], lang: Lang) -> LoadResult | None:
@@ -88,21 +236,40 @@ def _load(files: Sequence[Path], lang: Lang) -> LoadResult | None:
     if missing:
         print(t("cli.no_such_file", lang, path=str(missing[0])), file=sys.stderr)
         return None
-    return load_paths(list(files) or [SHIPPED["france"]])
+    return load_paths(list(files))
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _stored(settings: Settings, dataset_key: str) -> tuple[VersionInfo, Dataset]:
+    from monitoring.importing import current_dataset
+
+    with _store(settings) as store:
+        found = current_dataset(store, dataset_key)
+    if found is None:
+        raise VersionNotFound(dataset_key, dataset=dataset_key, version=1)
+    return found
+
+
+def _validate(args: argparse.Namespace, settings: Settings) -> int:
     lang: Lang = args.lang
-    result = _load(args.files, lang)
+    if args.files:
+        result = _load(args.files, lang)
+    else:
+        # The stored version, written in the upload format and read back: what a
+        # coordinator downloading it would get.
+        from monitoring.workbook import write_workbook
+
+        info, dataset = _stored(settings, args.dataset)
+        name = f"{args.dataset}-v{info.number}.xlsx"
+        result = load_bytes(name, write_workbook(dataset, lang), settings.limits)
     if result is None:
         if args.json:
             print(json.dumps({"ok": False, "issues": []}))
-        return 1
+        return EXIT_REJECTED
     if args.json:
         print(result.report.to_json(lang))
     else:
         _print_report(result.report, lang)
-    return 0 if result.ok else 1
+    return EXIT_OK if result.ok else EXIT_REJECTED
 
 
 def _print_report(report: Report, lang: Lang) -> None:
@@ -112,25 +279,164 @@ def _print_report(report: Report, lang: Lang) -> None:
     print(t("cli.valid", lang) if report.ok else t("cli.invalid", lang, count=errors))
 
 
-def _summary(args: argparse.Namespace) -> int:
+def _summary(args: argparse.Namespace, settings: Settings) -> int:
     from monitoring.metrics import plan_summaries
 
     lang: Lang = args.lang
-    result = _load(args.files, lang)
-    if result is None:
-        return 1
-    if result.dataset is None:
-        _print_report(result.report, lang)
-        return 1
+    if args.files:
+        result = _load(args.files, lang)
+        if result is None:
+            return EXIT_REJECTED
+        if result.dataset is None:
+            _print_report(result.report, lang)
+            return EXIT_REJECTED
+        dataset = result.dataset
+    else:
+        dataset = _stored(settings, args.dataset)[1]
     as_of = args.as_of or dt.date.today()
-    plans = plan_summaries(result.dataset, as_of, voice=args.voice)
+    plans = plan_summaries(dataset, as_of, voice=args.voice)
     if args.json:
         print(
             json.dumps({"as_of": as_of.isoformat(), "plans": plans}, ensure_ascii=False, indent=2)
         )
     else:
-        _print_summary(result.dataset, plans, as_of, lang)
-    return 0
+        _print_summary(dataset, plans, as_of, lang)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace, settings: Settings) -> int:
+    from monitoring.importing import import_upload
+    from monitoring.reading import Upload
+
+    lang: Lang = args.lang
+    missing = [p for p in args.files if not p.is_file()]
+    if missing:
+        print(t("cli.no_such_file", lang, path=str(missing[0])), file=sys.stderr)
+        return EXIT_REJECTED
+    files = [Upload(p.name, p.read_bytes()) for p in args.files]
+    with _store(settings) as store:
+        result = import_upload(
+            store,
+            args.dataset,
+            files,
+            author=args.author or _default_author(),
+            note=args.note,
+            partial=args.partial,
+            limits=settings.limits,
+        )
+        changes = None
+        if result.status == "stored" and result.previous and result.dataset is not None:
+            from monitoring.changes import compare
+
+            previous = store.read_dataset(args.dataset, result.previous.number)
+            changes = compare(previous, result.dataset, args.as_of or dt.date.today())
+    if args.json:
+        out: dict[str, Any] = {
+            "status": result.status,
+            "message": result.message(lang),
+            "version": result.version.as_dict() if result.version else None,
+            "report": result.report.as_dict(lang),
+            "changes": changes.as_dict() if changes is not None else None,
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        if result.status == "rejected" or len(result.report):
+            _print_report(result.report, lang)
+        stream = sys.stdout if result.status in ("stored", "identical") else sys.stderr
+        print(result.message(lang), file=stream)
+        for line in changes.summary(lang) if changes is not None else []:
+            print("  " + line)
+    return {
+        "stored": EXIT_OK,
+        "rejected": EXIT_REJECTED,
+        "identical": EXIT_IDENTICAL,
+        "failed": EXIT_NOT_SAVED,
+    }[result.status]
+
+
+def _history(args: argparse.Namespace, settings: Settings) -> int:
+    lang: Lang = args.lang
+    with _store(settings) as store:
+        versions = store.versions(args.dataset)
+    if args.json:
+        print(json.dumps([v.as_dict() for v in versions], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(t("cli.history_title", lang, dataset=args.dataset, count=len(versions)))
+    for v in versions:
+        when = v.created_at.strftime("%Y-%m-%d %H:%M UTC")
+        print(
+            t(
+                "cli.history_line",
+                lang,
+                number=v.number,
+                when=when,
+                author=v.author,
+                kind=t(f"cli.kind.{v.kind}", lang),
+                file=v.file_name,
+                size=format_number(v.file_size, lang),
+                measures=v.counts.measures,
+                assessments=v.counts.assessments,
+                events=v.counts.events,
+            )
+        )
+        if v.note:
+            print("      " + v.note)
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, settings: Settings) -> int:
+    from monitoring.changes import compare
+
+    lang: Lang = args.lang
+    as_of = args.as_of or dt.date.today()
+    with _store(settings) as store:
+        old = store.read_dataset(args.dataset, args.old)
+        new = store.read_dataset(args.dataset, args.new)
+    changes = compare(old, new, as_of)
+    if args.json:
+        out = {"dataset": args.dataset, "old": args.old, "new": args.new, **changes.as_dict()}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(t("cli.diff_title", lang, dataset=args.dataset, old=args.old, new=args.new, as_of=as_of))
+    for line in changes.summary(lang):
+        print(line)
+    if not changes.is_empty:
+        print()
+        for row in changes.rows(lang).itertuples(index=False):
+            change, plan, item, voice, title, before, after = row
+            where = " · ".join(str(x) for x in (plan, item, voice) if x)
+            move = f"{before} → {after}" if before or after else ""
+            print(" | ".join(str(x) for x in (change, where, title, move) if x))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    from monitoring.importing import export_version
+
+    with _store(settings) as store:
+        data = export_version(store, args.dataset, args.version, args.lang)
+        number = args.version or store.current(args.dataset).number  # type: ignore[union-attr]
+    args.out.write_bytes(data)
+    print(t("cli.exported", args.lang, dataset=args.dataset, number=number, path=str(args.out)))
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, settings: Settings) -> int:
+    from monitoring.importing import restore_version
+
+    lang: Lang = args.lang
+    with _store(settings) as store:
+        result = restore_version(
+            store,
+            args.dataset,
+            args.number,
+            author=args.author or _default_author(),
+            note=args.note,
+            lang=lang,
+        )
+    stream = sys.stdout if result.status in ("stored", "identical") else sys.stderr
+    print(result.message(lang), file=stream)
+    return {"stored": EXIT_OK, "identical": EXIT_IDENTICAL}.get(result.status, EXIT_NOT_SAVED)
 
 
 def _print_summary(ds: Dataset, plans: list[dict[str, Any]], as_of: dt.date, lang: Lang) -> None:
@@ -154,7 +460,7 @@ def _print_summary(ds: Dataset, plans: list[dict[str, Any]], as_of: dt.date, lan
                 print("  " + t(f"cli.{key}", lang, days=plan[key]))
 
 
-def _template(args: argparse.Namespace) -> int:
+def _template(args: argparse.Namespace, settings: Settings) -> int:
     from monitoring.workbook import write_workbook
 
     args.out.write_bytes(write_workbook(None, args.lang))

@@ -2,6 +2,14 @@
 
 Nothing in `monitoring/` reads the environment elsewhere; entrypoints (the dashboard, the
 command line) call `Settings.from_env()` and hand the values down.
+
+Environment variables:
+- `PLAN_MONITORING_MAX_FILE_MB`: the largest file an upload may hold (default 50).
+- `PLAN_MONITORING_DATA_DIR`: where the shipped datasets live (default `data/`).
+- `PLAN_MONITORING_STATE_DIR`: the folder of the default SQLite database (default `var/`
+  at the repository root, git-ignored); the file is `plan-monitoring.sqlite`.
+- `PLAN_MONITORING_DATABASE_URL`: a PostgreSQL database to use instead, e.g.
+  `postgresql+psycopg://user@host:5432/name` (`postgresql://` is read as psycopg 3).
 """
 
 from __future__ import annotations
@@ -12,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
+STATE_DIR = ROOT / "var"
+SQLITE_FILE_NAME = "plan-monitoring.sqlite"
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,16 @@ class Settings:
 
     limits: Limits = field(default_factory=Limits)
     data_dir: Path = DATA_DIR
+    state_dir: Path = STATE_DIR
+    # None: the SQLite file in `state_dir`.
+    database_url: str | None = None
+
+    @property
+    def store_url(self) -> str:
+        """The SQLAlchemy URL of the version store: PostgreSQL when named, else SQLite."""
+        if self.database_url:
+            return normalise_database_url(self.database_url)
+        return f"sqlite:///{self.state_dir / SQLITE_FILE_NAME}"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -43,4 +63,24 @@ class Settings:
         limits = Limits(
             max_file_bytes=int(env.get("PLAN_MONITORING_MAX_FILE_MB", "50")) * 1024 * 1024,
         )
-        return cls(limits=limits, data_dir=Path(env.get("PLAN_MONITORING_DATA_DIR", DATA_DIR)))
+        return cls(
+            limits=limits,
+            data_dir=Path(env.get("PLAN_MONITORING_DATA_DIR", DATA_DIR)),
+            state_dir=Path(env.get("PLAN_MONITORING_STATE_DIR") or STATE_DIR),
+            database_url=env.get("PLAN_MONITORING_DATABASE_URL") or None,
+        )
+
+
+def normalise_database_url(url: str) -> str:
+    """Read `postgres://` and `postgresql://` URLs as psycopg 3 (the one driver installed).
+
+    Args:
+        url: a database URL as an operator would write it.
+
+    Returns:
+        The URL with an explicit driver for PostgreSQL; any other URL unchanged.
+    """
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url

@@ -20,13 +20,15 @@ import streamlit as st
 from monitoring.dataset import Dataset
 from monitoring.filters import Filters, apply_filters, filter_options, plan_titles
 from monitoring.i18n import t
-from monitoring.loading import SHIPPED, load_shipped
+from monitoring.importing import ensure_seeded
 from monitoring.metrics import plan_summaries
 from monitoring.schema import LANGS, VOICES, Lang
+from monitoring.settings import Settings
+from monitoring.storage import Store, VersionInfo, open_store
 
 log = logging.getLogger("plan_monitoring.app")
 T = TypeVar("T")
-DATASETS = ("france", "demo")
+SHIPPED_KEYS = ("france", "demo")
 VOICE_OPTIONS = ("all", *(v.code for v in VOICES))
 LIST_PARAMS = {"plan": "plans", "axis": "axes", "lead": "leads"}
 
@@ -36,6 +38,7 @@ class Context:
     """The sidebar's choices and the data they designate."""
 
     dataset_key: str
+    version_info: VersionInfo | None  # the stored version shown (None outside the store)
     ds: Dataset  # the whole dataset
     view: Dataset  # the part the filters select: what pages compute from
     version: str  # content hash + filters: the cache key of everything computed
@@ -49,10 +52,17 @@ class Context:
 
 
 @st.cache_resource(show_spinner=False)
-def _shipped(name: str, stamp: float) -> tuple[Dataset, str]:
-    """A shipped dataset, loaded once per process and file version (public data only)."""
-    ds = load_shipped(name)
-    return ds, ds.content_hash()
+def store() -> Store:
+    """The version store of this process (SQLite by default), seeded when empty."""
+    opened = open_store(Settings.from_env())
+    ensure_seeded(opened)
+    return opened
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _version(key: str, number: int, content_hash: str) -> Dataset:
+    """A stored version's data: immutable, so cached for as long as the process lives."""
+    return store().read_dataset(key, number)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -87,7 +97,7 @@ def _initial_state() -> None:
     if "lang" not in state:
         state["lang"] = query.get("lang") if query.get("lang") in LANGS else "fr"
         dataset = query.get("dataset")
-        state["dataset"] = dataset if dataset in DATASETS else "france"
+        state["dataset"] = dataset if dataset in dataset_keys() else "france"
         try:
             state["as_of"] = dt.date.fromisoformat(query.get("as_of", ""))
         except ValueError:
@@ -113,11 +123,11 @@ def sidebar() -> Context:
         lang: Lang = state["lang"]
         st.selectbox(
             t("app.dataset", lang),
-            DATASETS,
+            dataset_keys(),
             key="dataset",
-            format_func=lambda k: t(f"app.dataset.{k}", lang),
+            format_func=lambda k: t(f"app.dataset.{k}", lang) if k in SHIPPED_KEYS else k,
         )
-        ds, digest = load_dataset(state["dataset"], lang)
+        info, ds, digest = load_dataset(state["dataset"], lang)
         st.date_input(
             t("app.as_of", lang),
             key="as_of",
@@ -125,8 +135,12 @@ def sidebar() -> Context:
             format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
         )
         filters = _filter_widgets(ds, lang)
+    owned = {"lang", "dataset", "as_of", "voice", *LIST_PARAMS}
+    # A page's own parameters (the Measures page's `measure`) stay in the URL.
+    kept = {k: st.query_params.get_all(k) for k in st.query_params if k not in owned}
     st.query_params.from_dict(
         {
+            **kept,
             "lang": lang,
             "dataset": state["dataset"],
             "as_of": state["as_of"].isoformat(),
@@ -138,7 +152,7 @@ def sidebar() -> Context:
     )
     version = f"{digest}:{filters.key()}"
     view = _filtered(ds, digest, filters)
-    return Context(state["dataset"], ds, view, version, lang, state["as_of"], filters)
+    return Context(state["dataset"], info, ds, view, version, lang, state["as_of"], filters)
 
 
 def _filter_widgets(ds: Dataset, lang: Lang) -> Filters:
@@ -170,10 +184,24 @@ def _filter_widgets(ds: Dataset, lang: Lang) -> Filters:
     )
 
 
-def load_dataset(name: str, lang: Lang) -> tuple[Dataset, str]:
-    """The dataset a sidebar key designates, with its content hash (the cache key)."""
+def dataset_keys() -> list[str]:
+    """The datasets offered: the shipped ones first, then any a coalition created."""
+    keys = store().dataset_keys()
+    return [k for k in SHIPPED_KEYS if k in keys] + [k for k in keys if k not in SHIPPED_KEYS]
+
+
+def load_dataset(name: str, lang: Lang) -> tuple[VersionInfo | None, Dataset, str]:
+    """The current version of a dataset, with its content hash (the cache key).
+
+    One small query per run finds the current version, so an upload made in another
+    session or on another server shows at the next interaction; the data itself is read
+    once per version.
+    """
     try:
-        return _shipped(name, SHIPPED[name].stat().st_mtime)
+        info = store().current(name)
+        if info is None:
+            raise LookupError(name)
+        return info, _version(name, info.number, info.content_hash), info.content_hash
     except Exception:
         reference = uuid.uuid4().hex[:8]
         log.exception("could not load dataset %s [%s]", name, reference)

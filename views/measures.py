@@ -1,7 +1,119 @@
-"""Page being built (issue 3): replaced by its owner in this session."""
+"""Mesures / Measures: what happened to each measure, and who says so."""
 
+from dataclasses import replace
+from functools import partial
+
+import pandas as pd
 import streamlit as st
 
-from views.common import context
+from monitoring import measure_detail as md
+from monitoring.charts.measures import status_history
+from monitoring.i18n import t
+from monitoring.schema import CATEGORY_CODES
+from views.common import banner, compute, context
 
-st.title(context().lang)
+PICK, SEEN = "measures.pick", "measures.url_seen"  # the measure shown; the URL's last value
+ctx = context()
+lang, state, cc = ctx.lang, st.session_state, st.column_config
+st.title(t("page.measures", lang))
+st.caption(t("measures.caption", lang, name=t(f"app.dataset.{ctx.dataset_key}", lang),
+             as_of=ctx.as_of, voice=t(f"voice.{ctx.voice}", lang)))  # fmt: skip
+banner(ctx)
+COLUMN = {"link": cc.LinkColumn, "percent": cc.NumberColumn, "date": cc.DateColumn,
+          "flag": cc.CheckboxColumn, "number": cc.NumberColumn, "text": cc.TextColumn}  # fmt: skip
+
+
+def _table(frame: pd.DataFrame, height: int | str = "content", **options) -> None:
+    """A table with its labels in the user's language and typed columns; "—" when empty."""
+    config = {c: COLUMN[k](**o) for c, (k, o) in md.column_specs(frame, lang).items()}
+    st.dataframe(frame, column_config=config, hide_index=True, placeholder="—", height=height,
+                 **options)  # fmt: skip
+
+
+def _pick_row(key: str, ids: list[str]) -> None:
+    """A row ticked opens its measure; a row unticked closes the detail."""
+    rows = state[key]["selection"]["rows"]
+    state[PICK] = ids[rows[0]] if rows else None
+
+
+rows = compute(md.measure_rows, ctx, ctx.as_of, ctx.voice, lang)
+if rows.empty:
+    st.info(t("measures.no_measures", lang))
+    st.stop()
+left, right = st.columns([3, 2])
+query = left.text_input(
+    t("measures.search", lang), key="measures.search",
+    placeholder=t("measures.search_placeholder", lang), help=t("measures.search_help", lang),
+)  # fmt: skip
+categories = right.multiselect(
+    t("measures.categories", lang), CATEGORY_CODES, key="measures.categories",
+    format_func=lambda c: t(f"category.{c}", lang), placeholder=t("filter.all", lang),
+)  # fmt: skip
+shown = md.search(rows, compute(md.search_keys, ctx), query, categories)
+st.caption(t("measures.count", lang, shown=len(shown), total=len(rows)))
+
+# The URL names the measure shown, so a detail can be shared as a link; it wins when it
+# changed since this page last wrote it (a link opened, another page pointing here).
+titles = dict(zip(rows["measure_id"], rows["title"], strict=True))
+url = st.query_params.get("measure")
+if url and url != state.get(SEEN) and url in titles:
+    state[PICK] = url
+if state.get(PICK) not in titles:
+    state[PICK] = None
+if shown.empty:
+    st.info(t("measures.no_match", lang))
+else:  # a new search is a new table; its ticked row is always the measure shown
+    key = f"measures.table.{hash((ctx.version, query, *categories))}"
+    ids = shown["measure_id"].tolist()
+    ticked = [ids.index(state[PICK])] if state[PICK] in ids else []
+    if key not in state or state[key]["selection"]["rows"] != ticked:
+        state[key] = {"selection": {"rows": ticked, "columns": [], "cells": []}}
+    _table(shown[list(md.TABLE_COLUMNS)], "auto", key=key, selection_mode="single-row",
+           on_select=partial(_pick_row, key, ids))  # fmt: skip
+    st.caption(t("measures.table_help", lang))
+measure_id = st.selectbox(
+    t("measures.pick", lang), list(titles), key=PICK, index=None, persist_state="session",
+    format_func=lambda m: f"{m} — {titles[m]}", placeholder=t("measures.pick_placeholder", lang),
+)  # fmt: skip
+if url and url not in titles:
+    st.info(t("measures.not_in_view", lang))
+state[SEEN] = measure_id
+if measure_id is None:
+    st.query_params.pop("measure", None)
+    st.info(t("measures.pick_help", lang))
+    st.stop()
+st.query_params["measure"] = measure_id
+
+# A carry-over crosses plans: the detail reads the whole dataset, whatever the filters.
+whole = replace(ctx, view=ctx.ds, version=f"{ctx.version}|whole")
+detail = compute(md.measure_detail, whole, measure_id, ctx.as_of, ctx.voice, lang)
+st.header(t("measures.detail", lang))
+st.text(detail.heading)
+if detail.divergence:
+    government, civil = (t(f"category.{c}", lang) for c in detail.divergence)
+    st.warning(t("measures.divergence", lang, as_of=ctx.as_of, government=government,
+                 civil_society=civil), icon="⚖️")  # fmt: skip
+_table(detail.facts)
+
+st.subheader(t("measures.history", lang))
+if detail.history.empty:
+    empty = "measures.none_yet" if detail.assessments_total else "measures.no_assessment"
+    st.info(t(empty, lang, as_of=ctx.as_of))
+else:
+    figure = status_history(detail.history, scale=ctx.ds.scale, as_of=ctx.as_of, lang=lang)
+    st.plotly_chart(figure, key="status_history")
+    st.caption(t("measures.history_help", lang, as_of=ctx.as_of))
+    st.markdown(f"**{t('measures.evidence', lang)}**")
+    _table(detail.evidence)
+
+for title, frame, empty, note in (
+    ("measures.recommendations", detail.recommendations, "measures.no_recommendations", ""),
+    ("measures.lineage", detail.lineage, "measures.no_lineage", detail.lineage_note),
+):
+    st.subheader(t(title, lang))
+    if frame.empty:
+        st.info(t(empty, lang))
+        continue
+    if note:
+        st.caption(note)
+    _table(frame)

@@ -43,4 +43,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "draft {dropped_from_draft} · not retained {not_retained}",
     ),
     "cli.template_written": ("Modèle vierge écrit : {path}", "Blank template written: {path}"),
+    # Versions (import, history, diff, export, restore).
+    "cli.history_title": (
+        "Jeu « {dataset} » : {count} version(s)",
+        'Dataset "{dataset}": {count} version(s)',
+    ),
+    "cli.history_line": (
+        "v{number}  {when}  {author}  {kind}  {file} ({size} octets)  {measures} mesures, "
+        "{assessments} évaluations, {events} événements",
+        "v{number}  {when}  {author}  {kind}  {file} ({size} bytes)  {measures} measures, "
+        "{assessments} assessments, {events} events",
+    ),
+    "cli.kind.upload": ("classeur complet", "whole workbook"),
+    "cli.kind.partial": ("mise à jour partielle", "partial update"),
+    "cli.kind.restore": ("restauration", "restore"),
+    "cli.kind.seed": ("jeu livré", "shipped dataset"),
+    "cli.diff_title": (
+        "Jeu « {dataset} » : changements de la version {old} à la version {new} (situation "
+        "au {as_of})",
+        'Dataset "{dataset}": changes from version {old} to version {new} (as of {as_of})',
+    ),
+    "cli.exported": (
+        "Version {number} du jeu « {dataset} » écrite : {path}",
+        'Version {number} of dataset "{dataset}" written: {path}',
+    ),
 }

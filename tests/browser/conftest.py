@@ -75,8 +75,11 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
+    # A fresh version store, seeded by the app with the shipped datasets.
+    env = {**os.environ, "PLAN_MONITORING_STATE_DIR": str(tmp_path_factory.mktemp("state"))}
+    env.pop("PLAN_MONITORING_DATABASE_URL", None)
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process, time.monotonic() + 60)

@@ -18,6 +18,15 @@ ROOT = Path(__file__).resolve().parents[2]
 FRANCE_CSV = ROOT / "data" / "france"
 
 
+@pytest.fixture(autouse=True)
+def state(tmp_path, monkeypatch) -> Path:
+    """Each test has its own empty store (SQLite in a temporary state folder)."""
+    folder = tmp_path / "state"
+    monkeypatch.setenv("PLAN_MONITORING_STATE_DIR", str(folder))
+    monkeypatch.delenv("PLAN_MONITORING_DATABASE_URL", raising=False)
+    return folder
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -158,3 +167,127 @@ def test_template_writes_the_blank_french_workbook(tmp_path, capsys):
             "Chronologie"} <= set(wb.sheetnames)  # fmt: skip
     assert wb["Mesures"]["A1"].value == "Mesure"
     assert wb["Mesures"].freeze_panes == "A2"
+
+
+# --- Versions: import, history, diff, export, restore ------------------------------------
+
+
+def _edited_demo(tmp_path: Path, name: str = "demo-edited.xlsx", **cells: object) -> Path:
+    wb = openpyxl.load_workbook(ROOT / "data" / "demo.xlsx")
+    for address, value in cells.items():
+        sheet, cell = address.split("__")
+        wb[sheet][cell] = value
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def test_import_stores_a_new_version_and_prints_the_change_review(tmp_path, capsys):
+    path = _edited_demo(tmp_path, Chronologie__D2="Intitulé corrigé")
+    code, out, _ = run(capsys, "import", str(path), "--dataset", "demo", "--note", "mai",
+                       "--author", "Awa", "--as-of", "2026-11-26")  # fmt: skip
+    assert code == 0
+    assert "version 2" in out and "Événements modifiés : 1" in out
+
+    code, out, _ = run(capsys, "history", "--dataset", "demo", "--json")
+    versions = json.loads(out)
+    assert [(v["version"], v["kind"], v["author"]) for v in versions] == [
+        (1, "seed", "plan-monitoring"), (2, "upload", "Awa")
+    ]  # fmt: skip
+    assert versions[1]["note"] == "mai" and versions[1]["file_name"] == "demo-edited.xlsx"
+
+
+def test_import_of_a_rejected_file_exits_1_with_the_report_in_the_chosen_language(tmp_path, capsys):
+    path = _edited_demo(tmp_path, Suivi__C2="Terminé à moitié")
+    code, out, err = run(capsys, "import", str(path), "--dataset", "demo", "--lang", "en")
+    assert code == 1
+    assert "constraint-error" in out and "rejected" in out
+    assert "File rejected (1 error(s)): nothing was stored." in err
+    assert "Traceback" not in out + err
+    code, out, _ = run(capsys, "history", "--dataset", "demo", "--json")
+    assert len(json.loads(out)) == 1
+
+
+def test_import_of_the_current_content_exits_3_and_stores_nothing(capsys):
+    code, out, _ = run(capsys, "import", str(ROOT / "data" / "demo.xlsx"), "--dataset", "demo")
+    assert code == 3
+    assert "identique à la version 1" in out
+
+
+def test_export_then_import_of_the_unchanged_file_says_identical(tmp_path, capsys):
+    out_path = tmp_path / "france-export.xlsx"
+    code, out, _ = run(capsys, "export", str(out_path), "--lang", "en")
+    assert code == 0 and out_path.is_file() and "Version 1" in out
+    code, out, _ = run(capsys, "import", str(out_path), "--lang", "en")
+    assert code == 3
+    assert "Identical to version 1" in out
+
+
+def test_a_partial_import_adds_status_rows(tmp_path, capsys):
+    full = openpyxl.load_workbook(ROOT / "data" / "demo.xlsx")
+    rows = [[c.value for c in row] for row in full["Suivi"].iter_rows(max_row=2)]
+    rows[1][1] = "2026-03-01"
+    partial = openpyxl.Workbook()
+    partial.active.title = "Suivi"
+    for row in rows:
+        partial.active.append(row)
+    path = tmp_path / "suivi.xlsx"
+    partial.save(path)
+    code, out, _ = run(capsys, "import", str(path), "--dataset", "demo", "--partial", "--json")
+    result = json.loads(out)
+    assert code == 0 and result["status"] == "stored"
+    assert result["version"]["kind"] == "partial"
+    assert result["changes"]["counts"]["events_added"] == 0
+
+
+def test_diff_lists_the_changes_between_two_versions(tmp_path, capsys):
+    path = _edited_demo(tmp_path, Chronologie__D2="Intitulé corrigé")
+    run(capsys, "import", str(path), "--dataset", "demo")
+    code, out, _ = run(capsys, "diff", "1", "2", "--dataset", "demo", "--as-of", "2026-11-26",
+                       "--json")  # fmt: skip
+    changes = json.loads(out)
+    assert code == 0 and (changes["old"], changes["new"]) == (1, 2)
+    assert changes["counts"]["events_changed"] == 1
+    code, out, _ = run(capsys, "diff", "1", "2", "--dataset", "demo", "--lang", "en")
+    assert code == 0 and "changes from version 1 to version 2" in out
+
+
+def test_restore_makes_a_new_version_equal_to_an_older_one(tmp_path, capsys):
+    path = _edited_demo(tmp_path, Suivi__C2="Réalisée")
+    run(capsys, "import", str(path), "--dataset", "demo")
+    code, out, _ = run(capsys, "restore", "1", "--dataset", "demo", "--author", "Lea")
+    assert code == 0 and "version 3" in out
+    code, out, _ = run(capsys, "history", "--dataset", "demo", "--json")
+    versions = json.loads(out)
+    assert versions[2]["restored_from"] == 1
+    assert versions[2]["content_hash"] == versions[0]["content_hash"]
+    code, out, _ = run(capsys, "restore", "3", "--dataset", "demo")
+    assert code == 3
+
+
+def test_history_in_text_speaks_french_by_default(capsys):
+    code, out, _ = run(capsys, "history")
+    assert code == 0
+    assert "Jeu « france » : 1 version(s)" in out and "jeu livré" in out
+
+
+def test_a_missing_version_is_reported_plainly_with_exit_1(tmp_path, capsys):
+    code, out, err = run(capsys, "export", str(tmp_path / "x.xlsx"), "--version", "9",
+                         "--lang", "en")  # fmt: skip
+    assert code == 1
+    assert 'Dataset "france" has no version 9.' in err
+    assert "Traceback" not in out + err
+
+
+def test_summary_without_file_uses_the_current_stored_version(tmp_path, capsys):
+    path = _edited_demo(tmp_path, Mesures__A2="Z-M99", Suivi__A2="Z-M99")
+    run(capsys, "import", str(path), "--dataset", "demo")
+    code, out, _ = run(capsys, "summary", "--dataset", "demo", "--json", "--as-of", "2026-11-26")
+    assert code == 0
+    assert json.loads(out)["plans"][0]["plan_id"].startswith("DEMO")
+
+
+def test_a_dataset_name_that_is_not_plain_lowercase_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["history", "--dataset", "../France"])
+    assert exit_info.value.code == 2

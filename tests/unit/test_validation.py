@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import time
 
 import pandas as pd
 import pytest
@@ -1080,12 +1079,11 @@ def test_rows_can_start_below_row_1_and_keep_their_spreadsheet_numbers() -> None
 # --- Speed ----------------------------------------------------------------------------------
 
 
-def test_a_10000_measure_workbook_of_90000_rows_validates_in_well_under_two_seconds() -> None:
+def test_a_10000_measure_workbook_of_90000_rows_validates_without_an_issue() -> None:
+    # Behaviour only; `make bench` holds the speed targets.
     sheets = synthetic_sheets(10_000)
     assert sum(len(rows) - 1 for rows in sheets.values()) >= 90_000
     book = workbook(sheets)
-    start = time.perf_counter()
     dataset, report = validate(book)
-    elapsed = time.perf_counter() - start
     assert report.ok and dataset is not None and len(dataset.status_updates) == 50_000
-    assert elapsed < 2.0  # measured: ~0.4 s; the bound leaves room for slow CI machines
+    assert report.issues == []

@@ -1,0 +1,131 @@
+"""Benchmark of the update cycle: storing a version, and the change review between two.
+
+    .venv/bin/python bench/import_bench.py                  # SQLite (temporary file)
+    PLAN_MONITORING_TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test \\
+        .venv/bin/python bench/import_bench.py              # SQLite and PostgreSQL
+
+`import_timings(url, n)` is the function `bench/run.py` can call. It reports; it never
+asserts (targets: store < 3 s, change review < 1 s, at 10,000 measures). PostgreSQL runs
+in a throw-away schema, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from monitoring.changes import compare  # noqa: E402
+from monitoring.importing import import_upload  # noqa: E402
+from monitoring.reading import Upload  # noqa: E402
+from monitoring.storage import NewVersion, StoredFile  # noqa: E402
+from monitoring.storage.sql import SqlStore  # noqa: E402
+from monitoring.synthetic import as_of_date, synthetic_dataset, synthetic_workbook  # noqa: E402
+
+TARGET_STORE_S = 3.0
+TARGET_REVIEW_S = 1.0
+
+
+def _median(fn: Callable[[], Any], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+@contextmanager
+def _database(kind: str) -> Iterator[str]:
+    if kind == "sqlite":
+        with tempfile.TemporaryDirectory() as folder:
+            yield f"sqlite:///{folder}/bench.sqlite"
+        return
+    import sqlalchemy as sa
+
+    base = os.environ["PLAN_MONITORING_TEST_DATABASE_URL"]
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(base)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        url = sa.make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
+def import_timings(url: str, n_measures: int = 10_000, runs: int = 3) -> dict[str, float]:
+    """Time the update cycle on the store at `url` with `n_measures`-measure versions.
+
+    Returns:
+        Seconds (medians of `runs`): `store` (save a parsed version: encode, one write
+        transaction, commit), `read` (read a version back), `review` (change review between
+        two versions), `import_upload` (the whole service on the .xlsx bytes: read,
+        validate, store).
+    """
+    first, second = synthetic_dataset(n_measures, seed=1), synthetic_dataset(n_measures, seed=2)
+    workbook = synthetic_workbook(n_measures, seed=3)
+    store = SqlStore(url)
+    counter = iter(range(1_000_000))
+
+    def save() -> None:
+        dataset = first if next(counter) % 2 else second  # never identical to the current
+        new = NewVersion("bench", dataset, (StoredFile("bench.xlsx", workbook),), "bench", "")
+        assert store.save(new).created
+
+    try:
+        timings = {"store": _median(save, runs)}
+        number = store.current("bench").number  # type: ignore[union-attr]
+        timings["read"] = _median(lambda: store.read_dataset("bench", number), runs)
+        timings["review"] = _median(lambda: compare(first, second, as_of_date()), runs)
+
+        def full_import() -> None:
+            key = f"bench-{next(counter)}"
+            result = import_upload(store, key, [Upload("b.xlsx", workbook)], author="b", note="")
+            assert result.status == "stored", result.message("en")
+
+        timings["import_upload"] = _median(full_import, runs)
+    finally:
+        store.close()
+    return timings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--measures", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    kinds = ["sqlite"]
+    if os.environ.get("PLAN_MONITORING_TEST_DATABASE_URL"):
+        kinds.append("postgresql")
+    report = {}
+    for kind in kinds:
+        with _database(kind) as url:
+            report[kind] = import_timings(url, args.measures, args.runs)
+        t = report[kind]
+        print(
+            f"{kind:>10}: store {t['store']:.2f} s (target < {TARGET_STORE_S:.0f} s), "
+            f"review {t['review']:.2f} s (target < {TARGET_REVIEW_S:.0f} s), "
+            f"read {t['read']:.2f} s, whole import of the .xlsx {t['import_upload']:.2f} s"
+        )
+    print(json.dumps({"measures": args.measures, **report}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

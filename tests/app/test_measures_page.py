@@ -1,0 +1,247 @@
+"""AppTest: the Measures page (« Mesures ») on both datasets, in both languages.
+
+Expected values are computed here from the shipped workbooks, straight from their sheets
+or through the metrics' definitions (`measure_table`, `divergences`), never from the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from monitoring.dataset import Dataset
+from monitoring.loading import load_shipped
+from monitoring.metrics import divergences, measure_table
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
+AS_OF = "2026-11-26"
+DAY = dt.date.fromisoformat(AS_OF)
+PICK = "measures.pick"
+NOT_FOUND = "Intitulé non trouvé dans les sources disponibles"
+
+
+def run_page(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("views/measures.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def open_measure(measure_id: str, dataset: str = "demo", lang: str = "fr") -> AppTest:
+    at = run_page(dataset=dataset, lang=lang, as_of=AS_OF)
+    at.selectbox(key=PICK).set_value(measure_id).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+@cache
+def shipped(name: str) -> Dataset:
+    return load_shipped(name)
+
+
+def known_updates(measure_id: str) -> pd.DataFrame:
+    updates = shipped("demo").status_updates
+    mine = updates[updates["measure_id"] == measure_id]
+    return mine[mine["as_of"] <= pd.Timestamp(DAY)]
+
+
+def table(at: AppTest) -> pd.DataFrame:
+    """The measures table: the first table of the page."""
+    return at.dataframe[0].value
+
+
+def plain(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
+    )
+
+
+@pytest.mark.parametrize("dataset", ["france", "demo"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_measures_page_runs_without_exception_for_each_dataset_and_language(dataset, lang):
+    at = run_page(dataset=dataset, lang=lang, as_of=AS_OF)
+    assert at.title[0].value == ("Mesures" if lang == "fr" else "Measures")
+    assert len(table(at)) == len(shipped(dataset).measures)
+    first = shipped(dataset).measures.sort_values(["plan_id", "number"])["measure_id"].iloc[0]
+    at.selectbox(key=PICK).set_value(first).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.text[0].value.startswith(first)
+
+
+def test_the_table_lists_every_measure_with_its_current_status_label():
+    at = run_page(dataset="demo", lang="en", as_of=AS_OF)
+    shown = table(at).set_index("measure_id")
+    expected = measure_table(shipped("demo"), DAY).set_index("measure_id")
+    assert len(shown) == len(expected) == len(shipped("demo").measures)
+    done = expected.index[expected["category"] == "done"]
+    assert set(shown.loc[done, "status"]) == {"Done"}
+    overdue = expected.index[expected["overdue"]]
+    assert shown.loc[overdue, "days_late"].tolist() == expected.loc[overdue, "delay_days"].tolist()
+    assert shown["days_late"].drop(overdue).isna().all()
+
+
+def test_the_divergence_column_flags_the_measures_where_the_voices_disagree():
+    at = run_page(dataset="demo", lang="fr", as_of=AS_OF)
+    shown = table(at).set_index("measure_id")
+    diverging = set(divergences(shipped("demo"), DAY)["measure_id"])
+    assert diverging, "the demo shows disagreements"
+    assert set(shown.index[shown["diverges"]]) == diverging
+
+
+def test_search_ignores_accents_and_case():
+    at = run_page(dataset="demo", lang="fr", as_of=AS_OF)
+    at.text_input(key="measures.search").set_value("HEBERGEMENT").run()
+    measures = shipped("demo").measures
+    text = (measures["measure_id"] + " " + measures["title"] + " " + measures["axis"]).map(plain)
+    text = text + " " + measures["lead"].fillna("").map(plain)
+    expected = set(measures.loc[text.str.contains("hebergement"), "measure_id"])
+    assert expected, "the demo has shelter measures"
+    assert set(table(at)["measure_id"]) == expected
+
+
+def test_the_status_category_filter_keeps_that_category_only():
+    at = run_page(dataset="demo", lang="fr", as_of=AS_OF)
+    at.multiselect(key="measures.categories").set_value(["done"]).run()
+    expected = measure_table(shipped("demo"), DAY)
+    assert len(table(at)) == (expected["category"] == "done").sum()
+    assert any(c.value.startswith(f"{len(table(at))} mesure(s)") for c in at.caption)
+
+
+def test_a_search_matching_nothing_says_what_to_do():
+    at = run_page(dataset="demo", lang="fr", as_of=AS_OF)
+    at.text_input(key="measures.search").set_value("zzz introuvable").run()
+    assert not at.dataframe
+    assert any("Aucune mesure ne correspond" in i.value for i in at.info)
+
+
+def test_no_detail_until_a_measure_is_chosen():
+    at = run_page(dataset="demo", lang="en", as_of=AS_OF)
+    assert any(i.value.startswith("Tick a row of the table") for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+def test_choosing_a_measure_names_it_in_the_page_address():
+    at = open_measure("A-M02")
+    assert at.query_params["measure"] == "A-M02"
+    assert at.text[0].value.startswith("A-M02 — ")
+
+
+def test_a_link_naming_a_measure_opens_its_detail():
+    at = run_page(dataset="demo", lang="fr", as_of=AS_OF, measure="A-M02")
+    assert at.selectbox(key=PICK).value == "A-M02"
+    assert at.text[0].value.startswith("A-M02 — ")
+
+
+def test_a_link_naming_an_unknown_measure_says_so():
+    at = run_page(dataset="demo", lang="fr", as_of=AS_OF, measure="NO-SUCH")
+    assert any("n'est pas dans la sélection" in i.value for i in at.info)
+    assert not at.text
+
+
+def test_the_history_chart_has_one_line_per_voice_that_assessed_the_measure():
+    updates = shipped("demo").status_updates
+    voices = updates[updates["as_of"] <= pd.Timestamp(DAY)].groupby("measure_id")["voice"]
+    measure_id = voices.nunique().idxmax()  # a measure every voice assessed
+    at = open_measure(measure_id, lang="en")
+    (spec,) = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    names = [trace["name"] for trace in spec["data"]]
+    assert names == ["Government", "Civil society", "Independent evaluation"]
+    assert len({trace["line"]["dash"] for trace in spec["data"]}) == 3
+    evidence = at.dataframe[2].value  # table, facts, evidence
+    assert len(evidence) == len(known_updates(measure_id))
+
+
+def test_a_divergence_is_stated_in_words():
+    diverging = divergences(shipped("demo"), DAY).iloc[0]
+    at = open_measure(diverging["measure_id"])
+    (warning,) = [w.value for w in at.warning if w.value.startswith("Divergence")]
+    labels = {"done": "Réalisée", "partial": "Partielle", "not_done": "Non réalisée",
+              "dropped": "Abandonnée"}  # fmt: skip
+    assert f"« {labels[diverging['government_category']]} »" in warning
+    assert f"« {labels[diverging['civil_society_category']]} »" in warning
+
+
+def test_a_measure_without_divergence_shows_no_divergence_warning():
+    at = open_measure("A-M02")
+    assert "A-M02" not in set(divergences(shipped("demo"), DAY)["measure_id"])
+    assert not [w for w in at.warning if w.value.startswith("Divergence")]
+
+
+def test_a_measure_never_assessed_says_so_instead_of_an_empty_chart():
+    demo = shipped("demo")
+    never = sorted(set(demo.measures["measure_id"]) - set(demo.status_updates["measure_id"]))
+    assert never, "the demo has measures never assessed"
+    at = open_measure(never[0])
+    assert any(
+        i.value == "Aucune évaluation pour cette mesure : son statut est « Non évaluée »."
+        for i in at.info
+    )
+    assert not at.get("plotly_chart")
+
+
+def test_the_recommendations_a_measure_carries_are_listed():
+    retention = shipped("demo").retention.dropna(subset=["measure_id"])
+    measure_id = retention["measure_id"].value_counts().idxmax()
+    expected = retention.loc[retention["measure_id"] == measure_id, "rec_id"].tolist()
+    at = open_measure(measure_id)
+    recs = next(d.value for d in at.dataframe if "rec_id" in d.value.columns)
+    assert recs["rec_id"].tolist() == expected
+
+
+def test_the_lineage_shows_the_chain_before_the_measure_and_the_measures_after_it():
+    measures = shipped("demo").measures.set_index("measure_id")
+    parent = measures["carried_from"].dropna()
+    middle = next(m for m in parent.index if m in parent.values)  # carried, and carried on
+    before = [parent[middle]]
+    while before[-1] in parent.index:
+        before.append(parent[before[-1]])
+    after = parent.index[parent == middle].tolist()
+    after += parent.index[parent.isin(after)].tolist()
+    at = open_measure(middle)
+    lineage = next(d.value for d in at.dataframe if "relation" in d.value.columns)
+    assert lineage["measure_id"].tolist() == [*reversed(before), middle, *after]
+    assert lineage["plan_id"].tolist() == measures.loc[lineage["measure_id"], "plan_id"].tolist()
+
+
+def test_french_titles_not_found_in_the_sources_are_shown_as_written():
+    france = shipped("france").measures
+    unnamed = france.loc[france["title"] == NOT_FOUND, "measure_id"].tolist()
+    assert unnamed, "the French dataset has measures without a known title"
+    at = run_page(dataset="france", lang="fr", as_of=AS_OF)
+    shown = table(at).set_index("measure_id")
+    assert (shown.loc[unnamed, "title"] == NOT_FOUND).all()
+    at.selectbox(key=PICK).set_value(unnamed[0]).run()
+    assert at.text[0].value == f"{unnamed[0]} — {NOT_FOUND}"
+
+
+def test_the_table_reads_statuses_from_the_voice_chosen_in_the_sidebar():
+    at = run_page(dataset="demo", lang="fr", as_of=AS_OF, voice="civil_society")
+    shown = table(at).set_index("measure_id")
+    expected = measure_table(shipped("demo"), DAY, "civil_society").set_index("measure_id")
+    assessed = expected.index[expected["voice"].notna()]
+    assert set(shown.loc[assessed, "assessed_by"].str.split(" · ").str[0]) == {"Société civile"}
+    not_done = expected.index[expected["category"] == "not_done"]
+    assert set(shown.loc[not_done, "status"]) <= {"Non réalisée", "Non démarrée"}
+
+
+def test_the_lineage_crosses_plans_even_when_the_sidebar_keeps_one_plan():
+    measures = shipped("demo").measures.set_index("measure_id")
+    parent = measures["carried_from"].dropna()
+    last = next(m for m, p in parent.items() if p in parent.index)  # a chain of three plans
+    at = run_page(dataset="demo", lang="fr", as_of=AS_OF, plan=measures.loc[last, "plan_id"])
+    assert set(table(at)["measure_id"]) == set(
+        measures.index[measures["plan_id"] == measures.loc[last, "plan_id"]]
+    )
+    at.selectbox(key=PICK).set_value(last).run()
+    lineage = next(d.value for d in at.dataframe if "relation" in d.value.columns)
+    assert lineage["measure_id"].tolist() == [parent[parent[last]], parent[last], last]

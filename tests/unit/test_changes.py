@@ -1,0 +1,158 @@
+"""The change review between two versions: what moved, which way, in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from monitoring.changes import SECTIONS, compare
+from monitoring.dataset import Dataset, dataset_from_records
+from monitoring.synthetic import as_of_date, synthetic_dataset
+
+AS_OF = dt.date(2025, 6, 1)
+PLAN = {"plan_id": "P1", "title": "Plan 1", "period_start": "2024-01-01",
+        "period_end": "2026-12-31"}  # fmt: skip
+
+
+def measures(*ids: str) -> list[dict[str, object]]:
+    return [
+        {"measure_id": m, "plan_id": "P1", "number": i + 1, "title": f"Mesure {m}",
+         "due_date": "2025-01-31"}
+        for i, m in enumerate(ids)
+    ]  # fmt: skip
+
+
+def status(measure: str, label: str, voice: str = "civil_society", on: str = "2025-01-10",
+           revised: str | None = None) -> dict[str, object]:  # fmt: skip
+    return {"measure_id": measure, "as_of": on, "status": label, "voice": voice,
+            "revised_due_date": revised}  # fmt: skip
+
+
+def build(ms=("M1", "M2"), updates=(), events=(), retention=()) -> Dataset:
+    return dataset_from_records(
+        {
+            "plans": [PLAN],
+            "measures": measures(*ms),
+            "recommendations": [{"rec_id": "R1", "author": "GRETA", "title": "Reco 1"}],
+            "retention": list(retention),
+            "status_updates": list(updates),
+            "events": list(events),
+        }
+    )
+
+
+def test_two_equal_versions_have_no_changes():
+    ds = build(updates=[status("M1", "En cours")])
+    changes = compare(ds, ds, AS_OF)
+    assert changes.is_empty
+    assert changes.summary("fr") == ["Aucun changement."]
+    assert changes.rows("en").empty
+
+
+def test_measures_added_and_removed_are_listed_by_id():
+    changes = compare(build(ms=("M1", "M2")), build(ms=("M2", "M3")), AS_OF)
+    assert changes.measures_added["measure_id"].tolist() == ["M3"]
+    assert changes.measures_removed["measure_id"].tolist() == ["M1"]
+    assert not changes.is_empty
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "direction"),
+    [
+        ("Non réalisée", "Partiellement réalisée", "up"),
+        ("En cours", "Réalisée", "up"),
+        ("Réalisée", "Non démarrée", "down"),
+        ("Réalisée", "Abandonnée", "dropped"),
+        ("Abandonnée", "Non réalisée", "reinstated"),
+        (None, "Non réalisée", "assessed"),
+        ("Réalisée", "Non évaluée", "unassessed"),
+    ],
+)
+def test_a_status_change_has_a_direction_on_the_scale_done_partial_not_done(
+    before, after, direction
+):
+    old = build(updates=[status("M1", before)] if before else [])
+    new = build(updates=[*old.status_updates.to_dict("records")[:0],
+                         *([status("M1", before)] if before else []),
+                         status("M1", after, on="2025-03-01")])  # fmt: skip
+    (row,) = compare(old, new, AS_OF).statuses.to_dict("records")
+    assert (row["measure_id"], row["voice"], row["direction"]) == ("M1", "civil_society", direction)
+
+
+def test_a_new_label_in_the_same_category_is_not_a_status_change():
+    old = build(updates=[status("M1", "En cours")])
+    new = build(updates=[status("M1", "Partiellement réalisée")])
+    assert compare(old, new, AS_OF).statuses.empty
+
+
+def test_statuses_are_compared_per_voice():
+    old = build(updates=[status("M1", "En cours", "government")])
+    new = build(
+        updates=[
+            status("M1", "Réalisée", "government"),
+            status("M1", "Non réalisée", "independent"),
+        ]
+    )
+    rows = compare(old, new, AS_OF).statuses.set_index("voice")["direction"].to_dict()
+    assert rows == {"government": "up", "independent": "assessed"}
+
+
+def test_a_revised_due_date_moves_the_deadline_by_so_many_days():
+    old = build(updates=[status("M1", "En cours")])
+    new = build(updates=[status("M1", "En cours", revised="2025-03-02")])
+    (row,) = compare(old, new, AS_OF).deadlines.to_dict("records")
+    assert row["measure_id"] == "M1" and row["shift_days"] == 30
+
+
+def test_retention_changes_are_listed_per_plan_and_recommendation():
+    def kept(level):
+        return {"rec_id": "R1", "plan_id": "P1", "measure_id": "M1", "level": level}
+
+    changes = compare(
+        build(retention=[kept("partly_retained")]), build(retention=[kept("retained")]), AS_OF
+    )
+    (row,) = changes.retention.to_dict("records")
+    assert (row["plan_id"], row["rec_id"], row["old_level"], row["new_level"]) == (
+        "P1", "R1", "partly_retained", "retained"
+    )  # fmt: skip
+    gone = compare(build(retention=[kept("retained")]), build(), AS_OF).retention
+    assert gone.iloc[0]["new_level"] is None or gone["new_level"].isna().all()
+
+
+def test_events_added_removed_and_changed_are_matched_by_id():
+    def event(eid, title):
+        return {"event_id": eid, "date": "2025-02-01", "kind": "letter", "title": title}
+
+    old = build(events=[event("E1", "Lettre"), event("E2", "Réunion")])
+    new = build(events=[event("E2", "Réunion reportée"), event("E3", "Réponse")])
+    changes = compare(old, new, AS_OF)
+    assert changes.events_added["event_id"].tolist() == ["E3"]
+    assert changes.events_removed["event_id"].tolist() == ["E1"]
+    assert changes.events_changed["event_id"].tolist() == ["E2"]
+
+
+def test_the_review_is_json_ready_and_its_rows_read_in_french_and_english():
+    old = build(updates=[status("M1", "En cours")])
+    new = build(ms=("M1", "M2", "M3"), updates=[status("M1", "Réalisée")])
+    changes = compare(old, new, AS_OF)
+
+    data = json.loads(json.dumps(changes.as_dict()))
+    assert data["counts"]["measures_added"] == 1 and data["counts"]["statuses_up"] == 1
+    assert set(SECTIONS) <= set(data)
+
+    fr, en = changes.rows("fr"), changes.rows("en")
+    assert list(fr.columns) == ["Changement", "Plan", "Identifiant", "Évalué par", "Intitulé",
+                                "Avant", "Après"]  # fmt: skip
+    assert "Mesures ajoutées" in fr["Changement"].tolist()
+    assert "Statuses changed — up" in en["Change"].tolist()
+    assert "Société civile" in fr["Évalué par"].tolist()
+    assert any("Measures added: 1" in line for line in changes.summary("en"))
+
+
+def test_two_versions_of_ten_thousand_measures_are_compared_whole():
+    """Speed is measured by `bench/import_bench.py`, not asserted here."""
+    old, new = synthetic_dataset(10_000, seed=1), synthetic_dataset(10_000, seed=2)
+    counts = compare(old, new, as_of_date()).counts()
+    assert counts["statuses"] > 1_000 and counts["deadlines"] > 1_000

@@ -1,0 +1,314 @@
+"""The import service: bytes → a stored version, a rejection, or "identical to version N"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from monitoring.importing import (
+    SEED_AUTHOR,
+    commit_import,
+    ensure_seeded,
+    export_version,
+    import_upload,
+    prepare_import,
+    restore_version,
+)
+from monitoring.reading import Upload
+from monitoring.storage import Store
+from monitoring.storage.memory import MemoryStore
+from monitoring.storage.sql import SqlStore, table_counts
+from monitoring.synthetic import synthetic_dataset
+from monitoring.workbook import write_workbook
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "data" / "demo.xlsx"
+
+
+@cache
+def demo_bytes() -> bytes:
+    return DEMO.read_bytes()
+
+
+@cache
+def edited_demo(**cells: object) -> bytes:
+    """The demo workbook with cells changed: `Suivi__C2="…"` sets cell C2 of sheet Suivi."""
+    wb = openpyxl.load_workbook(io.BytesIO(demo_bytes()))
+    for address, value in cells.items():
+        sheet, cell = address.split("__")
+        wb[sheet][cell] = value
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def sheet_rows(sheet: str) -> list[list[object]]:
+    wb = openpyxl.load_workbook(io.BytesIO(demo_bytes()))
+    return [[c.value for c in row] for row in wb[sheet].iter_rows()]
+
+
+def partial_workbook(**sheets: list[list[object]]) -> bytes:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture(params=["memory", "sqlite"])
+def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[Store]:
+    if request.param == "memory":
+        yield MemoryStore()
+        return
+    sql = SqlStore(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    yield sql
+    sql.close()
+
+
+@pytest.fixture
+def sqlite_store(tmp_path) -> Iterator[SqlStore]:
+    sql = SqlStore(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    yield sql
+    sql.close()
+
+
+def upload(store: Store, data: bytes, name: str = "demo.xlsx", **kw):
+    kw.setdefault("author", "Awa")
+    kw.setdefault("note", "comité de mai")
+    return import_upload(store, "demo", [Upload(name, data)], **kw)
+
+
+# --- Whole workbooks -----------------------------------------------------------------------
+
+
+def test_a_valid_workbook_is_stored_as_version_1_with_its_bytes_note_and_author(store):
+    result = upload(store, demo_bytes())
+    assert result.status == "stored" and result.report.ok
+    info = result.version
+    assert (info.number, info.kind, info.author, info.note) == (1, "upload", "Awa", "comité de mai")
+    assert store.read_files("demo", 1)[0].data == demo_bytes()
+    assert "version 1" in result.message("fr") and "version 1" in result.message("en")
+
+
+def test_the_file_name_is_stored_sanitised_for_display(store):
+    result = upload(store, demo_bytes(), name="C:\\Users\\x\\..\\plan\u202egpj.xlsx")
+    assert result.version.file_name == "plangpj.xlsx"
+
+
+def test_author_and_note_lose_control_characters_and_nul(store):
+    result = upload(store, demo_bytes(), author="Awa\x00\x1b[31m", note="ligne 1\nligne 2\x00")
+    assert result.version.author == "Awa[31m"
+    assert result.version.note == "ligne 1\nligne 2"
+
+
+def test_a_rejected_upload_changes_no_table_and_the_previous_version_reads_back_byte_for_byte(
+    sqlite_store,
+):
+    first = upload(sqlite_store, demo_bytes()).version
+    before = table_counts(sqlite_store.engine)
+    dataset_hash = sqlite_store.read_dataset("demo", 1).content_hash()
+
+    result = upload(sqlite_store, edited_demo(Suivi__C2="Terminé à moitié"))
+
+    assert result.status == "rejected"
+    assert any(i.sheet == "Suivi" and i.row == 2 for i in result.report.errors)
+    assert table_counts(sqlite_store.engine) == before
+    assert sqlite_store.current("demo") == first
+    (stored,) = sqlite_store.read_files("demo", 1)
+    assert stored.data == demo_bytes() and stored.sha256 == first.file_sha256
+    assert sqlite_store.read_dataset("demo", 1).content_hash() == dataset_hash == first.content_hash
+
+
+def test_an_error_on_the_last_row_of_a_large_file_writes_nothing(sqlite_store):
+    dataset = synthetic_dataset(2_000, seed=3)
+    updates = dataset.status_updates
+    updates.loc[updates.index[-1], "measure_id"] = "NO-SUCH-MEASURE"
+    data = write_workbook(dataset, "fr")
+    before = table_counts(sqlite_store.engine)
+
+    result = upload(sqlite_store, data, name="big.xlsx")
+
+    assert result.status == "rejected"
+    (error,) = result.report.errors
+    assert (error.sheet, error.row) == ("Suivi", len(updates) + 1)
+    assert table_counts(sqlite_store.engine) == before
+
+
+def test_a_file_with_the_same_content_as_the_current_version_stores_nothing(store):
+    upload(store, demo_bytes())
+    result = upload(store, demo_bytes(), name="same-again.xlsx")
+    assert result.status == "identical" and result.version.number == 1
+    assert result.message("en") == "Identical to version 1: nothing was stored."
+    assert len(store.versions("demo")) == 1
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_exported_version_uploaded_back_unchanged_is_identical(store, lang):
+    upload(store, demo_bytes())
+    exported = export_version(store, "demo", lang=lang)
+    result = upload(store, exported, name="export.xlsx")
+    assert result.status == "identical" and result.version.number == 1
+
+
+def test_a_rerun_with_the_same_idempotency_key_stores_one_version(store):
+    first = upload(store, demo_bytes(), idempotency_key="sha+nonce")
+    again = upload(store, edited_demo(Suivi__E2="Autre évaluateur"), idempotency_key="sha+nonce")
+    assert first.status == again.status == "stored"
+    assert again.replayed and again.version == first.version
+    assert len(store.versions("demo")) == 1
+    assert "rien n'a été ajouté" in again.message("fr")
+
+
+def test_a_save_that_fails_reports_failed_and_stores_nothing():
+    store = MemoryStore()
+    upload(store, demo_bytes())
+    store.fail_next_save = True
+    result = upload(store, edited_demo(Suivi__E2="Autre évaluateur"))
+    assert result.status == "failed"
+    assert "nothing was changed" in result.message("en")
+    assert len(store.versions("demo")) == 1
+
+
+# --- Partial updates -----------------------------------------------------------------------
+
+
+def test_a_partial_update_appends_new_status_rows_and_skips_identical_ones(store):
+    upload(store, demo_bytes())
+    header, first, *_ = sheet_rows("Suivi")
+    newer = list(first)
+    newer[1] = dt.datetime(2026, 1, 15)
+    newer[2] = "Réalisée"
+    data = partial_workbook(Suivi=[header, first, newer])
+
+    result = upload(store, data, name="suivi-janvier.xlsx", partial=True)
+
+    assert result.status == "stored", [i.message("en") for i in result.report]
+    assert result.version.kind == "partial" and result.version.based_on == 1
+    before, after = store.read_dataset("demo", 1), store.read_dataset("demo", 2)
+    assert len(after.status_updates) == len(before.status_updates) + 1
+    added = after.status_updates.iloc[-1]
+    assert (added["measure_id"], added["status"], added["category"]) == (
+        first[0],
+        "Réalisée",
+        "done",
+    )
+    assert after.measures.equals(before.measures)
+    assert store.read_files("demo", 2)[0].data == data
+
+
+def test_a_partial_update_holding_only_existing_rows_is_identical(store):
+    upload(store, demo_bytes())
+    header, first, second, *_ = sheet_rows("Suivi")
+    result = upload(store, partial_workbook(Suivi=[header, first, second]), partial=True)
+    assert result.status == "identical" and result.version.number == 1
+
+
+def test_a_partial_event_with_an_existing_id_replaces_it_in_place_and_new_ones_are_appended(
+    store,
+):
+    upload(store, demo_bytes())
+    header, first, *_ = sheet_rows("Chronologie")
+    changed = list(first)
+    changed[3] = "Intitulé corrigé"
+    fresh = list(first)
+    fresh[0] = "EV-NEW-1"
+    fresh[3] = "Nouvel événement"
+
+    result = upload(store, partial_workbook(Chronologie=[header, changed, fresh]), partial=True)
+
+    assert result.status == "stored", [i.message("en") for i in result.report]
+    before, after = store.read_dataset("demo", 1).events, store.read_dataset("demo", 2).events
+    assert len(after) == len(before) + 1
+    assert after.iloc[0]["event_id"] == first[0]
+    assert after.iloc[0]["title"] == "Intitulé corrigé"
+    assert after.iloc[-1]["event_id"] == "EV-NEW-1"
+    assert after.iloc[1:-1]["event_id"].tolist() == before.iloc[1:]["event_id"].tolist()
+
+
+def test_a_partial_row_naming_an_unknown_measure_is_rejected_at_its_own_row(store):
+    upload(store, demo_bytes())
+    header, first, *_ = sheet_rows("Suivi")
+    wrong = list(first)
+    wrong[0] = "NO-SUCH-MEASURE"
+    result = upload(store, partial_workbook(Suivi=[header, first, wrong]), partial=True)
+    assert result.status == "rejected"
+    (error,) = result.report.errors
+    assert (error.code, error.sheet, error.row, error.column) == ("foreign-key", "Suivi", 3, "A")
+    assert len(store.versions("demo")) == 1
+
+
+def test_a_partial_update_may_not_replace_other_sheets(store):
+    upload(store, demo_bytes())
+    data = partial_workbook(Suivi=sheet_rows("Suivi")[:2], Mesures=sheet_rows("Mesures")[:2])
+    result = upload(store, data, partial=True)
+    assert result.status == "rejected"
+    assert "whole workbook" in result.report.errors[0].message("en")
+
+
+def test_a_partial_update_of_a_dataset_without_any_version_is_rejected(store):
+    result = upload(store, partial_workbook(Suivi=sheet_rows("Suivi")[:2]), partial=True)
+    assert result.status == "rejected"
+    assert "no version yet" in result.report.errors[0].message("en")
+
+
+def test_a_partial_update_is_appended_to_a_version_stored_after_it_was_prepared(store):
+    upload(store, demo_bytes())
+    header, first, *_ = sheet_rows("Suivi")
+    newer = list(first)
+    newer[1] = dt.datetime(2026, 2, 1)
+    files = [Upload("p.xlsx", partial_workbook(Suivi=[header, newer]))]
+    prepared = prepare_import(store, "demo", files, partial=True)
+    upload(store, edited_demo(Mesures__E2="Titre changé entre-temps"))  # version 2
+
+    result = commit_import(store, prepared, author="Awa", note="partiel")
+
+    assert result.status == "stored" and result.version.number == 3
+    assert result.version.based_on == 2
+    latest = store.read_dataset("demo", 3)
+    assert latest.measures.iloc[0]["title"] == "Titre changé entre-temps"
+    assert len(latest.status_updates) == len(store.read_dataset("demo", 2).status_updates) + 1
+
+
+# --- Restore and seeding ----------------------------------------------------------------------
+
+
+def test_restore_stores_a_new_version_equal_to_the_older_one_and_says_so(store):
+    first = upload(store, demo_bytes()).version
+    upload(store, edited_demo(Suivi__E2="Autre évaluateur"))
+
+    result = restore_version(store, "demo", 1, author="Lea", note="erreur de saisie", lang="en")
+
+    assert result.status == "stored"
+    info = result.version
+    assert (info.number, info.kind, info.restored_from) == (3, "restore", 1)
+    assert info.note == "Restore of version 1. erreur de saisie"
+    assert info.content_hash == first.content_hash
+    assert store.read_files("demo", 3) == store.read_files("demo", 1)
+    assert [v.number for v in store.versions("demo")] == [1, 2, 3]
+
+
+def test_restoring_the_current_version_is_identical_and_stores_nothing(store):
+    upload(store, demo_bytes())
+    result = restore_version(store, "demo", 1, author="Lea")
+    assert result.status == "identical" and len(store.versions("demo")) == 1
+
+
+def test_an_empty_store_is_seeded_with_the_shipped_datasets_once(store):
+    stored = ensure_seeded(store)
+    assert [(v.dataset_key, v.number, v.kind, v.author) for v in stored] == [
+        ("france", 1, "seed", SEED_AUTHOR),
+        ("demo", 1, "seed", SEED_AUTHOR),
+    ]
+    assert "data/france.xlsx" in stored[0].note
+    assert ensure_seeded(store) == []
+    assert store.read_files("demo", 1)[0].data == demo_bytes()
