@@ -1,0 +1,125 @@
+"""Mettre à jour / Update: upload a workbook, read the report or the changes, confirm.
+
+A draft (the checked upload, its review) lives in this session's state only: two people
+reviewing one file never see each other's. Its idempotency key (the files' sha256 and a
+nonce drawn for the draft) makes a rerun or a double click store one version."""
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+
+import streamlit as st
+
+from monitoring.annotate import safe_file_name
+from monitoring.changes import Changes, compare
+from monitoring.i18n import t
+from monitoring.importing import ImportResult, PreparedImport, commit_import, prepare_import
+from monitoring.reading import Upload
+from monitoring.report import Report
+from monitoring.settings import Settings
+from monitoring.workbook import write_workbook
+from views.common import banner, context, store
+from views.review import (
+    XLSX,
+    note_form,
+    report_downloads,
+    show_changes,
+    show_report,
+    version_download,
+)
+
+ctx, db, state = context(), store(), st.session_state
+lang, current, limits = ctx.lang, ctx.version_info, Settings.from_env().limits
+st.title(t("page.upload", lang))
+st.caption(t("upload.caption", lang))
+banner(ctx)
+
+left, right = st.columns(2)
+if current is not None:
+    version_download(
+        left, ctx.dataset_key, current.number, lang, key="upload.current",
+        label=t("upload.download_current", lang, number=current.number),
+        help=t("upload.download_current_help", lang),
+    )  # fmt: skip
+right.download_button(
+    t("upload.download_template", lang), data=lambda: write_workbook(None, lang), mime=XLSX,
+    file_name=safe_file_name(t("upload.template_name", lang), "xlsx"), key="upload.template",
+    on_click="ignore", icon=":material/download:",
+)  # fmt: skip
+
+st.header(t("upload.new", lang))
+mode = st.radio(
+    t("upload.mode", lang), ("whole", "partial"), key="upload.mode",
+    format_func=lambda m: t(f"upload.mode.{m}", lang),
+    captions=[t("upload.mode.whole_help", lang), t("upload.mode.partial_help", lang)],
+)  # fmt: skip
+uploaded = st.file_uploader(
+    t("upload.files", lang), type=["xlsx", "ods", "csv", "zip"], accept_multiple_files=True,
+    key="upload.files", help=t("upload.files_help", lang),
+)  # fmt: skip
+if not uploaded:
+    st.info(t("upload.empty", lang))
+    st.stop()
+
+
+@dataclass
+class Draft:
+    key: str  # dataset, mode, date and files: another of them is another draft
+    nonce: str
+    outcome: PreparedImport | Report
+    changes: Changes | None = None
+    result: ImportResult | None = None
+
+
+files = [Upload(f.name, f.getvalue()) for f in uploaded]
+digest = hashlib.sha256(b"".join(hashlib.sha256(f.data).digest() for f in files)).hexdigest()
+key = f"{ctx.dataset_key}:{mode}:{ctx.as_of}:{digest}"
+draft: Draft | None = state.get("upload.draft")
+base_moved = draft is not None and isinstance(draft.outcome, PreparedImport) and not draft.result
+base_moved = base_moved and draft.outcome.base != current  # another session stored meanwhile
+if draft is None or draft.key != key or base_moved:
+    with st.status(t("upload.checking", lang)) as status:
+        outcome = prepare_import(
+            db, ctx.dataset_key, files, partial=mode == "partial", limits=limits
+        )
+        changes = None
+        if isinstance(outcome, PreparedImport) and outcome.base and not outcome.identical:
+            status.update(label=t("upload.comparing", lang))
+            old = db.read_dataset(ctx.dataset_key, outcome.base.number)
+            changes = compare(old, outcome.dataset, ctx.as_of)
+        status.update(label=t("upload.checked", lang), state="complete", expanded=False)
+    draft = state["upload.draft"] = Draft(key, uuid.uuid4().hex, outcome, changes)
+    state.pop("upload.note", None)
+
+if draft.result is not None:  # stored (or found identical meanwhile): say so, store nothing
+    (st.success if draft.result.status == "stored" else st.info)(draft.result.message(lang))
+    st.page_link("views/history.py", label=t("upload.see_history", lang), icon="🕘")
+    st.stop()
+outcome = draft.outcome
+if isinstance(outcome, Report):
+    show_report(outcome, lang)
+    report_downloads(files, outcome, lang, limits)
+    st.stop()
+
+show_report(outcome.report, lang)  # an accepted file's warnings and notices
+if outcome.identical:
+    st.info(t("upload.identical", lang, number=outcome.base.number), icon="🟰")
+    st.stop()
+st.subheader(t("upload.review", lang, number=outcome.base.number))
+show_changes(draft.changes, lang)
+
+note, author, confirmed = note_form(
+    "upload", lang, t("upload.note", lang), t("upload.confirm", lang)
+)
+if confirmed and not note.strip():
+    st.error(t("upload.note_required", lang))
+elif confirmed:
+    with st.spinner(t("upload.storing", lang)):
+        result = commit_import(
+            db, outcome, author=author, note=note, idempotency_key=f"{digest}:{draft.nonce}"
+        )
+    if result.status == "failed":  # nothing stored: the same draft may be confirmed again
+        st.error(result.message(lang))
+    else:
+        draft.result = result
+        st.rerun()
