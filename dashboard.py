@@ -9,20 +9,25 @@ import streamlit as st
 from monitoring.i18n import t
 from views.common import sidebar
 
-st.set_page_config(page_title="Suivi du plan / Plan monitoring", page_icon="📋", layout="wide")
+st.set_page_config(
+    page_title="Suivi du plan / Plan monitoring", page_icon=":material/checklist:", layout="wide"
+)
 
 context = sidebar()
 st.session_state["_context"] = context
 lang = context.lang
 
-# (file in views/, title key, icon, url path): the order of the navigation.
+# (file in views/, title key, icon, url path): the order of the navigation. Material icons
+# ship with Streamlit's frontend; emoji would need a colour-emoji font on the server.
 PAGES = [
-    ("overview", "page.overview", "📊", "overview"),
-    ("gaps", "page.gaps", "🧩", "gaps"),
-    ("delays", "page.delays", "⏱️", "delays"),
-    ("measures", "page.measures", "📋", "measures"),
-    ("timeline", "page.timeline", "✉️", "timeline"),
-    ("method", "page.method", "📐", "method"),
+    ("overview", "page.overview", ":material/dashboard:", "overview"),
+    ("gaps", "page.gaps", ":material/compare_arrows:", "gaps"),
+    ("delays", "page.delays", ":material/schedule:", "delays"),
+    ("measures", "page.measures", ":material/checklist:", "measures"),
+    ("timeline", "page.timeline", ":material/mail:", "timeline"),
+    ("upload", "page.upload", ":material/upload_file:", "upload"),
+    ("history", "page.history", ":material/history:", "history"),
+    ("method", "page.method", ":material/menu_book:", "method"),
 ]
 navigation = st.navigation(
     [

@@ -213,9 +213,9 @@ def load_dataset(name: str, lang: Lang) -> tuple[VersionInfo | None, Dataset, st
 def banner(ctx: Context) -> None:
     """Say plainly whether the figures are real (sourced) or fictional, and what is filtered."""
     if ctx.dataset_key == "demo":
-        st.warning(t("app.demo_banner", ctx.lang), icon="⚠️")
+        st.warning(t("app.demo_banner", ctx.lang), icon=":material/warning:")
     else:
-        st.info(t("app.france_banner", ctx.lang), icon="ℹ️")
+        st.info(t("app.france_banner", ctx.lang), icon=":material/info:")
     if ctx.filters.active:
         st.caption(t("filter.active", ctx.lang))
 

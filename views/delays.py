@@ -48,7 +48,10 @@ metrics = (
 for column, (name, label, help_key) in zip(st.columns(4), metrics, strict=True):
     column.metric(t(label, lang), format_number(counts[name], lang), help=t(help_key, lang))
 if counts["past_due_unassessed"]:
-    st.info(t("delays.unassessed_note", lang, count=counts["past_due_unassessed"]), icon="ℹ️")
+    st.info(
+        t("delays.unassessed_note", lang, count=counts["past_due_unassessed"]),
+        icon=":material/info:",
+    )
 
 st.header(t("delays.timeline", lang))
 plans = ctx.filters.plans

@@ -92,7 +92,7 @@ st.text(detail.heading)
 if detail.divergence:
     government, civil = (t(f"category.{c}", lang) for c in detail.divergence)
     st.warning(t("measures.divergence", lang, as_of=ctx.as_of, government=government,
-                 civil_society=civil), icon="⚖️")  # fmt: skip
+                 civil_society=civil), icon=":material/balance:")  # fmt: skip
 _table(detail.facts)
 
 st.subheader(t("measures.history", lang))

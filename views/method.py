@@ -45,10 +45,10 @@ for group, definitions in method.DEFINITIONS:
 
 st.header(t("method.sources", lang))
 if ctx.dataset_key == "demo":
-    st.warning(t("method.sources.demo", lang), icon="⚠️")
+    st.warning(t("method.sources.demo", lang), icon=":material/warning:")
 note = method.sources_note(ctx.dataset_key)
 if note is not None:
-    st.info(t("method.sources.france", lang), icon="ℹ️")
+    st.info(t("method.sources.france", lang), icon=":material/info:")
     with st.expander(t("method.sources.note", lang)):
         st.markdown(note)  # the project's own reviewed file, not user input
 

@@ -17,7 +17,7 @@ PAGES = [
     ("overview", "Vue d'ensemble", "Overview", True),
     ("gaps", "Écarts d'adoption", "Adoption gaps", True),
     ("delays", "Retards", "Delays", True),
-    ("measures", "Mesures", "Measures", True),
+    ("measures", "Mesures", "Measures", False),  # charts only in a measure's detail
     ("timeline", "Chronologie", "Timeline", True),
     ("method", "Méthode", "Method", False),
 ]
@@ -38,7 +38,10 @@ def test_every_page_renders_in_french_then_english(
     for lang in ("fr", "en"):
         if lang == "en":
             page.get_by_text("English", exact=True).click()
-            expect(page.get_by_role("heading", name="Overview")).to_be_visible(timeout=TIMEOUT)
+            # The page stays (the last one visited); its title is now in English.
+            expect(page.get_by_role("heading", name=PAGES[-1][2], exact=True)).to_be_visible(
+                timeout=TIMEOUT
+            )
         for path, title_fr, title_en, charts in PAGES:
             title = title_fr if lang == "fr" else title_en
             page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
@@ -55,3 +58,15 @@ def test_every_page_renders_in_french_then_english(
             page.screenshot(path=screenshots / f"{dataset}-{lang}-{path}.png")
         # The language and dataset survive navigation: they live in the URL.
         assert f"lang={lang}" in page.url and f"dataset={dataset}" in page.url
+
+
+def test_a_measure_link_opens_its_detail_with_the_status_history_chart(
+    page: Page, app_url: str, screenshots: Path
+) -> None:
+    page.set_viewport_size({"width": 1400, "height": 2200})
+    page.goto(f"{app_url}/measures?dataset=demo&lang=fr&as_of=2026-11-26&measure=A-M07")
+    expect(page.get_by_role("heading", name="Mesures", exact=True)).to_be_visible(timeout=TIMEOUT)
+    _wait_until_drawn(page)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=TIMEOUT)
+    assert "measure=A-M07" in page.url
+    page.screenshot(path=screenshots / "demo-fr-measure-detail.png")
