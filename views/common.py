@@ -92,6 +92,30 @@ def compute(fn: Callable[..., T], ctx: Context, *args: Any) -> T:
     return result
 
 
+def compute_whole(fn: Callable[..., T], ctx: Context, *args: Any) -> T:
+    """`fn(ctx.ds, *args)`: like `compute`, on the whole dataset whatever the filters."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    digest = ctx.version.split(":", 1)[0]
+    result: T = _compute(name, fn, ctx.ds, digest, *args)
+    return result
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _chart(name: str, _fn: Callable[..., Any], version: str, *args: Any, **kwargs: Any) -> Any:
+    return _fn(*args, **kwargs)
+
+
+def chart(fn: Callable[..., T], ctx: Context, *args: Any, **kwargs: Any) -> T:
+    """`fn(*args, **kwargs)` for a chart function, cached per dataset version and arguments.
+
+    Building a large figure costs more than computing its data; a rerun that changes
+    nothing it depends on reuses the figure.
+    """
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    result: T = _chart(name, fn, ctx.version, *args, **kwargs)
+    return result
+
+
 def _initial_state() -> None:
     state, query = st.session_state, st.query_params
     if "lang" not in state:

@@ -7,7 +7,7 @@ from monitoring import gaps
 from monitoring.charts import gaps as charts
 from monitoring.i18n import t
 from monitoring.schema import SHEETS_BY_ID
-from views.common import banner, compute, context
+from views.common import banner, chart, compute, context
 
 ctx = context()
 lang = ctx.lang
@@ -62,7 +62,7 @@ if not compute(gaps.is_documented, ctx, chosen):
 st.header(t("gaps.by_group", lang))
 for by in ("author", "theme"):
     frame = compute(gaps.retention_by_group, ctx, chosen, by)
-    st.plotly_chart(charts.retention_by_group(frame, lang=lang, by=by), key=f"by_{by}")
+    st.plotly_chart(chart(charts.retention_by_group, ctx, frame, lang=lang, by=by), key=f"by_{by}")
 st.caption(t("gaps.by_group.help", lang))
 missing = compute(gaps.plans_without_retention, ctx, chosen)
 if missing:
@@ -71,7 +71,7 @@ if missing:
 
 st.header(t("gaps.coverage", lang))
 coverage = compute(gaps.theme_coverage, ctx, chosen)
-st.plotly_chart(charts.theme_coverage(coverage, lang=lang), key="coverage")
+st.plotly_chart(chart(charts.theme_coverage, ctx, coverage, lang=lang), key="coverage")
 st.caption(t("gaps.coverage.help", lang))
 
 st.header(t("gaps.sankey", lang))
@@ -83,7 +83,7 @@ group = st.radio(
     key="gaps_sankey_by",
 )
 links = compute(gaps.sankey_links, ctx, chosen, ctx.as_of, ctx.voice, group)
-st.plotly_chart(charts.recommendation_sankey(links, lang=lang, by=group), key="sankey")
+st.plotly_chart(chart(charts.recommendation_sankey, ctx, links, lang=lang, by=group), key="sankey")
 voice = t(f"voice.{ctx.voice}", lang)
 st.caption(t("gaps.sankey.help", lang, as_of=ctx.as_of, voice=voice))
 

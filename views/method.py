@@ -5,7 +5,7 @@ import streamlit as st
 from monitoring import method
 from monitoring.i18n import t
 from monitoring.schema import CONTRACT_VERSION, SHEETS_BY_ID
-from views.common import banner, context
+from views.common import banner, compute_whole, context
 
 ctx = context()
 lang = ctx.lang
@@ -54,7 +54,7 @@ if note is not None:
 
 sheet_names = {s: SHEETS_BY_ID[s].name(lang) for s in SHEETS_BY_ID}
 st.caption(t("method.sources.coverage", lang))
-coverage = method.source_coverage(ctx.ds, lang)
+coverage = compute_whole(method.source_coverage, ctx, lang)
 st.dataframe(
     coverage, hide_index=True,
     column_config={
@@ -66,7 +66,7 @@ st.dataframe(
         "references": st.column_config.NumberColumn(t("method.col.references", lang)),
     },
 )  # fmt: skip
-sources = method.source_table(ctx.ds)
+sources = compute_whole(method.source_table, ctx)
 if sources.empty:
     st.info(t("method.sources.none", lang))
 else:
