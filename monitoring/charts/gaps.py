@@ -38,25 +38,6 @@ MIDDLE_NODE = "#8C8C8C"
 BAR_PX = 34  # height of one bar, so that a chart grows with its rows
 
 
-def _bars(
-    rows: Sequence[tuple[str, dict[str, int]]],
-    codes: Sequence[str],
-    style: dict[str, tuple[str, str]],
-    label: Any,
-    lang: Lang,
-) -> list[go.Bar]:
-    """The base's stacked bars, with the palette colour kept under the pattern.
-
-    Plotly's default pattern fill mode ("replace") paints the pattern's colour over the
-    marker colour, so patterned segments would lose their palette colour; "overlay" draws
-    the pattern on top of it, lightly, so the counts stay readable.
-    """
-    bars = stacked_bars(rows, codes, style, label, lang)
-    for bar in bars:
-        bar.update(marker_pattern_fillmode="overlay", marker_pattern_fgopacity=0.35)
-    return bars
-
-
 def _level_label(code: str, lang: Lang) -> str:
     return t("gaps.undocumented", lang) if code == UNDOCUMENTED else retention_label(code, lang)
 
@@ -120,7 +101,7 @@ def retention_by_group(
             index="group", columns="level", values="count", aggfunc="sum", sort=False
         ).reindex(columns=list(LEVEL_CODES), fill_value=0)
         rows = [(str(name), dict(row.items())) for name, row in counts.iterrows()]
-        for bar in _bars(rows, LEVEL_CODES, RETENTION_STYLE, retention_label, lang):
+        for bar in stacked_bars(rows, LEVEL_CODES, RETENTION_STYLE, retention_label, lang):
             bar.update(legendgroup=bar.name, showlegend=i == 0)
             fig.add_trace(bar, row=i + 1, col=1)
         totals = counts.sum(axis=1).astype(int).tolist()
@@ -155,7 +136,7 @@ def theme_coverage(frame: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure:
         )
         for row in frame.to_dict("records")
     ]
-    fig = go.Figure(_bars(rows, codes, style, _level_label, lang))
+    fig = go.Figure(stacked_bars(rows, codes, style, _level_label, lang))
     totals = frame["recommendations"].astype(int).tolist()
     fig.add_trace(
         _end_labels(
