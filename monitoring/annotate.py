@@ -33,6 +33,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from monitoring.i18n import t
 from monitoring.raw import RawWorkbook
@@ -221,8 +222,8 @@ def _mark(ws: Any, row: int, col: int, issues: list[Issue], lang: Lang) -> None:
     colour = FILLS[SEVERITIES[worst]]
     cell.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
     text = _comment_text(issues, lang)
-    if cell.comment is not None and cell.comment.text:
-        text = f"{cell.comment.text}\n\n{text}"
+    if cell.comment is not None and cell.comment.text:  # the coordinator's own note after ours
+        text = f"{text}\n\n— {cell.comment.text}"
     cell.comment = Comment(text[:32_000], COMMENT_AUTHOR, height=160, width=320)
 
 
@@ -251,7 +252,7 @@ def _errors_sheet(book: Any, issues: list[Issue], lang: Lang, titles: dict[str, 
                 f"{quote_sheetname(titles[issue.sheet])}!{get_column_letter(place[1])}{place[0]}"
             )
             link = ws.cell(ws.max_row, 1)
-            link.hyperlink = f"#{target}"
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=target)
             link.font = Font(color="0563C1", underline="single")
     if not issues:
         ws.append([t("annotate.no_issue", lang)])

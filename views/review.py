@@ -1,8 +1,6 @@
-"""What the Update and History pages both show: a change review and a validation report.
-
-User text (titles, sheet names, file names) goes through `st.dataframe` and `st.text`
-only, never Markdown.
-"""
+"""What the Update and History pages both show: a change review, a validation report, the
+downloads that go with them and the note-and-confirm form. User text (titles, sheet and
+file names) goes through `st.dataframe` and `st.text` only, never Markdown."""
 
 from __future__ import annotations
 
@@ -11,16 +9,8 @@ from typing import Any
 
 import streamlit as st
 
-from monitoring.annotate import (
-    COLUMNS,
-    annotated_workbook,
-    by_sheet,
-    headers,
-    report_csv,
-    report_table,
-    report_xlsx,
-    safe_file_name,
-)
+from monitoring import annotate
+from monitoring.annotate import safe_file_name
 from monitoring.changes import Changes
 from monitoring.i18n import format_number, t
 from monitoring.importing import AUTHOR_MAX_CHARS, NOTE_MAX_CHARS, export_version
@@ -31,27 +21,20 @@ from monitoring.settings import Limits
 from views.common import store
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-# The figures a coordinator looks at first (section names, or statuses by direction).
-HEADLINE = (
-    "measures_added",
-    "measures_removed",
-    "statuses_up",
-    "statuses_down",
-    "deadlines",
-    "retention",
-    "events_added",
-)
-LABELS = {"statuses_up": "review.statuses_up", "statuses_down": "review.statuses_down"}
+DOWNLOAD = {"on_click": "ignore", "icon": ":material/download:"}
+# The figures a coordinator looks at first: sections, and statuses by direction.
+HEADLINE = ("measures_added", "measures_removed", "statuses_up", "statuses_down", "deadlines",
+            "retention", "events_added")  # fmt: skip
+LABELS = {name: f"review.{name}" for name in ("statuses_up", "statuses_down", "retention")}
 
 
-def show_changes(changes: Changes, lang: Lang) -> None:
+def show_changes(changes: Changes, lang: Lang, *, same_content: bool = False) -> None:
     """Counts, then one table per kind of change (statuses split by direction)."""
-    if changes.is_empty:
-        st.info(t("changes.none", lang))
+    if changes.is_empty:  # the content may still differ: older assessments, comments, sources
+        st.info(t("changes.none" if same_content else "review.untracked", lang))
         return
     counts = changes.counts()
-    for column, name in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
+    for column, name in zip([*st.columns(4), *st.columns(4)], HEADLINE, strict=False):
         label = t(LABELS.get(name, f"changes.section.{name}"), lang)
         column.metric(label, format_number(counts[name], lang))
     rows = changes.rows(lang)
@@ -63,90 +46,88 @@ def show_changes(changes: Changes, lang: Lang) -> None:
             st.dataframe(part, hide_index=True)
 
 
-def _issue_table(issues: list[Issue], lang: Lang, *, sheet: bool) -> None:
-    table = report_table(issues, lang)
-    config: dict = {
-        c: st.column_config.TextColumn(h) for c, h in zip(COLUMNS, headers(lang), strict=True)
-    }
+def _issue_table(issues: list[Issue], lang: Lang, *, errors: bool) -> None:
+    names = zip(annotate.COLUMNS, annotate.headers(lang), strict=True)
+    config: dict = {c: st.column_config.TextColumn(h) for c, h in names}
     config["row"] = st.column_config.NumberColumn(t("annotate.col.row", lang), format="%d")
     config["message"] = st.column_config.TextColumn(t("annotate.col.message", lang), width="large")
-    if not sheet:
-        config["sheet"] = None
-    st.dataframe(table, hide_index=True, column_config=config)
+    # Errors are shown sheet by sheet: the sheet and the severity would repeat on every row.
+    order = ("row", "column", "header", "value", "message", "code")
+    order = order if errors else ("sheet", "severity", *order)
+    table = annotate.report_table(issues, lang)
+    st.dataframe(table, hide_index=True, column_config=config, column_order=order)
 
 
-def show_report(report: Report, lang: Lang) -> None:
-    """Errors grouped by sheet (a count per sheet, then a table each); the rest apart."""
-    errors = report.errors
-    others = [i for i in report if i.severity != "error"]
+def show_report(
+    report: Report, lang: Lang, files: Sequence[Upload] = (), limits: Limits | None = None
+) -> None:
+    """Errors grouped by sheet (a count per sheet, then a table each); the rest apart.
+
+    With the uploaded `files`, a rejected upload's report also offers its downloads.
+    """
+    errors, others = report.errors, [i for i in report if i.severity != "error"]
     if errors:
         st.error(t("review.rejected", lang, count=len(errors)), icon="⛔")
-        groups = by_sheet(errors)
-        whole = t("review.whole_file", lang)
-        names = [sheet or whole for sheet, _ in groups]
-        st.dataframe(
-            {
-                t("annotate.col.sheet", lang): names,
-                t("review.errors", lang): [len(g) for _, g in groups],
-            },
-            hide_index=True,
-        )
-        for name, (_sheet, found) in zip(names, groups, strict=True):
+        groups = annotate.by_sheet(errors)
+        names = [sheet or t("review.whole_file", lang) for sheet, _ in groups]
+        sizes = [len(found) for _, found in groups]
+        table = {t("annotate.col.sheet", lang): names, t("review.errors", lang): sizes}
+        st.dataframe(table, hide_index=True)
+        if files:
+            report_downloads(files, report, lang, limits or Limits())
+        for name, size, (_, found) in zip(names, sizes, groups, strict=True):
             with st.container(border=True):
-                st.text(t("review.sheet_errors", lang, name=name, count=len(found)))
-                _issue_table(found, lang, sheet=False)
+                st.text(t("review.sheet_errors", lang, name=name, count=size))
+                _issue_table(found, lang, errors=True)
     if others:
         with st.expander(t("review.others", lang, count=len(others)), expanded=not errors):
             st.caption(t("review.others_help", lang))
-            _issue_table(others, lang, sheet=True)
+            _issue_table(others, lang, errors=False)
 
 
 def report_downloads(files: Sequence[Upload], report: Report, lang: Lang, limits: Limits) -> None:
     """The report as CSV and Excel, and the coordinator's own file annotated (built on click)."""
     stem = safe_file_name(files[0].name).rsplit(".", 1)[0]
     downloads: list[tuple[str, str, str, str, Any]] = [
-        ("upload.report_csv", "upload.report_suffix", "csv", "text/csv", report_csv(report, lang)),
+        ("upload.report_csv", "upload.report_suffix", "csv", "text/csv",
+         annotate.report_csv(report, lang)),
         ("upload.report_xlsx", "upload.report_suffix", "xlsx", XLSX,
-         lambda: report_xlsx(report, lang)),
+         lambda: annotate.report_xlsx(report, lang)),
         ("upload.annotated", "upload.annotated_suffix", "xlsx", XLSX,
-         lambda: annotated_workbook(files, report, lang, limits)),
+         lambda: annotate.annotated_workbook(files, report, lang, limits)),
     ]  # fmt: skip
     for column, (label, suffix, ext, mime, data) in zip(st.columns(3), downloads, strict=True):
-        column.download_button(
-            t(label, lang), data=data, mime=mime, key=label, on_click="ignore",
-            file_name=safe_file_name(f"{stem}-{t(suffix, lang)}", ext), icon=":material/download:",
-        )  # fmt: skip
+        name = safe_file_name(f"{stem}-{t(suffix, lang)}", ext)
+        column.download_button(t(label, lang), data, name, mime, key=label, **DOWNLOAD)
 
 
 def version_download(
-    where: Any, key: str, number: int, lang: Lang, label: str, **options: Any
+    where: Any, dataset: str, number: int, lang: Lang, label: str, **kw: Any
 ) -> None:
     """A button downloading version `number` as a workbook in the upload format (on click)."""
-    db = store()
-    where.download_button(
-        label, data=lambda: export_version(db, key, number, lang), mime=XLSX, on_click="ignore",
-        file_name=safe_file_name(f"{key}-version-{number}", "xlsx"), icon=":material/download:",
-        **options,
-    )  # fmt: skip
+    db, name = store(), safe_file_name(f"{dataset}-version-{number}", "xlsx")
+    data = lambda: export_version(db, dataset, number, lang)  # noqa: E731 - built on click only
+    where.download_button(label, data, name, XLSX, **DOWNLOAD, **kw)
 
 
-def note_form(prefix: str, lang: Lang, note_label: str, submit: str) -> tuple[str, str, bool]:
+def note_form(prefix: str, lang: Lang, *labels: str) -> tuple[str, str, bool]:
     """A note, the author (remembered for the session) and a confirm button, sent together.
 
     Returns:
-        (note, author, whether the button was clicked in this run).
+        (note, author, whether the button was clicked in this run). `labels` are the message
+        keys of the note, its placeholder and the button.
     """
-    state = st.session_state
+    state, (note_label, placeholder, submit) = st.session_state, labels
     if f"{prefix}.author" not in state:
         state[f"{prefix}.author"] = state.get("author", "")
     with st.form(f"{prefix}.form"):
         note = st.text_area(
-            note_label, key=f"{prefix}.note", max_chars=NOTE_MAX_CHARS,
-            placeholder=t("upload.note_placeholder", lang),
+            t(note_label, lang), key=f"{prefix}.note", max_chars=NOTE_MAX_CHARS,
+            placeholder=t(placeholder, lang),
         )  # fmt: skip
         author = st.text_input(
             t("upload.author", lang), key=f"{prefix}.author", max_chars=AUTHOR_MAX_CHARS
         )
-        clicked = st.form_submit_button(submit, type="primary", key=f"{prefix}.confirm")
+        clicked = st.form_submit_button(t(submit, lang), type="primary", key=f"{prefix}.confirm")
     state["author"] = author
     return note, author, clicked

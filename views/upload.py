@@ -18,15 +18,8 @@ from monitoring.reading import Upload
 from monitoring.report import Report
 from monitoring.settings import Settings
 from monitoring.workbook import write_workbook
+from views import review
 from views.common import banner, context, store
-from views.review import (
-    XLSX,
-    note_form,
-    report_downloads,
-    show_changes,
-    show_report,
-    version_download,
-)
 
 ctx, db, state = context(), store(), st.session_state
 lang, current, limits = ctx.lang, ctx.version_info, Settings.from_env().limits
@@ -36,13 +29,13 @@ banner(ctx)
 
 left, right = st.columns(2)
 if current is not None:
-    version_download(
+    review.version_download(
         left, ctx.dataset_key, current.number, lang, key="upload.current",
         label=t("upload.download_current", lang, number=current.number),
         help=t("upload.download_current_help", lang),
     )  # fmt: skip
 right.download_button(
-    t("upload.download_template", lang), data=lambda: write_workbook(None, lang), mime=XLSX,
+    t("upload.download_template", lang), data=lambda: write_workbook(None, lang), mime=review.XLSX,
     file_name=safe_file_name(t("upload.template_name", lang), "xlsx"), key="upload.template",
     on_click="ignore", icon=":material/download:",
 )  # fmt: skip
@@ -65,7 +58,7 @@ if not uploaded:
 @dataclass
 class Draft:
     key: str  # dataset, mode, date and files: another of them is another draft
-    nonce: str
+    once: str  # the idempotency key: the files' sha256 and a nonce drawn for this draft
     outcome: PreparedImport | Report
     changes: Changes | None = None
     result: ImportResult | None = None
@@ -73,22 +66,24 @@ class Draft:
 
 files = [Upload(f.name, f.getvalue()) for f in uploaded]
 digest = hashlib.sha256(b"".join(hashlib.sha256(f.data).digest() for f in files)).hexdigest()
-key = f"{ctx.dataset_key}:{mode}:{ctx.as_of}:{digest}"
+key, partial = f"{ctx.dataset_key}:{mode}:{ctx.as_of}:{digest}", mode == "partial"
 draft: Draft | None = state.get("upload.draft")
-base_moved = draft is not None and isinstance(draft.outcome, PreparedImport) and not draft.result
-base_moved = base_moved and draft.outcome.base != current  # another session stored meanwhile
-if draft is None or draft.key != key or base_moved:
+if draft is not None and draft.key == key and draft.result is None:
+    # This draft's own earlier confirm (the first click of a double click) may have stored it.
+    if replay := db.find_replay(ctx.dataset_key, draft.once):
+        draft.result = ImportResult("stored", version=replay, replayed=True)
+    elif isinstance(draft.outcome, PreparedImport) and draft.outcome.base != current:
+        draft = None  # another session stored a version meanwhile: check against that one
+if draft is None or draft.key != key:
     with st.status(t("upload.checking", lang)) as status:
-        outcome = prepare_import(
-            db, ctx.dataset_key, files, partial=mode == "partial", limits=limits
-        )
+        outcome = prepare_import(db, ctx.dataset_key, files, partial=partial, limits=limits)
         changes = None
         if isinstance(outcome, PreparedImport) and outcome.base and not outcome.identical:
             status.update(label=t("upload.comparing", lang))
             old = db.read_dataset(ctx.dataset_key, outcome.base.number)
             changes = compare(old, outcome.dataset, ctx.as_of)
         status.update(label=t("upload.checked", lang), state="complete", expanded=False)
-    draft = state["upload.draft"] = Draft(key, uuid.uuid4().hex, outcome, changes)
+    draft = state["upload.draft"] = Draft(key, f"{digest}:{uuid.uuid4().hex}", outcome, changes)
     state.pop("upload.note", None)
 
 if draft.result is not None:  # stored (or found identical meanwhile): say so, store nothing
@@ -97,29 +92,26 @@ if draft.result is not None:  # stored (or found identical meanwhile): say so, s
     st.stop()
 outcome = draft.outcome
 if isinstance(outcome, Report):
-    show_report(outcome, lang)
-    report_downloads(files, outcome, lang, limits)
+    review.show_report(outcome, lang, files, limits)
     st.stop()
 
-show_report(outcome.report, lang)  # an accepted file's warnings and notices
+review.show_report(outcome.report, lang)  # an accepted file's warnings and notices
 if outcome.identical:
     st.info(t("upload.identical", lang, number=outcome.base.number), icon="🟰")
     st.stop()
 st.subheader(t("upload.review", lang, number=outcome.base.number))
-show_changes(draft.changes, lang)
+review.show_changes(draft.changes, lang)
 
-note, author, confirmed = note_form(
-    "upload", lang, t("upload.note", lang), t("upload.confirm", lang)
+note, author, confirmed = review.note_form(
+    "upload", lang, "upload.note", "upload.note_placeholder", "upload.confirm"
 )
 if confirmed and not note.strip():
     st.error(t("upload.note_required", lang))
 elif confirmed:
     with st.spinner(t("upload.storing", lang)):
-        result = commit_import(
-            db, outcome, author=author, note=note, idempotency_key=f"{digest}:{draft.nonce}"
-        )
+        result = commit_import(db, outcome, author=author, note=note, idempotency_key=draft.once)
+        draft.result = result if result.status != "failed" else None
     if result.status == "failed":  # nothing stored: the same draft may be confirmed again
         st.error(result.message(lang))
     else:
-        draft.result = result
         st.rerun()

@@ -1,0 +1,267 @@
+"""AppTest: the Update page (« Mettre à jour »): upload, report or change review, confirm.
+
+Each test that stores works on its own copy of the demo dataset (a fresh dataset key in
+the worker's store), so no test depends on another's uploads. Expected counts come from
+the edits made to the workbook here, checked by hand against `data/demo.xlsx`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from monitoring.importing import export_version, import_upload
+from monitoring.reading import Upload
+from monitoring.settings import Settings
+from monitoring.storage import Store, open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "dashboard.py")
+DEMO = ROOT / "data" / "demo.xlsx"
+AS_OF = "2026-11-26"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+GOVERNMENT = ("Gouvernement", "Coordination interministérielle (fictif)")
+
+
+def modified_demo() -> bytes:
+    """The demo workbook after a follow-up committee, as a coordinator would edit it.
+
+    Against the demo at 26/11/2026: one measure added (C-M99); C-M27's government status
+    goes from « En cours » (partial) to « Réalisée » (up) and C-M28's from « En cours » to
+    « Non démarrée » (down), both by rows dated after their latest ones (16/11/2026);
+    C-M21's due date (no revised due date anywhere) moves from 30/06/2027 to 31/12/2027;
+    one event added (EV-31). Nothing removed, no retention changed.
+    """
+    wb = openpyxl.load_workbook(DEMO)
+    day = dt.datetime(2026, 11, 25)
+    wb["Suivi"].append(["C-M27", day, "Réalisée", *GOVERNMENT, None, None, 100, "Bilan", None])
+    wb["Suivi"].append(["C-M28", day, "Non démarrée", *GOVERNMENT, None, None, 0, "Bilan", None])
+    for row in wb["Mesures"].iter_rows(min_row=2):
+        if row[0].value == "C-M21":
+            row[6].value = dt.datetime(2027, 12, 31)
+    wb["Mesures"].append(
+        ["C-M99", "DEMO-C", 99, "Prévenir et sensibiliser", "Mesure ajoutée", "Ministère E",
+         dt.datetime(2027, 12, 31), None, None, "Comité de suivi"]
+    )  # fmt: skip
+    wb["Chronologie"].append(
+        ["EV-31", day, "Lettre", "Lettre au ministère", "Collectif", "Ministère A", None,
+         "DEMO-C", None, "Comité de suivi"]
+    )  # fmt: skip
+    return _save(wb)
+
+
+def rejected_demo() -> bytes:
+    """The demo with an unknown status (Suivi C2) and a date that is not one (Mesures G2)."""
+    wb = openpyxl.load_workbook(DEMO)
+    wb["Suivi"]["C2"] = "Peut-être"
+    wb["Mesures"]["G2"] = "bientôt"
+    return _save(wb)
+
+
+def _save(wb: openpyxl.Workbook) -> bytes:
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def store(state_dir: None) -> Iterator[Store]:
+    opened = open_store(Settings.from_env())  # the same database the app opens
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def dataset(store: Store) -> str:
+    """A fresh copy of the demo dataset, version 1, for this test alone."""
+    key = f"t-{uuid.uuid4().hex[:12]}"
+    upload = Upload("demo.xlsx", DEMO.read_bytes())
+    result = import_upload(store, key, [upload], author="tests", note="copie")
+    assert result.status == "stored" and result.version and result.version.number == 1
+    return key
+
+
+def open_page(page: str, dataset: str, lang: str = "fr") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"dataset": dataset, "lang": lang, "as_of": AS_OF})
+    at.switch_page(f"views/{page}.py")
+    return at.run()
+
+
+def upload(at: AppTest, data: bytes, name: str = "suivi.xlsx", mime: str = XLSX) -> AppTest:
+    at.file_uploader(key="upload.files").upload(name, data, mime).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def confirm(at: AppTest, note: str = "Comité de novembre", author: str = "Ann") -> AppTest:
+    at.text_area(key="upload.note").input(note)
+    at.text_input(key="upload.author").input(author)
+    at.button(key="upload.confirm").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize("dataset_key", ["france", "demo"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_update_page_runs_for_each_dataset_and_language(dataset_key: str, lang: str) -> None:
+    at = open_page("upload", dataset_key, lang)
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == ("Mettre à jour" if lang == "fr" else "Update")
+    assert at.file_uploader(key="upload.files") is not None
+    labels = [b.label for b in at.download_button]
+    assert ("Modèle vierge" if lang == "fr" else "Blank template") in labels
+
+
+def test_a_modified_demo_workbook_shows_the_change_review_with_its_counts(dataset: str) -> None:
+    at = upload(open_page("upload", dataset), modified_demo())
+    assert [s.value for s in at.subheader] == ["Ce qui change par rapport à la version 1"]
+    assert metrics(at) == {
+        "Mesures ajoutées": "1",
+        "Mesures retirées": "0",
+        "Statuts en progrès": "1",
+        "Statuts en recul": "1",
+        "Échéances déplacées": "1",
+        "Prise en compte modifiée": "0",
+        "Événements ajoutés": "1",
+    }
+    tables = {e.label: e for e in at.expander}
+    up = tables["Statuts modifiés — en progrès (1)"].dataframe[0].value
+    assert up[["Identifiant", "Avant", "Après"]].values.tolist() == [
+        ["C-M27", "En cours", "Réalisée"]
+    ]
+    moved = tables["Échéances déplacées (1)"].dataframe[0].value
+    assert moved[["Identifiant", "Avant", "Après"]].values.tolist() == [
+        ["C-M21", "30/06/2027", "31/12/2027"]
+    ]
+
+
+def test_the_change_review_speaks_english_on_an_english_page(dataset: str) -> None:
+    at = upload(open_page("upload", dataset, "en"), modified_demo())
+    assert metrics(at)["Statuses up"] == "1"
+    assert metrics(at)["Measures added"] == "1"
+    assert [s.value for s in at.subheader] == ["What changes compared with version 1"]
+
+
+def test_confirming_stores_exactly_one_version_whatever_the_reruns(
+    store: Store, dataset: str
+) -> None:
+    at = confirm(upload(open_page("upload", dataset), modified_demo()))
+    assert [s.value for s in at.success] == [f"Enregistré : version 2 du jeu « {dataset} »."]
+    stored = store.versions(dataset)
+    assert [v.number for v in stored] == [1, 2]
+    assert (stored[1].note, stored[1].author, stored[1].kind) == (
+        "Comité de novembre",
+        "Ann",
+        "upload",
+    )
+    assert stored[1].file_name == "suivi.xlsx"
+    at.run()  # a rerun (any widget, a refresh of the session)
+    assert [s.value for s in at.success] == [f"Enregistré : version 2 du jeu « {dataset} »."]
+    assert len(store.versions(dataset)) == 2
+
+
+def test_a_double_click_on_confirm_stores_one_version(store: Store, dataset: str) -> None:
+    at = confirm(upload(open_page("upload", dataset), modified_demo()))
+    assert len(store.versions(dataset)) == 2
+    # The second click of a double click reaches the server before the first run has
+    # recorded its result: the draft is as it was, and the button is clicked again.
+    at.session_state["upload.draft"].result = None
+    at.run()
+    assert [v.number for v in store.versions(dataset)] == [1, 2]
+    assert [s.value for s in at.success] == [
+        f"Déjà enregistré : version 2 du jeu « {dataset} » (rien n'a été ajouté)."
+    ]
+
+
+def test_the_note_is_required_before_storing(store: Store, dataset: str) -> None:
+    at = confirm(upload(open_page("upload", dataset), modified_demo()), note="  ")
+    assert [e.value for e in at.error] == [
+        "Écrivez une note (de quoi s'agit-il ?) avant d'enregistrer."
+    ]
+    assert len(store.versions(dataset)) == 1
+
+
+def test_a_rejected_file_shows_its_errors_sheet_by_sheet_and_stores_nothing(
+    store: Store, dataset: str
+) -> None:
+    at = upload(open_page("upload", dataset), rejected_demo())
+    assert [e.value for e in at.error] == [
+        "Fichier refusé : 2 erreur(s) à corriger. Rien n'a été enregistré."
+    ]
+    counts = at.dataframe[0].value
+    assert sorted(counts.values.tolist()) == [["Mesures", 1], ["Suivi", 1]]
+    assert sorted(t.value for t in at.text) == ["Mesures : 1 erreur(s)", "Suivi : 1 erreur(s)"]
+    tables = [d.value for d in at.dataframe[1:3]]
+    places = sorted((t["row"][0], t["column"][0], t["value"][0]) for t in tables)
+    assert places == [(2, "C", "Peut-être"), (2, "G", "bientôt")]
+    labels = [b.label for b in at.download_button]
+    assert {
+        "Rapport (CSV)",
+        "Rapport (Excel)",
+        "Votre fichier annoté (cellules surlignées)",
+    } <= set(labels)
+    assert not at.get("form")  # no confirm button for a rejected file
+    assert len(store.versions(dataset)) == 1
+
+
+def test_the_current_data_downloaded_and_uploaded_unchanged_is_identical(
+    store: Store, dataset: str
+) -> None:
+    exported = export_version(store, dataset, lang="fr")
+    at = upload(open_page("upload", dataset), exported, name="export.xlsx")
+    identical = "Ce fichier est identique à la version 1 : il n'y a rien à enregistrer."
+    assert identical in [i.value for i in at.info]
+    assert not at.get("form")
+    assert len(store.versions(dataset)) == 1
+
+
+def test_a_partial_update_appends_new_status_rows_to_a_copy_of_the_current_version(
+    store: Store, dataset: str
+) -> None:
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.title = "Suivi"
+    sheet.append(["Mesure", "Date", "Statut", "Évalué par", "Évaluateur"])
+    sheet.append(["C-M27", dt.datetime(2026, 11, 25), "Réalisée", *GOVERNMENT])
+    at = open_page("upload", dataset)
+    at.radio(key="upload.mode").set_value("partial").run()
+    upload(at, _save(wb), name="novembre.xlsx")
+    assert metrics(at)["Statuts en progrès"] == "1"
+    assert metrics(at)["Mesures ajoutées"] == "0"
+    confirm(at, note="Évaluations de novembre")
+    before, after = store.versions(dataset)
+    assert (after.kind, after.based_on) == ("partial", 1)
+    assert after.counts.assessments == before.counts.assessments + 1
+    assert after.counts.measures == before.counts.measures
+
+
+def test_two_sessions_reviewing_the_same_upload_never_see_each_others_draft(
+    store: Store, dataset: str
+) -> None:
+    first = upload(open_page("upload", dataset), modified_demo())
+    second = upload(open_page("upload", dataset), modified_demo())
+    assert first.session_state["upload.draft"].once != second.session_state["upload.draft"].once
+    first.text_area(key="upload.note").input("Note de la première personne").run()
+    second.run()
+    assert second.text_area(key="upload.note").value == ""
+    assert metrics(second)["Mesures ajoutées"] == "1"
+    confirm(first, note="Note de la première personne", author="Ann")
+    second.run()
+    # The second session checks its file again against the version now current: it is
+    # that content, so there is nothing to store; it never shows the other's success.
+    assert not second.success
+    identical = "Ce fichier est identique à la version 2 : il n'y a rien à enregistrer."
+    assert identical in [i.value for i in second.info]
+    assert [v.number for v in store.versions(dataset)] == [1, 2]
