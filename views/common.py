@@ -132,6 +132,31 @@ def _initial_state() -> None:
             state[key] = query.get_all(param)
 
 
+def _bound(name: str, lang: Lang, keep: Callable[[Any], Any] | None = None) -> str:
+    """The key of the widget that shows `state[name]` in `lang`.
+
+    Streamlit tells widgets apart by their label and displayed options too, so a keyed
+    widget whose label is translated becomes a new widget that starts from its default:
+    switching language would reset the dataset, the date and the filters. Each language
+    gets its own widget key, seeded from the language-free value `state[name]`, which
+    `_store_bound` copies back after the widgets ran. `keep` drops stale choices.
+    """
+    state = st.session_state
+    key = f"_{name}_{lang}"
+    if state.get("_widgets_lang") != lang or key not in state:
+        state[key] = state[name]
+    if keep is not None:
+        state[key] = keep(state[key])
+    return key
+
+
+def _store_bound(lang: Lang, *names: str) -> None:
+    state = st.session_state
+    for name in names:
+        state[name] = state[f"_{name}_{lang}"]
+    state["_widgets_lang"] = lang
+
+
 def sidebar() -> Context:
     """Render the shared sidebar and return the context every page reads."""
     _initial_state()
@@ -145,20 +170,25 @@ def sidebar() -> Context:
             format_func={"fr": "Français", "en": "English"}.__getitem__,
         )
         lang: Lang = state["lang"]
+        keys = dataset_keys()
         st.selectbox(
             t("app.dataset", lang),
-            dataset_keys(),
-            key="dataset",
-            format_func=lambda k: t(f"app.dataset.{k}", lang) if k in SHIPPED_KEYS else k,
+            keys,
+            key=_bound("dataset", lang, lambda k: k if k in keys else keys[0]),
+            format_func=lambda k: dataset_label(k, lang),
         )
-        info, ds, digest = load_dataset(state["dataset"], lang)
+        info, ds, digest = load_dataset(state[f"_dataset_{lang}"], lang)
         st.date_input(
             t("app.as_of", lang),
-            key="as_of",
+            key=_bound("as_of", lang),
             help=t("app.as_of_help", lang),
             format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
         )
-        filters = _filter_widgets(ds, lang)
+        _filter_widgets(ds, lang)
+    _store_bound(lang, "dataset", "as_of", "plans", "axes", "leads", "voice")
+    filters = Filters(
+        tuple(state["plans"]), tuple(state["axes"]), tuple(state["leads"]), state["voice"]
+    )
     owned = {"lang", "dataset", "as_of", "voice", *LIST_PARAMS}
     # A page's own parameters (the Measures page's `measure`) stay in the URL.
     kept = {k: st.query_params.get_all(k) for k in st.query_params if k not in owned}
@@ -179,32 +209,36 @@ def sidebar() -> Context:
     return Context(state["dataset"], info, ds, view, version, lang, state["as_of"], filters)
 
 
-def _filter_widgets(ds: Dataset, lang: Lang) -> Filters:
+def _filter_widgets(ds: Dataset, lang: Lang) -> None:
     state = st.session_state
     titles = plan_titles(ds)
     options = filter_options(ds)
-    # Drop choices the dataset does not have (another dataset, or a stale link).
-    state["plans"] = [p for p in state.get("plans", []) if p in titles]
+    # Choices the dataset does not have (another dataset, or a stale link) are dropped.
+    plans_key = _bound("plans", lang, lambda chosen: [p for p in chosen if p in titles])
     st.multiselect(
         t("filter.plan", lang),
         options["plans"],
-        key="plans",
+        key=plans_key,
         format_func=lambda p: f"{p} — {titles[p]}",
         placeholder=t("filter.all", lang),
     )
-    narrowed = filter_options(ds, tuple(state["plans"]))
+    narrowed = filter_options(ds, tuple(state[plans_key]))
     for key, label in (("axes", "filter.axis"), ("leads", "filter.lead")):
-        state[key] = [v for v in state.get(key, []) if v in narrowed[key]]
-        st.multiselect(t(label, lang), narrowed[key], key=key, placeholder=t("filter.all", lang))
+        allowed = set(narrowed[key])
+        st.multiselect(
+            t(label, lang),
+            narrowed[key],
+            key=_bound(
+                key, lang, lambda chosen, allowed=allowed: [v for v in chosen if v in allowed]
+            ),
+            placeholder=t("filter.all", lang),
+        )
     st.selectbox(
         t("filter.voice", lang),
         VOICE_OPTIONS,
-        key="voice",
+        key=_bound("voice", lang),
         format_func=lambda v: t(f"voice.{v}", lang),
         help=t("filter.voice_help", lang),
-    )
-    return Filters(
-        tuple(state["plans"]), tuple(state["axes"]), tuple(state["leads"]), state["voice"]
     )
 
 
@@ -234,11 +268,20 @@ def load_dataset(name: str, lang: Lang) -> tuple[VersionInfo | None, Dataset, st
         raise
 
 
+def dataset_label(key: str, lang: Lang) -> str:
+    """The name shown for a dataset: the shipped ones are named, others show their key."""
+    return t(f"app.dataset.{key}", lang) if key in SHIPPED_KEYS else key
+
+
 def banner(ctx: Context) -> None:
-    """Say plainly whether the figures are real (sourced) or fictional, and what is filtered."""
+    """Say plainly whether the figures are real (sourced) or fictional, and what is filtered.
+
+    Only the shipped datasets are vouched for: the French one is sourced, the demo one is
+    fictional. A coalition's own dataset carries its own sources (see the Method page).
+    """
     if ctx.dataset_key == "demo":
         st.warning(t("app.demo_banner", ctx.lang), icon=":material/warning:")
-    else:
+    elif ctx.dataset_key == "france":
         st.info(t("app.france_banner", ctx.lang), icon=":material/info:")
     if ctx.filters.active:
         st.caption(t("filter.active", ctx.lang))

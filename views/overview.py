@@ -5,14 +5,12 @@ import streamlit as st
 from monitoring.charts.overview import plan_periods, retention_by_plan, status_by_plan
 from monitoring.i18n import format_date, format_number, format_percent, t
 from monitoring.metrics import plan_timeline
-from views.common import banner, compute, context, summaries
+from views.common import banner, compute, context, dataset_label, summaries
 
 ctx = context()
 lang = ctx.lang
 st.title(t("page.overview", lang))
-st.caption(
-    t("overview.caption", lang, name=t(f"app.dataset.{ctx.dataset_key}", lang), as_of=ctx.as_of)
-)
+st.caption(t("overview.caption", lang, name=dataset_label(ctx.dataset_key, lang), as_of=ctx.as_of))
 banner(ctx)
 
 plans = summaries(ctx.view, ctx.version, ctx.as_of, ctx.voice)

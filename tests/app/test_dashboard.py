@@ -76,3 +76,15 @@ def test_french_figures_use_french_number_formatting():
     at = run_app(dataset="france", as_of="2026-11-26")
     rates = [m.value for m in at.metric if m.label == "Taux de réalisation"]
     assert rates and all(r.endswith("\u202f%") for r in rates)
+
+
+def test_switching_language_keeps_the_dataset_date_and_filters():
+    at = run_app(dataset="demo", as_of="2025-06-30", plan="DEMO-B", voice="civil_society")
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.query_params["dataset"] == ["demo"] or at.query_params["dataset"] == "demo"
+    assert at.session_state["dataset"] == "demo"
+    assert at.session_state["as_of"].isoformat() == "2025-06-30"
+    assert at.session_state["plans"] == ["DEMO-B"]
+    assert at.session_state["voice"] == "civil_society"
+    assert [s.value.split(" — ")[0] for s in at.subheader] == ["DEMO-B"]
