@@ -3,19 +3,25 @@
 `compare(old, new, as_of)` is shown before an upload is confirmed and between any two
 versions of the history. Everything is computed with vectorised merges over whole
 tables (two 10,000-measure versions compare in a fraction of a second).
+
+For a page: `Changes.rows(lang)` is every change as one table in the user's language
+(status labels included, shown as each version's scale names them), `rows(lang,
+section=…)` one group of it, and `Changes.sections(lang)` every non-empty group by its
+stable name (`GROUPS`: the sections, statuses split by direction), so a page never has
+to filter on translated text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from monitoring.dataset import Dataset
+from monitoring.dataset import Dataset, StatusScale
 from monitoring.i18n import format_date, t
 from monitoring.metrics import current_status, measure_table
 from monitoring.schema import EVENT_KINDS, RETENTION_LEVELS, SHEETS_BY_ID, VOICES, Lang
@@ -62,6 +68,9 @@ class Changes:
     events_added: pd.DataFrame
     events_removed: pd.DataFrame
     events_changed: pd.DataFrame
+    # The scales of the two versions, to show their status labels in the user's language.
+    old_scale: StatusScale = field(default_factory=StatusScale)
+    new_scale: StatusScale = field(default_factory=StatusScale)
 
     def section(self, name: str) -> pd.DataFrame:
         """Return the table of one section (a name of `SECTIONS`)."""
@@ -105,21 +114,88 @@ class Changes:
             lines.append("  " + " · ".join(parts))
         return lines
 
-    def rows(self, lang: Lang = "fr") -> pd.DataFrame:
-        """Every change as one row of a table for the page, with labels in `lang`.
+    def rows(self, lang: Lang = "fr", section: str | None = None) -> pd.DataFrame:
+        """Every change (or one group's) as rows of a table for a page, in `lang`.
+
+        Args:
+            lang: the language of the headers, labels, status labels and dates.
+            section: None for every change; else a name of `GROUPS` (a section, or
+                `statuses_<direction>` for one direction of status changes) or
+                `statuses` (every direction).
 
         Returns:
-            Columns (headers in `lang`): change, plan, item, voice, title, before, after.
+            Columns (headers in `lang`): change, plan, item, voice, title, date (of an
+            event), before, after; empty cells hold "".
         """
-        parts = [_ROWS[name](self.section(name), lang) for name in SECTIONS]
-        parts = [p for p in parts if len(p)]
-        columns = ["change", "plan", "item", "voice", "title", "before", "after"]
-        frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
-        frame = frame.reindex(columns=columns).astype(object).where(frame.notna(), "")
-        return frame.rename(columns={c: t(f"changes.column.{c}", lang) for c in columns})
+        groups = self._groups(lang)
+        if section is None:
+            parts = list(groups.values())
+        elif section == "statuses":
+            parts = [frame for name, frame in groups.items() if name.startswith("statuses_")]
+        elif section in GROUPS:
+            parts = [groups[section]] if section in groups else []
+        else:
+            raise ValueError(f"unknown section {section!r}; use one of {GROUPS}")
+        return _table(parts, lang)
+
+    def sections(self, lang: Lang = "fr") -> dict[str, pd.DataFrame]:
+        """Every non-empty group of changes, in `GROUPS` order, as `rows` gives them.
+
+        Args:
+            lang: the language of the tables.
+
+        Returns:
+            Group name (`measures_added`, `statuses_up`, …) → its rows, with the columns
+            of `rows`; `section_label(name, lang)` is a group's title.
+        """
+        return {name: _table([frame], lang) for name, frame in self._groups(lang).items()}
+
+    def _groups(self, lang: Lang) -> dict[str, pd.DataFrame]:
+        """The non-empty groups, in `GROUPS` order, with column ids (not yet translated)."""
+        groups: dict[str, pd.DataFrame] = {}
+        for name in SECTIONS:
+            frame = self.section(name)
+            if frame.empty:
+                continue
+            if name != "statuses":
+                groups[name] = _ROWS[name](frame, lang)
+                continue
+            shown = _statuses_rows(frame, lang, self.old_scale, self.new_scale)
+            for direction in DIRECTIONS:
+                part = shown[frame["direction"].to_numpy() == direction]
+                if len(part):
+                    groups[f"statuses_{direction}"] = part
+        return groups
+
+
+def section_label(name: str, lang: Lang = "fr") -> str:
+    """The title of a group of `GROUPS` in `lang` (`Statuts modifiés — en progrès`)."""
+    if name.startswith("statuses_"):
+        direction = t(f"changes.direction.{name.removeprefix('statuses_')}", lang)
+        return t("changes.section.statuses", lang) + " — " + direction
+    return t(f"changes.section.{name}", lang)
+
+
+ROW_COLUMNS = ("change", "plan", "item", "voice", "title", "date", "before", "after")
+
+
+def _table(parts: list[pd.DataFrame], lang: Lang) -> pd.DataFrame:
+    """Stack groups of rows into the page's table: every column, "" when empty, in `lang`."""
+    parts = [p for p in parts if len(p)]
+    columns = list(ROW_COLUMNS)
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    frame = frame.reindex(columns=columns)
+    frame = frame.astype(object).where(frame.notna(), "")
+    return frame.rename(columns={c: t(f"changes.column.{c}", lang) for c in columns})
 
 
 DIRECTIONS = ("up", "down", "dropped", "reinstated", "assessed", "unassessed")
+# The groups a page shows, in order: the sections, statuses split by direction.
+GROUPS = tuple(
+    name
+    for section in SECTIONS
+    for name in ([f"statuses_{d}" for d in DIRECTIONS] if section == "statuses" else [section])
+)
 
 
 def compare(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
@@ -167,6 +243,8 @@ def compare(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
         events_added=events_added,
         events_removed=events_removed,
         events_changed=_events_changed(old, new),
+        old_scale=old.scale,
+        new_scale=new.scale,
     )
 
 
@@ -318,13 +396,21 @@ def _events_rows(name: str) -> Callable[[pd.DataFrame, Lang], pd.DataFrame]:
             lang,
             item=frame["event_id"],
             title=title,
-            after=_dates(frame["date"], lang),
+            date=_dates(frame["date"], lang),
         )
 
     return rows
 
 
-def _statuses_rows(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def _status_labels(values: pd.Series, scale: StatusScale, lang: Lang) -> pd.Series:
+    """Status labels as `lang` names them on `scale` (a label off the scale as written)."""
+    shown = {v: scale.display(v, lang) for v in values.dropna().unique() if isinstance(v, str)}
+    return values.map(lambda v: shown.get(v, v) if isinstance(v, str) else v)
+
+
+def _statuses_rows(
+    frame: pd.DataFrame, lang: Lang, old_scale: StatusScale, new_scale: StatusScale
+) -> pd.DataFrame:
     direction = frame["direction"].map(lambda d: t(f"changes.direction.{d}", lang))
     return pd.DataFrame(
         {
@@ -333,8 +419,8 @@ def _statuses_rows(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             "item": frame["measure_id"],
             "voice": frame["voice"].map(_label(VOICES, lang)),
             "title": frame["title"],
-            "before": frame["old_status"],
-            "after": frame["new_status"],
+            "before": _status_labels(frame["old_status"], old_scale, lang),
+            "after": _status_labels(frame["new_status"], new_scale, lang),
         },
         index=frame.index,
     )
@@ -372,12 +458,12 @@ _ROWS: dict[str, Callable[[pd.DataFrame, Lang], pd.DataFrame]] = {
     "plans_removed": _plans_rows("plans_removed"),
     "measures_added": _measures_rows("measures_added"),
     "measures_removed": _measures_rows("measures_removed"),
-    "statuses": _statuses_rows,
     "deadlines": _deadlines_rows,
     "retention": _retention_rows,
     "events_added": _events_rows("events_added"),
     "events_removed": _events_rows("events_removed"),
     "events_changed": _events_rows("events_changed"),
 }
-assert set(_ROWS) == set(SECTIONS)
-assert {f.name for f in fields(Changes)} == {"as_of", *SECTIONS}
+# Statuses have their own rows (`_statuses_rows`): they need the two versions' scales.
+assert set(_ROWS) == set(SECTIONS) - {"statuses"}
+assert {f.name for f in fields(Changes)} == {"as_of", "old_scale", "new_scale", *SECTIONS}

@@ -15,6 +15,11 @@ Two ways to update:
   not added twice. If another version is stored meanwhile, the rows are appended again
   to that newer version, so no update is ever lost.
 
+Reading and validating a large workbook takes memory and a core: at most
+`PARSE_SLOT_COUNT` uploads are parsed at once in a process (`parse_slot`); the others
+wait their turn, and after `PARSE_WAIT_SECONDS` give up with `ParseBusy` ("busy, try
+again"), so ten coordinators uploading at once cannot exhaust the server's memory.
+
 Also here: restoring an older version (`restore_version`), exporting one as a workbook
 (`export_version`) and storing the shipped datasets in an empty store (`ensure_seeded`).
 """
@@ -24,7 +29,8 @@ from __future__ import annotations
 import logging
 import threading
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -53,6 +59,7 @@ from monitoring.storage import (
     SaveRules,
     StorageError,
     Store,
+    StoreBusy,
     StoredFile,
     VersionInfo,
     VersionKind,
@@ -73,7 +80,13 @@ NOTE_MAX_CHARS = 2_000
 # A partial update re-appended on a newer version this many times at most.
 PARTIAL_ATTEMPTS = 3
 # Parsing a large workbook takes memory and a core: a few at a time, the rest wait.
-PARSE_SLOTS = threading.BoundedSemaphore(2)
+# Two: a 50 MB workbook peaks at a few hundred MB while read, and the app's machines
+# have two cores.
+PARSE_SLOT_COUNT = 2
+PARSE_SLOTS = threading.BoundedSemaphore(PARSE_SLOT_COUNT)
+# How long an upload waits for a slot before the user is told to try again: longer than
+# a few large files take to parse, shorter than a user would wait without feedback.
+PARSE_WAIT_SECONDS = 120.0
 # The only sheets a partial update may hold.
 PARTIAL_SHEETS = ("status_updates", "events")
 
@@ -131,6 +144,31 @@ class PreparedImport:
         return self.base is not None and self.base.content_hash == self.dataset.content_hash()
 
 
+class ParseBusy(StoreBusy):
+    """Every parse slot stayed taken for `PARSE_WAIT_SECONDS`: nothing was read or stored."""
+
+    key = "importing.busy"
+
+
+@contextmanager
+def parse_slot(timeout: float | None = None) -> Iterator[None]:
+    """Hold one of the `PARSE_SLOT_COUNT` parse slots while the block runs.
+
+    Args:
+        timeout: seconds to wait for a slot; `PARSE_WAIT_SECONDS` when omitted.
+
+    Raises `ParseBusy` when no slot freed up in time.
+    """
+    wait = PARSE_WAIT_SECONDS if timeout is None else timeout
+    if not PARSE_SLOTS.acquire(timeout=wait):
+        log.warning("no parse slot free after %.0f s: upload refused as busy", wait)
+        raise ParseBusy(f"no parse slot free after {wait} s")
+    try:
+        yield
+    finally:
+        PARSE_SLOTS.release()
+
+
 def clean_text(text: str, limit: int) -> str:
     """Return user text safe to store: no control characters but line breaks, trimmed.
 
@@ -167,11 +205,21 @@ def prepare_import(
         limits: size limits; the defaults when omitted.
 
     Returns:
-        The prepared import, or the report of a rejected upload.
+        The prepared import, or the report of a rejected upload. Raises `ParseBusy` when
+        too many uploads are being read (see `parse_slot`), `StorageError` when the
+        store cannot be read.
     """
     check_dataset_key(dataset_key)
-    with PARSE_SLOTS:
-        read = read_upload(files, limits or Limits())
+    # The slot covers reading *and* validating: both hold the whole workbook in memory.
+    with parse_slot():
+        return _prepare(store, dataset_key, files, partial, limits or Limits())
+
+
+def _prepare(
+    store: Store, dataset_key: str, files: Sequence[Upload], partial: bool, limits: Limits
+) -> PreparedImport | Report:
+    """`prepare_import` once a parse slot is held."""
+    read = read_upload(files, limits)
     report = Report()
     report.extend(read.issues)
     if read.workbook is None or not report.ok:
@@ -431,6 +479,9 @@ def commit_import(
         rules = SaveRules(expected_current=base_number if prepared.partial else ANY_VERSION)
         try:
             outcome = store.save(new, rules)
+            if outcome.reason == "stale":
+                prepared = _rebase(store, prepared, outcome.version)
+                continue
         except StorageError as exc:
             return ImportResult(
                 "failed",
@@ -439,9 +490,6 @@ def commit_import(
                 dataset=prepared.dataset,
                 error=exc,
             )
-        if outcome.reason == "stale":
-            prepared = _rebase(store, prepared, outcome.version)
-            continue
         if outcome.reason == "identical":
             return ImportResult("identical", prepared.report, outcome.version, prepared.base)
         return ImportResult(
@@ -452,8 +500,6 @@ def commit_import(
             dataset=prepared.dataset,
             replayed=outcome.reason == "replayed",
         )
-    from monitoring.storage import StoreBusy
-
     busy = StoreBusy("the current version kept changing")
     return ImportResult("failed", prepared.report, previous=prepared.base, error=busy)
 
@@ -487,7 +533,9 @@ def import_upload(
 ) -> ImportResult:
     """Import an upload as the next version of a dataset, or say why not.
 
-    Reading and validation finish before any write; the write is one transaction.
+    Reading and validation finish before any write; the write is one transaction. The
+    whole import holds a parse slot (`parse_slot`): it waits while others are read, and
+    fails with `ParseBusy` ("busy, try again") if none frees up in time.
 
     Args:
         store: the version store.
@@ -502,19 +550,29 @@ def import_upload(
 
     Returns:
         `stored` with the new version, `rejected` with the report, `identical` with the
-        current version, or `failed` with the storage error.
+        current version, or `failed` with the storage error (the database or the parse
+        slots busy: `error.key` names the "try again" message).
     """
     check_dataset_key(dataset_key)
-    if idempotency_key is not None:
-        replay = store.find_replay(dataset_key, idempotency_key)
-        if replay is not None:  # a rerun: answer as the first attempt did
-            return ImportResult("stored", version=replay, replayed=True)
-    prepared = prepare_import(store, dataset_key, files, partial=partial, limits=limits)
-    if isinstance(prepared, Report):
-        return ImportResult("rejected", prepared, previous=store.current(dataset_key))
-    if prepared.identical:  # nothing to store: no write transaction at all
-        return ImportResult("identical", prepared.report, prepared.base, prepared.base)
-    return commit_import(store, prepared, author=author, note=note, idempotency_key=idempotency_key)
+    try:
+        if idempotency_key is not None:
+            replay = store.find_replay(dataset_key, idempotency_key)
+            if replay is not None:  # a rerun: answer as the first attempt did
+                return ImportResult("stored", version=replay, replayed=True)
+        # One slot for the whole import: storing encodes the tables again (as much memory
+        # as parsing), so ten imports at once hold at most `PARSE_SLOT_COUNT` datasets.
+        with parse_slot():
+            prepared = _prepare(store, dataset_key, files, partial, limits or Limits())
+            if isinstance(prepared, Report):
+                return ImportResult("rejected", prepared, previous=store.current(dataset_key))
+            if prepared.identical:  # nothing to store: no write transaction at all
+                return ImportResult("identical", prepared.report, prepared.base, prepared.base)
+            return commit_import(
+                store, prepared, author=author, note=note, idempotency_key=idempotency_key
+            )
+    except StorageError as exc:  # busy or failing: nothing was stored, say so plainly
+        log.warning("import of %s not done: %s", dataset_key, exc)
+        return ImportResult("failed", error=exc)
 
 
 # --- Restore, export, seed -----------------------------------------------------------------
@@ -639,6 +697,7 @@ def current_dataset(store: Store, dataset_key: str) -> tuple[VersionInfo, Datase
 
 __all__ = [
     "ImportResult",
+    "ParseBusy",
     "PreparedImport",
     "append_partial",
     "commit_import",
@@ -646,6 +705,7 @@ __all__ = [
     "ensure_seeded",
     "export_version",
     "import_upload",
+    "parse_slot",
     "prepare_import",
     "restore_version",
 ]

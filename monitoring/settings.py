@@ -10,6 +10,10 @@ Environment variables:
   at the repository root, git-ignored); the file is `plan-monitoring.sqlite`.
 - `PLAN_MONITORING_DATABASE_URL`: a PostgreSQL database to use instead, e.g.
   `postgresql+psycopg://user@host:5432/name` (`postgresql://` is read as psycopg 3).
+- `PLAN_MONITORING_ALLOW_NETWORK_FS`: `1` lets the SQLite file live on a network
+  filesystem (NFS, SMB/CIFS, sshfs, 9p, CephFS, …). Unsupported: SQLite's locking is
+  unreliable there, so two writers may corrupt the file. By default the app refuses to
+  start on one; use PostgreSQL for a shared deployment instead.
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ class Settings:
     state_dir: Path = STATE_DIR
     # None: the SQLite file in `state_dir`.
     database_url: str | None = None
+    # Unsupported escape hatch: a SQLite file on a network filesystem (see the docstring).
+    allow_network_fs: bool = False
 
     @property
     def store_url(self) -> str:
@@ -68,7 +74,13 @@ class Settings:
             data_dir=Path(env.get("PLAN_MONITORING_DATA_DIR", DATA_DIR)),
             state_dir=Path(env.get("PLAN_MONITORING_STATE_DIR") or STATE_DIR),
             database_url=env.get("PLAN_MONITORING_DATABASE_URL") or None,
+            allow_network_fs=_flag(env.get("PLAN_MONITORING_ALLOW_NETWORK_FS", "")),
         )
+
+
+def _flag(text: str) -> bool:
+    """Read an on/off environment variable: `1`, `true`, `yes` or `on` mean on."""
+    return text.strip().lower() in ("1", "true", "yes", "on")
 
 
 def normalise_database_url(url: str) -> str:

@@ -12,7 +12,7 @@ from monitoring.changes import Changes, compare
 from monitoring.i18n import format_date, format_number, t
 from monitoring.importing import restore_version
 from monitoring.storage import StoredFile, VersionInfo
-from views.common import banner, context, store
+from views.common import banner, context, show_table, store
 from views.review import note_form, show_changes, version_download
 
 ctx, db, state = context(), store(), st.session_state
@@ -51,8 +51,8 @@ def label(number: int) -> str:
 
 versions = db.versions(key)[::-1]  # newest first
 numbers, rows = [v.number for v in versions], [row(v) for v in versions]
-st.dataframe(
-    rows, hide_index=True,
+show_table(
+    rows, ctx, "versions", hide_index=True, title=t("page.history", lang),
     column_config={c: st.column_config.Column(t(f"history.col.{c}", lang)) for c in rows[0]},
 )  # fmt: skip
 

@@ -11,14 +11,14 @@ import streamlit as st
 
 from monitoring import annotate
 from monitoring.annotate import safe_file_name
-from monitoring.changes import Changes
+from monitoring.changes import Changes, section_label
 from monitoring.i18n import format_number, t
 from monitoring.importing import AUTHOR_MAX_CHARS, NOTE_MAX_CHARS, export_version
 from monitoring.reading import Upload
 from monitoring.report import Issue, Report
 from monitoring.schema import Lang
 from monitoring.settings import Limits
-from views.common import store
+from views.common import context, show_table, store
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOWNLOAD = {"on_click": "ignore", "icon": ":material/download:"}
@@ -37,13 +37,12 @@ def show_changes(changes: Changes, lang: Lang, *, same_content: bool = False) ->
     for column, name in zip([*st.columns(4), *st.columns(4)], HEADLINE, strict=False):
         label = t(LABELS.get(name, f"changes.section.{name}"), lang)
         column.metric(label, format_number(counts[name], lang))
-    rows = changes.rows(lang)
-    kind = t("changes.column.change", lang)
-    for label in dict.fromkeys(rows[kind]):
-        part = rows[rows[kind] == label].drop(columns=kind)
+    for i, (name, rows) in enumerate(changes.sections(lang).items()):
+        label = section_label(name, lang)
+        part = rows.drop(columns=t("changes.column.change", lang))
         part = part.loc[:, (part != "").any()]  # e.g. no "assessed by" for a new measure
         with st.expander(f"{label} ({format_number(len(part), lang)})", expanded=len(part) <= 25):
-            st.dataframe(part, hide_index=True)
+            show_table(part, context(), f"changes-{i + 1}", hide_index=True, title=label)
 
 
 def _issue_table(issues: list[Issue], lang: Lang, *, errors: bool) -> None:

@@ -17,6 +17,7 @@ from monitoring.importing import ImportResult, PreparedImport, commit_import, pr
 from monitoring.reading import Upload
 from monitoring.report import Report
 from monitoring.settings import Settings
+from monitoring.storage import StorageError
 from monitoring.workbook import write_workbook
 from views import review
 from views.common import banner, context, store
@@ -76,12 +77,17 @@ if draft is not None and draft.key == key and draft.result is None:
         draft = None  # another session stored a version meanwhile: check against that one
 if draft is None or draft.key != key:
     with st.status(t("upload.checking", lang)) as status:
-        outcome = prepare_import(db, ctx.dataset_key, files, partial=partial, limits=limits)
-        changes = None
-        if isinstance(outcome, PreparedImport) and outcome.base and not outcome.identical:
-            status.update(label=t("upload.comparing", lang))
-            old = db.read_dataset(ctx.dataset_key, outcome.base.number)
-            changes = compare(old, outcome.dataset, ctx.as_of)
+        try:
+            outcome = prepare_import(db, ctx.dataset_key, files, partial=partial, limits=limits)
+            changes = None
+            if isinstance(outcome, PreparedImport) and outcome.base and not outcome.identical:
+                status.update(label=t("upload.comparing", lang))
+                old = db.read_dataset(ctx.dataset_key, outcome.base.number)
+                changes = compare(old, outcome.dataset, ctx.as_of)
+        except StorageError as exc:  # the store could not be read: nothing was changed
+            status.update(label=t(exc.key, lang, **exc.params), state="error")
+            st.error(t(exc.key, lang, **exc.params))
+            st.stop()
         status.update(label=t("upload.checked", lang), state="complete", expanded=False)
     draft = state["upload.draft"] = Draft(key, f"{digest}:{uuid.uuid4().hex}", outcome, changes)
     state.pop("upload.note", None)

@@ -30,6 +30,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "changes.column.item": ("Identifiant", "ID"),
     "changes.column.voice": ("Évalué par", "Assessed by"),
     "changes.column.title": ("Intitulé", "Title"),
+    "changes.column.date": ("Date", "Date"),
     "changes.column.before": ("Avant", "Before"),
     "changes.column.after": ("Après", "After"),
 }

@@ -56,6 +56,16 @@ class SchemaTooNew(StorageError):
     key = "storage.schema_too_new"
 
 
+class NetworkFilesystem(StorageError):
+    """The SQLite file is on a network filesystem, where its locks cannot be trusted.
+
+    `params`: `path` (the state folder) and `fstype` (e.g. `nfs4`). Refused at start
+    unless `PLAN_MONITORING_ALLOW_NETWORK_FS=1` (unsupported).
+    """
+
+    key = "storage.network_filesystem"
+
+
 class VersionNotFound(StorageError):
     """No such dataset version."""
 
@@ -329,11 +339,13 @@ def open_store(settings: Settings) -> Store:
     """Open the store the settings name (SQLite by default), migrating its schema first.
 
     Args:
-        settings: `database_url` (PostgreSQL) or `state_dir` (SQLite) are used.
+        settings: `database_url` (PostgreSQL) or `state_dir` (SQLite) are used, and
+            `allow_network_fs` (a SQLite file on a network filesystem, unsupported).
 
     Returns:
-        A ready `SqlStore`. Raises `SchemaTooNew` on a database of a newer release.
+        A ready `SqlStore`. Raises `SchemaTooNew` on a database of a newer release, and
+        `NetworkFilesystem` when the SQLite file would sit on a network share.
     """
     from monitoring.storage.sql import SqlStore
 
-    return SqlStore(settings.store_url)
+    return SqlStore(settings.store_url, allow_network_fs=settings.allow_network_fs)

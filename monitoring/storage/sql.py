@@ -20,7 +20,12 @@ SQLite: every connection sets WAL, `synchronous=FULL`, `busy_timeout` and
 the version number is read, so two writers queue instead of failing), reads with a
 deferred `BEGIN` (one WAL snapshot: a reader never sees half a version). PostgreSQL:
 the dataset row is locked (`SELECT … FOR UPDATE`) before numbering; saves are retried
-a bounded number of times on serialization failure, deadlock or unique violation.
+a bounded number of times on serialization failure, deadlock or unique violation;
+reads run at REPEATABLE READ, so a read transaction is one snapshot there too.
+
+SQLite's locks (and WAL's shared memory) are not reliable on a network filesystem:
+`SqlStore` refuses a SQLite file on one (`check_local_filesystem`, reading
+`/proc/mounts`) unless told to accept it, which is unsupported.
 """
 
 from __future__ import annotations
@@ -30,11 +35,14 @@ import itertools
 import json
 import logging
 import random
+import re
+import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -43,6 +51,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from monitoring.dataset import TABLE_IDS, Dataset
 from monitoring.storage import (
     Counts,
+    NetworkFilesystem,
     NewVersion,
     SaveOutcome,
     SaveRules,
@@ -170,21 +179,33 @@ _INFO_COLUMNS = [c for c in VERSIONS.c if c.name not in ("scale", "extras", "dat
 # --- Engine -----------------------------------------------------------------------------
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """Create the engine for `url`, with this store's per-connection settings.
 
     Args:
         url: a SQLAlchemy URL: `sqlite:///path` or `postgresql+psycopg://…`.
+        read_only: SQLite only: open the existing file read-only (`check` of a backup),
+            leaving its journal mode alone; nothing is created.
 
     Returns:
-        An engine; for SQLite, its folder is created if missing.
+        An engine; for SQLite, its folder is created if missing (unless read-only).
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url)
-        event.listen(engine, "connect", _sqlite_connect)
+        if read_only and parsed.database:
+            # SQLite's URI form is the only way to say "read-only" to the driver; the
+            # path is percent-encoded there, so a name with `?` or `#` stays a name.
+            uri = f"file:{quote(str(Path(parsed.database).absolute()))}?mode=ro"
+
+            def connect() -> sqlite3.Connection:
+                return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+            engine = sa.create_engine("sqlite://", creator=connect, poolclass=sa.pool.NullPool)
+        else:
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            engine = sa.create_engine(url)
+        event.listen(engine, "connect", _sqlite_read_only if read_only else _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
@@ -205,11 +226,136 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_read_only(dbapi_connection: Any, _record: Any) -> None:
+    # Setting the journal mode is a write: a read-only connection keeps the file's own.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
 def _sqlite_begin(conn: Connection) -> None:
     # IMMEDIATE takes the write lock now, waiting up to busy_timeout: a deferred
     # transaction that reads then writes would fail at once with "database is locked".
     write = conn.get_execution_options().get(_WRITE, False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+# --- Network filesystems -----------------------------------------------------------------
+
+MOUNTS_FILE = Path("/proc/mounts")
+# Filesystem types (as `/proc/mounts` names them) where SQLite's POSIX locks and WAL's
+# shared-memory index cannot be trusted: two hosts (or a host and a sync client) could
+# both believe they hold the write lock and corrupt the file.
+NETWORK_FILESYSTEMS = frozenset(
+    {
+        "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs", "coda",
+        "9p", "ceph", "fuse.ceph", "fuse.cephfs", "glusterfs", "fuse.glusterfs", "lustre",
+        "gpfs", "beegfs", "ocfs2", "gfs2", "davfs", "fuse.davfs2", "fuse.sshfs",
+        "fuse.rclone", "fuse.s3fs", "fuse.gcsfuse", "fuse.juicefs", "fuse.goofys",
+        "fuse.mountpoint-s3", "fuse.blobfuse", "fuse.blobfuse2", "vboxsf", "prl_fs",
+    }
+)  # fmt: skip
+
+
+def _unescape_mount_field(text: str) -> str:
+    # The kernel writes space, tab, newline and backslash in mount points as octal (\040).
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), text)
+
+
+def parse_mounts(text: str) -> list[tuple[PurePosixPath, str]]:
+    """Read `/proc/mounts` text (`device mountpoint fstype options dump pass` per line).
+
+    Args:
+        text: the file's content.
+
+    Returns:
+        (mount point, filesystem type) in the file's order; malformed lines are skipped.
+    """
+    mounts = []
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) >= 3:
+            mounts.append((PurePosixPath(_unescape_mount_field(fields[1])), fields[2]))
+    return mounts
+
+
+def filesystem_type(path: Path, mounts_text: str | None = None) -> str | None:
+    """Return the type of the filesystem holding `path`: the longest mount point above it.
+
+    Args:
+        path: a file or folder; it need not exist yet (its symlinks are resolved as far
+            as they exist).
+        mounts_text: the content of `/proc/mounts` (read when omitted; tests pass one).
+
+    Returns:
+        The type (`ext4`, `nfs4`, …), or None when it cannot be known (no `/proc/mounts`,
+        as on macOS): the check then lets the store open.
+    """
+    if mounts_text is None:
+        try:
+            mounts_text = MOUNTS_FILE.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    try:
+        target = PurePosixPath(Path(path).resolve())
+    except OSError:  # a symlink loop: judge by the path as written
+        target = PurePosixPath(Path(path).absolute())
+    found: str | None = None
+    depth = -1
+    for point, fstype in parse_mounts(mounts_text):
+        # `>=`: a later mount over the same point hides the earlier one.
+        if (point == target or point in target.parents) and len(point.parts) >= depth:
+            found, depth = fstype, len(point.parts)
+    return found
+
+
+def is_network_filesystem(fstype: str | None) -> bool:
+    """Whether a filesystem type is one where SQLite must not be used (`NETWORK_FILESYSTEMS`)."""
+    return fstype is not None and (fstype in NETWORK_FILESYSTEMS or fstype.startswith("nfs"))
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL; None for PostgreSQL and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def check_local_filesystem(
+    url: str, *, allow_network_fs: bool = False, mounts_text: str | None = None
+) -> str | None:
+    """Refuse a SQLite file whose folder is on a network filesystem.
+
+    Args:
+        url: the store's URL (only a SQLite file is checked).
+        allow_network_fs: accept it anyway, with a warning in the log (unsupported).
+        mounts_text: the content of `/proc/mounts` (read when omitted).
+
+    Returns:
+        The filesystem type of the folder (None when not known or not SQLite). Raises
+        `NetworkFilesystem` when it is a network one and that is not allowed.
+    """
+    path = sqlite_path(url)
+    if path is None:
+        return None
+    folder = path.parent
+    fstype = filesystem_type(folder, mounts_text)
+    if not is_network_filesystem(fstype):
+        return fstype
+    if allow_network_fs:
+        log.warning(
+            "SQLite file %s is on a %s network filesystem (allowed by "
+            "PLAN_MONITORING_ALLOW_NETWORK_FS; unsupported: it may be corrupted)",
+            path,
+            fstype,
+        )
+        return fstype
+    raise NetworkFilesystem(
+        f"{folder} is on a {fstype} network filesystem", path=str(folder), fstype=fstype
+    )
 
 
 # --- Migrations ---------------------------------------------------------------------------
@@ -299,14 +445,29 @@ def _sqlite_locked(exc: sa.exc.DBAPIError) -> bool:
 class SqlStore(Store):
     """Versions in SQLite or PostgreSQL (see the module docstring for the schema)."""
 
-    def __init__(self, url: str, *, migrate_schema: bool = True) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        migrate_schema: bool = True,
+        allow_network_fs: bool = False,
+        read_only: bool = False,
+    ) -> None:
         """Open the database and migrate it.
 
         Args:
             url: the SQLAlchemy URL (`Settings.store_url`).
-            migrate_schema: False only in tests that look at an unmigrated database.
+            migrate_schema: False only in tests that look at an unmigrated database, and
+                for `check` (which must not change the file it checks).
+            allow_network_fs: accept a SQLite file on a network filesystem (unsupported;
+                `NetworkFilesystem` is raised otherwise, before anything is created).
+            read_only: SQLite only: open an existing file read-only, without migrating
+                (`check` of a backup file, which must not change it).
         """
-        self.engine = make_engine(url)
+        check_local_filesystem(url, allow_network_fs=allow_network_fs)
+        self.url = url
+        self.engine = make_engine(url, read_only=read_only)
+        migrate_schema = migrate_schema and not read_only
         self.dialect = self.engine.dialect.name
         self._clock = lambda: dt.datetime.now(dt.UTC)
         try:
@@ -324,8 +485,13 @@ class SqlStore(Store):
     @contextmanager
     def _read(self) -> Iterator[Connection]:
         try:
-            with self.engine.connect() as conn, conn.begin():
-                yield conn
+            with self.engine.connect() as conn:
+                if self.dialect == "postgresql":
+                    # One snapshot for the whole read, as SQLite's WAL gives: a version
+                    # committed meanwhile is either wholly visible or not at all.
+                    conn = conn.execution_options(isolation_level="REPEATABLE READ")
+                with conn.begin():
+                    yield conn
         except sa.exc.DBAPIError as exc:
             if self.dialect == "sqlite" and _sqlite_locked(exc):
                 raise StoreBusy(str(exc)) from exc

@@ -265,3 +265,22 @@ def test_two_sessions_reviewing_the_same_upload_never_see_each_others_draft(
     identical = "Ce fichier est identique à la version 2 : il n'y a rien à enregistrer."
     assert identical in [i.value for i in second.info]
     assert [v.number for v in store.versions(dataset)] == [1, 2]
+
+
+def test_a_store_that_cannot_be_read_during_the_check_says_so_and_stores_nothing(
+    store: Store, dataset: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitoring import importing
+    from monitoring.storage import StoreBusy
+
+    def busy(*args: object, **kwargs: object) -> None:
+        raise StoreBusy()
+
+    monkeypatch.setattr(importing, "prepare_import", busy)
+    at = upload(open_page("upload", dataset), modified_demo())
+    assert [e.value for e in at.error] == [
+        "La base est occupée par un autre enregistrement : rien n'a été modifié. "
+        "Réessayez dans un instant."
+    ]
+    assert not [b for b in at.button if b.key == "upload.confirm"]
+    assert [v.number for v in store.versions(dataset)] == [1]

@@ -4,12 +4,19 @@ worker.py save URL DATASET WORKER COUNT      save COUNT versions, one after anot
 worker.py hang URL DATASET MARKER            start saving, stop mid-rows, wait to be killed
 worker.py exit URL DATASET                   start saving, exit mid-rows without cleanup
 worker.py seed URL                           store the shipped datasets if missing
+worker.py alternate URL DATASET COUNT        save COUNT versions alternating two contents
+worker.py imports URL WORKBOOK COUNT         COUNT imports of one big workbook at once
+                                             (threads); prints JSON: statuses, peak
+                                             parses in flight, memory figures
 """
 
 from __future__ import annotations
 
+import json
 import os
+import resource
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -32,7 +39,17 @@ def main(argv: list[str]) -> int:
     if command == "seed":
         ensure_seeded(store)
         return 0
+    if command == "imports":
+        return _imports(store, Path(argv[2]), int(argv[3]))
     dataset = argv[2]
+    if command == "alternate":
+        # Two contents of a few hundred measures each: a reader can tell them apart.
+        contents = [synthetic_dataset(300, seed=s) for s in (1, 2)]
+        for i in range(int(argv[3])):
+            new = NewVersion(dataset, contents[i % 2], (StoredFile("a.xlsx", b"%d" % i),),
+                             "writer", str(i))  # fmt: skip
+            store.save(new, SaveRules(skip_identical=False))
+        return 0
     if command == "save":
         worker, count = argv[3], int(argv[4])
         for i in range(count):
@@ -51,6 +68,79 @@ def main(argv: list[str]) -> int:
     SqlStore._insert_rows = stop_midway  # type: ignore[method-assign]
     store.save(_version(dataset, "crash", "never committed", measures=500))
     return 1
+
+
+def _rss_mb() -> float:
+    """The resident memory now (not the peak), from /proc/self/statm."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _imports(store: SqlStore, workbook: Path, count: int) -> int:
+    """Import one big workbook `count` times at once; report parses in flight and memory.
+
+    The workbook is written by the test, so that making it does not count in this
+    process's peak memory.
+    """
+    from monitoring import importing
+    from monitoring.reading import Upload
+
+    data = workbook.read_bytes()
+    lock, state = threading.Lock(), {"now": 0, "peak": 0}
+
+    def counted(function):  # type: ignore[no-untyped-def]
+        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+            with lock:
+                state["now"] += 1
+                state["peak"] = max(state["peak"], state["now"])
+            try:
+                return function(*args, **kwargs)
+            finally:
+                with lock:
+                    state["now"] -= 1
+
+        return run
+
+    # Reading and validating are what take memory: count the threads inside either.
+    importing.read_upload = counted(importing.read_upload)  # type: ignore[assignment]
+    importing.validate = counted(importing.validate)  # type: ignore[assignment]
+    base = _rss_mb()
+    # One whole import alone first (read, validate, store): what one costs, to budget
+    # ten against. Another dataset, so the ten below still find an empty one.
+    importing.import_upload(store, "warm", [Upload("big.xlsx", data)], author="w", note="")
+    one = _peak_mb() - base
+    start = threading.Barrier(count)
+    statuses: list[str] = []
+    started = time.monotonic()
+
+    def run_one(i: int) -> None:
+        start.wait()
+        result = importing.import_upload(store, "big", [Upload(f"big-{i}.xlsx", data)],
+                                         author=f"s{i}", note="")  # fmt: skip
+        with lock:
+            statuses.append(result.status)
+
+    threads = [threading.Thread(target=run_one, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    out = {
+        "statuses": sorted(statuses),
+        "peak_in_flight": state["peak"],
+        "slots": importing.PARSE_SLOT_COUNT,
+        "file_mb": len(data) / 2**20,
+        "base_mb": base,
+        "one_mb": one,
+        "peak_mb": _peak_mb(),
+        "seconds": time.monotonic() - started,
+    }
+    print(json.dumps(out))
+    return 0
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from monitoring.changes import SECTIONS, compare
+from monitoring.changes import GROUPS, SECTIONS, compare, section_label
 from monitoring.dataset import Dataset, dataset_from_records
 from monitoring.synthetic import as_of_date, synthetic_dataset
 
@@ -144,11 +144,62 @@ def test_the_review_is_json_ready_and_its_rows_read_in_french_and_english():
 
     fr, en = changes.rows("fr"), changes.rows("en")
     assert list(fr.columns) == ["Changement", "Plan", "Identifiant", "Évalué par", "Intitulé",
-                                "Avant", "Après"]  # fmt: skip
+                                "Date", "Avant", "Après"]  # fmt: skip
     assert "Mesures ajoutées" in fr["Changement"].tolist()
     assert "Statuses changed — up" in en["Change"].tolist()
     assert "Société civile" in fr["Évalué par"].tolist()
     assert any("Measures added: 1" in line for line in changes.summary("en"))
+
+
+def test_status_labels_in_the_rows_are_in_the_users_language():
+    old = build(updates=[status("M1", "En cours")])
+    new = build(updates=[status("M1", "Réalisée")])
+    changes = compare(old, new, AS_OF)
+    (en,) = changes.rows("en").to_dict("records")
+    (fr,) = changes.rows("fr").to_dict("records")
+    assert (en["Before"], en["After"]) == ("In progress", "Done")
+    assert (fr["Avant"], fr["Après"]) == ("En cours", "Réalisée")
+    # The JSON keeps the labels as written in the workbook.
+    assert changes.as_dict()["statuses"][0]["new_status"] == "Réalisée"
+
+
+def test_a_status_label_off_the_scale_is_shown_as_written():
+    old = build(updates=[status("M1", "Réalisée")])
+    new = build(updates=[status("M1", "Étiquette inconnue")])
+    (row,) = compare(old, new, AS_OF).rows("en").to_dict("records")
+    assert (row["Before"], row["After"]) == ("Done", "Étiquette inconnue")
+
+
+def test_an_events_date_is_in_the_date_column_not_in_after():
+    event = {"event_id": "E1", "date": "2025-02-01", "kind": "letter", "title": "Lettre"}
+    (row,) = compare(build(), build(events=[event]), AS_OF).rows("en").to_dict("records")
+    assert row["Date"] == "2025-02-01"
+    assert row["After"] == "" and row["Before"] == ""
+    assert row["Change"] == "Events added"
+
+
+def test_sections_give_each_group_by_its_stable_name_whatever_the_language():
+    old = build(ms=("M1", "M2"), updates=[status("M1", "En cours"), status("M2", "Réalisée")])
+    new = build(ms=("M1", "M2", "M3"),
+                updates=[status("M1", "Réalisée"), status("M2", "Non réalisée")])  # fmt: skip
+    changes = compare(old, new, AS_OF)
+    for lang in ("fr", "en"):
+        sections = changes.sections(lang)
+        assert list(sections) == ["measures_added", "statuses_up", "statuses_down"]
+        assert list(sections) == [g for g in GROUPS if g in sections]  # in GROUPS order
+        items = {name: frame.iloc[:, 2].tolist() for name, frame in sections.items()}
+        assert items == {"measures_added": ["M3"], "statuses_up": ["M1"],
+                         "statuses_down": ["M2"]}  # fmt: skip
+        for name, frame in sections.items():
+            assert frame.equals(changes.rows(lang, section=name))
+            assert set(frame.iloc[:, 0]) == {section_label(name, lang)}
+        both = changes.rows(lang, section="statuses")
+        assert sorted(both.iloc[:, 2]) == ["M1", "M2"]
+        assert len(changes.rows(lang)) == sum(len(f) for f in sections.values())
+    assert section_label("statuses_up", "en") == "Statuses changed — up"
+    assert changes.rows("en", section="deadlines").empty
+    with pytest.raises(ValueError, match="unknown section"):
+        changes.rows("en", section="Mesures ajoutées")
 
 
 def test_two_versions_of_ten_thousand_measures_are_compared_whole():

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import sqlite3
+import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from monitoring import importing
 from monitoring.importing import (
     SEED_AUTHOR,
     commit_import,
@@ -21,7 +26,7 @@ from monitoring.importing import (
     restore_version,
 )
 from monitoring.reading import Upload
-from monitoring.storage import Store
+from monitoring.storage import Store, StoreBusy
 from monitoring.storage.memory import MemoryStore
 from monitoring.storage.sql import SqlStore, table_counts
 from monitoring.synthetic import synthetic_dataset
@@ -312,3 +317,82 @@ def test_an_empty_store_is_seeded_with_the_shipped_datasets_once(store):
     assert "data/france.xlsx" in stored[0].note
     assert ensure_seeded(store) == []
     assert store.read_files("demo", 1)[0].data == demo_bytes()
+
+
+# --- Many uploads at once, a busy store (case 67) -------------------------------------------
+
+
+def test_ten_imports_at_once_never_parse_more_than_the_slots_allow_and_all_finish(
+    sqlite_store, monkeypatch
+):
+    """The heavy version (MB-sized workbooks, peak memory) is in tests/integration."""
+    lock, in_flight, peak = threading.Lock(), [0], [0]
+    real_read, real_validate = importing.read_upload, importing.validate
+
+    def counted(function):
+        def run(*args, **kwargs):
+            with lock:
+                in_flight[0] += 1
+                peak[0] = max(peak[0], in_flight[0])
+            try:
+                time.sleep(0.02)  # long enough for the threads to overlap
+                return function(*args, **kwargs)
+            finally:
+                with lock:
+                    in_flight[0] -= 1
+
+        return run
+
+    monkeypatch.setattr(importing, "read_upload", counted(real_read))
+    monkeypatch.setattr(importing, "validate", counted(real_validate))
+    start = threading.Barrier(10)
+
+    def one(i: int) -> str:
+        start.wait()
+        data = edited_demo(Chronologie__D2=f"Intitulé {i}")
+        return upload(sqlite_store, data, idempotency_key=f"k{i}").status
+
+    with ThreadPoolExecutor(10) as pool:
+        statuses = list(pool.map(one, range(10)))
+    assert statuses == ["stored"] * 10
+    assert peak[0] == importing.PARSE_SLOT_COUNT
+    assert [v.number for v in sqlite_store.versions("demo")] == list(range(1, 11))
+
+
+def test_an_upload_finding_every_parse_slot_taken_is_told_to_try_again(store, monkeypatch):
+    monkeypatch.setattr(importing, "PARSE_WAIT_SECONDS", 0.05)
+    taken = [importing.PARSE_SLOTS.acquire(timeout=1) for _ in range(importing.PARSE_SLOT_COUNT)]
+    try:
+        result = upload(store, demo_bytes())
+    finally:
+        for _ in taken:
+            importing.PARSE_SLOTS.release()
+    assert result.status == "failed" and isinstance(result.error, importing.ParseBusy)
+    assert result.message("en") == (
+        "The server is already reading several files: nothing was stored. Try again in a moment."
+    )
+    assert "réessayez" in result.message("fr").lower()
+    assert store.versions("demo") == []
+    assert upload(store, demo_bytes()).status == "stored"  # the slots are free again
+
+
+def test_a_save_finding_the_database_locked_says_busy_never_database_is_locked(
+    sqlite_store, monkeypatch, tmp_path
+):
+    upload(sqlite_store, demo_bytes())
+    monkeypatch.setattr("monitoring.storage.sql.SQLITE_BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr("monitoring.storage.sql.SAVE_ATTEMPTS", 2)
+    sqlite_store.engine.dispose()  # new connections take the shorter busy timeout
+    before = table_counts(sqlite_store.engine)
+    holder = sqlite3.connect(tmp_path / "store.sqlite", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = upload(sqlite_store, edited_demo(Suivi__E2="Autre évaluateur"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.status == "failed" and isinstance(result.error, StoreBusy)
+    for lang in ("fr", "en"):
+        assert "locked" not in result.message(lang).lower()
+    assert result.message("en").startswith("The database is busy with another save")
+    assert table_counts(sqlite_store.engine) == before
