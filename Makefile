@@ -41,6 +41,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/run.py
 	$(PY) bench/pages_bench.py
 	$(PY) bench/import_bench.py
+	$(PY) bench/exports_bench.py
 
 # Debian's Chromium drives the browser tests and image export (needs root or sudo).
 browser-deps:

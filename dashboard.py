@@ -27,6 +27,7 @@ PAGES = [
     ("timeline", "page.timeline", ":material/mail:", "timeline"),
     ("upload", "page.upload", ":material/upload_file:", "upload"),
     ("history", "page.history", ":material/history:", "history"),
+    ("report", "page.report", ":material/picture_as_pdf:", "report"),
     ("method", "page.method", ":material/menu_book:", "method"),
 ]
 navigation = st.navigation(

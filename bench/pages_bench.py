@@ -11,8 +11,10 @@ the median is reported. Target: under 300 ms per page at 10,000 measures.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -21,7 +23,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 TARGET_MS = 300.0
-PAGES = ("overview", "gaps", "delays", "measures", "timeline", "method")
+PAGES = (
+    "overview",
+    "gaps",
+    "delays",
+    "measures",
+    "timeline",
+    "upload",
+    "history",
+    "report",
+    "method",
+)
 
 
 def time_pages(n_measures: int, reruns: int) -> dict[str, float]:
@@ -32,6 +44,9 @@ def time_pages(n_measures: int, reruns: int) -> dict[str, float]:
     from monitoring.synthetic import as_of_date, synthetic_dataset
 
     warnings.filterwarnings("ignore")
+    # The update and history pages read the version store: a throwaway one, not the user's.
+    os.environ.setdefault("PLAN_MONITORING_STATE_DIR", tempfile.mkdtemp(prefix="bench-"))
+    os.environ.setdefault("PLAN_MONITORING_NO_RENDERER", "1")
     ds = synthetic_dataset(n_measures)
     digest = ds.content_hash()
     # The seam the sidebar loads datasets through: serve the synthetic one instead.

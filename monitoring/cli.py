@@ -7,13 +7,24 @@
     plan-monitoring restore N [--dataset KEY] [--author NAME] [--note TEXT]
     plan-monitoring validate|summary [FILE...] [--dataset KEY]   (no FILE: the stored version)
     plan-monitoring template OUT.xlsx
+    plan-monitoring report [FILE...] [--dataset KEY] [--version N] [--as-of DATE]
+                           [--plan ID]... --out DIR   (ZIP + PDF; 4 without Chromium)
+    plan-monitoring backup OUT.sqlite
+    plan-monitoring check [FILE.sqlite]
 
 Every command that reads or writes versions uses the same store as the dashboard
 (`PLAN_MONITORING_DATABASE_URL`, else SQLite in `PLAN_MONITORING_STATE_DIR`), and stores
-the shipped datasets first when the store is empty.
+the shipped datasets first when the store is empty (`backup` and `check` store nothing).
 
-Exit codes: 0 success (file valid, version stored), 1 file rejected or unusable (or no
-such version), 2 wrong command usage, 3 identical to the current version (nothing
+`backup` copies the SQLite store with SQLite's online backup API: a consistent copy even
+while the dashboard saves versions; on PostgreSQL it says to use `pg_dump` and fails.
+`check` runs `PRAGMA integrity_check` and reads every version back (its content hash
+and its files' sha256 must match the stored ones), on the store or on a backup FILE
+(opened read-only).
+
+Exit codes: 0 success (file valid, version stored, backup written, check passed), 1 file
+rejected or unusable (or no such version, or the check found problems), 2 wrong command
+usage (`backup` of a PostgreSQL store), 3 identical to the current version (nothing
 stored), 4 could not save (database busy or failing; nothing changed). Messages are in
 French unless `--lang en`. No traceback ever reaches the user: unexpected errors are
 logged (to `plan-monitoring.log` in the state folder when nothing else collects logs)
@@ -41,6 +52,7 @@ from monitoring.report import Report
 from monitoring.schema import LANGS, VOICES, Lang, normalise_label
 from monitoring.settings import Settings
 from monitoring.storage import DATASET_KEY, StorageError, Store, VersionInfo, VersionNotFound
+from monitoring.storage.backup import BackupNotSqlite
 
 log = logging.getLogger("plan_monitoring")
 
@@ -153,6 +165,25 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--author", default=None, help="default: your user name")
     restore.add_argument("--note", default="")
     _common(restore)
+
+    report = sub.add_parser("report", help="the dossier: charts, tables (XLSX) and a PDF report")
+    report.add_argument("files", nargs="*", type=Path, help="default: the stored version")
+    report.add_argument("--version", type=_version_number, default=None, help="default: current")
+    report.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    report.add_argument("--plan", action="extend", nargs="+", default=None, help="plan ids")
+    report.add_argument("--voice", type=_voice, default="all", help=", ".join(VOICE_CHOICES))
+    report.add_argument("--out", type=Path, required=True, help="the folder to write into")
+    _common(report)
+
+    backup = sub.add_parser("backup", help="copy the SQLite store, safely while in use")
+    backup.add_argument("out", type=Path, help="the backup file (replaced if it exists)")
+    _common(backup, dataset=False)
+
+    check = sub.add_parser("check", help="integrity check; every version read back")
+    check.add_argument(
+        "file", nargs="?", type=Path, default=None, help="a SQLite backup (default: the store)"
+    )
+    _common(check, dataset=False)
     return parser
 
 
@@ -170,6 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "diff": _diff,
         "export": _export,
         "restore": _restore,
+        "report": _report,
+        "backup": _backup,
+        "check": _check,
     }[args.command]
     with _log_to_file(settings):
         try:
@@ -177,6 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except StorageError as exc:
             log.warning("storage error: %s", exc)
             print(t(exc.key, lang, **exc.params), file=sys.stderr)
+            if isinstance(exc, BackupNotSqlite):
+                return EXIT_USAGE
             return EXIT_REJECTED if isinstance(exc, VersionNotFound) else EXIT_NOT_SAVED
         except Exception:  # never a traceback for the user; the log keeps the details
             reference = uuid.uuid4().hex[:8]
@@ -403,10 +439,10 @@ def _diff(args: argparse.Namespace, settings: Settings) -> int:
     if not changes.is_empty:
         print()
         for row in changes.rows(lang).itertuples(index=False):
-            change, plan, item, voice, title, before, after = row
+            change, plan, item, voice, title, date, before, after = row
             where = " · ".join(str(x) for x in (plan, item, voice) if x)
             move = f"{before} → {after}" if before or after else ""
-            print(" | ".join(str(x) for x in (change, where, title, move) if x))
+            print(" | ".join(str(x) for x in (change, where, title, date, move) if x))
     return EXIT_OK
 
 
@@ -439,6 +475,50 @@ def _restore(args: argparse.Namespace, settings: Settings) -> int:
     return {"stored": EXIT_OK, "identical": EXIT_IDENTICAL}.get(result.status, EXIT_NOT_SAVED)
 
 
+def _backup(args: argparse.Namespace, settings: Settings) -> int:
+    from monitoring.storage.backup import backup_store
+    from monitoring.storage.sql import SqlStore, sqlite_path
+
+    lang: Lang = args.lang
+    if sqlite_path(settings.store_url) is None:  # said before connecting to anything
+        raise BackupNotSqlite("PostgreSQL store: use pg_dump")
+    # Not `_store`: a backup copies what is there and stores nothing (no seeding).
+    store = SqlStore(settings.store_url, allow_network_fs=settings.allow_network_fs)
+    try:
+        done = backup_store(store, args.out)
+    finally:
+        store.close()
+    size = format_number(done.size, lang)
+    print(t("cli.backup_done", lang, path=str(done.path), size=size))
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, settings: Settings) -> int:
+    from monitoring.storage.backup import check_store
+    from monitoring.storage.sql import SqlStore
+
+    lang: Lang = args.lang
+    if args.file is not None:
+        if not args.file.is_file():  # SQLite would create an empty database there
+            print(t("cli.no_such_file", lang, path=str(args.file)), file=sys.stderr)
+            return EXIT_REJECTED
+        url = f"sqlite:///{args.file}"
+        store = SqlStore(url, read_only=True, allow_network_fs=settings.allow_network_fs)
+    else:
+        store = SqlStore(settings.store_url, allow_network_fs=settings.allow_network_fs)
+    try:
+        report = check_store(store)
+    finally:
+        store.close()
+    if report.ok:
+        print(t("cli.check_ok", lang, datasets=report.datasets, versions=report.versions))
+        return EXIT_OK
+    print(t("cli.check_failed", lang, count=len(report.problems)), file=sys.stderr)
+    for problem in report.problems:
+        print("  " + t(problem.key, lang, **problem.params), file=sys.stderr)
+    return EXIT_REJECTED
+
+
 def _print_summary(ds: Dataset, plans: list[dict[str, Any]], as_of: dt.date, lang: Lang) -> None:
     print(t("cli.summary_title", lang, name=ds.name, as_of=as_of))
     for plan in plans:
@@ -466,6 +546,58 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
     args.out.write_bytes(write_workbook(None, args.lang))
     print(t("cli.template_written", args.lang, path=str(args.out)))
     return 0
+
+
+def _report(args: argparse.Namespace, settings: Settings) -> int:
+    """Write the dossier (ZIP) and its PDF report into `--out`; 4 without Chromium or font."""
+    from monitoring import dossier
+    from monitoring.exports import ExportUnavailable
+
+    lang: Lang = args.lang
+    key: str | None = None
+    version: str | None = None
+    if args.files:
+        result = _load(args.files, lang)
+        if result is None:
+            return EXIT_REJECTED
+        if result.dataset is None:
+            _print_report(result.report, lang)
+            return EXIT_REJECTED
+        dataset, label = result.dataset, ", ".join(p.name for p in args.files)
+    else:
+        key = args.dataset
+        if args.version is None:
+            stored, dataset = _stored(settings, key)
+            number = stored.number
+        else:
+            with _store(settings) as store:
+                dataset = store.read_dataset(key, args.version)
+            number = args.version
+        label, version = dossier.dataset_label(key, lang), str(number)
+    plans = list(dict.fromkeys(args.plan or ()))
+    known = dataset.plans["plan_id"].tolist()
+    for plan in plans:
+        if plan not in known:
+            print(t("dossier.cli.unknown_plan", lang, plan=plan, plans=", ".join(known)),
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_REJECTED
+    as_of = args.as_of or dt.date.today()
+    try:
+        built = dossier.build(
+            dataset, dataset_label=label, version=version, as_of=as_of, lang=lang,
+            plans=plans or None, voice=args.voice, dataset_key=key,
+        )  # fmt: skip
+    except ExportUnavailable as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_NOT_SAVED
+    name = key or args.files[0].stem  # a file given: named after it
+    zip_path, pdf_path = (args.out / n for n in dossier.file_names(name, as_of, lang))
+    args.out.mkdir(parents=True, exist_ok=True)
+    zip_path.write_bytes(built.data)
+    pdf_path.write_bytes(built.pdf())
+    print(t("dossier.cli.written", lang, path=str(zip_path)))
+    print(t("dossier.cli.pdf_written", lang, path=str(pdf_path), pages=built.pdf_pages))
+    return EXIT_OK
 
 
 if __name__ == "__main__":

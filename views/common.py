@@ -1,4 +1,5 @@
-"""What every page shares: the sidebar's choices, cached data, banners.
+"""What every page shares: the sidebar's choices, cached data, banners, and the way charts
+and tables are shown with their downloads (`show_chart`, `show_table`).
 
 Caching lives here, in the UI layer, keyed on the dataset's content hash: a change of
 filter or language recomputes figures from the cached dataset without reloading or
@@ -9,14 +10,20 @@ parameters, so a view can be shared as a link.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
+import sys
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from monitoring import exports
 from monitoring.dataset import Dataset
 from monitoring.filters import Filters, apply_filters, filter_options, plan_titles
 from monitoring.i18n import t
@@ -291,3 +298,163 @@ def context() -> Context:
     """The context the entrypoint computed for this run."""
     ctx: Context = st.session_state["_context"]
     return ctx
+
+
+# --- Charts and tables, with their downloads ------------------------------------------
+
+IMAGE_FORMATS: tuple[exports.ImageFormat, ...] = ("png", "svg", "pdf")
+DOWNLOAD_ICON = ":material/download:"
+
+
+@st.cache_resource(show_spinner=False)
+def images_possible() -> bool:
+    """Whether charts can be exported here; starts the warm renderer once per process.
+
+    Chromium is not started when `PLAN_MONITORING_NO_RENDERER=1` (AppTest sets it): the
+    first image is then rendered by a renderer started on that click.
+    """
+    possible = exports.chromium_available()
+    if possible and exports.renderer_wanted():
+        exports.start_renderer()
+    return possible
+
+
+def _page() -> str:
+    """The page being run (`overview`, `delays`…), from the calling page file's name."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        path = Path(frame.f_code.co_filename)
+        if path.parent.name == "views" and path.stem not in {"common", "review"}:
+            return path.stem
+        frame = frame.f_back  # type: ignore[assignment]
+    return "dashboard"
+
+
+def stamp(ctx: Context, title: str, page: str, plans: Sequence[str] | None = None) -> exports.Stamp:
+    """What an export says about itself: title, plan(s), date, dataset and version, source."""
+    lang = ctx.lang
+    chosen = list(plans if plans is not None else ctx.filters.plans)
+    titles = plan_titles(ctx.ds)
+    plan = "; ".join(f"{p} — {titles[p]}" if p in titles else p for p in chosen)
+    version = str(ctx.version_info.number) if ctx.version_info is not None else None
+    return exports.Stamp(
+        title=title,
+        plan=plan or t("exports.all_plans", lang),
+        as_of=ctx.as_of,
+        dataset=dataset_label(ctx.dataset_key, lang),
+        version=version,
+        source=t("exports.source_app", lang, page=t(f"page.{page}", lang)),
+        lang=lang,
+    )
+
+
+def _file_name(ctx: Context, page: str, name: str, ext: str) -> str:
+    return exports.safe_file_name(ctx.dataset_key, page, name, ctx.as_of.isoformat(), ext=ext)
+
+
+def show_chart(
+    fig: go.Figure,
+    ctx: Context,
+    name: str,
+    *,
+    key: str,
+    plans: Sequence[str] | None = None,
+    where: Any = None,
+) -> None:
+    """`st.plotly_chart`, then a row of PNG, SVG and PDF downloads rendered on click.
+
+    Args:
+        fig: the chart; its title becomes the image's title.
+        ctx: the page's context (language, date, dataset, version, filters).
+        name: the chart's short name in file names (`status-by-plan`).
+        key: the chart's widget key; the buttons' keys derive from it.
+        plans: the plans the chart shows when not the sidebar's (a page's own choice).
+        where: the container to draw the chart in (default: the page).
+    """
+    page, lang = _page(), ctx.lang
+    (where or st).plotly_chart(fig, key=key)
+    if not images_possible():
+        st.caption(t("exports.no_chromium", lang))
+        return
+    title = html.unescape(str(fig.layout.title.text or "")) or t(f"page.{page}", lang)
+    marks = stamp(ctx, title, page, plans)
+    row = st.container(horizontal=True, gap="small")
+    for fmt in IMAGE_FORMATS:
+        row.download_button(
+            t(f"exports.{fmt}", lang),
+            data=lambda fmt=fmt: exports.figure_bytes(fig, fmt, marks),
+            file_name=_file_name(ctx, page, name, fmt),
+            mime=exports.MIME[fmt],
+            key=f"{key}.{fmt}",
+            help=t(f"exports.help.{fmt}", lang),
+            on_click="ignore",
+            icon=DOWNLOAD_ICON,
+            type="tertiary",
+        )
+
+
+def _labels(frame: pd.DataFrame, config: Mapping[str, Any] | None) -> dict[str, str | None]:
+    """Each column's displayed label (None when hidden), read from a `column_config`."""
+    labels: dict[str, str | None] = {}
+    for column, spec in (config or {}).items():
+        if spec is None:
+            labels[column] = None
+        elif isinstance(spec, str):
+            labels[column] = spec
+        elif isinstance(spec, Mapping) and spec.get("label"):
+            labels[column] = str(spec["label"])
+    return labels
+
+
+def show_table(
+    frame: Any,
+    ctx: Context,
+    name: str,
+    *,
+    column_config: Mapping[str, Any] | None = None,
+    key: str | None = None,
+    title: str | None = None,
+    column_order: Sequence[str] | None = None,
+    **options: Any,
+) -> Any:
+    """`st.dataframe`, then XLSX and CSV downloads of the table as shown (built on click).
+
+    The files hold the columns shown, in order, under their displayed labels; user text
+    is neutralised (`monitoring.exports`). Returns what `st.dataframe` returns.
+
+    Args:
+        frame: the table (a DataFrame, a Styler, or rows `pd.DataFrame` accepts).
+        ctx: the page's context.
+        name: the table's short name in file names (`overdue`).
+        column_config: as for `st.dataframe`; its labels head the exported columns.
+        key: the table's widget key (default: derived from `name`).
+        title: the title written in the workbook (default: the page's title).
+        column_order: as for `st.dataframe`.
+        options: passed to `st.dataframe`.
+    """
+    page, lang = _page(), ctx.lang
+    key = key or f"table.{page}.{name}"
+    shown = st.dataframe(
+        frame, column_config=column_config, column_order=column_order, key=key, **options
+    )
+    data = getattr(frame, "data", frame) if not isinstance(frame, pd.DataFrame) else frame
+    table = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+    if options.get("hide_index") is False:
+        table = table.reset_index()
+    labels = _labels(table, column_config)
+    marks = stamp(ctx, title or t(f"page.{page}", lang), page)
+    row = st.container(horizontal=True, gap="small")
+    builders = {"xlsx": exports.table_xlsx, "csv": exports.table_csv}
+    for fmt, build in builders.items():
+        row.download_button(
+            t(f"exports.{fmt}", lang),
+            data=lambda build=build: build(exports.labelled(table, labels, column_order), marks),
+            file_name=_file_name(ctx, page, name, fmt),
+            mime=exports.MIME[fmt],
+            key=f"{key}.{fmt}",
+            help=t(f"exports.help.{fmt}", lang),
+            on_click="ignore",
+            icon=DOWNLOAD_ICON,
+            type="tertiary",
+        )
+    return shown

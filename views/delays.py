@@ -7,7 +7,7 @@ from monitoring import delays
 from monitoring.charts.delays import lead_delays, measure_timeline
 from monitoring.filters import filter_options, plan_titles
 from monitoring.i18n import format_number, t
-from views.common import banner, compute, context, dataset_label
+from views.common import banner, compute, context, dataset_label, show_chart, show_table
 
 MAX_ROWS = 150  # measures drawn on the timeline; the filters narrow a larger plan
 SCROLL_AT = 1000  # a taller timeline scrolls in an 800 px box, so the sections below stay near
@@ -21,7 +21,8 @@ st.caption(t("delays.caption", lang, name=dataset_label(ctx.dataset_key, lang), 
 banner(ctx)
 
 
-def _table(frame: pd.DataFrame, columns: list[str], key: str) -> None:
+def _table(frame: pd.DataFrame, columns: list[str], name: str) -> None:
+    """A list of measures with its downloads; `name` is its section (`delays.<name>`)."""
     dates = "DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD"
     label = {c: t(f"delays.col.{c}", lang) for c in columns}
     config = {c: st.column_config.TextColumn(text) for c, text in label.items()}
@@ -32,7 +33,8 @@ def _table(frame: pd.DataFrame, columns: list[str], key: str) -> None:
         config[c] = st.column_config.NumberColumn(label[c], format="%d")
     if "evidence" in columns and delays.is_link_column(frame["evidence"]):
         config["evidence"] = st.column_config.LinkColumn(label["evidence"])
-    st.dataframe(frame, column_order=columns, column_config=config, hide_index=True, key=key)
+    show_table(frame, ctx, name, column_order=columns, column_config=config, hide_index=True,
+               key=f"delays_{name}", title=t(f"delays.{name}", lang))  # fmt: skip
 
 
 counts = compute(delays.delay_counts, ctx, as_of, voice)
@@ -72,7 +74,7 @@ else:
     revisions = compute(delays.revised_due_dates, ctx, as_of)
     fig = measure_timeline(rows.iloc[:MAX_ROWS], revisions, as_of=as_of, lang=lang)
     box = st.container(height=800 if fig.layout.height > SCROLL_AT else "content", border=False)
-    box.plotly_chart(fig, key="delays_timeline")
+    show_chart(fig, ctx, "timeline", key="delays_timeline", plans=plans, where=box)
     st.caption(t("delays.timeline_help", lang))
 
 st.header(t("delays.overdue", lang))
@@ -80,7 +82,7 @@ overdue = compute(delays.measure_list, ctx, as_of, voice, "overdue", lang)
 if overdue.empty:
     st.success(t("delays.no_overdue", lang, as_of=as_of))
 else:
-    _table(overdue, [*NAMED, "days_late", "effective_due", *ASSESSED], "delays_overdue")
+    _table(overdue, [*NAMED, "days_late", "effective_due", *ASSESSED], "overdue")
     st.caption(t("delays.metric.overdue.help", lang))
 
 st.header(t("delays.slips", lang))
@@ -89,7 +91,7 @@ if slips.empty:
     st.info(t("delays.no_slips", lang))
 else:
     moved = ["slip_days", "times_moved", "deadlines", "status", "lead"]
-    _table(slips, [*NAMED, *moved], "delays_slips")
+    _table(slips, [*NAMED, *moved], "slips")
     st.caption(t("delays.slips_help", lang))
 
 st.header(t("delays.by_lead", lang))
@@ -97,7 +99,7 @@ leads = compute(delays.delay_by_lead, ctx, as_of, voice)
 if leads.empty:
     st.info(t("delays.by_lead_empty", lang))
 else:
-    st.plotly_chart(lead_delays(leads, lang=lang), key="delays_by_lead")
+    show_chart(lead_delays(leads, lang=lang), ctx, "by-lead", key="delays_by_lead")
 
 st.header(t("delays.unassessed", lang))
 st.caption(t("delays.metric.unassessed.help", lang))
@@ -106,13 +108,11 @@ if unassessed.empty:
     st.info(t("delays.no_unassessed", lang))
 else:
     with st.expander(t("delays.unassessed_list", lang, count=len(unassessed))):
-        _table(unassessed, [*NAMED, "effective_due", *ASSESSED], "delays_unassessed")
+        _table(unassessed, [*NAMED, "effective_due", *ASSESSED], "unassessed")
 
 st.header(t("delays.not_yet_due", lang))
 upcoming = compute(delays.measure_list, ctx, as_of, voice, "not_yet_due", lang)
 st.write(t("delays.not_yet_due_count", lang, count=len(upcoming)))
 if not upcoming.empty:
     with st.expander(t("delays.not_yet_due_list", lang)):
-        _table(
-            upcoming, [*NAMED, "effective_due", "days_left", "status", "lead"], "delays_upcoming"
-        )
+        _table(upcoming, [*NAMED, "effective_due", "days_left", "status", "lead"], "not_yet_due")

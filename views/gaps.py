@@ -7,7 +7,7 @@ from monitoring import gaps
 from monitoring.charts import gaps as charts
 from monitoring.i18n import t
 from monitoring.schema import SHEETS_BY_ID
-from views.common import banner, chart, compute, context
+from views.common import banner, chart, compute, context, show_chart, show_table
 
 ctx = context()
 lang = ctx.lang
@@ -17,7 +17,7 @@ banner(ctx)
 retention_sheet = SHEETS_BY_ID["retention"].name(lang)
 
 
-def table(frame: pd.DataFrame) -> None:
+def table(frame: pd.DataFrame, name: str, title: str) -> None:
     """User text as plain cells; sources as links only when every one is a web address."""
     links = gaps.link_columns(frame)
     config = {}
@@ -31,7 +31,7 @@ def table(frame: pd.DataFrame) -> None:
         else:
             config[column] = st.column_config.Column(label)
     height = "content" if len(frame) <= 20 else 640
-    st.dataframe(frame, column_config=config, hide_index=True, height=height)
+    show_table(frame, ctx, name, column_config=config, hide_index=True, height=height, title=title)
 
 
 options = compute(gaps.authors, ctx)
@@ -53,16 +53,16 @@ chosen = tuple(
 
 if not compute(gaps.is_documented, ctx, chosen):
     st.info(t("gaps.not_documented", lang, sheet=retention_sheet))
-    st.subheader(t("gaps.empty.counts", lang))
-    table(compute(gaps.recommendation_counts, ctx, chosen))
-    st.subheader(t("gaps.empty.list", lang))
-    table(compute(gaps.recommendation_list, ctx, chosen))
+    for name, fn in (("counts", gaps.recommendation_counts), ("list", gaps.recommendation_list)):
+        st.subheader(title := t(f"gaps.empty.{name}", lang))
+        table(compute(fn, ctx, chosen), f"recommendations-{name}", title)
     st.stop()
 
 st.header(t("gaps.by_group", lang))
 for by in ("author", "theme"):
     frame = compute(gaps.retention_by_group, ctx, chosen, by)
-    st.plotly_chart(chart(charts.retention_by_group, ctx, frame, lang=lang, by=by), key=f"by_{by}")
+    figure = chart(charts.retention_by_group, ctx, frame, lang=lang, by=by)
+    show_chart(figure, ctx, f"retention-by-{by}", key=f"by_{by}")
 st.caption(t("gaps.by_group.help", lang))
 missing = compute(gaps.plans_without_retention, ctx, chosen)
 if missing:
@@ -71,7 +71,7 @@ if missing:
 
 st.header(t("gaps.coverage", lang))
 coverage = compute(gaps.theme_coverage, ctx, chosen)
-st.plotly_chart(chart(charts.theme_coverage, ctx, coverage, lang=lang), key="coverage")
+show_chart(chart(charts.theme_coverage, ctx, coverage, lang=lang), ctx, "coverage", key="coverage")
 st.caption(t("gaps.coverage.help", lang))
 
 st.header(t("gaps.sankey", lang))
@@ -83,7 +83,8 @@ group = st.radio(
     key="gaps_sankey_by",
 )
 links = compute(gaps.sankey_links, ctx, chosen, ctx.as_of, ctx.voice, group)
-st.plotly_chart(chart(charts.recommendation_sankey, ctx, links, lang=lang, by=group), key="sankey")
+sankey = chart(charts.recommendation_sankey, ctx, links, lang=lang, by=group)
+show_chart(sankey, ctx, f"sankey-by-{group}", key="sankey")
 voice = t(f"voice.{ctx.voice}", lang)
 st.caption(t("gaps.sankey.help", lang, as_of=ctx.as_of, voice=voice))
 
@@ -92,5 +93,5 @@ dropped = compute(gaps.not_taken_up, ctx, chosen, lang)
 if dropped.empty:
     st.info(t("gaps.dropped.none", lang))
 else:
-    table(dropped)
+    table(dropped, "not-taken-up", t("gaps.dropped", lang))
     st.caption(t("gaps.dropped.help", lang, sheet=retention_sheet))

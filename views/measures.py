@@ -10,7 +10,7 @@ from monitoring import measure_detail as md
 from monitoring.charts.measures import status_history
 from monitoring.i18n import t
 from monitoring.schema import CATEGORY_CODES
-from views.common import banner, compute, context, dataset_label
+from views.common import banner, compute, context, dataset_label, show_chart, show_table
 
 PICK, SEEN = "measures.pick", "measures.url_seen"  # the measure shown; the URL's last value
 ctx = context()
@@ -23,11 +23,11 @@ COLUMN = {"link": cc.LinkColumn, "percent": cc.NumberColumn, "date": cc.DateColu
           "flag": cc.CheckboxColumn, "number": cc.NumberColumn, "text": cc.TextColumn}  # fmt: skip
 
 
-def _table(frame: pd.DataFrame, height: int | str = "content", **options) -> None:
+def _table(frame: pd.DataFrame, name: str, height: int | str = "content", **options) -> None:
     """A table with its labels in the user's language and typed columns; "—" when empty."""
     config = {c: COLUMN[k](**o) for c, (k, o) in md.column_specs(frame, lang).items()}
-    st.dataframe(frame, column_config=config, hide_index=True, placeholder="—", height=height,
-                 **options)  # fmt: skip
+    show_table(frame, ctx, name, column_config=config, hide_index=True, placeholder="—",
+               height=height, **options)  # fmt: skip
 
 
 def _pick_row(key: str, ids: list[str]) -> None:
@@ -68,7 +68,7 @@ else:  # a new search is a new table; its ticked row is always the measure shown
     ticked = [ids.index(state[PICK])] if state[PICK] in ids else []
     if key not in state or state[key]["selection"]["rows"] != ticked:
         state[key] = {"selection": {"rows": ticked, "columns": [], "cells": []}}
-    _table(shown[list(md.TABLE_COLUMNS)], "auto", key=key, selection_mode="single-row",
+    _table(shown[list(md.TABLE_COLUMNS)], "measures", "auto", key=key, selection_mode="single-row",
            on_select=partial(_pick_row, key, ids))  # fmt: skip
     st.caption(t("measures.table_help", lang))
 measure_id = st.selectbox(
@@ -93,7 +93,7 @@ if detail.divergence:
     government, civil = (t(f"category.{c}", lang) for c in detail.divergence)
     st.warning(t("measures.divergence", lang, as_of=ctx.as_of, government=government,
                  civil_society=civil), icon=":material/balance:")  # fmt: skip
-_table(detail.facts)
+_table(detail.facts, f"{measure_id}-facts", title=detail.heading)
 
 st.subheader(t("measures.history", lang))
 if detail.history.empty:
@@ -101,10 +101,10 @@ if detail.history.empty:
     st.info(t(empty, lang, as_of=ctx.as_of))
 else:
     figure = status_history(detail.history, scale=ctx.ds.scale, as_of=ctx.as_of, lang=lang)
-    st.plotly_chart(figure, key="status_history")
+    show_chart(figure, ctx, f"{measure_id}-history", key="status_history")
     st.caption(t("measures.history_help", lang, as_of=ctx.as_of))
     st.markdown(f"**{t('measures.evidence', lang)}**")
-    _table(detail.evidence)
+    _table(detail.evidence, f"{measure_id}-evidence", title=detail.heading)
 
 for title, frame, empty, note in (
     ("measures.recommendations", detail.recommendations, "measures.no_recommendations", ""),
@@ -116,4 +116,4 @@ for title, frame, empty, note in (
         continue
     if note:
         st.caption(note)
-    _table(frame)
+    _table(frame, f"{measure_id}-{title.rsplit('.', 1)[1]}", title=detail.heading)

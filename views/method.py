@@ -5,7 +5,7 @@ import streamlit as st
 from monitoring import method
 from monitoring.i18n import t
 from monitoring.schema import CONTRACT_VERSION, SHEETS_BY_ID
-from views.common import banner, compute_whole, context
+from views.common import banner, compute_whole, context, show_table
 
 ctx = context()
 lang = ctx.lang
@@ -18,8 +18,8 @@ custom = ctx.ds.scale.custom
 st.write(t("method.scale.custom" if custom else "method.scale.default", lang))
 scale = method.scale_table(ctx.ds.scale, lang)
 label = st.column_config.TextColumn
-st.dataframe(
-    method.styled_scale(scale), hide_index=True,
+show_table(
+    method.styled_scale(scale), ctx, "status-scale", hide_index=True, title=t("method.scale", lang),
     column_config={
         "order": st.column_config.NumberColumn(t("method.col.order", lang)),
         "label": label(t("method.col.label", lang)),
@@ -55,8 +55,8 @@ if note is not None:
 sheet_names = {s: SHEETS_BY_ID[s].name(lang) for s in SHEETS_BY_ID}
 st.caption(t("method.sources.coverage", lang))
 coverage = compute_whole(method.source_coverage, ctx, lang)
-st.dataframe(
-    coverage, hide_index=True,
+show_table(
+    coverage, ctx, "source-coverage", hide_index=True, title=t("method.sources", lang),
     column_config={
         "sheet": label(t("method.col.sheet", lang)),
         "column": None,
@@ -71,8 +71,8 @@ if sources.empty:
     st.info(t("method.sources.none", lang))
 else:
     st.caption(t("method.sources.references", lang))
-    st.dataframe(
-        method.readable(sources), hide_index=True,
+    show_table(
+        method.readable(sources), ctx, "sources", hide_index=True, title=t("method.sources", lang),
         column_config={
             "reference": label(t("method.col.reference", lang), width="large"),
             "link": st.column_config.LinkColumn(

@@ -5,7 +5,7 @@ import streamlit as st
 from monitoring.charts.overview import plan_periods, retention_by_plan, status_by_plan
 from monitoring.i18n import format_date, format_number, format_percent, t
 from monitoring.metrics import plan_timeline
-from views.common import banner, compute, context, dataset_label, summaries
+from views.common import banner, compute, context, dataset_label, show_chart, summaries
 
 ctx = context()
 lang = ctx.lang
@@ -75,9 +75,9 @@ for plan in plans:
 
 st.header(t("overview.charts", lang))
 timeline = compute(plan_timeline, ctx)
-st.plotly_chart(plan_periods(timeline, ctx.as_of, lang), key="plan_periods")
+show_chart(plan_periods(timeline, ctx.as_of, lang), ctx, "plan-periods", key="plan_periods")
 st.caption(t("overview.periods_help", lang))
-st.plotly_chart(status_by_plan(plans, lang), key="status_by_plan")
+show_chart(status_by_plan(plans, lang), ctx, "status-by-plan", key="status_by_plan")
 st.caption(t("metric.status.help", lang))
-st.plotly_chart(retention_by_plan(plans, lang), key="retention_by_plan")
+show_chart(retention_by_plan(plans, lang), ctx, "retention-by-plan", key="retention_by_plan")
 st.caption(t("metric.retained.help", lang))

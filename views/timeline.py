@@ -7,7 +7,7 @@ from monitoring.charts.timeline import event_timeline, reply_rate_bars
 from monitoring.i18n import t
 from monitoring.method import readable
 from monitoring.metrics import plan_timeline
-from views.common import banner, compute, context
+from views.common import banner, compute, context, show_chart, show_table
 
 ctx = context()
 lang = ctx.lang
@@ -50,11 +50,12 @@ if events.empty:
 else:
     plans = compute(plan_timeline, ctx)
     chart = event_timeline(events, plans, lang=lang, start=start, end=end)
-    st.plotly_chart(chart, key="event_timeline")
+    show_chart(chart, ctx, "events", key="event_timeline")
     st.caption(t("timeline.chart.caption", lang))
     with st.expander(t("timeline.table", lang)):
-        st.dataframe(
-            tl.events_for_display(events, lang), hide_index=True,
+        show_table(
+            tl.events_for_display(events, lang), ctx, "events", hide_index=True,
+            title=t("timeline.table", lang),
             column_config=link_columns(
                 kind="timeline.col.kind", title="timeline.col.title",
                 sender="timeline.col.sender", recipient="timeline.col.recipient",
@@ -69,10 +70,11 @@ rates = compute(tl.reply_rates_between, ctx, ctx.as_of, start, end)
 if rates.empty:
     st.info(t("timeline.no_letters", lang))
     st.stop()
-st.plotly_chart(reply_rate_bars(rates, lang=lang), key="reply_rates")
+show_chart(reply_rate_bars(rates, lang=lang), ctx, "reply-rates", key="reply_rates")
 percent = "%.0f\u202f%%" if lang == "fr" else "%.0f%%"
-st.dataframe(
-    tl.rates_for_display(rates, lang), hide_index=True,
+show_table(
+    tl.rates_for_display(rates, lang), ctx, "reply-rates", hide_index=True,
+    title=t("timeline.replies", lang),
     column_config={
         "recipient": st.column_config.TextColumn(t("timeline.col.recipient", lang)),
         "letters": st.column_config.NumberColumn(t("timeline.col.letters", lang)),
@@ -97,4 +99,5 @@ columns = link_columns(
 )
 columns["event_id"] = None
 columns["waiting_days"] = st.column_config.NumberColumn(t("timeline.col.waiting", lang))
-st.dataframe(readable(waiting), hide_index=True, column_config=columns)
+show_table(readable(waiting), ctx, "unanswered", hide_index=True, column_config=columns,
+           title=t("timeline.unanswered", lang))  # fmt: skip

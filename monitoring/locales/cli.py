@@ -67,4 +67,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Version {number} du jeu « {dataset} » écrite : {path}",
         'Version {number} of dataset "{dataset}" written: {path}',
     ),
+    # Backups and checks.
+    "cli.backup_done": (
+        "Sauvegarde écrite : {path} ({size} octets, contrôle d'intégrité : ok).",
+        "Backup written: {path} ({size} bytes, integrity check: ok).",
+    ),
+    "cli.check_ok": (
+        "Base saine : {datasets} jeu(x) de données, {versions} version(s) relue(s), "
+        "empreintes conformes.",
+        "Database sound: {datasets} dataset(s), {versions} version(s) read back, hashes match.",
+    ),
+    "cli.check_failed": (
+        "{count} problème(s) trouvé(s) :",
+        "{count} problem(s) found:",
+    ),
 }

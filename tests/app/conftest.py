@@ -7,6 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
+# AppTest never needs kaleido's browser: pages fall back to their "no renderer" message.
+os.environ.setdefault("PLAN_MONITORING_NO_RENDERER", "1")
+
 
 @pytest.fixture(scope="session", autouse=True)
 def state_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:

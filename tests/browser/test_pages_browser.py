@@ -19,6 +19,7 @@ PAGES = [
     ("delays", "Retards", "Delays", True),
     ("measures", "Mesures", "Measures", False),  # charts only in a measure's detail
     ("timeline", "Chronologie", "Timeline", True),
+    ("report", "Rapport", "Report", False),
     ("method", "Méthode", "Method", False),
 ]
 

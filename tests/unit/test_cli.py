@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import openpyxl
@@ -291,3 +292,79 @@ def test_a_dataset_name_that_is_not_plain_lowercase_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["history", "--dataset", "../France"])
     assert exit_info.value.code == 2
+
+
+def test_diff_in_text_shows_an_events_date_and_status_labels_in_the_chosen_language(
+    tmp_path, capsys
+):
+    path = _edited_demo(tmp_path, Chronologie__D2="Intitulé corrigé")
+    run(capsys, "import", str(path), "--dataset", "demo")
+    code, out, _ = run(capsys, "diff", "1", "2", "--dataset", "demo", "--lang", "en")
+    assert code == 0
+    (line,) = [x for x in out.splitlines() if x.startswith("Events changed |")]
+    assert "→" not in line  # the date is the event's, not an "after" value
+    assert any(ch.isdigit() for ch in line.rsplit("|", 1)[1])
+
+
+# --- Backup and check (case 65) ------------------------------------------------------------
+
+
+def test_backup_then_check_of_the_backup_and_of_the_store(tmp_path, capsys):
+    run(capsys, "history")  # the store exists, seeded
+    out_path = tmp_path / "backups" / "plan.sqlite"
+    out_path.parent.mkdir()
+    code, out, err = run(capsys, "backup", str(out_path), "--lang", "en")
+    assert code == 0, err
+    assert "Backup written" in out and "integrity check: ok" in out
+    code, out, _ = run(capsys, "check", str(out_path), "--lang", "en")
+    assert code == 0
+    assert "Database sound: 2 dataset(s), 2 version(s) read back" in out
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and "Base saine" in out
+
+
+def test_check_of_a_damaged_backup_exits_1_and_says_what_is_wrong(tmp_path, capsys):
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8192)
+    code, out, err = run(capsys, "check", str(damaged), "--lang", "en")
+    assert code == 1
+    assert "1 problem(s) found" in err and "integrity check fails" in err
+    assert "Traceback" not in out + err
+
+
+def test_check_of_a_missing_file_creates_nothing(tmp_path, capsys):
+    missing = tmp_path / "nope.sqlite"
+    code, _, err = run(capsys, "check", str(missing), "--lang", "en")
+    assert code == 1 and "No such file" in err
+    assert not missing.exists()
+
+
+def test_backup_of_a_postgresql_store_says_to_use_pg_dump_and_fails(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PLAN_MONITORING_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    out_path = tmp_path / "x.sqlite"
+    code, out, err = run(capsys, "backup", str(out_path), "--lang", "en")
+    assert code == 2 and out == ""
+    assert "pg_dump" in err and "Nothing was written" in err
+    assert not out_path.exists()
+
+
+# --- A busy database (case 67) --------------------------------------------------------------
+
+
+def test_an_import_while_another_save_holds_the_database_says_busy_never_locked(
+    tmp_path, monkeypatch, capsys, state
+):
+    run(capsys, "history")  # seeded
+    monkeypatch.setattr("monitoring.storage.sql.SQLITE_BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr("monitoring.storage.sql.SAVE_ATTEMPTS", 2)
+    holder = sqlite3.connect(state / "plan-monitoring.sqlite", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock and does not let go
+    try:
+        path = _edited_demo(tmp_path, Chronologie__D2="Intitulé corrigé")
+        code, out, err = run(capsys, "import", str(path), "--dataset", "demo", "--lang", "en")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 4
+    assert "The database is busy with another save: nothing was changed." in err
+    assert "locked" not in (out + err).lower() and "Traceback" not in out + err

@@ -1,0 +1,100 @@
+"""Benchmark section "exports": a warm PNG export, and the dossier of each shipped dataset.
+
+Images are rendered by kaleido driving Debian's Chromium, kept warm as the app keeps it
+(`monitoring.exports.start_renderer`): the renderer's start (about 2-3 s, once per
+process) is reported apart and not counted in the timings. The PNG is the Overview's
+"status by plan" chart of the French dataset, exported as a download button does
+(stamped, 1400 px × 2); the dossier is `monitoring.dossier.build` (every chart as PNG and
+SVG, the workbook, the PDF report, the ZIP). Targets (issue "Reports"): PNG under 0.5 s,
+the French dossier under 15 s.
+
+    .venv/bin/python bench/exports_bench.py               # PNG median of 5, each dossier once
+    .venv/bin/python bench/exports_bench.py --dossier-runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PNG_TARGET_S = 0.5
+DOSSIER_TARGET_S = 15.0
+AS_OF = dt.date(2025, 6, 1)
+
+
+def _median(run: Callable[[], object], times: int) -> float:
+    timings = []
+    for _ in range(times):
+        start = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--png-runs", type=int, default=5)
+    parser.add_argument("--dossier-runs", type=int, default=1)
+    args = parser.parse_args()
+
+    from monitoring import catalog, dossier, exports
+    from monitoring.i18n import t
+    from monitoring.loading import load_shipped
+
+    if not exports.chromium_available():
+        print("## Exports\n\nSkipped: Debian's Chromium is not installed (`make browser-deps`).")
+        return 0
+    start = time.perf_counter()
+    exports.start_renderer()
+    france = load_shipped("france")
+    (chart,) = catalog.charts(catalog.Selection(france, AS_OF, "fr"), only=["status-by-plan"])
+    stamp = exports.Stamp(chart.image_title, None, AS_OF, "France", "1", "bench", "fr")
+    exports.figure_bytes(chart.figure, "png", stamp)  # the first image starts Chromium
+    cold = time.perf_counter() - start
+    png = _median(lambda: exports.figure_bytes(chart.figure, "png", stamp), args.png_runs)
+
+    rows = [(f"PNG export, warm (median of {args.png_runs})", png, PNG_TARGET_S)]
+    pages = {}
+    for key in ("france", "demo"):
+        ds = load_shipped(key)
+        built: list[dossier.Dossier] = []
+
+        def build(ds=ds, key=key, built=built) -> None:
+            built.append(
+                dossier.build(
+                    ds, dataset_label=t(f"app.dataset.{key}", "fr"), version="1", as_of=AS_OF,
+                    lang="fr", dataset_key=key,
+                )
+            )  # fmt: skip
+
+        seconds = _median(build, args.dossier_runs)
+        pages[key] = (built[-1].charts, built[-1].tables, built[-1].pdf_pages, len(built[-1].data))
+        target = DOSSIER_TARGET_S if key == "france" else None
+        rows.append((f"Dossier « {key} » (median of {args.dossier_runs})", seconds, target))
+
+    print(f"## Exports (renderer start and first image: {cold:.1f} s, not counted)")
+    print("| What | Seconds | Target | Met |")
+    print("|---|---:|---:|:---:|")
+    for what, seconds, target in rows:
+        met = "—" if target is None else ("yes" if seconds < target else "**no**")
+        limit = "—" if target is None else f"< {target:g} s"
+        print(f"| {what} | {seconds:.2f} | {limit} | {met} |")
+    print()
+    for key, (charts, tables, pdf_pages, size) in pages.items():
+        print(
+            f"- {key}: {charts} charts (PNG + SVG), {tables} sheets, PDF of {pdf_pages} pages, "
+            f"ZIP {size / 1e6:.1f} MB"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,247 @@
+"""The dossier: one ZIP with every chart (PNG and SVG), every table (XLSX) and a PDF report.
+
+    charts/01-plan-periods.png   charts/01-plan-periods.svg   …   (the catalog's order)
+    tables.xlsx                  one sheet per table of the catalog
+    rapport.pdf | report.pdf     cover, key figures, charts with captions, lists, method,
+                                 sources
+
+Built from the same catalog the pages draw from (`monitoring.catalog`), stamped like the
+app's own downloads (`monitoring.exports`): each image says its title, the plans, the
+as-of date, the dataset and its version, and where its figures come from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from monitoring import catalog, exports, pdf_report
+from monitoring.dataset import Dataset
+from monitoring.exports import ExportUnavailable
+from monitoring.i18n import t
+from monitoring.schema import Lang
+
+Progress = Callable[[int, int, str], None]
+CHART_DIR = "charts"
+SHIPPED = ("france", "demo")  # the datasets the project ships (named in the catalogue)
+TABLES_FILE = "tables.xlsx"
+# Images 1000 CSS pixels wide: on an A4 page (or a Word page) their 13 px labels print at
+# about 7 pt, where the app's 1400 px downloads would print at 5 pt; × 2.5 gives a PNG
+# of 2500 pixels, about 360 dpi across the page.
+WIDTH = 1000
+SCALE = 2.5
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """A built dossier: the ZIP's bytes, and what it holds."""
+
+    data: bytes
+    files: tuple[str, ...]  # the ZIP's listing, in order
+    pdf_name: str
+    pdf_pages: int
+    charts: int
+    tables: int
+
+    def pdf(self) -> bytes:
+        """The PDF report, read back from the ZIP."""
+        with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
+            return archive.read(self.pdf_name)
+
+
+def pdf_name(lang: Lang) -> str:
+    """`rapport.pdf` in French, `report.pdf` in English."""
+    return t("dossier.pdf_name", lang)
+
+
+def dataset_label(key: str, lang: Lang) -> str:
+    """The name of a stored dataset: the shipped ones are named, others show their key."""
+    return t(f"app.dataset.{key}", lang) if key in SHIPPED else key
+
+
+def file_names(key: str, as_of: dt.date, lang: Lang) -> tuple[str, str]:
+    """The ZIP's and the PDF's names when saved: `dossier_france_2025-06-01.zip`.
+
+    Args:
+        key: the dataset's key (or a file's stem).
+        as_of: the as-of date, in the names.
+        lang: the PDF is « rapport » in French, "report" in English.
+
+    Returns:
+        (the ZIP's name, the PDF's name).
+    """
+    day = as_of.isoformat()
+    stem = pdf_name(lang).rsplit(".", 1)[0]
+    return (
+        exports.safe_file_name("dossier", key, day, ext="zip"),
+        exports.safe_file_name(stem, key, day, ext="pdf"),
+    )
+
+
+def chart_stem(number: int, name: str) -> str:
+    """`01-plan-periods`: the chart's number in the report, then its name (file-safe)."""
+    stem = exports.safe_file_name(name, ext="")
+    return f"{number:02d}-{stem.rstrip('.')}"
+
+
+def _stamp(sel: catalog.Selection, title: str, plans: Sequence[str], source: str,
+           dataset_label: str, version: str | None) -> exports.Stamp:  # fmt: skip
+    # One plan: its id and title; several: their ids, so the image's footer line fits.
+    plan = catalog.plan_label(sel, plans) if len(plans) == 1 else "; ".join(plans)
+    return exports.Stamp(
+        title=title,
+        plan=plan or t("exports.all_plans", sel.lang),
+        as_of=sel.as_of,
+        dataset=dataset_label,
+        version=version,
+        source=source,
+        lang=sel.lang,
+    )
+
+
+def _write(
+    archive: zipfile.ZipFile, name: str, data: bytes, when: dt.datetime, *, compress: bool = True
+) -> None:
+    info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+    # PNG is compressed already: storing it saves the time of deflating it again.
+    info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    archive.writestr(info, data)
+
+
+def build(
+    ds: Dataset,
+    *,
+    dataset_label: str,
+    version: str | None,
+    as_of: dt.date,
+    lang: Lang,
+    plans: Sequence[str] | None = None,
+    voice: str = "all",
+    progress: Progress | None = None,
+    dataset_key: str | None = None,
+    now: dt.datetime | None = None,
+    compress_pdf: bool = True,
+) -> Dossier:
+    """Build the dossier and say what it holds (`build_dossier` returns its bytes only).
+
+    Args:
+        ds: the whole dataset.
+        dataset_label: the dataset's display name (cover, stamps).
+        version: the stored version's number, or None (a file given on the command line).
+        as_of: the date statuses and delays are computed at.
+        lang: the language of every text.
+        plans: the plan ids covered (default: every plan).
+        voice: `"all"` or a voice code: whose statuses are read.
+        progress: called as `progress(step, total, label)` before each step.
+        dataset_key: `"demo"` makes the cover say the data are fictional; `"france"` says
+            they are real and sourced.
+        now: the generation time, on the cover and on the ZIP's files (default: now).
+        compress_pdf: compress the PDF's page streams (tests read them uncompressed).
+
+    Returns:
+        The dossier.
+
+    Raises:
+        ExportUnavailable: Chromium (for the images) or the PDF's font is missing; the
+            message says what to install.
+        ValueError: a plan id is not in the dataset.
+    """
+    if not exports.chromium_available():
+        raise ExportUnavailable(lang)
+    pdf_report.font_paths(lang)
+    known = set(ds.plans["plan_id"])
+    unknown = [p for p in plans or () if p not in known]
+    if unknown:
+        raise ValueError(f"unknown plan(s): {', '.join(unknown)}")
+    sel = catalog.Selection(ds, as_of, lang, voice, tuple(plans or ()))
+    tell = progress or (lambda step, total, label: None)
+    now = now or dt.datetime.now()
+
+    tell(0, 1, t("dossier.step.figures", lang))
+    charts = catalog.charts(sel)
+    total = len(charts) + 4  # figures, each chart, workbook, PDF, ZIP
+    tell(1, total, t("dossier.step.figures", lang))
+    tables = catalog.tables(sel)  # the renderer starts with the first image, if any
+
+    buffer = io.BytesIO()
+    files: list[str] = []
+    images: list[pdf_report.ChartImage] = []
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for number, chart in enumerate(charts, start=1):
+            label = t("dossier.step.chart", lang, number=number, total=len(charts),
+                      title=chart.title)  # fmt: skip
+            tell(1 + number, total, label)
+            source = t("exports.source_app", lang, page=t(f"page.{chart.page}", lang))
+            stamp = _stamp(sel, chart.image_title, chart.plans, source, dataset_label, version)
+            stem = chart_stem(number, chart.name)
+            png = exports.figure_bytes(chart.figure, "png", stamp, width=WIDTH, scale=SCALE)
+            svg = exports.figure_bytes(chart.figure, "svg", stamp, width=WIDTH)
+            for ext, data in (("png", png), ("svg", svg)):
+                name = f"{CHART_DIR}/{stem}.{ext}"
+                _write(archive, name, data, now, compress=ext == "svg")
+                files.append(name)
+            images.append(pdf_report.ChartImage(chart, png, stem))
+
+        tell(total - 2, total, t("dossier.step.tables", lang))
+        report = pdf_name(lang)
+        source = t("dossier.tables_source", lang, pdf=report)
+        stamp = _stamp(sel, t("dossier.tables_title", lang), sel.plan_ids(), source,
+                       dataset_label, version)  # fmt: skip
+        workbook = exports.tables_xlsx({table.sheet: table.frame for table in tables}, stamp)
+        _write(archive, TABLES_FILE, workbook, now, compress=False)  # XLSX is a ZIP already
+        files.append(TABLES_FILE)
+
+        tell(total - 1, total, t("dossier.step.pdf", lang))
+        info = pdf_report.ReportInfo(
+            dataset=dataset_label,
+            version=version,
+            fictional=dataset_key == "demo",
+            note=t("app.france_banner", lang) if dataset_key == "france" else "",
+            generated=now,
+        )
+        rendered = pdf_report.report_pdf(sel, info, images, compress=compress_pdf)
+        _write(archive, report, rendered.data, now, compress=not compress_pdf)
+        files.append(report)
+        tell(total, total, t("dossier.step.zip", lang))
+    return Dossier(buffer.getvalue(), tuple(files), report, rendered.pages, len(charts),
+                   len(tables))  # fmt: skip
+
+
+def build_dossier(
+    ds: Dataset,
+    *,
+    dataset_label: str,
+    version: str | None,
+    as_of: dt.date,
+    lang: Lang,
+    plans: Sequence[str] | None = None,
+    voice: str = "all",
+    progress: Progress | None = None,
+    dataset_key: str | None = None,
+) -> bytes:
+    """The dossier as ZIP bytes: every chart as PNG and SVG, `tables.xlsx`, the PDF report.
+
+    Args:
+        ds: the whole dataset.
+        dataset_label: the dataset's display name (cover, stamps).
+        version: the stored version's number, or None.
+        as_of: the date statuses and delays are computed at.
+        lang: the language of every text.
+        plans: the plan ids covered (default: every plan).
+        voice: `"all"` or a voice code.
+        progress: called as `progress(step, total, label)` before each step.
+        dataset_key: `"demo"` makes the cover say the data are fictional.
+
+    Returns:
+        The ZIP's bytes.
+
+    Raises:
+        ExportUnavailable: Chromium or the PDF's font is missing.
+    """
+    return build(
+        ds, dataset_label=dataset_label, version=version, as_of=as_of, lang=lang, plans=plans,
+        voice=voice, progress=progress, dataset_key=dataset_key,
+    ).data  # fmt: skip

@@ -1,0 +1,92 @@
+"""AppTest: the Report page (« Rapport ») on both datasets, in both languages, and one build.
+
+The dossier is built under AppTest only where Debian's Chromium is installed (its images
+need it); elsewhere the page must say what to install instead of offering the button.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from monitoring import catalog, exports
+from monitoring.loading import load_shipped
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
+AS_OF = "2025-06-01"
+BUILD = {"fr": "Préparer le dossier", "en": "Prepare the folder"}
+
+
+def run_page(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("views/report.py").run()
+    return at
+
+
+@pytest.fixture
+def no_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Rendering the page must not start Chromium; only a click on the button may.
+    monkeypatch.setenv(exports.NO_RENDERER_ENV, "1")
+
+
+@pytest.mark.parametrize("dataset", ["france", "demo"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_report_runs_without_exception_for_each_dataset_and_language(dataset, lang, no_renderer):
+    at = run_page(dataset=dataset, lang=lang, as_of=AS_OF)
+
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == ("Rapport" if lang == "fr" else "Report")
+    if not exports.chromium_available():
+        assert any("chromium" in w.value for w in at.warning)
+        return
+    plans = load_shipped(dataset).plans["plan_id"].tolist()
+    assert at.multiselect(key="report.plans").options == [
+        f"{p} — {t}" for p, t in zip(plans, load_shipped(dataset).plans["title"], strict=True)
+    ]
+    assert at.radio(key="report.lang").value == lang
+    assert [b.label for b in at.button] == [BUILD[lang]]
+    assert not at.get("download_button")  # nothing to download before the build
+
+
+def test_the_report_page_offers_the_sidebar_plan_filter_as_its_default(no_renderer):
+    if not exports.chromium_available():
+        pytest.skip("the plan selector shows only where images can be rendered")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["dataset"] = "demo"
+    at.query_params["plan"] = "DEMO-B"
+    at.run()
+    at.switch_page("views/report.py").run()
+
+    assert at.multiselect(key="report.plans").value == ["DEMO-B"]
+
+
+def test_the_button_builds_the_dossier_and_offers_its_zip(monkeypatch):
+    if not exports.chromium_available():
+        pytest.skip("Debian's Chromium is not installed: the dossier cannot be built here")
+    at = run_page(dataset="demo", lang="fr", as_of=AS_OF)
+    at.multiselect(key="report.plans").set_value(["DEMO-B"]).run()
+    at.radio(key="report.lang").set_value("en").run()
+
+    next(b for b in at.button if b.label == BUILD["fr"]).click().run()
+
+    assert not at.exception, [e.message for e in at.exception]
+    (download,) = at.get("download_button")
+    assert download.proto.label == "Télécharger le dossier (ZIP)"
+    built = at.session_state["report.built"][1]
+    sel = catalog.Selection(load_shipped("demo"), dt.date(2025, 6, 1), "en", plans=("DEMO-B",))
+    expected = [
+        f"charts/{n:02d}-{name}.{ext}"
+        for n, name in enumerate(catalog.chart_names(sel), start=1)
+        for ext in ("png", "svg")
+    ]
+    with zipfile.ZipFile(BytesIO(built.data)) as archive:
+        assert archive.namelist() == [*expected, "tables.xlsx", "report.pdf"]
+    assert f"{built.charts} graphiques, {built.tables} tableaux" in at.success[-1].value

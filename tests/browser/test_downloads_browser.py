@@ -1,0 +1,52 @@
+"""A coordinator downloads a chart as PNG from the Overview and a table as Excel from the
+Delays page, in a real browser: the files are a PNG and a workbook openpyxl opens."""
+
+from __future__ import annotations
+
+import io
+import struct
+from pathlib import Path
+
+import openpyxl
+from playwright.sync_api import Page, expect
+
+TIMEOUT = 45_000
+
+
+def _download(page: Page, label: str) -> tuple[str, bytes]:
+    # Streamlit's own buttons (plotly's toolbar has a "Download plot as a png" too).
+    button = page.locator("button[data-testid^=stBaseButton]").filter(has_text=label).first
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=TIMEOUT) as info:
+        button.click()
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+def test_a_chart_downloads_as_a_stamped_print_quality_png(
+    page: Page, app_url: str, screenshots: Path
+) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/?dataset=demo&lang=fr&as_of=2026-11-26")
+    expect(page.get_by_role("heading", name="Vue d'ensemble")).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=TIMEOUT)
+    name, data = _download(page, "PNG")  # the first chart: the plans' periods
+    assert name == "demo_overview_plan-periods_2026-11-26.png"
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, _ = struct.unpack(">II", data[16:24])
+    assert width == 2800  # 1400 CSS pixels at scale 2
+    (screenshots / "download-plan-periods-fr.png").write_bytes(data)
+    page.screenshot(path=screenshots / "overview-downloads-fr.png")
+
+
+def test_a_table_downloads_as_an_excel_workbook(page: Page, app_url: str) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/delays?dataset=demo&lang=fr&as_of=2026-11-26")
+    expect(page.get_by_role("heading", name="Mesures en retard")).to_be_visible(timeout=TIMEOUT)
+    name, data = _download(page, "Excel")  # the first table: the overdue measures
+    assert name == "demo_delays_overdue_2026-11-26.xlsx"
+    ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    assert ws["A1"].value == "Mesures en retard"
+    assert "Situation au 26/11/2026" in ws["A2"].value
+    assert ws["A4"].value == "Plan" and ws["D4"].value == "Jours de retard"
+    assert isinstance(ws["D5"].value, int) and ws["E5"].is_date

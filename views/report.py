@@ -1,0 +1,80 @@
+"""Rapport / Report: the dossier (every chart, every table and a PDF report) in one ZIP."""
+
+import logging
+import uuid
+
+import streamlit as st
+
+from monitoring import dossier
+from monitoring.exports import ExportUnavailable
+from monitoring.filters import plan_titles
+from monitoring.i18n import t
+from monitoring.schema import LANGS
+from views.common import banner, context, dataset_label, images_possible
+
+BUILT = "report.built"  # (what it was built from, the dossier): one per session
+log = logging.getLogger("plan_monitoring.app")
+ctx = context()
+lang = ctx.lang
+st.title(t("page.report", lang))
+st.caption(t("report.caption", lang, as_of=ctx.as_of))
+banner(ctx)
+if not images_possible():
+    st.warning(t("exports.no_chromium", lang), icon=":material/warning:")
+    st.stop()
+
+titles = plan_titles(ctx.ds)
+plans = st.multiselect(
+    t("report.plans", lang), list(titles), default=[p for p in ctx.filters.plans if p in titles],
+    format_func=lambda p: f"{p} — {titles[p]}", placeholder=t("filter.all", lang),
+    help=t("report.plans_help", lang), key="report.plans",
+)  # fmt: skip
+language = st.radio(
+    t("report.language", lang), LANGS, index=LANGS.index(lang), horizontal=True,
+    format_func={"fr": "Français", "en": "English"}.__getitem__, key="report.lang",
+)  # fmt: skip
+st.caption(t("report.voice_note", lang, voice=t(f"voice.{ctx.voice}", lang)))
+with st.expander(t("report.contents", lang)):
+    st.text(t("report.contents.text", lang, pdf=dossier.pdf_name(language)))
+
+choice = (ctx.version, ctx.as_of, tuple(plans), language, ctx.voice)
+if st.button(t("report.build", lang), type="primary", help=t("report.build_help", lang)):
+    with st.status(t("report.building", lang), expanded=True) as status:
+        bar = st.progress(0.0)
+        version = ctx.version_info.number if ctx.version_info is not None else None
+        try:
+            built = dossier.build(
+                ctx.ds, dataset_label=dataset_label(ctx.dataset_key, language),
+                version=None if version is None else str(version), as_of=ctx.as_of,
+                lang=language, plans=plans or None, voice=ctx.voice,
+                dataset_key=ctx.dataset_key,
+                progress=lambda step, total, label: bar.progress(step / total, text=label),
+            )  # fmt: skip
+        except ExportUnavailable as exc:
+            status.update(state="error")
+            st.error(str(exc))
+            st.stop()
+        except Exception:
+            reference = uuid.uuid4().hex[:8]
+            log.exception("dossier failed [%s]", reference)
+            status.update(state="error")
+            st.error(t("report.failed", lang, ref=reference))
+            st.stop()
+        status.update(label=t("report.done", lang), state="complete", expanded=False)
+    st.session_state[BUILT] = (choice, built)
+
+kept = st.session_state.get(BUILT)
+if kept is not None and kept[0] == choice:
+    built = kept[1]
+    st.success(
+        t("report.built", lang, charts=built.charts, tables=built.tables, pages=built.pdf_pages),
+        icon=":material/check_circle:",
+    )
+    zip_name = dossier.file_names(ctx.dataset_key, ctx.as_of, language)[0]
+    st.download_button(
+        t("report.download", lang), built.data, file_name=zip_name,
+        mime="application/zip", on_click="ignore", icon=":material/download:",
+        type="primary", key="report.download",
+    )  # fmt: skip
+    with st.expander(t("report.files", lang, count=len(built.files))):
+        st.text("\n".join(built.files))
