@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint typecheck docs docs-check unit bench browser-deps clean
+.PHONY: run test lint typecheck docs docs-check unit bench audit browser-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -43,9 +43,19 @@ bench: $(VENV)/.installed
 	$(PY) bench/import_bench.py
 	$(PY) bench/exports_bench.py
 
-# Debian's Chromium drives the browser tests and image export (needs root or sudo).
+# Known vulnerabilities (PyPI and OSV advisories) in the installed dependencies. Not part
+# of `make test`: pip-audit needs the advisory databases (pypi.org's JSON API, api.osv.dev),
+# which this project's machines and CI cannot reach. Run it where they can be reached.
+# --strict: a package that could not be checked fails the audit; without it, an unreachable
+# database reads as "No known vulnerabilities found".
+audit: $(VENV)/.installed
+	$(PY) -m pip_audit --strict --skip-editable
+
+# Debian's Chromium drives the browser tests and image export; nginx fronts the proxy test
+# (needs root or sudo).
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium)
+	@command -v nginx >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nginx)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -7,34 +7,53 @@ the context computed here and call `monitoring/` for every figure.
 import streamlit as st
 
 from monitoring.i18n import t
+from monitoring.settings import SettingError, Settings
+from views import auth
 from views.common import sidebar
+from views.errors import current_lang, reporting_errors, run_page, stop_if_unsafe
 
 st.set_page_config(
     page_title="Suivi du plan / Plan monitoring", page_icon=":material/checklist:", layout="wide"
 )
 
-context = sidebar()
+try:
+    settings = Settings.from_env()
+except SettingError as exc:  # a misspelt mode must not fall back to anything
+    st.error(str(exc))
+    st.stop()
+# Unsafe settings (XSRF off, no sign-in configured in shared mode…) stop here, said plainly.
+stop_if_unsafe(settings, current_lang())
+# Shared mode: nobody reads anything before signing in and getting a role.
+actor = auth.gate(settings)
+with reporting_errors("sidebar"):
+    context = sidebar(actor)
 st.session_state["_context"] = context
 lang = context.lang
+with st.sidebar:
+    auth.signed_in_box(actor, settings, lang)
 
-# (file in views/, title key, icon, url path): the order of the navigation. Material icons
-# ship with Streamlit's frontend; emoji would need a colour-emoji font on the server.
+# (file in views/, title key, icon, url path, what the role must allow): the order of the
+# navigation. A page the role does not allow is left out (its address leads to the default
+# page); the page and the core check the role again. Material icons ship with Streamlit's
+# frontend; emoji would need a colour-emoji font on the server.
 PAGES = [
-    ("overview", "page.overview", ":material/dashboard:", "overview"),
-    ("gaps", "page.gaps", ":material/compare_arrows:", "gaps"),
-    ("delays", "page.delays", ":material/schedule:", "delays"),
-    ("measures", "page.measures", ":material/checklist:", "measures"),
-    ("timeline", "page.timeline", ":material/mail:", "timeline"),
-    ("upload", "page.upload", ":material/upload_file:", "upload"),
-    ("history", "page.history", ":material/history:", "history"),
-    ("report", "page.report", ":material/picture_as_pdf:", "report"),
-    ("method", "page.method", ":material/menu_book:", "method"),
+    ("overview", "page.overview", ":material/dashboard:", "overview", "read"),
+    ("gaps", "page.gaps", ":material/compare_arrows:", "gaps", "read"),
+    ("delays", "page.delays", ":material/schedule:", "delays", "read"),
+    ("measures", "page.measures", ":material/checklist:", "measures", "read"),
+    ("timeline", "page.timeline", ":material/mail:", "timeline", "read"),
+    ("upload", "page.upload", ":material/upload_file:", "upload", "upload"),
+    ("history", "page.history", ":material/history:", "history", "read"),
+    ("report", "page.report", ":material/picture_as_pdf:", "report", "export"),
+    ("method", "page.method", ":material/menu_book:", "method", "read"),
+    ("admin", "page.admin", ":material/admin_panel_settings:", "admin", "manage_users"),
 ]
 navigation = st.navigation(
     [
         st.Page(f"views/{name}.py", title=t(key, lang), icon=icon, url_path=path,
                 default=name == "overview")
-        for name, key, icon, path in PAGES
+        for name, key, icon, path, action in PAGES
+        if actor.can(action)
     ]
 )  # fmt: skip
-navigation.run()
+run_page(navigation)  # an unexpected error shows a reference number, details in the log

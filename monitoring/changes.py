@@ -448,8 +448,8 @@ def _retention_rows(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         plan=frame["plan_id"],
         item=frame["rec_id"],
         title=frame["title"],
-        before=frame["old_level"].map(level).fillna("—"),
-        after=frame["new_level"].map(level).fillna("—"),
+        before=frame["old_level"].map(level).astype(object).fillna("—"),
+        after=frame["new_level"].map(level).astype(object).fillna("—"),
     )
 
 

@@ -11,6 +11,10 @@
                            [--plan ID]... --out DIR   (ZIP + PDF; 4 without Chromium)
     plan-monitoring backup OUT.sqlite
     plan-monitoring check [FILE.sqlite]
+    plan-monitoring users list [--json]
+    plan-monitoring users set EMAIL ROLE        (viewer, editor or admin)
+    plan-monitoring users remove EMAIL
+    plan-monitoring audit [--limit N] [--kind K ...] [--json] [--csv OUT.csv]
 
 Every command that reads or writes versions uses the same store as the dashboard
 (`PLAN_MONITORING_DATABASE_URL`, else SQLite in `PLAN_MONITORING_STATE_DIR`), and stores
@@ -22,10 +26,18 @@ while the dashboard saves versions; on PostgreSQL it says to use `pg_dump` and f
 and its files' sha256 must match the stored ones), on the store or on a backup FILE
 (opened read-only).
 
-Exit codes: 0 success (file valid, version stored, backup written, check passed), 1 file
-rejected or unusable (or no such version, or the check found problems), 2 wrong command
-usage (`backup` of a PostgreSQL store), 3 identical to the current version (nothing
-stored), 4 could not save (database busy or failing; nothing changed). Messages are in
+`users` manages who may do what in shared mode (`PLAN_MONITORING_MODE=shared`); `audit`
+prints the audit trail, newest first (`--csv`: a file Excel opens, user text unable to
+become a formula). Both use the store without seeding it. The command line acts as the
+server's own admin (`access.local_actor()`): whoever has a shell on the server already
+holds the database. Every change is in the audit trail under `local:<user name>`.
+
+Exit codes: 0 success (file valid, version stored, backup written, check passed, role
+set), 1 file rejected or unusable (or no such version, or the check found problems, or a
+role change refused: the last admin, a user without a role), 2 wrong command usage
+(`backup` of a PostgreSQL store, an e-mail address that is not one), 3 identical to the
+current version or the same role as now (nothing stored), 4 could not save (database busy
+or failing; nothing changed). Messages are in
 French unless `--lang en`. No traceback ever reaches the user: unexpected errors are
 logged (to `plan-monitoring.log` in the state folder when nothing else collects logs)
 and reported plainly.
@@ -45,13 +57,25 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
+from monitoring.access import AUDIT_KINDS, ROLES, Actor, AuditEvent, Forbidden, Role, local_actor
 from monitoring.dataset import Dataset
 from monitoring.i18n import format_date, format_number, format_percent, t
 from monitoring.loading import LoadResult, load_bytes, load_paths
 from monitoring.report import Report
 from monitoring.schema import LANGS, VOICES, Lang, normalise_label
 from monitoring.settings import Settings
-from monitoring.storage import DATASET_KEY, StorageError, Store, VersionInfo, VersionNotFound
+from monitoring.storage import (
+    DATASET_KEY,
+    InvalidUserId,
+    LastAdmin,
+    StorageError,
+    Store,
+    VersionInfo,
+    VersionNotFound,
+    check_user_id,
+)
 from monitoring.storage.backup import BackupNotSqlite
 
 log = logging.getLogger("plan_monitoring")
@@ -61,6 +85,7 @@ DEFAULT_DATASET = "france"
 LOG_FILE_NAME = "plan-monitoring.log"
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_IDENTICAL, EXIT_NOT_SAVED = 0, 1, 2, 3, 4
+AUDIT_LIMIT = 100  # events `audit` shows by default
 
 
 def _voice(text: str) -> str:
@@ -93,6 +118,27 @@ def _version_number(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a version number (1, 2, …)")
     return int(text)
+
+
+def _role(text: str) -> Role:
+    """Accept a role's code or its name in French or English (`éditeur`, `Admin`)."""
+    key = normalise_label(text)
+    for role in ROLES:
+        names = {role, *(normalise_label(t(f"access.role.{role}", lang)) for lang in LANGS)}
+        if key in names:
+            return role
+    raise argparse.ArgumentTypeError(f"unknown role {text!r}; use one of {', '.join(ROLES)}")
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of events (0: all)")
+    return int(text)
+
+
+def _actor() -> Actor:
+    """Who the command line acts as: the server's own admin, named after the OS user."""
+    return local_actor()
 
 
 def _default_author() -> str:
@@ -184,6 +230,28 @@ def build_parser() -> argparse.ArgumentParser:
         "file", nargs="?", type=Path, default=None, help="a SQLite backup (default: the store)"
     )
     _common(check, dataset=False)
+
+    users = sub.add_parser("users", help="who may do what (shared mode): list, set, remove")
+    users_sub = users.add_subparsers(dest="users_command", required=True)
+    users_list = users_sub.add_parser("list", help="every user and their role")
+    users_list.add_argument("--json", action="store_true")
+    _common(users_list, dataset=False)
+    users_set = users_sub.add_parser("set", help="give a user (their e-mail address) a role")
+    users_set.add_argument("email")
+    users_set.add_argument("role", type=_role, help=", ".join(ROLES))
+    _common(users_set, dataset=False)
+    users_remove = users_sub.add_parser("remove", help="take a user's access away")
+    users_remove.add_argument("email")
+    _common(users_remove, dataset=False)
+
+    audit = sub.add_parser("audit", help="the audit trail, newest first")
+    audit.add_argument(
+        "--limit", type=_count, default=AUDIT_LIMIT, help=f"default {AUDIT_LIMIT}; 0: all"
+    )
+    audit.add_argument("--kind", action="extend", nargs="+", choices=AUDIT_KINDS, default=None)
+    audit.add_argument("--json", action="store_true")
+    audit.add_argument("--csv", type=Path, default=None, metavar="OUT.csv")
+    _common(audit, dataset=False)
     return parser
 
 
@@ -204,16 +272,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report": _report,
         "backup": _backup,
         "check": _check,
+        "users": _users,
+        "audit": _audit,
     }[args.command]
     with _log_to_file(settings):
         try:
             return handler(args, settings)
+        except Forbidden as exc:
+            log.warning("refused: %s", exc)
+            print(t(exc.key, lang, role=_role_name(exc.actor.role, lang)), file=sys.stderr)
+            return EXIT_REJECTED
         except StorageError as exc:
             log.warning("storage error: %s", exc)
             print(t(exc.key, lang, **exc.params), file=sys.stderr)
-            if isinstance(exc, BackupNotSqlite):
+            if isinstance(exc, BackupNotSqlite | InvalidUserId):
                 return EXIT_USAGE
-            return EXIT_REJECTED if isinstance(exc, VersionNotFound) else EXIT_NOT_SAVED
+            refused = isinstance(exc, VersionNotFound | LastAdmin)
+            return EXIT_REJECTED if refused else EXIT_NOT_SAVED
         except Exception:  # never a traceback for the user; the log keeps the details
             reference = uuid.uuid4().hex[:8]
             log.exception("unexpected error [%s]", reference)
@@ -259,8 +334,11 @@ def _open(settings: Settings) -> Store:
 
 
 @contextlib.contextmanager
-def _store(settings: Settings) -> Iterator[Store]:
-    store = _open(settings)
+def _store(settings: Settings, *, seed: bool = True) -> Iterator[Store]:
+    """The store, closed afterwards; `seed=False` for commands that store no version."""
+    from monitoring.storage import open_store
+
+    store = _open(settings) if seed else open_store(settings)
     try:
         yield store
     finally:
@@ -355,6 +433,7 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
             store,
             args.dataset,
             files,
+            actor=_actor(),
             author=args.author or _default_author(),
             note=args.note,
             partial=args.partial,
@@ -466,6 +545,7 @@ def _restore(args: argparse.Namespace, settings: Settings) -> int:
             store,
             args.dataset,
             args.number,
+            actor=_actor(),
             author=args.author or _default_author(),
             note=args.note,
             lang=lang,
@@ -517,6 +597,126 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     for problem in report.problems:
         print("  " + t(problem.key, lang, **problem.params), file=sys.stderr)
     return EXIT_REJECTED
+
+
+def _role_name(role: str | None, lang: Lang) -> str:
+    return t(f"access.role.{role}", lang) if role in ROLES else t("access.no_role", lang)
+
+
+def _utc(moment: dt.datetime | None) -> str:
+    """A stored time as `2026-05-01 14:03 UTC` (for a terminal: the same in every language)."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if moment else ""
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z") if moment else None
+
+
+def _users(args: argparse.Namespace, settings: Settings) -> int:
+    """`users list|set|remove`: the `users` table, each change in the audit trail."""
+    lang: Lang = args.lang
+    if args.users_command == "list":
+        return _users_list(args, settings)
+    user_id = check_user_id(args.email)  # InvalidUserId: exit 2, before opening anything
+    role: Role | None = args.role if args.users_command == "set" else None
+    with _store(settings, seed=False) as store:
+        old = store.user_role(user_id)
+        if old is None and role is None:
+            print(t("cli.users.not_found", lang, user=user_id), file=sys.stderr)
+            return EXIT_REJECTED
+        if old == role:
+            print(t("cli.users.unchanged", lang, user=user_id, role=_role_name(role, lang)))
+            return EXIT_IDENTICAL
+        store.set_role(user_id, role, by=_actor())
+    names = {"user": user_id, "old": _role_name(old, lang), "role": _role_name(role, lang)}
+    print(t("cli.users.set" if role else "cli.users.removed", lang, **names))
+    if settings.mode == "local":
+        print(t("cli.users.local_mode", lang), file=sys.stderr)
+    return EXIT_OK
+
+
+def _users_list(args: argparse.Namespace, settings: Settings) -> int:
+    lang: Lang = args.lang
+    with _store(settings, seed=False) as store:
+        users = store.users()
+    if args.json:
+        rows = [
+            {"user_id": u.user_id, "role": u.role, "updated_at": _iso(u.updated_at),
+             "updated_by": u.updated_by}
+            for u in users
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(t("cli.users.title", lang, count=len(users)) if users else t("cli.users.none", lang))
+    for u in users:
+        print(t("cli.users.line", lang, user=u.user_id, role=_role_name(u.role, lang),
+                when=_utc(u.updated_at), by=u.updated_by))  # fmt: skip
+    if settings.admins:
+        print(t("cli.users.permanent", lang, admins=", ".join(sorted(settings.admins))))
+    if settings.mode == "local":
+        print(t("cli.users.local_mode", lang), file=sys.stderr)
+    return EXIT_OK
+
+
+def _audit(args: argparse.Namespace, settings: Settings) -> int:
+    """`audit`: the trail, newest first, as text, JSON or a formula-safe CSV file."""
+    lang: Lang = args.lang
+    with _store(settings, seed=False) as store:
+        events = store.audit(limit=args.limit or None, kinds=args.kind)
+    if args.csv is not None:
+        from monitoring import exports
+
+        stamp = exports.Stamp(
+            title=t("audit.title", lang), plan=None, as_of=dt.date.today(), dataset="",
+            version=None, source=t("audit.source", lang), lang=lang,
+        )  # fmt: skip
+        args.csv.parent.mkdir(parents=True, exist_ok=True)
+        args.csv.write_bytes(exports.table_csv(audit_table(events, lang), stamp))
+    if args.json:
+        print(json.dumps([_audit_dict(e) for e in events], ensure_ascii=False, indent=2))
+    elif args.csv is not None:
+        print(t("cli.audit.written", lang, path=str(args.csv), count=len(events)))
+    else:
+        print(
+            t("cli.audit.title", lang, count=len(events)) if events else t("cli.audit.none", lang)
+        )
+        for e in events:
+            where = " v".join(str(x) for x in (e.dataset_key, e.version) if x is not None)
+            print("  ".join(x for x in (
+                _utc(e.at), t(f"audit.kind.{e.kind}", lang),
+                f"{e.actor} ({_role_name(e.role, lang)})", where, e.detail,
+            ) if x))  # fmt: skip
+    return EXIT_OK
+
+
+def _audit_dict(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "at": _iso(event.at), "kind": event.kind, "actor": event.actor, "role": event.role,
+        "dataset": event.dataset_key, "version": event.version, "detail": event.detail,
+    }  # fmt: skip
+
+
+def audit_table(events: Sequence[AuditEvent], lang: Lang) -> pd.DataFrame:
+    """The audit trail as a table with headers, kinds and roles in `lang` (for CSV/XLSX).
+
+    Args:
+        events: as `Store.audit` returns them.
+        lang: the language of the headers and labels.
+
+    Returns:
+        One row per event: date (UTC, timezone-aware), event, who, their role then,
+        dataset, version (nullable integer), detail.
+    """
+    columns = {
+        "at": pd.Series([e.at for e in events], dtype="datetime64[ns, UTC]"),
+        "kind": [t(f"audit.kind.{e.kind}", lang) for e in events],
+        "actor": [e.actor for e in events],
+        "role": [_role_name(e.role, lang) for e in events],
+        "dataset": [e.dataset_key or "" for e in events],
+        "version": pd.Series([e.version for e in events], dtype="Int64"),
+        "detail": [e.detail for e in events],
+    }
+    return pd.DataFrame({t(f"audit.col.{name}", lang): data for name, data in columns.items()})
 
 
 def _print_summary(ds: Dataset, plans: list[dict[str, Any]], as_of: dt.date, lang: Lang) -> None:

@@ -206,5 +206,5 @@ def with_categories(status_updates: pd.DataFrame, scale: StatusScale) -> pd.Data
     """Return the status updates with a `category` column derived from the scale."""
     frame = status_updates.copy()
     mapping = {label: scale.category(label) for label in frame["status"].dropna().unique()}
-    frame["category"] = frame["status"].map(mapping).fillna("unknown").astype("str")
+    frame["category"] = frame["status"].map(mapping).astype(object).fillna("unknown").astype("str")
     return frame

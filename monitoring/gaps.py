@@ -158,7 +158,7 @@ def theme_coverage(ds: Dataset, chosen: Sequence[str] = ()) -> pd.DataFrame:
     ds = restrict_authors(ds, chosen)
     best = _ranked_retention(ds).drop_duplicates("rec_id").set_index("rec_id")["level"]
     recs = ds.recommendations.assign(
-        level=ds.recommendations["rec_id"].map(best).fillna(UNDOCUMENTED)
+        level=ds.recommendations["rec_id"].map(best).astype(object).fillna(UNDOCUMENTED)
     )
     codes = [*LEVEL_CODES, UNDOCUMENTED]
     grid = pd.crosstab(recs["theme"], recs["level"]).reindex(columns=codes, fill_value=0)
@@ -221,7 +221,7 @@ def sankey_links(
     measures = ds.measures.set_index("measure_id")
     middle_kind = "axis" if len(set(taken["plan_id"])) == 1 else "plan"
     if middle_kind == "axis":
-        middle = taken["measure_id"].map(measures["axis"]).fillna("—")
+        middle = taken["measure_id"].map(measures["axis"]).astype(object).fillna("—")
         middle_rank = {name: i for i, name in enumerate(sorted(set(middle)))}
     else:
         middle = taken["plan_id"]

@@ -22,6 +22,13 @@ again"), so ten coordinators uploading at once cannot exhaust the server's memor
 
 Also here: restoring an older version (`restore_version`), exporting one as a workbook
 (`export_version`) and storing the shipped datasets in an empty store (`ensure_seeded`).
+
+Who may write: `import_upload`, `commit_import` and `restore_version` take the `Actor`
+doing it and check their role (`upload`, `restore`) before anything is read or stored, so
+a hidden button is never the only guard: a viewer gets `Forbidden` and nothing happens.
+The version they store carries its audit event (`upload` with the file names, `restore`
+with `version N`), written in the same transaction. Seeding is the app's own doing: no
+actor, no audit event.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from monitoring.access import Actor, AuditEvent
 from monitoring.dataset import Dataset, with_categories
 from monitoring.i18n import t
 from monitoring.loading import SHIPPED
@@ -64,6 +72,7 @@ from monitoring.storage import (
     VersionInfo,
     VersionKind,
     check_dataset_key,
+    files_label,
 )
 from monitoring.validation import BLANK_CHARS, validate
 
@@ -456,12 +465,20 @@ def commit_import(
     store: Store,
     prepared: PreparedImport,
     *,
+    actor: Actor,
     author: str,
     note: str,
     idempotency_key: str | None = None,
 ) -> ImportResult:
-    """Store a prepared import as the next version (see `import_upload`)."""
+    """Store a prepared import as the next version (see `import_upload`).
+
+    Raises `Forbidden` before anything is read or stored when `actor` may not upload.
+    """
+    actor.require("upload")
     author, note = clean_text(author, AUTHOR_MAX_CHARS), clean_text(note, NOTE_MAX_CHARS)
+    event = AuditEvent.by(
+        actor, "upload", dataset_key=prepared.dataset_key, detail=files_label(prepared.files)
+    )
     for _attempt in range(PARTIAL_ATTEMPTS):
         kind: VersionKind = "partial" if prepared.partial else "upload"
         base_number = prepared.base.number if prepared.base else None
@@ -474,6 +491,7 @@ def commit_import(
             kind=kind,
             based_on=base_number if prepared.partial else None,
             idempotency_key=idempotency_key,
+            audit=event,
         )
         # A partial update must be appended to the version it was merged with.
         rules = SaveRules(expected_current=base_number if prepared.partial else ANY_VERSION)
@@ -525,6 +543,7 @@ def import_upload(
     dataset_key: str,
     files: Sequence[Upload],
     *,
+    actor: Actor,
     author: str,
     note: str,
     partial: bool = False,
@@ -541,6 +560,8 @@ def import_upload(
         store: the version store.
         dataset_key: which dataset (`france`, `demo`, …).
         files: one workbook (.xlsx, .ods, .csv) or one CSV file per sheet, as uploaded.
+        actor: who is acting; their role must allow `upload` (else `Forbidden` is raised
+            before anything is read). The audit trail records them with the version.
         author: who uploads (shown in the history).
         note: what this update is.
         partial: the files hold only new `Suivi` (and `Chronologie`) rows.
@@ -553,6 +574,7 @@ def import_upload(
         current version, or `failed` with the storage error (the database or the parse
         slots busy: `error.key` names the "try again" message).
     """
+    actor.require("upload")
     check_dataset_key(dataset_key)
     try:
         if idempotency_key is not None:
@@ -568,7 +590,12 @@ def import_upload(
             if prepared.identical:  # nothing to store: no write transaction at all
                 return ImportResult("identical", prepared.report, prepared.base, prepared.base)
             return commit_import(
-                store, prepared, author=author, note=note, idempotency_key=idempotency_key
+                store,
+                prepared,
+                actor=actor,
+                author=author,
+                note=note,
+                idempotency_key=idempotency_key,
             )
     except StorageError as exc:  # busy or failing: nothing was stored, say so plainly
         log.warning("import of %s not done: %s", dataset_key, exc)
@@ -583,6 +610,7 @@ def restore_version(
     dataset_key: str,
     number: int,
     *,
+    actor: Actor,
     author: str,
     note: str = "",
     lang: Lang = "fr",
@@ -594,6 +622,8 @@ def restore_version(
         store: the version store.
         dataset_key: the dataset.
         number: the version to restore (`VersionNotFound` if there is none).
+        actor: who is acting; their role must allow `restore` (else `Forbidden` is raised
+            before anything is read). The audit trail records them with the version.
         author: who restores.
         note: an optional note, added after the one saying which version was restored.
         lang: the language of that note.
@@ -602,6 +632,7 @@ def restore_version(
     Returns:
         `stored` with the new version, or `identical` when `number` equals the current one.
     """
+    actor.require("restore")
     dataset = store.read_dataset(dataset_key, number)
     files = tuple(store.read_files(dataset_key, number))
     said = t("importing.restore_note", lang, number=number)
@@ -615,6 +646,7 @@ def restore_version(
         kind="restore",
         restored_from=number,
         idempotency_key=idempotency_key,
+        audit=AuditEvent.by(actor, "restore", dataset_key=dataset_key, detail=f"version {number}"),
     )
     previous = store.current(dataset_key)
     try:

@@ -19,13 +19,19 @@ Environment variables:
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal, get_args
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 STATE_DIR = ROOT / "var"
 SQLITE_FILE_NAME = "plan-monitoring.sqlite"
+Mode = Literal["local", "shared"]
+MODES: tuple[Mode, ...] = get_args(Mode)
+UnknownUsers = Literal["refuse", "viewer"]
+UNKNOWN_USERS: tuple[UnknownUsers, ...] = get_args(UnknownUsers)
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,12 @@ class Settings:
     database_url: str | None = None
     # Unsupported escape hatch: a SQLite file on a network filesystem (see the docstring).
     allow_network_fs: bool = False
+    # `local`: no sign-in, loopback only. `shared`: sign-in (OpenID Connect) on every page.
+    mode: Mode = "local"
+    # What a signed-in user absent from the `users` table gets: `refuse` or `viewer`.
+    unknown_users: UnknownUsers = "refuse"
+    # E-mail addresses that are always admins (lowercase): the first admin of an instance.
+    admins: frozenset[str] = frozenset()
 
     @property
     def store_url(self) -> str:
@@ -75,7 +87,26 @@ class Settings:
             state_dir=Path(env.get("PLAN_MONITORING_STATE_DIR") or STATE_DIR),
             database_url=env.get("PLAN_MONITORING_DATABASE_URL") or None,
             allow_network_fs=_flag(env.get("PLAN_MONITORING_ALLOW_NETWORK_FS", "")),
+            mode=_choice(env, "PLAN_MONITORING_MODE", MODES),
+            unknown_users=_choice(env, "PLAN_MONITORING_UNKNOWN_USERS", UNKNOWN_USERS),
+            admins=frozenset(
+                a.strip().lower()
+                for a in env.get("PLAN_MONITORING_ADMINS", "").split(",")
+                if a.strip()
+            ),
         )
+
+
+class SettingError(ValueError):
+    """An environment variable holds a value the app does not know; it refuses to start."""
+
+
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> Any:
+    """The value of `name`, one of `choices` (the first when unset); else `SettingError`."""
+    value = env.get(name, "").strip().lower() or choices[0]
+    if value not in choices:
+        raise SettingError(f"{name}={value!r}: expected one of {', '.join(choices)}")
+    return value
 
 
 def _flag(text: str) -> bool:

@@ -15,7 +15,7 @@ import logging
 import sys
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from monitoring import exports
+from monitoring.access import Actor, AuditEvent, local_actor
 from monitoring.dataset import Dataset
 from monitoring.filters import Filters, apply_filters, filter_options, plan_titles
 from monitoring.i18n import t
@@ -52,6 +53,7 @@ class Context:
     lang: Lang
     as_of: dt.date
     filters: Filters
+    actor: Actor = field(default_factory=local_actor)  # who is acting (see views.auth)
 
     @property
     def voice(self) -> str:
@@ -164,8 +166,13 @@ def _store_bound(lang: Lang, *names: str) -> None:
     state["_widgets_lang"] = lang
 
 
-def sidebar() -> Context:
-    """Render the shared sidebar and return the context every page reads."""
+def sidebar(actor: Actor | None = None) -> Context:
+    """Render the shared sidebar and return the context every page reads.
+
+    Args:
+        actor: who passed the sign-in gate (`views.auth.gate`); the local user by default.
+    """
+    actor = actor or local_actor()
     _initial_state()
     state = st.session_state
     with st.sidebar:
@@ -213,7 +220,7 @@ def sidebar() -> Context:
     )
     version = f"{digest}:{filters.key()}"
     view = _filtered(ds, digest, filters)
-    return Context(state["dataset"], info, ds, view, version, lang, state["as_of"], filters)
+    return Context(state["dataset"], info, ds, view, version, lang, state["as_of"], filters, actor)
 
 
 def _filter_widgets(ds: Dataset, lang: Lang) -> None:
@@ -348,6 +355,24 @@ def stamp(ctx: Context, title: str, page: str, plans: Sequence[str] | None = Non
     )
 
 
+def audited(ctx: Context, file_name: str, build: Callable[[], bytes]) -> Callable[[], bytes]:
+    """A download's data, built on click and recorded in the audit trail as an export.
+
+    The record is written before the file is built: a download that was served is always
+    in the trail (a failed record fails the download rather than go unrecorded).
+    """
+
+    def data() -> bytes:
+        version = ctx.version_info.number if ctx.version_info is not None else None
+        event = AuditEvent.by(
+            ctx.actor, "export", dataset_key=ctx.dataset_key, version=version, detail=file_name
+        )
+        store().record(event)
+        return build()
+
+    return data
+
+
 def _file_name(ctx: Context, page: str, name: str, ext: str) -> str:
     return exports.safe_file_name(ctx.dataset_key, page, name, ctx.as_of.isoformat(), ext=ext)
 
@@ -380,10 +405,11 @@ def show_chart(
     marks = stamp(ctx, title, page, plans)
     row = st.container(horizontal=True, gap="small")
     for fmt in IMAGE_FORMATS:
+        file_name = _file_name(ctx, page, name, fmt)
         row.download_button(
             t(f"exports.{fmt}", lang),
-            data=lambda fmt=fmt: exports.figure_bytes(fig, fmt, marks),
-            file_name=_file_name(ctx, page, name, fmt),
+            data=audited(ctx, file_name, lambda fmt=fmt: exports.figure_bytes(fig, fmt, marks)),
+            file_name=file_name,
             mime=exports.MIME[fmt],
             key=f"{key}.{fmt}",
             help=t(f"exports.help.{fmt}", lang),
@@ -446,10 +472,12 @@ def show_table(
     row = st.container(horizontal=True, gap="small")
     builders = {"xlsx": exports.table_xlsx, "csv": exports.table_csv}
     for fmt, build in builders.items():
+        file_name = _file_name(ctx, page, name, fmt)
+        make = lambda build=build: build(exports.labelled(table, labels, column_order), marks)  # noqa: E731
         row.download_button(
             t(f"exports.{fmt}", lang),
-            data=lambda build=build: build(exports.labelled(table, labels, column_order), marks),
-            file_name=_file_name(ctx, page, name, fmt),
+            data=audited(ctx, file_name, make),
+            file_name=file_name,
             mime=exports.MIME[fmt],
             key=f"{key}.{fmt}",
             help=t(f"exports.help.{fmt}", lang),

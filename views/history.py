@@ -12,7 +12,8 @@ from monitoring.changes import Changes, compare
 from monitoring.i18n import format_date, format_number, t
 from monitoring.importing import restore_version
 from monitoring.storage import StoredFile, VersionInfo
-from views.common import banner, context, show_table, store
+from views.auth import require
+from views.common import audited, banner, context, show_table, store
 from views.review import note_form, show_changes, version_download
 
 ctx, db, state = context(), store(), st.session_state
@@ -63,7 +64,8 @@ files = original_files(key, picked)
 st.text(t("history.originals", lang, names=" + ".join(f.name for f in files)))
 for i, (column, f) in enumerate(zip(st.columns(max(len(files), 3)), files, strict=False)):
     column.download_button(
-        t("history.original", lang, number=i + 1), data=f.data, file_name=safe_file_name(f.name),
+        t("history.original", lang, number=i + 1), file_name=(name := safe_file_name(f.name)),
+        data=audited(ctx, name, lambda f=f: f.data),
         key=f"history.original.{i}", on_click="ignore", icon=":material/download:",
     )  # fmt: skip
 
@@ -82,6 +84,7 @@ else:
         show_changes(changes_between(key, old, new, ctx.as_of), lang, same_content=same)
 
 st.header(t("history.restore", lang))
+require(ctx.actor, "restore", lang, "auth.forbidden_restore")  # viewers read, download
 if done := state.pop("history.done", None):
     info = done.version
     st.success(t("history.restored", lang, number=info.number, source=info.restored_from))
@@ -104,7 +107,7 @@ if st.button(t("history.cancel", lang), key="history.cancel"):
 if go:
     once = f"restore:{pending[2]}"
     result = restore_version(
-        db, key, chosen, author=author, note=note, lang=lang, idempotency_key=once
+        db, key, chosen, actor=ctx.actor, author=author, note=note, lang=lang, idempotency_key=once
     )
     if result.status == "stored":
         state["history.done"] = result

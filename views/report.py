@@ -10,7 +10,7 @@ from monitoring.exports import ExportUnavailable
 from monitoring.filters import plan_titles
 from monitoring.i18n import t
 from monitoring.schema import LANGS
-from views.common import banner, context, dataset_label, images_possible
+from views.common import audited, banner, context, dataset_label, images_possible
 
 BUILT = "report.built"  # (what it was built from, the dossier): one per session
 log = logging.getLogger("plan_monitoring.app")
@@ -72,7 +72,7 @@ if kept is not None and kept[0] == choice:
     )
     zip_name = dossier.file_names(ctx.dataset_key, ctx.as_of, language)[0]
     st.download_button(
-        t("report.download", lang), built.data, file_name=zip_name,
+        t("report.download", lang), audited(ctx, zip_name, lambda: built.data), file_name=zip_name,
         mime="application/zip", on_click="ignore", icon=":material/download:",
         type="primary", key="report.download",
     )  # fmt: skip

@@ -18,7 +18,7 @@ from monitoring.reading import Upload
 from monitoring.report import Issue, Report
 from monitoring.schema import Lang
 from monitoring.settings import Limits
-from views.common import context, show_table, store
+from views.common import audited, context, show_table, store
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOWNLOAD = {"on_click": "ignore", "icon": ":material/download:"}
@@ -106,7 +106,7 @@ def version_download(
     """A button downloading version `number` as a workbook in the upload format (on click)."""
     db, name = store(), safe_file_name(f"{dataset}-version-{number}", "xlsx")
     data = lambda: export_version(db, dataset, number, lang)  # noqa: E731 - built on click only
-    where.download_button(label, data, name, XLSX, **DOWNLOAD, **kw)
+    where.download_button(label, audited(context(), name, data), name, XLSX, **DOWNLOAD, **kw)
 
 
 def note_form(prefix: str, lang: Lang, *labels: str) -> tuple[str, str, bool]:
@@ -118,7 +118,9 @@ def note_form(prefix: str, lang: Lang, *labels: str) -> tuple[str, str, bool]:
     """
     state, (note_label, placeholder, submit) = st.session_state, labels
     if f"{prefix}.author" not in state:
-        state[f"{prefix}.author"] = state.get("author", "")
+        actor = context().actor  # signed in (shared mode): their name, which they may edit
+        signed_in = not actor.user_id.startswith("local:")
+        state[f"{prefix}.author"] = state.get("author") or (actor.name if signed_in else "")
     with st.form(f"{prefix}.form"):
         note = st.text_area(
             t(note_label, lang), key=f"{prefix}.note", max_chars=NOTE_MAX_CHARS,

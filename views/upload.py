@@ -20,11 +20,13 @@ from monitoring.settings import Settings
 from monitoring.storage import StorageError
 from monitoring.workbook import write_workbook
 from views import review
+from views.auth import require
 from views.common import banner, context, store
 
 ctx, db, state = context(), store(), st.session_state
 lang, current, limits = ctx.lang, ctx.version_info, Settings.from_env().limits
 st.title(t("page.upload", lang))
+require(ctx.actor, "upload", lang)  # also left out of a viewer's navigation
 st.caption(t("upload.caption", lang))
 banner(ctx)
 
@@ -115,7 +117,8 @@ if confirmed and not note.strip():
     st.error(t("upload.note_required", lang))
 elif confirmed:
     with st.spinner(t("upload.storing", lang)):
-        result = commit_import(db, outcome, author=author, note=note, idempotency_key=draft.once)
+        result = commit_import(db, outcome, actor=ctx.actor, author=author, note=note,
+                               idempotency_key=draft.once)  # fmt: skip
         draft.result = result if result.status != "failed" else None
     if result.status == "failed":  # nothing stored: the same draft may be confirmed again
         st.error(result.message(lang))

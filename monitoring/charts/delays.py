@@ -31,6 +31,11 @@ def _ms(later: pd.Series, earlier: pd.Series) -> list[float]:
     return ((later - earlier).dt.total_seconds() * 1000).tolist()
 
 
+def _key(measure_id: Any) -> str:
+    """A measure's row on the y axis: its id, escaped like every text from the workbook."""
+    return safe(measure_id)
+
+
 def _iso(values: pd.Series) -> list[str | None]:
     return [None if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in values]
 
@@ -55,14 +60,14 @@ def _rows_with_headers(rows: pd.DataFrame) -> tuple[list[str], list[str]]:
             keys.append(f"{_HEADER}{len(keys)}")
             labels.append(f"<b>{safe(short(name, TITLE_CHARS + 12))}</b>")
             previous = group
-        keys.append(str(measure_id))
+        keys.append(_key(measure_id))
         labels.append(_row_label(number, title))
     return keys, labels
 
 
 def _hover(row: pd.Series, lang: Lang) -> str:
     """The hover text of one measure: full title, status, dates, delay."""
-    title = "<br>".join(textwrap.wrap(safe(row["title"]), 70))
+    title = "<br>".join(safe(line) for line in textwrap.wrap(str(row["title"]), 70))
     number = "" if pd.isna(row["number"]) else f"{row['number']}. "
     lines = [
         f"<b>{number}{title}</b>",
@@ -97,7 +102,7 @@ def _status_bars(rows: pd.DataFrame, lang: Lang) -> list[go.Bar]:
         bars.append(
             go.Bar(
                 name=category_label(code, lang),
-                y=part["measure_id"].tolist(),
+                y=[_key(m) for m in part["measure_id"]],
                 base=_iso(part["plan_start"]),
                 x=_ms(part["original_due"], part["plan_start"]),
                 orientation="h",
@@ -130,7 +135,7 @@ def _revision_trace(rows: pd.DataFrame, revisions: pd.DataFrame, lang: Lang) -> 
     for measure_id, group in shown.groupby("measure_id", sort=False):
         start = original[measure_id]
         x += [*_iso(pd.Series([start])), *_iso(group["revised_due_date"]), None]
-        y += [str(measure_id)] * (len(group) + 1) + [None]
+        y += [_key(measure_id)] * (len(group) + 1) + [None]
         sizes += [0, *[11] * len(group), 0]
         texts += [
             t("delays.hover.original_due", lang, date=format_date(start, lang)),
@@ -169,7 +174,7 @@ def _late_trace(rows: pd.DataFrame, as_of: dt.date, lang: Lang) -> go.Scatter:
         index=False, name=None
     ):
         x += [*_iso(pd.Series([due])), as_of.isoformat(), None]
-        y += [str(measure_id), str(measure_id), None]
+        y += [_key(measure_id), _key(measure_id), None]
         text = t("delays.hover.days_late", lang, days=int(days))
         texts += [text, text, ""]
     return go.Scatter(
@@ -189,7 +194,7 @@ def _completion_trace(rows: pd.DataFrame, lang: Lang) -> go.Scatter:
     return go.Scatter(
         name=t("delays.chart.completed", lang),
         x=_iso(done["completed_on"]),
-        y=done["measure_id"].tolist(),
+        y=[_key(m) for m in done["measure_id"]],
         mode="markers",
         marker={
             "symbol": "star",

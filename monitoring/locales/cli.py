@@ -81,4 +81,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} problème(s) trouvé(s) :",
         "{count} problem(s) found:",
     ),
+    # Users and the audit trail.
+    "cli.users.title": ("{count} utilisateur(s) :", "{count} user(s):"),
+    "cli.users.line": (
+        "{user}  {role}  (modifié le {when} par {by})",
+        "{user}  {role}  (changed on {when} by {by})",
+    ),
+    "cli.users.none": (
+        "Aucun utilisateur enregistré. Ajoutez-en un avec : plan-monitoring users set ADRESSE ROLE",
+        "No user recorded. Add one with: plan-monitoring users set ADDRESS ROLE",
+    ),
+    "cli.users.permanent": (
+        "Administrateurs permanents (PLAN_MONITORING_ADMINS) : {admins}",
+        "Permanent admins (PLAN_MONITORING_ADMINS): {admins}",
+    ),
+    "cli.users.set": (
+        "Rôle de {user} : {role} (avant : {old}).",
+        "Role of {user}: {role} (before: {old}).",
+    ),
+    "cli.users.unchanged": (
+        "{user} a déjà le rôle {role} : rien n'a été modifié.",
+        "{user} already has the role {role}: nothing was changed.",
+    ),
+    "cli.users.removed": (
+        "{user} n'a plus d'accès (rôle retiré : {old}).",
+        "{user} has no access any more (role removed: {old}).",
+    ),
+    "cli.users.not_found": (
+        "{user} n'a aucun rôle enregistré : rien n'a été retiré. La liste : "
+        "plan-monitoring users list",
+        "{user} has no recorded role: nothing was removed. The list: plan-monitoring users list",
+    ),
+    "cli.users.local_mode": (
+        "Note : l'application est en mode local (sans connexion) ; les rôles ne "
+        "s'appliquent qu'en mode partagé (PLAN_MONITORING_MODE=shared).",
+        "Note: the app is in local mode (no sign-in); roles apply only in shared mode "
+        "(PLAN_MONITORING_MODE=shared).",
+    ),
+    "cli.audit.title": (
+        "Journal d'audit : {count} événement(s), du plus récent au plus ancien",
+        "Audit trail: {count} event(s), newest first",
+    ),
+    "cli.audit.none": ("Journal d'audit : aucun événement.", "Audit trail: no event."),
+    "cli.audit.written": (
+        "Journal d'audit écrit : {path} ({count} événement(s)).",
+        "Audit trail written: {path} ({count} event(s)).",
+    ),
 }

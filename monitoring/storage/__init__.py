@@ -10,6 +10,12 @@ older one.
 PostgreSQL, `monitoring.storage.memory.MemoryStore` in a dict (unit tests). Both share
 `decide()`, so a save behaves the same whatever keeps it. `open_store(settings)` opens
 the store the settings name, migrating its schema first.
+
+The store also keeps who may do what (`users`: one role per e-mail address) and the audit
+trail (`audit`: append-only). A role change writes its `role` event in the same
+transaction, and so does a version saved with an `audit` event: the trail never says
+something happened that did not, nor misses something that did. `decide_role()` is the
+shared rule of role changes (the last admin of the table is never removed or demoted).
 """
 
 from __future__ import annotations
@@ -18,10 +24,22 @@ import abc
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import unicodedata
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from monitoring.access import (
+    AUDIT_KINDS,
+    ROLES,
+    USER_ID_MAX_CHARS,
+    Actor,
+    AuditEvent,
+    AuditKind,
+    Role,
+    UserRole,
+    normalise_user_id,
+)
 from monitoring.dataset import Dataset
 
 if TYPE_CHECKING:
@@ -32,6 +50,12 @@ SaveReason = Literal["created", "identical", "replayed", "exists", "stale"]
 
 # A dataset key is shown in URLs and file names: keep it short and plain.
 DATASET_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+# An e-mail address, loosely: something@domain.tld, no spaces, one @. The identity
+# provider has verified it; this only catches typing mistakes at the command line.
+USER_ID = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+AUDIT_DETAIL_MAX_CHARS = 2_000
+AUDIT_ACTOR_MAX_CHARS = USER_ID_MAX_CHARS
+NO_ROLE = "—"  # how an absent role reads in a `role` event's detail
 
 
 class StorageError(Exception):
@@ -76,6 +100,101 @@ class InvalidDatasetKey(StorageError):
     """A dataset key that is not lowercase letters, digits, `-` and `_`."""
 
     key = "storage.invalid_dataset_key"
+
+
+class InvalidUserId(StorageError):
+    """A user id that is not an e-mail address of at most 254 characters (`params`: `user`)."""
+
+    key = "access.invalid_email"
+
+
+class LastAdmin(StorageError):
+    """Removing or demoting the table's last admin would leave nobody to manage roles.
+
+    `params`: `user`. Nothing was changed.
+    """
+
+    key = "access.last_admin"
+
+
+def check_user_id(text: str) -> str:
+    """Return the normalised e-mail address, or raise `InvalidUserId`.
+
+    Args:
+        text: an e-mail address as typed (any case, spaces around).
+
+    Returns:
+        It trimmed and lowercased (`access.normalise_user_id`).
+    """
+    user_id = normalise_user_id(text)
+    # Shown back in the message: controls made visible, so `a\x00@b.c` does not read valid.
+    shown = "".join("?" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
+    shown = shown.strip()[:80]
+    if len(user_id) > USER_ID_MAX_CHARS or not USER_ID.match(user_id):
+        raise InvalidUserId(f"not an e-mail address: {shown!r}", user=shown)
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in user_id):
+        raise InvalidUserId(f"control characters in {shown!r}", user=shown)
+    return user_id
+
+
+def audit_text(text: str, limit: int = AUDIT_DETAIL_MAX_CHARS) -> str:
+    """Text safe to keep in the audit trail: no control characters (line breaks become
+    spaces), trimmed, at most `limit` characters. PostgreSQL refuses NUL in text, and a
+    terminal would obey escape sequences when `plan-monitoring audit` prints it."""
+    kept = "".join(
+        " " if ch in "\n\r\t" else ch
+        for ch in text
+        if ch in "\n\r\t" or unicodedata.category(ch) not in ("Cc", "Cf")
+    )
+    return kept.strip()[:limit]
+
+
+def clean_event(event: AuditEvent, at: dt.datetime) -> AuditEvent:
+    """The event as the store keeps it: its time set (when None), its text cleaned.
+
+    Raises `ValueError` for a kind or role the trail does not know (a programming error).
+    """
+    if event.kind not in AUDIT_KINDS:
+        raise ValueError(f"unknown audit kind {event.kind!r}")
+    refused = event.kind == "refused" and event.role == NO_ROLE  # signed in, given no role
+    if event.role not in ROLES and not refused:
+        raise ValueError(f"unknown role {event.role!r}")
+    when = event.at if event.at is not None else at
+    if when.tzinfo is None:
+        raise ValueError("naive datetime: audit times are UTC")
+    return replace(
+        event,
+        actor=audit_text(event.actor, AUDIT_ACTOR_MAX_CHARS),
+        detail=audit_text(event.detail),
+        at=when.astimezone(dt.UTC),
+    )
+
+
+def role_detail(user_id: str, old: Role | None, new: Role | None) -> str:
+    """The detail of a `role` event: `alice@x.org: viewer → editor` (`—` for no role)."""
+    return f"{user_id}: {old or NO_ROLE} → {new or NO_ROLE}"
+
+
+def decide_role(user_id: str, old: Role | None, new: Role | None, admins: int) -> bool:
+    """Whether a role change is to be written, read inside its write transaction.
+
+    Args:
+        user_id: the user whose role changes.
+        old: their role in the table now (None: absent).
+        new: the role asked for (None: remove).
+        admins: how many admins the table holds now.
+
+    Returns:
+        False when nothing changes (the same role, or removing an absent user). Raises
+        `LastAdmin` when the change would leave the table without any admin.
+    """
+    if new is not None and new not in ROLES:
+        raise ValueError(f"unknown role {new!r}")
+    if old == new:
+        return False
+    if old == "admin" and admins <= 1:
+        raise LastAdmin(f"{user_id} is the last admin", user=user_id)
+    return True
 
 
 def check_dataset_key(key: str) -> str:
@@ -199,6 +318,9 @@ class NewVersion:
     # Ties retries of one user action (a rerun, a double click) to one version.
     idempotency_key: str | None = None
     content_hash: str = ""  # computed from `dataset` when left empty
+    # Written in the save's own transaction, only when a version is created; its
+    # `version` (and `dataset_key` when None) filled in with the new version's.
+    audit: AuditEvent | None = None
 
     def __post_init__(self) -> None:
         check_dataset_key(self.dataset_key)
@@ -206,6 +328,8 @@ class NewVersion:
             raise ValueError("a version keeps at least one original file")
         if not self.content_hash:
             object.__setattr__(self, "content_hash", self.dataset.content_hash())
+        if self.audit is not None:  # an unknown kind or role fails here, not mid-transaction
+            clean_event(self.audit, dt.datetime.now(dt.UTC))
 
     def info(self, number: int, created_at: dt.datetime) -> VersionInfo:
         """The `VersionInfo` this version gets once stored as `number`."""
@@ -224,6 +348,13 @@ class NewVersion:
             restored_from=self.restored_from,
             based_on=self.based_on,
         )
+
+    def audit_event(self, info: VersionInfo) -> AuditEvent | None:
+        """The audit event to write with the stored version `info`, if any."""
+        if self.audit is None:
+            return None
+        key = self.audit.dataset_key or info.dataset_key
+        return replace(self.audit, dataset_key=key, version=info.number, at=info.created_at)
 
 
 @dataclass(frozen=True)
@@ -327,8 +458,51 @@ class Store(abc.ABC):
         """Store `new` as the next version, atomically, unless `decide()` says otherwise.
 
         The number is allocated inside the write transaction, so concurrent saves get
-        consecutive numbers. Raises `StoreBusy` when the database stayed locked, and
-        `StorageError` for any other failure; in both cases nothing was stored.
+        consecutive numbers. `new.audit`, when given, is written in the same transaction
+        (with the version's number) only when a version is created. Raises `StoreBusy` when
+        the database stayed locked, and `StorageError` for any other failure; in both cases
+        nothing was stored, no audit event either.
+        """
+
+    # --- Users and the audit trail ---------------------------------------------------
+
+    @abc.abstractmethod
+    def user_role(self, user_id: str) -> Role | None:
+        """Return the role the `users` table gives `user_id` (normalised), None if absent."""
+
+    @abc.abstractmethod
+    def users(self) -> list[UserRole]:
+        """Return every row of the `users` table, sorted by user id."""
+
+    @abc.abstractmethod
+    def set_role(self, user_id: str, role: Role | None, *, by: Actor) -> None:
+        """Give `user_id` a role, or remove them (`role=None`), with its audit event.
+
+        `by.require("manage_users")` is checked before anything is read. The `role` event
+        (`alice@x.org: viewer → editor`) is written in the same transaction. Setting the
+        role a user already has, or removing an absent user, changes and records nothing.
+
+        Raises `Forbidden` (not an admin), `InvalidUserId` (not an e-mail address),
+        `LastAdmin` (removing or demoting the table's last admin), `StoreBusy` or
+        `StorageError`; in each case nothing was changed.
+        """
+
+    @abc.abstractmethod
+    def record(self, event: AuditEvent) -> None:
+        """Append an event to the audit trail (its `at` set to now when None).
+
+        Raises `StoreBusy` or `StorageError` when it could not be written.
+        """
+
+    @abc.abstractmethod
+    def audit(
+        self, limit: int | None = None, kinds: Collection[AuditKind] | None = None
+    ) -> list[AuditEvent]:
+        """Return audit events, newest first.
+
+        Args:
+            limit: at most this many (all when None).
+            kinds: only these kinds (all when None).
         """
 
     def close(self) -> None:  # noqa: B027 - optional for stores that hold no resource

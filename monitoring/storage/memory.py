@@ -2,16 +2,19 @@
 
 It keeps deep copies of what it is given and hands out deep copies, so a test cannot
 change a stored version by mutating a frame, exactly as with a database. `fail_next_save`
-makes the next save fail after its checks, as a database error at commit would.
+makes the next save fail after its checks, as a database error at commit would. Users
+and the audit trail are kept in the same lock as the versions, so a version and its audit
+event appear together or not at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from monitoring.access import Actor, AuditEvent, AuditKind, Role, UserRole, normalise_user_id
 from monitoring.dataset import Dataset
 from monitoring.storage import (
     NewVersion,
@@ -23,7 +26,11 @@ from monitoring.storage import (
     VersionInfo,
     VersionNotFound,
     check_dataset_key,
+    check_user_id,
+    clean_event,
     decide,
+    decide_role,
+    role_detail,
 )
 
 
@@ -50,6 +57,8 @@ class MemoryStore(Store):
     def __init__(self, clock: Callable[[], dt.datetime] | None = None) -> None:
         self._lock = threading.Lock()
         self._data: dict[str, list[_Stored]] = {}
+        self._users: dict[str, UserRole] = {}
+        self._audit: list[AuditEvent] = []  # oldest first, as appended
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.fail_next_save = False
 
@@ -108,7 +117,51 @@ class MemoryStore(Store):
                 self.fail_next_save = False
                 raise StorageError("simulated failure at commit")
             info = new.info((current.number if current else 0) + 1, self._clock())
+            event = new.audit_event(info)
+            cleaned = clean_event(event, info.created_at) if event is not None else None
             self._data.setdefault(new.dataset_key, []).append(
                 _Stored(info, _copy(new.dataset), new.files, new.idempotency_key)
             )
+            if cleaned is not None:
+                self._audit.append(cleaned)
             return SaveOutcome("created", info)
+
+    # --- Users and the audit trail ---------------------------------------------------
+
+    def user_role(self, user_id: str) -> Role | None:
+        with self._lock:
+            found = self._users.get(normalise_user_id(user_id))
+            return found.role if found else None
+
+    def users(self) -> list[UserRole]:
+        with self._lock:
+            return [self._users[k] for k in sorted(self._users)]
+
+    def set_role(self, user_id: str, role: Role | None, *, by: Actor) -> None:
+        by.require("manage_users")
+        user_id = check_user_id(user_id)
+        with self._lock:
+            found = self._users.get(user_id)
+            old = found.role if found else None
+            admins = sum(1 for u in self._users.values() if u.role == "admin")
+            if not decide_role(user_id, old, role, admins):
+                return
+            now = self._clock()
+            event = AuditEvent.by(by, "role", detail=role_detail(user_id, old, role))
+            cleaned = clean_event(event, now)
+            if role is None:
+                del self._users[user_id]
+            else:
+                self._users[user_id] = UserRole(user_id, role, now, by.user_id)
+            self._audit.append(cleaned)
+
+    def record(self, event: AuditEvent) -> None:
+        with self._lock:
+            self._audit.append(clean_event(event, self._clock()))
+
+    def audit(
+        self, limit: int | None = None, kinds: Collection[AuditKind] | None = None
+    ) -> list[AuditEvent]:
+        with self._lock:
+            wanted = [e for e in reversed(self._audit) if kinds is None or e.kind in kinds]
+        return wanted if limit is None else wanted[: max(limit, 0)]

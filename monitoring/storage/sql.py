@@ -10,10 +10,15 @@ transaction; a database stamped with a revision this release does not know is re
   `UNIQUE(dataset_key, number)` and `UNIQUE(dataset_key, idempotency_key)`;
 - `version_files(version_id, position, name, size, sha256, content)`: the original bytes;
 - `version_tables(version_id, table_name, columns, row_count)`: column names and dtypes;
-- `version_rows(version_id, table_name, position, data)`: one JSON array per record.
+- `version_rows(version_id, table_name, position, data)`: one JSON array per record;
+- `users(user_id, role, updated_at, updated_by)`: one role per e-mail address (0002);
+- `audit(id, at, kind, actor, role, dataset_key, version, detail)`: the audit trail (0002).
 
-Triggers refuse UPDATE and DELETE on the last four. A version becomes visible only when
-its transaction commits, so "current" is simply the highest committed number.
+Triggers refuse UPDATE and DELETE on the version tables and on `audit`. A version becomes
+visible only when its transaction commits, so "current" is simply the highest committed
+number; its audit event is written in that same transaction, and so is a role change's.
+Role changes are serialised (SQLite's write lock; on PostgreSQL an advisory lock), so two
+admins demoting each other at once cannot leave the table without an admin.
 
 SQLite: every connection sets WAL, `synchronous=FULL`, `busy_timeout` and
 `foreign_keys=ON`; writes begin with `BEGIN IMMEDIATE` (the write lock is taken before
@@ -38,7 +43,7 @@ import random
 import re
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -48,6 +53,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
 
+from monitoring.access import ROLES, Actor, AuditEvent, AuditKind, Role, UserRole, normalise_user_id
 from monitoring.dataset import TABLE_IDS, Dataset
 from monitoring.storage import (
     Counts,
@@ -63,7 +69,11 @@ from monitoring.storage import (
     VersionInfo,
     VersionNotFound,
     check_dataset_key,
+    check_user_id,
+    clean_event,
     decide,
+    decide_role,
+    role_detail,
 )
 from monitoring.storage.rows import (
     decode_extras,
@@ -83,6 +93,8 @@ SAVE_ATTEMPTS = 5
 RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})
 # An arbitrary constant: the advisory lock that serialises migrations across processes.
 MIGRATION_LOCK_ID = 0x504C414E  # "PLAN"
+# Another: the advisory lock that serialises role changes on PostgreSQL.
+USERS_LOCK_ID = 0x55534552  # "USER"
 _WRITE = "plan_monitoring_write"
 
 
@@ -172,6 +184,29 @@ VERSION_ROWS = sa.Table(
         ["version_tables.version_id", "version_tables.table_name"],
         name="fk_version_rows_table",
     ),
+)
+USERS = sa.Table(
+    "users",
+    METADATA,
+    sa.Column("user_id", sa.String(254), primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.Column("updated_by", sa.String(254), nullable=False),
+    sa.CheckConstraint(
+        "role IN (" + ", ".join(f"'{r}'" for r in ROLES) + ")", name="ck_users_role"
+    ),
+)
+AUDIT = sa.Table(
+    "audit",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("actor", sa.String(254), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("dataset_key", sa.String(63), nullable=True),
+    sa.Column("version", sa.Integer, nullable=True),
+    sa.Column("detail", sa.Text, nullable=False),
 )
 _INFO_COLUMNS = [c for c in VERSIONS.c if c.name not in ("scale", "extras", "dataset_name")]
 
@@ -386,8 +421,13 @@ def database_revisions(engine: Engine) -> set[str]:
         return set(MigrationContext.configure(conn).get_current_heads())
 
 
-def migrate(engine: Engine) -> None:
+def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to this release's head, in one transaction.
+
+    Args:
+        engine: the database's engine.
+        revision: `head`, or an older revision (tests build a database of an older
+            release with it, then check the upgrade keeps its versions).
 
     Raises `SchemaTooNew` when the database carries a revision this release does not know
     (a newer release migrated it): running on it could corrupt data.
@@ -399,7 +439,7 @@ def migrate(engine: Engine) -> None:
     current = database_revisions(engine)
     if current - known:
         raise SchemaTooNew(f"unknown schema revision {sorted(current - known)}")
-    if current == heads:
+    if current == (heads if revision == "head" else {revision}):
         return
     with engine.connect().execution_options(**{_WRITE: True}) as conn, conn.begin():
         if conn.dialect.name == "postgresql":
@@ -407,7 +447,7 @@ def migrate(engine: Engine) -> None:
         config = _alembic_config()
         config.attributes["connection"] = conn
         try:
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
         except CommandError as exc:  # another process stamped an unknown revision meanwhile
             raise SchemaTooNew(str(exc)) from exc
 
@@ -729,7 +769,24 @@ class SqlStore(Store):
             ],
         )
         self._insert_rows(conn, version_id, encoded)
+        event = new.audit_event(info)
+        if event is not None:
+            self._insert_event(conn, clean_event(event, now))
         return SaveOutcome("created", info)
+
+    @staticmethod
+    def _insert_event(conn: Connection, event: AuditEvent) -> None:
+        conn.execute(
+            sa.insert(AUDIT).values(
+                at=event.at,
+                kind=event.kind,
+                actor=event.actor,
+                role=event.role,
+                dataset_key=event.dataset_key,
+                version=event.version,
+                detail=event.detail,
+            )
+        )
 
     def _insert_rows(
         self,
@@ -762,6 +819,101 @@ class SqlStore(Store):
             "INSERT INTO version_rows (version_id, table_name, position, data) VALUES (?, ?, ?, ?)",
             rows,
         )
+
+    # --- Users and the audit trail ---------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """One short write transaction (SQLite: `BEGIN IMMEDIATE`), errors as `StorageError`."""
+        try:
+            with self.engine.connect().execution_options(**{_WRITE: True}) as conn:
+                try:
+                    with conn.begin():
+                        yield conn
+                except sa.exc.DBAPIError:
+                    # As in `_save_once`: after a failed COMMIT the driver's connection may
+                    # still hold a transaction; it is not handed to the next writer.
+                    conn.invalidate()
+                    raise
+        except sa.exc.DBAPIError as exc:
+            if self.dialect == "sqlite" and _sqlite_locked(exc):
+                raise StoreBusy(str(exc.orig)) from exc
+            log.exception("writing users or the audit trail failed")
+            raise StorageError(str(exc.orig)) from exc
+
+    def user_role(self, user_id: str) -> Role | None:
+        query = sa.select(USERS.c.role).where(USERS.c.user_id == normalise_user_id(user_id))
+        with self._read() as conn:
+            role: Role | None = conn.scalar(query)
+            return role
+
+    def users(self) -> list[UserRole]:
+        with self._read() as conn:
+            rows = conn.execute(sa.select(USERS).order_by(USERS.c.user_id)).all()
+        return [UserRole(r.user_id, r.role, r.updated_at, r.updated_by) for r in rows]
+
+    def set_role(self, user_id: str, role: Role | None, *, by: Actor) -> None:
+        by.require("manage_users")
+        user_id = check_user_id(user_id)
+        with self._writing() as conn:
+            if self.dialect == "postgresql":
+                # Every role change queues here: the count of admins read below stays true
+                # until this transaction commits.
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({USERS_LOCK_ID})")
+            old: Role | None = conn.scalar(
+                sa.select(USERS.c.role).where(USERS.c.user_id == user_id)
+            )
+            admins = conn.scalar(
+                sa.select(sa.func.count()).select_from(USERS).where(USERS.c.role == "admin")
+            )
+            if not decide_role(user_id, old, role, int(admins or 0)):
+                return
+            now = self._clock()
+            if role is None:
+                conn.execute(sa.delete(USERS).where(USERS.c.user_id == user_id))
+            elif old is None:
+                conn.execute(
+                    sa.insert(USERS).values(
+                        user_id=user_id, role=role, updated_at=now, updated_by=by.user_id
+                    )
+                )
+            else:
+                conn.execute(
+                    sa.update(USERS)
+                    .where(USERS.c.user_id == user_id)
+                    .values(role=role, updated_at=now, updated_by=by.user_id)
+                )
+            event = AuditEvent.by(by, "role", detail=role_detail(user_id, old, role))
+            self._insert_event(conn, clean_event(event, now))
+
+    def record(self, event: AuditEvent) -> None:
+        cleaned = clean_event(event, self._clock())
+        with self._writing() as conn:
+            self._insert_event(conn, cleaned)
+
+    def audit(
+        self, limit: int | None = None, kinds: Collection[AuditKind] | None = None
+    ) -> list[AuditEvent]:
+        # `id` rather than `at`: the order events were written, whatever the clocks said.
+        query = sa.select(AUDIT).order_by(AUDIT.c.id.desc())
+        if kinds is not None:
+            query = query.where(AUDIT.c.kind.in_(list(kinds)))
+        if limit is not None:
+            query = query.limit(max(limit, 0))
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        return [
+            AuditEvent(
+                kind=r.kind,
+                actor=r.actor,
+                role=r.role,
+                dataset_key=r.dataset_key,
+                version=r.version,
+                detail=r.detail,
+                at=r.at,
+            )
+            for r in rows
+        ]
 
 
 def sqlite_integrity(url: str) -> str:

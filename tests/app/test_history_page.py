@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from monitoring.access import local_actor
 from monitoring.importing import import_upload
 from monitoring.reading import Upload
 from monitoring.settings import Settings
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard.py")
 DEMO = ROOT / "data" / "demo.xlsx"
 AS_OF = "2026-11-26"
+ADMIN = local_actor("tests")
 
 
 def demo_with_two_new_measures() -> bytes:
@@ -57,9 +59,9 @@ def dataset(store: Store) -> str:
     """A fresh copy of the demo (version 1) and an update adding two measures (version 2)."""
     key = f"t-{uuid.uuid4().hex[:12]}"
     first = import_upload(store, key, [Upload("demo.xlsx", DEMO.read_bytes())], author="Ann",
-                          note="Jeu de départ")  # fmt: skip
+                          note="Jeu de départ", actor=ADMIN)  # fmt: skip
     second = import_upload(store, key, [Upload("comité.xlsx", demo_with_two_new_measures())],
-                           author="Bea", note="Comité de novembre")  # fmt: skip
+                           author="Bea", note="Comité de novembre", actor=ADMIN)  # fmt: skip
     assert (first.status, second.status) == ("stored", "stored")
     return key
 

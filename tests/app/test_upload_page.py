@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from monitoring.access import local_actor
 from monitoring.importing import export_version, import_upload
 from monitoring.reading import Upload
 from monitoring.settings import Settings
@@ -83,7 +84,7 @@ def dataset(store: Store) -> str:
     """A fresh copy of the demo dataset, version 1, for this test alone."""
     key = f"t-{uuid.uuid4().hex[:12]}"
     upload = Upload("demo.xlsx", DEMO.read_bytes())
-    result = import_upload(store, key, [upload], author="tests", note="copie")
+    result = import_upload(store, key, [upload], actor=local_actor(), author="tests", note="copie")
     assert result.status == "stored" and result.version and result.version.number == 1
     return key
 

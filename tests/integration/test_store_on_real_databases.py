@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from monitoring.access import local_actor
 from monitoring.importing import ensure_seeded, import_upload, restore_version
 from monitoring.loading import load_shipped
 from monitoring.reading import Upload
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("worker.py")
 DEMO = ROOT / "data" / "demo.xlsx"
 TIMEOUT = 60
+ADMIN = local_actor("tests")
 
 
 def worker(*args: str) -> subprocess.Popen[str]:
@@ -55,7 +57,7 @@ def test_a_rejected_upload_changes_no_table_and_version_1_reads_back_byte_for_by
     before = table_counts(store.engine)
     broken = write_workbook(load_shipped("demo"), "fr").replace(b"DEMO", b"DEMO", 1)
     bad = import_upload(store, "demo", [Upload("x.xlsx", b"PK\x03\x04" + broken[4:200])],
-                        author="A", note="")  # fmt: skip
+                        actor=ADMIN, author="A", note="")  # fmt: skip
     assert bad.status == "rejected"
     assert table_counts(store.engine) == before
     (file,) = store.read_files("demo", 1)
@@ -69,17 +71,17 @@ def test_identical_idempotent_and_restored_imports_behave_the_same_on_each_datab
 ):
     store = seeded(store_url)
     same = import_upload(store, "demo", [Upload("demo.xlsx", DEMO.read_bytes())], author="A",
-                         note="")  # fmt: skip
+                         note="", actor=ADMIN)  # fmt: skip
     assert same.status == "identical" and same.version.number == 1
 
     other = write_workbook(synthetic_dataset(40, seed=2), "fr")
     first = import_upload(store, "demo", [Upload("s.xlsx", other)], author="A", note="",
-                          idempotency_key="k")  # fmt: skip
+                          idempotency_key="k", actor=ADMIN)  # fmt: skip
     again = import_upload(store, "demo", [Upload("s.xlsx", other)], author="A", note="",
-                          idempotency_key="k")  # fmt: skip
+                          idempotency_key="k", actor=ADMIN)  # fmt: skip
     assert first.version.number == 2 and again.replayed and again.version.number == 2
 
-    restored = restore_version(store, "demo", 1, author="B")
+    restored = restore_version(store, "demo", 1, author="B", actor=ADMIN)
     assert restored.version.number == 3 and restored.version.restored_from == 1
     assert store.read_dataset("demo", 3).content_hash() == store.version("demo", 1).content_hash
     assert [v.number for v in store.versions("demo")] == [1, 2, 3]
@@ -191,7 +193,7 @@ def test_migrations_create_the_schema_and_refuse_an_unknown_newer_revision(store
     store = SqlStore(store_url)  # a second start migrates nothing
     with store.engine.begin() as conn:
         assert (
-            conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == "0001"
+            conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == "0002"
         )
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'ffff_newer'")
     store.close()

@@ -207,3 +207,22 @@ def test_two_versions_of_ten_thousand_measures_are_compared_whole():
     old, new = synthetic_dataset(10_000, seed=1), synthetic_dataset(10_000, seed=2)
     counts = compare(old, new, as_of_date()).counts()
     assert counts["statuses"] > 1_000 and counts["deadlines"] > 1_000
+
+
+def test_two_unrelated_versions_compare_without_error_in_both_languages() -> None:
+    # Restoring the French data over the demo's (or the reverse) compares datasets that
+    # share no id: every mapped column is empty, which must not break the review.
+    import warnings
+
+    from monitoring.loading import load_shipped
+
+    demo, france = load_shipped("demo"), load_shipped("france")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        changes = compare(demo, france, dt.date(2026, 11, 26))
+        for lang in ("fr", "en"):
+            sections = changes.sections(lang)
+            assert sections and all(len(rows) for rows in sections.values())
+    counts = changes.counts()
+    assert counts["measures_added"] == len(france.measures)
+    assert counts["measures_removed"] == len(demo.measures)

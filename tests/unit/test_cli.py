@@ -368,3 +368,121 @@ def test_an_import_while_another_save_holds_the_database_says_busy_never_locked(
     assert code == 4
     assert "The database is busy with another save: nothing was changed." in err
     assert "locked" not in (out + err).lower() and "Traceback" not in out + err
+
+
+# --- Users and the audit trail ----------------------------------------------------------
+
+
+@pytest.fixture
+def os_user(monkeypatch) -> str:
+    """The command line acts as `local:<OS user>`: a fixed name for the tests."""
+    monkeypatch.setattr("getpass.getuser", lambda: "awa")
+    return "local:awa"
+
+
+def test_users_set_list_and_remove_with_french_messages_and_exit_codes(capsys, os_user):
+    code, out, _ = run(capsys, "users", "set", " Alice@Coalition.example ", "admin")
+    assert code == 0
+    assert out.strip() == "Rôle de alice@coalition.example : Administrateur (avant : aucun)."
+    assert run(capsys, "users", "set", "bob@coalition.example", "éditeur")[0] == 0
+    code, out, _ = run(capsys, "users", "set", "bob@coalition.example", "Editor")
+    assert code == 3 and "a déjà le rôle Éditeur : rien n'a été modifié" in out
+
+    code, out, err = run(capsys, "users", "list")
+    assert code == 0 and out.startswith("2 utilisateur(s) :")
+    assert "bob@coalition.example  Éditeur  (modifié le " in out and f"par {os_user})" in out
+    assert "mode local" in err  # roles apply in shared mode only: said, not hidden
+
+    code, out, _ = run(capsys, "users", "remove", "bob@coalition.example", "--lang", "en")
+    assert code == 0
+    assert out.strip() == "bob@coalition.example has no access any more (role removed: Editor)."
+    code, _, err = run(capsys, "users", "remove", "bob@coalition.example")
+    assert code == 1 and "n'a aucun rôle enregistré : rien n'a été retiré" in err
+
+    code, out, _ = run(capsys, "users", "list", "--json")
+    assert [(u["user_id"], u["role"], u["updated_by"]) for u in json.loads(out)] == [
+        ("alice@coalition.example", "admin", os_user)
+    ]
+    assert json.loads(out)[0]["updated_at"].endswith("Z")
+
+
+@pytest.mark.parametrize("address", ["alice", "alice@coalition", "a b@x.org", "x" * 250 + "@x.org"])
+def test_users_set_refuses_what_is_not_an_e_mail_address_with_exit_2(capsys, address):
+    code, out, err = run(capsys, "users", "set", address, "viewer")
+    assert code == 2 and out == ""
+    assert "n'est pas une adresse e-mail" in err and "Traceback" not in err
+    assert json.loads(run(capsys, "users", "list", "--json")[1]) == []
+
+
+def test_users_set_refuses_an_unknown_role_as_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as raised:
+        main(["users", "set", "alice@coalition.example", "superuser"])
+    assert raised.value.code == 2
+    assert "viewer, editor, admin" in capsys.readouterr().err
+
+
+def test_the_last_admin_cannot_be_removed_or_demoted_from_the_command_line(capsys):
+    run(capsys, "users", "set", "alice@coalition.example", "admin")
+    for argv in (("remove",), ("set",)):
+        extra = ("viewer",) if argv == ("set",) else ()
+        code, _, err = run(
+            capsys, "users", *argv, "alice@coalition.example", *extra, "--lang", "en"
+        )
+        assert code == 1
+        assert "alice@coalition.example is the last recorded admin" in err
+    code, out, _ = run(capsys, "users", "list", "--json")
+    assert [u["role"] for u in json.loads(out)] == ["admin"]
+
+
+def test_audit_json_lists_role_changes_and_imports_newest_first(tmp_path, capsys, os_user):
+    run(capsys, "users", "set", "bob@coalition.example", "editor")
+    path = _edited_demo(tmp_path, Chronologie__D2="Intitulé corrigé")
+    assert run(capsys, "import", str(path), "--dataset", "demo", "--author", "Awa")[0] == 0
+    run(capsys, "restore", "1", "--dataset", "demo")
+
+    code, out, _ = run(capsys, "audit", "--json")
+    events = json.loads(out)
+    assert code == 0
+    assert [(e["kind"], e["actor"], e["role"], e["dataset"], e["version"], e["detail"])
+            for e in events] == [
+        ("restore", os_user, "admin", "demo", 3, "version 1"),
+        ("upload", os_user, "admin", "demo", 2, "demo-edited.xlsx"),
+        ("role", os_user, "admin", None, None, "bob@coalition.example: — → editor"),
+    ]  # fmt: skip
+    assert all(e["at"].endswith("Z") for e in events)
+    code, out, _ = run(capsys, "audit", "--json", "--limit", "1", "--kind", "role", "upload")
+    assert [e["kind"] for e in json.loads(out)] == ["upload"]
+
+    code, out, _ = run(capsys, "audit", "--lang", "en")
+    assert out.startswith("Audit trail: 3 event(s), newest first")
+    assert f"Restore  {os_user} (Admin)  demo v3  version 1" in out
+
+
+def test_audit_of_an_empty_trail_says_so(capsys):
+    code, out, _ = run(capsys, "audit")
+    assert code == 0 and out.strip() == "Journal d'audit : aucun événement."
+
+
+def test_audit_csv_is_french_for_excel_and_text_cannot_become_a_formula(tmp_path, capsys):
+    from monitoring.access import AuditEvent
+    from monitoring.settings import Settings
+    from monitoring.storage import open_store
+
+    store = open_store(Settings.from_env())
+    store.record(AuditEvent(kind="export", actor="eve@x.org", role="viewer", dataset_key="demo",
+                            version=2, detail="=cmd|' /C calc'!A0"))  # fmt: skip
+    store.close()
+    run(capsys, "users", "set", "bob@coalition.example", "viewer")
+    out_path = tmp_path / "out" / "audit.csv"
+
+    code, out, _ = run(capsys, "audit", "--csv", str(out_path))
+
+    assert code == 0 and f"Journal d'audit écrit : {out_path} (2 événement(s))." in out
+    text = out_path.read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0] == ["Date (UTC)", "Événement", "Qui", "Rôle alors", "Jeu de données",
+                       "Version", "Détail"]  # fmt: skip
+    assert rows[2][1:] == ["Téléchargement", "eve@x.org", "Lecteur", "demo", "2",
+                           "'=cmd|' /C calc'!A0"]  # fmt: skip
+    assert rows[1][1] == "Changement de rôle" and rows[1][5] == ""
+    assert len(rows) == 3 and rows[2][0][2] == "/"  # dd/mm/yyyy hh:mm in French

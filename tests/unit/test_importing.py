@@ -16,6 +16,8 @@ import openpyxl
 import pytest
 
 from monitoring import importing
+from monitoring.access import Actor, Forbidden
+from monitoring.i18n import t
 from monitoring.importing import (
     SEED_AUTHOR,
     commit_import,
@@ -34,6 +36,8 @@ from monitoring.workbook import write_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "demo.xlsx"
+EDITOR = Actor("lea@coalition.example", "Lea", "editor")
+ALICE = Actor("alice@coalition.example", "Alice", "admin")
 
 
 @cache
@@ -88,6 +92,7 @@ def sqlite_store(tmp_path) -> Iterator[SqlStore]:
 
 
 def upload(store: Store, data: bytes, name: str = "demo.xlsx", **kw):
+    kw.setdefault("actor", EDITOR)
     kw.setdefault("author", "Awa")
     kw.setdefault("note", "comité de mai")
     return import_upload(store, "demo", [Upload(name, data)], **kw)
@@ -275,7 +280,7 @@ def test_a_partial_update_is_appended_to_a_version_stored_after_it_was_prepared(
     prepared = prepare_import(store, "demo", files, partial=True)
     upload(store, edited_demo(Mesures__E2="Titre changé entre-temps"))  # version 2
 
-    result = commit_import(store, prepared, author="Awa", note="partiel")
+    result = commit_import(store, prepared, actor=EDITOR, author="Awa", note="partiel")
 
     assert result.status == "stored" and result.version.number == 3
     assert result.version.based_on == 2
@@ -291,7 +296,9 @@ def test_restore_stores_a_new_version_equal_to_the_older_one_and_says_so(store):
     first = upload(store, demo_bytes()).version
     upload(store, edited_demo(Suivi__E2="Autre évaluateur"))
 
-    result = restore_version(store, "demo", 1, author="Lea", note="erreur de saisie", lang="en")
+    result = restore_version(
+        store, "demo", 1, actor=EDITOR, author="Lea", note="erreur de saisie", lang="en"
+    )
 
     assert result.status == "stored"
     info = result.version
@@ -304,7 +311,7 @@ def test_restore_stores_a_new_version_equal_to_the_older_one_and_says_so(store):
 
 def test_restoring_the_current_version_is_identical_and_stores_nothing(store):
     upload(store, demo_bytes())
-    result = restore_version(store, "demo", 1, author="Lea")
+    result = restore_version(store, "demo", 1, actor=EDITOR, author="Lea")
     assert result.status == "identical" and len(store.versions("demo")) == 1
 
 
@@ -317,6 +324,90 @@ def test_an_empty_store_is_seeded_with_the_shipped_datasets_once(store):
     assert "data/france.xlsx" in stored[0].note
     assert ensure_seeded(store) == []
     assert store.read_files("demo", 1)[0].data == demo_bytes()
+
+
+# --- Who may write, and the audit trail --------------------------------------------------------
+
+VIEWER = Actor("vera@coalition.example", "Vera", "viewer")
+
+
+class Untouchable:
+    """A store that fails the test at any use: a refused write must not even read."""
+
+    def __getattr__(self, name: str):
+        raise AssertionError(f"the store was used ({name}) before the role was checked")
+
+
+def test_a_viewers_import_is_refused_before_anything_is_read_or_stored():
+    with pytest.raises(Forbidden) as raised:
+        import_upload(Untouchable(), "demo", [Upload("demo.xlsx", demo_bytes())],  # type: ignore[arg-type]
+                      actor=VIEWER, author="Vera", note="")  # fmt: skip
+    assert (raised.value.action, raised.value.params["role"]) == ("upload", "viewer")
+    french = t(raised.value.key, "fr", role=t("access.role.viewer", "fr"))
+    assert french == "Votre rôle (Lecteur) ne permet pas cette action ; rien n'a été modifié."
+    assert "Your role (Viewer) does not allow" in t(raised.value.key, "en", role="Viewer")
+
+
+def test_a_viewers_restore_is_refused_before_anything_is_read_or_stored():
+    with pytest.raises(Forbidden) as raised:
+        restore_version(Untouchable(), "demo", 1, actor=VIEWER, author="Vera")  # type: ignore[arg-type]
+    assert raised.value.action == "restore"
+
+
+def test_a_viewer_cannot_confirm_an_import_prepared_for_them(store):
+    upload(store, demo_bytes())
+    files = [Upload("demo.xlsx", edited_demo(Suivi__E2="Autre évaluateur"))]
+    prepared = prepare_import(store, "demo", files)  # checking a file is reading: allowed
+    with pytest.raises(Forbidden):
+        commit_import(store, prepared, actor=VIEWER, author="Vera", note="")
+    assert len(store.versions("demo")) == 1
+    assert [e.actor for e in store.audit()] == [EDITOR.user_id]
+
+
+def test_an_upload_and_a_restore_are_recorded_with_their_version_in_the_audit_trail(store):
+    upload(store, demo_bytes(), name="plan de mai.xlsx")
+    upload(store, edited_demo(Suivi__E2="Autre évaluateur"))
+    restored = restore_version(store, "demo", 1, actor=ALICE, author="Alice")
+
+    events = store.audit()
+    assert [(e.kind, e.actor, e.role, e.dataset_key, e.version, e.detail) for e in events] == [
+        ("restore", "alice@coalition.example", "admin", "demo", 3, "version 1"),
+        ("upload", "lea@coalition.example", "editor", "demo", 2, "demo.xlsx"),
+        ("upload", "lea@coalition.example", "editor", "demo", 1, "plan de mai.xlsx"),
+    ]
+    assert events[0].at == restored.version.created_at
+
+
+def test_a_partial_update_is_recorded_with_its_file_names(store):
+    upload(store, demo_bytes())
+    header, first, *_ = sheet_rows("Suivi")
+    newer = list(first)
+    newer[1] = dt.datetime(2026, 3, 1)
+    result = upload(store, partial_workbook(Suivi=[header, newer]), name="suivi.xlsx",
+                    partial=True)  # fmt: skip
+    assert result.status == "stored"
+    assert (store.audit()[0].detail, store.audit()[0].version) == ("suivi.xlsx", 2)
+
+
+def test_imports_that_store_nothing_record_nothing(store):
+    upload(store, demo_bytes(), idempotency_key="k")
+    assert upload(store, demo_bytes()).status == "identical"
+    assert upload(store, b"not a workbook", name="x.xlsx").status == "rejected"
+    assert upload(store, demo_bytes(), idempotency_key="k").replayed
+    assert restore_version(store, "demo", 1, actor=EDITOR, author="Lea").status == "identical"
+    assert len(store.audit()) == 1
+
+
+def test_a_failed_save_leaves_no_audit_event():
+    store = MemoryStore()
+    store.fail_next_save = True
+    assert upload(store, demo_bytes()).status == "failed"
+    assert store.audit() == []
+
+
+def test_seeding_is_the_apps_own_doing_and_is_not_in_the_audit_trail(store):
+    assert len(ensure_seeded(store)) == 2
+    assert store.audit() == []
 
 
 # --- Many uploads at once, a busy store (case 67) -------------------------------------------

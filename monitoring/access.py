@@ -1,0 +1,145 @@
+"""Who may do what: roles, the actor of every write, and the audit trail's vocabulary.
+
+Two modes (`Settings.mode`): `local` (one laptop, no sign-in: whoever runs the app is its
+admin) and `shared` (sign-in required; roles come from the `users` table, managed on the
+admin page and with `plan-monitoring users`). Every write in the core takes an `Actor` and
+checks it (`Actor.require`), so hiding a button is never the only guard.
+
+Roles, from least to most:
+
+- `viewer`: reads every page and downloads charts, tables and dossiers;
+- `editor`: also uploads new versions and restores old ones;
+- `admin`: also manages roles and reads the audit trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+from monitoring.settings import Settings
+
+Role = Literal["viewer", "editor", "admin"]
+ROLES: tuple[Role, ...] = get_args(Role)
+Action = Literal["read", "export", "upload", "restore", "manage_users", "view_audit"]
+ACTIONS: tuple[Action, ...] = get_args(Action)
+# What each role may do; a role may do all its predecessors may.
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    "viewer": frozenset({"read", "export"}),
+    "editor": frozenset({"read", "export", "upload", "restore"}),
+    "admin": frozenset(ACTIONS),
+}
+# The audit trail's kinds of event.
+AuditKind = Literal["upload", "restore", "export", "role", "sign_in", "refused"]
+AUDIT_KINDS: tuple[AuditKind, ...] = get_args(AuditKind)
+USER_ID_MAX_CHARS = 254  # an e-mail address's longest form
+
+
+class Forbidden(Exception):
+    """The actor's role does not allow the action; nothing was changed."""
+
+    key = "access.forbidden"
+
+    def __init__(self, actor: Actor, action: Action) -> None:
+        super().__init__(f"{actor.user_id} ({actor.role}) may not {action}")
+        self.actor = actor
+        self.action = action
+        self.params = {"action": action, "role": actor.role}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a signed-in user, the local user, or the command line.
+
+    Attributes:
+        user_id: the lowercase e-mail address in shared mode; `local:<os user>` otherwise.
+        name: how to show them (the provider's display name, else the id).
+        role: what they may do.
+    """
+
+    user_id: str
+    name: str
+    role: Role
+
+    def can(self, action: Action) -> bool:
+        """Whether this actor's role allows `action`."""
+        return action in PERMISSIONS[self.role]
+
+    def require(self, action: Action) -> None:
+        """Raise `Forbidden` unless this actor's role allows `action`."""
+        if not self.can(action):
+            raise Forbidden(self, action)
+
+
+def local_actor(name: str | None = None) -> Actor:
+    """The person at the keyboard in local mode, or at the server's shell (the CLI): admin."""
+    user = name or _os_user()
+    return Actor(user_id=f"local:{user}", name=user, role="admin")
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in a bare container
+        return "local"
+
+
+def normalise_user_id(text: str) -> str:
+    """The key a user is known by: the e-mail address, trimmed and lowercased."""
+    return text.strip().lower()
+
+
+def resolve_role(settings: Settings, stored: Role | None, user_id: str) -> Role | None:
+    """The role of a signed-in user, or None when they are refused.
+
+    Args:
+        settings: `admins` are always admins (so an instance cannot lock itself out);
+            `unknown_users` says what a user absent from the table gets.
+        stored: the user's role in the `users` table, None when absent.
+        user_id: the normalised e-mail address.
+    """
+    if user_id in settings.admins:
+        return "admin"
+    if stored is not None:
+        return stored
+    return "viewer" if settings.unknown_users == "viewer" else None
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """One line of the audit trail.
+
+    Attributes:
+        kind: what happened (`upload`, `restore`, `export`, `role`, `sign_in`, `refused`).
+        actor: the actor's `user_id`.
+        role: the actor's role at the time.
+        dataset_key: the dataset concerned, if any.
+        version: the version stored, restored or exported, if any.
+        detail: what else says what happened (a file name, `alice@x.org: viewer → editor`).
+        at: when (UTC); set by the store when left None.
+    """
+
+    kind: AuditKind
+    actor: str
+    role: str
+    dataset_key: str | None = None
+    version: int | None = None
+    detail: str = ""
+    at: dt.datetime | None = field(default=None, compare=False)
+
+    @classmethod
+    def by(cls, actor: Actor, kind: AuditKind, **fields: object) -> AuditEvent:
+        """An event done by `actor`."""
+        return cls(kind=kind, actor=actor.user_id, role=actor.role, **fields)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class UserRole:
+    """A row of the `users` table."""
+
+    user_id: str
+    role: Role
+    updated_at: dt.datetime
+    updated_by: str

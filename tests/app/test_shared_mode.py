@@ -1,0 +1,193 @@
+"""Shared mode in AppTest: the sign-in gate, roles in the navigation and on each page.
+
+`AppTest.user` plays the identity Streamlit's OpenID Connect sign-in would give; the real
+sign-in against a provider is in `tests/browser/test_sign_in_browser.py`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from monitoring.access import local_actor
+from monitoring.importing import import_upload
+from monitoring.reading import Upload
+from monitoring.settings import Settings
+from monitoring.storage import Store, open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "dashboard.py")
+DEMO = ROOT / "data" / "demo.xlsx"
+AUTH = {
+    "redirect_uri": "https://suivi.example.org/oauth2callback",
+    "cookie_secret": "x" * 48,
+    "client_id": "plan-monitoring",
+    "client_secret": "s",
+    "server_metadata_url": "https://id.example.org/.well-known/openid-configuration",
+}
+
+
+@pytest.fixture
+def store(state_dir: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setenv("PLAN_MONITORING_MODE", "shared")
+    monkeypatch.setenv("PLAN_MONITORING_ADMINS", "root@coalition.example")
+    monkeypatch.setenv("PLAN_MONITORING_UNKNOWN_USERS", "refuse")
+    opened = open_store(Settings.from_env())
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def users(store: Store) -> dict[str, str]:
+    """Fresh addresses for this test, one per role (the store is shared by the session)."""
+    tag = uuid.uuid4().hex[:8]
+    made = {role: f"{role}-{tag}@coalition.example" for role in ("viewer", "editor")}
+    for role, email in made.items():
+        store.set_role(email, role, by=local_actor("tests"))  # type: ignore[arg-type]
+    return made
+
+
+def run(page: str | None, user: dict | None, lang: str = "fr", dataset: str = "demo") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.user = user if user is not None else {"is_logged_in": False}
+    at.query_params.update({"dataset": dataset, "lang": lang, "as_of": "2026-11-26"})
+    if page:
+        at.switch_page(f"views/{page}.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def signed_in(email: str, name: str = "Quelqu'un") -> dict:
+    return {"is_logged_in": True, "email": email, "email_verified": True, "name": name}
+
+
+def titles(at: AppTest) -> list[str]:
+    return [t.value for t in at.title]
+
+
+def test_a_visitor_who_is_not_signed_in_sees_only_the_sign_in_page(store: Store) -> None:
+    for page in (None, "upload", "admin", "measures"):
+        at = run(page, None)
+        assert titles(at) == ["Connexion"]
+        assert [b.label for b in at.button] == ["Se connecter"]
+        assert not at.metric and not at.dataframe and not at.sidebar.selectbox
+
+
+def test_the_sign_in_page_speaks_english_and_offers_each_named_provider(store: Store) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = {
+        "redirect_uri": AUTH["redirect_uri"],
+        "cookie_secret": AUTH["cookie_secret"],
+        "microsoft": {k: AUTH[k] for k in ("client_id", "client_secret", "server_metadata_url")},
+        "google": {k: AUTH[k] for k in ("client_id", "client_secret", "server_metadata_url")},
+    }
+    at.user = {"is_logged_in": False}
+    at.query_params["lang"] = "en"
+    at.run()
+    assert titles(at) == ["Sign in"]
+    assert [b.label for b in at.button] == ["Sign in with microsoft", "Sign in with google"]
+
+
+def test_an_unknown_account_is_refused_and_the_refusal_is_recorded(store: Store) -> None:
+    email = f"stranger-{uuid.uuid4().hex[:8]}@elsewhere.example"
+    at = run(None, signed_in(email))
+    assert titles(at) == ["Accès non autorisé"]
+    assert email in at.warning[0].value
+    assert not at.metric and not at.sidebar.selectbox
+    assert [(e.kind, e.actor, e.role) for e in store.audit(limit=50) if e.actor == email] == [
+        ("refused", email, "—")  # no role: the trail does not pretend they were a viewer
+    ]
+
+
+def test_an_unverified_address_is_refused(store: Store, users: dict[str, str]) -> None:
+    at = run(None, {**signed_in(users["editor"]), "email_verified": False})
+    assert titles(at) == ["Accès non autorisé"]
+
+
+def test_unknown_accounts_may_be_viewers_by_setting(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLAN_MONITORING_UNKNOWN_USERS", "viewer")
+    at = run(None, signed_in(f"new-{uuid.uuid4().hex[:8]}@elsewhere.example"))
+    assert titles(at) == ["Vue d'ensemble"]
+    assert at.metric
+
+
+def test_a_viewer_reads_but_the_update_page_refuses_them(users: dict[str, str]) -> None:
+    at = run(None, signed_in(users["viewer"], "Alice"))
+    assert titles(at) == ["Vue d'ensemble"]
+    assert any("Lecteur" in c.value for c in at.sidebar.caption)
+    # Even if the page is reached (a stale tab, a forged navigation), it stops at once.
+    at = run("upload", signed_in(users["viewer"]))
+    assert "Mettre à jour" not in titles(at) or not at.get("file_uploader")
+    assert not at.get("file_uploader")
+
+
+def test_an_editor_has_the_update_page_but_not_the_admin_page(users: dict[str, str]) -> None:
+    at = run("upload", signed_in(users["editor"]))
+    assert titles(at) == ["Mettre à jour"]
+    assert at.get("file_uploader")
+    at = run("admin", signed_in(users["editor"]))
+    assert "Administration" not in titles(at)
+    assert not [h for h in at.header if h.value == "Journal d'audit"]
+
+
+def test_a_viewer_cannot_restore_from_the_history(store: Store, users: dict[str, str]) -> None:
+    key = f"t-{uuid.uuid4().hex[:12]}"
+    for name in ("demo.xlsx", "france.xlsx"):  # two versions: restoring one is possible
+        upload = Upload(name, (ROOT / "data" / name).read_bytes())
+        import_upload(store, key, [upload], author="t", note="n", actor=local_actor("tests"))
+    at = run("history", signed_in(users["viewer"]), dataset=key)
+    assert titles(at) == ["Historique"]
+    assert any("réservé aux éditeurs" in i.value for i in at.info)
+    assert not [b for b in at.button if b.key == "history.start"]
+
+
+def test_an_admin_changes_a_role_and_reads_the_audit_trail(
+    store: Store, users: dict[str, str]
+) -> None:
+    data = DEMO.read_bytes()
+    key = f"t-{uuid.uuid4().hex[:12]}"
+    editor = local_actor("tests")
+    import_upload(store, key, [Upload("demo.xlsx", data)], author="t", note="n", actor=editor)
+    at = run("admin", signed_in("root@coalition.example", "Root"), dataset=key)
+    assert titles(at) == ["Administration"]
+    assert [h.value for h in at.header] == ["Utilisateurs et rôles", "Journal d'audit"]
+    at.text_input(key="admin.email").input(users["viewer"])
+    at.selectbox(key="admin.role").set_value("editor")
+    at.button[0].click().run()  # the form's submit button
+    assert not at.exception, [e.message for e in at.exception]
+    assert store.user_role(users["viewer"]) == "editor"
+    assert [s.value for s in at.success] == [f"Rôle de {users['viewer']} : Éditeur."]
+    role_events = [e for e in store.audit(limit=20) if e.kind == "role"]
+    assert role_events[0].actor == "root@coalition.example"
+    assert users["viewer"] in role_events[0].detail
+
+
+def test_the_local_mode_needs_no_sign_in_and_its_user_is_admin(
+    state_dir: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PLAN_MONITORING_MODE", raising=False)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.user = {"is_logged_in": False}
+    at.query_params.update({"dataset": "demo", "lang": "fr"})
+    at.switch_page("views/admin.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert titles(at) == ["Administration"]
+    assert any("Mode local" in i.value for i in at.info)
+
+
+def test_a_request_through_a_reverse_proxy_is_recognised() -> None:
+    from views.auth import proxied
+
+    assert proxied({"X-Forwarded-For": "203.0.113.7", "Host": "suivi.example.org"})
+    assert proxied({"forwarded": "for=203.0.113.7"})
+    assert proxied({"X-Real-IP": "203.0.113.7"})
+    assert not proxied({"Host": "127.0.0.1:8501", "User-Agent": "Chromium"})

@@ -1,0 +1,100 @@
+"""No user text as HTML in the app: raw HTML (`unsafe_allow_html=True`, `st.html`,
+`components.html`) is only ever given a literal constant, checked on the pages' syntax."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _app_files() -> list[Path]:
+    """The code that draws the app: the entrypoint and the pages."""
+    return [ROOT / "dashboard.py", *sorted((ROOT / "views").rglob("*.py"))]
+
+
+def _is_constant_text(node: ast.expr | None) -> bool:
+    """A string literal, or literals joined with `+` (no f-string: it interpolates)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _is_constant_text(node.left) and _is_constant_text(node.right)
+    return False
+
+
+def _body(call: ast.Call, *names: str) -> ast.expr | None:
+    """The call's first positional argument, or the first of these keywords given."""
+    if call.args:
+        return call.args[0]
+    return next((kw.value for kw in call.keywords if kw.arg in names), None)
+
+
+def raw_html_calls(source: str) -> list[tuple[int, str]]:
+    """(line, what) of every call that renders raw HTML from text that is not a literal.
+
+    Caught: `st.html(x)`, `components.html(x)` (any `….html(...)` call), and any call
+    with `unsafe_allow_html=` other than a literal False whose body is not a literal.
+    """
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name == "html" and not _is_constant_text(_body(node, "body", "html")):
+            found.append((node.lineno, "html"))
+        for keyword in node.keywords:
+            if keyword.arg != "unsafe_allow_html":
+                continue
+            off = isinstance(keyword.value, ast.Constant) and keyword.value.value is False
+            if not off and not _is_constant_text(_body(node, "body")):
+                found.append((node.lineno, "unsafe_allow_html"))
+    return found
+
+
+@pytest.mark.parametrize("path", _app_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_raw_html_is_only_ever_a_literal_constant(path: Path) -> None:
+    found = raw_html_calls(path.read_text(encoding="utf-8"))
+
+    assert found == [], f"{path.relative_to(ROOT)}: raw HTML from variable text at {found}"
+
+
+def test_the_pages_are_scanned() -> None:
+    names = {p.name for p in _app_files()}
+
+    assert {"dashboard.py", "common.py", "overview.py", "upload.py"} <= names
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "st.markdown(f'<b>{title}</b>', unsafe_allow_html=True)",
+        "st.markdown(body=title, unsafe_allow_html=True)",
+        "st.write('<b>' + title, unsafe_allow_html=flag)",
+        "st.caption(title, unsafe_allow_html=True)",
+        "st.html(title)",
+        "st.html(body='<p>' + name + '</p>')",
+        "components.html(page)",
+        "st.components.v1.html(f'<div>{x}</div>', height=40)",
+    ],
+)
+def test_the_scan_catches_variable_text_given_as_html(source: str) -> None:
+    assert len(raw_html_calls(source)) == 1
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "st.markdown('<hr>', unsafe_allow_html=True)",
+        "st.markdown('<div>' '</div>', unsafe_allow_html=True)",
+        "st.html('<style>p {margin: 0}</style>')",
+        "st.markdown(title)",
+        "st.markdown(title, unsafe_allow_html=False)",
+        "html.escape(title)",
+    ],
+)
+def test_the_scan_accepts_literals_and_escaped_or_plain_text(source: str) -> None:
+    assert raw_html_calls(source) == []

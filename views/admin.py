@@ -1,0 +1,127 @@
+"""Administration: who may do what, and the audit trail (admins only).
+
+Roles are also managed with `plan-monitoring users`; the core checks the admin's role
+again on every change (`Store.set_role`), and refuses to leave the instance without admin.
+"""
+
+import pandas as pd
+import streamlit as st
+
+from monitoring.access import AUDIT_KINDS, ROLES, Forbidden
+from monitoring.i18n import format_number, t
+from monitoring.settings import Settings
+from monitoring.storage import StorageError
+from views.auth import require
+from views.common import context, show_table, store
+
+ctx, db, settings = context(), store(), Settings.from_env()
+lang, actor = ctx.lang, ctx.actor
+st.title(t("page.admin", lang))
+require(actor, "manage_users", lang)
+if settings.mode == "local":
+    st.info(t("auth.local_mode", lang), icon=":material/info:")
+
+
+WHEN = st.column_config.DatetimeColumn(
+    format="DD/MM/YYYY HH:mm:ss" if lang == "fr" else "YYYY-MM-DD HH:mm:ss"
+)
+
+
+def utc(moments: list) -> pd.Series:
+    """Times as naive UTC (what spreadsheets hold), shown in the language's format."""
+    return pd.Series(pd.to_datetime(moments, utc=True)).dt.tz_localize(None)
+
+
+def role_label(role: str) -> str:
+    return t(f"access.role.{role}", lang) if role in ROLES else role  # "—": a refusal
+
+
+def attempt(action, done: str, **params: str) -> None:
+    """Run a role change; say what happened or why nothing changed."""
+    try:
+        action()
+    except (Forbidden, StorageError) as exc:
+        st.error(t(exc.key, lang, **getattr(exc, "params", {})))
+        return
+    st.session_state["admin.done"] = t(done, lang, **params)
+    st.rerun()
+
+
+st.header(t("admin.users", lang))
+st.caption(t("admin.users_help", lang))
+admins = ", ".join(sorted(settings.admins)) or t("admin.none", lang)
+policy = t(f"admin.policy.{settings.unknown_users}", lang)
+st.caption(t("admin.policy", lang, policy=policy, admins=admins))
+if done := st.session_state.pop("admin.done", None):
+    st.success(done)
+users = db.users()
+if users:
+    table = pd.DataFrame(
+        {
+            t("admin.col.user", lang): [u.user_id for u in users],
+            t("admin.col.role", lang): [role_label(u.role) for u in users],
+            t("admin.col.updated_at", lang): utc([u.updated_at for u in users]),
+            t("admin.col.updated_by", lang): [u.updated_by for u in users],
+        }
+    )
+    config = {t("admin.col.updated_at", lang): WHEN}
+    show_table(
+        table, ctx, "users", hide_index=True, title=t("admin.users", lang), column_config=config
+    )
+else:
+    st.info(t("admin.no_users", lang))
+
+left, right = st.columns(2)
+with left.form("admin.set", clear_on_submit=True):
+    st.subheader(t("admin.set_title", lang))
+    email = st.text_input(t("admin.email", lang), key="admin.email", max_chars=254)
+    role = st.selectbox(t("admin.role", lang), ROLES, format_func=role_label, key="admin.role")
+    if st.form_submit_button(t("admin.save", lang), type="primary"):
+        attempt(
+            lambda: db.set_role(email, role, by=actor),
+            "admin.saved",
+            user=email.strip().lower(),
+            role=role_label(role),
+        )
+if users:
+    with right.form("admin.remove"):
+        st.subheader(t("admin.remove_title", lang))
+        who = st.selectbox(
+            t("admin.remove_which", lang), [u.user_id for u in users], key="admin.who"
+        )
+        if st.form_submit_button(t("admin.remove", lang)):
+            attempt(lambda: db.set_role(who, None, by=actor), "admin.removed", user=who)
+
+st.header(t("admin.audit", lang))
+st.caption(t("admin.audit_help", lang))
+left, right = st.columns([3, 1])
+kinds = left.multiselect(
+    t("admin.audit_kinds", lang),
+    AUDIT_KINDS,
+    format_func=lambda k: t(f"audit.kind.{k}", lang),
+    placeholder=t("filter.all", lang),
+    key="admin.kinds",
+)
+limit = right.selectbox(
+    t("admin.audit_limit", lang),
+    (200, 1000, 10_000),
+    format_func=lambda n: format_number(n, lang),
+    key="admin.limit",
+)
+events = db.audit(limit=limit, kinds=tuple(kinds) or None)
+if not events:
+    st.info(t("admin.no_audit", lang))
+    st.stop()
+trail = pd.DataFrame(
+    {
+        t("admin.col.at", lang): utc([e.at for e in events]),
+        t("admin.col.kind", lang): [t(f"audit.kind.{e.kind}", lang) for e in events],
+        t("admin.col.actor", lang): [e.actor for e in events],
+        t("admin.col.actor_role", lang): [role_label(e.role) for e in events],
+        t("admin.col.dataset", lang): [e.dataset_key or "" for e in events],
+        t("admin.col.version", lang): pd.array([e.version for e in events], dtype="Int64"),
+        t("admin.col.detail", lang): [e.detail for e in events],
+    }
+)
+config = {t("admin.col.at", lang): WHEN}
+show_table(trail, ctx, "audit", hide_index=True, title=t("admin.audit", lang), column_config=config)

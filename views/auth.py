@@ -1,0 +1,174 @@
+"""The gate every run passes before any data is read: who is this, and may they come in.
+
+Local mode: nobody signs in; the person at the keyboard is the admin (the server listens
+on 127.0.0.1 only, which the start-up checks enforce). Shared mode: Streamlit's OpenID
+Connect sign-in (`st.login`, configured in `.streamlit/secrets.toml`), then the role from
+the `users` table (`monitoring.access.resolve_role`). A refused user sees who they are
+signed in as and how to get access, nothing else.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+import streamlit as st
+
+from monitoring.access import (
+    Action,
+    Actor,
+    AuditEvent,
+    local_actor,
+    normalise_user_id,
+    resolve_role,
+)
+from monitoring.i18n import t
+from monitoring.schema import LANGS, Lang
+from monitoring.settings import Settings
+from monitoring.storage import NO_ROLE
+from views.common import store
+
+log = logging.getLogger("plan_monitoring.auth")
+SIGNED_IN = "_auth_recorded"  # the session's sign-in is in the audit trail
+
+
+def providers() -> list[str | None]:
+    """The sign-in buttons to offer: one per named provider of `[auth]`, or the default one.
+
+    `[auth]` with `client_id` at its top level is one unnamed provider (`st.login()`);
+    sub-tables holding a `client_id` are named providers (`st.login("microsoft")`).
+    """
+    try:
+        section: Mapping[str, Any] = st.secrets.get("auth", {})
+    except Exception:  # no secrets file at all
+        return []
+    named = [
+        name
+        for name, value in section.items()
+        if isinstance(value, Mapping) and "client_id" in value
+    ]
+    if named:
+        return list(named)
+    return [None] if "client_id" in section else []
+
+
+FORWARDING_HEADERS = ("x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host")
+
+
+def proxied(headers: Mapping[str, str]) -> bool:
+    """Whether a request came through a reverse proxy (it says so in a forwarding header)."""
+    return any(name.lower() in FORWARDING_HEADERS for name in headers)
+
+
+def _lang() -> Lang:
+    """The language before the sidebar exists: the session's, else the URL's, else French."""
+    chosen = st.session_state.get("lang") or st.query_params.get("lang")
+    return chosen if chosen in LANGS else "fr"
+
+
+def _language_switch() -> Lang:
+    st.radio(
+        "Langue / Language",
+        LANGS,
+        index=LANGS.index(_lang()),
+        key="auth.lang",
+        horizontal=True,
+        format_func={"fr": "Français", "en": "English"}.__getitem__,
+        on_change=lambda: st.session_state.update(lang=st.session_state["auth.lang"]),
+    )
+    lang: Lang = st.session_state["auth.lang"]
+    st.session_state["lang"] = lang
+    return lang
+
+
+def _sign_in_page() -> None:
+    lang = _language_switch()
+    st.title(t("auth.title", lang))
+    st.write(t("auth.why", lang))
+    offered = providers()
+    if not offered:  # the start-up checks catch this first; never open the data instead
+        st.error(t("auth.not_configured", lang))
+        return
+    for provider in offered:
+        label = (
+            t("auth.sign_in_with", lang, provider=provider) if provider else t("auth.sign_in", lang)
+        )
+        if st.button(label, key=f"auth.login.{provider or 'default'}", type="primary"):
+            st.login(provider) if provider else st.login()
+
+
+def _refused_page(user_id: str, reason: str) -> None:
+    lang = _language_switch()
+    st.title(t("auth.refused_title", lang))
+    st.warning(t(reason, lang, user=user_id or "?"), icon=":material/block:")
+    if st.button(t("auth.sign_out", lang), key="auth.logout"):
+        st.logout()
+
+
+def _record_once(actor: Actor, kind: str = "sign_in") -> None:
+    """One sign-in (or refusal) line per session in the audit trail."""
+    if st.session_state.get(SIGNED_IN) == (actor.user_id, kind):
+        return
+    event = AuditEvent.by(actor, kind)  # type: ignore[arg-type]
+    if kind == "refused":  # they have no role: the trail says so
+        event = replace(event, role=NO_ROLE)
+    try:
+        store().record(event)
+    except Exception:  # the trail must not lock everyone out; the log keeps it
+        log.exception("could not record %s of %s", kind, actor.user_id)
+    st.session_state[SIGNED_IN] = (actor.user_id, kind)
+
+
+def gate(settings: Settings) -> Actor:
+    """The actor of this run; stops the run on a sign-in or refusal page when needed.
+
+    Nothing is read from the store before the user is signed in; a refused user's
+    refusal is recorded (who, when), nothing else is read.
+    """
+    if settings.mode == "local":
+        if proxied(st.context.headers):
+            # Loopback only is not enough: a reverse proxy on the same host would open the
+            # app, without sign-in, to whoever reaches the proxy.
+            st.error(t("auth.local_behind_proxy", _lang()), icon=":material/block:")
+            st.stop()
+        return local_actor()
+    if not st.user.is_logged_in:
+        _sign_in_page()
+        st.stop()
+    user_id = normalise_user_id(str(st.user.get("email") or ""))
+    if not user_id or (st.user.get("email_verified") is False):
+        _refused_page(user_id, "auth.no_email")
+        st.stop()
+    role = resolve_role(settings, store().user_role(user_id), user_id)
+    name = str(st.user.get("name") or user_id)
+    if role is None:
+        _record_once(Actor(user_id, name, "viewer"), "refused")
+        _refused_page(user_id, "auth.unknown_user")
+        st.stop()
+    actor = Actor(user_id, name, role)
+    _record_once(actor)
+    return actor
+
+
+def signed_in_box(actor: Actor, settings: Settings, lang: Lang) -> None:
+    """In the sidebar: who is signed in, with which role, and the sign-out button."""
+    if settings.mode == "local":
+        return
+    role = t(f"access.role.{actor.role}", lang)
+    st.caption(t("auth.signed_in_as", lang, name=actor.name, user=actor.user_id, role=role))
+    if st.button(t("auth.sign_out", lang), key="auth.logout", icon=":material/logout:"):
+        st.logout()
+
+
+def require(actor: Actor, action: Action, lang: Lang, message: str = "auth.forbidden_page") -> None:
+    """Stop a page (or a part of one) the actor's role does not allow, saying why.
+
+    Pages a role may not use are left out of its navigation too; this guard answers a
+    typed-in address or a stale tab, and the core checks the role again on every write.
+    """
+    if not actor.can(action):
+        role = t(f"access.role.{actor.role}", lang)
+        st.info(t(message, lang, role=role), icon=":material/lock:")
+        st.stop()
