@@ -280,11 +280,11 @@ def reply_rate_bars(rates: pd.DataFrame, *, lang: Lang) -> go.Figure:
     labels = [safe(textwrap.shorten(n, 48, placeholder="…")) for n in names]
     texts = [
         t(
-            "timeline.rate_text.one" if n == 1 else "timeline.rate_text",
+            "timeline.rate_text",
             lang,
             rate=format_percent(rate, lang),
-            answered=int(a),
-            letters=int(n),
+            answered=_count("timeline.answered", int(a), lang),
+            letters=_count("timeline.letters", int(n), lang),
         )
         for rate, a, n in zip(rates["reply_rate"], rates["answered"], rates["letters"], strict=True)
     ]
@@ -315,3 +315,9 @@ def reply_rate_bars(rates: pd.DataFrame, *, lang: Lang) -> go.Figure:
     )
     fig.update_layout(showlegend=False)
     return fig
+
+
+def _count(key: str, n: int, lang: Lang) -> str:
+    """`1 lettre`, `2 lettres`, `0 réponse`: French takes the singular for 0 and 1."""
+    singular = n <= 1 if lang == "fr" else n == 1
+    return t(f"{key}.{'one' if singular else 'other'}", lang, n=format_number(n, lang))

@@ -95,14 +95,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "timeline.rates.title": ("Taux de réponse par destinataire", "Reply rate per addressee"),
     "timeline.rates.axis": ("Taux de réponse", "Reply rate"),
-    "timeline.rate_text": (
-        "{rate} · {answered} réponse(s) / {letters} lettres",
-        "{rate} · {answered} answered / {letters} letters",
-    ),
-    "timeline.rate_text.one": (
-        "{rate} · {answered} réponse / {letters} lettre",
-        "{rate} · {answered} answered / {letters} letter",
-    ),
+    "timeline.rate_text": ("{rate} · {answered} / {letters}", "{rate} · {answered} / {letters}"),
+    # French counts 0 and 1 in the singular (« 0 réponse », « 1 lettre »).
+    "timeline.answered.one": ("{n} réponse", "{n} answered"),
+    "timeline.answered.other": ("{n} réponses", "{n} answered"),
+    "timeline.letters.one": ("{n} lettre", "{n} letter"),
+    "timeline.letters.other": ("{n} lettres", "{n} letters"),
     "timeline.median_delay": (
         "Délai médian de réponse : {days} jours",
         "Median reply delay: {days} days",

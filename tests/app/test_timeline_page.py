@@ -112,7 +112,7 @@ def test_demo_reply_rates_per_addressee_match_the_events_sheet():
     ]  # fmt: skip
     assert table.loc["Ministère A (fictif)", "median_reply_delay_days"] == "76"
     assert values(bars["x"])[0] == 0.75
-    assert bars["text"][0] == "75\u202f% · 3 réponse(s) / 4 lettres"
+    assert bars["text"][0] == "75\u202f% · 3 réponses / 4 lettres"
 
 
 def test_demo_unanswered_letters_are_listed_oldest_first_with_days_waiting():

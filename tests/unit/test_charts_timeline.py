@@ -168,7 +168,7 @@ def test_reply_rate_bars_show_the_rate_with_the_letters_behind_it_as_text():
     assert list(bar.x) == [0.75, 0.0]
     assert list(bar.y) == ["Premier ministre", "(destinataire non renseigné)"]
     assert list(bar.text) == [
-        "75\u202f% · 3 réponse(s) / 4 lettres",
+        "75\u202f% · 3 réponses / 4 lettres",
         "0\u202f% · 0 réponse / 1 lettre",
     ]
     assert bar.customdata[0][1] == "Délai médian de réponse : 76 jours"
@@ -192,3 +192,27 @@ def test_long_addressee_names_are_shortened_on_the_axis_but_whole_in_the_hover()
     assert bar.y[0].endswith("…") and len(bar.y[0]) <= 48
     assert bar.y[1] == "&lt;i&gt;x&lt;/i&gt;"
     assert bar.customdata[0][0].replace("<br>", " ") == long
+
+
+def test_reply_counts_agree_in_number_in_each_language():
+    frame = pd.DataFrame(
+        {
+            "recipient": ["A", "B", "C"],
+            "letters": [2, 1, 12],
+            "answered": [0, 1, 2],
+            "reply_rate": [0.0, 1.0, 2 / 12],
+            "median_reply_delay_days": [float("nan"), 3.0, 10.0],
+        }
+    )
+    french = list(reply_rate_bars(frame, lang="fr").data[0].text)
+    english = list(reply_rate_bars(frame, lang="en").data[0].text)
+    assert [text.split(" · ")[1] for text in french] == [
+        "0 réponse / 2 lettres",
+        "1 réponse / 1 lettre",
+        "2 réponses / 12 lettres",
+    ]
+    assert [text.split(" · ")[1] for text in english] == [
+        "0 answered / 2 letters",
+        "1 answered / 1 letter",
+        "2 answered / 12 letters",
+    ]
