@@ -373,6 +373,23 @@ def audited(ctx: Context, file_name: str, build: Callable[[], bytes]) -> Callabl
     return data
 
 
+def _download(
+    where: Any, ctx: Context, file_name: str, fmt: str, key: str, build: Callable[[], bytes]
+) -> None:
+    """One small download button of a chart or table, built on click, audited."""
+    where.download_button(
+        t(f"exports.{fmt}", ctx.lang),
+        data=audited(ctx, file_name, build),
+        file_name=file_name,
+        mime=exports.MIME[fmt],
+        key=key,
+        help=t(f"exports.help.{fmt}", ctx.lang),
+        on_click="ignore",
+        icon=DOWNLOAD_ICON,
+        type="tertiary",
+    )
+
+
 def _file_name(ctx: Context, page: str, name: str, ext: str) -> str:
     return exports.safe_file_name(ctx.dataset_key, page, name, ctx.as_of.isoformat(), ext=ext)
 
@@ -405,18 +422,8 @@ def show_chart(
     marks = stamp(ctx, title, page, plans)
     row = st.container(horizontal=True, gap="small")
     for fmt in IMAGE_FORMATS:
-        file_name = _file_name(ctx, page, name, fmt)
-        row.download_button(
-            t(f"exports.{fmt}", lang),
-            data=audited(ctx, file_name, lambda fmt=fmt: exports.figure_bytes(fig, fmt, marks)),
-            file_name=file_name,
-            mime=exports.MIME[fmt],
-            key=f"{key}.{fmt}",
-            help=t(f"exports.help.{fmt}", lang),
-            on_click="ignore",
-            icon=DOWNLOAD_ICON,
-            type="tertiary",
-        )
+        build = lambda fmt=fmt: exports.figure_bytes(fig, fmt, marks)  # noqa: E731
+        _download(row, ctx, _file_name(ctx, page, name, fmt), fmt, f"{key}.{fmt}", build)
 
 
 def _labels(frame: pd.DataFrame, config: Mapping[str, Any] | None) -> dict[str, str | None]:
@@ -472,17 +479,6 @@ def show_table(
     row = st.container(horizontal=True, gap="small")
     builders = {"xlsx": exports.table_xlsx, "csv": exports.table_csv}
     for fmt, build in builders.items():
-        file_name = _file_name(ctx, page, name, fmt)
         make = lambda build=build: build(exports.labelled(table, labels, column_order), marks)  # noqa: E731
-        row.download_button(
-            t(f"exports.{fmt}", lang),
-            data=audited(ctx, file_name, make),
-            file_name=file_name,
-            mime=exports.MIME[fmt],
-            key=f"{key}.{fmt}",
-            help=t(f"exports.help.{fmt}", lang),
-            on_click="ignore",
-            icon=DOWNLOAD_ICON,
-            type="tertiary",
-        )
+        _download(row, ctx, _file_name(ctx, page, name, fmt), fmt, f"{key}.{fmt}", make)
     return shown

@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitoring.access import local_actor
-from monitoring.importing import import_upload
+from monitoring.importing import ensure_seeded, import_upload
 from monitoring.reading import Upload
 from monitoring.settings import Settings
 from monitoring.storage import Store, open_store
@@ -191,3 +191,29 @@ def test_a_request_through_a_reverse_proxy_is_recognised() -> None:
     assert proxied({"forwarded": "for=203.0.113.7"})
     assert proxied({"X-Real-IP": "203.0.113.7"})
     assert not proxied({"Host": "127.0.0.1:8501", "User-Agent": "Chromium"})
+
+
+def test_a_download_is_recorded_in_the_audit_trail_before_it_is_built(store: Store) -> None:
+    import datetime as dt
+
+    from monitoring.access import Actor
+    from monitoring.filters import Filters
+    from views import common
+
+    ensure_seeded(store)
+    reader = Actor(f"reader-{uuid.uuid4().hex[:8]}@coalition.example", "R", "viewer")
+    ctx = common.Context(
+        "demo", store.current("demo"), None, None, "v", "fr", dt.date(2026, 11, 26),  # type: ignore[arg-type]
+        Filters((), (), (), "all"), reader,
+    )  # fmt: skip
+    built: list[str] = []
+    data = common.audited(
+        ctx, "demo_delays_overdue_2026-11-26.xlsx", lambda: built.append("x") or b"PK"
+    )
+    assert not [e for e in store.audit(limit=20) if e.actor == reader.user_id]  # not yet
+    assert data() == b"PK" and built == ["x"]
+    events = [e for e in store.audit(limit=20) if e.actor == reader.user_id]
+    assert [(e.kind, e.role, e.dataset_key, e.detail) for e in events] == [
+        ("export", "viewer", "demo", "demo_delays_overdue_2026-11-26.xlsx")
+    ]
+    assert events[0].version == store.current("demo").number  # type: ignore[union-attr]
