@@ -33,6 +33,7 @@ PAGES = (
     "history",
     "report",
     "method",
+    "admin",
 )
 
 
