@@ -67,6 +67,8 @@ class Settings:
     unknown_users: UnknownUsers = "refuse"
     # E-mail addresses that are always admins (lowercase): the first admin of an instance.
     admins: frozenset[str] = frozenset()
+    # Sign in again after this many hours (None: Streamlit's identity cookie, 30 days).
+    session_hours: float | None = None
 
     @property
     def store_url(self) -> str:
@@ -76,8 +78,9 @@ class Settings:
         return f"sqlite:///{self.state_dir / SQLITE_FILE_NAME}"
 
     @classmethod
-    def from_env(cls) -> Settings:
-        env = os.environ
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """The settings the environment (or `env`, for tests) gives; `SettingError` if bad."""
+        env = os.environ if env is None else env
         limits = Limits(
             max_file_bytes=int(env.get("PLAN_MONITORING_MAX_FILE_MB", "50")) * 1024 * 1024,
         )
@@ -89,6 +92,7 @@ class Settings:
             allow_network_fs=_flag(env.get("PLAN_MONITORING_ALLOW_NETWORK_FS", "")),
             mode=_choice(env, "PLAN_MONITORING_MODE", MODES),
             unknown_users=_choice(env, "PLAN_MONITORING_UNKNOWN_USERS", UNKNOWN_USERS),
+            session_hours=_hours(env.get("PLAN_MONITORING_SESSION_HOURS", "")),
             admins=frozenset(
                 a.strip().lower()
                 for a in env.get("PLAN_MONITORING_ADMINS", "").split(",")
@@ -99,6 +103,21 @@ class Settings:
 
 class SettingError(ValueError):
     """An environment variable holds a value the app does not know; it refuses to start."""
+
+
+def _hours(text: str) -> float | None:
+    """A positive number of hours, None when unset; else `SettingError`."""
+    if not text.strip():
+        return None
+    try:
+        hours = float(text)
+    except ValueError:
+        hours = -1.0
+    if not hours > 0:
+        raise SettingError(
+            f"PLAN_MONITORING_SESSION_HOURS={text!r}: expected a number of hours > 0"
+        )
+    return hours
 
 
 def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> Any:

@@ -10,6 +10,7 @@ signed in as and how to get access, nothing else.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -83,9 +84,24 @@ def _language_switch() -> Lang:
     return lang
 
 
-def _sign_in_page() -> None:
+def session_expired(issued_at: object, hours: float | None, now: float) -> bool:
+    """Whether a sign-in is older than `hours` (its ID token's `iat`, seconds since 1970).
+
+    Without a limit, Streamlit's identity cookie rules (30 days). With one, a sign-in that
+    does not say when it was issued counts as expired: the limit cannot be checked.
+    """
+    if hours is None:
+        return False
+    if not isinstance(issued_at, int | float) or isinstance(issued_at, bool):
+        return True
+    return now - float(issued_at) > hours * 3600
+
+
+def _sign_in_page(*, expired: bool = False) -> None:
     lang = _language_switch()
     st.title(t("auth.title", lang))
+    if expired:
+        st.info(t("auth.expired", lang), icon=":material/timer_off:")
     st.write(t("auth.why", lang))
     offered = providers()
     if not offered:  # the start-up checks catch this first; never open the data instead
@@ -136,6 +152,9 @@ def gate(settings: Settings) -> Actor:
         return local_actor()
     if not st.user.is_logged_in:
         _sign_in_page()
+        st.stop()
+    if session_expired(st.user.get("iat"), settings.session_hours, time.time()):
+        _sign_in_page(expired=True)  # signing in again renews the identity cookie
         st.stop()
     user_id = normalise_user_id(str(st.user.get("email") or ""))
     if not user_id or (st.user.get("email_verified") is False):

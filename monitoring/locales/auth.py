@@ -8,6 +8,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This dashboard is shared by the coalition's associations: sign in with your "
         "organisation's account to see it.",
     ),
+    "auth.expired": (
+        "Votre session a expiré : reconnectez-vous pour continuer.",
+        "Your session has expired: sign in again to go on.",
+    ),
     "auth.sign_in": ("Se connecter", "Sign in"),
     "auth.sign_in_with": ("Se connecter avec {provider}", "Sign in with {provider}"),
     "auth.sign_out": ("Se déconnecter", "Sign out"),

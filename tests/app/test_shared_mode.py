@@ -217,3 +217,34 @@ def test_a_download_is_recorded_in_the_audit_trail_before_it_is_built(store: Sto
         ("export", "viewer", "demo", "demo_delays_overdue_2026-11-26.xlsx")
     ]
     assert events[0].version == store.current("demo").number  # type: ignore[union-attr]
+
+
+def test_a_sign_in_older_than_the_session_limit_must_be_renewed(
+    users: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    monkeypatch.setenv("PLAN_MONITORING_SESSION_HOURS", "8")
+    fresh = {**signed_in(users["editor"]), "iat": int(time.time()) - 3600}
+    assert titles(run(None, fresh)) == ["Vue d'ensemble"]
+    stale = {**signed_in(users["editor"]), "iat": int(time.time()) - 9 * 3600}
+    at = run(None, stale)
+    assert titles(at) == ["Connexion"]
+    assert [i.value for i in at.info] == [
+        "Votre session a expiré : reconnectez-vous pour continuer."
+    ]
+    assert not at.metric
+    monkeypatch.delenv("PLAN_MONITORING_SESSION_HOURS")
+    assert titles(run(None, stale)) == ["Vue d'ensemble"]  # no limit: the cookie's 30 days
+
+
+def test_the_session_limit_needs_a_positive_number() -> None:
+    from monitoring.settings import SettingError
+    from views.auth import session_expired
+
+    with pytest.raises(SettingError):
+        Settings.from_env({"PLAN_MONITORING_SESSION_HOURS": "0"})
+    assert Settings.from_env({"PLAN_MONITORING_SESSION_HOURS": "12"}).session_hours == 12
+    assert session_expired(None, 8, 1e9)  # no `iat`: cannot be checked, so expired
+    assert not session_expired(None, None, 1e9)
+    assert not session_expired(1e9 - 100, 8, 1e9)
