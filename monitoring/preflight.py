@@ -166,6 +166,10 @@ def inspect_zip(data: bytes, limits: Limits, file: str) -> Container:
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
         raise _damaged(file) from exc
     with archive:
+        # An entry without a name (a damaged directory) is damage, not a folder:
+        # `ZipInfo.is_dir()` would fail on it (found by the random-bytes test).
+        if any(not i.filename for i in archive.infolist()):
+            raise _damaged(file)
         infos = [i for i in archive.infolist() if not i.is_dir()]
         names = _check_directory(infos, limits, file)
         kind = _container_kind(archive, names, limits, file)

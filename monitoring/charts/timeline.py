@@ -283,8 +283,8 @@ def reply_rate_bars(rates: pd.DataFrame, *, lang: Lang) -> go.Figure:
             "timeline.rate_text",
             lang,
             rate=format_percent(rate, lang),
-            answered=_count("timeline.answered", int(a), lang),
-            letters=_count("timeline.letters", int(n), lang),
+            answered=_count(int(a), "timeline.answered.one", "timeline.answered.other", lang),
+            letters=_count(int(n), "timeline.letters.one", "timeline.letters.other", lang),
         )
         for rate, a, n in zip(rates["reply_rate"], rates["answered"], rates["letters"], strict=True)
     ]
@@ -317,7 +317,7 @@ def reply_rate_bars(rates: pd.DataFrame, *, lang: Lang) -> go.Figure:
     return fig
 
 
-def _count(key: str, n: int, lang: Lang) -> str:
+def _count(n: int, one: str, other: str, lang: Lang) -> str:
     """`1 lettre`, `2 lettres`, `0 réponse`: French takes the singular for 0 and 1."""
     singular = n <= 1 if lang == "fr" else n == 1
-    return t(f"{key}.{'one' if singular else 'other'}", lang, n=format_number(n, lang))
+    return t(one if singular else other, lang, n=format_number(n, lang))

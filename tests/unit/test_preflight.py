@@ -590,3 +590,16 @@ def test_a_workbook_with_random_bytes_changed_never_raises(changes: list[tuple[i
     result = read_upload([Upload("plan.xlsx", bytes(data))])
     assert result.workbook is not None or result.issues
     assert all(i.key != "unexpected" for i in result.issues), [i.params for i in result.issues]
+
+
+def test_a_zip_entry_without_a_name_is_damage_not_a_crash() -> None:
+    # Found by the random-bytes test: `ZipInfo.is_dir()` raises IndexError on it.
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(zipfile.ZipInfo(""), "")
+    result = read_upload([Upload("plan.xlsx", buffer.getvalue())])
+    assert result.workbook is None
+    assert [(i.code, i.key) for i in result.issues] == [("format-error", "damaged")]
