@@ -24,7 +24,8 @@ except SettingError as exc:  # a misspelt mode must not fall back to anything
 # Unsafe settings (XSRF off, no sign-in configured in shared mode…) stop here, said plainly.
 stop_if_unsafe(settings, current_lang())
 # Shared mode: nobody reads anything before signing in and getting a role.
-actor = auth.gate(settings)
+with reporting_errors("sign-in"):  # e.g. the database is down: a reference, not a traceback
+    actor = auth.gate(settings)
 with reporting_errors("sidebar"):
     context = sidebar(actor)
 st.session_state["_context"] = context

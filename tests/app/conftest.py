@@ -7,6 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from monitoring.settings import Settings
+from monitoring.storage import Store, open_store
+
 # AppTest never needs kaleido's browser: pages fall back to their "no renderer" message.
 os.environ.setdefault("PLAN_MONITORING_NO_RENDERER", "1")
 
@@ -23,3 +26,11 @@ def state_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ.pop("PLAN_MONITORING_STATE_DIR", None)
     else:
         os.environ["PLAN_MONITORING_STATE_DIR"] = previous
+
+
+@pytest.fixture(scope="module")
+def store(state_dir: None) -> Iterator[Store]:
+    """The version store the app opens in these tests (the same database)."""
+    opened = open_store(Settings.from_env())
+    yield opened
+    opened.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -20,8 +19,7 @@ from streamlit.testing.v1 import AppTest
 from monitoring.access import local_actor
 from monitoring.importing import import_upload
 from monitoring.reading import Upload
-from monitoring.settings import Settings
-from monitoring.storage import Store, open_store
+from monitoring.storage import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard.py")
@@ -45,13 +43,6 @@ def demo_with_two_new_measures() -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def store(state_dir: None) -> Iterator[Store]:
-    opened = open_store(Settings.from_env())  # the same database the app opens
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

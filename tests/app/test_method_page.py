@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitoring.dataset import Dataset
 from monitoring.loading import load_shipped
 from monitoring.schema import CONTRACT_VERSION, DEFAULT_SCALE
+from tests.app.helpers import table_with
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2026-11-26"
@@ -33,13 +33,6 @@ def run_page(**query: str) -> AppTest:
 @cache
 def shipped(name: str) -> Dataset:
     return load_shipped(name)
-
-
-def table_with(at: AppTest, column: str) -> pd.DataFrame:
-    for element in at.dataframe:
-        if column in element.value.columns:
-            return element.value
-    raise AssertionError(f"no table has a column {column!r}")
 
 
 @pytest.mark.parametrize("dataset", ["france", "demo"])

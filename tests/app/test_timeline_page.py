@@ -18,6 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitoring.loading import load_shipped
+from tests.app.helpers import table_with
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2026-11-26"
@@ -47,13 +48,6 @@ def values(array: list | dict) -> list:
     if isinstance(array, dict):
         return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
     return array
-
-
-def table_with(at: AppTest, column: str) -> pd.DataFrame:
-    for element in at.dataframe:
-        if column in element.value.columns:
-            return element.value
-    raise AssertionError(f"no table has a column {column!r}")
 
 
 @pytest.mark.parametrize("dataset", ["france", "demo"])
