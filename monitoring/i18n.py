@@ -4,6 +4,9 @@ Every string a user reads goes through `t(key, lang, **params)`. The catalogues 
 `monitoring/locales/` as `key: (French, English)` pairs, so a key cannot exist in one
 language only; tests check that no text is empty, that both sides use the same
 placeholders and that every key is used somewhere.
+
+Streamlit renders most text as Markdown: user text (from a workbook, the version store,
+the sign-in) goes through `plain` before it reaches such an element, so it shows as written.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import datetime as dt
 import importlib
 import math
 import pkgutil
+import re
+import string
 from typing import Any, NamedTuple
 
 from monitoring import locales
@@ -140,3 +145,46 @@ def format_percent(ratio: float | None, lang: Lang = "fr", *, decimals: int = 0)
         return "—"
     number = format_number(ratio * 100, lang, decimals=decimals)
     return f"{number}{NNBSP}%" if lang == "fr" else f"{number}%"
+
+
+# --- User text in Markdown ---------------------------------------------------------------
+
+WORD_JOINER = "\u2060"  # invisible, zero width: breaks a pattern without showing anything
+_ESCAPED = frozenset(string.punctuation)  # CommonMark lets a backslash escape each of them
+# What Streamlit's renderer substitutes in text *after* Markdown escapes are resolved, so a
+# backslash cannot stop it: bare web addresses become links (GFM autolink literals),
+# `:name:` becomes an emoji, a Material icon or Streamlit's logo, and ` -> `, ` -- `,
+# ` <= `… become arrows, dashes and signs. A word joiner inside each keeps it out. Bare
+# e-mail addresses are left to become `mailto:` links: such a link reads exactly where it
+# goes and loads nothing, while a joiner inside an address would follow it into a
+# copy-paste (an address pasted in the roles form would then never match anyone).
+_SUBSTITUTED = re.compile(
+    r":(?=//)"  # https://…
+    r"|(?i:(?<=www))(?=\.)"  # www.…
+    r"|:(?=[\w+-]+:)"  # :smile:, :material_home:, :streamlit:
+    r"|(?<!\S)[<~>-](?=(?:->|-|>|=)(?!\S))"  # <-> -> <- -- >= <= ~=
+)
+_LINE_START = re.compile(r"(?:^|(?<=\r))[ \t]+", re.MULTILINE)  # "\r" ends a line too
+
+
+def plain(text: str) -> str:
+    """`text` escaped for Markdown, so that Streamlit shows it exactly as written.
+
+    Every ASCII punctuation character gets a backslash: no image, link, emphasis, code,
+    heading, list, table, HTML, LaTeX (`$…$`) or Streamlit directive (`:red[…]`,
+    `:material/…:`) can start in it. Spaces and tabs opening a line become character
+    references (they would make a code block), and the patterns the renderer replaces after
+    unescaping (bare web addresses, `:shortcodes:`, ` -> `) get an invisible word joiner.
+
+    Args:
+        text: user text (a title, a note, a file name, a name or an e-mail address).
+
+    Returns:
+        Markdown whose rendering reads `text` (word joiners aside). Use it for a whole
+        element (`st.caption(plain(note))`) or a message's parameter
+        (`t(key, lang, user=plain(user_id))`); never for plain-text elements (`st.text`,
+        `st.dataframe`, widget options), which would show the backslashes.
+    """
+    joined = _SUBSTITUTED.sub(lambda m: m.group() + WORD_JOINER, str(text))
+    escaped = "".join("\\" + c if c in _ESCAPED else c for c in joined)
+    return _LINE_START.sub(lambda m: m.group().replace(" ", "&#32;").replace("\t", "&#9;"), escaped)

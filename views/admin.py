@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from monitoring.access import AUDIT_KINDS, ROLES, Forbidden
-from monitoring.i18n import format_number, t
+from monitoring.i18n import format_number, plain, t
 from monitoring.settings import Settings
 from monitoring.storage import StorageError
 from views.auth import require
@@ -41,7 +41,8 @@ def attempt(action, done: str, **params: str) -> None:
     try:
         action()
     except (Forbidden, StorageError) as exc:
-        st.error(t(exc.key, lang, **getattr(exc, "params", {})))
+        said = {k: plain(v) if isinstance(v, str) else v for k, v in exc.params.items()}
+        st.error(t(exc.key, lang, **said))  # `user`: the address typed in
         return
     st.session_state["admin.done"] = t(done, lang, **params)
     st.rerun()
@@ -49,7 +50,7 @@ def attempt(action, done: str, **params: str) -> None:
 
 st.header(t("admin.users", lang))
 st.caption(t("admin.users_help", lang))
-admins = ", ".join(sorted(settings.admins)) or t("admin.none", lang)
+admins = ", ".join(map(plain, sorted(settings.admins))) or t("admin.none", lang)
 policy = t(f"admin.policy.{settings.unknown_users}", lang)
 st.caption(t("admin.policy", lang, policy=policy, admins=admins))
 if done := st.session_state.pop("admin.done", None):
@@ -80,7 +81,7 @@ with left.form("admin.set", clear_on_submit=True):
         attempt(
             lambda: db.set_role(email, role, by=actor),
             "admin.saved",
-            user=email.strip().lower(),
+            user=plain(email.strip().lower()),
             role=role_label(role),
         )
 if users:
@@ -90,7 +91,7 @@ if users:
             t("admin.remove_which", lang), [u.user_id for u in users], key="admin.who"
         )
         if st.form_submit_button(t("admin.remove", lang)):
-            attempt(lambda: db.set_role(who, None, by=actor), "admin.removed", user=who)
+            attempt(lambda: db.set_role(who, None, by=actor), "admin.removed", user=plain(who))
 
 st.header(t("admin.audit", lang))
 st.caption(t("admin.audit_help", lang))

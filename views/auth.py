@@ -25,7 +25,7 @@ from monitoring.access import (
     normalise_user_id,
     resolve_role,
 )
-from monitoring.i18n import t
+from monitoring.i18n import plain, t
 from monitoring.schema import LANGS, Lang
 from monitoring.settings import Settings
 from monitoring.storage import NO_ROLE
@@ -118,7 +118,7 @@ def _sign_in_page(*, expired: bool = False) -> None:
 def _refused_page(user_id: str, reason: str) -> None:
     lang = _language_switch()
     st.title(t("auth.refused_title", lang))
-    st.warning(t(reason, lang, user=user_id or "?"), icon=":material/block:")
+    st.warning(t(reason, lang, user=plain(user_id or "?")), icon=":material/block:")
     if st.button(t("auth.sign_out", lang), key="auth.logout"):
         st.logout()
 
@@ -176,7 +176,8 @@ def signed_in_box(actor: Actor, settings: Settings, lang: Lang) -> None:
     if settings.mode == "local":
         return
     role = t(f"access.role.{actor.role}", lang)
-    st.caption(t("auth.signed_in_as", lang, name=actor.name, user=actor.user_id, role=role))
+    who = {"name": plain(actor.name), "user": plain(actor.user_id)}  # from the identity provider
+    st.caption(t("auth.signed_in_as", lang, **who, role=role))
     if st.button(t("auth.sign_out", lang), key="auth.logout", icon=":material/logout:"):
         st.logout()
 

@@ -6,7 +6,7 @@ import streamlit as st
 from monitoring import delays
 from monitoring.charts.delays import lead_delays, measure_timeline
 from monitoring.filters import filter_options, plan_titles
-from monitoring.i18n import format_number, t
+from monitoring.i18n import format_number, plain, t
 from views.common import banner, compute, context, dataset_label, show_chart, show_table
 
 MAX_ROWS = 150  # measures drawn on the timeline; the filters narrow a larger plan
@@ -17,7 +17,7 @@ ASSESSED = ["status", "lead", "assessed_by", "evidence"]
 ctx = context()
 lang, as_of, voice = ctx.lang, ctx.as_of, ctx.voice
 st.title(t("page.delays", lang))
-st.caption(t("delays.caption", lang, name=dataset_label(ctx.dataset_key, lang), as_of=as_of))
+st.caption(t("delays.caption", lang, name=plain(dataset_label(ctx.dataset_key, lang)), as_of=as_of))
 banner(ctx)
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from monitoring import measure_detail as md
 from monitoring.charts.measures import status_history
-from monitoring.i18n import t
+from monitoring.i18n import plain, t
 from monitoring.schema import CATEGORY_CODES
 from views.common import banner, compute, context, dataset_label, show_chart, show_table
 
@@ -16,7 +16,7 @@ PICK, SEEN = "measures.pick", "measures.url_seen"  # the measure shown; the URL'
 ctx = context()
 lang, state, cc = ctx.lang, st.session_state, st.column_config
 st.title(t("page.measures", lang))
-st.caption(t("measures.caption", lang, name=dataset_label(ctx.dataset_key, lang),
+st.caption(t("measures.caption", lang, name=plain(dataset_label(ctx.dataset_key, lang)),
              as_of=ctx.as_of, voice=t(f"voice.{ctx.voice}", lang)))  # fmt: skip
 banner(ctx)
 COLUMN = {"link": cc.LinkColumn, "percent": cc.NumberColumn, "date": cc.DateColumn,

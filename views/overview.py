@@ -3,14 +3,15 @@
 import streamlit as st
 
 from monitoring.charts.overview import plan_periods, retention_by_plan, status_by_plan
-from monitoring.i18n import format_date, format_number, format_percent, t
+from monitoring.i18n import format_date, format_number, format_percent, plain, t
 from monitoring.metrics import plan_timeline
 from views.common import banner, compute, context, dataset_label, show_chart, summaries
 
 ctx = context()
 lang = ctx.lang
 st.title(t("page.overview", lang))
-st.caption(t("overview.caption", lang, name=dataset_label(ctx.dataset_key, lang), as_of=ctx.as_of))
+name = plain(dataset_label(ctx.dataset_key, lang))
+st.caption(t("overview.caption", lang, name=name, as_of=ctx.as_of))
 banner(ctx)
 
 plans = summaries(ctx.view, ctx.version, ctx.as_of, ctx.voice)
@@ -30,7 +31,7 @@ def _retained(plan: dict) -> str:
 
 for plan in plans:
     with st.container(border=True):
-        st.subheader(f"{plan['plan_id']} — {plan['title']}")
+        st.subheader(plain(f"{plan['plan_id']} — {plan['title']}"))
         st.caption(
             t(
                 "overview.period",

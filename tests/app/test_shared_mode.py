@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitoring.access import local_actor
+from monitoring.i18n import plain
 from monitoring.importing import ensure_seeded, import_upload
 from monitoring.reading import Upload
 from monitoring.settings import Settings
@@ -98,7 +99,7 @@ def test_an_unknown_account_is_refused_and_the_refusal_is_recorded(store: Store)
     email = f"stranger-{uuid.uuid4().hex[:8]}@elsewhere.example"
     at = run(None, signed_in(email))
     assert titles(at) == ["Accès non autorisé"]
-    assert email in at.warning[0].value
+    assert plain(email) in at.warning[0].value  # shown as written (Markdown-escaped)
     assert not at.metric and not at.sidebar.selectbox
     assert [(e.kind, e.actor, e.role) for e in store.audit(limit=50) if e.actor == email] == [
         ("refused", email, "—")  # no role: the trail does not pretend they were a viewer
@@ -164,7 +165,7 @@ def test_an_admin_changes_a_role_and_reads_the_audit_trail(
     at.button[0].click().run()  # the form's submit button
     assert not at.exception, [e.message for e in at.exception]
     assert store.user_role(users["viewer"]) == "editor"
-    assert [s.value for s in at.success] == [f"Rôle de {users['viewer']} : Éditeur."]
+    assert [s.value for s in at.success] == [f"Rôle de {plain(users['viewer'])} : Éditeur."]
     role_events = [e for e in store.audit(limit=20) if e.kind == "role"]
     assert role_events[0].actor == "root@coalition.example"
     assert users["viewer"] in role_events[0].detail
