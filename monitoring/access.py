@@ -16,9 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+import pandas as pd
+
+from monitoring.i18n import t
+from monitoring.schema import Lang
 from monitoring.settings import Settings
 
 Role = Literal["viewer", "editor", "admin"]
@@ -143,3 +148,31 @@ class UserRole:
     role: Role
     updated_at: dt.datetime
     updated_by: str
+
+
+def role_name(role: str | None, lang: Lang) -> str:
+    """A role's name in `lang` (`Éditeur`), or "none" for no role (a refused sign-in)."""
+    return t(f"access.role.{role}", lang) if role in ROLES else t("access.no_role", lang)
+
+
+def audit_table(events: Sequence[AuditEvent], lang: Lang) -> pd.DataFrame:
+    """The audit trail as a table with headers, kinds and roles in `lang` (for CSV/XLSX).
+
+    Args:
+        events: as `Store.audit` returns them.
+        lang: the language of the headers and labels.
+
+    Returns:
+        One row per event: date (UTC, timezone-aware), event, who, their role then,
+        dataset, version (nullable integer), detail.
+    """
+    columns = {
+        "at": pd.Series([e.at for e in events], dtype="datetime64[ns, UTC]"),
+        "kind": [t(f"audit.kind.{e.kind}", lang) for e in events],
+        "actor": [e.actor for e in events],
+        "role": [role_name(e.role, lang) for e in events],
+        "dataset": [e.dataset_key or "" for e in events],
+        "version": pd.Series([e.version for e in events], dtype="Int64"),
+        "detail": [e.detail for e in events],
+    }
+    return pd.DataFrame({t(f"audit.col.{name}", lang): data for name, data in columns.items()})

@@ -57,9 +57,17 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from monitoring.access import AUDIT_KINDS, ROLES, Actor, AuditEvent, Forbidden, Role, local_actor
+from monitoring.access import (
+    AUDIT_KINDS,
+    ROLES,
+    Actor,
+    AuditEvent,
+    Forbidden,
+    Role,
+    audit_table,
+    local_actor,
+    role_name,
+)
 from monitoring.dataset import Dataset
 from monitoring.i18n import format_date, format_number, format_percent, t
 from monitoring.loading import LoadResult, load_bytes, load_paths
@@ -280,7 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return handler(args, settings)
         except Forbidden as exc:
             log.warning("refused: %s", exc)
-            print(t(exc.key, lang, role=_role_name(exc.actor.role, lang)), file=sys.stderr)
+            print(t(exc.key, lang, role=role_name(exc.actor.role, lang)), file=sys.stderr)
             return EXIT_REJECTED
         except StorageError as exc:
             log.warning("storage error: %s", exc)
@@ -599,10 +607,6 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_REJECTED
 
 
-def _role_name(role: str | None, lang: Lang) -> str:
-    return t(f"access.role.{role}", lang) if role in ROLES else t("access.no_role", lang)
-
-
 def _utc(moment: dt.datetime | None) -> str:
     """A stored time as `2026-05-01 14:03 UTC` (for a terminal: the same in every language)."""
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if moment else ""
@@ -625,10 +629,10 @@ def _users(args: argparse.Namespace, settings: Settings) -> int:
             print(t("cli.users.not_found", lang, user=user_id), file=sys.stderr)
             return EXIT_REJECTED
         if old == role:
-            print(t("cli.users.unchanged", lang, user=user_id, role=_role_name(role, lang)))
+            print(t("cli.users.unchanged", lang, user=user_id, role=role_name(role, lang)))
             return EXIT_IDENTICAL
         store.set_role(user_id, role, by=_actor())
-    names = {"user": user_id, "old": _role_name(old, lang), "role": _role_name(role, lang)}
+    names = {"user": user_id, "old": role_name(old, lang), "role": role_name(role, lang)}
     print(t("cli.users.set" if role else "cli.users.removed", lang, **names))
     if settings.mode == "local":
         print(t("cli.users.local_mode", lang), file=sys.stderr)
@@ -649,7 +653,7 @@ def _users_list(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
     print(t("cli.users.title", lang, count=len(users)) if users else t("cli.users.none", lang))
     for u in users:
-        print(t("cli.users.line", lang, user=u.user_id, role=_role_name(u.role, lang),
+        print(t("cli.users.line", lang, user=u.user_id, role=role_name(u.role, lang),
                 when=_utc(u.updated_at), by=u.updated_by))  # fmt: skip
     if settings.admins:
         print(t("cli.users.permanent", lang, admins=", ".join(sorted(settings.admins))))
@@ -684,7 +688,7 @@ def _audit(args: argparse.Namespace, settings: Settings) -> int:
             where = " v".join(str(x) for x in (e.dataset_key, e.version) if x is not None)
             print("  ".join(x for x in (
                 _utc(e.at), t(f"audit.kind.{e.kind}", lang),
-                f"{e.actor} ({_role_name(e.role, lang)})", where, e.detail,
+                f"{e.actor} ({role_name(e.role, lang)})", where, e.detail,
             ) if x))  # fmt: skip
     return EXIT_OK
 
@@ -694,29 +698,6 @@ def _audit_dict(event: AuditEvent) -> dict[str, Any]:
         "at": _iso(event.at), "kind": event.kind, "actor": event.actor, "role": event.role,
         "dataset": event.dataset_key, "version": event.version, "detail": event.detail,
     }  # fmt: skip
-
-
-def audit_table(events: Sequence[AuditEvent], lang: Lang) -> pd.DataFrame:
-    """The audit trail as a table with headers, kinds and roles in `lang` (for CSV/XLSX).
-
-    Args:
-        events: as `Store.audit` returns them.
-        lang: the language of the headers and labels.
-
-    Returns:
-        One row per event: date (UTC, timezone-aware), event, who, their role then,
-        dataset, version (nullable integer), detail.
-    """
-    columns = {
-        "at": pd.Series([e.at for e in events], dtype="datetime64[ns, UTC]"),
-        "kind": [t(f"audit.kind.{e.kind}", lang) for e in events],
-        "actor": [e.actor for e in events],
-        "role": [_role_name(e.role, lang) for e in events],
-        "dataset": [e.dataset_key or "" for e in events],
-        "version": pd.Series([e.version for e in events], dtype="Int64"),
-        "detail": [e.detail for e in events],
-    }
-    return pd.DataFrame({t(f"audit.col.{name}", lang): data for name, data in columns.items()})
 
 
 def _print_summary(ds: Dataset, plans: list[dict[str, Any]], as_of: dt.date, lang: Lang) -> None:

@@ -125,7 +125,7 @@ def build(
     now: dt.datetime | None = None,
     compress_pdf: bool = True,
 ) -> Dossier:
-    """Build the dossier and say what it holds (`build_dossier` returns its bytes only).
+    """Build the dossier and say what it holds (`.data` is the ZIP's bytes).
 
     Args:
         ds: the whole dataset.
@@ -208,40 +208,3 @@ def build(
         tell(total, total, t("dossier.step.zip", lang))
     return Dossier(buffer.getvalue(), tuple(files), report, rendered.pages, len(charts),
                    len(tables))  # fmt: skip
-
-
-def build_dossier(
-    ds: Dataset,
-    *,
-    dataset_label: str,
-    version: str | None,
-    as_of: dt.date,
-    lang: Lang,
-    plans: Sequence[str] | None = None,
-    voice: str = "all",
-    progress: Progress | None = None,
-    dataset_key: str | None = None,
-) -> bytes:
-    """The dossier as ZIP bytes: every chart as PNG and SVG, `tables.xlsx`, the PDF report.
-
-    Args:
-        ds: the whole dataset.
-        dataset_label: the dataset's display name (cover, stamps).
-        version: the stored version's number, or None.
-        as_of: the date statuses and delays are computed at.
-        lang: the language of every text.
-        plans: the plan ids covered (default: every plan).
-        voice: `"all"` or a voice code.
-        progress: called as `progress(step, total, label)` before each step.
-        dataset_key: `"demo"` makes the cover say the data are fictional.
-
-    Returns:
-        The ZIP's bytes.
-
-    Raises:
-        ExportUnavailable: Chromium or the PDF's font is missing.
-    """
-    return build(
-        ds, dataset_label=dataset_label, version=version, as_of=as_of, lang=lang, plans=plans,
-        voice=voice, progress=progress, dataset_key=dataset_key,
-    ).data  # fmt: skip

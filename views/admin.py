@@ -7,7 +7,7 @@ again on every change (`Store.set_role`), and refuses to leave the instance with
 import pandas as pd
 import streamlit as st
 
-from monitoring.access import AUDIT_KINDS, ROLES, Forbidden
+from monitoring.access import AUDIT_KINDS, ROLES, Forbidden, audit_table, role_name
 from monitoring.i18n import format_number, plain, t
 from monitoring.settings import Settings
 from monitoring.storage import StorageError
@@ -30,10 +30,6 @@ WHEN = st.column_config.DatetimeColumn(
 def utc(moments: list) -> pd.Series:
     """Times as naive UTC (what spreadsheets hold), shown in the language's format."""
     return pd.Series(pd.to_datetime(moments, utc=True)).dt.tz_localize(None)
-
-
-def role_label(role: str) -> str:
-    return t(f"access.role.{role}", lang) if role in ROLES else role  # "—": a refusal
 
 
 def attempt(action, done: str, **params: str) -> None:
@@ -60,7 +56,7 @@ if users:
     table = pd.DataFrame(
         {
             t("admin.col.user", lang): [u.user_id for u in users],
-            t("admin.col.role", lang): [role_label(u.role) for u in users],
+            t("admin.col.role", lang): [role_name(u.role, lang) for u in users],
             t("admin.col.updated_at", lang): utc([u.updated_at for u in users]),
             t("admin.col.updated_by", lang): [u.updated_by for u in users],
         }
@@ -76,13 +72,15 @@ left, right = st.columns(2)
 with left.form("admin.set", clear_on_submit=True):
     st.subheader(t("admin.set_title", lang))
     email = st.text_input(t("admin.email", lang), key="admin.email", max_chars=254)
-    role = st.selectbox(t("admin.role", lang), ROLES, format_func=role_label, key="admin.role")
+    role = st.selectbox(
+        t("admin.role", lang), ROLES, format_func=lambda r: role_name(r, lang), key="admin.role"
+    )
     if st.form_submit_button(t("admin.save", lang), type="primary"):
         attempt(
             lambda: db.set_role(email, role, by=actor),
             "admin.saved",
             user=plain(email.strip().lower()),
-            role=role_label(role),
+            role=role_name(role, lang),
         )
 if users:
     with right.form("admin.remove"):
@@ -113,16 +111,8 @@ events = db.audit(limit=limit, kinds=tuple(kinds) or None)
 if not events:
     st.info(t("admin.no_audit", lang))
     st.stop()
-trail = pd.DataFrame(
-    {
-        t("admin.col.at", lang): utc([e.at for e in events]),
-        t("admin.col.kind", lang): [t(f"audit.kind.{e.kind}", lang) for e in events],
-        t("admin.col.actor", lang): [e.actor for e in events],
-        t("admin.col.actor_role", lang): [role_label(e.role) for e in events],
-        t("admin.col.dataset", lang): [e.dataset_key or "" for e in events],
-        t("admin.col.version", lang): pd.array([e.version for e in events], dtype="Int64"),
-        t("admin.col.detail", lang): [e.detail for e in events],
-    }
-)
-config = {t("admin.col.at", lang): WHEN}
+trail = audit_table(events, lang)  # the same table as `plan-monitoring audit --csv`
+at = t("audit.col.at", lang)
+trail[at] = trail[at].dt.tz_convert(None)  # naive UTC, shown in the language's format
+config = {at: WHEN}
 show_table(trail, ctx, "audit", hide_index=True, title=t("admin.audit", lang), column_config=config)

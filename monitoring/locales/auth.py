@@ -99,12 +99,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "admin.audit_kinds": ("Événements", "Events"),
     "admin.audit_limit": ("Lignes affichées", "Rows shown"),
-    "admin.col.at": ("Date (UTC)", "Date (UTC)"),
-    "admin.col.kind": ("Événement", "Event"),
-    "admin.col.actor": ("Qui", "Who"),
-    "admin.col.actor_role": ("Rôle alors", "Role then"),
-    "admin.col.dataset": ("Jeu de données", "Dataset"),
-    "admin.col.version": ("Version", "Version"),
-    "admin.col.detail": ("Détail", "Detail"),
     "admin.no_audit": ("Aucun événement.", "No event."),
 }

@@ -186,8 +186,8 @@ def test_without_chromium_no_dossier_is_attempted(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
 
     with pytest.raises(exports.ExportUnavailable, match="apt-get install -y chromium"):
-        dossier.build_dossier(load_shipped("demo"), dataset_label="Démo", version="1",
-                              as_of=AS_OF, lang="fr")  # fmt: skip
+        dossier.build(load_shipped("demo"), dataset_label="Démo", version="1",
+                      as_of=AS_OF, lang="fr")  # fmt: skip
 
 
 # --- The whole dossier (images need Chromium) -----------------------------------------
