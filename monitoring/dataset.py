@@ -31,6 +31,13 @@ from monitoring.schema import (
 
 TABLE_IDS: tuple[str, ...] = tuple(s.id for s in SHEETS if s.id != "status_scale")
 DATE_DTYPE = "datetime64[s]"
+# What contract version 1.1 added: the date bounds' companion columns and the published
+# verdicts sheet. Left empty, they leave a dataset's content hash as it was, so a version
+# stored before them is still recognised as identical to the same file uploaded again.
+ADDED_COLUMNS: frozenset[tuple[str, str]] = frozenset(
+    (s.id, c.latest) for s in SHEETS for c in s.columns if c.latest
+)
+ADDED_TABLES: frozenset[str] = frozenset({"published_verdicts"})
 
 
 @dataclass(frozen=True)
@@ -130,11 +137,48 @@ class Dataset:
     def events(self) -> pd.DataFrame:
         return self.tables["events"]
 
+    def __post_init__(self) -> None:
+        # A dataset read from an older stored version, or built in code, may lack a sheet
+        # or a column the contract declares since: add them, empty, so every consumer can
+        # rely on the declared shape.
+        from monitoring.schema import SHEETS_BY_ID
+
+        tables = dict(self.tables)
+        changed = False
+        for table_id in TABLE_IDS:
+            sheet = SHEETS_BY_ID[table_id]
+            frame = tables.get(table_id)
+            if frame is None:
+                tables[table_id] = empty_table(sheet)
+                changed = True
+                continue
+            missing = [c for c in sheet.columns if c.id not in frame.columns]
+            if missing:
+                frame = frame.copy()
+                for col in missing:
+                    frame[col.id] = pd.Series(
+                        pd.NA if col.type not in ("date", "number") else None,
+                        index=frame.index,
+                        dtype=column_dtype(col.type),
+                    )
+                tables[table_id] = frame
+                changed = True
+        if changed:
+            object.__setattr__(self, "tables", tables)
+
     def content_hash(self) -> str:
         """A hash of the data (not of the file): equal for the same content in any format."""
         digest = hashlib.sha256()
         for table_id in TABLE_IDS:
             frame = self.tables[table_id].drop(columns=["_row"], errors="ignore")
+            if table_id in ADDED_TABLES and frame.empty:
+                continue
+            empty_added = [
+                c
+                for c in frame.columns
+                if (table_id, c) in ADDED_COLUMNS and frame[c].isna().all()
+            ]
+            frame = frame.drop(columns=empty_added)
             digest.update(table_id.encode())
             digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
             digest.update("\x1f".join(map(str, frame.columns)).encode())

@@ -126,6 +126,29 @@ def format_date(value: dt.date | str | None, lang: Lang = "fr", *, long: bool = 
     return value.isoformat()
 
 
+def format_date_bounds(earliest: Any, latest: Any, lang: Lang = "fr") -> str:
+    """Format a date known to the day, the month, the year, or only between two dates.
+
+    `14/05/2014`; `mars 2014` / `March 2014`; `2014`; `entre le 03/02/2014 et le
+    31/03/2014` / `between 2014-02-03 and 2014-03-31`. Missing earliest date: "—".
+    """
+    from monitoring.datebounds import bounds, precision  # datebounds imports schema only
+
+    kind = precision(earliest, latest)
+    if kind is None:
+        return "—"
+    first, last = bounds(earliest, latest)
+    assert first is not None and last is not None
+    if kind == "day":
+        return format_date(first, lang)
+    if kind == "month":
+        names = MONTHS_FR if lang == "fr" else MONTHS_EN
+        return f"{names[first.month - 1]} {first.year}"
+    if kind == "year":
+        return str(first.year)
+    return t("date.between", lang, first=format_date(first, lang), last=format_date(last, lang))
+
+
 def format_number(value: float | int | None, lang: Lang = "fr", *, decimals: int = 0) -> str:
     """Format a number: `12 345,6` in French (narrow no-break space), `12,345.6` in English."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -79,6 +79,10 @@ class Column:
     min_value: float | None = None
     max_value: float | None = None
     max_length: int = 32_767  # Excel's own limit for one cell
+    # For an imprecise date column: the id of its companion column, the latest possible
+    # date. The column itself holds the earliest; a cell may also say "mars 2014" or
+    # "2014", which gives both bounds. Empty companion = known to the day.
+    latest: str | None = None
 
     def header(self, lang: Lang) -> str:
         return self.fr if lang == "fr" else self.en
@@ -304,9 +308,25 @@ PLANS = Sheet(
             "Attendu le",
             "Expected by",
             "date",
-            "Date à laquelle le plan était promis ou attendu.",
-            "When the plan was promised or due.",
+            "Date à laquelle le plan était promis ou attendu : un jour, un mois (« octobre "
+            "2013 ») ou une année (« 2013 ») ; si elle n'est connue qu'entre deux dates, la "
+            "plus tôt ici et la plus tard dans la colonne suivante.",
+            "When the plan was promised or due: a day, a month (\"October 2013\") or a year "
+            "(\"2013\"); if it is known only between two dates, the earliest here and the "
+            "latest in the next column.",
             aliases=("date attendue", "expected date"),
+            latest="expected_latest",
+        ),
+        _c(
+            "expected_latest",
+            "Attendu au plus tard le",
+            "Expected by (latest)",
+            "date",
+            "Si la date attendue n'est connue qu'entre deux dates : la plus tard. Vide "
+            "quand elle est connue au jour près.",
+            "When the expected date is known only between two dates: the latest. Empty when "
+            "it is known to the day.",
+            aliases=("attendu au plus tard", "expected latest"),
         ),
         _c(
             "adopted_date",
@@ -622,10 +642,26 @@ STATUS_UPDATES = Sheet(
             "Date",
             "As of",
             "date",
-            "Date de l'évaluation.",
-            "Date of the assessment.",
+            "Date de l'évaluation : un jour, un mois (« mars 2014 ») ou une année "
+            "(« 2014 ») ; si elle n'est connue qu'entre deux dates, la plus tôt ici et la "
+            "plus tard dans « Au plus tard le ».",
+            "Date of the assessment: a day, a month (\"March 2014\") or a year (\"2014\"); "
+            "if it is known only between two dates, the earliest here and the latest in "
+            "\"Latest date\".",
             required=True,
             aliases=("date d'evaluation", "date de l'evaluation", "as of date"),
+            latest="as_of_latest",
+        ),
+        _c(
+            "as_of_latest",
+            "Au plus tard le",
+            "Latest date",
+            "date",
+            "Si la date de l'évaluation n'est connue qu'entre deux dates : la plus tard. "
+            "Vide quand elle est connue au jour près.",
+            "When the date of the assessment is known only between two dates: the latest. "
+            "Empty when it is known to the day.",
+            aliases=("date au plus tard", "latest", "as of latest"),
         ),
         _c(
             "status",
@@ -735,9 +771,25 @@ EVENTS = Sheet(
             "Date",
             "Date",
             "date",
-            "Date de l'événement.",
-            "Date of the event.",
+            "Date de l'événement : un jour, un mois (« mars 2014 ») ou une année (« 2014 ») ; "
+            "si elle n'est connue qu'entre deux dates, la plus tôt ici et la plus tard dans "
+            "« Au plus tard le ».",
+            "Date of the event: a day, a month (\"March 2014\") or a year (\"2014\"); if it "
+            "is known only between two dates, the earliest here and the latest in \"Latest "
+            "date\".",
             required=True,
+            latest="date_latest",
+        ),
+        _c(
+            "date_latest",
+            "Au plus tard le",
+            "Latest date",
+            "date",
+            "Si la date de l'événement n'est connue qu'entre deux dates : la plus tard. Vide "
+            "quand elle est connue au jour près.",
+            "When the date of the event is known only between two dates: the latest. Empty "
+            "when it is known to the day.",
+            aliases=("date au plus tard", "latest", "date latest"),
         ),
         _c(
             "kind",
@@ -815,6 +867,160 @@ EVENTS = Sheet(
     aliases=("evenements", "timeline", "chronology"),
 )
 
+# One count column per status category (not per label: a coalition's own scale still maps
+# onto these), in the order of CATEGORIES.
+VERDICT_COUNT_COLUMNS: dict[str, str] = {
+    "done": "count_done",
+    "partial": "count_partial",
+    "not_done": "count_not_done",
+    "dropped": "count_dropped",
+    "unknown": "count_unknown",
+}
+
+PUBLISHED_VERDICTS = Sheet(
+    "published_verdicts",
+    "Verdicts publiés",
+    "Published verdicts",
+    (
+        _c(
+            "plan_id",
+            "Plan",
+            "Plan ID",
+            "text",
+            "Plan évalué.",
+            "The plan assessed.",
+            required=True,
+            ref=Ref("plans", "plan_id"),
+        ),
+        _c(
+            "assessor",
+            "Évaluateur",
+            "Assessor",
+            "text",
+            "Qui publie le verdict : la CNCDH, MIPROF, le Collectif…",
+            "Who published the verdict: CNCDH, MIPROF, the coalition…",
+            required=True,
+            aliases=("evaluatrice", "auteur", "author"),
+        ),
+        _c(
+            "voice",
+            "Évalué par",
+            "Assessed by",
+            "choice",
+            "Gouvernement, Société civile ou Évaluation indépendante.",
+            "Government, Civil society or Independent evaluation.",
+            required=True,
+            choices=VOICES,
+            aliases=("voix", "voice"),
+        ),
+        _c(
+            "published_on",
+            "Date",
+            "Published on",
+            "date",
+            "Date de publication (ou d'adoption) du verdict.",
+            "Date the verdict was published (or adopted).",
+            required=True,
+            aliases=("publie le", "date de publication", "publication date"),
+        ),
+        _c(
+            "measures_covered",
+            "Mesures couvertes",
+            "Measures covered",
+            "integer",
+            "Nombre de mesures du plan sur lesquelles porte le verdict ; au plus le nombre "
+            "de mesures du plan dans la feuille Mesures.",
+            "How many of the plan's measures the verdict covers; at most the number of the "
+            "plan's measures in the Measures sheet.",
+            required=True,
+            min_value=1,
+            aliases=("mesures evaluees", "measures assessed", "total"),
+        ),
+        _c(
+            "count_done",
+            "Réalisées",
+            "Done",
+            "integer",
+            "Mesures jugées réalisées.",
+            "Measures found done.",
+            min_value=0,
+            aliases=("realisees", "done count"),
+        ),
+        _c(
+            "count_partial",
+            "Partiellement réalisées",
+            "Partly done",
+            "integer",
+            "Mesures jugées partiellement réalisées ou en cours.",
+            "Measures found partly done or in progress.",
+            min_value=0,
+            aliases=("partielles", "partial", "partly done count"),
+        ),
+        _c(
+            "count_not_done",
+            "Non réalisées",
+            "Not done",
+            "integer",
+            "Mesures jugées non réalisées ou non démarrées.",
+            "Measures found not done or not started.",
+            min_value=0,
+            aliases=("not done count",),
+        ),
+        _c(
+            "count_dropped",
+            "Abandonnées",
+            "Dropped",
+            "integer",
+            "Mesures jugées abandonnées.",
+            "Measures found dropped.",
+            min_value=0,
+            aliases=("dropped count",),
+        ),
+        _c(
+            "count_unknown",
+            "Non évaluées",
+            "Not assessed",
+            "integer",
+            "Mesures que l'évaluateur n'a pas pu évaluer.",
+            "Measures the assessor could not assess.",
+            min_value=0,
+            aliases=("not assessed count",),
+        ),
+        _c(
+            "source",
+            "Source",
+            "Source",
+            "text",
+            "Adresse ou référence du texte publié (obligatoire : un verdict sans source ne "
+            "se cite pas).",
+            "URL or reference of the published text (required: a verdict without a source "
+            "cannot be cited).",
+            required=True,
+            aliases=("reference",),
+        ),
+        _c(
+            "comment",
+            "Commentaire",
+            "Comment",
+            "text",
+            "Commentaire libre (écarts entre sources, par exemple).",
+            "Free comment (discrepancies between sources, for example).",
+            aliases=("commentaires", "notes"),
+        ),
+    ),
+    "Facultative : les totaux qu'un évaluateur a publiés pour un plan (par exemple « 3 "
+    "réalisées, 28 partiellement, 14 non réalisées sur 45 »), quand son verdict mesure "
+    "par mesure n'est pas connu. Une ligne par verdict publié ; les comptes par catégorie "
+    "ne dépassent pas le nombre de mesures couvertes.",
+    "Optional: the totals an assessor published for a plan (for example \"3 done, 28 "
+    "partly, 14 not done out of 45\"), when its measure-by-measure verdict is not known. "
+    "One row per published verdict; the counts per category add up to at most the "
+    "measures covered.",
+    required=False,
+    aliases=("verdicts", "published totals", "totaux publies"),
+    key=("plan_id", "assessor", "published_on"),
+)
+
 STATUS_SCALE = Sheet(
     "status_scale",
     "Échelle des statuts",
@@ -874,6 +1080,7 @@ SHEETS: tuple[Sheet, ...] = (
     RETENTION,
     STATUS_UPDATES,
     EVENTS,
+    PUBLISHED_VERDICTS,
     STATUS_SCALE,
 )
 SHEETS_BY_ID: dict[str, Sheet] = {s.id: s for s in SHEETS}

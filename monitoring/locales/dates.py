@@ -1,0 +1,5 @@
+"""Text of dates known only as a period (a month, a year, or between two dates)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "date.between": ("entre le {first} et le {last}", "between {first} and {last}"),
+}
