@@ -107,9 +107,8 @@ def precision(earliest: object, latest: object) -> Precision | None:
         return None
     if last is None or last == first:
         return "day"
-    if first.day == 1 and (first.year, first.month) == (last.year, last.month):
-        if last == month_bounds(first.year, first.month)[1]:
-            return "month"
+    if first.day == 1 and last == month_bounds(first.year, first.month)[1]:
+        return "month"
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and (
         first.year == last.year
     ):
