@@ -1,33 +1,79 @@
 """Build `data/france.xlsx` from the reviewed CSV files in `data/france/`.
 
-The CSV files are the source of truth (reviewable as text); the workbook is what the app
-loads and what a coordinator downloads. `tests/unit/test_shipped_data.py` fails when the
-two disagree.
+The CSV files (and `data/france/SOURCES.md`) are the source of truth, reviewed and edited
+by hand; this script holds no fact. It reads them exactly as an uploaded workbook is read
+(same validation), and writes the workbook the app loads and a coordinator downloads.
+`tests/unit/test_shipped_data.py` fails when the two disagree. Run it from the repository
+root after editing a CSV file, and commit both:
+
+    PYTHONPATH=$PWD .venv/bin/python scripts/build_workbooks.py
 """
 
 from __future__ import annotations
 
+import io
+import re
 import sys
+import zipfile
 from pathlib import Path
 
-from monitoring.loading import load_paths
-from monitoring.settings import DATA_DIR
-from monitoring.workbook import write_workbook
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from monitoring.dataset import Dataset  # noqa: E402  (after sys.path)
+from monitoring.loading import load_paths  # noqa: E402
+from monitoring.settings import DATA_DIR  # noqa: E402
+from monitoring.workbook import write_workbook  # noqa: E402
+
+CORE_PROPERTIES = "docProps/core.xml"
+_STAMP = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
 def france_csv_files() -> list[Path]:
     return sorted((DATA_DIR / "france").glob("*.csv"))
 
 
+def newest_date(dataset: Dataset) -> str:
+    """The newest date of the timeline (ISO), used as the workbook's creation time.
+
+    Not the plans' period ends, which lie in the future.
+    """
+    events = dataset.events
+    newest = max(events[c].max() for c in ("date", "date_latest") if events[c].notna().any())
+    return newest.date().isoformat()
+
+
+def pin_timestamps(data: bytes, day: str) -> bytes:
+    """Return the workbook with its creation and modification times set to `day`.
+
+    The writer stamps the current time into `docProps/core.xml`, the only part of the file
+    that changes between two builds; pinning it makes a rebuild byte-identical, so git
+    shows no change when the CSV files have not changed.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():  # same order, names, dates and compression
+            content = source.read(info)
+            if info.filename == CORE_PROPERTIES:
+                stamp = f"{day}T00:00:00Z"
+                content = _STAMP.sub(rf"\g<1>{stamp}\g<2>", content.decode()).encode()
+            target.writestr(info, content)
+    return buffer.getvalue()
+
+
 def main() -> int:
     result = load_paths(france_csv_files())
+    for issue in result.report:
+        if issue.severity != "notice":
+            print(f"{issue.severity}: {issue.message('en')}", file=sys.stderr)
     if result.dataset is None:
-        for issue in result.report.errors:
-            print(issue.message("en"), file=sys.stderr)
         return 1
     out = DATA_DIR / "france.xlsx"
-    out.write_bytes(write_workbook(result.dataset, "fr"))
-    print(f"wrote {out.relative_to(DATA_DIR.parent)}")
+    data = write_workbook(result.dataset, "fr")
+    out.write_bytes(pin_timestamps(data, newest_date(result.dataset)))
+    rows = ", ".join(f"{name} {len(table)}" for name, table in result.dataset.tables.items())
+    print(f"wrote {out.relative_to(DATA_DIR.parent)} ({rows})")
     return 0
 
 

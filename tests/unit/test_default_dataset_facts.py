@@ -25,7 +25,15 @@ SHIPPED = (
     schema.RETENTION,
     schema.STATUS_UPDATES,
     schema.EVENTS,
+    schema.PUBLISHED_VERDICTS,
 )
+# Each sheet's imprecise dates: (earliest column, latest column).
+BOUNDED = {
+    schema.PLANS: ("expected_date", "expected_latest"),
+    schema.STATUS_UPDATES: ("as_of", "as_of_latest"),
+    schema.EVENTS: ("date", "date_latest"),
+}
+COLLECTIF = "Collectif Ensemble contre la traite"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # Measures whose title some source gives (plan-facts §6); every other one is unknown.
@@ -125,6 +133,7 @@ def test_choice_values_are_french_labels_of_the_vocabularies() -> None:
     statuses = {s.label for s in schema.DEFAULT_SCALE}
     assert {e["kind"] for e in rows(schema.EVENTS)} <= kinds
     assert {s["voice"] for s in rows(schema.STATUS_UPDATES)} <= voices
+    assert {v["voice"] for v in rows(schema.PUBLISHED_VERDICTS)} <= voices
     assert {s["status"] for s in rows(schema.STATUS_UPDATES)} <= statuses
 
 
@@ -145,14 +154,45 @@ def test_every_cited_source_is_listed_in_sources_md() -> None:
 def test_the_three_plans_have_their_sourced_dates() -> None:
     plans = {p["plan_id"]: p for p in rows(schema.PLANS)}
     got = {
-        k: (p["period_start"], p["period_end"], p["adopted_date"], p["expected_date"])
+        k: (
+            p["period_start"],
+            p["period_end"],
+            p["adopted_date"],
+            p["expected_date"],
+            p["expected_latest"],
+        )
         for k, p in plans.items()
     }
     assert got == {
-        "PAN-2014": ("2014-01-01", "2016-12-31", "2014-05-14", "2013-10-01"),
-        "PAN-2019": ("2019-01-01", "2021-12-31", "2019-10-18", ""),
-        "PAN-2024": ("2024-01-01", "2027-12-31", "2023-12-11", ""),
+        # « d'ici octobre 2013 » [S11]: the whole month, no chosen day.
+        "PAN-2014": ("2014-01-01", "2016-12-31", "2014-05-14", "2013-10-01", "2013-10-31"),
+        "PAN-2019": ("2019-01-01", "2021-12-31", "2019-10-18", "", ""),
+        # Announced for 18 October 2023, the European anti-trafficking day (§10).
+        "PAN-2024": ("2024-01-01", "2027-12-31", "2023-12-11", "2023-10-18", ""),
     }
+
+
+def test_expected_dates_carry_their_sources() -> None:
+    plans = {p["plan_id"]: p for p in rows(schema.PLANS)}
+    assert "[S11]" in plans["PAN-2014"]["source"]
+    assert "d'ici octobre 2013" in plans["PAN-2014"]["source"]
+    assert "par convention (premier jour" not in plans["PAN-2014"]["source"]
+    third = plans["PAN-2024"]["source"]
+    assert "[S69]" in third and "[S70]" in third
+    assert "18 octobre 2023" in third and "12 octobre 2023" in third
+
+
+def test_third_plan_postponement_and_preparatory_meetings_are_events() -> None:
+    third = [e for e in rows(schema.EVENTS) if e["plan_id"] == "PAN-2024"]
+    (postponed,) = [e for e in third if e["date"] == "2023-10-12"]
+    assert postponed["date_latest"] == ""
+    assert "reporte" in postponed["title"] and "Couillard" in postponed["sender"]
+    (mid_may,) = [e for e in third if "mi-mai" in e["title"]]
+    # "Mid-May" names no day range: the month's bounds, not an invented 11-20 May.
+    assert (mid_may["date"], mid_may["date_latest"]) == ("2023-05-01", "2023-05-31")
+    (june,) = [e for e in third if e["date"].startswith("2023-06")]
+    assert (june["date"], june["date_latest"]) == ("2023-06-01", "2023-06-30")
+    assert all("[S70]" in e["source"] for e in (postponed, mid_may, june))
 
 
 def test_plans_are_chained_to_their_predecessor() -> None:
@@ -321,10 +361,11 @@ def test_retention_sheet_is_empty_because_no_source_states_any_retention() -> No
 
 
 def test_events_are_numbered_in_date_order() -> None:
+    # Ordered as the app orders them: by earliest date, then latest.
     events = rows(schema.EVENTS)
     assert [e["event_id"] for e in events] == [f"EV-{i:03d}" for i in range(1, len(events) + 1)]
-    dates = [e["date"] for e in events]
-    assert dates == sorted(dates)
+    keys = [(e["date"], e["date_latest"] or e["date"]) for e in events]
+    assert keys == sorted(keys)
 
 
 def test_event_references_resolve() -> None:
@@ -348,8 +389,28 @@ def test_prime_minister_ayrault_reply_answers_the_collectif_letter_to_him() -> N
     assert "Ayrault" in reply["sender"]
     assert letter["kind"] == "Lettre"
     assert "Ayrault" in letter["recipient"]
-    assert letter["sender"] == "Collectif Ensemble contre la traite"
-    assert letter["date"] <= reply["date"]
+    assert letter["sender"] == COLLECTIF
+    # Both within Mr Ayrault's time in office: after 3 Feb 2014, by 31 Mar 2014.
+    for e in (letter, reply):
+        assert (e["date"], e["date_latest"]) == ("2014-02-03", "2014-03-31"), e
+
+
+def test_the_reply_links_are_those_the_collectif_page_states() -> None:
+    events = {e["event_id"]: e for e in rows(schema.EVENTS)}
+    links = {
+        (events[e["reply_to"]]["recipient"], e["kind"], e["date"])
+        for e in events.values()
+        if e["reply_to"]
+    }
+    assert links == {
+        # The 25 July 2013 meeting answers the 2013 letter to the Minister (§9).
+        ("Najat Vallaud-Belkacem, ministre des Droits des femmes", "Réunion", "2013-07-25"),
+        ("Jean-Marc Ayrault, Premier ministre", "Réponse", "2014-02-03"),
+    }
+    for e in events.values():
+        if e["reply_to"]:
+            asked = events[e["reply_to"]]
+            assert (asked["date_latest"] or asked["date"]) <= (e["date_latest"] or e["date"])
 
 
 def test_circular_of_22_january_2015_is_tied_to_measure_12() -> None:
@@ -358,19 +419,165 @@ def test_circular_of_22_january_2015_is_tied_to_measure_12() -> None:
     assert circular["measure_ids"] == "PAN1-M12"
 
 
-def test_july_2013_meeting_is_shown_as_the_collectif_account_only() -> None:
-    (meeting,) = [e for e in rows(schema.EVENTS) if e["date"] == "2013-07-25"]
-    assert "récit du Collectif" in meeting["title"]
+def test_july_2013_meeting_answers_the_2013_letter_to_the_minister() -> None:
+    events = {e["event_id"]: e for e in rows(schema.EVENTS)}
+    (meeting,) = [e for e in events.values() if e["date"] == "2013-07-25" and not e["date_latest"]]
+    assert meeting["kind"] == "Réunion"
     assert meeting["source"].startswith("[S10] ")
+    assert "récit du Collectif" in meeting["source"]
+    letter = events[meeting["reply_to"]]
+    assert (letter["date"], letter["date_latest"]) == ("2013-01-28", "2013-07-24")
+    assert letter["sender"] == COLLECTIF and "Vallaud-Belkacem" in letter["recipient"]
 
 
-def test_imprecise_event_dates_are_first_days_and_say_so_in_the_title() -> None:
-    # No sourced event falls on a real first of the month: day 01 always means "month or
-    # year only", and the title must then say the precise date is unknown.
-    events = rows(schema.EVENTS)
-    assert any("date précise inconnue" in e["title"] for e in events)
-    for e in events:
-        assert ("date précise inconnue" in e["title"]) == e["date"].endswith("-01"), e
+# plan-facts §9, corrected 2026-12-06: each dated event of the Collectif's page, as bounds.
+# (kind, words of the title or addressee, earliest, latest; "" = known to the day)
+SECTION_9 = [
+    ("Autre", "repoussée depuis 2008", "2008-01-01", "2008-12-31"),
+    ("Texte officiel", "décide de créer la MIPROF", "2012-11-30", ""),
+    ("Réunion", "pauvreté des enfants", "2012-11-01", "2012-11-30"),
+    ("Texte officiel", "Décret n° 2013-7", "2013-01-03", ""),
+    ("Rapport", "Premier rapport du GRETA", "2013-01-28", ""),
+    ("Lettre", "recommandations retravaillées", "2013-01-28", "2013-07-24"),
+    ("Réunion", "lors d'une de ses réunions", "2013-07-25", ""),
+    ("Lettre", "Eric Panloup", "2013-07-25", "2013-12-31"),
+    ("Lettre", "Elisabeth Moiron-Braud", "2013-07-25", "2013-12-31"),
+    ("Réunion", "Réunion informelle", "2013-07-25", "2014-01-29"),
+    ("Publication", "projet de texte du plan", "2014-01-30", ""),
+    ("Réunion", "examinent le projet de plan", "2014-02-03", ""),
+    ("Lettre", "dans l'attente de la mise en œuvre", "2014-02-03", "2014-03-31"),
+    ("Lettre", "Premier ministre Jean-Marc Ayrault", "2014-02-03", "2014-03-31"),
+    ("Réponse", "Réponse du Premier ministre Jean-Marc Ayrault", "2014-02-03", "2014-03-31"),
+    ("Lettre", "Manuel Valls", "2014-04-02", "2014-05-13"),
+    ("Lettre", "Christiane Taubira", "2014-04-02", "2014-05-13"),
+    (
+        "Lettre",
+        "Lettre du Collectif au ministre de l'Intérieur Bernard",
+        "2014-04-02",
+        "2014-05-13",
+    ),
+    ("Lettre", "Benoît Hamon", "2014-04-02", "2014-05-13"),
+    ("Lettre", "Affaires sociales", "2014-04-02", "2014-05-13"),
+    ("Lettre", "Lettre de relance", "2014-04-02", "2014-05-13"),
+    ("Texte officiel", "Présentation du plan d'action national 2014-2016", "2014-05-14", ""),
+    ("Lettre", "François Hollande", "2014-05-14", "2014-05-31"),
+    ("Texte officiel", "Décret du 11 août 2016", "2016-08-11", ""),
+    ("Texte officiel", "Arrêté portant nomination au comité", "2016-10-17", ""),
+]
+
+
+@pytest.mark.parametrize(("kind", "words", "earliest", "latest"), SECTION_9, ids=lambda x: x)
+def test_collectif_page_events_have_the_bounds_of_section_9(
+    kind: str, words: str, earliest: str, latest: str
+) -> None:
+    found = [
+        e
+        for e in rows(schema.EVENTS)
+        if e["kind"] == kind and words in f"{e['title']} | {e['recipient']}"
+    ]
+    assert len(found) == 1, found
+    assert (found[0]["date"], found[0]["date_latest"]) == (earliest, latest)
+
+
+def test_collectif_reaction_of_may_2014_keeps_the_day_its_article_gives() -> None:
+    # §9 bounds the reaction to May 2014 (14-31); the article [S9] is dated 28 May 2014.
+    (reaction,) = [e for e in rows(schema.EVENTS) if e["title"].startswith("Réaction du Coll")]
+    assert (reaction["date"], reaction["date_latest"]) == ("2014-05-28", "")
+    assert reaction["source"].startswith("[S9] ")
+
+
+def test_november_2012_seminar_is_marked_as_an_inference() -> None:
+    (seminar,) = [e for e in rows(schema.EVENTS) if "pauvreté des enfants" in e["title"]]
+    assert "déduction" in seminar["title"] and "déduits" in seminar["source"]
+    # The page names no organiser: none is given.
+    assert seminar["sender"] == ""
+
+
+def test_no_letter_predates_its_addressee_in_office_or_outlives_it() -> None:
+    for e in rows(schema.EVENTS):
+        latest = e["date_latest"] or e["date"]
+        if "Ayrault" in e["recipient"] or "Ayrault" in e["sender"]:
+            assert latest <= "2014-03-31", e  # his government ended on 31 March 2014
+        if "Manuel Valls" in e["recipient"]:
+            assert e["date"] >= "2014-04-02", e  # Valls government formed 2 April 2014
+        if "secrétaire générale de la MIPROF" in e["recipient"]:
+            assert e["date"] >= "2013-04-08", e  # appointed by the arrêté of 8 April 2013
+
+
+@pytest.mark.parametrize("sheet", list(BOUNDED), ids=lambda s: s.fr)
+def test_a_latest_bound_is_empty_or_strictly_after_its_date(sheet: schema.Sheet) -> None:
+    earliest, latest = BOUNDED[sheet]
+    for row in rows(sheet):
+        if row[latest]:
+            assert row[earliest] and row[latest] > row[earliest], row
+
+
+@pytest.mark.parametrize(
+    "sheet", [schema.EVENTS, schema.STATUS_UPDATES, schema.PLANS], ids=lambda s: s.fr
+)
+def test_no_date_is_a_day_chosen_inside_a_period(sheet: schema.Sheet) -> None:
+    # No sourced event, assessment or expected date of this dataset falls on the first of
+    # a month: a "-01" day without a latest bound would be a period written as a chosen day
+    # (as the "2014-04-01" letters and "2013-10-01 par convention" once were).
+    earliest, latest = BOUNDED[sheet]
+    for row in rows(sheet):
+        if row[earliest] and not row[latest]:
+            assert not row[earliest].endswith("-01"), row
+        assert "par convention" not in row.get("title", ""), row
+        assert "date précise inconnue" not in row.get("title", ""), row
+
+
+def test_month_and_year_bounds_cover_whole_periods() -> None:
+    # A bound pair starting on the 1st is a whole month or a whole year, never a guess.
+    for e in rows(schema.EVENTS):
+        if e["date_latest"] and e["date"].endswith("-01"):
+            first, last = date.fromisoformat(e["date"]), date.fromisoformat(e["date_latest"])
+            whole_year = first.month == 1 and (last.month, last.day) == (12, 31)
+            next_day = date.fromordinal(last.toordinal() + 1)
+            whole_month = last.month == first.month and next_day.day == 1
+            assert last.year == first.year and (whole_year or whole_month), e
+
+
+# --- Published verdicts ------------------------------------------------------------------
+
+
+def test_cncdh_2023_totals_are_the_one_published_verdict() -> None:
+    (verdict,) = rows(schema.PUBLISHED_VERDICTS)
+    counts = {
+        category: verdict[column] for category, column in schema.VERDICT_COUNT_COLUMNS.items()
+    }
+    assert (verdict["plan_id"], verdict["assessor"], verdict["voice"]) == (
+        "PAN-2019",
+        "CNCDH",
+        "Évaluation indépendante",
+    )
+    assert verdict["published_on"] == "2023-01-12"
+    assert verdict["measures_covered"] == "45"
+    assert counts == {
+        "done": "3",
+        "partial": "28",
+        "not_done": "14",
+        "dropped": "0",
+        "unknown": "0",
+    }
+    assert sum(int(n) for n in counts.values()) == int(verdict["measures_covered"])
+    assert "JORFTEXT000047011945" in verdict["source"]
+    assert "[S66]" in verdict["source"] and "[S52]" in verdict["source"]
+    assert "44 mesures" in verdict["comment"]
+
+
+def test_the_verdict_covers_no_more_than_the_plan_measures() -> None:
+    for verdict in rows(schema.PUBLISHED_VERDICTS):
+        assert int(verdict["measures_covered"]) <= len(measures_of(verdict["plan_id"]))
+
+
+def test_sources_md_states_the_contradictions_and_remaining_conventions() -> None:
+    text = (DATA / "SOURCES.md").read_text("utf-8")
+    assert "44 mesures" in text
+    assert "25 juillet 2013" in text and "§5" in text and "§9" in text
+    assert "10 décembre 2023" in text
+    assert "années entières" in text  # plan periods: the convention that remains
+    assert "build_france_csv" not in text
 
 
 def test_plans_presentation_events_match_the_plans_sheet() -> None:
