@@ -589,3 +589,13 @@ def test_plans_presentation_events_match_the_plans_sheet() -> None:
             if e["plan_id"] == plan_id and e["kind"] == "Texte officiel" and e["date"] == day
         ]
         assert len(presented) == 1, plan_id
+
+
+def test_sources_md_gives_the_row_count_of_every_csv_file() -> None:
+    # SOURCES.md is maintained by hand beside the CSV files: its table must follow them.
+    text = (DATA / "SOURCES.md").read_text("utf-8")
+    stated = {
+        name: int(count)
+        for name, count in re.findall(r"^\| `([^`]+\.csv)` \| (\d+) \|", text, re.M)
+    }
+    assert stated == {f"{sheet.fr}.csv": len(rows(sheet)) for sheet in SHIPPED}
