@@ -522,9 +522,25 @@ RECOMMENDATIONS = Sheet(
             "Date",
             "Issued on",
             "date",
-            "Date à laquelle elle a été formulée.",
-            "When it was made.",
+            "Date à laquelle elle a été formulée : un jour, un mois (« décembre 2016 ») ou "
+            "une année (« 2019 ») ; si elle n'est connue qu'entre deux dates, la plus tôt "
+            "ici et la plus tard dans « Au plus tard le ».",
+            "When it was made: a day, a month (\"December 2016\") or a year (\"2019\"); if "
+            "it is known only between two dates, the earliest here and the latest in "
+            "\"Latest date\".",
             aliases=("date d'emission", "issued"),
+            latest="issued_latest",
+        ),
+        _c(
+            "issued_latest",
+            "Au plus tard le",
+            "Latest date",
+            "date",
+            "Si la date n'est connue qu'entre deux dates : la plus tard. Vide quand elle est "
+            "connue au jour près.",
+            "When the date is known only between two dates: the latest. Empty when it is "
+            "known to the day.",
+            aliases=("date au plus tard", "latest", "issued latest"),
         ),
         _c(
             "priority",
