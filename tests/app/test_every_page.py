@@ -1,0 +1,66 @@
+"""AppTest: every page of the dashboard, in both languages, on both shipped datasets, runs
+through the real entrypoint without failing and shows its title.
+
+The pages are read from `dashboard.py`'s `PAGES`, so a new page is checked as soon as it
+is registered. One app session per dataset and language visits every page in turn, as a
+coordinator clicking through the navigation would; every failing page is reported, not
+only the first.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from monitoring.i18n import t
+from tests.app.helpers import page_failures
+
+APP = Path(__file__).resolve().parents[2] / "dashboard.py"
+
+
+def registered_pages() -> list[tuple[str, str]]:
+    """(file name in views/, title key) of every page `dashboard.py` registers, in order."""
+    for node in ast.parse(APP.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "PAGES" for target in node.targets
+        ):
+            return [(row[0], row[1]) for row in ast.literal_eval(node.value)]
+    raise AssertionError("dashboard.py declares no PAGES")
+
+
+PAGES = registered_pages()
+
+
+def visit(at: AppTest, name: str, title_key: str, lang: str) -> list[str]:
+    """Open the page `name` in the running app; what is wrong with it (empty when fine)."""
+    if name != "overview":  # the default page: the first run shows it
+        at.switch_page(f"views/{name}.py")
+    at.run()
+    problems = page_failures(at)
+    titles = [title.value for title in at.title]
+    if not problems and titles[:1] != [t(title_key, lang)]:
+        problems.append(f"title {titles!r}, expected {t(title_key, lang)!r}")
+    return [f"{name}: {problem}" for problem in problems]
+
+
+def test_the_dashboard_registers_every_page_of_views():
+    views = {path.stem for path in APP.parent.joinpath("views").glob("*.py")}
+    names = [name for name, _key in PAGES]
+    assert len(names) == len(set(names)) >= 10
+    assert set(names) <= views
+    assert [key for _name, key in PAGES] == [f"page.{name}" for name in names]
+
+
+@pytest.mark.parametrize("dataset", ["france", "demo"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_page_runs_and_shows_its_title(
+    dataset: str, lang: str, failures_allowed: None
+) -> None:
+    # `failures_allowed`: this test checks each run itself, to report every failing page.
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.query_params.update({"dataset": dataset, "lang": lang})
+    problems = [problem for name, key in PAGES for problem in visit(at, name, key, lang)]
+    assert not problems, f"{dataset}, {lang}:\n" + "\n".join(problems)
