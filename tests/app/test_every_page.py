@@ -9,29 +9,14 @@ only the first.
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitoring.i18n import t
-from tests.app.helpers import page_failures
+from tests.app.helpers import DASHBOARD, page_failures, registered_pages
 
-APP = Path(__file__).resolve().parents[2] / "dashboard.py"
-
-
-def registered_pages() -> list[tuple[str, str]]:
-    """(file name in views/, title key) of every page `dashboard.py` registers, in order."""
-    for node in ast.parse(APP.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(target, ast.Name) and target.id == "PAGES" for target in node.targets
-        ):
-            return [(row[0], row[1]) for row in ast.literal_eval(node.value)]
-    raise AssertionError("dashboard.py declares no PAGES")
-
-
-PAGES = registered_pages()
+APP = DASHBOARD
+PAGES = [(name, key) for name, key, _path in registered_pages()]
 
 
 def visit(at: AppTest, name: str, title_key: str, lang: str) -> list[str]:
