@@ -39,13 +39,24 @@ def test_the_dashboard_registers_every_page_of_views():
     assert [key for _name, key in PAGES] == [f"page.{name}" for name in names]
 
 
+def visit_all(lang: str, **query: str) -> list[str]:
+    """Visit every page in one app session opened with `query`; what is wrong, page by page."""
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.query_params.update({"lang": lang, **query})
+    return [problem for name, key in PAGES for problem in visit(at, name, key, lang)]
+
+
+# `failures_allowed`: these tests check each run themselves, to report every failing page.
 @pytest.mark.parametrize("dataset", ["france", "demo"])
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_page_runs_and_shows_its_title(
     dataset: str, lang: str, failures_allowed: None
 ) -> None:
-    # `failures_allowed`: this test checks each run itself, to report every failing page.
-    at = AppTest.from_file(str(APP), default_timeout=120)
-    at.query_params.update({"dataset": dataset, "lang": lang})
-    problems = [problem for name, key in PAGES for problem in visit(at, name, key, lang)]
+    problems = visit_all(lang, dataset=dataset)  # as a new user opens it: as of today
     assert not problems, f"{dataset}, {lang}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("dataset", ["france", "demo"])
+def test_every_page_runs_at_a_date_before_any_plan(dataset: str, failures_allowed: None) -> None:
+    problems = visit_all("fr", dataset=dataset, as_of="2010-01-01")  # nothing known yet
+    assert not problems, f"{dataset}, 2010-01-01:\n" + "\n".join(problems)
