@@ -13,13 +13,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitoring.i18n import t
+from monitoring.schema import Lang
 from tests.app.helpers import DASHBOARD, page_failures, registered_pages
 
 APP = DASHBOARD
 PAGES = [(name, key) for name, key, _path in registered_pages()]
 
 
-def visit(at: AppTest, name: str, title_key: str, lang: str) -> list[str]:
+def visit(at: AppTest, name: str, title_key: str, lang: Lang) -> list[str]:
     """Open the page `name` in the running app; what is wrong with it (empty when fine)."""
     if name != "overview":  # the default page: the first run shows it
         at.switch_page(f"views/{name}.py")
@@ -31,7 +32,7 @@ def visit(at: AppTest, name: str, title_key: str, lang: str) -> list[str]:
     return [f"{name}: {problem}" for problem in problems]
 
 
-def test_the_dashboard_registers_every_page_of_views():
+def test_the_dashboard_registers_every_page_of_views() -> None:
     views = {path.stem for path in APP.parent.joinpath("views").glob("*.py")}
     names = [name for name, _key in PAGES]
     assert len(names) == len(set(names)) >= 10
@@ -39,7 +40,7 @@ def test_the_dashboard_registers_every_page_of_views():
     assert [key for _name, key in PAGES] == [f"page.{name}" for name in names]
 
 
-def visit_all(lang: str, **query: str) -> list[str]:
+def visit_all(lang: Lang, **query: str) -> list[str]:
     """Visit every page in one app session opened with `query`; what is wrong, page by page."""
     at = AppTest.from_file(str(APP), default_timeout=120)
     at.query_params.update({"lang": lang, **query})
@@ -50,7 +51,7 @@ def visit_all(lang: str, **query: str) -> list[str]:
 @pytest.mark.parametrize("dataset", ["france", "demo"])
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_page_runs_and_shows_its_title(
-    dataset: str, lang: str, failures_allowed: None
+    dataset: str, lang: Lang, failures_allowed: None
 ) -> None:
     problems = visit_all(lang, dataset=dataset)  # as a new user opens it: as of today
     assert not problems, f"{dataset}, {lang}:\n" + "\n".join(problems)

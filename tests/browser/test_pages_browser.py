@@ -29,7 +29,7 @@ def _wait_until_drawn(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
 
 
-def test_the_walk_covers_every_page():
+def test_the_walk_covers_every_page() -> None:
     paths = [path for path, _key in PAGES]
     assert len(paths) >= 10 and {"overview", "upload", "history", "admin"} <= set(paths)
 
