@@ -21,8 +21,13 @@ from tests.app.helpers import assert_page_ok
 
 # AppTest never needs kaleido's browser: pages fall back to their "no renderer" message.
 os.environ.setdefault("PLAN_MONITORING_NO_RENDERER", "1")
-# A failing page raises (AppTest records it in `at.exception`) instead of showing a reference.
-os.environ[RAISE_ERRORS_ENV] = "1"
+
+
+@pytest.fixture(autouse=True)
+def raise_page_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failing page raises (AppTest records it in `at.exception`), instead of showing a
+    reference; set per test, so that nothing else run in this process inherits it."""
+    monkeypatch.setenv(RAISE_ERRORS_ENV, "1")
 
 
 @pytest.fixture
