@@ -14,6 +14,10 @@ Environment variables:
   filesystem (NFS, SMB/CIFS, sshfs, 9p, CephFS, …). Unsupported: SQLite's locking is
   unreliable there, so two writers may corrupt the file. By default the app refuses to
   start on one; use PostgreSQL for a shared deployment instead.
+- `PLAN_MONITORING_RAISE_ERRORS`: `1` makes an unexpected exception in a page propagate
+  to Streamlit after it is logged, instead of the reference-only error box
+  (`views/errors.reporting_errors`). For tests only: the AppTest suite sets it so that a
+  failing page is recorded as an exception and fails its test. Never in a deployment.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ Mode = Literal["local", "shared"]
 MODES: tuple[Mode, ...] = get_args(Mode)
 UnknownUsers = Literal["refuse", "viewer"]
 UNKNOWN_USERS: tuple[UnknownUsers, ...] = get_args(UnknownUsers)
+RAISE_ERRORS_ENV = "PLAN_MONITORING_RAISE_ERRORS"
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,19 @@ class Settings:
                 if a.strip()
             ),
         )
+
+
+def raise_errors(env: Mapping[str, str] | None = None) -> bool:
+    """Whether a page's unexpected exception propagates (tests) instead of a reference box.
+
+    Read when a failure happens, not through `Settings`: the error boundary
+    (`views.errors.reporting_errors`) is given no settings.
+
+    Args:
+        env: the environment to read (`os.environ` when None).
+    """
+    env = os.environ if env is None else env
+    return _flag(env.get(RAISE_ERRORS_ENV, ""))
 
 
 class SettingError(ValueError):

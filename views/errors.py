@@ -2,8 +2,11 @@
 
 `run_page` runs the page st.navigation chose; an unexpected exception is logged on the
 server (redacted traceback, under a short reference) and the user reads only "an
-unexpected error occurred, reference 1a2b3c4d". `startup_checks` runs the deployment's
-safety checks (cached); the entrypoint refuses to start while they find anything.
+unexpected error occurred, reference 1a2b3c4d". Under `PLAN_MONITORING_RAISE_ERRORS=1`
+(tests only, see `monitoring.settings.raise_errors`) the exception is logged and then
+re-raised, so that AppTest records it in `at.exception` and the test fails.
+`startup_checks` runs the deployment's safety checks (cached); the entrypoint refuses to
+start while they find anything.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from monitoring.hardening import (
 )
 from monitoring.i18n import t
 from monitoring.schema import LANGS, Lang
-from monitoring.settings import Settings
+from monitoring.settings import Settings, raise_errors
 
 LOG = logging.getLogger("plan_monitoring")
 
@@ -48,6 +51,9 @@ def current_lang() -> Lang:
 def reporting_errors(where: str = "") -> Iterator[None]:
     """Run the block; on an unexpected exception show only a reference, then stop the run.
 
+    The exception is always logged; with `PLAN_MONITORING_RAISE_ERRORS=1` (tests) it is
+    then re-raised instead of shown as a reference.
+
     Args:
         where: what runs (a page's path), written in the log line.
     """
@@ -57,6 +63,8 @@ def reporting_errors(where: str = "") -> Iterator[None]:
         raise
     except Exception as error:
         reference = log_failure(error, LOG, where)
+        if raise_errors():
+            raise
         st.error(t("errors.internal", current_lang(), ref=reference), icon=":material/error:")
         st.stop()
 

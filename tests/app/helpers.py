@@ -1,9 +1,70 @@
-"""What several AppTest files use: finding a table on a page."""
+"""What several AppTest files use: the pages, checking that a page did not fail, tables."""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pandas as pd
 from streamlit.testing.v1 import AppTest
+
+from monitoring.i18n import t
+from monitoring.schema import LANGS
+
+DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard.py"
+
+
+def registered_pages() -> list[tuple[str, str, str]]:
+    """(file name in views/, title key, url path) of every page of `dashboard.py`'s PAGES.
+
+    Read from the source, so that a page registered there is checked without a list here.
+    """
+    for node in ast.parse(DASHBOARD.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "PAGES" for target in node.targets
+        ):
+            return [(row[0], row[1], row[3]) for row in ast.literal_eval(node.value)]
+    raise AssertionError("dashboard.py declares no PAGES")
+
+
+# The text before the reference number of `views.errors.reporting_errors`' error box, in
+# each language ("Une erreur inattendue s'est produite. Référence : ").
+_MARK = "\x00"
+INTERNAL_ERROR_PREFIXES = tuple(
+    t("errors.internal", lang, ref=_MARK).split(_MARK)[0] for lang in LANGS
+)
+
+
+def page_failures(at: AppTest) -> list[str]:
+    """What shows that the last run failed: its exceptions and reference-only error boxes."""
+    # Streamlit redacts the exception (client.showErrorDetails): its traceback is in the
+    # test's captured log ("Unexpected error, reference …") or captured stderr.
+    failures = [
+        f"exception (traceback in the captured log): {e.proto.type or e.proto.message}"
+        for e in at.exception
+    ]
+    failures += [
+        f"error box: {box.value}"
+        for box in at.error
+        if str(box.value).startswith(INTERNAL_ERROR_PREFIXES)
+    ]
+    return failures
+
+
+def assert_page_ok(at: AppTest) -> AppTest:
+    """Fail the test when the last run raised or showed the reference-only error box.
+
+    The AppTest suite runs with `PLAN_MONITORING_RAISE_ERRORS=1`, so a failing page is
+    an exception here; the error box is checked too, for a run with the setting off.
+    `tests/app/conftest.py` calls this after every run; tests also call it where the
+    absence of failure is the point.
+
+    Returns:
+        `at`, to chain.
+    """
+    failures = page_failures(at)
+    assert not failures, "the page failed:\n" + "\n".join(failures)
+    return at
 
 
 def table_with(at: AppTest, column: str) -> pd.DataFrame:

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitoring.i18n import plain
+from tests.app.helpers import assert_page_ok
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 
@@ -28,7 +29,7 @@ def plotly_specs(at: AppTest) -> list[dict]:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_overview_runs_without_exception_for_each_dataset_and_language(dataset, lang):
     at = run_app(dataset=dataset, lang=lang, as_of="2026-11-26")
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     assert at.title[0].value == ("Vue d'ensemble" if lang == "fr" else "Overview")
     specs = plotly_specs(at)
     assert len(specs) == 3
@@ -37,7 +38,7 @@ def test_overview_runs_without_exception_for_each_dataset_and_language(dataset, 
 
 def test_overview_opens_in_french_on_the_french_dataset_by_default():
     at = run_app()
-    assert not at.exception
+    assert_page_ok(at)
     assert at.title[0].value == "Vue d'ensemble"
     assert at.session_state["dataset"] == "france"
     subheaders = [s.value for s in at.subheader]
@@ -62,7 +63,7 @@ def test_demo_dataset_says_it_is_fictional_in_both_languages():
 def test_switching_language_in_the_sidebar_translates_the_page():
     at = run_app()
     at.radio(key="lang").set_value("en").run()
-    assert not at.exception
+    assert_page_ok(at)
     assert at.title[0].value == "Overview"
     labels = {m.label for m in at.metric}
     assert {"Measures", "Completion rate", "Overdue"} <= labels
@@ -83,7 +84,7 @@ def test_french_figures_use_french_number_formatting():
 def test_switching_language_keeps_the_dataset_date_and_filters():
     at = run_app(dataset="demo", as_of="2025-06-30", plan="DEMO-B", voice="civil_society")
     at.radio(key="lang").set_value("en").run()
-    assert not at.exception
+    assert_page_ok(at)
     assert at.query_params["dataset"] == ["demo"] or at.query_params["dataset"] == "demo"
     assert at.session_state["dataset"] == "demo"
     assert at.session_state["as_of"].isoformat() == "2025-06-30"

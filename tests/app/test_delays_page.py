@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from monitoring.dataset import Dataset
 from monitoring.loading import load_shipped
 from monitoring.metrics import measure_table
+from tests.app.helpers import assert_page_ok
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2026-11-26"
@@ -66,7 +67,7 @@ def timeline_spec(at: AppTest) -> dict:
 def test_delays_page_runs_for_each_dataset_and_language(dataset, lang):
     at = run_page(dataset=dataset, lang=lang, as_of=AS_OF)
 
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     assert at.title[0].value == ("Retards" if lang == "fr" else "Delays")
     assert at.get("plotly_chart"), "the timeline is drawn"
     assert all(m.help for m in at.metric)
@@ -136,7 +137,7 @@ def test_at_an_early_date_the_timeline_shows_the_plan_then_in_force_and_says_not
     started = ds.plans[ds.plans["period_start"] <= pd.Timestamp("2019-06-01")]
 
     assert at.selectbox(key="delays_plan").value == started["plan_id"].iloc[-1]
-    assert not at.exception
+    assert_page_ok(at)
 
 
 def test_choosing_another_plan_on_the_page_redraws_the_timeline():
@@ -147,7 +148,7 @@ def test_choosing_another_plan_on_the_page_redraws_the_timeline():
     at.selectbox(key="delays_plan").set_value(first).run()
 
     rows = set(timeline_spec(at)["layout"]["yaxis"]["tickvals"])
-    assert not at.exception
+    assert_page_ok(at)
     assert set(ds.measures.loc[ds.measures["plan_id"] == first, "measure_id"]) <= rows
 
 
@@ -157,7 +158,7 @@ def test_plans_chosen_in_the_sidebar_replace_the_page_selector():
 
     rows = set(timeline_spec(at)["layout"]["yaxis"]["tickvals"])
 
-    assert not at.exception
+    assert_page_ok(at)
     assert not [s for s in at.selectbox if s.key == "delays_plan"]
     chosen = ds.measures["plan_id"].isin(["DEMO-A", "DEMO-B"])
     assert set(ds.measures.loc[chosen, "measure_id"]) <= rows
@@ -200,7 +201,7 @@ def test_french_page_says_no_deadline_moved_and_what_to_fill_in():
 def test_no_overdue_measure_at_the_date_is_said_plainly_with_the_definition():
     at = run_page(dataset="demo", lang="en", as_of="2018-06-01")
 
-    assert not at.exception
+    assert_page_ok(at)
     assert metric(at, "Overdue") == "0"
     message = next(s.value for s in at.success)
     assert message.startswith("No overdue measure on 2018-06-01.")
@@ -227,6 +228,6 @@ def test_the_voice_chosen_in_the_sidebar_decides_which_measures_are_late():
     at = run_page(dataset="demo", as_of=AS_OF, voice="government")
     expected = measure_table(shipped("demo"), DAY, "government")
 
-    assert not at.exception
+    assert_page_ok(at)
     assert metric(at, "En retard") == str(int(expected["overdue"].sum()))
     assert metric(at, "Échues, non évaluées") == str(int(expected["past_due_unassessed"].sum()))

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from monitoring import exports
 from monitoring.loading import load_shipped
+from tests.app.helpers import assert_page_ok
 
 os.environ.setdefault(exports.NO_RENDERER_ENV, "1")
 
@@ -32,7 +33,7 @@ def run_page(page: str, **query: str) -> AppTest:
     at.run()
     if page != "overview":
         at.switch_page(f"views/{page}.py").run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     return at
 
 

@@ -1,5 +1,9 @@
 """AppTest: a failing page shows a reference number, never its traceback; Streamlit's own
-stop, rerun and page switch pass through; the start-up checks pass on the committed config."""
+stop, rerun and page switch pass through; the start-up checks pass on the committed config.
+
+Production's behaviour: the suite's test setting `PLAN_MONITORING_RAISE_ERRORS` is off
+here (`test_failing_pages.py` tests it on).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,11 @@ import re
 import secrets
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitoring.hardening import EXAMPLE_COOKIE_SECRET
+from monitoring.settings import RAISE_ERRORS_ENV
 
 APP = str(Path(__file__).resolve().parent / "errors_app.py")
 REFERENCE = re.compile(r"\b[0-9a-f]{8}\b")
@@ -21,6 +27,12 @@ AUTH = {
     "client_secret": "s",
     "server_metadata_url": "https://id.example.org/.well-known/openid-configuration",
 }
+
+
+@pytest.fixture(autouse=True)
+def production_boundary(monkeypatch: pytest.MonkeyPatch, failures_allowed: None) -> None:
+    """The boundary as deployed: the suite's re-raising setting off, failures expected."""
+    monkeypatch.delenv(RAISE_ERRORS_ENV, raising=False)
 
 
 def run(case: str, lang: str | None = None, auth: dict | None = None) -> AppTest:

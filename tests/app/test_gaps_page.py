@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.helpers import assert_page_ok
+
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2026-11-26"
 NNBSP = "\u202f"
@@ -57,7 +59,7 @@ def set_authors(at: AppTest, authors: list[str]) -> AppTest:
 def test_gaps_page_runs_without_exception_for_each_dataset_and_language(dataset, lang):
     at = run_page(dataset=dataset, lang=lang)
 
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     assert at.title[0].value == ("Écarts d'adoption" if lang == "fr" else "Adoption gaps")
     assert len(at.get("plotly_chart")) == (4 if dataset == "demo" else 0)
     assert at.multiselect(key="gaps_authors").options
@@ -77,7 +79,7 @@ def test_french_dataset_says_retention_is_not_recorded_and_still_lists_recommend
 def test_french_dataset_author_filter_narrows_the_list():
     at = set_authors(run_page(dataset="france", lang="en"), ["GRETA (Conseil de l'Europe)"])
 
-    assert not at.exception
+    assert_page_ok(at)
     listing = at.dataframe[1].value
     assert set(listing["author"]) == {"GRETA (Conseil de l'Europe)"}
     assert len(listing) == 3
@@ -160,7 +162,7 @@ def test_demo_lists_every_recommendation_left_out_with_its_comment():
 def test_author_filter_applies_to_every_chart_and_the_list():
     at = set_authors(run_page(dataset="demo", lang="fr"), ["GRETA (fictif)"])
 
-    assert not at.exception
+    assert_page_ok(at)
     author_chart = chart(at, "Recommandations par auteur")
     groups = {y for trace in author_chart["data"] for y in trace.get("y", [])}
     assert groups == {"GRETA (fictif)"}

@@ -20,6 +20,7 @@ from monitoring.access import local_actor
 from monitoring.importing import import_upload
 from monitoring.reading import Upload
 from monitoring.storage import Store
+from tests.app.helpers import assert_page_ok
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard.py")
@@ -62,7 +63,7 @@ def open_page(dataset: str, lang: str = "fr") -> AppTest:
     at.query_params.update({"dataset": dataset, "lang": lang, "as_of": AS_OF})
     at.switch_page("views/history.py")
     at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     return at
 
 
@@ -111,7 +112,7 @@ def test_restoring_asks_to_confirm_then_stores_a_new_version_equal_to_the_old_on
     assert any("nouvelle version 3" in w.value for w in at.warning)
     at.text_input(key="history.author").input("Cléa")
     at.button(key="history.confirm").click().run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     assert [s.value for s in at.success] == [
         "Restauré : la version 3 est une copie de la version 1."
     ]

@@ -25,6 +25,7 @@ from monitoring.importing import import_upload
 from monitoring.reading import Upload
 from monitoring.settings import Settings
 from monitoring.storage import Store, open_store
+from tests.app.helpers import assert_page_ok
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard.py")
@@ -95,7 +96,7 @@ def open_page(page: str, dataset: str, lang: str = "fr", **params: str) -> AppTe
     at.query_params.update({"dataset": dataset, "lang": lang, "as_of": AS_OF, **params})
     at.switch_page(f"views/{page}.py")
     at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     return at
 
 
@@ -204,7 +205,7 @@ def signed_in(email: str, name: str, page: str | None = None) -> AppTest:
     if page:
         at.switch_page(f"views/{page}.py")
     at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     return at
 
 

@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from monitoring.dataset import Dataset
 from monitoring.loading import load_shipped
 from monitoring.metrics import divergences, measure_table
+from tests.app.helpers import assert_page_ok
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2026-11-26"
@@ -33,14 +34,14 @@ def run_page(**query: str) -> AppTest:
         at.query_params[key] = value
     at.run()
     at.switch_page("views/measures.py").run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     return at
 
 
 def open_measure(measure_id: str, dataset: str = "demo", lang: str = "fr") -> AppTest:
     at = run_page(dataset=dataset, lang=lang, as_of=AS_OF)
     at.selectbox(key=PICK).set_value(measure_id).run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     return at
 
 
@@ -74,7 +75,7 @@ def test_measures_page_runs_without_exception_for_each_dataset_and_language(data
     assert len(table(at)) == len(shipped(dataset).measures)
     first = shipped(dataset).measures.sort_values(["plan_id", "number"])["measure_id"].iloc[0]
     at.selectbox(key=PICK).set_value(first).run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     assert at.text[0].value.startswith(first)
 
 

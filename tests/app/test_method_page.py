@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from monitoring.dataset import Dataset
 from monitoring.loading import load_shipped
 from monitoring.schema import CONTRACT_VERSION, DEFAULT_SCALE
-from tests.app.helpers import table_with
+from tests.app.helpers import assert_page_ok, table_with
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2026-11-26"
@@ -40,7 +40,7 @@ def shipped(name: str) -> Dataset:
 def test_method_runs_without_exception_for_each_dataset_and_language(dataset, lang):
     at = run_page(dataset=dataset, lang=lang, as_of=AS_OF)
 
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     assert at.title[0].value == ("Méthode" if lang == "fr" else "Method")
     assert len(at.dataframe) == 3  # scale, coverage, references
 

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from monitoring import catalog, exports
 from monitoring.loading import load_shipped
+from tests.app.helpers import assert_page_ok
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2025-06-01"
@@ -42,7 +43,7 @@ def no_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_report_runs_without_exception_for_each_dataset_and_language(dataset, lang, no_renderer):
     at = run_page(dataset=dataset, lang=lang, as_of=AS_OF)
 
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     assert at.title[0].value == ("Rapport" if lang == "fr" else "Report")
     if not exports.chromium_available():
         assert any("chromium" in w.value for w in at.warning)
@@ -77,7 +78,7 @@ def test_the_button_builds_the_dossier_and_offers_its_zip(monkeypatch):
 
     next(b for b in at.button if b.label == BUILD["fr"]).click().run()
 
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     (download,) = at.get("download_button")
     assert download.proto.label == "Télécharger le dossier (ZIP)"
     built = at.session_state["report.built"][1]

@@ -19,6 +19,7 @@ from monitoring.importing import ensure_seeded, import_upload
 from monitoring.reading import Upload
 from monitoring.settings import Settings
 from monitoring.storage import Store, open_store
+from tests.app.helpers import assert_page_ok
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard.py")
@@ -60,7 +61,7 @@ def run(page: str | None, user: dict | None, lang: str = "fr", dataset: str = "d
     if page:
         at.switch_page(f"views/{page}.py")
     at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     return at
 
 
@@ -163,7 +164,7 @@ def test_an_admin_changes_a_role_and_reads_the_audit_trail(
     at.text_input(key="admin.email").input(users["viewer"])
     at.selectbox(key="admin.role").set_value("editor")
     at.button[0].click().run()  # the form's submit button
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     assert store.user_role(users["viewer"]) == "editor"
     assert [s.value for s in at.success] == [f"Rôle de {plain(users['viewer'])} : Éditeur."]
     role_events = [e for e in store.audit(limit=20) if e.kind == "role"]
@@ -180,7 +181,7 @@ def test_the_local_mode_needs_no_sign_in_and_its_user_is_admin(
     at.query_params.update({"dataset": "demo", "lang": "fr"})
     at.switch_page("views/admin.py")
     at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     assert titles(at) == ["Administration"]
     assert any("Mode local" in i.value for i in at.info)
 

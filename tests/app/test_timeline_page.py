@@ -18,7 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitoring.loading import load_shipped
-from tests.app.helpers import table_with
+from tests.app.helpers import assert_page_ok, table_with
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2026-11-26"
@@ -55,7 +55,7 @@ def values(array: list | dict) -> list:
 def test_timeline_runs_without_exception_for_each_dataset_and_language(dataset, lang):
     at = run_page(dataset=dataset, lang=lang, as_of=AS_OF)
 
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     assert at.title[0].value == ("Chronologie" if lang == "fr" else "Timeline")
     charts = specs(at)
     assert len(charts) == 2  # the timeline and the reply rates
@@ -131,7 +131,7 @@ def test_narrowing_the_period_counts_only_the_letters_sent_within_it():
 
     table = table_with(at, "reply_pct").set_index("recipient")
 
-    assert not at.exception
+    assert_page_ok(at)
     # since 2024: Ministère A twice (one answered), D once (waiting), E once (answered)
     assert table["letters"].to_dict() == {
         "Ministère A (fictif)": 2, "Ministère D (fictif)": 1, "Ministère E (fictif)": 1,
@@ -147,7 +147,7 @@ def test_the_kind_filter_narrows_the_timeline_and_says_so_when_nothing_is_left()
     assert names == {"Meeting"}
 
     at.get("button_group")[0].set_value([]).run()
-    assert not at.exception
+    assert_page_ok(at)
     assert any("No event of these kinds" in info.value for info in at.info)
     assert len(specs(at)) == 1  # the reply rates stay
 
@@ -155,7 +155,7 @@ def test_the_kind_filter_narrows_the_timeline_and_says_so_when_nothing_is_left()
 def test_before_the_first_event_the_page_says_there_is_nothing_yet():
     at = run_page(dataset="demo", lang="en", as_of="2015-01-01")
 
-    assert not at.exception
+    assert_page_ok(at)
     assert any("No event dated on or before" in info.value for info in at.info)
     assert not at.get("plotly_chart")
 
@@ -163,7 +163,7 @@ def test_before_the_first_event_the_page_says_there_is_nothing_yet():
 def test_without_any_letter_in_the_period_the_page_says_how_to_add_one():
     at = run_page(dataset="demo", as_of="2017-08-01")  # only the coalition's publication
 
-    assert not at.exception
+    assert_page_ok(at)
     assert any("Aucune lettre envoyée dans la période" in info.value for info in at.info)
 
 

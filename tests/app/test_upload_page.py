@@ -20,6 +20,7 @@ from monitoring.access import local_actor
 from monitoring.importing import export_version, import_upload
 from monitoring.reading import Upload
 from monitoring.storage import Store
+from tests.app.helpers import assert_page_ok
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard.py")
@@ -89,7 +90,7 @@ def open_page(page: str, dataset: str, lang: str = "fr") -> AppTest:
 
 def upload(at: AppTest, data: bytes, name: str = "suivi.xlsx", mime: str = XLSX) -> AppTest:
     at.file_uploader(key="upload.files").upload(name, data, mime).run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     return at
 
 
@@ -97,7 +98,7 @@ def confirm(at: AppTest, note: str = "Comité de novembre", author: str = "Ann")
     at.text_area(key="upload.note").input(note)
     at.text_input(key="upload.author").input(author)
     at.button(key="upload.confirm").click().run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     return at
 
 
@@ -109,7 +110,7 @@ def metrics(at: AppTest) -> dict[str, str]:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_update_page_runs_for_each_dataset_and_language(dataset_key: str, lang: str) -> None:
     at = open_page("upload", dataset_key, lang)
-    assert not at.exception, [e.message for e in at.exception]
+    assert_page_ok(at)
     assert at.title[0].value == ("Mettre à jour" if lang == "fr" else "Update")
     assert at.file_uploader(key="upload.files") is not None
     labels = [b.label for b in at.download_button]

@@ -27,9 +27,11 @@ from typing import NoReturn
 import psycopg
 import pytest
 import sqlalchemy as sa
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from psycopg import sql
 
+from monitoring.i18n import t
+from monitoring.schema import LANGS
 from monitoring.settings import Settings, normalise_database_url
 from monitoring.storage import Store, open_store
 
@@ -105,6 +107,32 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+# The text before the reference number of the reference-only error box
+# (`views.errors.reporting_errors`), in each language.
+INTERNAL_ERROR_PREFIXES = [
+    t("errors.internal", lang, ref="\x00").split("\x00")[0] for lang in LANGS
+]
+
+
+def expect_no_error_alert(page: Page, *, any_error: bool = True) -> None:
+    """Fail when the page shows that it failed: an exception box or the reference box.
+
+    Call it once the page is drawn (its status widget gone). Streamlit marks an exception
+    `stException` and an `st.error` box `stAlertContentError`.
+
+    Args:
+        any_error: also fail on any other error box (the default: a page visited with
+            good data shows none); False where the test itself provokes one (a refused
+            file, a refused account) and only failures count.
+    """
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    errors = page.get_by_test_id("stAlertContentError")
+    if any_error:
+        expect(errors).to_have_count(0)
+    for prefix in INTERNAL_ERROR_PREFIXES:
+        expect(errors.filter(has_text=prefix)).to_have_count(0)
 
 
 @pytest.fixture(scope="session")

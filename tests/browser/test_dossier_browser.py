@@ -7,6 +7,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import expect_no_error_alert
+
 TIMEOUT = 45_000
 BUILD_TIMEOUT = 120_000  # the whole French dossier: about 10 s warm, more on a cold server
 
@@ -23,6 +25,7 @@ def test_the_dossier_button_builds_the_zip_and_the_download_holds_every_file(
     download_button = page.get_by_role("button", name="Télécharger le dossier (ZIP)")
     expect(download_button).to_be_visible(timeout=BUILD_TIMEOUT)
     expect(page.get_by_text("Dossier prêt :", exact=False)).to_be_visible()
+    expect_no_error_alert(page)
     page.screenshot(path=screenshots / "report-france-fr-built.png", full_page=True)
 
     with page.expect_download(timeout=TIMEOUT) as event:

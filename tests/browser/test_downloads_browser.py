@@ -10,6 +10,8 @@ from pathlib import Path
 import openpyxl
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import expect_no_error_alert
+
 TIMEOUT = 45_000
 
 
@@ -36,6 +38,7 @@ def test_a_chart_downloads_as_a_stamped_print_quality_png(
     width, _ = struct.unpack(">II", data[16:24])
     assert width == 2800  # 1400 CSS pixels at scale 2
     (screenshots / "download-plan-periods-fr.png").write_bytes(data)
+    expect_no_error_alert(page)
     page.screenshot(path=screenshots / "overview-downloads-fr.png")
 
 
@@ -44,6 +47,7 @@ def test_a_table_downloads_as_an_excel_workbook(page: Page, app_url: str) -> Non
     page.goto(f"{app_url}/delays?dataset=demo&lang=fr&as_of=2026-11-26")
     expect(page.get_by_role("heading", name="Mesures en retard")).to_be_visible(timeout=TIMEOUT)
     name, data = _download(page, "Excel")  # the first table: the overdue measures
+    expect_no_error_alert(page)
     assert name == "demo_delays_overdue_2026-11-26.xlsx"
     ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
     assert ws["A1"].value == "Mesures en retard"

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import expect_no_error_alert
+
 TIMEOUT = 45_000
 
 
@@ -23,12 +25,14 @@ def test_overview_draws_its_charts_and_switches_to_english(
     expect(page.get_by_text("PAN-2019", exact=False).first).to_be_visible()
     # The bars are drawn: plotly renders one path per non-empty segment.
     assert page.locator(".js-plotly-plot .bars path").count() > 0
+    expect_no_error_alert(page)
     page.screenshot(path=screenshots / "overview-france-fr.png", full_page=True)
 
     page.get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name="Overview")).to_be_visible(timeout=TIMEOUT)
     expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=TIMEOUT)
     assert "lang=en" in page.url
+    expect_no_error_alert(page)
     page.screenshot(path=screenshots / "overview-france-en.png", full_page=True)
 
 
@@ -39,4 +43,5 @@ def test_demo_dataset_is_labelled_fictional_in_the_browser(
     page.goto(f"{app_url}/?dataset=demo&lang=fr")
     expect(page.get_by_text("Données fictives de démonstration")).to_be_visible(timeout=TIMEOUT)
     expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=TIMEOUT)
+    expect_no_error_alert(page)
     page.screenshot(path=screenshots / "overview-demo-fr.png", full_page=True)

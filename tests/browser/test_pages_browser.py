@@ -1,6 +1,8 @@
-"""A coordinator visits every page in a real browser, in both languages, on both datasets.
+"""A coordinator visits every page in a real browser, in both languages, on both datasets,
+and no page shows an error.
 
-Screenshots of every page go to `screenshots/` (git-ignored), named
+The pages are those `dashboard.py` registers (its `PAGES`), their titles those of the
+locale. Screenshots of every page go to `screenshots/` (git-ignored), named
 `<dataset>-<lang>-<page>.png`, for a person to look at.
 """
 
@@ -11,22 +13,25 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from monitoring.i18n import t
+from tests.app.helpers import registered_pages
+from tests.browser.conftest import expect_no_error_alert
+
 TIMEOUT = 60_000
-# (url path, French title, English title, draws charts on the demo dataset)
-PAGES = [
-    ("overview", "Vue d'ensemble", "Overview", True),
-    ("gaps", "Écarts d'adoption", "Adoption gaps", True),
-    ("delays", "Retards", "Delays", True),
-    ("measures", "Mesures", "Measures", False),  # charts only in a measure's detail
-    ("timeline", "Chronologie", "Timeline", True),
-    ("report", "Rapport", "Report", False),
-    ("method", "Méthode", "Method", False),
-]
+# (url path, title key) of every page, in the navigation's order.
+PAGES = [(path, key) for _name, key, path in registered_pages()]
+# The pages that draw charts on the demo dataset (measures: only in a measure's detail).
+CHARTS = {"overview", "gaps", "delays", "timeline"}
 
 
 def _wait_until_drawn(page: Page) -> None:
     # Streamlit shows a status widget while the script runs; wait for it to go.
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
+
+
+def test_the_walk_covers_every_page() -> None:
+    paths = [path for path, _key in PAGES]
+    assert len(paths) >= 10 and {"overview", "upload", "history", "admin"} <= set(paths)
 
 
 @pytest.mark.parametrize("dataset", ["demo", "france"])
@@ -40,20 +45,21 @@ def test_every_page_renders_in_french_then_english(
         if lang == "en":
             page.get_by_text("English", exact=True).click()
             # The page stays (the last one visited); its title is now in English.
-            expect(page.get_by_role("heading", name=PAGES[-1][2], exact=True)).to_be_visible(
+            last = t(PAGES[-1][1], "en")
+            expect(page.get_by_role("heading", name=last, exact=True)).to_be_visible(
                 timeout=TIMEOUT
             )
-        for path, title_fr, title_en, charts in PAGES:
-            title = title_fr if lang == "fr" else title_en
-            page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+        for path, key in PAGES:
+            title = t(key, lang)
+            nav = page.get_by_test_id("stSidebarNav")
+            nav.get_by_role("link", name=title, exact=True).click()
             expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(
                 timeout=TIMEOUT
             )
             _wait_until_drawn(page)
             assert f"/{path}" in page.url or path == "overview"
-            # No exception box on any page.
-            expect(page.get_by_test_id("stException")).to_have_count(0)
-            if charts and dataset == "demo":
+            expect_no_error_alert(page)  # no exception, no reference box, no error at all
+            if path in CHARTS and dataset == "demo":
                 expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=TIMEOUT)
                 assert page.locator(".js-plotly-plot .main-svg").count() > 0
             page.screenshot(path=screenshots / f"{dataset}-{lang}-{path}.png")
@@ -68,6 +74,7 @@ def test_a_measure_link_opens_its_detail_with_the_status_history_chart(
     page.goto(f"{app_url}/measures?dataset=demo&lang=fr&as_of=2026-11-26&measure=A-M07")
     expect(page.get_by_role("heading", name="Mesures", exact=True)).to_be_visible(timeout=TIMEOUT)
     _wait_until_drawn(page)
+    expect_no_error_alert(page)
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=TIMEOUT)
     assert "measure=A-M07" in page.url
     page.screenshot(path=screenshots / "demo-fr-measure-detail.png")

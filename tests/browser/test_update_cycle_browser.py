@@ -17,6 +17,8 @@ from pathlib import Path
 import openpyxl
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import expect_no_error_alert
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "demo.xlsx"
 TIMEOUT = 60_000
@@ -61,6 +63,7 @@ def test_a_coordinator_uploads_reviews_confirms_restores_and_downloads(
     page.goto(f"{app_url}/upload?dataset=demo&lang=fr&as_of=2026-11-26")
     expect(page.get_by_role("heading", name="Mettre à jour")).to_be_visible(timeout=TIMEOUT)
     settle(page)
+    expect_no_error_alert(page)
     shot(page, screenshots, "1-upload-page")
 
     # Upload through the real file input: the change review appears.
@@ -72,6 +75,7 @@ def test_a_coordinator_uploads_reviews_confirms_restores_and_downloads(
     expect(metrics.filter(has_text="Statuts en progrès")).to_contain_text("1")
     expect(metrics.filter(has_text="Mesures ajoutées")).to_contain_text("1")
     expect(metrics.filter(has_text="Événements ajoutés")).to_contain_text("1")
+    expect_no_error_alert(page)
     shot(page, screenshots, "2-change-review")
 
     # A note, a name, an explicit confirm: a new version.
@@ -83,6 +87,7 @@ def test_a_coordinator_uploads_reviews_confirms_restores_and_downloads(
         timeout=TIMEOUT
     )
     settle(page)
+    expect_no_error_alert(page)
     shot(page, screenshots, "3-stored")
 
     # The history lists it; its original file is the one uploaded.
@@ -91,6 +96,7 @@ def test_a_coordinator_uploads_reviews_confirms_restores_and_downloads(
         timeout=TIMEOUT
     )
     settle(page)
+    expect_no_error_alert(page)
     expect(page.get_by_text("Fichier(s) d'origine : suivi-novembre.xlsx")).to_be_visible()
     expect(page.get_by_test_id("stMetric").filter(has_text="Mesures ajoutées")).to_contain_text("1")
     shot(page, screenshots, "4-history")
@@ -104,6 +110,7 @@ def test_a_coordinator_uploads_reviews_confirms_restores_and_downloads(
     restored = f"Restauré : la version {stored + 1} est une copie de la version {base}."
     expect(page.get_by_text(restored)).to_be_visible(timeout=TIMEOUT)
     settle(page)
+    expect_no_error_alert(page)
     shot(page, screenshots, "6-restored")
 
     # Download the current data: a workbook in the upload format, identical on re-upload.
