@@ -59,11 +59,12 @@ def parse_period(text: str) -> tuple[dt.date, dt.date] | None:
     """
     key = normalise_label(text)
     if match := _YEAR.match(key):
-        year = int(match.group(1))
-        if _FIRST_YEAR <= year <= _LAST_YEAR:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        only = int(match.group(1))
+        if _FIRST_YEAR <= only <= _LAST_YEAR:
+            return dt.date(only, 1, 1), dt.date(only, 12, 31)
         return None
-    month = year = None
+    month: int | None = None
+    year: int | None = None
     if match := _MONTH_NAME_YEAR.match(key):
         month, year = _MONTHS.get(match.group(1)), int(match.group(2))
     elif match := _MONTH_NUMBER_YEAR.match(key):
