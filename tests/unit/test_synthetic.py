@@ -13,6 +13,7 @@ from monitoring.synthetic import (
     MEASURES_PER_EVENT,
     RETENTION_ROWS_PER_RECOMMENDATION,
     STATUS_ROWS_PER_MEASURE,
+    VERDICTS_PER_PLAN,
     synthetic_dataset,
     synthetic_workbook,
 )
@@ -26,6 +27,7 @@ def expected_rows(n: int) -> dict[str, int]:
         "retention": n * RETENTION_ROWS_PER_RECOMMENDATION,
         "status_updates": n * STATUS_ROWS_PER_MEASURE,
         "events": max(10, n // MEASURES_PER_EVENT),
+        "published_verdicts": 3 * VERDICTS_PER_PLAN,
     }
 
 

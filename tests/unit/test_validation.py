@@ -17,12 +17,14 @@ import pytest
 from monitoring.dataset import Dataset
 from monitoring.raw import Cell, RawSheet, RawWorkbook
 from monitoring.report import MAX_ISSUES, Issue, Report
-from monitoring.schema import DEFAULT_SCALE
+from monitoring.schema import DEFAULT_SCALE, column_letter
 from monitoring.validation import validate
 from tests.builders import (
     Sheets,
     add_row,
+    column_index,
     headers,
+    letter,
     raw_sheet,
     set_cell,
     synthetic_sheets,
@@ -238,23 +240,25 @@ def test_duplicate_headers_are_found_on_the_raw_row_naming_both_letters() -> Non
     sheets = valid_sheets()
     set_cell(sheets, "Suivi", 1, "Commentaire", "Commentaire")
     sheets["Suivi"][0].append("Statut")
+    first, last = letter(sheets, "Suivi", "Statut"), column_letter(len(sheets["Suivi"][0]) - 1)
+    assert (first, last) == ("D", "L")
     issue = only(refused(sheets), "duplicate-label")
-    assert_place(issue, "Suivi", 1, "K", "Statut")
+    assert_place(issue, "Suivi", 1, last, "Statut")
     assert issue.message("fr") == (
-        "Feuille « Suivi », ligne 1, colonne K (« Statut ») : l'en-tête apparaît deux fois "
-        "(colonnes C et K)."
+        f"Feuille « Suivi », ligne 1, colonne {last} (« Statut ») : l'en-tête apparaît deux "
+        f"fois (colonnes {first} et {last})."
     )
-    assert issue.message("en").endswith("the header appears twice (columns C and K).")
+    assert issue.message("en").endswith(f"the header appears twice (columns {first} and {last}).")
 
 
 def test_french_and_english_headers_of_the_same_column_are_a_duplicate() -> None:
     sheets = valid_sheets()
     sheets["Suivi"][0].append("Status")
     issue = only(refused(sheets), "duplicate-label")
-    assert_place(issue, "Suivi", 1, "K", "Status")
-    assert issue.message("en").endswith('columns C and K both stand for "Status": keep only one.')
+    assert_place(issue, "Suivi", 1, "L", "Status")
+    assert issue.message("en").endswith('columns D and L both stand for "Status": keep only one.')
     assert issue.message("fr").endswith(
-        "les colonnes C et K désignent toutes deux « Statut » : gardez-en une seule."
+        "les colonnes D et L désignent toutes deux « Statut » : gardez-en une seule."
     )
 
 
@@ -272,8 +276,8 @@ def test_french_and_english_headers_of_the_same_column_are_a_duplicate() -> None
 )
 def test_header_variants_are_matched_to_their_column(header: str) -> None:
     sheets = valid_sheets()
-    sheets["Mesures"][0][6] = header
-    sheets["Suivi"][0][3] = "Evalue par"
+    sheets["Mesures"][0][column_index(sheets, "Mesures", "Échéance")] = header
+    sheets["Suivi"][0][column_index(sheets, "Suivi", "Évalué par")] = "Evalue par"
     dataset = accepted(sheets)
     assert dataset.measures["due_date"].iloc[0] == pd.Timestamp("2015-06-30")
     assert list(dataset.status_updates["voice"]) == ["government", "civil_society"]
@@ -423,13 +427,13 @@ def test_unknown_status_is_rejected_with_row_column_and_the_scale_in_each_langua
     sheets = valid_sheets()
     set_cell(sheets, "Suivi", 3, "Statut", "✓")
     issue = only(refused(sheets), "constraint-error")
-    assert_place(issue, "Suivi", 3, "C", "Statut", "✓")
+    assert_place(issue, "Suivi", 3, "D", "Statut", "✓")
     assert issue.message("fr") == (
-        "Feuille « Suivi », ligne 3, colonne C (« Statut ») : « ✓ » n'est pas un statut de "
+        "Feuille « Suivi », ligne 3, colonne D (« Statut ») : « ✓ » n'est pas un statut de "
         f"l'échelle ; statuts possibles : {DEFAULT_FR}."
     )
     assert issue.message("en") == (
-        'Sheet "Suivi", row 3, column C ("Statut"): "✓" is not a status of the scale; '
+        'Sheet "Suivi", row 3, column D ("Statut"): "✓" is not a status of the scale; '
         f"possible statuses: {DEFAULT_EN}."
     )
 
@@ -460,7 +464,7 @@ def test_default_label_outside_a_custom_scale_is_rejected_listing_the_custom_lab
     sheets = _with_scale(["Fait", "done"], ["Pas fait", "not done"])
     set_cell(sheets, "Suivi", 3, "Statut", "Pas fait")
     issue = only(refused(sheets), "constraint-error")  # row 2 still says « Réalisée »
-    assert_place(issue, "Suivi", 2, "C", "Statut", "Réalisée")
+    assert_place(issue, "Suivi", 2, "D", "Statut", "Réalisée")
     assert issue.message("fr").endswith("statuts possibles : Fait, Pas fait.")
     assert issue.message("en").endswith("possible statuses: Fait, Pas fait.")
 
@@ -522,7 +526,7 @@ def test_unknown_choice_lists_the_allowed_values_in_each_language() -> None:
     sheets = valid_sheets()
     set_cell(sheets, "Suivi", 2, "Évalué par", "Le ministère")
     issue = only(refused(sheets), "constraint-error")
-    assert_place(issue, "Suivi", 2, "D", "Évalué par", "Le ministère")
+    assert_place(issue, "Suivi", 2, "E", "Évalué par", "Le ministère")
     assert issue.message("fr").endswith(
         "valeurs possibles : Gouvernement, Société civile, Évaluation indépendante."
     )
@@ -622,7 +626,7 @@ def test_progress_over_100_is_rejected_showing_the_value_as_typed() -> None:
     sheets = valid_sheets()
     set_cell(sheets, "Suivi", 3, "Avancement (%)", "150 %")
     issue = only(refused(sheets), "constraint-error")
-    assert_place(issue, "Suivi", 3, "H", "Avancement (%)", "150 %")
+    assert_place(issue, "Suivi", 3, "I", "Avancement (%)", "150 %")
     assert issue.message("fr").endswith("« 150 % » dépasse le maximum autorisé (100).")
     assert issue.message("en").endswith('"150 %" is above the maximum allowed (100).')
 
@@ -729,7 +733,7 @@ def test_a_year_typed_alone_in_a_date_column_is_not_read_as_a_day_of_1905() -> N
     sheets = valid_sheets()
     set_cell(sheets, "Plans", 2, "Adopté le", 2024)
     issue = only(refused(sheets), "type-error")
-    assert_place(issue, "Plans", 2, "F", "Adopté le", "2024")
+    assert_place(issue, "Plans", 2, "G", "Adopté le", "2024")
     assert "« 2024 » est une année seule, pas une date" in issue.message("fr")
     assert '"2024" is a year alone, not a date' in issue.message("en")
 
@@ -899,9 +903,9 @@ def test_carried_from_a_measure_of_the_same_or_a_later_plan_is_rejected(
 @pytest.mark.parametrize(
     ("sheet", "row", "header", "letter", "value"),
     [
-        ("Plans", 3, "Plan précédent", "G", "P2"),
+        ("Plans", 3, "Plan précédent", "H", "P2"),
         ("Mesures", 4, "Reprise de", "I", "M3"),
-        ("Chronologie", 3, "En réponse à", "G", "E2"),
+        ("Chronologie", 3, "En réponse à", "H", "E2"),
     ],
 )
 def test_reference_to_the_row_itself_is_reported_once(
@@ -920,9 +924,9 @@ def test_reference_to_the_row_itself_is_reported_once(
 @pytest.mark.parametrize(
     ("sheet", "row", "header", "letter", "fr", "en"),
     [
-        ("Plans", 3, "Plan précédent", "G", "aucun plan « X » dans la feuille Plans.",
+        ("Plans", 3, "Plan précédent", "H", "aucun plan « X » dans la feuille Plans.",
          'no plan "X" in the Plans sheet.'),
-        ("Chronologie", 3, "En réponse à", "G",
+        ("Chronologie", 3, "En réponse à", "H",
          "aucun événement « X » dans la feuille Chronologie.", 'no event "X" in the Events sheet.'),
         ("Prise en compte", 2, "Recommandation", "A",
          "aucune recommandation « X » dans la feuille Recommandations.",
@@ -943,7 +947,7 @@ def test_one_unknown_id_among_several_related_measures_is_reported_alone() -> No
     sheets = valid_sheets()
     set_cell(sheets, "Chronologie", 3, "Mesures liées", "M1, M404 ,M3")
     issue = only(refused(sheets), "foreign-key")
-    assert_place(issue, "Chronologie", 3, "I", "Mesures liées", "M404")
+    assert_place(issue, "Chronologie", 3, "J", "Mesures liées", "M404")
 
 
 def test_period_end_before_its_start_is_rejected() -> None:
@@ -972,7 +976,7 @@ def test_extra_columns_are_kept_in_the_dataset_with_a_notice_and_the_report_stay
     notices = [i for i in report if i.code == "extra-label"]
     assert [(i.sheet, i.row, i.column, i.header, i.severity) for i in notices] == [
         ("Mesures", 1, "K", "Notes internes", "notice"),
-        ("Suivi", 1, "K", "category", "notice"),
+        ("Suivi", 1, "L", "category", "notice"),
     ]
     assert notices[0].message("fr") == (
         "Feuille « Mesures », ligne 1, colonne K (« Notes internes ») : cette colonne ne fait "
@@ -985,7 +989,7 @@ def test_extra_columns_are_kept_in_the_dataset_with_a_notice_and_the_report_stay
     )
     assert dataset.extras["measures"] == ("Notes internes",)
     assert list(dataset.measures["Notes internes"].fillna("")) == ["", "à relancer", ""]
-    assert dataset.extras["status_updates"] == ("category (K)",)
+    assert dataset.extras["status_updates"] == ("category (L)",)
     assert list(dataset.status_updates["category"]) == ["done", "partial"]
 
 
@@ -1005,15 +1009,15 @@ def test_ten_different_errors_are_all_reported_at_once_in_workbook_order() -> No
     places = [(i.sheet, i.row, i.column, i.key) for i in report.errors]
     assert places == [
         ("Plans", 2, "C", "date_format"),
-        ("Plans", 3, "G", "unknown_plan"),
+        ("Plans", 3, "H", "unknown_plan"),
         ("Mesures", 2, "D", "required"),
         ("Mesures", 3, "A", "unique"),
         ("Mesures", 4, "H", "min_value"),
         ("Recommandations", 2, "F", "choice"),
         ("Prise en compte", 3, "C", "not_retained_has_measure"),
-        ("Suivi", 2, "C", "status"),
-        ("Suivi", 3, "H", "max_value"),
-        ("Chronologie", 3, "G", "unknown_event"),
+        ("Suivi", 2, "D", "status"),
+        ("Suivi", 3, "I", "max_value"),
+        ("Chronologie", 3, "H", "unknown_event"),
     ]
 
 
@@ -1036,10 +1040,17 @@ def test_more_errors_than_the_cap_stop_with_too_many_issues_and_the_report_is_no
 
 def test_real_looking_french_coordinator_workbook_is_accepted_with_typed_values() -> None:
     sheets = valid_sheets()
-    sheets["Plans"][0] = ["Plan", "Intitule", "Debut", "Fin", "Attendu le", "Adopte le",
-                          "Plan precedent", "Source"]  # fmt: skip
-    sheets["Mesures"][0][4], sheets["Mesures"][0][6] = "Intitule", "Echeance"
-    sheets["Suivi"][0][3], sheets["Suivi"][0][4] = "Evalue par", "Evaluateur"
+    sheets["Plans"][0] = ["Plan", "Intitule", "Debut", "Fin", "Attendu le",
+                          "Attendu au plus tard le", "Adopte le", "Plan precedent",
+                          "Source"]  # fmt: skip
+    renamed = {
+        ("Mesures", "Intitulé"): "Intitule",
+        ("Mesures", "Échéance"): "Echeance",
+        ("Suivi", "Évalué par"): "Evalue par",
+        ("Suivi", "Évaluateur"): "Evaluateur",
+    }
+    for (name, header), typed in renamed.items():
+        sheets[name][0][column_index(sheets, name, header)] = typed
     sheets["Suivi"][0].append("Notes du collectif")
     set_cell(sheets, "Plans", 2, "Debut", "01/01/2014")
     set_cell(sheets, "Plans", 2, "Fin", "31/12/2016")
