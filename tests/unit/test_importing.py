@@ -28,6 +28,7 @@ from monitoring.importing import (
     restore_version,
 )
 from monitoring.reading import Upload
+from monitoring.schema import SHEETS_BY_ID
 from monitoring.storage import Store, StoreBusy
 from monitoring.storage.memory import MemoryStore
 from monitoring.storage.sql import SqlStore, table_counts
@@ -263,6 +264,66 @@ def test_a_partial_update_may_not_replace_other_sheets(store):
     result = upload(store, data, partial=True)
     assert result.status == "rejected"
     assert "whole workbook" in result.report.errors[0].message("en")
+
+
+def verdict_sheet(*rows: dict[str, object]) -> list[list[object]]:
+    """A `Verdicts publiés` sheet (French headers) on the demo's first plan."""
+    sheet = SHEETS_BY_ID["published_verdicts"]
+    plan = sheet_rows("Plans")[1][0]
+    base = {"plan_id": plan, "assessor": "Rapporteur (fictif)", "voice": "Évaluation indépendante",
+            "published_on": dt.datetime(2024, 1, 12), "measures_covered": 2, "count_done": 1,
+            "source": "https://example.org/verdict"}  # fmt: skip
+    return [[c.fr for c in sheet.columns]] + [
+        [(base | row).get(c.id) for c in sheet.columns] for row in rows
+    ]
+
+
+def test_a_partial_update_may_add_a_published_verdict(store):
+    upload(store, demo_bytes())
+
+    result = upload(
+        store, partial_workbook(**{"Verdicts publiés": verdict_sheet({})}), partial=True
+    )
+
+    assert result.status == "stored", [i.message("en") for i in result.report]
+    before, after = store.read_dataset("demo", 1), store.read_dataset("demo", 2)
+    verdicts = after.tables["published_verdicts"]
+    assert len(verdicts) == len(before.tables["published_verdicts"]) + 1
+    assert verdicts.iloc[-1]["assessor"] == "Rapporteur (fictif)"
+    assert after.status_updates.equals(before.status_updates)
+
+
+def test_a_partial_verdict_of_the_same_plan_assessor_and_date_replaces_the_existing_one(store):
+    upload(store, demo_bytes())
+    upload(store, partial_workbook(**{"Verdicts publiés": verdict_sheet({})}), partial=True)
+    other = {"assessor": "Collectif (fictif)", "voice": "Société civile"}
+    corrected = verdict_sheet({"count_done": 2}, other)
+
+    result = upload(store, partial_workbook(**{"Verdicts publiés": corrected}), partial=True)
+
+    assert result.status == "stored", [i.message("en") for i in result.report]
+    first, second = store.read_dataset("demo", 2), store.read_dataset("demo", 3)
+    verdicts = second.tables["published_verdicts"]
+    assert len(verdicts) == len(first.tables["published_verdicts"]) + 1
+    replaced = verdicts[verdicts["assessor"] == "Rapporteur (fictif)"]
+    assert replaced["count_done"].tolist() == [2]
+    assert verdicts.iloc[-1]["assessor"] == "Collectif (fictif)"
+
+
+def test_a_partial_verdict_covering_more_measures_than_its_plan_has_is_rejected(store):
+    upload(store, demo_bytes())
+    rows = verdict_sheet({"measures_covered": 10_000})
+
+    result = upload(store, partial_workbook(**{"Verdicts publiés": rows}), partial=True)
+
+    assert result.status == "rejected"
+    (error,) = result.report.errors
+    assert (error.sheet, error.row, error.key) == (
+        "Verdicts publiés",
+        2,
+        "verdict_covered_over_plan",
+    )
+    assert len(store.versions("demo")) == 1
 
 
 def test_a_partial_update_of_a_dataset_without_any_version_is_rejected(store):
