@@ -36,8 +36,8 @@ MESSAGES |= {
         "no count is given: fill at least one of the columns {columns}.",
     ),
     "issue.verdict_counts_over_covered": (
-        "les comptes donnés totalisent {total}, plus que les {covered} mesures couvertes.",
-        "the counts add up to {total}, more than the {covered} measures covered.",
+        "les comptes donnés totalisent {total}, plus que les mesures couvertes ({covered}).",
+        "the counts add up to {total}, more than the measures covered ({covered}).",
     ),
     "issue.verdict_covered_over_plan": (
         "{value} mesures couvertes : plus que les mesures du plan {plan} dans la feuille "

@@ -249,3 +249,29 @@ def test_download_names_are_plain_ascii_whatever_the_dataset_or_plan_holds(
     name: str, suffix: str | None, expected: str
 ) -> None:
     assert safe_file_name(name, suffix) == expected
+
+
+def test_a_problem_in_the_published_verdicts_sheet_is_marked_at_its_cell() -> None:
+    wb = openpyxl.load_workbook(DEMO)
+    if "Verdicts publiés" in wb.sheetnames:
+        del wb["Verdicts publiés"]
+    ws = wb.create_sheet("Verdicts publiés")
+    ws.append(["Plan", "Évaluateur", "Évalué par", "Date", "Mesures couvertes", "Réalisées",
+               "Source"])  # fmt: skip
+    plan = wb["Plans"]["A2"].value
+    ws.append([plan, "Rapporteur (fictif)", "Évaluation indépendante", "12/01/2024", 1, 3,
+               "https://example.org"])  # fmt: skip
+    out = io.BytesIO()
+    wb.save(out)
+    files = [Upload("verdicts.xlsx", out.getvalue())]
+    report = report_of(files)
+    assert [(i.sheet, i.row, i.column, i.key) for i in report.errors] == [
+        ("Verdicts publiés", 2, "E", "verdict_counts_over_covered")
+    ]
+
+    book = load(annotated_workbook(files, report, "en"))
+
+    cell = book["Verdicts publiés"]["E2"]
+    assert fill(cell) == RED
+    assert cell.comment.text.endswith("The counts add up to 3, more than the measures covered (1).")
+    assert book["Verdicts publiés"]["F2"].comment is None

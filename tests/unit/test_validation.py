@@ -1312,9 +1312,11 @@ def test_counts_adding_up_to_more_than_the_measures_covered_are_rejected() -> No
     assert_place(issue, "Verdicts publiés", 2, "E", "Mesures couvertes", "2")
     assert issue.key == "verdict_counts_over_covered"
     assert issue.message("fr").endswith(
-        "les comptes donnés totalisent 4, plus que les 2 mesures couvertes."
+        "les comptes donnés totalisent 4, plus que les mesures couvertes (2)."
     )
-    assert issue.message("en").endswith("the counts add up to 4, more than the 2 measures covered.")
+    assert issue.message("en").endswith(
+        "the counts add up to 4, more than the measures covered (2)."
+    )
 
 
 def test_counts_adding_up_to_less_than_the_measures_covered_are_accepted() -> None:
