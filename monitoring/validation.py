@@ -495,7 +495,8 @@ class _Validator:
         pair is canonical and an export reads back identical.
         """
         n = len(table.row_numbers)
-        dates = table.values(col.id)
+        dated = table.columns.get(col.id)
+        dates = dated.values if dated is not None else None
         ends = table.period_ends.get(col.id) or [None] * n
         latest = table.columns.get(latest_id)
         if latest is None:
@@ -511,7 +512,9 @@ class _Validator:
                 continue
             first = dates[i] if dates is not None else None
             if first is None:
-                if given is not None and not col.required:  # a required date says so itself
+                # A required date says so itself; a date that is not one is reported as such.
+                blank = dated is None or bool(dated.empty[i])
+                if given is not None and blank and not col.required:
                     self._bound_issue(table, col, companion, i, "latest_without_date")
                 continue
             if given is None:

@@ -1396,3 +1396,11 @@ def test_verdict_cells_are_checked_by_their_declared_type(
     report = refused(sheets)
     issue = next(i for i in report if i.header == header)
     assert (issue.code, issue.sheet, issue.row) == (code, "Verdicts publiés", 2)
+
+
+def test_a_latest_date_beside_a_date_that_is_not_one_reports_only_the_date() -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Plans", 2, "Attendu le", "bientôt")
+    set_cell(sheets, "Plans", 2, "Attendu au plus tard le", "31/03/2014")
+    report = refused(sheets)
+    assert [(i.column, i.key) for i in report.errors] == [("E", "date_format_bounded")]
