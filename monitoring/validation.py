@@ -1194,9 +1194,27 @@ def _convert_bounded_dates(
 ) -> tuple[_Col, _Bad, list[dt.date | None]]:
     """Convert a bounded date column: the first day of each cell, and of each period its
     last day (None for a day or an empty cell)."""
-    out: list[object] = []
-    ends: list[dt.date | None] = []
-    bad: _Bad = []
+    if _kinds(values) <= _BY_VALUE:
+        # Each distinct cell read once, the column mapped through the results in C.
+        read = {v: _bounded_date_or_key(v, date1904) for v in set(values)}
+        first = {v: r[0] if type(r) is tuple else None if type(r) is str else r
+                 for v, r in read.items()}  # fmt: skip
+        out = list(map(first.__getitem__, values))
+        is_empty = {v: r is None for v, r in read.items()}
+        empty = np.fromiter(map(is_empty.__getitem__, values), dtype=bool, count=len(values))
+        ends: list[dt.date | None] = [None] * len(values)
+        bad: _Bad = []
+        if any(type(r) is tuple or type(r) is str for r in read.values()):
+            for i, v in enumerate(values):
+                r = read[v]
+                if type(r) is tuple:
+                    ends[i] = r[1]
+                elif type(r) is str:
+                    bad.append((i, r, _date_params(r)))
+        return _Col(out, empty), bad, ends
+    out = []
+    ends = []
+    bad = []
     empty = np.zeros(len(values), dtype=bool)
     # Keyed by type too: `True == 1` must not share a result with the number 1.
     cache: dict[tuple[type, object], object] = {}
