@@ -22,9 +22,17 @@ import numpy as np
 import pandas as pd
 
 from monitoring.dataset import Dataset, StatusScale
-from monitoring.i18n import format_date, t
+from monitoring.i18n import format_date, format_date_bounds, format_number, t
 from monitoring.metrics import current_status, measure_table
-from monitoring.schema import EVENT_KINDS, RETENTION_LEVELS, SHEETS_BY_ID, VOICES, Lang
+from monitoring.schema import (
+    CATEGORIES,
+    EVENT_KINDS,
+    RETENTION_LEVELS,
+    SHEETS_BY_ID,
+    VERDICT_COUNT_COLUMNS,
+    VOICES,
+    Lang,
+)
 
 # Better outcomes rank higher. `dropped` and `unknown` are not on this scale.
 STATUS_RANK = {"done": 3, "partial": 2, "not_done": 1}
@@ -40,7 +48,13 @@ SECTIONS = (
     "events_added",
     "events_removed",
     "events_changed",
+    "verdicts_added",
+    "verdicts_removed",
+    "verdicts_changed",
 )
+# A published verdict is one row per plan, assessor and publication date (`Sheet.key`).
+VERDICT_KEY = list(SHEETS_BY_ID["published_verdicts"].key)
+_VERDICT_FIGURES = ["measures_covered", *VERDICT_COUNT_COLUMNS.values()]
 
 
 @dataclass(frozen=True)
@@ -54,7 +68,13 @@ class Changes:
       old_category, new_category, direction (see `compare`);
     - `deadlines`: measure_id, plan_id, title, old_due, new_due, shift_days;
     - `retention`: plan_id, rec_id, title, old_level, new_level (None when absent);
-    - `events_added`, `events_removed`, `events_changed`: event_id, date, kind, title.
+    - `events_added`, `events_removed`, `events_changed`: event_id, date, date_latest
+      (the latest possible day of an imprecise date, NaT when known to the day), kind,
+      title;
+    - `verdicts_added`, `verdicts_removed`: plan_id, assessor, published_on, voice,
+      measures_covered and the count columns (`VERDICT_COUNT_COLUMNS`, <NA> when not
+      given); `verdicts_changed`: the same as they are now, and each figure as it was
+      before under `old_<column>` (a verdict is matched by plan, assessor and date).
     """
 
     as_of: dt.date
@@ -68,6 +88,9 @@ class Changes:
     events_added: pd.DataFrame
     events_removed: pd.DataFrame
     events_changed: pd.DataFrame
+    verdicts_added: pd.DataFrame
+    verdicts_removed: pd.DataFrame
+    verdicts_changed: pd.DataFrame
     # The scales of the two versions, to show their status labels in the user's language.
     old_scale: StatusScale = field(default_factory=StatusScale)
     new_scale: StatusScale = field(default_factory=StatusScale)
@@ -229,8 +252,9 @@ def compare(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
     added_plans, removed_plans = _added_removed(old.plans, new.plans, "plan_id", ["title"])
     added, removed = _added_removed(old.measures, new.measures, "measure_id", ["plan_id", "title"])
     events_added, events_removed = _added_removed(
-        old.events, new.events, "event_id", ["date", "kind", "title"]
+        old.events, new.events, "event_id", ["date", "date_latest", "kind", "title"]
     )
+    verdicts_added, verdicts_removed = _verdicts_added_removed(old, new)
     return Changes(
         as_of=as_of,
         plans_added=added_plans,
@@ -243,6 +267,9 @@ def compare(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
         events_added=events_added,
         events_removed=events_removed,
         events_changed=_events_changed(old, new),
+        verdicts_added=verdicts_added,
+        verdicts_removed=verdicts_removed,
+        verdicts_changed=_verdicts_changed(old, new),
         old_scale=old.scale,
         new_scale=new.scale,
     )
@@ -338,10 +365,39 @@ def _events_changed(old: Dataset, new: Dataset) -> pd.DataFrame:
     columns = list(SHEETS_BY_ID["events"].column_ids)
     before = old.events.assign(_hash=pd.util.hash_pandas_object(old.events[columns], index=False))
     after = new.events.assign(_hash=pd.util.hash_pandas_object(new.events[columns], index=False))
-    both = after[["event_id", "date", "kind", "title", "_hash"]].merge(
+    shown = ["event_id", "date", "date_latest", "kind", "title"]
+    both = after[[*shown, "_hash"]].merge(
         before[["event_id", "_hash"]], on="event_id", suffixes=("", "_old")
     )
-    return both.loc[both["_hash"] != both["_hash_old"], ["event_id", "date", "kind", "title"]]
+    return both.loc[both["_hash"] != both["_hash_old"], shown]
+
+
+def _verdicts(ds: Dataset) -> pd.DataFrame:
+    columns = [*VERDICT_KEY, "voice", *_VERDICT_FIGURES]
+    return ds.tables["published_verdicts"][columns]
+
+
+def _verdicts_added_removed(old: Dataset, new: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    before, after = _verdicts(old), _verdicts(new)
+    keys = before[VERDICT_KEY].merge(after[VERDICT_KEY], how="outer", indicator=True)
+    added = after.merge(keys[keys["_merge"] == "right_only"][VERDICT_KEY], on=VERDICT_KEY)
+    removed = before.merge(keys[keys["_merge"] == "left_only"][VERDICT_KEY], on=VERDICT_KEY)
+    return added.reset_index(drop=True), removed.reset_index(drop=True)
+
+
+def _verdicts_changed(old: Dataset, new: Dataset) -> pd.DataFrame:
+    """Verdicts in both versions (same plan, assessor, date) whose voice or figures differ."""
+    before, after = _verdicts(old), _verdicts(new)
+    both = after.merge(before, on=VERDICT_KEY, suffixes=("", "_before"))
+    compared = ["voice", *_VERDICT_FIGURES]
+    differs = np.zeros(len(both), dtype=bool)
+    for name in compared:
+        now, then = both[name], both[f"{name}_before"]
+        differs |= ~((now == then).fillna(False) | (now.isna() & then.isna())).to_numpy(bool)
+    changed = both[differs].rename(
+        columns={f"{n}_before": f"old_{n}" for n in compared if n != "voice"}
+    )
+    return changed.drop(columns="voice_before").reset_index(drop=True)
 
 
 # --- JSON and table rows ------------------------------------------------------------------
@@ -386,6 +442,14 @@ def _measures_rows(name: str) -> Callable[[pd.DataFrame, Lang], pd.DataFrame]:
     return rows
 
 
+def _date_bounds(first: pd.Series, last: pd.Series, lang: Lang) -> pd.Series:
+    """Dates as known: `14/05/2014`, `mars 2014`, `entre le … et le …` (no day invented)."""
+    pairs = zip(first.tolist(), last.tolist(), strict=True)
+    shown = [format_date_bounds(None if pd.isna(a) else a, None if pd.isna(b) else b, lang)
+             for a, b in pairs]  # fmt: skip
+    return pd.Series(shown, index=first.index, dtype=object)
+
+
 def _events_rows(name: str) -> Callable[[pd.DataFrame, Lang], pd.DataFrame]:
     def rows(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         kind = frame["kind"].map(_label(EVENT_KINDS, lang))
@@ -396,7 +460,49 @@ def _events_rows(name: str) -> Callable[[pd.DataFrame, Lang], pd.DataFrame]:
             lang,
             item=frame["event_id"],
             title=title,
-            date=_dates(frame["date"], lang),
+            date=_date_bounds(frame["date"], frame["date_latest"], lang),
+        )
+
+    return rows
+
+
+def verdict_counts_text(row: Any, lang: Lang, prefix: str = "") -> str:
+    """A verdict's figures in one line: `réalisée 3 · partielle 28 · non réalisée 14 (45
+    mesures)`; a count not given is left out (unknown, not zero)."""
+    parts = []
+    for category in CATEGORIES:
+        count = row[prefix + VERDICT_COUNT_COLUMNS[category.code]]
+        if pd.notna(count):
+            parts.append(f"{category.label(lang)} {format_number(int(count), lang)}")
+    covered = row[prefix + "measures_covered"]
+    total = t(
+        "changes.verdict_covered",
+        lang,
+        count=format_number(int(covered), lang) if pd.notna(covered) else "—",
+    )
+    return " · ".join(parts) + f" ({total})"
+
+
+def _verdicts_rows(name: str) -> Callable[[pd.DataFrame, Lang], pd.DataFrame]:
+    def rows(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+        records = frame.to_dict("records")
+        figures = pd.Series(
+            [verdict_counts_text(r, lang) for r in records], index=frame.index, dtype=object
+        )
+        columns: dict[str, Any] = {"title": figures}
+        if name == "verdicts_changed":
+            before = [verdict_counts_text(r, lang, "old_") for r in records]
+            columns |= {"before": pd.Series(before, index=frame.index, dtype=object)}
+            columns |= {"after": figures}
+        return _section_rows(
+            name,
+            frame,
+            lang,
+            plan=frame["plan_id"],
+            item=frame["assessor"],
+            voice=frame["voice"].map(_label(VOICES, lang)),
+            date=_dates(frame["published_on"], lang),
+            **columns,
         )
 
     return rows
@@ -463,6 +569,9 @@ _ROWS: dict[str, Callable[[pd.DataFrame, Lang], pd.DataFrame]] = {
     "events_added": _events_rows("events_added"),
     "events_removed": _events_rows("events_removed"),
     "events_changed": _events_rows("events_changed"),
+    "verdicts_added": _verdicts_rows("verdicts_added"),
+    "verdicts_removed": _verdicts_rows("verdicts_removed"),
+    "verdicts_changed": _verdicts_rows("verdicts_changed"),
 }
 # Statuses have their own rows (`_statuses_rows`): they need the two versions' scales.
 assert set(_ROWS) == set(SECTIONS) - {"statuses"}

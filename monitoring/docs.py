@@ -22,6 +22,7 @@ from monitoring.schema import (
     EMPTY_CELL_RULE_EN,
     EMPTY_CELL_RULE_FR,
     LANGS,
+    PUBLISHED_VERDICTS,
     RETENTION,
     RETENTION_WITH_MEASURE,
     SHEETS,
@@ -75,6 +76,7 @@ def general_rules(lang: Lang) -> list[str]:
         t("docs.rule.headers", lang),
         t("docs.rule.choices", lang),
         t("docs.rule.dates", lang),
+        t("docs.rule.date_bounds", lang, columns=_bounded_columns(lang)),
         t("docs.rule.identifiers", lang),
         t("docs.rule.empty", lang, rule=empty_rule),
         t("docs.rule.required", lang),
@@ -82,6 +84,25 @@ def general_rules(lang: Lang) -> list[str]:
         t("docs.rule.scale", lang, sheet=STATUS_SCALE.name(lang)),
         contract_version_line(lang),
     ]
+
+
+def _bounded_columns(lang: Lang) -> str:
+    """The date columns that accept a month or a year, named with their sheet."""
+    names = [
+        t("docs.rule.date_bounds.column", lang, column=column.header(lang), sheet=sheet.name(lang))
+        for sheet in SHEETS
+        for column in sheet.columns
+        if column.latest is not None
+    ]
+    return ", ".join(names)
+
+
+def _date_of_latest(column: Column) -> Column | None:
+    """The bounded date whose companion (latest possible date) `column` is, if any."""
+    for sheet in SHEETS:
+        if column in sheet.columns:
+            return next((c for c in sheet.columns if c.latest == column.id), None)
+    return None
 
 
 def contract_version_line(lang: Lang) -> str:
@@ -110,6 +131,9 @@ def column_rule(column: Column, lang: Lang) -> str:
         One paragraph: the description, then the reference and bounds, if any.
     """
     parts = [column.description(lang)]
+    dated = _date_of_latest(column)
+    if dated is not None:
+        parts.append(t("docs.rule_latest", lang, date=dated.header(lang)))
     if column.ref is not None:
         target = SHEETS_BY_ID[column.ref.sheet]
         parts.append(
@@ -161,6 +185,19 @@ def sheet_notes(sheet: Sheet, lang: Lang) -> list[str]:
     notes.append(t("docs.sheet_required" if sheet.required else "docs.sheet_optional", lang))
     if sheet.must_have_rows:
         notes.append(t("docs.sheet_must_have_rows", lang))
+    if len(sheet.key) > 1:
+        headers = [sheet.column(c).header(lang) for c in sheet.key]
+        quoted = ", ".join(f"« {h} »" if lang == "fr" else f'"{h}"' for h in headers)
+        notes.append(t("docs.sheet_key", lang, columns=quoted))
+    if sheet is PUBLISHED_VERDICTS:
+        notes.append(
+            t(
+                "docs.verdicts_rule",
+                lang,
+                covered=sheet.column("measures_covered").header(lang),
+                measures=SHEETS_BY_ID["measures"].name(lang),
+            )
+        )
     if sheet is RETENTION:
         level = RETENTION.column("level")
         needing = [c.label(lang) for c in level.choices if c.code in RETENTION_WITH_MEASURE]

@@ -97,7 +97,7 @@ PARSE_SLOTS = threading.BoundedSemaphore(PARSE_SLOT_COUNT)
 # a few large files take to parse, shorter than a user would wait without feedback.
 PARSE_WAIT_SECONDS = 120.0
 # The only sheets a partial update may hold.
-PARTIAL_SHEETS = ("status_updates", "events")
+PARTIAL_SHEETS = ("status_updates", "events", "published_verdicts")
 
 
 @dataclass
@@ -299,8 +299,16 @@ def _validate_partial(raw: RawWorkbook, current: Dataset, report: Report) -> Dat
     updates = (
         dataset.status_updates if "status_updates" in found else dataset.status_updates.iloc[:0]
     )
+    verdicts = dataset.tables["published_verdicts"]
+    if "published_verdicts" not in found:
+        verdicts = verdicts.iloc[:0]
     return Dataset(
-        tables={**dataset.tables, "status_updates": updates, "events": own},
+        tables={
+            **dataset.tables,
+            "status_updates": updates,
+            "events": own,
+            "published_verdicts": verdicts,
+        },
         scale=current.scale,
         extras={k: dataset.extras.get(k, ()) for k in PARTIAL_SHEETS},
         name=raw.file_name,
@@ -379,6 +387,10 @@ def _completed_workbook(
         _events_with_current(found["events"], current.events)
         if "events" in found
         else _raw_from_table(s["events"], current.events.iloc[:0]),
+        # A verdict of the partial replaces the current one of the same key when appended
+        # (`append_partial`): only the partial's own rows are validated together.
+        found.get("published_verdicts")
+        or _raw_from_table(s["published_verdicts"], current.tables["published_verdicts"].iloc[:0]),
     ]
     if current.scale.custom:
         sheets.append(_scale_sheet(current))
@@ -411,7 +423,8 @@ def append_partial(current: Dataset, additions: Dataset) -> Dataset:
 
     Status rows identical to an existing one (every column of the format) are not added
     again; an event whose id exists replaces that event where it stands; other events
-    are appended. Other tables are the version's own.
+    are appended; likewise a published verdict of the same plan, assessor and date
+    replaces the existing one, others are appended. Other tables are the version's own.
 
     Args:
         current: the version the update is appended to.
@@ -450,12 +463,46 @@ def append_partial(current: Dataset, additions: Dataset) -> Dataset:
         [*extras["events"], "_at"],
     )
     events = events.sort_values("_at", kind="stable").drop(columns="_at").reset_index(drop=True)
+    verdicts = _upsert_verdicts(
+        current.tables["published_verdicts"],
+        additions.tables["published_verdicts"],
+        extras["published_verdicts"],
+    )
     return Dataset(
-        tables={**current.tables, "status_updates": updates, "events": events},
+        tables={
+            **current.tables,
+            "status_updates": updates,
+            "events": events,
+            "published_verdicts": verdicts,
+        },
         scale=current.scale,
         extras={**current.extras, **extras},
         name=current.name,
     )
+
+
+def _upsert_verdicts(old: pd.DataFrame, new: pd.DataFrame, extras: Sequence[str]) -> pd.DataFrame:
+    """The current verdicts, each replaced in place by the partial's of the same key
+    (plan, assessor, date), then the partial's other verdicts."""
+    if new.empty:
+        return old
+    sheet = SHEETS_BY_ID["published_verdicts"]
+
+    def keys(frame: pd.DataFrame) -> list[tuple[str, ...]]:
+        return list(zip(*(frame[k].astype(str) for k in sheet.key), strict=True))
+
+    position = {k: float(i) for i, k in enumerate(keys(old))}
+    new_keys = keys(new)
+    replaced = set(new_keys)
+    kept = np.array([k not in replaced for k in keys(old)], dtype=bool)
+    placed = [position.get(k, len(old) + n) for n, k in enumerate(new_keys)]
+    stacked = _concat(
+        old[kept].assign(_at=np.flatnonzero(kept).astype("float64")),
+        new.assign(_at=np.array(placed, dtype="float64")),
+        sheet,
+        [*extras, "_at"],
+    )
+    return stacked.sort_values("_at", kind="stable").drop(columns="_at").reset_index(drop=True)
 
 
 # --- Committing: one short write transaction ---------------------------------------------

@@ -1,8 +1,11 @@
 """Synthetic datasets and workbooks of any size, for the benchmark and load tests.
 
 Shape (the benchmark's): `n` measures spread over three plans, five status rows per
-measure, as many recommendations as measures, two retention rows per recommendation, and
-one event per ten measures. Every value is valid under the contract, so loading the
+measure, as many recommendations as measures, two retention rows per recommendation, one
+event per ten measures, and one published verdict per plan. Some dates are imprecise, so
+the bounded-date paths are exercised at scale: about a tenth of the assessments and a
+fifth of the events are known to the month only (the first day in the date column, the
+last in its companion). Every value is valid under the contract, so loading the
 workbook measures the normal path, not error reporting.
 
 Columns are drawn as whole numpy arrays from one seeded generator: 50,000 measures mean
@@ -32,6 +35,7 @@ from monitoring.schema import (
 STATUS_ROWS_PER_MEASURE = 5
 RETENTION_ROWS_PER_RECOMMENDATION = 2
 MEASURES_PER_EVENT = 10
+VERDICTS_PER_PLAN = 1
 LATEST_DATE = np.datetime64("2026-11-26", "D")  # no assessment or event after it
 
 # (plan id, start, end): three plans, each carrying over measures of the one before.
@@ -109,6 +113,19 @@ def _where(keep: np.ndarray, values: np.ndarray) -> np.ndarray:
     return out
 
 
+def _month_bounds(
+    rng: np.random.Generator, dates: np.ndarray, share: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Turn a `share` of the dates into their month: (first day, last day), else (date, NaT).
+
+    A month whose last day would pass `LATEST_DATE` stays known to the day.
+    """
+    first = dates.astype("datetime64[M]").astype("datetime64[D]")
+    last = (dates.astype("datetime64[M]") + 1).astype("datetime64[D]") - 1
+    month = (rng.random(len(dates)) < share) & (last <= LATEST_DATE)
+    return np.where(month, first, dates), np.where(month, last, np.datetime64("NaT"))
+
+
 def _sometimes(rng: np.random.Generator, values: np.ndarray, share: float) -> np.ndarray:
     """Keep each value with probability `share`; the others become empty."""
     return _where(rng.random(len(values)) < share, values)
@@ -176,6 +193,7 @@ def _status_updates(
     shape = (len(measures["measure_id"]), STATUS_ROWS_PER_MEASURE)
     offsets = np.sort(rng.integers(30, 4 * 365, shape), axis=1).ravel()
     as_of = np.minimum(_days(plan_start[plan_index], offsets), LATEST_DATE)
+    as_of, as_of_latest = _month_bounds(rng, as_of, 0.1)
     labels = np.array(list(_STATUS_WEIGHTS), dtype=object)
     weights = np.array(list(_STATUS_WEIGHTS.values()))
     status = labels[rng.choice(len(labels), n, p=weights / weights.sum())]
@@ -186,6 +204,7 @@ def _status_updates(
     return {
         "measure_id": measures["measure_id"][measure],
         "as_of": as_of,
+        "as_of_latest": as_of_latest,
         "status": status,
         "voice": voice,
         "assessor": np.vectorize(_ASSESSORS.__getitem__, otypes=[object])(voice),
@@ -250,6 +269,7 @@ def _events(rng: np.random.Generator, measures: dict[str, np.ndarray]) -> dict[s
     kind[0] = "letter"  # the first event cannot answer anything
     ids = _ids("SYN-E", n)
     date = np.sort(_days(np.datetime64("2017-01-01", "D"), rng.integers(0, 3500, n)))
+    date, date_latest = _month_bounds(rng, date, 0.2)
     # A reply answers the event just before it (an earlier date, or the same one).
     reply_to = _where(kind == "reply", np.roll(ids, 1))
     related = rng.integers(0, n_measures, (n, 2))
@@ -260,6 +280,7 @@ def _events(rng: np.random.Generator, measures: dict[str, np.ndarray]) -> dict[s
     return {
         "event_id": ids,
         "date": date,
+        "date_latest": date_latest,
         "kind": kind,
         "title": np.char.add("Événement synthétique ", ids.astype(str)).astype(object),
         "sender": _sometimes(rng, _AUTHORS[rng.integers(0, len(_AUTHORS), n)], 0.8),
@@ -275,6 +296,29 @@ def _events(rng: np.random.Generator, measures: dict[str, np.ndarray]) -> dict[s
     }
 
 
+def _published_verdicts(
+    rng: np.random.Generator, measures: dict[str, np.ndarray]
+) -> dict[str, np.ndarray]:
+    """One independent verdict per plan, covering all its measures, counts adding up."""
+    plan_ids = np.array([p[0] for p in _PLANS], dtype=object)
+    sizes = np.array([np.count_nonzero(measures["plan_id"] == p) for p in plan_ids])
+    shares = rng.dirichlet(np.ones(3), len(plan_ids))
+    done = np.floor(sizes * shares[:, 0]).astype(int)
+    partial = np.floor(sizes * shares[:, 1]).astype(int)
+    starts = np.array([p[1] for p in _PLANS], dtype="datetime64[D]")
+    return {
+        "plan_id": plan_ids,
+        "assessor": np.full(len(plan_ids), _ASSESSORS["independent"], dtype=object),
+        "voice": np.full(len(plan_ids), "independent", dtype=object),
+        "published_on": np.minimum(_days(starts, np.full(len(plan_ids), 700)), LATEST_DATE),
+        "measures_covered": sizes,
+        "count_done": done,
+        "count_partial": partial,
+        "count_not_done": sizes - done - partial,
+        "source": np.full(len(plan_ids), "Données synthétiques (fictives)", dtype=object),
+    }
+
+
 def synthetic_dataset(n_measures: int, seed: int = 0) -> Dataset:
     """Build a valid, fictional dataset of `n_measures` measures.
 
@@ -284,8 +328,8 @@ def synthetic_dataset(n_measures: int, seed: int = 0) -> Dataset:
 
     Returns:
         A `Dataset` with 3 plans, `n_measures` measures, 5 status rows per measure,
-        `n_measures` recommendations with 2 retention rows each, and `n_measures // 10`
-        events (at least 10).
+        `n_measures` recommendations with 2 retention rows each, `n_measures // 10`
+        events (at least 10) and one published verdict per plan.
     """
     if n_measures < len(_PLANS):
         raise ValueError(f"synthetic_dataset needs at least {len(_PLANS)} measures")
@@ -299,6 +343,7 @@ def synthetic_dataset(n_measures: int, seed: int = 0) -> Dataset:
         "retention": _table("retention", _retention(rng, recs, measures)),
         "status_updates": _table("status_updates", _status_updates(rng, measures)),
         "events": _table("events", _events(rng, measures)),
+        "published_verdicts": _table("published_verdicts", _published_verdicts(rng, measures)),
     }
     scale = StatusScale(DEFAULT_SCALE)
     tables["status_updates"] = with_categories(tables["status_updates"], scale)

@@ -27,6 +27,7 @@ from monitoring.dataset import (
     table_from_columns,
     with_categories,
 )
+from monitoring.datebounds import parse_period
 from monitoring.i18n import Localised
 from monitoring.raw import Cell, RawSheet, RawWorkbook, gc_paused
 from monitoring.report import Issue, Report, shorten
@@ -36,6 +37,7 @@ from monitoring.schema import (
     RETENTION_WITH_MEASURE,
     SHEETS,
     SHEETS_BY_ID,
+    VERDICT_COUNT_COLUMNS,
     Column,
     Sheet,
     StatusLabel,
@@ -83,6 +85,9 @@ class _Table:
     keep: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     row_numbers: list[int] = field(default_factory=list)
     suppressed: set[tuple[int, int]] = field(default_factory=set)
+    # Of a bounded date column (`Column.latest`), the last day of each period typed in it
+    # ("mars 2014" → 31/03/2014), None for a day; the column itself holds the first day.
+    period_ends: dict[str, list[dt.date | None]] = field(default_factory=dict)
 
     def values(self, column_id: str) -> list[object] | None:
         col = self.columns.get(column_id)
@@ -192,6 +197,10 @@ class _Validator:
             self._add("no-data", "no_data", raw.name)
         self._check_required(table)
         self._check_unique(table)
+        self._check_key(table)
+        for col in sheet.columns:
+            if col.latest is not None:
+                self._check_bounds(table, col, col.latest)
         return table
 
     def _convert_columns(
@@ -367,7 +376,10 @@ class _Validator:
 
     def _convert(self, table: _Table, col: Column, j: int, values: Sequence[Cell]) -> _Col:
         """Convert one column by its declared type, reporting every bad cell."""
-        if col.type == "date":
+        if col.type == "date" and col.latest is not None:
+            converted, bad, ends = _convert_bounded_dates(values, self.raw.date1904)
+            table.period_ends[col.id] = ends
+        elif col.type == "date":
             converted, bad = _convert_dates(values, self.raw.date1904)
         elif col.type in ("integer", "number"):
             converted, bad = _convert_numbers(
@@ -441,6 +453,101 @@ class _Validator:
                 else:
                     first[key] = i
 
+    def _check_key(self, table: _Table) -> None:
+        """A key of several columns (`Sheet.key`) names one row only.
+
+        Single-column keys are `unique` columns, checked above; rows missing a part of
+        the key are left to the required-cell check.
+        """
+        key = table.sheet.key
+        if len(key) < 2 or any(c not in table.columns for c in key):
+            return
+        parts = [table.columns[c].values for c in key]
+        col = table.sheet.column(key[0])
+        j = _letter_index(table.where[key[0]][0])
+        headers = [table.where[c][1] for c in key]
+        first: dict[tuple[object, ...], int] = {}
+        for i, values in enumerate(zip(*parts, strict=True)):
+            if not table.keep[i] or any(v is None for v in values):
+                continue
+            k = tuple(normalise_label(v) if isinstance(v, str) else v for v in values)
+            if k in first:
+                self._cell_issue(
+                    table,
+                    col,
+                    j,
+                    i,
+                    "duplicate_key",
+                    table.cells[key[0]][i],
+                    code="unique-error",
+                    columns=_quoted(headers),
+                    first=table.row_numbers[first[k]],
+                )
+            else:
+                first[k] = i
+
+    def _check_bounds(self, table: _Table, col: Column, latest_id: str) -> None:
+        """Settle a bounded date and its companion (the latest possible day) row by row.
+
+        A period typed in the date ("mars 2014") gives the companion its last day when the
+        companion is empty; a companion given with it wins. A companion before the date is
+        an error; one equal to the date is stored empty (known to the day), so that the
+        pair is canonical and an export reads back identical.
+        """
+        n = len(table.row_numbers)
+        dated = table.columns.get(col.id)
+        dates = dated.values if dated is not None else None
+        ends = table.period_ends.get(col.id) or [None] * n
+        latest = table.columns.get(latest_id)
+        if latest is None:
+            if not any(ends):
+                return
+            # An older workbook without the companion column: the periods still need one.
+            latest = table.columns[latest_id] = _Col([None] * n, np.ones(n, dtype=bool))
+        values = latest.values = list(latest.values)
+        companion = table.sheet.column(latest_id)
+        for i in range(n):
+            given, end = values[i], ends[i]
+            if (given is None and end is None) or not table.keep[i]:
+                continue
+            first = dates[i] if dates is not None else None
+            if first is None:
+                # A required date says so itself; a date that is not one is reported as such.
+                blank = dated is None or bool(dated.empty[i])
+                if given is not None and blank and not col.required:
+                    self._bound_issue(table, col, companion, i, "latest_without_date")
+                continue
+            if given is None:
+                given = end
+            elif given < first:  # type: ignore[operator]
+                self._bound_issue(
+                    table, col, companion, i, "latest_before_date", latest=given, date=first
+                )
+                continue
+            values[i] = None if given == first else given
+            latest.empty[i] = values[i] is None
+
+    def _bound_issue(
+        self, table: _Table, col: Column, companion: Column, i: int, key: str, **params: object
+    ) -> None:
+        """Report a problem of a date's companion, at the companion's cell."""
+        letter = table.where.get(companion.id, ("", ""))[0]
+        date_letter, date_header = table.where.get(col.id, ("", col.fr))
+        j = _letter_index(letter) if letter else -1
+        cells = table.cells.get(companion.id)
+        self._cell_issue(
+            table,
+            companion,
+            j,
+            i,
+            key,
+            cells[i] if cells is not None else "",
+            code="constraint-error",
+            date_column=date_letter,
+            date_header=date_header,
+            **params,
+        )
+
     # --- The status scale ------------------------------------------------------------
 
     def _read_scale(self, raw: RawSheet) -> StatusScale:
@@ -508,6 +615,8 @@ class _Validator:
         self._ref("events", "reply_to", events, "unknown_event", self_key="event_id")
         self._ref("events", "plan_id", plans, "unknown_plan")
         self._measure_lists(measures)
+        self._ref("published_verdicts", "plan_id", plans, "unknown_plan")
+        self._verdict_rules()
 
     def _keys(self, table_id: str, column_id: str) -> set[object] | None:
         table = self.tables.get(table_id)
@@ -692,6 +801,96 @@ class _Validator:
                 item = item.strip(BLANK_CHARS)
                 if item and item not in measures:
                     self._cell_issue(table, col, j, i, "unknown_measure", item, code="foreign-key")
+
+    def _verdict_rules(self) -> None:
+        """The rules of a published verdict: at least one count, the counts within the
+        measures covered, and those within the plan's measures in the Measures sheet."""
+        table = self.tables.get("published_verdicts")
+        if table is None or table.values("measures_covered") is None:
+            return
+        sizes = self._plan_sizes()
+        plans = self._keys("plans", "plan_id") or set()
+        for i in np.flatnonzero(table.keep).tolist():
+            counts = [
+                table.values(c)[i]  # type: ignore[index]
+                for c in VERDICT_COUNT_COLUMNS.values()
+                if c in table.columns
+            ]
+            given = [int(c) for c in counts if c is not None]  # type: ignore[arg-type]
+            if not given:
+                self._verdict_without_counts(table, i)
+            else:
+                self._verdict_counts_within_covered(table, i, sum(given))
+            if sizes is not None:
+                self._verdict_covered_within_plan(table, i, sizes, plans)
+
+    def _plan_sizes(self) -> dict[object, int] | None:
+        """How many measures each plan has in the Measures sheet (None without it)."""
+        table = self.tables.get("measures")
+        plans = table.values("plan_id") if table else None
+        if table is None or plans is None:
+            return None
+        sizes: dict[object, int] = {}
+        for plan, keep in zip(plans, table.keep, strict=True):
+            if keep and plan is not None:
+                sizes[plan] = sizes.get(plan, 0) + 1
+        return sizes
+
+    def _verdict_without_counts(self, table: _Table, i: int) -> None:
+        present = [c for c in VERDICT_COUNT_COLUMNS.values() if c in table.where]
+        at = present[0] if present else "measures_covered"
+        columns = [table.sheet.column(c) for c in VERDICT_COUNT_COLUMNS.values()]
+        self._cell_issue(
+            table,
+            table.sheet.column(at),
+            _letter_index(table.where[at][0]),
+            i,
+            "verdict_without_counts",
+            "",
+            code="constraint-error",
+            columns=Localised(
+                ", ".join(f"« {c.fr} »" for c in columns), ", ".join(f'"{c.en}"' for c in columns)
+            ),
+        )
+
+    def _verdict_counts_within_covered(self, table: _Table, i: int, total: int) -> None:
+        covered = table.values("measures_covered")[i]  # type: ignore[index]
+        if covered is None or total <= covered:  # type: ignore[operator]
+            return
+        self._cell_issue(
+            table,
+            table.sheet.column("measures_covered"),
+            _letter_index(table.where["measures_covered"][0]),
+            i,
+            "verdict_counts_over_covered",
+            table.cells["measures_covered"][i],
+            code="constraint-error",
+            total=total,
+            covered=covered,
+        )
+
+    def _verdict_covered_within_plan(
+        self, table: _Table, i: int, sizes: dict[object, int], plans: set[object]
+    ) -> None:
+        covered = table.values("measures_covered")[i]  # type: ignore[index]
+        plan = table.values("plan_id")[i] if "plan_id" in table.columns else None  # type: ignore[index]
+        if covered is None or plan is None or plan not in plans:
+            return  # an unknown plan is reported once, as such
+        measures = sizes.get(plan, 0)
+        if covered <= measures:  # type: ignore[operator]
+            return
+        self._cell_issue(
+            table,
+            table.sheet.column("measures_covered"),
+            _letter_index(table.where["measures_covered"][0]),
+            i,
+            "verdict_covered_over_plan",
+            table.cells["measures_covered"][i],
+            code="constraint-error",
+            plan=str(plan),
+            measures=measures,
+            measures_sheet=Localised(SHEETS_BY_ID["measures"].fr, SHEETS_BY_ID["measures"].en),
+        )
 
     # --- Assembly ---------------------------------------------------------------------
 
@@ -963,6 +1162,78 @@ def _convert_dates(values: Sequence[Cell], date1904: bool) -> tuple[_Col, _Bad]:
             empty[i] = True
         out.append(result)
     return _Col(out, empty), bad
+
+
+def _bounded_date_or_key(value: Cell, date1904: bool) -> object:
+    """What a cell of a bounded date column holds: a day, a period (first, last), None
+    when empty, or the message key saying why it is neither.
+
+    A period is a month or a year as text ("mars 2014", "2014", "03/2014", "2014-03"), or
+    a year typed as a number (2014: a spreadsheet stores what was typed as a number).
+    Other numbers keep their meaning of Excel date serials.
+    """
+    kind = type(value)
+    if kind is str:
+        text = value.strip(BLANK_CHARS)  # type: ignore[attr-defined]
+        if not text:
+            return None
+        day = _parse_date_text(text)
+        if day is None:
+            return parse_period(text) or "date_format_bounded"
+        return "date_range" if not MIN_YEAR <= day.year <= MAX_YEAR else day
+    if (kind is float or kind is int) and not _is_empty(value):
+        number = float(value)  # type: ignore[arg-type]
+        if number.is_integer() and MIN_YEAR <= number <= MAX_YEAR:
+            return parse_period(str(int(number))) or "date_year_only"
+    result = _date_or_key(value, date1904)
+    return "date_format_bounded" if result == "date_format" else result
+
+
+def _convert_bounded_dates(
+    values: Sequence[Cell], date1904: bool
+) -> tuple[_Col, _Bad, list[dt.date | None]]:
+    """Convert a bounded date column: the first day of each cell, and of each period its
+    last day (None for a day or an empty cell)."""
+    if _kinds(values) <= _BY_VALUE:
+        # Each distinct cell read once, the column mapped through the results in C.
+        read = {v: _bounded_date_or_key(v, date1904) for v in set(values)}
+        first = {v: r[0] if type(r) is tuple else None if type(r) is str else r
+                 for v, r in read.items()}  # fmt: skip
+        out = list(map(first.__getitem__, values))
+        is_empty = {v: r is None for v, r in read.items()}
+        empty = np.fromiter(map(is_empty.__getitem__, values), dtype=bool, count=len(values))
+        ends: list[dt.date | None] = [None] * len(values)
+        bad: _Bad = []
+        if any(type(r) is tuple or type(r) is str for r in read.values()):
+            for i, v in enumerate(values):
+                r = read[v]
+                if type(r) is tuple:
+                    ends[i] = r[1]
+                elif type(r) is str:
+                    bad.append((i, r, _date_params(r)))
+        return _Col(out, empty), bad, ends
+    out = []
+    ends = []
+    bad = []
+    empty = np.zeros(len(values), dtype=bool)
+    # Keyed by type too: `True == 1` must not share a result with the number 1.
+    cache: dict[tuple[type, object], object] = {}
+    for i, v in enumerate(values):
+        key = (type(v), v)
+        result = cache.get(key, _UNSEEN)
+        if result is _UNSEEN:
+            result = cache[key] = _bounded_date_or_key(v, date1904)
+        end = None
+        if isinstance(result, tuple):
+            result, end = result
+        elif isinstance(result, str):
+            bad.append((i, result, _date_params(result)))
+            result = None  # a bad date is not empty: the row is kept and the error stands
+        elif result is None:
+            empty[i] = True
+        out.append(result)
+        ends.append(end)
+    return _Col(out, empty), bad, ends
 
 
 def _date_params(key: str) -> dict[str, Any]:

@@ -284,3 +284,23 @@ def synthetic_sheets(n_measures: int = 10_000, seed: int = 7) -> Sheets:
             measure_ids=f"{mid}, M{(m + 1) % n_measures:05d}",
         )
     return sheets
+
+
+def verdict_rows(*records: dict[str, Cell]) -> list[list[Cell]]:
+    """The rows of a `Verdicts publiés` sheet (French headers) holding these records."""
+    return _rows(SHEETS_BY_ID["published_verdicts"], list(records))
+
+
+def a_verdict(**changes: Cell) -> dict[str, Cell]:
+    """A valid published verdict on plan P1 of `valid_sheets` (2 measures), as cells."""
+    return {
+        "plan_id": "P1",
+        "assessor": "CNCDH",
+        "voice": "Évaluation indépendante",
+        "published_on": D(2017, 1, 12),
+        "measures_covered": 2,
+        "count_done": 1,
+        "count_partial": 1,
+        "source": "https://www.cncdh.fr/exemple",
+        **changes,
+    }

@@ -17,6 +17,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "changes.section.events_added": ("Événements ajoutés", "Events added"),
     "changes.section.events_removed": ("Événements retirés", "Events removed"),
     "changes.section.events_changed": ("Événements modifiés", "Events changed"),
+    "changes.section.verdicts_added": ("Verdicts publiés ajoutés", "Published verdicts added"),
+    "changes.section.verdicts_removed": (
+        "Verdicts publiés retirés",
+        "Published verdicts removed",
+    ),
+    "changes.section.verdicts_changed": (
+        "Verdicts publiés modifiés",
+        "Published verdicts changed",
+    ),
+    "changes.verdict_covered": ("{count} mesures couvertes", "{count} measures covered"),
     # Which way a status moved.
     "changes.direction.up": ("en progrès", "up"),
     "changes.direction.down": ("en recul", "down"),

@@ -294,4 +294,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Choisissez une valeur de la liste déroulante.",
         "Choose a value from the drop-down list.",
     ),
+    # Contract 1.1: dates known to the month or the year, published verdicts.
+    "docs.rule.date_bounds": (
+        "Dates imprécises : {columns} acceptent aussi un mois (« mars 2014 », « March "
+        "2014 », 03/2014, 2014-03) ou une année (« 2014 », en texte ou en nombre) ; le "
+        "premier et le dernier jour possibles sont alors enregistrés (01/03/2014 et "
+        "31/03/2014), aucun jour n'est inventé. Une date connue seulement entre deux dates "
+        "s'écrit avec la plus tôt dans la colonne et la plus tard dans la colonne « au plus "
+        "tard » qui la suit, vide quand la date est connue au jour près ; elle ne peut pas "
+        "précéder la date. Dans les autres colonnes de date, un mois ou une année seuls "
+        "sont refusés.",
+        'Imprecise dates: {columns} also accept a month ("mars 2014", "March 2014", '
+        '03/2014, 2014-03) or a year ("2014", as text or as a number); the first and '
+        "last possible days are then stored (2014-03-01 and 2014-03-31), no day is ever "
+        "invented. A date known only between two dates is written with the earliest in the "
+        'column and the latest in the "latest" column right after it, left empty when the '
+        "date is known to the day; it cannot be before the date. In other date columns a "
+        "month or a year alone is rejected.",
+    ),
+    "docs.rule.date_bounds.column": ("« {column} » ({sheet})", '"{column}" ({sheet})'),
+    "docs.rule_latest": (
+        "Jamais avant « {date} » ; égale à « {date} », elle est enregistrée vide.",
+        'Never before "{date}"; equal to "{date}", it is stored empty.',
+    ),
+    "docs.sheet_key": (
+        "Une seule ligne par combinaison de {columns}.",
+        "One row only per combination of {columns}.",
+    ),
+    "docs.verdicts_rule": (
+        "Chaque ligne donne au moins un compte ; la somme des comptes ne dépasse pas "
+        "« {covered} », qui ne dépasse pas le nombre de mesures du plan dans la feuille "
+        "{measures}. Un compte laissé vide est inconnu, pas zéro.",
+        'Each row gives at least one count; the counts add up to at most "{covered}", '
+        "which is at most the number of the plan's measures in the {measures} sheet. A "
+        "count left empty is unknown, not zero.",
+    ),
 }

@@ -119,14 +119,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Partial updates (issue messages: the report shows them with their place).
     "issue.partial_sheet_not_allowed": (
-        "une mise à jour partielle ne contient que les feuilles Suivi et Chronologie ; "
-        "pour remplacer les autres feuilles, déposez le classeur complet.",
-        "a partial update holds only the Suivi (status updates) and Chronologie (events) "
-        "sheets; to replace the other sheets, upload the whole workbook.",
+        "une mise à jour partielle ne contient que les feuilles Suivi, Chronologie et "
+        "Verdicts publiés ; pour remplacer les autres feuilles, déposez le classeur complet.",
+        "a partial update holds only the Suivi (status updates), Chronologie (events) and "
+        "Verdicts publiés (published verdicts) sheets; to replace the other sheets, upload "
+        "the whole workbook.",
     ),
     "issue.partial_without_rows": (
-        "une mise à jour partielle doit contenir une feuille Suivi ou Chronologie.",
-        "a partial update must hold a Suivi (status updates) or Chronologie (events) sheet.",
+        "une mise à jour partielle doit contenir une feuille Suivi, Chronologie ou Verdicts "
+        "publiés.",
+        "a partial update must hold a Suivi (status updates), Chronologie (events) or "
+        "Verdicts publiés (published verdicts) sheet.",
     ),
     "issue.partial_without_version": (
         "le jeu « {dataset} » n'a encore aucune version : déposez d'abord un classeur complet.",

@@ -33,9 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "upload.mode.partial_help": (
         "Le fichier ne contient que de nouvelles lignes « Suivi » (et éventuellement "
-        "« Chronologie ») : elles sont ajoutées à une copie de la version actuelle.",
-        'The file holds only new "Suivi" rows (and optionally "Chronologie" rows): they are '
-        "added to a copy of the current version.",
+        "« Chronologie » ou « Verdicts publiés ») : elles sont ajoutées à une copie de la "
+        "version actuelle.",
+        'The file holds only new "Suivi" rows (and optionally "Chronologie" or "Verdicts '
+        'publiés" rows): they are added to a copy of the current version.',
     ),
     "upload.files": ("Fichier(s)", "File(s)"),
     "upload.files_help": (

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from monitoring.annotate import (
     FILLS,
@@ -31,7 +32,8 @@ RED, BLUE = FILLS["error"], FILLS["notice"]
 
 
 def edited_demo(**cells: str) -> bytes:
-    """The demo workbook with cells changed: `Suivi__C2="…"` sets cell C2 of sheet Suivi."""
+    """The demo workbook with cells changed: `Suivi__C2="…"` sets cell C2 of sheet Suivi
+    (see `at` to find a cell by its header)."""
     wb = openpyxl.load_workbook(DEMO)
     for address, value in cells.items():
         sheet, cell = address.split("__")
@@ -39,6 +41,19 @@ def edited_demo(**cells: str) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+@cache
+def at(sheet: str, header: str, row: int) -> str:
+    """The address of a cell of the demo workbook found by its header, as columns move
+    when the contract grows (`at("Suivi", "Statut", 2)` is C2 or D2)."""
+    ws = openpyxl.load_workbook(DEMO, read_only=True)[sheet]
+    headers = [c.value for c in next(ws.iter_rows(max_row=1))]
+    return f"{get_column_letter(headers.index(header) + 1)}{row}"
+
+
+def column(address: str) -> str:
+    return address.rstrip("0123456789")
 
 
 def report_of(files: list[Upload]) -> Report:
@@ -57,8 +72,10 @@ def fill(cell: openpyxl.cell.Cell) -> str | None:
 
 @cache
 def rejected() -> tuple[list[Upload], Report]:
-    """An unknown status (Suivi C2) and a date that is not one (Mesures G2)."""
-    files = [Upload("suivi.xlsx", edited_demo(Suivi__C2="Peut-être", Mesures__G2="bientôt"))]
+    """An unknown status (Suivi, row 2) and a date that is not one (Mesures, row 2)."""
+    cells = {f"Suivi__{at('Suivi', 'Statut', 2)}": "Peut-être",
+             f"Mesures__{at('Mesures', 'Échéance', 2)}": "bientôt"}  # fmt: skip
+    files = [Upload("suivi.xlsx", edited_demo(**cells))]
     return files, report_of(files)
 
 
@@ -73,32 +90,36 @@ def test_the_annotated_workbook_opens_on_a_sheet_listing_every_problem() -> None
     )  # fmt: skip
     listed = sorted((r[0], r[1], r[3], r[4], r[6]) for r in rows[1:])
     assert listed == [
-        ("Mesures", "erreur", 2, "G", "bientôt"),
-        ("Suivi", "erreur", 2, "C", "Peut-être"),
+        ("Mesures", "erreur", 2, column(at("Mesures", "Échéance", 2)), "bientôt"),
+        ("Suivi", "erreur", 2, column(at("Suivi", "Statut", 2)), "Peut-être"),
     ]
     # Each row links to the cell it is about.
     links = {c.value: c.hyperlink.location for c in book["Erreurs"]["A"][1:]}
-    assert links == {"Suivi": "'Suivi'!C2", "Mesures": "'Mesures'!G2"}
+    assert links == {
+        "Suivi": f"'Suivi'!{at('Suivi', 'Statut', 2)}",
+        "Mesures": f"'Mesures'!{at('Mesures', 'Échéance', 2)}",
+    }
 
 
 def test_each_offending_cell_of_an_xlsx_is_filled_and_carries_the_message() -> None:
     files, report = rejected()
     book = load(annotated_workbook(files, report, "fr"))
-    status = book["Suivi"]["C2"]
+    status = book["Suivi"][at("Suivi", "Statut", 2)]
     assert status.value == "Peut-être"  # the coordinator's own value, untouched
     assert fill(status) == RED
     message = issue_text(next(i for i in report if i.sheet == "Suivi"), "fr")
     assert status.comment.text == f"Erreur (constraint-error) : {message}"
-    assert fill(book["Mesures"]["G2"]) == RED
-    assert book["Mesures"]["G2"].comment is not None
+    due = book["Mesures"][at("Mesures", "Échéance", 2)]
+    assert fill(due) == RED and due.comment is not None
     # Nothing else is marked, and the rest of the workbook is the coordinator's own.
-    assert book["Suivi"]["C3"].comment is None and fill(book["Suivi"]["C3"]) is None
+    below = book["Suivi"][at("Suivi", "Statut", 3)]
+    assert below.comment is None and fill(below) is None
     assert book["Plans"]["A2"].value == "DEMO-A"
     assert book.sheetnames[1:] == load(files[0].data).sheetnames
 
 
 def test_header_problems_mark_the_header_row_and_sheet_problems_mark_a1() -> None:
-    data = edited_demo(Suivi__C1="Quoi")
+    data = edited_demo(**{f"Suivi__{at('Suivi', 'Statut', 1)}": "Quoi"})
     wb = load(data)
     wb.create_sheet("Notes")["B2"] = "à moi"
     out = io.BytesIO()
@@ -113,8 +134,9 @@ def test_header_problems_mark_the_header_row_and_sheet_problems_mark_a1() -> Non
     # The template's own description of the header is kept, after the message.
     assert book["Suivi"]["A1"].comment.text.endswith("— Mesure évaluée. Obligatoire.")
     # The unknown header "Quoi" (kept as an extra column): its own header cell, a notice.
-    assert fill(book["Suivi"]["C1"]) == BLUE
-    assert book["Suivi"]["C1"].comment.text.startswith("Notice (extra-label): ")
+    header = book["Suivi"][at("Suivi", "Statut", 1)]
+    assert fill(header) == BLUE
+    assert header.comment.text.startswith("Notice (extra-label): ")
     # A sheet outside the format: its A1.
     assert book["Notes"]["A1"].comment.text.startswith("Notice (extra-sheet): ")
     assert book.sheetnames[0] == "Errors"
@@ -210,7 +232,7 @@ def test_the_report_table_gives_the_place_in_columns_and_the_message_without_it(
     table = report_table(report, "en")
     row = table[table["sheet"] == "Suivi"].iloc[0]
     assert (row["severity"], row["code"], row["row"], row["column"], row["header"]) == (
-        "error", "constraint-error", 2, "C", "Statut",
+        "error", "constraint-error", 2, column(at("Suivi", "Statut", 2)), "Statut",
     )  # fmt: skip
     assert not row["message"].startswith("Sheet")
     assert str(table["row"].dtype) == "Int64"
@@ -249,3 +271,29 @@ def test_download_names_are_plain_ascii_whatever_the_dataset_or_plan_holds(
     name: str, suffix: str | None, expected: str
 ) -> None:
     assert safe_file_name(name, suffix) == expected
+
+
+def test_a_problem_in_the_published_verdicts_sheet_is_marked_at_its_cell() -> None:
+    wb = openpyxl.load_workbook(DEMO)
+    if "Verdicts publiés" in wb.sheetnames:
+        del wb["Verdicts publiés"]
+    ws = wb.create_sheet("Verdicts publiés")
+    ws.append(["Plan", "Évaluateur", "Évalué par", "Date", "Mesures couvertes", "Réalisées",
+               "Source"])  # fmt: skip
+    plan = wb["Plans"]["A2"].value
+    ws.append([plan, "Rapporteur (fictif)", "Évaluation indépendante", "12/01/2024", 1, 3,
+               "https://example.org"])  # fmt: skip
+    out = io.BytesIO()
+    wb.save(out)
+    files = [Upload("verdicts.xlsx", out.getvalue())]
+    report = report_of(files)
+    assert [(i.sheet, i.row, i.column, i.key) for i in report.errors] == [
+        ("Verdicts publiés", 2, "E", "verdict_counts_over_covered")
+    ]
+
+    book = load(annotated_workbook(files, report, "en"))
+
+    cell = book["Verdicts publiés"]["E2"]
+    assert fill(cell) == RED
+    assert cell.comment.text.endswith("The counts add up to 3, more than the measures covered (1).")
+    assert book["Verdicts publiés"]["F2"].comment is None

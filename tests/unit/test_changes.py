@@ -30,7 +30,7 @@ def status(measure: str, label: str, voice: str = "civil_society", on: str = "20
             "revised_due_date": revised}  # fmt: skip
 
 
-def build(ms=("M1", "M2"), updates=(), events=(), retention=()) -> Dataset:
+def build(ms=("M1", "M2"), updates=(), events=(), retention=(), verdicts=()) -> Dataset:
     return dataset_from_records(
         {
             "plans": [PLAN],
@@ -39,6 +39,7 @@ def build(ms=("M1", "M2"), updates=(), events=(), retention=()) -> Dataset:
             "retention": list(retention),
             "status_updates": list(updates),
             "events": list(events),
+            "published_verdicts": list(verdicts),
         }
     )
 
@@ -226,3 +227,66 @@ def test_two_unrelated_versions_compare_without_error_in_both_languages() -> Non
     counts = changes.counts()
     assert counts["measures_added"] == len(france.measures)
     assert counts["measures_removed"] == len(demo.measures)
+
+
+def verdict(assessor: str = "CNCDH", on: str = "2025-01-12", **counts: int) -> dict[str, object]:
+    return {"plan_id": "P1", "assessor": assessor, "voice": "independent", "published_on": on,
+            "measures_covered": 2, "source": "https://example.org", **counts}  # fmt: skip
+
+
+def test_published_verdicts_added_and_removed_are_matched_by_plan_assessor_and_date():
+    old = build(verdicts=[verdict(count_done=1), verdict("Collectif", count_not_done=2)])
+    new = build(verdicts=[verdict(count_done=1), verdict("Collectif", "2025-03-01", count_done=2)])
+    changes = compare(old, new, AS_OF)
+    assert changes.verdicts_added[["assessor", "published_on"]].astype(str).values.tolist() == [
+        ["Collectif", "2025-03-01"]
+    ]
+    assert changes.verdicts_removed["assessor"].tolist() == ["Collectif"]
+    assert changes.verdicts_changed.empty
+    assert changes.counts()["verdicts_added"] == 1 and not changes.is_empty
+    assert "verdicts_added" in changes.sections("fr")
+
+
+def test_a_verdict_whose_counts_changed_shows_its_figures_before_and_after_in_both_languages():
+    old = build(verdicts=[verdict(count_done=1)])
+    new = build(verdicts=[verdict(count_done=1, count_partial=1)])
+    changes = compare(old, new, AS_OF)
+    assert changes.verdicts_changed["old_count_partial"].isna().all()
+    (fr,) = changes.rows("fr", section="verdicts_changed").to_dict("records")
+    assert fr["Changement"] == "Verdicts publiés modifiés"
+    assert (fr["Plan"], fr["Identifiant"], fr["Date"]) == ("P1", "CNCDH", "12/01/2025")
+    assert fr["Évalué par"] == "Évaluation indépendante"
+    assert fr["Avant"] == "réalisée 1 (2 mesures couvertes)"
+    assert fr["Après"] == "réalisée 1 · partielle 1 (2 mesures couvertes)"
+    (en,) = changes.rows("en", section="verdicts_changed").to_dict("records")
+    assert en["After"] == "done 1 · partial 1 (2 measures covered)"
+    data = json.loads(json.dumps(changes.as_dict()))
+    assert data["verdicts_changed"][0]["count_partial"] == 1
+    assert data["verdicts_changed"][0]["old_count_partial"] is None
+
+
+def test_an_added_verdict_reads_its_figures_in_the_title_column():
+    (row,) = (
+        compare(build(), build(verdicts=[verdict(count_not_done=2)]), AS_OF)
+        .rows("en")
+        .to_dict("records")
+    )
+    assert row["Change"] == "Published verdicts added"
+    assert row["Title"] == "not done 2 (2 measures covered)"
+    assert row["Date"] == "2025-01-12"
+
+
+def test_an_event_known_to_the_month_shows_the_month_not_an_invented_day():
+    event = {"event_id": "E1", "date": "2025-02-01", "date_latest": "2025-02-28",
+             "kind": "letter", "title": "Lettre"}  # fmt: skip
+    (row,) = compare(build(), build(events=[event]), AS_OF).rows("fr").to_dict("records")
+    assert row["Date"] == "février 2025"
+
+
+def test_an_event_whose_latest_date_changed_is_an_event_changed():
+    event = {"event_id": "E1", "date": "2025-02-01", "kind": "letter", "title": "Lettre"}
+    later = event | {"date_latest": "2025-03-31"}
+    changes = compare(build(events=[event]), build(events=[later]), AS_OF)
+    assert changes.events_changed["event_id"].tolist() == ["E1"]
+    (row,) = changes.rows("en").to_dict("records")
+    assert row["Date"] == "between 2025-02-01 and 2025-03-31"

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from monitoring.cli import main
-from monitoring.schema import STATUS_UPDATES
+from monitoring.schema import STATUS_UPDATES, normalise_label
 
 ROOT = Path(__file__).resolve().parents[2]
 FRANCE_CSV = ROOT / "data" / "france"
@@ -116,15 +116,27 @@ def _with_published_evaluation(tmp_path: Path) -> list[Path]:
     known = {1: partly, 2: not_done, 3: partly, 4: not_done, 5: partly, 6: partly}
     rest = ["Réalisée"] * 3 + ["Partiellement réalisée"] * 24 + ["Non réalisée"] * 12
     statuses = [known[n] if n in known else rest[n - 7] for n in range(1, 46)]
+    path = folder / "Suivi.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    # Rows are built by header, so they follow the file's columns, whatever their order.
+    column_of = {key: c.id for c in STATUS_UPDATES.columns for key in c.header_keys()}
+    ids = [column_of.get(normalise_label(h.lstrip("\ufeff"))) for h in header]
+    assert {"measure_id", "as_of", "status", "voice", "assessor"} <= set(ids)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for number, status in enumerate(statuses, start=1):
         if number > 6:
-            writer.writerow([f"PAN2-M{number:02d}", "2023-01-12", status,
-                             "Évaluation indépendante", "CNCDH"] + [""] * 5)  # fmt: skip
-    with (folder / "Suivi.csv").open("a", encoding="utf-8", newline="") as handle:
+            values = {
+                "measure_id": f"PAN2-M{number:02d}",
+                "as_of": "2023-01-12",
+                "status": status,
+                "voice": "Évaluation indépendante",
+                "assessor": "CNCDH",
+            }
+            writer.writerow([values.get(i or "", "") for i in ids])
+    with path.open("a", encoding="utf-8", newline="") as handle:
         handle.write(buffer.getvalue())
-    assert STATUS_UPDATES.column_ids[:5] == ("measure_id", "as_of", "status", "voice", "assessor")
     return sorted(folder.glob("*.csv"))
 
 

@@ -109,3 +109,23 @@ def test_every_key_of_the_docs_catalogue_is_used() -> None:
     # `code.<code>` keys are looked up by code (checked against `CODES` above).
     unused = [k for k in MESSAGES if not k.startswith("code.") and f'"{k}"' not in sources]
     assert not unused
+
+
+def test_docs_say_which_date_columns_take_a_month_or_a_year_and_where_the_latest_goes() -> None:
+    fr, en = format_page("fr"), format_page("en")
+
+    assert "« Date » (Chronologie)" in fr and "« mars 2014 »" in fr and "aucun jour" in fr
+    assert "« Adopté le »" not in fr.split("Dates imprécises")[1].split("\n")[0]
+    assert '"Date" (Events)' in en and '"March 2014"' in en and "no day is ever" in en
+    assert "Jamais avant « Date » ; égale à « Date », elle est enregistrée vide." in fr
+    assert 'Never before "Expected by"; equal to "Expected by", it is stored empty.' in en
+
+
+def test_docs_give_the_published_verdicts_rules_in_both_languages() -> None:
+    fr, en = format_page("fr"), format_page("en")
+
+    assert "### Feuille « Verdicts publiés » (anglais : « Published verdicts »)" in fr
+    assert "Une seule ligne par combinaison de « Plan », « Évaluateur », « Date »." in fr
+    assert "la somme des comptes ne dépasse pas « Mesures couvertes »" in fr
+    assert 'One row only per combination of "Plan ID", "Assessor", "Published on".' in en
+    assert "A count left empty is unknown, not zero." in en

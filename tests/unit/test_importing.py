@@ -28,6 +28,7 @@ from monitoring.importing import (
     restore_version,
 )
 from monitoring.reading import Upload
+from monitoring.schema import SHEETS_BY_ID
 from monitoring.storage import Store, StoreBusy
 from monitoring.storage.memory import MemoryStore
 from monitoring.storage.sql import SqlStore, table_counts
@@ -47,11 +48,14 @@ def demo_bytes() -> bytes:
 
 @cache
 def edited_demo(**cells: object) -> bytes:
-    """The demo workbook with cells changed: `Suivi__C2="…"` sets cell C2 of sheet Suivi."""
+    """The demo workbook with cells changed: `Suivi__Statut__2="…"` sets the cell of row 2
+    under the header « Statut » of sheet Suivi (by header: columns move as the contract
+    grows)."""
     wb = openpyxl.load_workbook(io.BytesIO(demo_bytes()))
     for address, value in cells.items():
-        sheet, cell = address.split("__")
-        wb[sheet][cell] = value
+        sheet, header, row = address.split("__")
+        headers = [c.value for c in wb[sheet][1]]
+        wb[sheet].cell(int(row), headers.index(header) + 1).value = value
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -128,7 +132,7 @@ def test_a_rejected_upload_changes_no_table_and_the_previous_version_reads_back_
     before = table_counts(sqlite_store.engine)
     dataset_hash = sqlite_store.read_dataset("demo", 1).content_hash()
 
-    result = upload(sqlite_store, edited_demo(Suivi__C2="Terminé à moitié"))
+    result = upload(sqlite_store, edited_demo(Suivi__Statut__2="Terminé à moitié"))
 
     assert result.status == "rejected"
     assert any(i.sheet == "Suivi" and i.row == 2 for i in result.report.errors)
@@ -172,7 +176,9 @@ def test_an_exported_version_uploaded_back_unchanged_is_identical(store, lang):
 
 def test_a_rerun_with_the_same_idempotency_key_stores_one_version(store):
     first = upload(store, demo_bytes(), idempotency_key="sha+nonce")
-    again = upload(store, edited_demo(Suivi__E2="Autre évaluateur"), idempotency_key="sha+nonce")
+    again = upload(
+        store, edited_demo(Suivi__Évaluateur__2="Autre évaluateur"), idempotency_key="sha+nonce"
+    )
     assert first.status == again.status == "stored"
     assert again.replayed and again.version == first.version
     assert len(store.versions("demo")) == 1
@@ -183,7 +189,7 @@ def test_a_save_that_fails_reports_failed_and_stores_nothing():
     store = MemoryStore()
     upload(store, demo_bytes())
     store.fail_next_save = True
-    result = upload(store, edited_demo(Suivi__E2="Autre évaluateur"))
+    result = upload(store, edited_demo(Suivi__Évaluateur__2="Autre évaluateur"))
     assert result.status == "failed"
     assert "nothing was changed" in result.message("en")
     assert len(store.versions("demo")) == 1
@@ -196,8 +202,8 @@ def test_a_partial_update_appends_new_status_rows_and_skips_identical_ones(store
     upload(store, demo_bytes())
     header, first, *_ = sheet_rows("Suivi")
     newer = list(first)
-    newer[1] = dt.datetime(2026, 1, 15)
-    newer[2] = "Réalisée"
+    newer[header.index("Date")] = dt.datetime(2026, 1, 15)
+    newer[header.index("Statut")] = "Réalisée"
     data = partial_workbook(Suivi=[header, first, newer])
 
     result = upload(store, data, name="suivi-janvier.xlsx", partial=True)
@@ -229,10 +235,10 @@ def test_a_partial_event_with_an_existing_id_replaces_it_in_place_and_new_ones_a
     upload(store, demo_bytes())
     header, first, *_ = sheet_rows("Chronologie")
     changed = list(first)
-    changed[3] = "Intitulé corrigé"
+    changed[header.index("Intitulé")] = "Intitulé corrigé"
     fresh = list(first)
     fresh[0] = "EV-NEW-1"
-    fresh[3] = "Nouvel événement"
+    fresh[header.index("Intitulé")] = "Nouvel événement"
 
     result = upload(store, partial_workbook(Chronologie=[header, changed, fresh]), partial=True)
 
@@ -265,6 +271,66 @@ def test_a_partial_update_may_not_replace_other_sheets(store):
     assert "whole workbook" in result.report.errors[0].message("en")
 
 
+def verdict_sheet(*rows: dict[str, object]) -> list[list[object]]:
+    """A `Verdicts publiés` sheet (French headers) on the demo's first plan."""
+    sheet = SHEETS_BY_ID["published_verdicts"]
+    plan = sheet_rows("Plans")[1][0]
+    base = {"plan_id": plan, "assessor": "Rapporteur (fictif)", "voice": "Évaluation indépendante",
+            "published_on": dt.datetime(2024, 1, 12), "measures_covered": 2, "count_done": 1,
+            "source": "https://example.org/verdict"}  # fmt: skip
+    return [[c.fr for c in sheet.columns]] + [
+        [(base | row).get(c.id) for c in sheet.columns] for row in rows
+    ]
+
+
+def test_a_partial_update_may_add_a_published_verdict(store):
+    upload(store, demo_bytes())
+
+    result = upload(
+        store, partial_workbook(**{"Verdicts publiés": verdict_sheet({})}), partial=True
+    )
+
+    assert result.status == "stored", [i.message("en") for i in result.report]
+    before, after = store.read_dataset("demo", 1), store.read_dataset("demo", 2)
+    verdicts = after.tables["published_verdicts"]
+    assert len(verdicts) == len(before.tables["published_verdicts"]) + 1
+    assert verdicts.iloc[-1]["assessor"] == "Rapporteur (fictif)"
+    assert after.status_updates.equals(before.status_updates)
+
+
+def test_a_partial_verdict_of_the_same_plan_assessor_and_date_replaces_the_existing_one(store):
+    upload(store, demo_bytes())
+    upload(store, partial_workbook(**{"Verdicts publiés": verdict_sheet({})}), partial=True)
+    other = {"assessor": "Collectif (fictif)", "voice": "Société civile"}
+    corrected = verdict_sheet({"count_done": 2}, other)
+
+    result = upload(store, partial_workbook(**{"Verdicts publiés": corrected}), partial=True)
+
+    assert result.status == "stored", [i.message("en") for i in result.report]
+    first, second = store.read_dataset("demo", 2), store.read_dataset("demo", 3)
+    verdicts = second.tables["published_verdicts"]
+    assert len(verdicts) == len(first.tables["published_verdicts"]) + 1
+    replaced = verdicts[verdicts["assessor"] == "Rapporteur (fictif)"]
+    assert replaced["count_done"].tolist() == [2]
+    assert verdicts.iloc[-1]["assessor"] == "Collectif (fictif)"
+
+
+def test_a_partial_verdict_covering_more_measures_than_its_plan_has_is_rejected(store):
+    upload(store, demo_bytes())
+    rows = verdict_sheet({"measures_covered": 10_000})
+
+    result = upload(store, partial_workbook(**{"Verdicts publiés": rows}), partial=True)
+
+    assert result.status == "rejected"
+    (error,) = result.report.errors
+    assert (error.sheet, error.row, error.key) == (
+        "Verdicts publiés",
+        2,
+        "verdict_covered_over_plan",
+    )
+    assert len(store.versions("demo")) == 1
+
+
 def test_a_partial_update_of_a_dataset_without_any_version_is_rejected(store):
     result = upload(store, partial_workbook(Suivi=sheet_rows("Suivi")[:2]), partial=True)
     assert result.status == "rejected"
@@ -275,10 +341,10 @@ def test_a_partial_update_is_appended_to_a_version_stored_after_it_was_prepared(
     upload(store, demo_bytes())
     header, first, *_ = sheet_rows("Suivi")
     newer = list(first)
-    newer[1] = dt.datetime(2026, 2, 1)
+    newer[header.index("Date")] = dt.datetime(2026, 2, 1)
     files = [Upload("p.xlsx", partial_workbook(Suivi=[header, newer]))]
     prepared = prepare_import(store, "demo", files, partial=True)
-    upload(store, edited_demo(Mesures__E2="Titre changé entre-temps"))  # version 2
+    upload(store, edited_demo(Mesures__Intitulé__2="Titre changé entre-temps"))  # version 2
 
     result = commit_import(store, prepared, actor=EDITOR, author="Awa", note="partiel")
 
@@ -294,7 +360,7 @@ def test_a_partial_update_is_appended_to_a_version_stored_after_it_was_prepared(
 
 def test_restore_stores_a_new_version_equal_to_the_older_one_and_says_so(store):
     first = upload(store, demo_bytes()).version
-    upload(store, edited_demo(Suivi__E2="Autre évaluateur"))
+    upload(store, edited_demo(Suivi__Évaluateur__2="Autre évaluateur"))
 
     result = restore_version(
         store, "demo", 1, actor=EDITOR, author="Lea", note="erreur de saisie", lang="en"
@@ -356,7 +422,7 @@ def test_a_viewers_restore_is_refused_before_anything_is_read_or_stored():
 
 def test_a_viewer_cannot_confirm_an_import_prepared_for_them(store):
     upload(store, demo_bytes())
-    files = [Upload("demo.xlsx", edited_demo(Suivi__E2="Autre évaluateur"))]
+    files = [Upload("demo.xlsx", edited_demo(Suivi__Évaluateur__2="Autre évaluateur"))]
     prepared = prepare_import(store, "demo", files)  # checking a file is reading: allowed
     with pytest.raises(Forbidden):
         commit_import(store, prepared, actor=VIEWER, author="Vera", note="")
@@ -366,7 +432,7 @@ def test_a_viewer_cannot_confirm_an_import_prepared_for_them(store):
 
 def test_an_upload_and_a_restore_are_recorded_with_their_version_in_the_audit_trail(store):
     upload(store, demo_bytes(), name="plan de mai.xlsx")
-    upload(store, edited_demo(Suivi__E2="Autre évaluateur"))
+    upload(store, edited_demo(Suivi__Évaluateur__2="Autre évaluateur"))
     restored = restore_version(store, "demo", 1, actor=ALICE, author="Alice")
 
     events = store.audit()
@@ -382,7 +448,7 @@ def test_a_partial_update_is_recorded_with_its_file_names(store):
     upload(store, demo_bytes())
     header, first, *_ = sheet_rows("Suivi")
     newer = list(first)
-    newer[1] = dt.datetime(2026, 3, 1)
+    newer[header.index("Date")] = dt.datetime(2026, 3, 1)
     result = upload(store, partial_workbook(Suivi=[header, newer]), name="suivi.xlsx",
                     partial=True)  # fmt: skip
     assert result.status == "stored"
@@ -440,7 +506,7 @@ def test_ten_imports_at_once_never_parse_more_than_the_slots_allow_and_all_finis
 
     def one(i: int) -> str:
         start.wait()
-        data = edited_demo(Chronologie__D2=f"Intitulé {i}")
+        data = edited_demo(Chronologie__Intitulé__2=f"Intitulé {i}")
         return upload(sqlite_store, data, idempotency_key=f"k{i}").status
 
     with ThreadPoolExecutor(10) as pool:
@@ -478,7 +544,7 @@ def test_a_save_finding_the_database_locked_says_busy_never_database_is_locked(
     holder = sqlite3.connect(tmp_path / "store.sqlite", isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        result = upload(sqlite_store, edited_demo(Suivi__E2="Autre évaluateur"))
+        result = upload(sqlite_store, edited_demo(Suivi__Évaluateur__2="Autre évaluateur"))
     finally:
         holder.execute("ROLLBACK")
         holder.close()

@@ -5,6 +5,7 @@ Case numbers refer to /work/shared/reference/bad-inputs.md, section 1.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import time
 import zipfile
@@ -19,11 +20,13 @@ from openpyxl.comments import Comment
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from monitoring.loading import load_bytes
 from monitoring.raw import RawSheet
 from monitoring.reading import ReadResult, Upload, read_paths, read_upload
 from monitoring.report import Issue
 from monitoring.settings import Limits
 from tests import hostile
+from tests.builders import a_verdict, set_cell, valid_sheets, verdict_rows
 
 HEADER = ["Mesure", "Intitulé"]
 
@@ -723,3 +726,33 @@ def test_csv_zip_member_bytes_are_decoded_not_the_zip_itself() -> None:
         [("Mesures.csv", "Mesure\nÉté\n".encode())], compression=zipfile.ZIP_STORED
     )
     assert sheets(read("plan.csv", data))["Mesures"].rows == [["Mesure"], ["Été"]]
+
+
+def test_an_ods_workbook_with_a_month_date_and_a_published_verdict_loads() -> None:
+    # A whole small workbook as LibreOffice would save it: "mars 2014" is text, a year
+    # typed alone a number; both are read as periods by validation.
+    rows: dict[str, list[list[object]]] = {
+        name: [list(row) for row in sheet] for name, sheet in valid_sheets().items()
+    }
+    for sheet in rows.values():  # ods cells here are text or numbers only
+        for row in sheet:
+            row[:] = [v.isoformat() if isinstance(v, dt.date) else v for v in row]
+    set_cell(rows, "Chronologie", 2, "Date", "mars 2014")
+    set_cell(rows, "Suivi", 2, "Date", 2016)
+    rows["Verdicts publiés"] = [
+        [str(v) if isinstance(v, dt.date) else v for v in row] for row in verdict_rows(a_verdict())
+    ]
+    data = hostile.ods(
+        {name: "".join(hostile.ods_row(*row) for row in sheet) for name, sheet in rows.items()}
+    )
+
+    result = load_bytes("plan.ods", data)
+
+    assert result.dataset is not None, [i.message("en") for i in result.report]
+    events, updates = result.dataset.events, result.dataset.status_updates
+    assert (str(events["date"].iloc[0].date()), str(events["date_latest"].iloc[0].date())) == (
+        "2014-03-01",
+        "2014-03-31",
+    )
+    assert str(updates["as_of_latest"].iloc[0].date()) == "2016-12-31"
+    assert result.dataset.tables["published_verdicts"]["assessor"].tolist() == ["CNCDH"]

@@ -6,6 +6,7 @@ normal path (a valid workbook of the documented shape), not error reporting.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from monitoring.loading import load_bytes
@@ -13,6 +14,7 @@ from monitoring.synthetic import (
     MEASURES_PER_EVENT,
     RETENTION_ROWS_PER_RECOMMENDATION,
     STATUS_ROWS_PER_MEASURE,
+    VERDICTS_PER_PLAN,
     synthetic_dataset,
     synthetic_workbook,
 )
@@ -26,6 +28,7 @@ def expected_rows(n: int) -> dict[str, int]:
         "retention": n * RETENTION_ROWS_PER_RECOMMENDATION,
         "status_updates": n * STATUS_ROWS_PER_MEASURE,
         "events": max(10, n // MEASURES_PER_EVENT),
+        "published_verdicts": 3 * VERDICTS_PER_PLAN,
     }
 
 
@@ -51,3 +54,19 @@ def test_synthetic_workbook_loads_without_an_issue_and_keeps_every_row(n: int) -
     assert result.report.ok, [i.message("en") for i in result.report.errors[:5]]
     assert result.dataset is not None
     assert {name: len(t) for name, t in result.dataset.tables.items()} == expected_rows(n)
+
+
+def test_synthetic_dataset_holds_month_precision_dates_and_consistent_verdicts() -> None:
+    dataset = synthetic_dataset(240)
+    for table, column, latest in (("events", "date", "date_latest"),
+                                  ("status_updates", "as_of", "as_of_latest")):  # fmt: skip
+        frame = dataset.tables[table]
+        bounded = frame[frame[latest].notna()]
+        assert 0 < len(bounded) < len(frame)
+        assert (bounded[column].dt.day == 1).all()
+        assert (bounded[latest] == bounded[column] + pd.offsets.MonthEnd(0)).all()
+    verdicts = dataset.tables["published_verdicts"]
+    counts = verdicts[["count_done", "count_partial", "count_not_done"]].sum(axis=1)
+    sizes = dataset.measures.groupby("plan_id").size()
+    assert (counts == verdicts["measures_covered"]).all()
+    assert verdicts["measures_covered"].tolist() == sizes[verdicts["plan_id"]].tolist()

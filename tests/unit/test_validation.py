@@ -17,16 +17,20 @@ import pytest
 from monitoring.dataset import Dataset
 from monitoring.raw import Cell, RawSheet, RawWorkbook
 from monitoring.report import MAX_ISSUES, Issue, Report
-from monitoring.schema import DEFAULT_SCALE
+from monitoring.schema import DEFAULT_SCALE, column_letter
 from monitoring.validation import validate
 from tests.builders import (
     Sheets,
+    a_verdict,
     add_row,
+    column_index,
     headers,
+    letter,
     raw_sheet,
     set_cell,
     synthetic_sheets,
     valid_sheets,
+    verdict_rows,
     workbook,
 )
 
@@ -238,23 +242,25 @@ def test_duplicate_headers_are_found_on_the_raw_row_naming_both_letters() -> Non
     sheets = valid_sheets()
     set_cell(sheets, "Suivi", 1, "Commentaire", "Commentaire")
     sheets["Suivi"][0].append("Statut")
+    first, last = letter(sheets, "Suivi", "Statut"), column_letter(len(sheets["Suivi"][0]) - 1)
+    assert (first, last) == ("D", "L")
     issue = only(refused(sheets), "duplicate-label")
-    assert_place(issue, "Suivi", 1, "K", "Statut")
+    assert_place(issue, "Suivi", 1, last, "Statut")
     assert issue.message("fr") == (
-        "Feuille « Suivi », ligne 1, colonne K (« Statut ») : l'en-tête apparaît deux fois "
-        "(colonnes C et K)."
+        f"Feuille « Suivi », ligne 1, colonne {last} (« Statut ») : l'en-tête apparaît deux "
+        f"fois (colonnes {first} et {last})."
     )
-    assert issue.message("en").endswith("the header appears twice (columns C and K).")
+    assert issue.message("en").endswith(f"the header appears twice (columns {first} and {last}).")
 
 
 def test_french_and_english_headers_of_the_same_column_are_a_duplicate() -> None:
     sheets = valid_sheets()
     sheets["Suivi"][0].append("Status")
     issue = only(refused(sheets), "duplicate-label")
-    assert_place(issue, "Suivi", 1, "K", "Status")
-    assert issue.message("en").endswith('columns C and K both stand for "Status": keep only one.')
+    assert_place(issue, "Suivi", 1, "L", "Status")
+    assert issue.message("en").endswith('columns D and L both stand for "Status": keep only one.')
     assert issue.message("fr").endswith(
-        "les colonnes C et K désignent toutes deux « Statut » : gardez-en une seule."
+        "les colonnes D et L désignent toutes deux « Statut » : gardez-en une seule."
     )
 
 
@@ -272,8 +278,8 @@ def test_french_and_english_headers_of_the_same_column_are_a_duplicate() -> None
 )
 def test_header_variants_are_matched_to_their_column(header: str) -> None:
     sheets = valid_sheets()
-    sheets["Mesures"][0][6] = header
-    sheets["Suivi"][0][3] = "Evalue par"
+    sheets["Mesures"][0][column_index(sheets, "Mesures", "Échéance")] = header
+    sheets["Suivi"][0][column_index(sheets, "Suivi", "Évalué par")] = "Evalue par"
     dataset = accepted(sheets)
     assert dataset.measures["due_date"].iloc[0] == pd.Timestamp("2015-06-30")
     assert list(dataset.status_updates["voice"]) == ["government", "civil_society"]
@@ -423,13 +429,13 @@ def test_unknown_status_is_rejected_with_row_column_and_the_scale_in_each_langua
     sheets = valid_sheets()
     set_cell(sheets, "Suivi", 3, "Statut", "✓")
     issue = only(refused(sheets), "constraint-error")
-    assert_place(issue, "Suivi", 3, "C", "Statut", "✓")
+    assert_place(issue, "Suivi", 3, "D", "Statut", "✓")
     assert issue.message("fr") == (
-        "Feuille « Suivi », ligne 3, colonne C (« Statut ») : « ✓ » n'est pas un statut de "
+        "Feuille « Suivi », ligne 3, colonne D (« Statut ») : « ✓ » n'est pas un statut de "
         f"l'échelle ; statuts possibles : {DEFAULT_FR}."
     )
     assert issue.message("en") == (
-        'Sheet "Suivi", row 3, column C ("Statut"): "✓" is not a status of the scale; '
+        'Sheet "Suivi", row 3, column D ("Statut"): "✓" is not a status of the scale; '
         f"possible statuses: {DEFAULT_EN}."
     )
 
@@ -460,7 +466,7 @@ def test_default_label_outside_a_custom_scale_is_rejected_listing_the_custom_lab
     sheets = _with_scale(["Fait", "done"], ["Pas fait", "not done"])
     set_cell(sheets, "Suivi", 3, "Statut", "Pas fait")
     issue = only(refused(sheets), "constraint-error")  # row 2 still says « Réalisée »
-    assert_place(issue, "Suivi", 2, "C", "Statut", "Réalisée")
+    assert_place(issue, "Suivi", 2, "D", "Statut", "Réalisée")
     assert issue.message("fr").endswith("statuts possibles : Fait, Pas fait.")
     assert issue.message("en").endswith("possible statuses: Fait, Pas fait.")
 
@@ -522,7 +528,7 @@ def test_unknown_choice_lists_the_allowed_values_in_each_language() -> None:
     sheets = valid_sheets()
     set_cell(sheets, "Suivi", 2, "Évalué par", "Le ministère")
     issue = only(refused(sheets), "constraint-error")
-    assert_place(issue, "Suivi", 2, "D", "Évalué par", "Le ministère")
+    assert_place(issue, "Suivi", 2, "E", "Évalué par", "Le ministère")
     assert issue.message("fr").endswith(
         "valeurs possibles : Gouvernement, Société civile, Évaluation indépendante."
     )
@@ -622,7 +628,7 @@ def test_progress_over_100_is_rejected_showing_the_value_as_typed() -> None:
     sheets = valid_sheets()
     set_cell(sheets, "Suivi", 3, "Avancement (%)", "150 %")
     issue = only(refused(sheets), "constraint-error")
-    assert_place(issue, "Suivi", 3, "H", "Avancement (%)", "150 %")
+    assert_place(issue, "Suivi", 3, "I", "Avancement (%)", "150 %")
     assert issue.message("fr").endswith("« 150 % » dépasse le maximum autorisé (100).")
     assert issue.message("en").endswith('"150 %" is above the maximum allowed (100).')
 
@@ -699,15 +705,37 @@ def test_serial_60_the_fictitious_29_february_1900_is_rejected() -> None:
 )
 def test_other_date_text_is_rejected_with_the_format_hint(typed: Cell) -> None:
     sheets = valid_sheets()
+    set_cell(sheets, "Plans", 2, "Adopté le", typed)
+    issue = only(refused(sheets), "type-error")
+    assert_place(issue, "Plans", 2, "G", "Adopté le", str(typed))
+    assert issue.message("fr") == (
+        f"Feuille « Plans », ligne 2, colonne G (« Adopté le ») : « {typed} » n'est pas une "
+        "date. Utilisez une cellule de type date, ou écrivez 2014-05-14 ou 14/05/2014."
+    )
+    assert issue.message("en").endswith(
+        f'"{typed}" is not a date. Use a date cell, or write 2014-05-14 or 14/05/2014.'
+    )
+
+
+@pytest.mark.parametrize(
+    "typed", ["01-03-2024", "March 1st", "2024/03/01", "14/05/14", "31/02/2014", "NA", True,
+              "mars", "13/2014", "Marsh 2014"]
+)  # fmt: skip
+def test_bad_text_in_a_bounded_date_is_rejected_with_a_hint_naming_month_and_year(
+    typed: Cell,
+) -> None:
+    sheets = valid_sheets()
     set_cell(sheets, "Plans", 2, "Attendu le", typed)
     issue = only(refused(sheets), "type-error")
     assert_place(issue, "Plans", 2, "E", "Attendu le", str(typed))
     assert issue.message("fr") == (
         f"Feuille « Plans », ligne 2, colonne E (« Attendu le ») : « {typed} » n'est pas une "
-        "date. Utilisez une cellule de type date, ou écrivez 2014-05-14 ou 14/05/2014."
+        "date. Utilisez une cellule de type date, ou écrivez 2014-05-14 ou 14/05/2014 ; un "
+        "mois (« mars 2014 », 03/2014) ou une année (« 2014 ») si le jour n'est pas connu."
     )
     assert issue.message("en").endswith(
-        f'"{typed}" is not a date. Use a date cell, or write 2014-05-14 or 14/05/2014.'
+        f'"{typed}" is not a date. Use a date cell, or write 2014-05-14 or 14/05/2014; a '
+        'month ("March 2014", 03/2014) or a year ("2014") when the day is not known.'
     )
 
 
@@ -729,7 +757,7 @@ def test_a_year_typed_alone_in_a_date_column_is_not_read_as_a_day_of_1905() -> N
     sheets = valid_sheets()
     set_cell(sheets, "Plans", 2, "Adopté le", 2024)
     issue = only(refused(sheets), "type-error")
-    assert_place(issue, "Plans", 2, "F", "Adopté le", "2024")
+    assert_place(issue, "Plans", 2, "G", "Adopté le", "2024")
     assert "« 2024 » est une année seule, pas une date" in issue.message("fr")
     assert '"2024" is a year alone, not a date' in issue.message("en")
 
@@ -899,9 +927,9 @@ def test_carried_from_a_measure_of_the_same_or_a_later_plan_is_rejected(
 @pytest.mark.parametrize(
     ("sheet", "row", "header", "letter", "value"),
     [
-        ("Plans", 3, "Plan précédent", "G", "P2"),
+        ("Plans", 3, "Plan précédent", "H", "P2"),
         ("Mesures", 4, "Reprise de", "I", "M3"),
-        ("Chronologie", 3, "En réponse à", "G", "E2"),
+        ("Chronologie", 3, "En réponse à", "H", "E2"),
     ],
 )
 def test_reference_to_the_row_itself_is_reported_once(
@@ -920,9 +948,9 @@ def test_reference_to_the_row_itself_is_reported_once(
 @pytest.mark.parametrize(
     ("sheet", "row", "header", "letter", "fr", "en"),
     [
-        ("Plans", 3, "Plan précédent", "G", "aucun plan « X » dans la feuille Plans.",
+        ("Plans", 3, "Plan précédent", "H", "aucun plan « X » dans la feuille Plans.",
          'no plan "X" in the Plans sheet.'),
-        ("Chronologie", 3, "En réponse à", "G",
+        ("Chronologie", 3, "En réponse à", "H",
          "aucun événement « X » dans la feuille Chronologie.", 'no event "X" in the Events sheet.'),
         ("Prise en compte", 2, "Recommandation", "A",
          "aucune recommandation « X » dans la feuille Recommandations.",
@@ -943,7 +971,7 @@ def test_one_unknown_id_among_several_related_measures_is_reported_alone() -> No
     sheets = valid_sheets()
     set_cell(sheets, "Chronologie", 3, "Mesures liées", "M1, M404 ,M3")
     issue = only(refused(sheets), "foreign-key")
-    assert_place(issue, "Chronologie", 3, "I", "Mesures liées", "M404")
+    assert_place(issue, "Chronologie", 3, "J", "Mesures liées", "M404")
 
 
 def test_period_end_before_its_start_is_rejected() -> None:
@@ -972,7 +1000,7 @@ def test_extra_columns_are_kept_in_the_dataset_with_a_notice_and_the_report_stay
     notices = [i for i in report if i.code == "extra-label"]
     assert [(i.sheet, i.row, i.column, i.header, i.severity) for i in notices] == [
         ("Mesures", 1, "K", "Notes internes", "notice"),
-        ("Suivi", 1, "K", "category", "notice"),
+        ("Suivi", 1, "L", "category", "notice"),
     ]
     assert notices[0].message("fr") == (
         "Feuille « Mesures », ligne 1, colonne K (« Notes internes ») : cette colonne ne fait "
@@ -985,7 +1013,7 @@ def test_extra_columns_are_kept_in_the_dataset_with_a_notice_and_the_report_stay
     )
     assert dataset.extras["measures"] == ("Notes internes",)
     assert list(dataset.measures["Notes internes"].fillna("")) == ["", "à relancer", ""]
-    assert dataset.extras["status_updates"] == ("category (K)",)
+    assert dataset.extras["status_updates"] == ("category (L)",)
     assert list(dataset.status_updates["category"]) == ["done", "partial"]
 
 
@@ -1005,15 +1033,15 @@ def test_ten_different_errors_are_all_reported_at_once_in_workbook_order() -> No
     places = [(i.sheet, i.row, i.column, i.key) for i in report.errors]
     assert places == [
         ("Plans", 2, "C", "date_format"),
-        ("Plans", 3, "G", "unknown_plan"),
+        ("Plans", 3, "H", "unknown_plan"),
         ("Mesures", 2, "D", "required"),
         ("Mesures", 3, "A", "unique"),
         ("Mesures", 4, "H", "min_value"),
         ("Recommandations", 2, "F", "choice"),
         ("Prise en compte", 3, "C", "not_retained_has_measure"),
-        ("Suivi", 2, "C", "status"),
-        ("Suivi", 3, "H", "max_value"),
-        ("Chronologie", 3, "G", "unknown_event"),
+        ("Suivi", 2, "D", "status"),
+        ("Suivi", 3, "I", "max_value"),
+        ("Chronologie", 3, "H", "unknown_event"),
     ]
 
 
@@ -1036,10 +1064,17 @@ def test_more_errors_than_the_cap_stop_with_too_many_issues_and_the_report_is_no
 
 def test_real_looking_french_coordinator_workbook_is_accepted_with_typed_values() -> None:
     sheets = valid_sheets()
-    sheets["Plans"][0] = ["Plan", "Intitule", "Debut", "Fin", "Attendu le", "Adopte le",
-                          "Plan precedent", "Source"]  # fmt: skip
-    sheets["Mesures"][0][4], sheets["Mesures"][0][6] = "Intitule", "Echeance"
-    sheets["Suivi"][0][3], sheets["Suivi"][0][4] = "Evalue par", "Evaluateur"
+    sheets["Plans"][0] = ["Plan", "Intitule", "Debut", "Fin", "Attendu le",
+                          "Attendu au plus tard le", "Adopte le", "Plan precedent",
+                          "Source"]  # fmt: skip
+    renamed = {
+        ("Mesures", "Intitulé"): "Intitule",
+        ("Mesures", "Échéance"): "Echeance",
+        ("Suivi", "Évalué par"): "Evalue par",
+        ("Suivi", "Évaluateur"): "Evaluateur",
+    }
+    for (name, header), typed in renamed.items():
+        sheets[name][0][column_index(sheets, name, header)] = typed
     sheets["Suivi"][0].append("Notes du collectif")
     set_cell(sheets, "Plans", 2, "Debut", "01/01/2014")
     set_cell(sheets, "Plans", 2, "Fin", "31/12/2016")
@@ -1087,3 +1122,285 @@ def test_a_10000_measure_workbook_of_90000_rows_validates_without_an_issue() -> 
     dataset, report = validate(book)
     assert report.ok and dataset is not None and len(dataset.status_updates) == 50_000
     assert report.issues == []
+
+
+# --- Contract 1.1: dates known to the month, the year, or between two dates -------------
+
+
+def _event_bounds(dataset: Dataset, row: int = 0) -> tuple[object, object]:
+    events = dataset.events
+    first, last = events["date"].iloc[row], events["date_latest"].iloc[row]
+    return (first.date(), None if pd.isna(last) else last.date())
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("mars 2014", D(2014, 3, 1), D(2014, 3, 31)),
+        ("March 2014", D(2014, 3, 1), D(2014, 3, 31)),
+        (" MARS 2014 ", D(2014, 3, 1), D(2014, 3, 31)),
+        ("03/2014", D(2014, 3, 1), D(2014, 3, 31)),
+        ("2014-03", D(2014, 3, 1), D(2014, 3, 31)),
+        ("février 2016", D(2016, 2, 1), D(2016, 2, 29)),
+        ("2014", D(2014, 1, 1), D(2014, 12, 31)),
+        (2014, D(2014, 1, 1), D(2014, 12, 31)),
+        (2014.0, D(2014, 1, 1), D(2014, 12, 31)),
+    ],
+)
+def test_a_month_or_a_year_in_a_bounded_date_gives_its_first_and_last_day(
+    typed: Cell, first: dt.date, last: dt.date
+) -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Chronologie", 2, "Date", typed)
+    assert _event_bounds(accepted(sheets)) == (first, last)
+
+
+@pytest.mark.parametrize("typed", [D(2014, 5, 14), "14/05/2014", "2014-05-14", 41773])
+def test_a_day_in_a_bounded_date_leaves_the_latest_date_empty(typed: Cell) -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Chronologie", 2, "Date", typed)
+    assert _event_bounds(accepted(sheets)) == (D(2014, 5, 14), None)
+
+
+def test_a_date_and_a_latest_date_keep_both_bounds() -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Chronologie", 2, "Date", "03/02/2014")
+    set_cell(sheets, "Chronologie", 2, "Au plus tard le", "31/03/2014")
+    assert _event_bounds(accepted(sheets)) == (D(2014, 2, 3), D(2014, 3, 31))
+
+
+def test_a_period_and_a_latest_date_take_the_period_start_and_the_latest_date() -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Chronologie", 2, "Date", "mars 2014")
+    set_cell(sheets, "Chronologie", 2, "Au plus tard le", D(2014, 4, 15))
+    assert _event_bounds(accepted(sheets)) == (D(2014, 3, 1), D(2014, 4, 15))
+
+
+def test_a_latest_date_equal_to_the_date_is_stored_empty_and_changes_nothing() -> None:
+    plain = accepted()
+    sheets = valid_sheets()
+    set_cell(sheets, "Chronologie", 2, "Au plus tard le", D(2017, 4, 1))
+    dataset = accepted(sheets)
+    assert _event_bounds(dataset) == (D(2017, 4, 1), None)
+    assert dataset.content_hash() == plain.content_hash()
+
+
+def test_a_latest_date_before_the_date_is_rejected_naming_both_columns() -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Chronologie", 2, "Date", "03/02/2014")
+    set_cell(sheets, "Chronologie", 2, "Au plus tard le", "31/01/2014")
+    issue = only(refused(sheets), "constraint-error")
+    assert_place(issue, "Chronologie", 2, "C", "Au plus tard le", "31/01/2014")
+    assert issue.message("fr") == (
+        "Feuille « Chronologie », ligne 2, colonne C (« Au plus tard le ») : la date au plus "
+        "tard (31/01/2014) précède la date (03/02/2014) de la colonne B (« Date »)."
+    )
+    assert issue.message("en") == (
+        'Sheet "Chronologie", row 2, column C ("Au plus tard le"): the latest date '
+        '(2014-01-31) is before the date (2014-02-03) in column B ("Date").'
+    )
+
+
+def test_a_latest_date_before_the_start_of_the_period_typed_is_rejected() -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Suivi", 3, "Date", "2018")
+    set_cell(sheets, "Suivi", 3, "Au plus tard le", "2017-12-31")
+    issue = only(refused(sheets), "constraint-error")
+    assert_place(issue, "Suivi", 3, "C", "Au plus tard le", "2017-12-31")
+    assert issue.key == "latest_before_date"
+    assert "(31/12/2017) précède la date (01/01/2018) de la colonne B" in issue.message("fr")
+
+
+def test_a_latest_date_without_a_required_date_is_the_dates_required_error() -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Chronologie", 2, "Date", "")
+    set_cell(sheets, "Chronologie", 2, "Au plus tard le", "31/03/2014")
+    issue = only(refused(sheets), "constraint-error")
+    assert_place(issue, "Chronologie", 2, "B", "Date")
+    assert issue.key == "required"
+
+
+def test_a_latest_date_without_an_optional_date_is_rejected_at_the_latest_date() -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Plans", 2, "Attendu au plus tard le", "31/03/2014")
+    issue = only(refused(sheets), "constraint-error")
+    assert_place(issue, "Plans", 2, "F", "Attendu au plus tard le", "31/03/2014")
+    assert issue.message("fr").endswith(
+        "une date au plus tard est donnée sans date en colonne E (« Attendu le ») : écrivez "
+        "la date la plus tôt possible dans cette colonne."
+    )
+    assert issue.message("en").endswith(
+        'a latest date is given without a date in column E ("Attendu le"): write the '
+        "earliest possible date in that column."
+    )
+
+
+def test_a_workbook_without_the_latest_date_column_still_reads_a_month() -> None:
+    sheets = valid_sheets()
+    j = column_index(sheets, "Chronologie", "Au plus tard le")
+    for row in sheets["Chronologie"]:
+        del row[j]
+    set_cell(sheets, "Chronologie", 3, "Date", "mai 2017")
+    dataset = accepted(sheets)
+    assert _event_bounds(dataset, 0) == (D(2017, 4, 1), None)
+    assert _event_bounds(dataset, 1) == (D(2017, 5, 1), D(2017, 5, 31))
+
+
+@pytest.mark.parametrize("typed", ["mars 2014", "03/2014", "2014-03", "2014"])
+def test_a_period_in_a_date_column_without_bounds_stays_rejected(typed: str) -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Plans", 3, "Adopté le", typed)
+    issue = only(refused(sheets), "type-error")
+    assert_place(issue, "Plans", 3, "G", "Adopté le", typed)
+    assert issue.key == "date_format"
+
+
+def test_a_period_in_a_latest_date_column_is_rejected_as_not_a_date() -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Chronologie", 2, "Au plus tard le", "mars 2018")
+    issue = only(refused(sheets), "type-error")
+    assert_place(issue, "Chronologie", 2, "C", "Au plus tard le", "mars 2018")
+
+
+def test_expected_date_and_assessment_date_read_periods_too() -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Plans", 3, "Attendu le", "octobre 2016")
+    set_cell(sheets, "Suivi", 2, "Date", "2016")
+    dataset = accepted(sheets)
+    plan = dataset.plans.iloc[1]
+    assert (plan["expected_date"], plan["expected_latest"]) == (
+        pd.Timestamp("2016-10-01"),
+        pd.Timestamp("2016-10-31"),
+    )
+    update = dataset.status_updates.iloc[0]
+    assert (update["as_of"], update["as_of_latest"]) == (
+        pd.Timestamp("2016-01-01"),
+        pd.Timestamp("2016-12-31"),
+    )
+    assert pd.isna(dataset.status_updates["as_of_latest"].iloc[1])
+
+
+# --- Contract 1.1: published verdicts ------------------------------------------------------
+
+
+def with_verdicts(*records: dict[str, Cell]) -> Sheets:
+    sheets = valid_sheets()
+    sheets["Verdicts publiés"] = verdict_rows(*records)
+    return sheets
+
+
+def test_a_published_verdict_is_read_with_typed_counts_and_its_voice_code() -> None:
+    dataset = accepted(with_verdicts(a_verdict(count_not_done="0")))
+    verdicts = dataset.tables["published_verdicts"]
+    assert len(verdicts) == 1
+    row = verdicts.iloc[0]
+    assert (row["plan_id"], row["assessor"], row["voice"]) == ("P1", "CNCDH", "independent")
+    assert row["published_on"] == pd.Timestamp("2017-01-12")
+    assert (row["measures_covered"], row["count_done"], row["count_partial"]) == (2, 1, 1)
+    assert row["count_not_done"] == 0 and pd.isna(row["count_dropped"])
+    assert str(verdicts["count_done"].dtype) == "Int64"
+
+
+def test_a_workbook_without_the_verdicts_sheet_has_an_empty_verdicts_table() -> None:
+    verdicts = accepted().tables["published_verdicts"]
+    assert verdicts.empty and "measures_covered" in verdicts.columns
+
+
+def test_counts_adding_up_to_more_than_the_measures_covered_are_rejected() -> None:
+    sheets = with_verdicts(a_verdict(count_done=2, count_not_done=1))
+    issue = only(refused(sheets), "constraint-error")
+    assert_place(issue, "Verdicts publiés", 2, "E", "Mesures couvertes", "2")
+    assert issue.key == "verdict_counts_over_covered"
+    assert issue.message("fr").endswith(
+        "les comptes donnés totalisent 4, plus que les mesures couvertes (2)."
+    )
+    assert issue.message("en").endswith(
+        "the counts add up to 4, more than the measures covered (2)."
+    )
+
+
+def test_counts_adding_up_to_less_than_the_measures_covered_are_accepted() -> None:
+    accepted(with_verdicts(a_verdict(count_partial="")))
+
+
+def test_more_measures_covered_than_the_plan_has_in_the_measures_sheet_are_rejected() -> None:
+    sheets = with_verdicts(a_verdict(plan_id="P2", measures_covered=2, count_partial=""))
+    issue = only(refused(sheets), "constraint-error")
+    assert_place(issue, "Verdicts publiés", 2, "E", "Mesures couvertes", "2")
+    assert issue.message("fr").endswith(
+        "2 mesures couvertes : plus que les mesures du plan P2 dans la feuille Mesures (1)."
+    )
+    assert issue.message("en").endswith(
+        "2 measures covered: more than the measures of plan P2 in the Measures sheet (1)."
+    )
+
+
+def test_a_verdict_without_any_count_is_rejected_at_its_first_count_column() -> None:
+    sheets = with_verdicts(a_verdict(count_done="", count_partial=""))
+    issue = only(refused(sheets), "constraint-error")
+    assert_place(issue, "Verdicts publiés", 2, "F", "Réalisées")
+    assert issue.message("fr").endswith(
+        "aucun compte n'est donné : remplissez au moins une des colonnes « Réalisées », "
+        "« Partiellement réalisées », « Non réalisées », « Abandonnées », « Non évaluées »."
+    )
+    assert issue.message("en").endswith(
+        'no count is given: fill at least one of the columns "Done", "Partly done", '
+        '"Not done", "Dropped", "Not assessed".'
+    )
+
+
+def test_two_verdicts_of_one_assessor_on_one_plan_the_same_day_are_rejected() -> None:
+    sheets = with_verdicts(a_verdict(), a_verdict(assessor=" cncdh ", count_done=2))
+    issue = only(refused(sheets), "unique-error")
+    assert_place(issue, "Verdicts publiés", 3, "A", "Plan", "P1")
+    assert issue.message("fr").endswith(
+        "les colonnes « Plan », « Évaluateur », « Date » reprennent celles de la ligne 2 : "
+        "une seule ligne par combinaison."
+    )
+    assert issue.message("en").endswith(
+        'columns "Plan", "Évaluateur", "Date" repeat those of row 2: one row only per combination.'
+    )
+
+
+def test_two_verdicts_of_one_assessor_on_one_plan_on_different_days_are_accepted() -> None:
+    later = a_verdict(published_on="2018-01-12", count_done=2, count_partial=0)
+    assert len(accepted(with_verdicts(a_verdict(), later)).tables["published_verdicts"]) == 2
+
+
+def test_a_verdict_without_a_source_is_rejected_as_a_required_cell() -> None:
+    issue = only(refused(with_verdicts(a_verdict(source=""))), "constraint-error")
+    assert_place(issue, "Verdicts publiés", 2, "K", "Source")
+    assert issue.key == "required"
+
+
+def test_a_verdict_on_an_unknown_plan_is_a_foreign_key_error_reported_once() -> None:
+    report = refused(with_verdicts(a_verdict(plan_id="P9")))
+    assert report.codes() == ["foreign-key"]
+    assert_place(report.issues[0], "Verdicts publiés", 2, "A", "Plan", "P9")
+
+
+@pytest.mark.parametrize(
+    ("column", "header", "typed", "code"),
+    [
+        ("voice", "Évalué par", "Le ministère", "constraint-error"),
+        ("count_done", "Réalisées", -1, "constraint-error"),
+        ("count_done", "Réalisées", "1,5", "type-error"),
+        ("measures_covered", "Mesures couvertes", 0, "constraint-error"),
+        ("published_on", "Date", "mars 2017", "type-error"),
+    ],
+)
+def test_verdict_cells_are_checked_by_their_declared_type(
+    column: str, header: str, typed: Cell, code: str
+) -> None:
+    sheets = with_verdicts(a_verdict(**{column: typed}))
+    report = refused(sheets)
+    issue = next(i for i in report if i.header == header)
+    assert (issue.code, issue.sheet, issue.row) == (code, "Verdicts publiés", 2)
+
+
+def test_a_latest_date_beside_a_date_that_is_not_one_reports_only_the_date() -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Plans", 2, "Attendu le", "bientôt")
+    set_cell(sheets, "Plans", 2, "Attendu au plus tard le", "31/03/2014")
+    report = refused(sheets)
+    assert [(i.column, i.key) for i in report.errors] == [("E", "date_format_bounded")]

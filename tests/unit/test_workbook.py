@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import re
@@ -10,6 +11,7 @@ import zipfile
 from typing import Any
 
 import openpyxl
+import pandas as pd
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -18,14 +20,17 @@ from python_calamine import CalamineWorkbook
 
 from monitoring.dataset import Dataset, StatusScale, dataset_from_records
 from monitoring.docs import contract_version_line
-from monitoring.loading import load_bytes
+from monitoring.loading import load_bytes, load_upload
+from monitoring.reading import Upload
 from monitoring.schema import (
     DEFAULT_SCALE,
     LANGS,
     README_SHEET,
     SHEETS,
+    SHEETS_BY_ID,
     STATUS_SCALE,
     STATUS_UPDATES,
+    VOICES,
     Lang,
     StatusLabel,
     column_letter,
@@ -70,60 +75,61 @@ HOSTILE_TEXTS = [
 
 def small_dataset(**measure: object) -> Dataset:
     """One plan, one measure (fields overridable), one assessment, one recommendation."""
-    return dataset_from_records(
-        {
-            "plans": [
-                {
-                    "plan_id": "007",
-                    "title": "Plan national",
-                    "period_start": dt.date(2019, 1, 1),
-                    "period_end": dt.date(2021, 12, 31),
-                }
-            ],
-            "measures": [
-                {
-                    "measure_id": "M1",
-                    "plan_id": "007",
-                    "number": 3,
-                    "axis": "Prévenir",
-                    "title": "Former les professionnels",
-                    "due_date": dt.date(2020, 6, 30),
-                    "budget_eur": 1500.5,
-                    **measure,
-                }
-            ],
-            "recommendations": [
-                {
-                    "rec_id": "R1",
-                    "author": "Collectif",
-                    "theme": "T",
-                    "title": "Former",
-                    "priority": "high",
-                }
-            ],
-            "retention": [
-                {"rec_id": "R1", "plan_id": "007", "measure_id": "M1", "level": "retained"}
-            ],
-            "status_updates": [
-                {
-                    "measure_id": "M1",
-                    "as_of": dt.date(2020, 2, 29),
-                    "status": "En cours",
-                    "voice": "civil_society",
-                    "progress_pct": 12.5,
-                }
-            ],
-            "events": [
-                {
-                    "event_id": "E1",
-                    "date": dt.date(2020, 3, 1),
-                    "kind": "letter",
-                    "title": "Lettre au ministre",
-                    "measure_ids": "M1",
-                }
-            ],
-        }
-    )
+    return dataset_from_records(small_records(**measure))
+
+
+def small_records(**measure: object) -> dict[str, list[dict[str, object]]]:
+    """The records of `small_dataset`."""
+    return {
+        "plans": [
+            {
+                "plan_id": "007",
+                "title": "Plan national",
+                "period_start": dt.date(2019, 1, 1),
+                "period_end": dt.date(2021, 12, 31),
+            }
+        ],
+        "measures": [
+            {
+                "measure_id": "M1",
+                "plan_id": "007",
+                "number": 3,
+                "axis": "Prévenir",
+                "title": "Former les professionnels",
+                "due_date": dt.date(2020, 6, 30),
+                "budget_eur": 1500.5,
+                **measure,
+            }
+        ],
+        "recommendations": [
+            {
+                "rec_id": "R1",
+                "author": "Collectif",
+                "theme": "T",
+                "title": "Former",
+                "priority": "high",
+            }
+        ],
+        "retention": [{"rec_id": "R1", "plan_id": "007", "measure_id": "M1", "level": "retained"}],
+        "status_updates": [
+            {
+                "measure_id": "M1",
+                "as_of": dt.date(2020, 2, 29),
+                "status": "En cours",
+                "voice": "civil_society",
+                "progress_pct": 12.5,
+            }
+        ],
+        "events": [
+            {
+                "event_id": "E1",
+                "date": dt.date(2020, 3, 1),
+                "kind": "letter",
+                "title": "Lettre au ministre",
+                "measure_ids": "M1",
+            }
+        ],
+    }
 
 
 # --- The template ---------------------------------------------------------------------
@@ -244,7 +250,8 @@ def test_written_values_read_back_the_same_with_calamine() -> None:
     assert status["Avancement (%)"] == 12.5
     assert rows["Recommandations"][1][5] == "Haute"
     assert rows["Prise en compte"][1][3] == "Retenue"
-    assert rows["Chronologie"][1][2] == "Lettre"
+    event = dict(zip(rows["Chronologie"][0], rows["Chronologie"][1], strict=True))
+    assert event["Type"] == "Lettre"
 
 
 def test_english_export_writes_choices_and_statuses_in_english() -> None:
@@ -327,10 +334,11 @@ def test_any_user_text_reads_back_identical_and_is_never_a_formula_or_link(
     data = write_workbook(dataset)
 
     rows = calamine_rows(data)["Chronologie"]
-    assert [(row[0], row[3], row[10]) for row in rows[1:]] == [(x, x, x) for x in texts]
+    at = [rows[0].index(header) for header in ("Événement", "Intitulé", "Notes")]
+    assert [tuple(row[j] for j in at) for row in rows[1:]] == [(x, x, x) for x in texts]
     ws = openpyxl_book(data)["Chronologie"]
     for row_number, text in enumerate(texts, start=2):
-        for letter in ("A", "D", "K"):
+        for letter in map(column_letter, at):
             cell = ws[f"{letter}{row_number}"]
             assert cell.data_type == "s"
             assert cell.hyperlink is None
@@ -431,3 +439,171 @@ def test_writing_ten_thousand_measures_takes_seconds_not_minutes() -> None:
 
     assert elapsed < 10, elapsed
     assert len(calamine_rows(data)["Mesures"]) == 10_001
+
+
+# --- Contract 1.1: date bounds and published verdicts -------------------------------------
+
+VERDICTS = SHEETS_BY_ID["published_verdicts"]
+
+
+def bounded_dataset() -> Dataset:
+    """The small dataset with dates known to the month, the year and between two dates,
+    and two published verdicts (one with every count, one with some)."""
+    records = small_records()
+    records["plans"][0] |= {
+        "expected_date": dt.date(2018, 10, 1),
+        "expected_latest": dt.date(2018, 10, 31),
+    }
+    records["status_updates"][0] |= {
+        "as_of": dt.date(2020, 1, 1),
+        "as_of_latest": dt.date(2020, 12, 31),
+    }
+    records["events"].append(
+        {
+            "event_id": "E2",
+            "date": dt.date(2020, 2, 3),
+            "date_latest": dt.date(2020, 3, 31),
+            "kind": "reply",
+            "title": "Réponse du ministre",
+            "reply_to": "E1",
+        }
+    )
+    records["published_verdicts"] = [
+        {
+            "plan_id": "007",
+            "assessor": "CNCDH",
+            "voice": "independent",
+            "published_on": dt.date(2021, 1, 12),
+            "measures_covered": 1,
+            "count_done": 0,
+            "count_partial": 1,
+            "count_not_done": 0,
+            "count_dropped": 0,
+            "count_unknown": 0,
+            "source": "https://www.cncdh.fr/exemple",
+            "comment": "Totaux publiés",
+        },
+        {
+            "plan_id": "007",
+            "assessor": "Collectif",
+            "voice": "civil_society",
+            "published_on": dt.date(2021, 6, 1),
+            "measures_covered": 1,
+            "count_not_done": 1,
+            "source": "Rapport du Collectif",
+        },
+    ]
+    return dataset_from_records(records)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_template_has_the_published_verdicts_sheet_with_a_voice_drop_down(lang: Lang) -> None:
+    data = write_workbook(lang=lang)
+    rows = calamine_rows(data)
+
+    assert rows[VERDICTS.name(lang)][0][:5] == [c.header(lang) for c in VERDICTS.columns[:5]]
+    voice = column_letter(VERDICTS.column_ids.index("voice"))
+    lists = drop_downs(openpyxl_book(data)[VERDICTS.name(lang)])
+    assert lists == {voice: '"' + ",".join(c.label(lang) for c in VOICES) + '"'}
+
+
+def test_template_puts_each_latest_date_column_right_after_its_date() -> None:
+    rows = calamine_rows(write_workbook())
+
+    assert rows["Chronologie"][0][1:3] == ["Date", "Au plus tard le"]
+    assert rows["Suivi"][0][1:3] == ["Date", "Au plus tard le"]
+    assert rows["Plans"][0][4:6] == ["Attendu le", "Attendu au plus tard le"]
+
+
+def test_readme_explains_month_and_year_dates_and_the_verdicts_sheet() -> None:
+    rows = calamine_rows(write_workbook())[README_SHEET["fr"]]
+    text = "\n".join(str(cell) for row in rows for cell in row)
+
+    assert "« mars 2014 »" in text and "Au plus tard le" in text
+    assert "Verdicts publiés" in text and "Mesures couvertes" in text
+
+
+def test_export_writes_the_latest_dates_and_the_verdicts_as_cells() -> None:
+    rows = calamine_rows(write_workbook(bounded_dataset()))
+
+    event = dict(zip(rows["Chronologie"][0], rows["Chronologie"][2], strict=True))
+    assert (event["Date"], event["Au plus tard le"]) == (dt.date(2020, 2, 3), dt.date(2020, 3, 31))
+    first = dict(zip(rows["Chronologie"][0], rows["Chronologie"][1], strict=True))
+    assert first["Au plus tard le"] == ""
+    verdict = dict(zip(rows["Verdicts publiés"][0], rows["Verdicts publiés"][1], strict=True))
+    assert verdict["Évalué par"] == "Évaluation indépendante"
+    assert verdict["Date"] == dt.date(2021, 1, 12)
+    assert (verdict["Mesures couvertes"], verdict["Partiellement réalisées"]) == (1, 1)
+    second = dict(zip(rows["Verdicts publiés"][0], rows["Verdicts publiés"][2], strict=True))
+    assert (second["Réalisées"], second["Non réalisées"]) == ("", 1)  # unknown stays empty
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_export_with_date_bounds_and_verdicts_reads_back_identical(lang: Lang) -> None:
+    original = validated(write_workbook(bounded_dataset()))
+    assert len(original.tables["published_verdicts"]) == 2
+
+    again = validated(write_workbook(original, lang))
+
+    assert again.content_hash() == original.content_hash()
+    for table_id in ("plans", "events", "published_verdicts"):
+        assert records_without_row(again, table_id) == records_without_row(original, table_id)
+
+
+def csv_files(data: bytes) -> list[Upload]:
+    """The sheets of an exported workbook saved one CSV file each, as a spreadsheet does
+    (dates written as 14/05/2014, whole numbers without a decimal point)."""
+
+    def cell(value: object) -> str:
+        if isinstance(value, dt.date):
+            return value.strftime("%d/%m/%Y")
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
+
+    uploads = []
+    for name, rows in calamine_rows(data).items():
+        if name == README_SHEET["fr"]:
+            continue
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=";").writerows([[cell(v) for v in row] for row in rows])
+        uploads.append(Upload(f"{name}.csv", buffer.getvalue().encode("utf-8")))
+    return uploads
+
+
+def test_export_with_date_bounds_and_verdicts_saved_as_csv_reads_back_identical() -> None:
+    original = validated(write_workbook(bounded_dataset()))
+
+    result = load_upload(csv_files(write_workbook(original)))
+
+    assert result.dataset is not None, [i.message("en") for i in result.report]
+    assert result.dataset.content_hash() == original.content_hash()
+
+
+def test_export_saved_as_a_zip_of_csv_files_reads_back_identical() -> None:
+    original = validated(write_workbook(bounded_dataset()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for upload in csv_files(write_workbook(original)):
+            archive.writestr(upload.name, upload.data)
+
+    result = load_upload([Upload("export.zip", buffer.getvalue())])
+
+    assert result.dataset is not None, [i.message("en") for i in result.report]
+    assert result.dataset.content_hash() == original.content_hash()
+
+
+def test_a_month_typed_in_an_export_reads_as_that_month_and_exports_as_its_bounds() -> None:
+    original = validated(write_workbook(small_dataset()))
+    book = openpyxl_book(write_workbook(original))
+    book["Chronologie"]["B2"] = "mars 2020"
+    buffer = io.BytesIO()
+    book.save(buffer)
+
+    edited = validated(buffer.getvalue())
+    events = edited.events
+    assert (events["date"].iloc[0], events["date_latest"].iloc[0]) == (
+        pd.Timestamp("2020-03-01"),
+        pd.Timestamp("2020-03-31"),
+    )
+    assert validated(write_workbook(edited)).content_hash() == edited.content_hash()
