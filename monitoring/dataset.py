@@ -174,9 +174,7 @@ class Dataset:
             if table_id in ADDED_TABLES and frame.empty:
                 continue
             empty_added = [
-                c
-                for c in frame.columns
-                if (table_id, c) in ADDED_COLUMNS and frame[c].isna().all()
+                c for c in frame.columns if (table_id, c) in ADDED_COLUMNS and frame[c].isna().all()
             ]
             frame = frame.drop(columns=empty_added)
             digest.update(table_id.encode())

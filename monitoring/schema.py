@@ -311,8 +311,8 @@ PLANS = Sheet(
             "Date à laquelle le plan était promis ou attendu : un jour, un mois (« octobre "
             "2013 ») ou une année (« 2013 ») ; si elle n'est connue qu'entre deux dates, la "
             "plus tôt ici et la plus tard dans la colonne suivante.",
-            "When the plan was promised or due: a day, a month (\"October 2013\") or a year "
-            "(\"2013\"); if it is known only between two dates, the earliest here and the "
+            'When the plan was promised or due: a day, a month ("October 2013") or a year '
+            '("2013"); if it is known only between two dates, the earliest here and the '
             "latest in the next column.",
             aliases=("date attendue", "expected date"),
             latest="expected_latest",
@@ -525,9 +525,9 @@ RECOMMENDATIONS = Sheet(
             "Date à laquelle elle a été formulée : un jour, un mois (« décembre 2016 ») ou "
             "une année (« 2019 ») ; si elle n'est connue qu'entre deux dates, la plus tôt "
             "ici et la plus tard dans « Au plus tard le ».",
-            "When it was made: a day, a month (\"December 2016\") or a year (\"2019\"); if "
+            'When it was made: a day, a month ("December 2016") or a year ("2019"); if '
             "it is known only between two dates, the earliest here and the latest in "
-            "\"Latest date\".",
+            '"Latest date".',
             aliases=("date d'emission", "issued"),
             latest="issued_latest",
         ),
@@ -661,9 +661,9 @@ STATUS_UPDATES = Sheet(
             "Date de l'évaluation : un jour, un mois (« mars 2014 ») ou une année "
             "(« 2014 ») ; si elle n'est connue qu'entre deux dates, la plus tôt ici et la "
             "plus tard dans « Au plus tard le ».",
-            "Date of the assessment: a day, a month (\"March 2014\") or a year (\"2014\"); "
+            'Date of the assessment: a day, a month ("March 2014") or a year ("2014"); '
             "if it is known only between two dates, the earliest here and the latest in "
-            "\"Latest date\".",
+            '"Latest date".',
             required=True,
             aliases=("date d'evaluation", "date de l'evaluation", "as of date"),
             latest="as_of_latest",
@@ -790,9 +790,9 @@ EVENTS = Sheet(
             "Date de l'événement : un jour, un mois (« mars 2014 ») ou une année (« 2014 ») ; "
             "si elle n'est connue qu'entre deux dates, la plus tôt ici et la plus tard dans "
             "« Au plus tard le ».",
-            "Date of the event: a day, a month (\"March 2014\") or a year (\"2014\"); if it "
-            "is known only between two dates, the earliest here and the latest in \"Latest "
-            "date\".",
+            'Date of the event: a day, a month ("March 2014") or a year ("2014"); if it '
+            'is known only between two dates, the earliest here and the latest in "Latest '
+            'date".',
             required=True,
             latest="date_latest",
         ),
@@ -1028,8 +1028,8 @@ PUBLISHED_VERDICTS = Sheet(
     "réalisées, 28 partiellement, 14 non réalisées sur 45 »), quand son verdict mesure "
     "par mesure n'est pas connu. Une ligne par verdict publié ; les comptes par catégorie "
     "ne dépassent pas le nombre de mesures couvertes.",
-    "Optional: the totals an assessor published for a plan (for example \"3 done, 28 "
-    "partly, 14 not done out of 45\"), when its measure-by-measure verdict is not known. "
+    'Optional: the totals an assessor published for a plan (for example "3 done, 28 '
+    'partly, 14 not done out of 45"), when its measure-by-measure verdict is not known. '
     "One row per published verdict; the counts per category add up to at most the "
     "measures covered.",
     required=False,

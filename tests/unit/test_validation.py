@@ -1037,7 +1037,7 @@ def test_ten_different_errors_are_all_reported_at_once_in_workbook_order() -> No
         ("Mesures", 2, "D", "required"),
         ("Mesures", 3, "A", "unique"),
         ("Mesures", 4, "H", "min_value"),
-        ("Recommandations", 2, "F", "choice"),
+        ("Recommandations", 2, "G", "choice"),
         ("Prise en compte", 3, "C", "not_retained_has_measure"),
         ("Suivi", 2, "D", "status"),
         ("Suivi", 3, "I", "max_value"),

@@ -248,7 +248,8 @@ def test_written_values_read_back_the_same_with_calamine() -> None:
     assert status["Statut"] == "En cours"
     assert status["Évalué par"] == "Société civile"
     assert status["Avancement (%)"] == 12.5
-    assert rows["Recommandations"][1][5] == "Haute"
+    recommendation = dict(zip(rows["Recommandations"][0], rows["Recommandations"][1], strict=True))
+    assert recommendation["Priorité"] == "Haute"
     assert rows["Prise en compte"][1][3] == "Retenue"
     event = dict(zip(rows["Chronologie"][0], rows["Chronologie"][1], strict=True))
     assert event["Type"] == "Lettre"
@@ -259,7 +260,8 @@ def test_english_export_writes_choices_and_statuses_in_english() -> None:
 
     status = dict(zip(rows["Status updates"][0], rows["Status updates"][1], strict=True))
     assert (status["Status"], status["Assessed by"]) == ("In progress", "Civil society")
-    assert rows["Recommendations"][1][5] == "High"
+    recommendation = dict(zip(rows["Recommendations"][0], rows["Recommendations"][1], strict=True))
+    assert recommendation["Priority"] == "High"
 
 
 def test_identifier_007_stays_text_and_negative_number_stays_a_number() -> None:
