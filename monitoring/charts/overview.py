@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from monitoring.charts.base import (
     CATEGORY_STYLE,
     RETENTION_STYLE,
+    NoChart,
     category_label,
     colon,
     layout,
@@ -21,39 +22,95 @@ from monitoring.charts.base import (
     stacked_bars,
 )
 from monitoring.i18n import format_date, t
-from monitoring.schema import CATEGORY_CODES, RETENTION_LEVELS, Lang
+from monitoring.schema import CATEGORY_CODES, RETENTION_LEVELS, SHEETS_BY_ID, Lang
 
 
-def status_by_plan(summaries: Sequence[dict[str, Any]], lang: Lang = "fr") -> go.Figure:
+def _sheet(table: str, lang: Lang) -> str:
+    return SHEETS_BY_ID[table].name(lang)
+
+
+def status_by_plan(summaries: Sequence[dict[str, Any]], lang: Lang = "fr") -> go.Figure | NoChart:
     """Measures of each plan by status category (stacked bars, one per plan).
 
     Args:
         summaries: `monitoring.metrics.plan_summaries(...)` output.
         lang: language of the labels.
+
+    Returns:
+        The figure, or a `NoChart` when no plan has a measure.
     """
     rows = [(f"{s['plan_id']} — {s['title']}", s["status_counts"]) for s in summaries]
+    if not any(s["measures"] for s in summaries):
+        return NoChart("nochart.status", {"sheet": _sheet("measures", lang)})
     fig = go.Figure(stacked_bars(rows, CATEGORY_CODES, CATEGORY_STYLE, category_label, lang))
     fig.update_xaxes(title_text=t("chart.measures_axis", lang))
     return layout(fig, t("chart.status_by_plan", lang), height=160 + 60 * len(rows))
 
 
-def retention_by_plan(summaries: Sequence[dict[str, Any]], lang: Lang = "fr") -> go.Figure:
-    """Recommendations addressed to each plan by retention level (stacked bars)."""
-    rows = [(f"{s['plan_id']} — {s['title']}", s["retention_counts"]) for s in summaries]
+def _recorded(summary: dict[str, Any]) -> bool:
+    if summary.get("retention_recorded") is not None:
+        return bool(summary["retention_recorded"])
+    counts = summary.get("retention_counts") or {}
+    return sum(counts.values()) > 0
+
+
+def retention_by_plan(
+    summaries: Sequence[dict[str, Any]], lang: Lang = "fr"
+) -> go.Figure | NoChart:
+    """Recommendations addressed to each plan by retention level (stacked bars).
+
+    Only the plans whose retention is recorded are drawn: a plan with none recorded is
+    unknown, not zero. Returns a `NoChart` when no plan shown has any.
+    """
+    rows = [
+        (f"{s['plan_id']} — {s['title']}", s["retention_counts"]) for s in summaries if _recorded(s)
+    ]
+    if not rows:
+        return NoChart("nochart.retention", {"sheet": _sheet("retention", lang)})
     codes = [c.code for c in RETENTION_LEVELS]
     fig = go.Figure(stacked_bars(rows, codes, RETENTION_STYLE, retention_label, lang))
     fig.update_xaxes(title_text=t("chart.recommendations_axis", lang))
     return layout(fig, t("chart.retention_by_plan", lang), height=160 + 60 * len(rows))
 
 
-def plan_periods(timeline: pd.DataFrame, as_of: dt.date, lang: Lang = "fr") -> go.Figure:
+def _known_at(timeline: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """The timeline with nothing dated after the as-of date: later adoptions and expected
+    dates blanked, a gap still open at as-of ending at as-of."""
+    day = pd.Timestamp(as_of)
+    frame = timeline.copy()
+    expected = frame["expected_date"]
+    if "expected_latest" in frame.columns:
+        expected = frame["expected_latest"].fillna(expected)
+    frame["expected_date"] = frame["expected_date"].where(expected <= day)
+    frame["adopted_date"] = frame["adopted_date"].where(frame["adopted_date"] <= day)
+    starts = frame["gap_start"].where(frame["gap_start"] <= day)
+    ends = frame["gap_end"]
+    still_open = ends.isna() | (ends > day)
+    if "gap_open" in frame.columns:
+        still_open |= frame["gap_open"].fillna(False).astype(bool)
+    frame["gap_open"] = still_open & starts.notna()
+    frame["gap_end"] = ends.where(~still_open, day).where(starts.notna())
+    frame["gap_start"] = starts
+    return frame
+
+
+def plan_periods(timeline: pd.DataFrame, as_of: dt.date, lang: Lang = "fr") -> go.Figure | NoChart:
     """The plans on one time axis: period, expected and adoption dates, gaps with no plan.
+
+    Nothing dated after the as-of date is drawn: an adoption or an expected date after it
+    is left out, and a gap still open at as-of ends there ("au moins").
 
     Args:
         timeline: `monitoring.metrics.plan_timeline(...)` output.
         as_of: drawn as a vertical line.
         lang: language of the labels.
+
+    Returns:
+        The figure, or a `NoChart` when there is no plan.
     """
+    if timeline.empty:
+        return NoChart("nochart.plans", {"sheet": _sheet("plans", lang)})
+    timeline = _known_at(timeline, as_of)
     names = [safe(f"{p}") for p in timeline["plan_id"]]
     fig = go.Figure()
     fig.add_trace(
@@ -90,9 +147,11 @@ def plan_periods(timeline: pd.DataFrame, as_of: dt.date, lang: Lang = "fr") -> g
             )
         )
     for _, row in timeline[timeline["gap_start"].notna()].iterrows():  # a handful of plans
+        days = (row["gap_end"] - row["gap_start"]).days
+        key = "chart.gap_open" if row["gap_open"] else "chart.gap"
         fig.add_vrect(
             x0=row["gap_start"], x1=row["gap_end"], fillcolor="#D55E00", opacity=0.15,
-            line_width=0, annotation_text=t("chart.gap", lang, days=int(row["gap_before_days"])),
+            line_width=0, annotation_text=t(key, lang, days=days),
             annotation_position="top left", annotation_font_size=11,
         )  # fmt: skip
     fig.add_vline(x=pd.Timestamp(as_of), line_dash="dash", line_color="#000000")

@@ -76,10 +76,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le classeur ne contient aucun plan : ajoutez-en un dans la feuille Plans.",
         "The workbook holds no plan: add one in the Plans sheet.",
     ),
-    "overview.coverage": (
-        "Statut connu pour {known} mesure(s) sur {total} ; les autres sont « Non évaluées ».",
-        "Status known for {known} of {total} measures; the others are “Not assessed”.",
-    ),
     "overview.adoption_delay_days": (
         "Adopté {days} jours après la date à laquelle il était attendu.",
         "Adopted {days} days after the date it was expected by.",
@@ -134,14 +130,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recommendations retained or partly retained by this plan, out of all those whose "
         "handling by this plan is recorded (“—”: none is recorded). Each recommendation "
         "counts once, at its highest level.",
-    ),
-    "metric.status.help": (
-        "Statut actuel de chaque mesure : celui de sa dernière évaluation datée au plus "
-        "tard à la date choisie (toutes voix confondues : gouvernement, société civile, "
-        "évaluation indépendante), regroupé par catégorie.",
-        "Current status of each measure: that of its latest assessment dated on or before "
-        "the chosen date (all voices together: government, civil society, independent "
-        "evaluation), grouped by category.",
     ),
     # Charts.
     "chart.status_by_plan": ("Mesures par statut", "Measures by status"),

@@ -1,0 +1,232 @@
+"""The headline figures of a plan in words, for the Overview, the dossier and its tables.
+
+`monitoring.metrics.plan_summaries` returns language-free values; this module words
+them so that what is unknown never reads as zero: a rate shows its base and is given
+only above the coverage threshold, a published verdict is shown beside the
+measure-level figures, a delay counted up to the last evidence reads "au moins", a
+deadline resting on the plan-end convention is said to, retention not recorded reads
+"non renseignée", a plan not adopted at the as-of date shows no adoption.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from monitoring import metrics
+from monitoring.i18n import format_date, format_number, format_percent, t
+from monitoring.schema import CATEGORY_CODES, SHEETS_BY_ID, Lang
+
+Summary = Mapping[str, Any]
+
+
+def threshold() -> float:
+    """The coverage below which no completion rate is given (`metrics.COVERAGE_THRESHOLD`)."""
+    value: float = getattr(metrics, "COVERAGE_THRESHOLD", 0.5)
+    return value
+
+
+def state(s: Summary) -> str:
+    """The plan's completion state: rate, too_few_assessed, no_assessment, no_measures,
+    not_adopted (derived from the counts for summaries that do not carry it)."""
+    given = s.get("completion_state")
+    if given:
+        return str(given)
+    if not s["measures"]:
+        return "no_measures"
+    known = assessed(s)
+    if not known:
+        return "no_assessment"
+    return "rate" if known / s["measures"] >= threshold() else "too_few_assessed"
+
+
+def assessed(s: Summary) -> int:
+    """Measures of the plan with a known status (category other than unknown)."""
+    given = s.get("assessed")
+    if given is not None:
+        return int(given)
+    counts = s.get("status_counts") or {}
+    return int(sum(counts.values()) - counts.get("unknown", 0))
+
+
+def completion_short(s: Summary, lang: Lang) -> str:
+    """The value shown in a metric box: `12 %`, `trop peu évaluées`, `inconnu`, `—`."""
+    current = state(s)
+    if current == "rate":
+        return format_percent(s["completion_rate"], lang)
+    if current == "too_few_assessed":
+        return t("truth.completion.too_few.short", lang)
+    if current == "no_assessment":
+        return t("truth.completion.unknown", lang)
+    if current == "not_adopted":
+        return t("truth.completion.not_adopted", lang)
+    return "—"
+
+
+def completion_text(s: Summary, lang: Lang) -> str:
+    """The rate with its base, or why there is none.
+
+    `12 % : 3 mesure(s) réalisée(s) sur 25 ; 20 mesure(s) évaluée(s) sur 25`,
+    `trop peu de mesures évaluées (6 sur 45)`, `inconnu : aucune mesure…`.
+    """
+    current, total = state(s), s["measures"]
+    if current == "rate":
+        done = s["status_counts"]["done"]
+        rate = format_percent(s["completion_rate"], lang)
+        return t(
+            "truth.completion.rate_base", lang, rate=rate, done=done, total=total,
+            assessed=assessed(s),
+        )  # fmt: skip
+    if current == "too_few_assessed":
+        return t("truth.completion.too_few", lang, assessed=assessed(s), total=total)
+    if current == "no_assessment":
+        return t("truth.completion.no_assessment", lang, total=total)
+    return completion_short(s, lang)
+
+
+def completion_line(s: Summary, lang: Lang) -> str:
+    """`Taux de réalisation : …` with the threshold's rule."""
+    rule = t("truth.completion.threshold", lang, threshold=format_percent(threshold(), lang))
+    return f"{t('truth.completion.line', lang, text=completion_text(s, lang))}. {rule}"
+
+
+def verdicts(s: Summary) -> list[dict[str, Any]]:
+    """The plan's published verdicts (newest first), known at the as-of date."""
+    return list(s.get("published_verdicts") or [])
+
+
+def _counts(counts: Mapping[str, Any], lang: Lang) -> str:
+    parts = []
+    for code in CATEGORY_CODES:
+        n = counts.get(code)
+        if n is None or not n:
+            continue
+        singular = n <= 1 if lang == "fr" else n == 1
+        key = f"truth.verdict.count.{code}.{'one' if singular else 'other'}"
+        parts.append(t(key, lang, n=format_number(n, lang)))
+    return ", ".join(parts) or t("truth.verdict.none_counted", lang)
+
+
+def verdict_sentence(verdict: Mapping[str, Any], known: int, lang: Lang) -> str:
+    """`CNCDH, 12/01/2023 : 3 réalisées, 28 partiellement, 14 non réalisées (45 mesures) —
+    verdict par mesure connu pour 6`."""
+    return t(
+        "truth.verdict.sentence", lang,
+        assessor=verdict["assessor"], date=format_date(verdict["published_on"], lang),
+        counts=_counts(verdict.get("counts") or {}, lang),
+        covered=format_number(verdict["measures_covered"], lang),
+        known=format_number(known, lang),
+    )  # fmt: skip
+
+
+def verdict_sentences(s: Summary, lang: Lang) -> list[str]:
+    """One sentence per published verdict of the plan."""
+    return [verdict_sentence(v, assessed(s), lang) for v in verdicts(s)]
+
+
+def unassessed_note(s: Summary, lang: Lang) -> str | None:
+    """Where a published verdict covers the past-due measures the dataset lacks: says so."""
+    count = s.get("past_due_unassessed") or 0
+    found = verdicts(s)
+    if not count or not found:
+        return None
+    v = found[0]
+    return t(
+        "truth.unassessed.covered", lang, count=count, assessor=v["assessor"],
+        date=format_date(v["published_on"], lang), covered=v["measures_covered"],
+    )  # fmt: skip
+
+
+def _basis(s: Summary) -> tuple[int, int]:
+    """(overdue on the plan-end convention, overdue on a sourced deadline)."""
+    basis = s.get("overdue_by_basis") or {}
+    plan_end = int(basis.get("plan_end") or 0)
+    sourced = int(basis.get("revised") or 0) + int(basis.get("measure") or 0)
+    return plan_end, sourced
+
+
+def overdue_line(s: Summary, lang: Lang) -> str | None:
+    """How many overdue measures rest on the plan-end convention (None when none overdue)."""
+    count = s.get("overdue") or 0
+    if not count:
+        return None
+    plan_end, sourced = _basis(s)
+    return t("truth.overdue.basis", lang, count=count, plan_end=plan_end, sourced=sourced)
+
+
+def median_delay_short(s: Summary, lang: Lang) -> str:
+    """`au moins 240 jours`, or `non calculable`."""
+    days = s.get("median_delay_days")
+    if days is None:
+        return t("truth.delay.none", lang)
+    return t("truth.delay.median.short", lang, days=format_number(days, lang))
+
+
+def median_delay_line(s: Summary, lang: Lang) -> str | None:
+    """The median delay, a lower bound, with how many delays rest on the convention."""
+    days = s.get("median_delay_days")
+    if days is None:
+        return None
+    plan_end, _ = _basis(s)
+    return t(
+        "truth.delay.median", lang, days=format_number(days, lang), plan_end=plan_end,
+        count=s.get("overdue") or 0,
+    )  # fmt: skip
+
+
+def retention_recorded(s: Summary) -> bool:
+    """Whether any retention is recorded for the plan."""
+    given = s.get("retention_recorded")
+    if given is not None:
+        return bool(given)
+    counts = s.get("retention_counts") or {}
+    return sum(counts.values()) > 0
+
+
+def retained_short(s: Summary, lang: Lang) -> str:
+    """`6 / 8` (retained fully or partly, out of those recorded), or `non renseignée`."""
+    if not retention_recorded(s):
+        return t("truth.retention.not_recorded", lang)
+    counts = s["retention_counts"]
+    taken = counts["retained"] + counts["partly_retained"]
+    return f"{format_number(taken, lang)} / {format_number(sum(counts.values()), lang)}"
+
+
+def retention_help(lang: Lang) -> str:
+    """What to add when retention is not recorded."""
+    sheet = SHEETS_BY_ID["retention"].name(lang)
+    return t("truth.retention.not_recorded.help", lang, sheet=sheet)
+
+
+def adopted(s: Summary) -> bool:
+    """Whether the plan is adopted at the as-of date of the summary."""
+    return state(s) != "not_adopted"
+
+
+def plan_lines(s: Summary, as_of: dt.date, lang: Lang) -> list[str]:
+    """The plan's period and adoption, its adoption delay and the gap before it, at as-of."""
+    start, end = format_date(s["period_start"], lang), format_date(s["period_end"], lang)
+    lines: list[str] = []
+    if adopted(s) and s.get("adopted_date"):
+        when = format_date(s["adopted_date"], lang, long=True)
+        lines.append(t("overview.period", lang, start=start, end=end, adopted=when))
+    else:
+        lines.append(t("truth.plan.not_adopted", lang, start=start, end=end, as_of=as_of))
+    overdue = s.get("adoption_overdue_days")
+    if overdue is not None:
+        lines.append(t("truth.plan.adoption_overdue", lang, as_of=as_of, days=overdue))
+    if s.get("adoption_delay_days") is not None:
+        lines.append(t("overview.adoption_delay_days", lang, days=s["adoption_delay_days"]))
+    gap = s.get("gap_before_days")
+    if gap is not None and gap > 0:
+        key = "truth.plan.gap_open" if s.get("gap_open") else "overview.gap_before_days"
+        lines.append(t(key, lang, days=gap, as_of=as_of))
+    return lines
+
+
+def status_help(voice: str, lang: Lang) -> str:
+    """The status chart's caption, naming the voice the statuses are read from."""
+    if voice == "all":
+        return t("truth.status.help.all", lang)
+    return t("truth.status.help.voice", lang, voice=t(f"voice.{voice}", lang))

@@ -1,0 +1,181 @@
+"""Text of figures that stay true when the evidence is partial (issue 10): coverage before
+rates, published verdicts, deadline bases, the as-of date, charts with nothing to draw."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Completion: coverage before rates.
+    "truth.completion.too_few": (
+        "trop peu de mesures évaluées ({assessed} sur {total})",
+        "too few measures assessed ({assessed} of {total})",
+    ),
+    "truth.completion.too_few.short": ("trop peu évaluées", "too few assessed"),
+    "truth.completion.unknown": ("inconnu", "unknown"),
+    "truth.completion.not_adopted": ("plan pas encore adopté", "plan not adopted yet"),
+    "truth.completion.rate_base": (
+        "{rate} : {done} mesure(s) réalisée(s) sur {total} ; {assessed} mesure(s) évaluée(s) "
+        "sur {total}",
+        "{rate}: {done} of {total} measures done; {assessed} of {total} measures assessed",
+    ),
+    "truth.completion.line": ("Taux de réalisation : {text}", "Completion rate: {text}"),
+    "truth.completion.threshold": (
+        "Un taux n'est donné qu'à partir de {threshold} des mesures évaluées.",
+        "A rate is given only once {threshold} of the measures are assessed.",
+    ),
+    "truth.completion.no_assessment": (
+        "inconnu : aucune mesure de ce plan n'a d'évaluation dans le jeu de données (0 sur "
+        "{total})",
+        "unknown: no measure of this plan has an assessment in the dataset (0 of {total})",
+    ),
+    # Published verdicts.
+    "truth.verdict.sentence": (
+        "{assessor}, {date} : {counts} ({covered} mesures) — verdict par mesure connu pour {known}",
+        "{assessor}, {date}: {counts} ({covered} measures) — measure-level verdict known "
+        "for {known}",
+    ),
+    "truth.verdict.title": ("Verdict publié", "Published verdict"),
+    "truth.verdict.none_counted": ("aucun total donné", "no total given"),
+    "truth.verdict.count.done.one": ("{n} réalisée", "{n} done"),
+    "truth.verdict.count.done.other": ("{n} réalisées", "{n} done"),
+    "truth.verdict.count.partial.one": ("{n} partiellement", "{n} partly"),
+    "truth.verdict.count.partial.other": ("{n} partiellement", "{n} partly"),
+    "truth.verdict.count.not_done.one": ("{n} non réalisée", "{n} not done"),
+    "truth.verdict.count.not_done.other": ("{n} non réalisées", "{n} not done"),
+    "truth.verdict.count.dropped.one": ("{n} abandonnée", "{n} dropped"),
+    "truth.verdict.count.dropped.other": ("{n} abandonnées", "{n} dropped"),
+    "truth.verdict.count.unknown.one": ("{n} non évaluée", "{n} not assessed"),
+    "truth.verdict.count.unknown.other": ("{n} non évaluées", "{n} not assessed"),
+    # Past due, not assessed: what the dataset lacks.
+    "truth.unassessed.help": (
+        "Mesures échues pour lesquelles le jeu de données n'a aucune évaluation mesure par "
+        "mesure : ce chiffre compte ce qui manque aux données, pas des mesures non "
+        "réalisées.",
+        "Past-due measures for which the dataset holds no measure-level assessment: this "
+        "figure counts what the data lacks, not measures left undone.",
+    ),
+    "truth.unassessed.covered": (
+        "{count} mesure(s) échue(s) sans évaluation dans le jeu de données ; le verdict publié "
+        "de {assessor} ({date}) porte sur {covered} mesures de ce plan.",
+        "{count} past-due measure(s) without an assessment in the dataset; the published "
+        "verdict of {assessor} ({date}) covers {covered} measures of this plan.",
+    ),
+    # Deadlines and delays.
+    "truth.overdue.basis": (
+        "En retard : {count} mesure(s), dont {plan_end} sur l'échéance de convention (la fin "
+        "du plan, faute d'échéance sourcée) et {sourced} sur une échéance sourcée.",
+        "Overdue: {count} measure(s), {plan_end} of them against the convention deadline "
+        "(the plan's end, no deadline being sourced) and {sourced} against a sourced "
+        "deadline.",
+    ),
+    "truth.delay.median": (
+        "Retard médian : au moins {days} jours (retards comptés jusqu'à la dernière "
+        "évaluation de chaque mesure ; {plan_end} des {count} mesure(s) en retard le sont "
+        "sur l'échéance de convention, la fin du plan).",
+        "Median delay: at least {days} days (delays counted up to each measure's last "
+        "assessment; {plan_end} of the {count} overdue measure(s) are late against the "
+        "convention deadline, the plan's end).",
+    ),
+    "truth.delay.median.short": ("au moins {days} jours", "at least {days} days"),
+    "truth.delay.none": ("non calculable", "cannot be computed"),
+    "truth.delay.median.label": ("Retard médian", "Median delay"),
+    # Retention.
+    "truth.retention.not_recorded": ("non renseignée", "not recorded"),
+    "truth.retention.not_recorded.help": (
+        "Aucune prise en compte des recommandations n'est renseignée pour ce plan : ce n'est "
+        "pas zéro, c'est inconnu. Remplissez la feuille « {sheet} » pour la mesurer.",
+        "No handling of recommendations is recorded for this plan: that is not zero, it is "
+        "unknown. Fill in the “{sheet}” sheet to measure it.",
+    ),
+    "truth.retention.line": (
+        "Recommandations retenues : non renseignée",
+        "Recommendations retained: not recorded",
+    ),
+    "truth.charts.selected": ("Plans sélectionnés", "Selected plans"),
+    "chart.gap_open": ("au moins {days} jours sans plan", "at least {days} days with no plan"),
+    # Plans at the as-of date.
+    "truth.plan.not_adopted": (
+        "Période {start} – {end} · pas encore adopté au {as_of}",
+        "Period {start} – {end} · not adopted yet as of {as_of}",
+    ),
+    "truth.plan.adoption_overdue": (
+        "Attendu et non adopté au {as_of} : {days} jours après la date à laquelle il était "
+        "attendu au plus tard.",
+        "Expected and not adopted as of {as_of}: {days} days after the latest date it was "
+        "expected by.",
+    ),
+    "truth.plan.gap_open": (
+        "Au moins {days} jours sans plan en vigueur au {as_of} : le plan précédent a pris fin "
+        "et celui-ci n'est pas encore adopté.",
+        "At least {days} days with no plan in force as of {as_of}: the previous plan has "
+        "ended and this one is not adopted yet.",
+    ),
+    # Captions that name the voice chosen.
+    "truth.status.help.all": (
+        "Statut actuel de chaque mesure : celui de sa dernière évaluation datée au plus "
+        "tard à la date choisie (toutes voix confondues : gouvernement, société civile, "
+        "évaluation indépendante), regroupé par catégorie.",
+        "Current status of each measure: that of its latest assessment dated on or before "
+        "the chosen date (all voices together: government, civil society, independent "
+        "evaluation), grouped by category.",
+    ),
+    "truth.status.help.voice": (
+        "Statut actuel de chaque mesure : celui de sa dernière évaluation datée au plus "
+        "tard à la date choisie, parmi les seules évaluations de la voix « {voice} » ; les "
+        "autres voix ne comptent pas. Regroupé par catégorie.",
+        "Current status of each measure: that of its latest assessment dated on or before "
+        "the chosen date, among the assessments of the “{voice}” voice only; other voices "
+        "do not count. Grouped by category.",
+    ),
+    "truth.filters.plans": ("Plans retenus : {plans}.", "Plans selected: {plans}."),
+    "truth.filters.axes": ("Axes retenus : {axes}.", "Axes selected: {axes}."),
+    "truth.filters.leads": ("Pilotes retenus : {leads}.", "Leads selected: {leads}."),
+    "truth.filters.voice": (
+        "Statuts lus dans les évaluations de : {voice}.",
+        "Statuses read from the assessments of: {voice}.",
+    ),
+    # Charts with nothing to draw.
+    "nochart.retention": (
+        "Pas de graphique de prise en compte : aucune prise en compte des recommandations "
+        "n'est renseignée pour les plans affichés. Remplissez la feuille « {sheet} » (une "
+        "ligne par recommandation et par plan) pour la voir ici.",
+        "No chart of recommendations taken into account: no handling of recommendations is "
+        "recorded for the plans shown. Fill in the “{sheet}” sheet (one row per "
+        "recommendation and plan) to see it here.",
+    ),
+    "nochart.status": (
+        "Pas de graphique des statuts : les plans affichés n'ont aucune mesure. Ajoutez-les "
+        "dans la feuille « {sheet} ».",
+        "No chart of statuses: the plans shown have no measures. Add them in the “{sheet}” sheet.",
+    ),
+    "nochart.plans": (
+        "Pas de frise des plans : aucun plan n'est connu à cette date. Ajoutez-en dans la "
+        "feuille « {sheet} ».",
+        "No plan chart: no plan is known at this date. Add one in the “{sheet}” sheet.",
+    ),
+    "nochart.events": (
+        "Pas de chronologie : aucun événement n'est daté au plus tard du {as_of} dans la "
+        "sélection. Ajoutez-en dans la feuille « {sheet} ».",
+        "No timeline: no event in the selection is dated on or before {as_of}. Add some in "
+        "the “{sheet}” sheet.",
+    ),
+    "nochart.reply_rates": (
+        "Pas de graphique des réponses : aucune lettre n'est datée dans la sélection. "
+        "Ajoutez les lettres (type « lettre ») dans la feuille « {sheet} ».",
+        "No chart of replies: no letter is dated in the selection. Add the letters (kind "
+        "“letter”) in the “{sheet}” sheet.",
+    ),
+    "nochart.leads": (
+        "Pas de graphique par pilote : aucune mesure n'est en retard, échue ou réalisée avec "
+        "un pilote renseigné. Renseignez le pilote dans la feuille « {sheet} ».",
+        "No chart per lead: no measure with a lead is overdue, past due or done. Fill in "
+        "the lead in the “{sheet}” sheet.",
+    ),
+    "nochart.no_image": (
+        "Rien à dessiner : pas d'image à télécharger pour ce graphique.",
+        "Nothing to draw: no image to download for this chart.",
+    ),
+    # Dates known only within bounds, on the timeline chart.
+    "truth.timeline.range": (
+        "Date imprécise : {when}",
+        "Imprecise date: {when}",
+    ),
+    "truth.timeline.range_legend": ("Date imprécise (intervalle)", "Imprecise date (range)"),
+}
