@@ -300,6 +300,7 @@ def banner(ctx: Context) -> None:
         st.info(t("app.france_banner", ctx.lang), icon=":material/info:")
     if ctx.filters.active:
         st.caption(t("filter.active", ctx.lang))
+        filter_caption(ctx)
 
 
 def filter_caption(ctx: Context) -> None:

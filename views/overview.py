@@ -11,7 +11,6 @@ from views.common import (
     compute,
     context,
     dataset_label,
-    filter_caption,
     show_chart,
     summaries,
 )
@@ -83,7 +82,6 @@ for plan in plans:
         _figures(plan)
 
 st.header(t("truth.charts.selected" if ctx.filters.plans else "overview.charts", lang))
-filter_caption(ctx)
 timeline = compute(plan_timeline, ctx, ctx.as_of)
 show_chart(plan_periods(timeline, ctx.as_of, lang), ctx, "plan-periods", key="plan_periods")
 st.caption(t("overview.periods_help", lang))

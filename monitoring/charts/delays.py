@@ -10,9 +10,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from monitoring.charts.base import CATEGORY_STYLE, category_label, layout, safe
+from monitoring.charts.base import CATEGORY_STYLE, NoChart, category_label, layout, safe
 from monitoring.i18n import format_date, format_number, t
-from monitoring.schema import CATEGORY_CODES, Lang
+from monitoring.schema import CATEGORY_CODES, SHEETS_BY_ID, Lang
 
 ROW_HEIGHT = 24  # pixels per row of the timeline: the chart grows with the measures shown
 TITLE_CHARS = 48  # a row label keeps this much of the title; the hover shows all of it
@@ -294,13 +294,18 @@ def measure_timeline(
     return fig
 
 
-def lead_delays(leads: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure:
+def lead_delays(leads: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure | NoChart:
     """Overdue measures per lead, and their median days late (two bar panels, one row each).
 
     Args:
         leads: `monitoring.delays.delay_by_lead(...)` output (NA lead = no lead given).
         lang: language of the labels.
+
+    Returns:
+        The figure, or a `NoChart` when no measure is overdue.
     """
+    if leads.empty:
+        return NoChart("nochart.leads", {"sheet": SHEETS_BY_ID["measures"].name(lang)})
     names = [
         t("delays.no_lead", lang) if pd.isna(lead) else safe(short(lead, 60))
         for lead in leads["lead"]

@@ -203,8 +203,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measures.chart.title": ("Statut selon chaque voix", "Status according to each voice"),
     "measures.chart.x": ("Date de l'évaluation", "Date of the assessment"),
     "measures.chart.as_of": ("Situation au {as_of}", "As of {as_of}"),
-    "measures.chart.empty": (
-        "Aucune évaluation à cette date",
-        "No assessment at this date",
-    ),
 }

@@ -151,10 +151,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No plan chart: no plan is known at this date. Add one in the “{sheet}” sheet.",
     ),
     "nochart.events": (
-        "Pas de chronologie : aucun événement n'est daté au plus tard du {as_of} dans la "
-        "sélection. Ajoutez-en dans la feuille « {sheet} ».",
-        "No timeline: no event in the selection is dated on or before {as_of}. Add some in "
-        "the “{sheet}” sheet.",
+        "Pas de chronologie : aucun événement de la sélection (période, types) n'est connu à "
+        "la date choisie. Ajoutez-en dans la feuille « {sheet} ».",
+        "No timeline: no event of the selection (period, kinds) is known at the chosen date. "
+        "Add some in the “{sheet}” sheet.",
+    ),
+    "nochart.coverage": (
+        "Pas de graphique par thème : aucune recommandation n'est dans la sélection. "
+        "Ajoutez-les dans la feuille « {sheet} », avec leur thème.",
+        "No chart per theme: no recommendation is in the selection. Add them in the "
+        "“{sheet}” sheet, with their theme.",
+    ),
+    "nochart.sankey": (
+        "Pas de diagramme des flux : aucune recommandation de la sélection n'est reliée à un "
+        "plan. Renseignez leur prise en compte, et les mesures qui les reprennent (feuille "
+        "« {sheet} »).",
+        "No flow diagram: no recommendation of the selection is linked to a plan. Record how "
+        "they were handled, and the measures taking them up (“{sheet}” sheet).",
+    ),
+    "nochart.history": (
+        "Pas d'historique à dessiner : aucune évaluation de cette mesure n'est datée au plus "
+        "tard à la date choisie. Ajoutez-en dans la feuille « {sheet} ».",
+        "No history to draw: no assessment of this measure is dated on or before the chosen "
+        "date. Add some in the “{sheet}” sheet.",
     ),
     "nochart.reply_rates": (
         "Pas de graphique des réponses : aucune lettre n'est datée dans la sélection. "

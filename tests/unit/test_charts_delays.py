@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from monitoring import delays
-from monitoring.charts.base import CATEGORY_STYLE
+from monitoring.charts.base import CATEGORY_STYLE, NoChart
 from monitoring.charts.delays import TITLE_CHARS, lead_delays, measure_timeline
 from monitoring.dataset import Dataset, dataset_from_records
 
@@ -97,7 +97,7 @@ def test_an_overdue_measure_gets_a_span_from_its_effective_due_date_to_the_as_of
 
     assert [x for x in late.x if x] == ["2020-10-31", "2020-12-01"]
     assert set(y for y in late.y if y) == {"M1"}
-    assert "En retard de 31 jour(s)" in late.hovertext[0]
+    assert "En retard d'au moins 31 jour(s)" in late.hovertext[0]
 
 
 def test_a_completion_date_gets_a_star():
@@ -210,3 +210,14 @@ def test_lead_chart_speaks_english_on_the_english_page():
     assert fig.data[0].y[1] == "Lead not given"
     assert fig.layout.title.text == "Overdue measures by lead"
     assert fig.data[1].text[0] == "1,791"
+
+
+def test_lead_chart_says_its_medians_are_lower_bounds():
+    fig = lead_delays(leads(), lang="fr")
+    assert fig.data[1].name == "Retard médian, au moins (jours)"
+
+
+def test_no_overdue_measure_is_a_sentence_not_an_empty_chart():
+    drawn = lead_delays(leads().iloc[0:0], lang="en")
+    assert isinstance(drawn, NoChart)
+    assert "no measure with a lead is overdue" in drawn.text("en")
