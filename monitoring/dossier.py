@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from monitoring import catalog, exports, pdf_report
+from monitoring.charts.base import NoChart
 from monitoring.dataset import Dataset
 from monitoring.exports import ExportUnavailable
 from monitoring.i18n import t
@@ -177,6 +178,13 @@ def build(
             source = t("exports.source_app", lang, page=t(f"page.{chart.page}", lang))
             stamp = _stamp(sel, chart.image_title, chart.plans, source, dataset_label, version)
             stem = chart_stem(number, chart.name)
+            if isinstance(chart.figure, NoChart):  # nothing to draw: its sentence, no image
+                name = f"{CHART_DIR}/{stem}.txt"
+                text = f"{chart.title}\n\n{chart.figure.text(lang)}\n\n{stamp.footer()}\n"
+                _write(archive, name, text.encode("utf-8"), now, compress=True)
+                files.append(name)
+                images.append(pdf_report.ChartImage(chart, None, stem))
+                continue
             png = exports.figure_bytes(chart.figure, "png", stamp, width=WIDTH, scale=SCALE)
             svg = exports.figure_bytes(chart.figure, "svg", stamp, width=WIDTH)
             for ext, data in (("png", png), ("svg", svg)):

@@ -14,8 +14,10 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+import pandas as pd
+
 from monitoring import metrics
-from monitoring.i18n import format_date, format_number, format_percent, t
+from monitoring.i18n import format_date, format_date_bounds, format_number, format_percent, t
 from monitoring.schema import CATEGORY_CODES, SHEETS_BY_ID, Lang
 
 Summary = Mapping[str, Any]
@@ -122,7 +124,7 @@ def verdict_sentence(verdict: Mapping[str, Any], known: int, lang: Lang) -> str:
 
 def verdict_sentences(s: Summary, lang: Lang) -> list[str]:
     """One sentence per published verdict of the plan."""
-    return [verdict_sentence(v, assessed(s), lang) for v in verdicts(s)]
+    return [verdict_sentence(v, v.get("measures_known", assessed(s)), lang) for v in verdicts(s)]
 
 
 def unassessed_note(s: Summary, lang: Lang) -> str | None:
@@ -169,10 +171,21 @@ def median_delay_line(s: Summary, lang: Lang) -> str | None:
     if days is None:
         return None
     plan_end, _ = _basis(s)
+    counted = s.get("delays_counted")
+    last = s.get("last_assessed_on")
     return t(
         "truth.delay.median", lang, days=format_number(days, lang), plan_end=plan_end,
-        count=s.get("overdue") or 0,
+        count=s.get("overdue") or 0, counted=counted if counted is not None else "—",
+        last=format_date(last, lang),
     )  # fmt: skip
+
+
+def delay_not_counted_line(s: Summary, lang: Lang) -> str | None:
+    """How many overdue measures have no delay (due after their last assessment)."""
+    count = s.get("overdue_delay_unknown")
+    if not count:
+        return None
+    return t("truth.delay.not_counted", lang, count=count)
 
 
 def retention_recorded(s: Summary) -> bool:
@@ -201,6 +214,8 @@ def retention_help(lang: Lang) -> str:
 
 def adopted(s: Summary) -> bool:
     """Whether the plan is adopted at the as-of date of the summary."""
+    if s.get("adopted") is not None:
+        return bool(s["adopted"])
     return state(s) != "not_adopted"
 
 
@@ -230,3 +245,28 @@ def status_help(voice: str, lang: Lang) -> str:
     if voice == "all":
         return t("truth.status.help.all", lang)
     return t("truth.status.help.voice", lang, voice=t(f"voice.{voice}", lang))
+
+
+def with_date_bounds(
+    frame: pd.DataFrame, lang: Lang, column: str = "date", latest: str = "date_latest"
+) -> pd.DataFrame:
+    """`frame` with `column` written as text from its bounds ("14/05/2014", "mars 2014",
+    "entre le 03/02/2014 et le 31/03/2014") and the `latest` column dropped.
+
+    A date known only to the month or between two dates is never shown as one day.
+    """
+    if column not in frame.columns:
+        return frame
+    bounds = frame[latest] if latest in frame.columns else [None] * len(frame)
+    text = [format_date_bounds(a, b, lang) for a, b in zip(frame[column], bounds, strict=True)]
+    return frame.assign(**{column: text}).drop(columns=[latest], errors="ignore")
+
+
+def events_table(events: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """`timeline.events_for_display` with each date written from its bounds."""
+    from monitoring.timeline import events_for_display  # timeline imports charts' helpers
+
+    table = events_for_display(events, lang)
+    if "date_latest" in events.columns and "date_latest" not in table.columns:
+        table = table.assign(date_latest=events["date_latest"].to_numpy())
+    return with_date_bounds(table, lang)

@@ -60,7 +60,12 @@ def _figures(plan: dict) -> None:
     for sentence in ft.verdict_sentences(plan, lang):
         st.markdown(f"**{t('truth.verdict.title', lang)}** — {plain(sentence)}")
     st.caption(ft.completion_line(plan, lang))
-    for line in (ft.overdue_line(plan, lang), ft.median_delay_line(plan, lang)):
+    lines = (
+        ft.overdue_line(plan, lang),
+        ft.median_delay_line(plan, lang),
+        ft.delay_not_counted_line(plan, lang),
+    )
+    for line in lines:
         if line:
             st.caption(line)
     note = ft.unassessed_note(plan, lang)

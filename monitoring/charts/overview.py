@@ -21,7 +21,7 @@ from monitoring.charts.base import (
     safe,
     stacked_bars,
 )
-from monitoring.i18n import format_date, t
+from monitoring.i18n import format_date, format_date_bounds, t
 from monitoring.schema import CATEGORY_CODES, RETENTION_LEVELS, SHEETS_BY_ID, Lang
 
 
@@ -135,6 +135,8 @@ def plan_periods(timeline: pd.DataFrame, as_of: dt.date, lang: Lang = "fr") -> g
         ("adopted_date", "triangle-down", "chart.adopted"),
     ):
         dates = timeline[column]
+        latest = timeline.get("expected_latest") if column == "expected_date" else None
+        bounds = latest if latest is not None else [None] * len(dates)
         fig.add_trace(
             go.Scatter(
                 name=t(key, lang),
@@ -142,7 +144,7 @@ def plan_periods(timeline: pd.DataFrame, as_of: dt.date, lang: Lang = "fr") -> g
                 x=dates,
                 mode="markers",
                 marker={"symbol": symbol, "size": 14, "color": "#000000", "line": {"width": 2}},
-                text=[format_date(d, lang) for d in dates],
+                text=[format_date_bounds(d, b, lang) for d, b in zip(dates, bounds, strict=True)],
                 hovertemplate="%{y}" + colon(lang) + t(key, lang) + " %{text}<extra></extra>",
             )
         )

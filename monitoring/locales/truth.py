@@ -66,12 +66,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "deadline.",
     ),
     "truth.delay.median": (
-        "Retard médian : au moins {days} jours (retards comptés jusqu'à la dernière "
-        "évaluation de chaque mesure ; {plan_end} des {count} mesure(s) en retard le sont "
-        "sur l'échéance de convention, la fin du plan).",
-        "Median delay: at least {days} days (delays counted up to each measure's last "
-        "assessment; {plan_end} of the {count} overdue measure(s) are late against the "
-        "convention deadline, the plan's end).",
+        "Retard médian : au moins {days} jours, sur {counted} mesure(s) ; retards comptés "
+        "jusqu'à la dernière évaluation de chaque mesure (dernière évaluation le {last}). "
+        "{plan_end} des {count} mesure(s) en retard le sont sur l'échéance de convention, "
+        "la fin du plan.",
+        "Median delay: at least {days} days, over {counted} measure(s); delays counted up "
+        "to each measure's last assessment (last assessment on {last}). {plan_end} of the "
+        "{count} overdue measure(s) are late against the convention deadline, the plan's "
+        "end.",
+    ),
+    "truth.delay.not_counted": (
+        "{count} mesure(s) en retard sans retard compté : leur échéance est passée après "
+        "leur dernière évaluation.",
+        "{count} overdue measure(s) with no delay counted: their due date passed after "
+        "their last assessment.",
     ),
     "truth.delay.median.short": ("au moins {days} jours", "at least {days} days"),
     "truth.delay.none": ("non calculable", "cannot be computed"),
@@ -130,6 +138,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "truth.filters.voice": (
         "Statuts lus dans les évaluations de : {voice}.",
         "Statuses read from the assessments of: {voice}.",
+    ),
+    "truth.col.completion_text": ("Taux de réalisation (base)", "Completion rate (base)"),
+    "truth.col.assessed": ("Mesures évaluées", "Measures assessed"),
+    "truth.col.overdue_plan_end": (
+        "En retard sur la fin du plan (convention)",
+        "Overdue against the plan's end (convention)",
+    ),
+    "truth.dossier.no_image": (
+        "Pas d'image : rien à dessiner (fichier charts/{stem}.txt).",
+        "No image: nothing to draw (file charts/{stem}.txt).",
     ),
     # Charts with nothing to draw.
     "nochart.retention": (
