@@ -105,7 +105,7 @@ def _counts(counts: Mapping[str, Any], lang: Lang) -> str:
         if n is None or not n:
             continue
         singular = n <= 1 if lang == "fr" else n == 1
-        key = f"truth.verdict.count.{code}.{'one' if singular else 'other'}"
+        key = f"truth.verdict.one.{code}" if singular else f"truth.verdict.many.{code}"
         parts.append(t(key, lang, n=format_number(n, lang)))
     return ", ".join(parts) or t("truth.verdict.none_counted", lang)
 

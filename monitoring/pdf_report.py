@@ -486,14 +486,14 @@ def _method(pdf: _Report, sel: catalog.Selection) -> None:
     header = [t(f"method.col.{c}", lang) for c in ("label", "category", "colour", "pattern")]
     rows = scale[["label", "category", "colour", "pattern"]].to_numpy().tolist()
     _table(pdf, header, rows, [50, 38, 50, 36])
-    voice = t(f"voice.{sel.voice}", lang)
+    params = method.definition_params(sel.voice, lang)
     for group, definitions in method.DEFINITIONS:
         _subheading(pdf, t(group, lang))
         for title, text in definitions:
             pdf.set_font(FAMILY, "B", 9.5)
             pdf.write(4.8, pdf.clean(f"{t(title, lang)}. "))
             pdf.set_font(FAMILY, "", 9.5)
-            pdf.write(4.8, pdf.clean(t(text, lang, voice=voice)))
+            pdf.write(4.8, pdf.clean(t(text, lang, **params)))
             pdf.ln(7)
 
 

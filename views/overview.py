@@ -49,7 +49,7 @@ def _figures(plan: dict) -> None:
     cols[3].metric(
         t("metric.unassessed", lang),
         format_number(plan["past_due_unassessed"], lang),
-        help=t("truth.unassessed.help", lang),
+        help=t("metric.unassessed.help", lang),
     )
     recorded = ft.retention_recorded(plan)
     cols[4].metric(
@@ -69,7 +69,7 @@ def _figures(plan: dict) -> None:
         if line:
             st.caption(line)
     note = ft.unassessed_note(plan, lang)
-    st.caption(note or t("truth.unassessed.help", lang))
+    st.caption(note or t("metric.unassessed.help", lang))
     if not recorded:
         st.caption(t("truth.retention.line", lang))
 

@@ -33,24 +33,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "truth.verdict.title": ("Verdict publié", "Published verdict"),
     "truth.verdict.none_counted": ("aucun total donné", "no total given"),
-    "truth.verdict.count.done.one": ("{n} réalisée", "{n} done"),
-    "truth.verdict.count.done.other": ("{n} réalisées", "{n} done"),
-    "truth.verdict.count.partial.one": ("{n} partiellement", "{n} partly"),
-    "truth.verdict.count.partial.other": ("{n} partiellement", "{n} partly"),
-    "truth.verdict.count.not_done.one": ("{n} non réalisée", "{n} not done"),
-    "truth.verdict.count.not_done.other": ("{n} non réalisées", "{n} not done"),
-    "truth.verdict.count.dropped.one": ("{n} abandonnée", "{n} dropped"),
-    "truth.verdict.count.dropped.other": ("{n} abandonnées", "{n} dropped"),
-    "truth.verdict.count.unknown.one": ("{n} non évaluée", "{n} not assessed"),
-    "truth.verdict.count.unknown.other": ("{n} non évaluées", "{n} not assessed"),
+    "truth.verdict.one.done": ("{n} réalisée", "{n} done"),
+    "truth.verdict.many.done": ("{n} réalisées", "{n} done"),
+    "truth.verdict.one.partial": ("{n} partiellement", "{n} partly"),
+    "truth.verdict.many.partial": ("{n} partiellement", "{n} partly"),
+    "truth.verdict.one.not_done": ("{n} non réalisée", "{n} not done"),
+    "truth.verdict.many.not_done": ("{n} non réalisées", "{n} not done"),
+    "truth.verdict.one.dropped": ("{n} abandonnée", "{n} dropped"),
+    "truth.verdict.many.dropped": ("{n} abandonnées", "{n} dropped"),
+    "truth.verdict.one.unknown": ("{n} non évaluée", "{n} not assessed"),
+    "truth.verdict.many.unknown": ("{n} non évaluées", "{n} not assessed"),
     # Past due, not assessed: what the dataset lacks.
-    "truth.unassessed.help": (
-        "Mesures échues pour lesquelles le jeu de données n'a aucune évaluation mesure par "
-        "mesure : ce chiffre compte ce qui manque aux données, pas des mesures non "
-        "réalisées.",
-        "Past-due measures for which the dataset holds no measure-level assessment: this "
-        "figure counts what the data lacks, not measures left undone.",
-    ),
     "truth.unassessed.covered": (
         "{count} mesure(s) échue(s) sans évaluation dans le jeu de données ; le verdict publié "
         "de {assessor} ({date}) porte sur {covered} mesures de ce plan.",
@@ -83,7 +76,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "truth.delay.median.short": ("au moins {days} jours", "at least {days} days"),
     "truth.delay.none": ("non calculable", "cannot be computed"),
-    "truth.delay.median.label": ("Retard médian", "Median delay"),
     # Retention.
     "truth.retention.not_recorded": ("non renseignée", "not recorded"),
     "truth.retention.not_recorded.help": (
@@ -149,6 +141,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pas d'image : rien à dessiner (fichier charts/{stem}.txt).",
         "No image: nothing to draw (file charts/{stem}.txt).",
     ),
+    "truth.method.no_verdicts": (
+        "Aucun verdict publié n'est connu au {as_of} pour la sélection. Les totaux qu'un "
+        "évaluateur publie se saisissent dans la feuille « {sheet} ».",
+        "No published verdict is known as of {as_of} for the selection. Totals an evaluator "
+        "publishes go in the “{sheet}” sheet.",
+    ),
+    "truth.method.verdict_source": ("Source : {source}", "Source: {source}"),
     # Charts with nothing to draw.
     "nochart.retention": (
         "Pas de graphique de prise en compte : aucune prise en compte des recommandations "

@@ -24,9 +24,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "app.france_banner": (
         "Données réelles et sourcées. Ce qui n'a pas été trouvé dans les sources reste "
-        "affiché comme inconnu (« Non évaluée », « non trouvé »), jamais deviné.",
+        "affiché comme inconnu (« Non évaluée », « non renseignée »). Conventions : périodes "
+        "des plans en années entières, fin du plan comme échéance faute d'échéance "
+        "sourcée (voir Méthode).",
         "Real, sourced data. What was not found in the sources stays shown as unknown "
-        "(“Not assessed”, “not found”), never guessed.",
+        "(“Not assessed”, “not recorded”). Conventions: plan periods in whole years, the "
+        "plan's end as deadline when none is sourced (see Method).",
     ),
     "app.load_error": (
         "Le jeu de données n'a pas pu être chargé (référence {ref}).",
@@ -116,11 +119,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "metric.unassessed": ("Échues, non évaluées", "Past due, not assessed"),
     "metric.unassessed.help": (
-        "Mesures dont l'échéance est passée mais dont aucune source ne donne le statut : "
-        "elles ne sont pas comptées en retard, faute de preuve qu'elles ne sont pas "
-        "réalisées.",
-        "Measures whose due date has passed but whose status no source gives: they are "
-        "not counted as overdue, since nothing shows they are not done.",
+        "Mesures échues pour lesquelles le jeu de données n'a aucune évaluation mesure par "
+        "mesure : ce chiffre compte ce qui manque aux données, pas des mesures non "
+        "réalisées ; elles ne sont pas comptées en retard. Un verdict publié qui les couvre "
+        "est montré à côté.",
+        "Past-due measures for which the dataset holds no measure-level assessment: this "
+        "figure counts what the data lacks, not measures left undone; they are not counted "
+        "as overdue. A published verdict covering them is shown alongside.",
     ),
     "metric.retained": ("Recommandations retenues", "Recommendations retained"),
     "metric.retained.help": (
