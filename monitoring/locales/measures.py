@@ -144,7 +144,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{date} (déplacée de {days} jours)",
         "{date} (moved by {days} days)",
     ),
-    "measures.fact.late": ("En retard de {days} jours", "{days} days overdue"),
     "measures.fact.done_after": (
         "Réalisée {days} jours après l'échéance initiale",
         "Done {days} days after the original due date",

@@ -153,13 +153,20 @@ def test_overdue_measures_come_most_days_late_first_with_status_assessor_and_evi
             assessed("M1", "2020-11-01", "Non réalisée", voice="independent", assessor="CNCDH",
                      evidence="https://example.org/avis"),
             assessed("M2", "2020-07-01", "Non démarrée", voice="civil_society"),
+            assessed("M2", "2020-11-30", "Non démarrée", voice="civil_society"),
         ],
     )  # fmt: skip
 
     overdue = delays.measure_list(ds, AS_OF, kind="overdue", lang="fr")
 
     assert overdue["measure_id"].tolist() == ["M2", "M1"]
-    assert overdue["days_late"].tolist() == [154, 31]  # 30/06 → 01/12, 31/10 → 01/12
+    # Up to the last assessment: 30/06 → 30/11, 31/10 → 01/11; not to the as-of date.
+    assert overdue["days_late"].tolist() == [153, 1]
+    assert overdue["assessed_on"].tolist() == [
+        pd.Timestamp("2020-11-30"),
+        pd.Timestamp("2020-11-01"),
+    ]
+    assert overdue["due_basis"].tolist() == ["measure", "measure"]
     first, second = overdue.iloc[0], overdue.iloc[1]
     assert (first["status"], first["assessed_by"]) == ("Non démarrée", "Société civile")
     assert second["assessed_by"] == "CNCDH · Évaluation indépendante"
@@ -214,14 +221,16 @@ def test_measure_list_refuses_an_unknown_kind():
 def test_delay_by_lead_counts_overdue_measures_and_their_median_days_late():
     ds = build(
         [
-            measure("M1", "2020-11-21"),  # 10 days late
-            measure("M2", "2020-11-01", number=2),  # 30 days late
+            measure("M1", "2020-11-21"),  # 10 days late at its last assessment
+            measure("M2", "2020-11-01", number=2),  # 30 days late at its last assessment
             measure("M3", "2020-01-31", number=3),  # done: not overdue
             measure("M4", "2020-06-30", number=4, lead="Intérieur"),  # dropped
+            measure("M5", "2020-11-01", number=5),  # due after its last assessment: no delay
         ],
         [
-            assessed("M1", "2020-01-01"),
-            assessed("M2", "2020-01-01"),
+            assessed("M1", "2020-12-01"),
+            assessed("M2", "2020-12-01"),
+            assessed("M5", "2020-10-01"),
             assessed("M3", "2020-03-01", "Réalisée", completed_on="2020-03-01"),
             assessed("M4", "2020-03-01", "Abandonnée"),
         ],
@@ -231,8 +240,9 @@ def test_delay_by_lead_counts_overdue_measures_and_their_median_days_late():
 
     assert leads["lead"].tolist() == ["Justice"]  # a lead with nothing overdue is left out
     justice = leads.iloc[0]
-    assert (justice["overdue"], justice["median_days_late"]) == (2, 20.0)
-    assert (justice["max_days_late"], justice["measures"]) == (30, 3)
+    assert (justice["overdue"], justice["median_days_late"]) == (3, 20.0)
+    assert (justice["max_days_late"], justice["measures"]) == (30, 4)
+    assert (justice["delays_known"], justice["on_plan_end"]) == (2, 0)
 
 
 def test_measures_without_a_lead_are_grouped_as_lead_not_given():

@@ -193,7 +193,24 @@ def test_measure_not_yet_due_is_never_late():
     assert metrics.plan_summaries(ds, AS_OF)[0]["overdue"] == 0
 
 
-def test_overdue_delay_counts_days_since_effective_due_date():
+def test_overdue_delay_counts_only_up_to_the_last_assessment_not_to_the_as_of_date():
+    ds = build(
+        [measure("M1", due_date="2019-06-30")],
+        [
+            assessed("M1", "2019-03-01", "En cours", revised_due_date="2019-10-31"),
+            assessed("M1", "2019-11-20", "En cours"),
+        ],
+    )
+
+    late = row(metrics.measure_table(ds, AS_OF), "M1")
+
+    assert (late["overdue"], late["not_yet_due"]) == (True, False)
+    assert late["delay_days"] == 20  # 2019-10-31 → 2019-11-20, not → 2020-01-01
+    assert late["delay_is_lower_bound"]
+    assert late["slip_days"] == 123  # 2019-06-30 → 2019-10-31
+
+
+def test_overdue_measure_whose_last_assessment_predates_its_due_date_has_no_delay():
     ds = build(
         [measure("M1", due_date="2019-06-30")],
         [assessed("M1", "2019-03-01", "En cours", revised_due_date="2019-10-31")],
@@ -201,9 +218,9 @@ def test_overdue_delay_counts_days_since_effective_due_date():
 
     late = row(metrics.measure_table(ds, AS_OF), "M1")
 
-    assert (late["overdue"], late["not_yet_due"]) == (True, False)
-    assert late["delay_days"] == 62  # 2019-10-31 → 2020-01-01
-    assert late["slip_days"] == 123  # 2019-06-30 → 2019-10-31
+    assert late["overdue"]
+    assert pd.isna(late["delay_days"])
+    assert not late["delay_is_lower_bound"]
 
 
 def test_unassessed_measure_past_its_due_date_is_past_due_unassessed_not_overdue():
@@ -346,12 +363,13 @@ def test_completion_rate_is_done_measures_over_all_measures():
 
 
 def test_plan_without_measures_has_completion_rate_none():
-    ds = build([measure("M1")], plans=[plan("P1"), plan("EMPTY", "2024-01-01", "2027-12-31")])
+    ds = build([measure("M1")], plans=[plan("P1"), plan("EMPTY", "2019-06-01", "2022-12-31")])
 
     empty = metrics.plan_summaries(ds, AS_OF)[1]
 
     assert empty["plan_id"] == "EMPTY"
     assert (empty["measures"], empty["completion_rate"], empty["overdue"]) == (0, None, 0)
+    assert (empty["completion_state"], empty["coverage"]) == ("no_measures", None)
     assert empty["median_delay_days"] is None
     assert set(empty["status_counts"].values()) == {0}
 
@@ -383,13 +401,17 @@ def test_median_delay_is_taken_over_measures_that_have_one():
         [measure(f"M{i}", number=i, due_date="2019-06-30") for i in range(1, 5)],
         [
             assessed("M1", "2019-07-01", "Réalisée", completed_on="2019-06-01"),  # 0
-            assessed("M2", "2019-07-01", "En cours", revised_due_date="2019-12-01"),  # 31
+            assessed("M2", "2019-07-01", "En cours", revised_due_date="2019-12-01"),
+            assessed("M2", "2019-12-20", "En cours"),  # 19, up to this last assessment
             assessed("M3", "2019-07-01", "Réalisée"),  # no completion date: no delay
             assessed("M4", "2019-07-01", "En cours", revised_due_date="2020-06-30"),  # not due
         ],
     )
 
-    assert metrics.plan_summaries(ds, AS_OF)[0]["median_delay_days"] == 15.5
+    summary = metrics.plan_summaries(ds, AS_OF)[0]
+
+    assert summary["median_delay_days"] == 9.5
+    assert summary["delays_counted"] == 2
 
 
 def test_plan_summaries_are_json_ready_with_the_documented_keys():
@@ -398,15 +420,19 @@ def test_plan_summaries_are_json_ready_with_the_documented_keys():
     (summary,) = metrics.plan_summaries(ds, AS_OF)
 
     assert json.loads(json.dumps(summary)) == {
-        "plan_id": "P1", "title": "Plan P1", "adopted_date": "2019-03-01", "measures": 1,
+        "plan_id": "P1", "title": "Plan P1", "adopted": True, "adopted_date": "2019-03-01",
+        "expected_date": "2019-01-01", "expected_latest": None, "measures": 1,
         "status_counts": {"done": 0, "partial": 0, "not_done": 0, "dropped": 0, "unknown": 1},
-        "completion_rate": 0.0, "overdue": 0, "past_due_unassessed": 0,
-        "median_delay_days": None,
-        "retention_counts": {
-            "retained": 0, "partly_retained": 0, "dropped_from_draft": 0, "not_retained": 0,
-        },
-        "adoption_delay_days": 59, "gap_before_days": None,
-        "period_start": "2019-01-01", "period_end": "2021-12-31",
+        "assessed": 0, "coverage": 0.0, "completion_state": "no_assessment",
+        "completion_rate": None, "overdue": 0,
+        "overdue_by_basis": {"revised": 0, "measure": 0, "plan_end": 0},
+        "past_due_unassessed": 0,
+        "past_due_unassessed_by_basis": {"revised": 0, "measure": 0, "plan_end": 0},
+        "median_delay_days": None, "delays_counted": 0, "overdue_delay_unknown": 0,
+        "last_assessed_on": None, "retention_recorded": False, "retention_counts": None,
+        "published_verdicts": [],
+        "adoption_delay_days": 59, "adoption_overdue_days": None, "gap_before_days": None,
+        "gap_open": False, "period_start": "2019-01-01", "period_end": "2021-12-31",
     }  # fmt: skip
 
 
@@ -530,6 +556,7 @@ def test_reply_delay_and_unanswered_letters():
     assert sent["reply_delay_days"].isna().tolist() == [False, True, True]
     assert rates.loc["Premier ministre"].to_dict() == {
         "letters": 2, "answered": 1, "reply_rate": 0.5, "median_reply_delay_days": 19.0,
+        "delays_known": 1,
     }  # fmt: skip
     assert rates.loc["Ministre de la Justice", "reply_rate"] == 0.0
     assert pd.isna(rates.loc["Ministre de la Justice", "median_reply_delay_days"])

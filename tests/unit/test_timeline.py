@@ -121,7 +121,7 @@ def test_period_counts_letters_by_sending_date_and_keeps_a_reply_received_after_
 
     assert rates.to_dict("records") == [
         {"recipient": "Premier ministre", "letters": 2, "answered": 1, "reply_rate": 0.5,
-         "median_reply_delay_days": 30.0},
+         "median_reply_delay_days": 30.0, "delays_known": 1},
     ]  # fmt: skip
     assert waiting["event_id"].tolist() == ["L2"]
 
@@ -192,7 +192,7 @@ def test_rates_for_display_names_letters_without_addressee_and_gives_percent():
 
     assert table.to_dict("records") == [
         {"recipient": "(destinataire non renseigné)", "letters": 2, "answered": 1,
-         "reply_pct": 50.0, "median_reply_delay_days": "11"},
+         "reply_pct": 50.0, "median_reply_delay_days": "11", "delays_known": 1},
         {"recipient": "Justice", "letters": 1, "answered": 0, "reply_pct": 0.0,
-         "median_reply_delay_days": "—"},
+         "median_reply_delay_days": "—", "delays_known": 0},
     ]  # fmt: skip
