@@ -399,6 +399,10 @@ def _delay_list(kind: delays.ListKind, columns: list[str]) -> Callable[[Selectio
         frame = delays.measure_list(sel.view, sel.as_of, sel.voice, kind, sel.lang)
         if frame.empty:
             return None
+        if "due_basis" in frame.columns:
+            frame = frame.assign(
+                due_basis=[ft.basis_label(b, sel.lang) for b in frame["due_basis"]]
+            )
         return _labelled(frame, {c: t(f"delays.col.{c}", sel.lang) for c in columns}, columns)
 
     return build
@@ -548,13 +552,13 @@ TABLES: tuple[TableEntry, ...] = (
     TableEntry(
         "overdue",
         "delays",
-        _delay_list("overdue", [*_NAMED, "days_late", "effective_due", *_ASSESSED]),
+        _delay_list("overdue", [*_NAMED, "days_late", "effective_due", "due_basis", *_ASSESSED]),
     ),
     TableEntry("slips", "delays", _slips),
     TableEntry(
         "unassessed",
         "delays",
-        _delay_list("past_due_unassessed", [*_NAMED, "effective_due", *_ASSESSED]),
+        _delay_list("past_due_unassessed", [*_NAMED, "effective_due", "due_basis", *_ASSESSED]),
     ),
     TableEntry(
         "not-yet-due",

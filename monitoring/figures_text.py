@@ -270,3 +270,11 @@ def events_table(events: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     if "date_latest" in events.columns and "date_latest" not in table.columns:
         table = table.assign(date_latest=events["date_latest"].to_numpy())
     return with_date_bounds(table, lang)
+
+
+def basis_label(basis: Any, lang: Lang) -> str:
+    """What a deadline rests on, in words: revised, the measure's own, the plan-end
+    convention; "—" when there is none."""
+    if not isinstance(basis, str) or not basis:
+        return "—"
+    return t(f"truth.basis.{basis}", lang)

@@ -65,6 +65,14 @@ def _rows_with_headers(rows: pd.DataFrame) -> tuple[list[str], list[str]]:
     return keys, labels
 
 
+def _late_text(days: Any, assessed_on: Any, lang: Lang) -> str:
+    """`En retard d'au moins N jour(s) ; dernière évaluation le …`, or why none is counted."""
+    last = format_date(assessed_on, lang) if assessed_on is not None else "—"
+    if pd.isna(days):
+        return t("truth.hover.late_unknown", lang, date=last)
+    return t("truth.hover.late", lang, days=int(days), date=last)
+
+
 def _hover(row: pd.Series, lang: Lang) -> str:
     """The hover text of one measure: full title, status, dates, delay."""
     title = "<br>".join(safe(line) for line in textwrap.wrap(str(row["title"]), 70))
@@ -83,8 +91,10 @@ def _hover(row: pd.Series, lang: Lang) -> str:
         lines.append(
             t("delays.hover.completed_on", lang, date=format_date(row["completed_on"], lang))
         )
+    if row.get("due_basis") == "plan_end":
+        lines.append(t("truth.hover.plan_end", lang))
     if row["overdue"]:
-        lines.append(t("delays.hover.days_late", lang, days=int(row["delay_days"])))
+        lines.append(_late_text(row["delay_days"], row.get("assessed_on"), lang))
     elif row["past_due_unassessed"]:
         lines.append(t("delays.hover.unassessed", lang))
     return "<br>".join(lines)
@@ -170,12 +180,13 @@ def _late_trace(rows: pd.DataFrame, as_of: dt.date, lang: Lang) -> go.Scatter:
     x: list[str | None] = []
     y: list[str | None] = []
     texts: list[str] = []
-    for measure_id, due, days in late[["measure_id", "effective_due", "delay_days"]].itertuples(
-        index=False, name=None
+    last = late["assessed_on"] if "assessed_on" in late.columns else [None] * len(late)
+    for measure_id, due, days, assessed in zip(
+        late["measure_id"], late["effective_due"], late["delay_days"], last, strict=True
     ):
         x += [*_iso(pd.Series([due])), as_of.isoformat(), None]
         y += [_key(measure_id), _key(measure_id), None]
-        text = t("delays.hover.days_late", lang, days=int(days))
+        text = _late_text(days, assessed, lang)
         texts += [text, text, ""]
     return go.Scatter(
         name=t("delays.chart.late", lang),

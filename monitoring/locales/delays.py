@@ -130,7 +130,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "delays.col.title": ("Intitulé", "Title"),
     "delays.col.lead": ("Pilote", "Lead"),
     "delays.col.effective_due": ("Échéance effective", "Effective due date"),
-    "delays.col.days_late": ("Jours de retard", "Days late"),
+    "delays.col.days_late": ("Jours de retard (au moins)", "Days late (at least)"),
     "delays.col.days_left": ("Jours restants", "Days left"),
     "delays.col.status": ("Statut", "Status"),
     "delays.col.assessed_by": ("Évalué par", "Assessed by"),
@@ -156,10 +156,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "delays.hover.original_due": ("Échéance initiale : {date}", "Original due date: {date}"),
     "delays.hover.effective_due": ("Échéance effective : {date}", "Effective due date: {date}"),
     "delays.hover.completed_on": ("Réalisée le {date}", "Completed on {date}"),
-    "delays.hover.days_late": (
-        "En retard d'au moins {days} jour(s) (jusqu'à la dernière évaluation)",
-        "At least {days} day(s) late (up to the last assessment)",
-    ),
     "delays.hover.unassessed": (
         "Échue, non évaluée : rien ne montre qu'elle n'est pas réalisée",
         "Past due, not assessed: nothing shows it is not done",

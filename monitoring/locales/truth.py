@@ -148,6 +148,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "publishes go in the “{sheet}” sheet.",
     ),
     "truth.method.verdict_source": ("Source : {source}", "Source: {source}"),
+    "truth.hover.late": (
+        "En retard d'au moins {days} jour(s) ; dernière évaluation le {date}",
+        "At least {days} day(s) late; last assessment on {date}",
+    ),
+    "truth.hover.late_unknown": (
+        "Échéance dépassée après la dernière évaluation, le {date} : retard non compté",
+        "Due date passed after the last assessment, on {date}: delay not counted",
+    ),
+    "truth.hover.plan_end": (
+        "Échéance : fin du plan (convention, aucune échéance sourcée)",
+        "Due date: the plan's end (convention, no deadline sourced)",
+    ),
+    "delays.col.due_basis": ("Échéance fixée par", "Deadline from"),
+    "truth.basis.revised": ("échéance révisée (sourcée)", "revised deadline (sourced)"),
+    "truth.basis.measure": ("échéance de la mesure (sourcée)", "the measure's deadline (sourced)"),
+    "truth.basis.plan_end": (
+        "fin du plan (convention, non sourcée)",
+        "plan's end (convention, not sourced)",
+    ),
+    "truth.delays.basis": (
+        "Échéances : {plan_end} des {overdue} mesures en retard et {unassessed_plan_end} des "
+        "{unassessed} mesures échues non évaluées n'ont pas d'échéance sourcée ; la fin du "
+        "plan leur sert d'échéance, par convention. Les retards ne sont comptés que "
+        "jusqu'à la dernière évaluation (« au moins »).",
+        "Deadlines: {plan_end} of the {overdue} overdue measures and {unassessed_plan_end} "
+        "of the {unassessed} past-due unassessed measures have no sourced deadline; the "
+        "plan's end is their deadline, by convention. Delays are counted only up to the "
+        "last assessment (“at least”).",
+    ),
     # Charts with nothing to draw.
     "nochart.retention": (
         "Pas de graphique de prise en compte : aucune prise en compte des recommandations "

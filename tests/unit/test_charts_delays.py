@@ -97,7 +97,33 @@ def test_an_overdue_measure_gets_a_span_from_its_effective_due_date_to_the_as_of
 
     assert [x for x in late.x if x] == ["2020-10-31", "2020-12-01"]
     assert set(y for y in late.y if y) == {"M1"}
-    assert "En retard d'au moins 31 jour(s)" in late.hovertext[0]
+    # Due 31/10/2020, last assessed 01/06/2020: no evidence after the due date, no delay.
+    assert late.hovertext[0] == (
+        "Échéance dépassée après la dernière évaluation, le 01/06/2020 : retard non compté"
+    )
+
+
+def test_a_delay_runs_only_up_to_the_last_assessment_and_says_at_least():
+    ds = build(
+        [{"measure_id": "M1", "number": 1, "title": "T", "due_date": "2020-03-31"}],
+        [{"measure_id": "M1", "as_of": "2020-05-30", "status": "En cours",
+          "voice": "government"}],
+    )  # fmt: skip
+    late = trace(timeline(ds), "Retard")
+    assert (
+        late.hovertext[0] == "En retard d'au moins 60 jour(s) ; dernière évaluation le 30/05/2020"
+    )
+
+
+def test_a_deadline_on_the_plan_end_convention_says_so_in_the_hover():
+    ds = build(
+        [{"measure_id": "M1", "number": 1, "title": "T"}],  # no due date: the plan's end
+        [{"measure_id": "M1", "as_of": "2020-05-30", "status": "En cours",
+          "voice": "government"}],
+    )  # fmt: skip
+    bars = [d for d in timeline(ds).data if d.type == "bar"]
+    hover = " ".join(str(h) for bar in bars for h in (bar.hovertext or ()))
+    assert "Échéance : fin du plan (convention, aucune échéance sourcée)" in hover
 
 
 def test_a_completion_date_gets_a_star():

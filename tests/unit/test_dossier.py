@@ -20,6 +20,7 @@ import pytest
 from defusedxml import ElementTree
 
 from monitoring import catalog, dossier, exports, pdf_report
+from monitoring.charts.base import NoChart
 from monitoring.cli import main
 from monitoring.dataset import Dataset, dataset_from_records
 from monitoring.i18n import t
@@ -125,7 +126,30 @@ def test_the_french_report_has_its_cover_sections_and_page_numbers():
     assert "France — plans, version 3" in text
     # French percentages: the narrow no-break space, which the font lacks, prints as a
     # no-break space (same glyph as a space), never as a missing-glyph box or "?".
-    assert "4 %" in text and "4?%" not in text
+    assert "50 %" in text and "50?%" not in text  # the coverage threshold, in the method
+
+
+def test_the_report_never_turns_missing_evidence_into_zero():
+    text = flat(pdf_text(report(load_shipped("france"), dataset="France").data))
+    # PAN-2014: one government self-assessment out of 23 measures is no rate.
+    assert "Taux de réalisation : trop peu de mesures évaluées (1 sur 23)" in text
+    assert "4 %" not in text
+    assert "Recommandations retenues : non renseignée" in text
+    assert "au moins" in text and "fin du plan" in text  # delays as lower bounds, convention
+    # The Overview's retention chart has nothing to draw: its sentence, no image.
+
+
+def test_a_chart_with_nothing_to_draw_is_its_sentence_in_the_report():
+    sel = catalog.Selection(load_shipped("france"), AS_OF, "fr")
+    chart = catalog.charts(sel, only=["retention-by-plan"])[0]
+    about = pdf_report.ReportInfo(dataset="Jeu", version="3", fictional=False, note="",
+                                  generated=NOW)  # fmt: skip
+    image = pdf_report.ChartImage(chart, None, "03-retention-by-plan")
+    rendered = pdf_report.report_pdf(sel, about, [image], compress=False)
+    text = flat(pdf_text(rendered.data))
+    assert isinstance(chart.figure, NoChart)
+    assert flat(chart.figure.text("fr")) in text
+    assert "Pas d'image : rien à dessiner (fichier charts/03-retention-by-plan.txt)." in text
 
 
 def test_the_english_report_speaks_english():
