@@ -128,11 +128,14 @@ def verdict_sentences(s: Summary, lang: Lang) -> list[str]:
 
 
 def unassessed_note(s: Summary, lang: Lang) -> str | None:
-    """Where a published verdict covers the past-due measures the dataset lacks: says so."""
+    """What "Échues, non évaluées" counts (what the dataset lacks), and the published
+    verdict that covers those measures when there is one; None when there are none."""
     count = s.get("past_due_unassessed") or 0
     found = verdicts(s)
-    if not count or not found:
+    if not count:
         return None
+    if not found:
+        return t("truth.unassessed.line", lang, count=count)
     v = found[0]
     return t(
         "truth.unassessed.covered", lang, count=count, assessor=v["assessor"],
@@ -172,12 +175,16 @@ def median_delay_line(s: Summary, lang: Lang) -> str | None:
         return None
     plan_end, _ = _basis(s)
     counted = s.get("delays_counted")
-    last = s.get("last_assessed_on")
-    return t(
-        "truth.delay.median", lang, days=format_number(days, lang), plan_end=plan_end,
-        count=s.get("overdue") or 0, counted=counted if counted is not None else "—",
-        last=format_date(last, lang),
+    text = t(
+        "truth.delay.median", lang, days=format_number(days, lang),
+        counted=counted if counted is not None else "—",
+        last=format_date(s.get("last_assessed_on"), lang),
     )  # fmt: skip
+    count = s.get("overdue") or 0
+    if count:
+        basis = t("truth.delay.median.basis", lang, plan_end=plan_end, count=count)
+        text = f"{text} {basis}"
+    return text
 
 
 def delay_not_counted_line(s: Summary, lang: Lang) -> str | None:

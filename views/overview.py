@@ -69,7 +69,8 @@ def _figures(plan: dict) -> None:
         if line:
             st.caption(line)
     note = ft.unassessed_note(plan, lang)
-    st.caption(note or t("metric.unassessed.help", lang))
+    if note:
+        st.caption(note)
     if not recorded:
         st.caption(t("truth.retention.line", lang))
 

@@ -37,8 +37,12 @@ def status_by_plan(summaries: Sequence[dict[str, Any]], lang: Lang = "fr") -> go
         lang: language of the labels.
 
     Returns:
-        The figure, or a `NoChart` when no plan has a measure.
+        The figure (plans not adopted at the as-of date left out: their statuses are not
+        known yet), or a `NoChart` when no plan shown is adopted or has a measure.
     """
+    if summaries and not any(s.get("adopted", True) for s in summaries):
+        return NoChart("nochart.plans_not_adopted")
+    summaries = [s for s in summaries if s.get("adopted", True)]
     rows = [(f"{s['plan_id']} — {s['title']}", s["status_counts"]) for s in summaries]
     if not any(s["measures"] for s in summaries):
         return NoChart("nochart.status", {"sheet": _sheet("measures", lang)})
@@ -91,7 +95,14 @@ def _known_at(timeline: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     frame["gap_open"] = still_open & starts.notna()
     frame["gap_end"] = ends.where(~still_open, day).where(starts.notna())
     frame["gap_start"] = starts
-    return frame
+    # A plan not adopted at as-of has no period in force yet: only its expected date (when
+    # passed) and the open gap before it are drawn; a plan with nothing known is left out.
+    adopted = frame["adopted"] if "adopted" in frame.columns else frame["adopted_date"].notna()
+    adopted = adopted.fillna(False).astype(bool)
+    frame["period_end"] = frame["period_end"].where(adopted)
+    frame["period_start"] = frame["period_start"].where(adopted)
+    shown = adopted | frame["expected_date"].notna() | frame["gap_start"].notna()
+    return frame[shown.to_numpy()].reset_index(drop=True)
 
 
 def plan_periods(timeline: pd.DataFrame, as_of: dt.date, lang: Lang = "fr") -> go.Figure | NoChart:
@@ -111,6 +122,8 @@ def plan_periods(timeline: pd.DataFrame, as_of: dt.date, lang: Lang = "fr") -> g
     if timeline.empty:
         return NoChart("nochart.plans", {"sheet": _sheet("plans", lang)})
     timeline = _known_at(timeline, as_of)
+    if timeline.empty:
+        return NoChart("nochart.plans_not_adopted")
     names = [safe(f"{p}") for p in timeline["plan_id"]]
     fig = go.Figure()
     fig.add_trace(

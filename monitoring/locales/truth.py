@@ -60,13 +60,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "truth.delay.median": (
         "Retard médian : au moins {days} jours, sur {counted} mesure(s) ; retards comptés "
-        "jusqu'à la dernière évaluation de chaque mesure (dernière évaluation le {last}). "
-        "{plan_end} des {count} mesure(s) en retard le sont sur l'échéance de convention, "
-        "la fin du plan.",
+        "jusqu'à la dernière évaluation de chaque mesure (dernière évaluation le {last}).",
         "Median delay: at least {days} days, over {counted} measure(s); delays counted up "
-        "to each measure's last assessment (last assessment on {last}). {plan_end} of the "
-        "{count} overdue measure(s) are late against the convention deadline, the plan's "
-        "end.",
+        "to each measure's last assessment (last assessment on {last}).",
+    ),
+    "truth.delay.median.basis": (
+        "{plan_end} des {count} mesure(s) en retard n'ont pour échéance que la fin du plan, "
+        "par convention.",
+        "{plan_end} of the {count} overdue measure(s) have only the plan's end as deadline, "
+        "by convention.",
+    ),
+    "truth.unassessed.line": (
+        "Échues, non évaluées : {count} — ce que le jeu de données ne contient pas (aucune "
+        "évaluation mesure par mesure), pas des mesures non réalisées.",
+        "Past due, not assessed: {count} — what the dataset does not hold (no measure-level "
+        "assessment), not measures left undone.",
     ),
     "truth.delay.not_counted": (
         "{count} mesure(s) en retard sans retard compté : leur échéance est passée après "
@@ -195,6 +203,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pas de frise des plans : aucun plan n'est connu à cette date. Ajoutez-en dans la "
         "feuille « {sheet} ».",
         "No plan chart: no plan is known at this date. Add one in the “{sheet}” sheet.",
+    ),
+    "nochart.plans_not_adopted": (
+        "Rien à dessiner : aucun plan n'est encore adopté à la date choisie, et aucune date "
+        "attendue n'est passée. Choisissez une date de situation plus tardive.",
+        "Nothing to draw: no plan is adopted yet at the chosen date, and no expected date "
+        "has passed. Choose a later as-of date.",
     ),
     "nochart.events": (
         "Pas de chronologie : aucun événement de la sélection (période, types) n'est connu à "

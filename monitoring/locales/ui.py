@@ -130,11 +130,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metric.retained": ("Recommandations retenues", "Recommendations retained"),
     "metric.retained.help": (
         "Recommandations retenues ou partiellement retenues par ce plan, sur toutes celles "
-        "dont la prise en compte par ce plan est renseignée (« — » : aucune n'est "
-        "renseignée). Chaque recommandation compte une fois, à son niveau le plus élevé.",
+        "dont la prise en compte par ce plan est renseignée (« non renseignée » : aucune ne "
+        "l'est, ce qui n'est pas zéro). Chaque recommandation compte une fois, à son niveau "
+        "le plus élevé.",
         "Recommendations retained or partly retained by this plan, out of all those whose "
-        "handling by this plan is recorded (“—”: none is recorded). Each recommendation "
-        "counts once, at its highest level.",
+        "handling by this plan is recorded (“not recorded”: none is, which is not zero). "
+        "Each recommendation counts once, at its highest level.",
     ),
     # Charts.
     "chart.status_by_plan": ("Mesures par statut", "Measures by status"),

@@ -114,3 +114,22 @@ def test_plan_periods_shade_the_gap_between_plans_and_mark_the_as_of_date():
     assert "1\u202f021 jours sans plan" in texts
     assert "26/11/2026" in texts
     assert [trace.name for trace in fig.data] == ["Période du plan", "Attendu le", "Adopté le"]
+
+
+def test_before_any_adoption_the_overview_charts_are_sentences():
+    early = dt.date(2010, 1, 1)
+    assert isinstance(plan_periods(plan_timeline(_dataset(), early), early, "fr"), NoChart)
+    drawn = status_by_plan(plan_summaries(_dataset(), early), "fr")
+    assert isinstance(drawn, NoChart) and "aucun plan n'est encore adopté" in drawn.text("fr")
+
+
+def test_a_plan_not_adopted_at_the_as_of_date_has_no_period_bar_but_its_open_gap():
+    day = dt.date(2018, 1, 1)
+    fig = plan_periods(plan_timeline(_dataset(), day), day, "en")
+    period = fig.data[0]
+    assert list(period.y) == ["P1", "P2"]
+    assert pd.isna(list(period.base)[1])  # P2 not adopted yet: no period in force drawn
+    texts = [a.text for a in fig.layout.annotations]
+    assert "at least 366 days with no plan" in texts
+    status = status_by_plan(plan_summaries(_dataset(), day), "en")
+    assert list(status.data[0].y) == ["P1 — Plan &lt;script&gt;alert(1)&lt;/script&gt;"]
