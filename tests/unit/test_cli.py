@@ -96,10 +96,14 @@ def test_summary_json_has_the_documented_shape_for_the_french_dataset(capsys):
     assert second["status_counts"] == {
         "done": 0, "partial": 4, "not_done": 2, "dropped": 0, "unknown": 39
     }  # fmt: skip
-    assert set(second["retention_counts"]) == {
-        "retained", "partly_retained", "dropped_from_draft", "not_retained"
-    }  # fmt: skip
-    assert plans["PAN-2014"]["adoption_delay_days"] == 225
+    # Retention is not recorded for this plan: unknown, never zeros.
+    assert (second["retention_recorded"], second["retention_counts"]) == (False, None)
+    # Six measures assessed out of 45: under the coverage threshold, no percentage.
+    assert (second["assessed"], second["completion_state"]) == (6, "too_few_assessed")
+    assert second["completion_rate"] is None
+    assert sum(second["overdue_by_basis"].values()) == second["overdue"]
+    assert summary["coverage_threshold"] == 0.5
+    assert second["adopted_date"] == "2019-10-18"
     assert second["gap_before_days"] == 1021
 
 
