@@ -656,7 +656,8 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
     Median delay: median of `measure_table`'s `delay_days` over the plan's measures that
     have one (done with a completion date, or overdue and assessed after their due date);
     None when none has. The delays of overdue measures run only up to their last
-    assessment, so the median is a lower bound ("at least"); `delays_counted` says over
+    assessment, so a median over them is a lower bound ("at least",
+    `median_delay_is_lower_bound`); `delays_counted` says over
     how many measures, `overdue_delay_unknown` how many overdue measures have no delay
     (their due date passed after their last assessment), `last_assessed_on` the date of
     the plan's latest assessment used.
@@ -694,6 +695,8 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
          | None, "past_due_unassessed": int | None (past due with no known status: not
          counted overdue), "past_due_unassessed_by_basis": same | None,
          "median_delay_days": float | None, "delays_counted": int | None,
+         "median_delay_is_lower_bound": bool | None (True when an overdue measure's delay,
+         counted up to its last assessment, is in the median),
          "overdue_delay_unknown": int | None, "last_assessed_on": "YYYY-MM-DD" | None,
          "retention_recorded": bool,
          "retention_counts": {"retained", "partly_retained", "dropped_from_draft",
@@ -703,7 +706,8 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
                                  "source", "comment"}],
          "adoption_delay_days": int | None, "adoption_overdue_days": int | None,
          "gap_before_days": int | None, "gap_open": bool,
-         "period_start": "YYYY-MM-DD", "period_end": "YYYY-MM-DD"}
+         "period_start", "period_end": "YYYY-MM-DD" | None (None while not adopted: a
+         plan's period is not known before the plan is)}
     """
     table = measure_table(ds, as_of, voice)
     timeline = plan_timeline(ds, as_of).set_index("plan_id")
@@ -720,6 +724,7 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
     unassessed = by_plan["past_due_unassessed"].sum()
     median_delay = by_plan["delay_days"].median()
     delays = by_plan["delay_days"].count()
+    lower_bound = by_plan["delay_is_lower_bound"].any()
     no_delay = (table["overdue"] & table["delay_days"].isna()).groupby(table["plan_id"]).sum()
     last_assessed = by_plan["assessed_on"].max()
     overdue_basis = _by_basis(table, "overdue")
@@ -758,6 +763,7 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
                 "past_due_unassessed_by_basis": when_adopted(unassessed_basis.get(plan_id, zero)),
                 "median_delay_days": when_adopted(_float(median_delay.get(plan_id))),
                 "delays_counted": when_adopted(int(delays.get(plan_id, 0))),
+                "median_delay_is_lower_bound": when_adopted(bool(lower_bound.get(plan_id, False))),
                 "overdue_delay_unknown": when_adopted(int(no_delay.get(plan_id, 0))),
                 "last_assessed_on": _iso(last_assessed.get(plan_id)),
                 "retention_recorded": retention_recorded,
@@ -771,8 +777,8 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
                 "adoption_overdue_days": _int(plan["adoption_overdue_days"]),
                 "gap_before_days": _int(plan["gap_before_days"]),
                 "gap_open": bool(plan["gap_open"]),
-                "period_start": _iso(plan["period_start"]),
-                "period_end": _iso(plan["period_end"]),
+                "period_start": when_adopted(_iso(plan["period_start"])),
+                "period_end": when_adopted(_iso(plan["period_end"])),
             }
         )
     return summaries
