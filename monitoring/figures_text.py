@@ -16,9 +16,9 @@ from typing import Any
 
 import pandas as pd
 
-from monitoring import metrics
+from monitoring import metrics, plan_text
 from monitoring.i18n import format_date, format_date_bounds, format_number, format_percent, t
-from monitoring.schema import CATEGORY_CODES, SHEETS_BY_ID, Lang
+from monitoring.schema import SHEETS_BY_ID, Lang
 
 Summary = Mapping[str, Any]
 
@@ -67,24 +67,13 @@ def completion_short(s: Summary, lang: Lang) -> str:
 
 
 def completion_text(s: Summary, lang: Lang) -> str:
-    """The rate with its base, or why there is none.
-
-    `12 % : 3 mesure(s) réalisée(s) sur 25 ; 20 mesure(s) évaluée(s) sur 25`,
-    `trop peu de mesures évaluées (6 sur 45)`, `inconnu : aucune mesure…`.
-    """
-    current, total = state(s), s["measures"]
-    if current == "rate":
-        done = s["status_counts"]["done"]
-        rate = format_percent(s["completion_rate"], lang)
-        return t(
-            "truth.completion.rate_base", lang, rate=rate, done=done, total=total,
-            assessed=assessed(s),
-        )  # fmt: skip
-    if current == "too_few_assessed":
-        return t("truth.completion.too_few", lang, assessed=assessed(s), total=total)
-    if current == "no_assessment":
-        return t("truth.completion.no_assessment", lang, total=total)
-    return completion_short(s, lang)
+    """The rate with its base, or why there is none (`plan_text`, as `summary` says it):
+    `12 % (3 réalisées sur 25 mesures) · 20 mesures évaluées sur 25`,
+    `trop peu de mesures évaluées (6 sur 45)`, `inconnu (aucune des 60 mesures…)`."""
+    text = plan_text.completion_text(dict(s), lang)
+    if state(s) == "rate":
+        text = f"{text} · {plan_text.coverage_text(dict(s), lang)}"
+    return text
 
 
 def completion_line(s: Summary, lang: Lang) -> str:
@@ -98,66 +87,26 @@ def verdicts(s: Summary) -> list[dict[str, Any]]:
     return list(s.get("published_verdicts") or [])
 
 
-def _counts(counts: Mapping[str, Any], lang: Lang) -> str:
-    parts = []
-    for code in CATEGORY_CODES:
-        n = counts.get(code)
-        if n is None or not n:
-            continue
-        singular = n <= 1 if lang == "fr" else n == 1
-        key = f"truth.verdict.one.{code}" if singular else f"truth.verdict.many.{code}"
-        parts.append(t(key, lang, n=format_number(n, lang)))
-    return ", ".join(parts) or t("truth.verdict.none_counted", lang)
-
-
-def verdict_sentence(verdict: Mapping[str, Any], known: int, lang: Lang) -> str:
-    """`CNCDH, 12/01/2023 : 3 réalisées, 28 partiellement, 14 non réalisées (45 mesures) —
-    verdict par mesure connu pour 6`."""
-    return t(
-        "truth.verdict.sentence", lang,
-        assessor=verdict["assessor"], date=format_date(verdict["published_on"], lang),
-        counts=_counts(verdict.get("counts") or {}, lang),
-        covered=format_number(verdict["measures_covered"], lang),
-        known=format_number(known, lang),
-    )  # fmt: skip
-
-
 def verdict_sentences(s: Summary, lang: Lang) -> list[str]:
-    """One sentence per published verdict of the plan."""
-    return [verdict_sentence(v, v.get("measures_known", assessed(s)), lang) for v in verdicts(s)]
+    """One sentence per published verdict of the plan (`plan_text.verdict_sentence`):
+    "CNCDH, 12/01/2023 : 3 réalisées, 28 partiellement, 14 non réalisées (45 mesures) —
+    verdict par mesure connu pour 6"."""
+    return [plan_text.verdict_sentence(v, lang) for v in verdicts(s)]
 
 
 def unassessed_note(s: Summary, lang: Lang) -> str | None:
-    """What "Échues, non évaluées" counts (what the dataset lacks), and the published
-    verdict that covers those measures when there is one; None when there are none."""
-    count = s.get("past_due_unassessed") or 0
-    found = verdicts(s)
-    if not count:
+    """What "Échues, non évaluées" counts (what the dataset lacks), by deadline basis, and
+    the published verdict covering those measures when there is one; None when none."""
+    if not s.get("past_due_unassessed"):
         return None
-    if not found:
-        return t("truth.unassessed.line", lang, count=count)
-    v = found[0]
-    return t(
-        "truth.unassessed.covered", lang, count=count, assessor=v["assessor"],
-        date=format_date(v["published_on"], lang), covered=v["measures_covered"],
-    )  # fmt: skip
-
-
-def _basis(s: Summary) -> tuple[int, int]:
-    """(overdue on the plan-end convention, overdue on a sourced deadline)."""
-    basis = s.get("overdue_by_basis") or {}
-    plan_end = int(basis.get("plan_end") or 0)
-    sourced = int(basis.get("revised") or 0) + int(basis.get("measure") or 0)
-    return plan_end, sourced
+    return plan_text.unassessed_text(dict(s), lang)
 
 
 def overdue_line(s: Summary, lang: Lang) -> str | None:
-    """How many overdue measures rest on the plan-end convention (None when none overdue)."""
-    count = s.get("overdue") or 0
-    if not count:
+    """Overdue measures by deadline basis (None when none is overdue)."""
+    if not s.get("overdue"):
         return None
-    plan_end, sourced = _basis(s)
-    return t("truth.overdue.basis", lang, count=count, plan_end=plan_end, sourced=sourced)
+    return plan_text.overdue_text(dict(s), lang)
 
 
 def median_delay_short(s: Summary, lang: Lang) -> str:
@@ -169,30 +118,11 @@ def median_delay_short(s: Summary, lang: Lang) -> str:
 
 
 def median_delay_line(s: Summary, lang: Lang) -> str | None:
-    """The median delay, a lower bound, with how many delays rest on the convention."""
-    days = s.get("median_delay_days")
-    if days is None:
+    """The median delay, "au moins" when overdue delays are in it, with its base and the
+    overdue measures whose delay is not counted (None when there is nothing to say)."""
+    if s.get("median_delay_days") is None and not s.get("overdue_delay_unknown"):
         return None
-    plan_end, _ = _basis(s)
-    counted = s.get("delays_counted")
-    text = t(
-        "truth.delay.median", lang, days=format_number(days, lang),
-        counted=counted if counted is not None else "—",
-        last=format_date(s.get("last_assessed_on"), lang),
-    )  # fmt: skip
-    count = s.get("overdue") or 0
-    if count:
-        basis = t("truth.delay.median.basis", lang, plan_end=plan_end, count=count)
-        text = f"{text} {basis}"
-    return text
-
-
-def delay_not_counted_line(s: Summary, lang: Lang) -> str | None:
-    """How many overdue measures have no delay (due after their last assessment)."""
-    count = s.get("overdue_delay_unknown")
-    if not count:
-        return None
-    return t("truth.delay.not_counted", lang, count=count)
+    return plan_text.median_delay_text(dict(s), lang)
 
 
 def retention_recorded(s: Summary) -> bool:

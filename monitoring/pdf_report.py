@@ -331,7 +331,6 @@ def _plan_truths(pdf: _Report, s: dict[str, Any], lang: Lang) -> None:
         ft.completion_line(s, lang),
         ft.overdue_line(s, lang),
         ft.median_delay_line(s, lang),
-        ft.delay_not_counted_line(s, lang),
         ft.unassessed_note(s, lang),
         None if ft.retention_recorded(s) else t("truth.retention.line", lang),
     ]

@@ -63,7 +63,6 @@ def _figures(plan: dict) -> None:
     lines = (
         ft.overdue_line(plan, lang),
         ft.median_delay_line(plan, lang),
-        ft.delay_not_counted_line(plan, lang),
     )
     for line in lines:
         if line:

@@ -3,79 +3,18 @@ rates, published verdicts, deadline bases, the as-of date, charts with nothing t
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # Completion: coverage before rates.
-    "truth.completion.too_few": (
-        "trop peu de mesures évaluées ({assessed} sur {total})",
-        "too few measures assessed ({assessed} of {total})",
-    ),
     "truth.completion.too_few.short": ("trop peu évaluées", "too few assessed"),
     "truth.completion.unknown": ("inconnu", "unknown"),
     "truth.completion.not_adopted": ("plan pas encore adopté", "plan not adopted yet"),
-    "truth.completion.rate_base": (
-        "{rate} : {done} mesure(s) réalisée(s) sur {total} ; {assessed} mesure(s) évaluée(s) "
-        "sur {total}",
-        "{rate}: {done} of {total} measures done; {assessed} of {total} measures assessed",
-    ),
     "truth.completion.line": ("Taux de réalisation : {text}", "Completion rate: {text}"),
     "truth.completion.threshold": (
         "Un taux n'est donné qu'à partir de {threshold} des mesures évaluées.",
         "A rate is given only once {threshold} of the measures are assessed.",
     ),
-    "truth.completion.no_assessment": (
-        "inconnu : aucune mesure de ce plan n'a d'évaluation dans le jeu de données (0 sur "
-        "{total})",
-        "unknown: no measure of this plan has an assessment in the dataset (0 of {total})",
-    ),
     # Published verdicts.
-    "truth.verdict.sentence": (
-        "{assessor}, {date} : {counts} ({covered} mesures) — verdict par mesure connu pour {known}",
-        "{assessor}, {date}: {counts} ({covered} measures) — measure-level verdict known "
-        "for {known}",
-    ),
     "truth.verdict.title": ("Verdict publié", "Published verdict"),
-    "truth.verdict.none_counted": ("aucun total donné", "no total given"),
-    "truth.verdict.one.done": ("{n} réalisée", "{n} done"),
-    "truth.verdict.many.done": ("{n} réalisées", "{n} done"),
-    "truth.verdict.one.partial": ("{n} partiellement", "{n} partly"),
-    "truth.verdict.many.partial": ("{n} partiellement", "{n} partly"),
-    "truth.verdict.one.not_done": ("{n} non réalisée", "{n} not done"),
-    "truth.verdict.many.not_done": ("{n} non réalisées", "{n} not done"),
-    "truth.verdict.one.dropped": ("{n} abandonnée", "{n} dropped"),
-    "truth.verdict.many.dropped": ("{n} abandonnées", "{n} dropped"),
-    "truth.verdict.one.unknown": ("{n} non évaluée", "{n} not assessed"),
-    "truth.verdict.many.unknown": ("{n} non évaluées", "{n} not assessed"),
     # Past due, not assessed: what the dataset lacks.
-    "truth.unassessed.covered": (
-        "{count} mesure(s) échue(s) sans évaluation dans le jeu de données ; le verdict publié "
-        "de {assessor} ({date}) porte sur {covered} mesures de ce plan.",
-        "{count} past-due measure(s) without an assessment in the dataset; the published "
-        "verdict of {assessor} ({date}) covers {covered} measures of this plan.",
-    ),
     # Deadlines and delays.
-    "truth.overdue.basis": (
-        "En retard : {count} mesure(s), dont {plan_end} sur l'échéance de convention (la fin "
-        "du plan, faute d'échéance sourcée) et {sourced} sur une échéance sourcée.",
-        "Overdue: {count} measure(s), {plan_end} of them against the convention deadline "
-        "(the plan's end, no deadline being sourced) and {sourced} against a sourced "
-        "deadline.",
-    ),
-    "truth.delay.median": (
-        "Retard médian : au moins {days} jours, sur {counted} mesure(s) ; retards comptés "
-        "jusqu'à la dernière évaluation de chaque mesure (dernière évaluation le {last}).",
-        "Median delay: at least {days} days, over {counted} measure(s); delays counted up "
-        "to each measure's last assessment (last assessment on {last}).",
-    ),
-    "truth.delay.median.basis": (
-        "{plan_end} des {count} mesure(s) en retard n'ont pour échéance que la fin du plan, "
-        "par convention.",
-        "{plan_end} of the {count} overdue measure(s) have only the plan's end as deadline, "
-        "by convention.",
-    ),
-    "truth.unassessed.line": (
-        "Échues, non évaluées : {count} — ce que le jeu de données ne contient pas (aucune "
-        "évaluation mesure par mesure), pas des mesures non réalisées.",
-        "Past due, not assessed: {count} — what the dataset does not hold (no measure-level "
-        "assessment), not measures left undone.",
-    ),
     "truth.delay.not_counted": (
         "{count} mesure(s) en retard sans retard compté : leur échéance est passée après "
         "leur dernière évaluation.",
