@@ -49,7 +49,7 @@ events = compute(tl.timeline_events, ctx, ctx.as_of, tuple(kinds), start, end)
 if events.empty:
     st.info(t("timeline.no_match", lang))
 else:
-    plans = compute(plan_timeline, ctx)
+    plans = compute(plan_timeline, ctx, ctx.as_of)
     chart = event_timeline(events, plans, lang=lang, start=start, end=end)
     show_chart(chart, ctx, "events", key="event_timeline")
     st.caption(t("timeline.chart.caption", lang))

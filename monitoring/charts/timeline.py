@@ -221,7 +221,8 @@ def _plan_context(fig: go.Figure, plans: pd.DataFrame, lang: Lang) -> None:
     for i, plan in enumerate(plans.to_dict("records")):
         plan_id = safe(plan["plan_id"])
         start, end, adopted = plan["period_start"], plan["period_end"], plan["adopted_date"]
-        if pd.notna(start) and pd.notna(end):
+        in_force = plan.get("adopted", True) is not False  # not adopted at as-of: no period
+        if in_force and pd.notna(start) and pd.notna(end):
             fig.add_shape(
                 type="rect", xref="x", yref="paper", x0=start, x1=end, y0=0, y1=1,
                 fillcolor=PLAN_FILLS[i % 2], line={"width": 0}, layer="below",

@@ -262,3 +262,16 @@ def test_nothing_to_draw_is_a_sentence_saying_what_to_add():
     assert isinstance(drawn, NoChart) and "« Chronologie »" in drawn.text("fr")
     no_rates = reply_rate_bars(rates().iloc[0:0], lang="en")
     assert isinstance(no_rates, NoChart) and "letter" in no_rates.text("en")
+
+
+def test_a_plan_not_adopted_at_the_as_of_date_is_not_shaded_and_its_gap_is_open():
+    day = D(2018, 6, 1)
+    events = tl.timeline_events(SAMPLE, day)
+    fig = event_timeline(events, plan_timeline(SAMPLE, day), lang="fr")
+    rects = {(r.x0, r.x1) for r in fig.layout.shapes if r.type == "rect"}
+    assert rects == {
+        (pd.Timestamp("2016-01-01"), pd.Timestamp("2017-12-31")),
+        (pd.Timestamp("2017-12-31"), pd.Timestamp("2018-06-01")),  # open up to the as-of date
+    }
+    texts = [a.text for a in fig.layout.annotations]
+    assert "P2 adopté" not in texts and "<b>P2</b>" not in texts
