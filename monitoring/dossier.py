@@ -1,6 +1,7 @@
 """The dossier: one ZIP with every chart (PNG and SVG), every table (XLSX) and a PDF report.
 
     charts/01-plan-periods.png   charts/01-plan-periods.svg   …   (the catalog's order)
+    charts/03-retention-by-plan.txt   a chart with nothing to draw: its sentence, no image
     tables.xlsx                  one sheet per table of the catalog
     rapport.pdf | report.pdf     cover, key figures, charts with captions, lists, method,
                                  sources

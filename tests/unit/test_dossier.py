@@ -214,6 +214,26 @@ def test_without_chromium_no_dossier_is_attempted(monkeypatch):
                       as_of=AS_OF, lang="fr")  # fmt: skip
 
 
+def test_a_chart_with_nothing_to_draw_is_a_text_file_in_the_zip_not_an_image(monkeypatch):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(buffer, format="PNG")
+    png = buffer.getvalue()
+    monkeypatch.setattr(exports, "chromium_available", lambda: True)
+    monkeypatch.setattr(
+        exports, "figure_bytes", lambda fig, fmt, stamp, **_: png if fmt == "png" else b"<svg/>"
+    )
+    built = dossier.build(load_shipped("france"), dataset_label="France", version="1",
+                          as_of=AS_OF, lang="fr", plans=["PAN-2019"], now=NOW)  # fmt: skip
+    names = zipfile.ZipFile(io.BytesIO(built.data)).namelist()
+    assert "charts/03-retention-by-plan.txt" in names
+    assert not any(n.startswith("charts/03-retention-by-plan.") and n.endswith(("png", "svg"))
+                   for n in names)  # fmt: skip
+    text = zipfile.ZipFile(io.BytesIO(built.data)).read("charts/03-retention-by-plan.txt")
+    assert "Remplissez la feuille « Prise en compte »" in text.decode("utf-8")
+
+
 # --- The whole dossier (images need Chromium) -----------------------------------------
 
 
