@@ -30,33 +30,25 @@ if not plans:
 
 def _figures(plan: dict) -> None:
     """The plan's metric boxes, then each figure's base and what it rests on."""
-    cols = st.columns(5)
-    cols[0].metric(
-        t("metric.measures", lang),
-        format_number(plan["measures"], lang),
-        help=t("metric.measures.help", lang),
-    )
-    cols[1].metric(
-        t("metric.completion", lang),
-        ft.completion_short(plan, lang),
-        help=t("metric.completion.help", lang),
-    )
-    cols[2].metric(
-        t("metric.overdue", lang),
-        format_number(plan["overdue"], lang),
-        help=t("metric.overdue.help", lang),
-    )
-    cols[3].metric(
-        t("metric.unassessed", lang),
-        format_number(plan["past_due_unassessed"], lang),
-        help=t("metric.unassessed.help", lang),
-    )
+    # A row that wraps, each figure as wide as its value: "trop peu évaluées" and "non
+    # renseignée" are read whole, never cut to "trop peu…".
+    row = st.container(horizontal=True, gap="large", wrap=True)
     recorded = ft.retention_recorded(plan)
-    cols[4].metric(
-        t("metric.retained", lang),
-        ft.retained_short(plan, lang),
-        help=t("metric.retained.help", lang) if recorded else ft.retention_help(lang),
-    )
+    figures = (
+        ("metric.measures", format_number(plan["measures"], lang), "metric.measures.help"),
+        ("metric.completion", ft.completion_short(plan, lang), "metric.completion.help"),
+        ("metric.overdue", format_number(plan["overdue"], lang), "metric.overdue.help"),
+        ("metric.unassessed", format_number(plan["past_due_unassessed"], lang),
+         "metric.unassessed.help"),
+        ("metric.retained", ft.retained_short(plan, lang), "metric.retained.help"),
+    )  # fmt: skip
+    for label, value, help_key in figures:
+        helped = (
+            ft.retention_help(lang)
+            if help_key == "metric.retained.help" and not recorded
+            else t(help_key, lang)
+        )
+        row.metric(t(label, lang), value, help=helped, width="content")
     for sentence in ft.verdict_sentences(plan, lang):
         st.markdown(f"**{t('truth.verdict.title', lang)}** — {plain(sentence)}")
     st.caption(ft.completion_line(plan, lang))
