@@ -163,11 +163,16 @@ def plan_lines(s: Summary, as_of: dt.date, lang: Lang) -> list[str]:
     if adopted(s) and s.get("adopted_date"):
         when = format_date(s["adopted_date"], lang, long=True)
         lines.append(t("overview.period", lang, start=start, end=end, adopted=when))
-    else:
+    elif s.get("period_start"):
         lines.append(t("truth.plan.not_adopted", lang, start=start, end=end, as_of=as_of))
+    else:  # its period is not shown before its adoption
+        lines.append(t("figures.not_adopted", lang, as_of=as_of))
     overdue = s.get("adoption_overdue_days")
     if overdue is not None:
-        lines.append(t("truth.plan.adoption_overdue", lang, as_of=as_of, days=overdue))
+        expected = format_date_bounds(s.get("expected_date"), s.get("expected_latest"), lang)
+        lines.append(
+            t("truth.plan.adoption_overdue", lang, as_of=as_of, days=overdue, expected=expected)
+        )
     if s.get("adoption_delay_days") is not None:
         lines.append(t("overview.adoption_delay_days", lang, days=s["adoption_delay_days"]))
     gap = s.get("gap_before_days")
@@ -200,10 +205,12 @@ def with_date_bounds(
 
 
 def events_table(events: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """`timeline.events_for_display` with each date written from its bounds."""
+    """`timeline.events_for_display` with each date written from its bounds, in `date`."""
     from monitoring.timeline import events_for_display  # timeline imports charts' helpers
 
     table = events_for_display(events, lang)
+    if "when" in table.columns:  # already written from its bounds
+        return table.assign(date=table["when"]).drop(columns="when")
     if "date_latest" in events.columns and "date_latest" not in table.columns:
         table = table.assign(date_latest=events["date_latest"].to_numpy())
     return with_date_bounds(table, lang)

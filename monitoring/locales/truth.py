@@ -43,10 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Period {start} – {end} · not adopted yet as of {as_of}",
     ),
     "truth.plan.adoption_overdue": (
-        "Attendu et non adopté au {as_of} : {days} jours après la date à laquelle il était "
-        "attendu au plus tard.",
-        "Expected and not adopted as of {as_of}: {days} days after the latest date it was "
-        "expected by.",
+        "Adoption attendue : {expected} ; toujours pas adopté au {as_of}, {days} jours après "
+        "la date à laquelle il était attendu au plus tard.",
+        "Adoption expected: {expected}; still not adopted as of {as_of}, {days} days after "
+        "the latest date it was expected by.",
     ),
     "truth.plan.gap_open": (
         "Au moins {days} jours sans plan en vigueur au {as_of} : le plan précédent a pris fin "

@@ -151,7 +151,7 @@ def test_at_an_as_of_date_before_any_plan_nothing_later_is_shown_as_known():
         at = run(dataset="france", as_of="2010-01-01", lang=lang)
         shown = " ".join(texts(at))
         assert not any(phrase in shown for phrase in phrases), lang
-        assert shown.count(not_adopted) >= 3
+        assert shown.lower().count(not_adopted) >= 3
         assert not at.metric  # no figure for a plan not adopted yet
         assert not charts(at)  # neither periods nor statuses: sentences instead
 
