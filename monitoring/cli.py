@@ -402,8 +402,6 @@ def _print_report(report: Report, lang: Lang) -> None:
 
 
 def _summary(args: argparse.Namespace, settings: Settings) -> int:
-    from monitoring.metrics import COVERAGE_THRESHOLD, plan_summaries
-
     lang: Lang = args.lang
     if args.files:
         result = _load(args.files, lang)
@@ -416,18 +414,25 @@ def _summary(args: argparse.Namespace, settings: Settings) -> int:
     else:
         dataset = _stored(settings, args.dataset)[1]
     as_of = args.as_of or dt.date.today()
-    plans = plan_summaries(dataset, as_of, voice=args.voice)
+    document = summary_document(dataset, as_of, args.voice)
     if args.json:
-        shown = {
-            "as_of": as_of.isoformat(),
-            "voice": args.voice,
-            "coverage_threshold": COVERAGE_THRESHOLD,
-            "plans": plans,
-        }
-        print(json.dumps(shown, ensure_ascii=False, indent=2))
+        print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        _print_summary(dataset, plans, as_of, lang)
+        _print_summary(dataset, document["plans"], as_of, lang)
     return EXIT_OK
+
+
+def summary_document(ds: Dataset, as_of: dt.date, voice: str = "all") -> dict[str, Any]:
+    """What `summary --json` prints: the as-of date, the voice, the coverage threshold
+    and `metrics.plan_summaries` (JSON-ready)."""
+    from monitoring.metrics import COVERAGE_THRESHOLD, plan_summaries
+
+    return {
+        "as_of": as_of.isoformat(),
+        "voice": voice,
+        "coverage_threshold": COVERAGE_THRESHOLD,
+        "plans": plan_summaries(ds, as_of, voice=voice),
+    }
 
 
 def _import(args: argparse.Namespace, settings: Settings) -> int:

@@ -495,11 +495,21 @@ def _count_grid(
     row_keys: Sequence[Any],
     column_keys: Sequence[str],
 ) -> pd.DataFrame:
-    """Count rows of `frame` per (rows, columns) value, every key present, zeros filled."""
-    counts = pd.crosstab(frame[rows], frame[columns])
-    return counts.reindex(index=list(row_keys), columns=list(column_keys), fill_value=0).astype(
-        "int64"
-    )
+    """Count rows of `frame` per (rows, columns) value, every key present, zeros filled.
+
+    Values outside the keys are not counted. One `bincount`: no crosstab, whose set-up
+    costs more than the counting on the small frames of a page.
+    """
+    unique_rows = list(dict.fromkeys(row_keys))
+    row_pos = pd.Index(unique_rows).get_indexer(pd.Index(frame[rows].astype(object)))
+    column_pos = pd.Index(list(column_keys)).get_indexer(pd.Index(frame[columns].astype(object)))
+    inside = (row_pos >= 0) & (column_pos >= 0)
+    width = len(column_keys)
+    counts = np.bincount(
+        row_pos[inside] * width + column_pos[inside], minlength=len(unique_rows) * width
+    ).reshape(len(unique_rows), width)
+    grid = pd.DataFrame(counts.astype("int64"), index=unique_rows, columns=list(column_keys))
+    return grid.reindex(list(row_keys))
 
 
 def retention_counts(ds: Dataset) -> pd.DataFrame:
@@ -631,11 +641,10 @@ def _completion(counts: dict[str, int], adopted: bool) -> tuple[str, float | Non
     return "rate", counts["done"] / total
 
 
-def _by_basis(table: pd.DataFrame, flag: str) -> dict[str, dict[str, int]]:
+def _by_basis(table: pd.DataFrame, flag: str, plan_ids: list[str]) -> dict[str, dict[str, int]]:
     """{plan_id: {basis: count}} of the measures where `flag` holds, every basis present."""
     rows = table[table[flag].to_numpy(dtype=bool)]
-    grid = pd.crosstab(rows["plan_id"], rows["due_basis"])
-    grid = grid.reindex(columns=list(DUE_BASES), fill_value=0).astype("int64")
+    grid = _count_grid(rows, "plan_id", "due_basis", plan_ids, DUE_BASES)
     return {
         str(plan): {str(b): int(n) for b, n in counts.items()} for plan, counts in grid.iterrows()
     }
@@ -727,9 +736,8 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
     lower_bound = by_plan["delay_is_lower_bound"].any()
     no_delay = (table["overdue"] & table["delay_days"].isna()).groupby(table["plan_id"]).sum()
     last_assessed = by_plan["assessed_on"].max()
-    overdue_basis = _by_basis(table, "overdue")
-    unassessed_basis = _by_basis(table, "past_due_unassessed")
-    zero = dict.fromkeys(DUE_BASES, 0)
+    overdue_basis = _by_basis(table, "overdue", plan_ids)
+    unassessed_basis = _by_basis(table, "past_due_unassessed", plan_ids)
 
     summaries: list[dict[str, Any]] = []
     for plan_id in plan_ids:  # one iteration per plan: a handful, not per measure
@@ -758,9 +766,9 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
                 "completion_state": state,
                 "completion_rate": rate,
                 "overdue": when_adopted(int(overdue.get(plan_id, 0))),
-                "overdue_by_basis": when_adopted(overdue_basis.get(plan_id, zero)),
+                "overdue_by_basis": when_adopted(overdue_basis[plan_id]),
                 "past_due_unassessed": when_adopted(int(unassessed.get(plan_id, 0))),
-                "past_due_unassessed_by_basis": when_adopted(unassessed_basis.get(plan_id, zero)),
+                "past_due_unassessed_by_basis": when_adopted(unassessed_basis[plan_id]),
                 "median_delay_days": when_adopted(_float(median_delay.get(plan_id))),
                 "delays_counted": when_adopted(int(delays.get(plan_id, 0))),
                 "median_delay_is_lower_bound": when_adopted(bool(lower_bound.get(plan_id, False))),
