@@ -91,9 +91,15 @@ class Selection:
         """The plans covered, in period order."""
         return [s["plan_id"] for s in self.summaries()]
 
+    @property
+    def known(self) -> Dataset:
+        """The view with only the retention known at the as-of date (`gaps.known_at`): a
+        plan not adopted yet has none. The Adoption gaps page's figures read it."""
+        return self.memo("known", lambda: gaps.known_at(self.view, self.as_of))
+
     def documented(self) -> bool:
-        """Whether any retention (prise en compte) is recorded for the plans covered."""
-        return bool(self.memo("documented", lambda: gaps.is_documented(self.view)))
+        """Whether any retention (prise en compte) is known for the plans covered."""
+        return bool(self.memo("documented", lambda: gaps.is_documented(self.known)))
 
 
 @dataclass(frozen=True)
@@ -183,7 +189,7 @@ def _retention_by(by: gaps.Group) -> Callable[[Selection], Drawing | None]:
     def build(sel: Selection) -> Drawing | None:
         if not sel.documented():
             return None
-        frame = gaps.retention_by_group(sel.view, (), by)
+        frame = gaps.retention_by_group(sel.known, (), by)
         return gap_charts.retention_by_group(frame, lang=sel.lang, by=by)
 
     return build
@@ -192,13 +198,13 @@ def _retention_by(by: gaps.Group) -> Callable[[Selection], Drawing | None]:
 def _coverage(sel: Selection) -> Drawing | None:
     if not sel.documented():
         return None
-    return gap_charts.theme_coverage(gaps.theme_coverage(sel.view, ()), lang=sel.lang)
+    return gap_charts.theme_coverage(gaps.theme_coverage(sel.known, ()), lang=sel.lang)
 
 
 def _sankey(sel: Selection) -> Drawing | None:
     if not sel.documented():
         return None
-    links = gaps.sankey_links(sel.view, (), sel.as_of, sel.voice, "author")
+    links = gaps.sankey_links(sel.known, (), sel.as_of, sel.voice, "author")
     if links.empty:
         return None
     return gap_charts.recommendation_sankey(links, lang=sel.lang, by="author")
@@ -312,7 +318,8 @@ def charts(sel: Selection, only: Sequence[str] | None = None) -> list[Chart]:
             if fig is not None:
                 built.append(_chart(sel, entry.name, entry.page, fig, sel.plan_ids()))
         if entry.name == TIMELINE_AFTER:
-            for plan_id in sel.plan_ids():
+            adopted = [s["plan_id"] for s in sel.summaries() if s.get("adopted", True)]
+            for plan_id in adopted:  # a plan not adopted at as-of has no measures in force
                 name = f"{TIMELINE_NAME}-{plan_id}"
                 if wanted is not None and name not in wanted:
                     continue
@@ -430,7 +437,7 @@ def not_taken_up(sel: Selection) -> pd.DataFrame:
         `gaps.not_taken_up(...)` for the selection (every author).
     """
     frame: pd.DataFrame = sel.memo(
-        "not_taken_up", lambda: gaps.not_taken_up(sel.view, (), sel.lang)
+        "not_taken_up", lambda: gaps.not_taken_up(sel.known, (), sel.lang)
     )
     return frame
 
@@ -569,12 +576,12 @@ TABLES: tuple[TableEntry, ...] = (
     TableEntry(
         "recommendation-counts",
         "gaps",
-        _gaps_table(lambda sel: gaps.recommendation_counts(sel.view, ()), False),
+        _gaps_table(lambda sel: gaps.recommendation_counts(sel.known, ()), False),
     ),
     TableEntry(
         "recommendations",
         "gaps",
-        _gaps_table(lambda sel: gaps.recommendation_list(sel.view, ()), False),
+        _gaps_table(lambda sel: gaps.recommendation_list(sel.known, ()), False),
     ),
     TableEntry("measures", "measures", _measures),
     TableEntry("events", "timeline", _events_table),

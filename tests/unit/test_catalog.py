@@ -218,3 +218,12 @@ def test_every_shipped_dataset_builds_its_charts_and_tables(key: str):
     assert {"key-figures", "measures", "sources"} <= {table.name for table in tables}
     documented = key == "demo"  # the French workbook records no retention yet
     assert ("sankey-by-author" in {c.name for c in charts}) is documented
+
+
+def test_before_any_adoption_the_dossier_draws_nothing_dated_later():
+    sel = catalog.Selection(tiny(retention=True, letters=True), dt.date(2000, 1, 1))
+    built = catalog.charts(sel)
+    assert [c.name for c in built] == ["plan-periods", "status-by-plan", "retention-by-plan"]
+    assert not any(c.drawn for c in built)  # three sentences, no image
+    # Retention is recorded, but for plans not adopted yet: not known at that date.
+    assert "retention-by-author" not in names(sel)
