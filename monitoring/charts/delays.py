@@ -305,6 +305,13 @@ def measure_timeline(
     return fig
 
 
+def _at_least(days: float | int | None, lang: Lang) -> str:
+    """`au moins 240 jours` (delays stop at the last assessment), or `non calculable`."""
+    if days is None or pd.isna(days):
+        return t("truth.delay.none", lang)
+    return t("truth.delay.median.short", lang, days=format_number(days, lang))
+
+
 def lead_delays(leads: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure | NoChart:
     """Overdue measures per lead, and their median days late (two bar panels, one row each).
 
@@ -336,8 +343,8 @@ def lead_delays(leads: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure | NoChar
             lang,
             lead=name,
             overdue=count,
-            median=format_number(median, lang),
-            longest=format_number(int(longest), lang),
+            median=_at_least(median, lang),
+            longest=_at_least(None if pd.isna(longest) else int(longest), lang),
         )
         for name, count, median, longest in zip(
             names, counts, medians, leads["max_days_late"], strict=True

@@ -165,9 +165,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Revised due date: {date} (announced on {announced})",
     ),
     "delays.hover.lead": (
-        "{lead}<br>{overdue} mesure(s) en retard<br>retard médian : au moins {median} "
-        "jours<br>le plus long : au moins {longest} jours",
-        "{lead}<br>{overdue} overdue measure(s)<br>median delay: at least {median} days<br>"
-        "longest: at least {longest} days",
+        "{lead}<br>{overdue} mesure(s) en retard<br>retard médian : {median}<br>"
+        "le plus long : {longest}",
+        "{lead}<br>{overdue} overdue measure(s)<br>median delay: {median}<br>longest: {longest}",
     ),
 }

@@ -247,3 +247,16 @@ def test_no_overdue_measure_is_a_sentence_not_an_empty_chart():
     drawn = lead_delays(leads().iloc[0:0], lang="en")
     assert isinstance(drawn, NoChart)
     assert "no measure with a lead is overdue" in drawn.text("en")
+
+
+def test_a_lead_whose_overdue_delays_are_not_counted_reads_unknown_not_an_error():
+    unknown = leads().assign(
+        median_days_late=[float("nan"), 20.5],
+        max_days_late=pd.array([pd.NA, 30], dtype="Int64"),
+    )
+    fig = lead_delays(unknown, lang="fr")
+    assert (
+        "retard médian : non calculable<br>le plus long : non calculable"
+        in (fig.data[0].hovertext[0])
+    )
+    assert fig.data[1].text[0] == "—"
