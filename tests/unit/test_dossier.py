@@ -422,3 +422,33 @@ def test_a_dataset_without_plans_gives_the_method_tables_and_a_report_saying_so(
     text = flat(pdf_text(built.pdf()))
     assert t("dossier.no_charts", "en") in text
     assert "No overdue measure as of 2025-06-01" in text
+
+
+def test_the_report_shows_a_published_verdict_beside_the_measure_level_figures():
+    measures = [
+        {"measure_id": f"M{i}", "plan_id": "P2", "number": i, "axis": "A", "title": f"m{i}"}
+        for i in range(1, 46)
+    ]
+    ds = dataset_from_records(
+        {
+            "plans": [{"plan_id": "P2", "title": "Plan 2", "period_start": "2019-01-01",
+                       "period_end": "2021-12-31", "adopted_date": "2019-10-18"}],
+            "measures": measures,
+            "status_updates": [
+                {"measure_id": f"M{i}", "as_of": "2023-01-12", "status": "En cours",
+                 "voice": "independent"} for i in range(1, 7)
+            ],
+            "published_verdicts": [
+                {"plan_id": "P2", "assessor": "CNCDH", "voice": "independent",
+                 "published_on": "2023-01-12", "measures_covered": 45, "count_done": 3,
+                 "count_partial": 28, "count_not_done": 14, "source": "CNCDH 2023"},
+            ],
+        }
+    )  # fmt: skip
+    text = flat(pdf_text(report(ds).data))
+    assert (
+        "Verdict publié — CNCDH, 12/01/2023 : 3 réalisées, 28 partiellement, 14 non réalisées "
+        "(45 mesures) — verdict par mesure connu pour 6"
+    ) in text
+    assert "trop peu de mesures évaluées (6 sur 45)" in text
+    assert "le verdict publié par CNCDH couvre 45 mesures" in text
