@@ -6,7 +6,9 @@ by calling the same pure functions the pages call (`monitoring.metrics`, `gaps`,
 `delays`, `timeline`, `measure_detail`, `method` and `monitoring.charts.*`), so a figure
 in the dossier is the figure on the page. An entry that does not apply to the data (no
 retention recorded, no letter, no overdue measure) builds nothing and is left out, as the
-page shows a sentence instead of an empty chart.
+page shows a sentence instead of an empty chart; the Overview's charts are always listed,
+and one with nothing to draw is its `NoChart` sentence, which the dossier prints instead
+of an image.
 
 Left out on purpose: the Measures page's status history, which is one measure's (the
 dossier is about plans), and the page's choices the dossier cannot ask for (the gaps
@@ -23,14 +25,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from monitoring import delays, gaps, method, timeline
+from monitoring import figures_text as ft
 from monitoring import measure_detail as md
 from monitoring.charts import delays as delay_charts
 from monitoring.charts import gaps as gap_charts
 from monitoring.charts import overview as overview_charts
 from monitoring.charts import timeline as timeline_charts
+from monitoring.charts.base import Drawing, NoChart
 from monitoring.dataset import Dataset
 from monitoring.filters import Filters, apply_filters, plan_titles
 from monitoring.i18n import format_date, format_percent, t
@@ -88,9 +91,15 @@ class Selection:
         """The plans covered, in period order."""
         return [s["plan_id"] for s in self.summaries()]
 
+    @property
+    def known(self) -> Dataset:
+        """The view with only the retention known at the as-of date (`gaps.known_at`): a
+        plan not adopted yet has none. The Adoption gaps page's figures read it."""
+        return self.memo("known", lambda: gaps.known_at(self.view, self.as_of))
+
     def documented(self) -> bool:
-        """Whether any retention (prise en compte) is recorded for the plans covered."""
-        return bool(self.memo("documented", lambda: gaps.is_documented(self.view)))
+        """Whether any retention (prise en compte) is known for the plans covered."""
+        return bool(self.memo("documented", lambda: gaps.is_documented(self.known)))
 
 
 @dataclass(frozen=True)
@@ -106,7 +115,8 @@ class Chart:
             one could run into a legend drawn beside it).
         shows: what it shows, one or two sentences.
         source: where its figures come from (sheets and definitions).
-        figure: the plotly figure, as the page builds it.
+        figure: the plotly figure, as the page builds it, or the `NoChart` sentence that
+            replaces it when there is nothing to draw (no image is made).
         plans: the plans it covers.
     """
 
@@ -115,9 +125,14 @@ class Chart:
     title: str
     shows: str
     source: str
-    figure: go.Figure
+    figure: Drawing
     plans: tuple[str, ...]
     image_title: str
+
+    @property
+    def drawn(self) -> bool:
+        """Whether there is an image (not a `NoChart` sentence)."""
+        return not isinstance(self.figure, NoChart)
 
 
 @dataclass(frozen=True)
@@ -143,7 +158,7 @@ class ChartEntry:
 
     name: str
     page: str
-    build: Callable[[Selection], go.Figure | None]
+    build: Callable[[Selection], Drawing | None]
 
 
 @dataclass(frozen=True)
@@ -158,68 +173,62 @@ class TableEntry:
 # --- Charts ---------------------------------------------------------------------------
 
 
-def _plan_periods(sel: Selection) -> go.Figure | None:
-    frame = plan_timeline(sel.view)
-    if frame.empty:
-        return None
-    return overview_charts.plan_periods(frame, sel.as_of, sel.lang)
+def _plan_periods(sel: Selection) -> Drawing:
+    return overview_charts.plan_periods(plan_timeline(sel.view, sel.as_of), sel.as_of, sel.lang)
 
 
-def _status_by_plan(sel: Selection) -> go.Figure | None:
-    if not any(s["measures"] for s in sel.summaries()):
-        return None
+def _status_by_plan(sel: Selection) -> Drawing:
     return overview_charts.status_by_plan(sel.summaries(), sel.lang)
 
 
-def _retention_by_plan(sel: Selection) -> go.Figure | None:
-    if not sel.documented():
-        return None
+def _retention_by_plan(sel: Selection) -> Drawing:
     return overview_charts.retention_by_plan(sel.summaries(), sel.lang)
 
 
-def _retention_by(by: gaps.Group) -> Callable[[Selection], go.Figure | None]:
-    def build(sel: Selection) -> go.Figure | None:
+def _retention_by(by: gaps.Group) -> Callable[[Selection], Drawing | None]:
+    def build(sel: Selection) -> Drawing | None:
         if not sel.documented():
             return None
-        frame = gaps.retention_by_group(sel.view, (), by)
+        frame = gaps.retention_by_group(sel.known, (), by)
         return gap_charts.retention_by_group(frame, lang=sel.lang, by=by)
 
     return build
 
 
-def _coverage(sel: Selection) -> go.Figure | None:
+def _coverage(sel: Selection) -> Drawing | None:
     if not sel.documented():
         return None
-    return gap_charts.theme_coverage(gaps.theme_coverage(sel.view, ()), lang=sel.lang)
+    return gap_charts.theme_coverage(gaps.theme_coverage(sel.known, ()), lang=sel.lang)
 
 
-def _sankey(sel: Selection) -> go.Figure | None:
+def _sankey(sel: Selection) -> Drawing | None:
     if not sel.documented():
         return None
-    links = gaps.sankey_links(sel.view, (), sel.as_of, sel.voice, "author")
+    links = gaps.sankey_links(sel.known, (), sel.as_of, sel.voice, "author")
     if links.empty:
         return None
     return gap_charts.recommendation_sankey(links, lang=sel.lang, by="author")
 
 
-def _by_lead(sel: Selection) -> go.Figure | None:
+def _by_lead(sel: Selection) -> Drawing | None:
     leads = delays.delay_by_lead(sel.view, sel.as_of, sel.voice)
     return None if leads.empty else delay_charts.lead_delays(leads, lang=sel.lang)
 
 
-def _events(sel: Selection) -> go.Figure | None:
+def _events(sel: Selection) -> Drawing | None:
     events = timeline.timeline_events(sel.view, sel.as_of)
     if events.empty:
         return None
-    return timeline_charts.event_timeline(events, plan_timeline(sel.view), lang=sel.lang)
+    plans = plan_timeline(sel.view, sel.as_of)
+    return timeline_charts.event_timeline(events, plans, lang=sel.lang)
 
 
-def _reply_rates(sel: Selection) -> go.Figure | None:
+def _reply_rates(sel: Selection) -> Drawing | None:
     rates = timeline.reply_rates_between(sel.view, sel.as_of)
     return None if rates.empty else timeline_charts.reply_rate_bars(rates, lang=sel.lang)
 
 
-def measure_timeline(sel: Selection, plan_id: str) -> go.Figure | None:
+def measure_timeline(sel: Selection, plan_id: str) -> Drawing | None:
     """The Delays page's timeline of one plan (its first `TIMELINE_ROWS` measures).
 
     Args:
@@ -256,16 +265,27 @@ TIMELINE_AFTER = "sankey-by-author"  # the per-plan timelines come after the gap
 TIMELINE_NAME = "timeline"
 
 
-def _figure_title(fig: go.Figure, fallback: str) -> str:
+# The title of a chart that has nothing to draw (a `NoChart` carries no figure title).
+NO_CHART_TITLES = {
+    "plan-periods": "chart.plan_periods",
+    "status-by-plan": "chart.status_by_plan",
+    "retention-by-plan": "chart.retention_by_plan",
+}
+
+
+def _figure_title(fig: Drawing, fallback: str) -> str:
+    if isinstance(fig, NoChart):
+        return fallback
     text = fig.layout.title.text if fig.layout.title else None
     return html.unescape(str(text)) if text else fallback
 
 
-def _chart(sel: Selection, name: str, page: str, fig: go.Figure, plans: Sequence[str]) -> Chart:
+def _chart(sel: Selection, name: str, page: str, fig: Drawing, plans: Sequence[str]) -> Chart:
     lang = sel.lang
     family = TIMELINE_NAME if name.startswith(f"{TIMELINE_NAME}-") else name
     voice = t(f"voice.{sel.voice}", lang)
-    title = image_title = _figure_title(fig, t(f"page.{page}", lang))
+    fallback = t(NO_CHART_TITLES.get(name, f"page.{page}"), lang)
+    title = image_title = _figure_title(fig, fallback)
     if family == TIMELINE_NAME:
         titles = plan_titles(sel.ds)
         plan = plans[0]
@@ -298,7 +318,8 @@ def charts(sel: Selection, only: Sequence[str] | None = None) -> list[Chart]:
             if fig is not None:
                 built.append(_chart(sel, entry.name, entry.page, fig, sel.plan_ids()))
         if entry.name == TIMELINE_AFTER:
-            for plan_id in sel.plan_ids():
+            adopted = [s["plan_id"] for s in sel.summaries() if s.get("adopted", True)]
+            for plan_id in adopted:  # a plan not adopted at as-of has no measures in force
                 name = f"{TIMELINE_NAME}-{plan_id}"
                 if wanted is not None and name not in wanted:
                     continue
@@ -346,11 +367,19 @@ def key_figures(summaries: Sequence[dict[str, Any]], lang: Lang) -> pd.DataFrame
         for code in CATEGORY_CODES:
             row[t(f"category.{code}", lang)] = s["status_counts"][code]
         row[t("metric.completion", lang)] = s["completion_rate"]
+        row[t("truth.col.completion_text", lang)] = ft.completion_text(s, lang)
+        row[t("truth.col.assessed", lang)] = ft.assessed(s)
+        row[t("truth.verdict.title", lang)] = " ; ".join(ft.verdict_sentences(s, lang)) or None
         row[t("metric.overdue", lang)] = s["overdue"]
+        row[t("truth.col.overdue_plan_end", lang)] = (s.get("overdue_by_basis") or {}).get(
+            "plan_end"
+        )
         row[t("metric.unassessed", lang)] = s["past_due_unassessed"]
         row[t("dossier.col.median_delay", lang)] = s["median_delay_days"]
+        recorded = ft.retention_recorded(s)
         for code in RETENTION_CODES:
-            row[t(f"retention.{code}", lang)] = s["retention_counts"][code]
+            counts = s.get("retention_counts") or {}
+            row[t(f"retention.{code}", lang)] = counts.get(code) if recorded else None
         row[t("dossier.col.adoption_delay", lang)] = s["adoption_delay_days"]
         row[t("dossier.col.gap_before", lang)] = s["gap_before_days"]
         rows.append(row)
@@ -377,6 +406,10 @@ def _delay_list(kind: delays.ListKind, columns: list[str]) -> Callable[[Selectio
         frame = delays.measure_list(sel.view, sel.as_of, sel.voice, kind, sel.lang)
         if frame.empty:
             return None
+        if "due_basis" in frame.columns:
+            frame = frame.assign(
+                due_basis=[ft.basis_label(b, sel.lang) for b in frame["due_basis"]]
+            )
         return _labelled(frame, {c: t(f"delays.col.{c}", sel.lang) for c in columns}, columns)
 
     return build
@@ -404,7 +437,7 @@ def not_taken_up(sel: Selection) -> pd.DataFrame:
         `gaps.not_taken_up(...)` for the selection (every author).
     """
     frame: pd.DataFrame = sel.memo(
-        "not_taken_up", lambda: gaps.not_taken_up(sel.view, (), sel.lang)
+        "not_taken_up", lambda: gaps.not_taken_up(sel.known, (), sel.lang)
     )
     return frame
 
@@ -442,7 +475,7 @@ def _events_table(sel: Selection) -> pd.DataFrame | None:
         "note": "timeline.col.note", "plan_id": "timeline.col.plan",
         "source": "timeline.col.source", "link": "timeline.col.link",
     }  # fmt: skip
-    frame = timeline.events_for_display(events, sel.lang)
+    frame = ft.events_table(events, sel.lang)
     return _labelled(frame, {c: t(k, sel.lang) for c, k in columns.items()}, list(columns))
 
 
@@ -468,7 +501,7 @@ def _unanswered_table(sel: Selection) -> pd.DataFrame | None:
         "title": "timeline.col.title", "waiting_days": "timeline.col.waiting",
         "source": "timeline.col.source", "link": "timeline.col.link",
     }  # fmt: skip
-    frame = method.readable(waiting)
+    frame = ft.with_date_bounds(method.readable(waiting), sel.lang)
     return _labelled(frame, {c: t(k, sel.lang) for c, k in columns.items()}, list(columns))
 
 
@@ -526,13 +559,13 @@ TABLES: tuple[TableEntry, ...] = (
     TableEntry(
         "overdue",
         "delays",
-        _delay_list("overdue", [*_NAMED, "days_late", "effective_due", *_ASSESSED]),
+        _delay_list("overdue", [*_NAMED, "days_late", "effective_due", "due_basis", *_ASSESSED]),
     ),
     TableEntry("slips", "delays", _slips),
     TableEntry(
         "unassessed",
         "delays",
-        _delay_list("past_due_unassessed", [*_NAMED, "effective_due", *_ASSESSED]),
+        _delay_list("past_due_unassessed", [*_NAMED, "effective_due", "due_basis", *_ASSESSED]),
     ),
     TableEntry(
         "not-yet-due",
@@ -543,12 +576,12 @@ TABLES: tuple[TableEntry, ...] = (
     TableEntry(
         "recommendation-counts",
         "gaps",
-        _gaps_table(lambda sel: gaps.recommendation_counts(sel.view, ()), False),
+        _gaps_table(lambda sel: gaps.recommendation_counts(sel.known, ()), False),
     ),
     TableEntry(
         "recommendations",
         "gaps",
-        _gaps_table(lambda sel: gaps.recommendation_list(sel.view, ()), False),
+        _gaps_table(lambda sel: gaps.recommendation_list(sel.known, ()), False),
     ),
     TableEntry("measures", "measures", _measures),
     TableEntry("events", "timeline", _events_table),
@@ -594,10 +627,11 @@ def period(summary: dict[str, Any], lang: Lang) -> str:
 
 
 def retained_share(summary: dict[str, Any], lang: Lang) -> str:
-    """Recommendations retained (fully or partly) out of those recorded: `6 / 8 (75 %)`."""
+    """Recommendations retained (fully or partly) out of those recorded: `6 / 8 (75 %)`;
+    `non renseignée` when none is recorded (unknown, not zero)."""
+    if not ft.retention_recorded(summary):
+        return t("truth.retention.not_recorded", lang)
     counts = summary["retention_counts"]
     recorded = sum(counts.values())
-    if not recorded:
-        return "—"
     taken = counts["retained"] + counts["partly_retained"]
     return f"{taken} / {recorded} ({format_percent(taken / recorded, lang)})"

@@ -69,7 +69,7 @@ from monitoring.access import (
     role_name,
 )
 from monitoring.dataset import Dataset
-from monitoring.i18n import format_date, format_number, format_percent, t
+from monitoring.i18n import format_number, t
 from monitoring.loading import LoadResult, load_bytes, load_paths
 from monitoring.report import Report
 from monitoring.schema import LANGS, VOICES, Lang, normalise_label
@@ -402,8 +402,6 @@ def _print_report(report: Report, lang: Lang) -> None:
 
 
 def _summary(args: argparse.Namespace, settings: Settings) -> int:
-    from monitoring.metrics import plan_summaries
-
     lang: Lang = args.lang
     if args.files:
         result = _load(args.files, lang)
@@ -416,14 +414,25 @@ def _summary(args: argparse.Namespace, settings: Settings) -> int:
     else:
         dataset = _stored(settings, args.dataset)[1]
     as_of = args.as_of or dt.date.today()
-    plans = plan_summaries(dataset, as_of, voice=args.voice)
+    document = summary_document(dataset, as_of, args.voice)
     if args.json:
-        print(
-            json.dumps({"as_of": as_of.isoformat(), "plans": plans}, ensure_ascii=False, indent=2)
-        )
+        print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        _print_summary(dataset, plans, as_of, lang)
+        _print_summary(dataset, document["plans"], as_of, lang)
     return EXIT_OK
+
+
+def summary_document(ds: Dataset, as_of: dt.date, voice: str = "all") -> dict[str, Any]:
+    """What `summary --json` prints: the as-of date, the voice, the coverage threshold
+    and `metrics.plan_summaries` (JSON-ready)."""
+    from monitoring.metrics import COVERAGE_THRESHOLD, plan_summaries
+
+    return {
+        "as_of": as_of.isoformat(),
+        "voice": voice,
+        "coverage_threshold": COVERAGE_THRESHOLD,
+        "plans": plan_summaries(ds, as_of, voice=voice),
+    }
 
 
 def _import(args: argparse.Namespace, settings: Settings) -> int:
@@ -701,24 +710,14 @@ def _audit_dict(event: AuditEvent) -> dict[str, Any]:
 
 
 def _print_summary(ds: Dataset, plans: list[dict[str, Any]], as_of: dt.date, lang: Lang) -> None:
+    from monitoring.plan_text import plan_lines
+
     print(t("cli.summary_title", lang, name=ds.name, as_of=as_of))
     for plan in plans:
-        counts = plan["status_counts"]
         print()
         print(f"{plan['plan_id']} — {plan['title']}")
-        adopted = dt.date.fromisoformat(plan["adopted_date"]) if plan["adopted_date"] else None
-        print("  " + t("cli.adopted", lang, date=format_date(adopted, lang)))
-        print("  " + t("cli.measures", lang, count=plan["measures"]))
-        print("  " + t("cli.status_counts", lang, **counts))
-        print("  " + t("cli.completion", lang, rate=format_percent(plan["completion_rate"], lang)))
-        print("  " + t("cli.overdue", lang, count=plan["overdue"]))
-        print("  " + t("cli.unassessed", lang, count=plan["past_due_unassessed"]))
-        delay = plan["median_delay_days"]
-        print("  " + t("cli.median_delay", lang, days=format_number(delay, lang)))
-        print("  " + t("cli.retention", lang, **plan["retention_counts"]))
-        for key in ("adoption_delay_days", "gap_before_days"):
-            if plan[key] is not None:
-                print("  " + t(f"cli.{key}", lang, days=plan[key]))
+        for line in plan_lines(plan, as_of, lang):
+            print("  " + line)
 
 
 def _template(args: argparse.Namespace, settings: Settings) -> int:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from monitoring.dataset import DATE_DTYPE, Dataset
+from monitoring.datebounds import latest_of
 from monitoring.i18n import format_date, t
 from monitoring.metrics import VOICE_ALL, measure_table
 from monitoring.schema import Lang
@@ -37,26 +38,29 @@ def _whole_days(later: pd.Series, earlier: pd.Series | np.datetime64) -> pd.Seri
 def revised_due_dates(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
     """Return every revised due date known at the as-of date, not only the latest.
 
-    Known, as in `measure_table`: given by an assessment dated on or before the as-of date,
-    whatever its voice (a moved deadline is a government decision whoever reports it).
-    Assessments of measures missing from the dataset are left out.
+    Known, as in `measure_table`: given by an assessment known at the as-of date (its
+    latest possible date on or before it), whatever its voice (a moved deadline is a
+    government decision whoever reports it). Assessments of measures missing from the
+    dataset are left out.
 
     Args:
         ds: the dataset.
         as_of: the date the figures are computed for.
 
     Returns:
-        One row per revision: measure_id, announced_on (the assessment's date),
-        revised_due_date, voice, assessor; by measure id, then date, then sheet row.
+        One row per revision: measure_id, announced_on (the assessment's date, its
+        earliest when imprecise), revised_due_date, voice, assessor; by measure id, then
+        date, then latest date, then sheet row.
     """
     updates = ds.status_updates
+    latest = latest_of(updates, "as_of", "as_of_latest")
     known = (
-        updates["revised_due_date"].notna()
-        & (updates["as_of"].astype(_DATES) <= _day(as_of))  # NaT compares False
-        & updates["measure_id"].isin(ds.measures["measure_id"])
+        updates["revised_due_date"].notna().to_numpy()
+        & (latest <= _day(as_of))  # NaT compares False
+        & updates["measure_id"].isin(ds.measures["measure_id"]).to_numpy()
     )
-    rows = updates[known.to_numpy(dtype=bool)].sort_values(
-        ["measure_id", "as_of", "_row"], kind="stable"
+    rows = updates.assign(_latest=latest)[known].sort_values(
+        ["measure_id", "as_of", "_latest", "_row"], kind="stable"
     )
     return pd.DataFrame(
         {
@@ -146,8 +150,11 @@ def measure_list(
 ) -> pd.DataFrame:  # fmt: skip
     """Return the overdue, past-due-unassessed or not-yet-due measures, ready to show.
 
-    Order: overdue ones most days late first; past due but not assessed ones by due date,
-    oldest first; not yet due ones soonest due first (then plan order, then number).
+    Order: overdue ones most days late first (their delay runs up to their last
+    assessment, `measure_table`; those without one, whose due date passed after their
+    last assessment, come last, oldest due date first); past due but not assessed ones by
+    due date, oldest first; not yet due ones soonest due first (then plan order, then
+    number).
 
     Args:
         ds: the dataset.
@@ -159,15 +166,19 @@ def measure_list(
     Returns:
         One row per measure: measure_id, plan_id, number, title, lead ("Pilote non
         renseigné" when empty), original_due, effective_due, days_late (Int64, overdue
-        only), days_left (Int64, not yet due only), status, assessed_by (assessor · voice),
-        evidence.
+        only: at least that many days, up to the last assessment; NA when the due date
+        passed after it), days_left (Int64, not yet due only), status, assessed_by
+        (assessor · voice), evidence, due_basis (`revised`, `measure` or `plan_end`: the
+        plan's end taken by convention), assessed_on (date of the last assessment).
     """
     if kind not in LIST_KINDS:
         raise ValueError(f"measure_list: kind must be one of {LIST_KINDS}, not {kind!r}")
     table = measure_table(ds, as_of, voice)
     rows = table[table[kind].to_numpy(dtype=bool)]
     if kind == "overdue":
-        rows = rows.sort_values("delay_days", ascending=False, kind="stable")
+        rows = rows.sort_values("effective_due", kind="stable").sort_values(
+            "delay_days", ascending=False, kind="stable", na_position="last"
+        )
     else:
         rows = rows.sort_values("effective_due", kind="stable")
     rows = rows.assign(
@@ -177,7 +188,8 @@ def measure_list(
     return _displayed(ds, rows, lang)[
         [
             "measure_id", "plan_id", "number", "title", "lead", "original_due", "effective_due",
-            "days_late", "days_left", "status", "assessed_by", "evidence",
+            "days_late", "days_left", "status", "assessed_by", "evidence", "due_basis",
+            "assessed_on",
         ]
     ].reset_index(drop=True)  # fmt: skip
 
@@ -191,16 +203,26 @@ def delay_counts(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> dict[st
         voice: `"all"` or a voice code.
 
     Returns:
-        {"measures", "overdue", "past_due_unassessed", "not_yet_due", "slipped": int};
-        "slipped" counts measures whose effective due date differs from the original.
+        {"measures", "overdue", "past_due_unassessed", "not_yet_due", "slipped",
+        "overdue_on_plan_end", "past_due_unassessed_on_plan_end", "overdue_delay_unknown":
+        int}; "slipped" counts measures whose effective due date differs from the
+        original; the `_on_plan_end` counts, those whose deadline is the plan's end taken
+        by convention (no sourced deadline); "overdue_delay_unknown", the overdue
+        measures whose due date passed after their last assessment (no delay counted).
     """
     table = measure_table(ds, as_of, voice)
+    on_plan_end = (table["due_basis"] == "plan_end").to_numpy(dtype=bool, na_value=False)
+    overdue = table["overdue"].to_numpy(dtype=bool)
+    unassessed = table["past_due_unassessed"].to_numpy(dtype=bool)
     return {
         "measures": len(table),
-        "overdue": int(table["overdue"].sum()),
-        "past_due_unassessed": int(table["past_due_unassessed"].sum()),
+        "overdue": int(overdue.sum()),
+        "past_due_unassessed": int(unassessed.sum()),
         "not_yet_due": int(table["not_yet_due"].sum()),
         "slipped": int((table["slip_days"].fillna(0) != 0).sum()),
+        "overdue_on_plan_end": int((overdue & on_plan_end).sum()),
+        "past_due_unassessed_on_plan_end": int((unassessed & on_plan_end).sum()),
+        "overdue_delay_unknown": int((overdue & table["delay_days"].isna().to_numpy()).sum()),
     }
 
 
@@ -208,8 +230,10 @@ def delay_by_lead(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
     """Return, per lead ministry with at least one overdue measure, how late it is.
 
     Measures without a lead form one row whose `lead` is empty (shown as "Pilote non
-    renseigné"). The median counts overdue measures only (days since their effective
-    due date), not done ones completed late.
+    renseigné"). The median counts overdue measures only (days from their effective due
+    date to their last assessment: a lower bound, `measure_table`), not done ones
+    completed late; overdue measures without such a delay count in `overdue` but not in
+    the median (`delays_known` says how many do).
 
     Args:
         ds: the dataset.
@@ -219,17 +243,25 @@ def delay_by_lead(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
     Returns:
         One row per lead, most overdue measures first (then longest median delay, then
         name, no lead last): lead (NA when none), overdue (int), median_days_late
-        (float), max_days_late (int), measures (int: all the lead's measures).
+        (float, NaN when no delay is known), max_days_late (Int64), measures (int: all
+        the lead's measures), delays_known (int: overdue measures with a delay),
+        on_plan_end (int: overdue measures whose deadline is the plan's end, a
+        convention).
     """
     table = measure_table(ds, as_of, voice)
     late = table["delay_days"].where(table["overdue"])
-    grouped = table.assign(late=late).groupby("lead", dropna=False, sort=False)
+    on_plan_end = table["overdue"] & (table["due_basis"] == "plan_end").fillna(False)
+    grouped = table.assign(late=late, on_plan_end=on_plan_end).groupby(
+        "lead", dropna=False, sort=False
+    )
     out = pd.DataFrame(
         {
             "overdue": grouped["overdue"].sum().astype("int64"),
             "median_days_late": grouped["late"].median().astype("float64"),
             "max_days_late": grouped["late"].max().astype("Int64"),
             "measures": grouped.size().astype("int64"),
+            "delays_known": grouped["late"].count().astype("int64"),
+            "on_plan_end": grouped["on_plan_end"].sum().astype("int64"),
         }
     ).rename_axis("lead")
     out = out[out["overdue"] > 0].reset_index()
@@ -259,7 +291,9 @@ def timeline_rows(
     Returns:
         measure_id, plan_id, axis, number, title, status (display label), category,
         plan_start (the plan's period_start), original_due, effective_due, completed_on,
-        overdue, past_due_unassessed, delay_days, slip_days.
+        overdue, past_due_unassessed, delay_days, slip_days, due_basis, assessed_on,
+        delay_is_lower_bound (an overdue measure's delay runs to `assessed_on`, its last
+        assessment, not to the as-of date).
     """
     table = measure_table(ds, as_of, voice)
     if plan_ids:
@@ -280,7 +314,8 @@ def timeline_rows(
         [
             "measure_id", "plan_id", "axis", "number", "title", "status", "category",
             "plan_start", "original_due", "effective_due", "completed_on", "overdue",
-            "past_due_unassessed", "delay_days", "slip_days",
+            "past_due_unassessed", "delay_days", "slip_days", "due_basis", "assessed_on",
+            "delay_is_lower_bound",
         ]
     ].reset_index(drop=True)  # fmt: skip
 

@@ -1,6 +1,7 @@
 """The dossier: one ZIP with every chart (PNG and SVG), every table (XLSX) and a PDF report.
 
     charts/01-plan-periods.png   charts/01-plan-periods.svg   …   (the catalog's order)
+    charts/03-retention-by-plan.txt   a chart with nothing to draw: its sentence, no image
     tables.xlsx                  one sheet per table of the catalog
     rapport.pdf | report.pdf     cover, key figures, charts with captions, lists, method,
                                  sources
@@ -19,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from monitoring import catalog, exports, pdf_report
+from monitoring.charts.base import NoChart
 from monitoring.dataset import Dataset
 from monitoring.exports import ExportUnavailable
 from monitoring.i18n import t
@@ -177,6 +179,13 @@ def build(
             source = t("exports.source_app", lang, page=t(f"page.{chart.page}", lang))
             stamp = _stamp(sel, chart.image_title, chart.plans, source, dataset_label, version)
             stem = chart_stem(number, chart.name)
+            if isinstance(chart.figure, NoChart):  # nothing to draw: its sentence, no image
+                name = f"{CHART_DIR}/{stem}.txt"
+                text = f"{chart.title}\n\n{chart.figure.text(lang)}\n\n{stamp.footer()}\n"
+                _write(archive, name, text.encode("utf-8"), now, compress=True)
+                files.append(name)
+                images.append(pdf_report.ChartImage(chart, None, stem))
+                continue
             png = exports.figure_bytes(chart.figure, "png", stamp, width=WIDTH, scale=SCALE)
             svg = exports.figure_bytes(chart.figure, "svg", stamp, width=WIDTH)
             for ext, data in (("png", png), ("svg", svg)):

@@ -32,6 +32,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import xlsxwriter
 
+from monitoring.charts.base import NoChart
 from monitoring.i18n import t
 from monitoring.schema import Lang
 from monitoring.workbook import FORMULA_TRIGGERS
@@ -69,6 +70,15 @@ class ExportUnavailable(Exception):
 
     def __init__(self, lang: Lang = "fr") -> None:
         super().__init__(t("exports.no_chromium", lang))
+        self.lang = lang
+
+
+class NothingToDraw(ValueError):
+    """A chart with nothing to draw has no image: the message is its sentence, and says so."""
+
+    def __init__(self, chart: NoChart, lang: Lang = "fr") -> None:
+        super().__init__(f"{chart.text(lang)} {t('nochart.no_image', lang)}")
+        self.chart = chart
         self.lang = lang
 
 
@@ -279,7 +289,7 @@ def _plain(text: str) -> str:
 
 
 def figure_bytes(
-    fig: go.Figure,
+    fig: go.Figure | NoChart,
     fmt: ImageFormat,
     stamp: Stamp,
     *,
@@ -301,8 +311,11 @@ def figure_bytes(
         The file's bytes.
 
     Raises:
+        NothingToDraw: `fig` is a `NoChart`: there is no image (the message says why).
         ExportUnavailable: no Chromium is installed (the message says what to install).
     """
+    if isinstance(fig, NoChart):
+        raise NothingToDraw(fig, stamp.lang)
     if not chromium_available():
         raise ExportUnavailable(stamp.lang)
     start_renderer()
@@ -610,6 +623,7 @@ __all__ = [
     "MIME",
     "NO_RENDERER_ENV",
     "ExportUnavailable",
+    "NothingToDraw",
     "Stamp",
     "chromium_available",
     "figure_bytes",

@@ -9,7 +9,9 @@ Counting rules (the Method page shows these docstrings):
   > dropped from draft > not retained), as in `metrics.retention_counts`;
 - across the selected plans (theme coverage), a recommendation counts once, at the highest
   level any of those plans gave it; one that no selected plan has a retention row for is
-  "not documented", which is not a gap: nobody has sourced it yet.
+  "not documented", which is not a gap: nobody has sourced it yet;
+- at an as-of date (`known_at`), only plans adopted by then have a known retention: a plan
+  not adopted yet took nothing up, nor left anything out, as far as anyone could know.
 """
 
 from __future__ import annotations
@@ -70,6 +72,30 @@ def restrict_authors(ds: Dataset, chosen: Sequence[str] = ()) -> Dataset:
     return Dataset(tables=tables, scale=ds.scale, extras=ds.extras, name=ds.name)
 
 
+def known_at(ds: Dataset, as_of: dt.date) -> Dataset:
+    """Return the dataset with the retention rows of the plans adopted at the as-of date only.
+
+    A plan is adopted at the as-of date as in `metrics.plan_timeline` (its adoption date,
+    else the start of its period, on or before it); what a plan not adopted yet retains
+    is not known then, so its rows are left out and it reads "not documented", never as
+    recommendations dropped. Apply it before the other functions of this module.
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+
+    Returns:
+        A dataset with the same scale, extras and name.
+    """
+    timeline = metrics.plan_timeline(ds, as_of)
+    adopted = timeline.loc[timeline["adopted"].to_numpy(dtype=bool), "plan_id"]
+    retention = ds.retention[ds.retention["plan_id"].isin(list(adopted))]
+    if len(retention) == len(ds.retention):
+        return ds
+    tables = {**ds.tables, "retention": retention}
+    return Dataset(tables=tables, scale=ds.scale, extras=ds.extras, name=ds.name)
+
+
 def _plan_rank(ds: Dataset) -> dict[str, int]:
     """Plan id → its position in period_start order (sheet row breaks ties)."""
     ordered = ds.plans.sort_values(["period_start", "_row"], kind="stable")["plan_id"]
@@ -96,18 +122,26 @@ def is_documented(ds: Dataset, chosen: Sequence[str] = ()) -> bool:
     return not restrict_authors(ds, chosen).retention.empty
 
 
-def plans_without_retention(ds: Dataset, chosen: Sequence[str] = ()) -> list[str]:
+def plans_without_retention(
+    ds: Dataset, chosen: Sequence[str] = (), as_of: dt.date | None = None
+) -> list[str]:
     """Return the plans (in period order) for which no recommendation's retention is recorded.
 
     Args:
         ds: the dataset.
         chosen: author names; empty means every author.
+        as_of: when given, only the plans adopted at that date are listed (`known_at`):
+            a plan not adopted yet is not missing its retention, it has none yet.
 
     Returns:
         "plan_id — title" labels.
     """
     documented = set(restrict_authors(ds, chosen).retention["plan_id"])
     ordered = ds.plans.sort_values(["period_start", "_row"], kind="stable")
+    if as_of is not None:
+        timeline = metrics.plan_timeline(ds, as_of)
+        adopted = set(timeline.loc[timeline["adopted"].to_numpy(dtype=bool), "plan_id"])
+        ordered = ordered[ordered["plan_id"].isin(adopted)]
     return [
         f"{plan_id} — {title}"
         for plan_id, title in zip(ordered["plan_id"], ordered["title"], strict=True)
@@ -191,7 +225,8 @@ def sankey_links(
     once for that plan, at its best level (dropped from draft > not retained), and ends
     there. The measures are grouped by plan, or by axis when they all belong to one plan.
     A measure's status is its current category at the as-of date for the voice, as in
-    `metrics.current_status` (never assessed: `unknown`).
+    `metrics.current_status` (never assessed: `unknown`). With an as-of date, the
+    retention of plans not adopted by then is left out (`known_at`).
 
     Args:
         ds: the dataset.
@@ -207,6 +242,8 @@ def sankey_links(
         an "end" are the retention level; of a "status", the category code.
     """
     ds = restrict_authors(ds, chosen)
+    if as_of is not None:
+        ds = known_at(ds, as_of)
     rows = _ranked_retention(ds).merge(
         ds.recommendations[["rec_id", by]], on="rec_id", how="inner", validate="many_to_one"
     )

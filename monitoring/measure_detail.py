@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from monitoring.dataset import Dataset
+from monitoring.datebounds import latest_of
 from monitoring.i18n import format_date, format_number, t
 from monitoring.metrics import (
     VOICE_CODES,
@@ -48,6 +49,7 @@ TABLE_COLUMNS: tuple[str, ...] = (
 _SEARCHED = ("measure_id", "title", "axis", "lead")
 _HISTORY = (
     "as_of",
+    "as_of_latest",
     "voice",
     "assessor",
     "status",
@@ -94,7 +96,9 @@ def measure_rows(ds: Dataset, as_of: dt.date, voice: str, lang: Lang) -> pd.Data
     Returns:
         The `TABLE_COLUMNS` (status as a display label, `assessed_by` as "voice · assessor",
         `deadline` a label: overdue, past due not assessed, not yet due, or "—" when
-        done, dropped or without a due date; `days_late` only for overdue measures;
+        done, dropped or without a due date; `days_late` only for overdue measures, up
+        to their last assessment (`metrics.measure_table`: at least that; empty when the
+        due date passed after it);
         `diverges` True when government and civil society disagree, as in
         `metrics.divergences`), plus `category` for `search`.
     """
@@ -239,9 +243,12 @@ def _subset(ds: Dataset, measure_ids: Sequence[str]) -> Dataset:
 
 
 def _history(ds: Dataset, measure_id: str, as_of: dt.date) -> tuple[pd.DataFrame, int]:
+    """The measure's assessments known at the as-of date (latest possible date on or
+    before it), by date, latest date, then sheet row; and how many it has at any date."""
     updates = ds.status_updates[ds.status_updates["measure_id"] == measure_id]
-    known = updates[updates["as_of"] <= pd.Timestamp(as_of)]
-    ordered = known.sort_values(["as_of", "_row"], kind="stable")
+    latest = latest_of(updates, "as_of", "as_of_latest")
+    known = updates.assign(_latest=latest)[latest <= np.datetime64(as_of, "s")]
+    ordered = known.sort_values(["as_of", "_latest", "_row"], kind="stable")
     return ordered[list(_HISTORY)].reset_index(drop=True), len(updates)
 
 
@@ -251,6 +258,7 @@ def _evidence(ds: Dataset, history: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "as_of": history["as_of"],
+            "as_of_latest": history["as_of_latest"],
             "voice": history["voice"].map(lambda v: t(f"voice.{v}", lang)),
             "assessor": history["assessor"],
             "status": _status_labels(ds, history["status"], lang),
@@ -272,7 +280,10 @@ def _voice_fact(ds: Dataset, voice: str, as_of: dt.date, lang: Lang) -> str:
 
 def _deadline_fact(row: pd.Series, lang: Lang) -> str:
     if row["overdue"]:
-        return t("measures.fact.late", lang, days=int(row["delay_days"]))
+        assessed = format_date(row["assessed_on"], lang)
+        if pd.isna(row["delay_days"]):
+            return t("measures.fact.late_after_evidence", lang, date=assessed)
+        return t("measures.fact.late_at_least", lang, days=int(row["delay_days"]), date=assessed)
     if row["category"] == "done" and pd.notna(row["delay_days"]):
         return t("measures.fact.done_after", lang, days=int(row["delay_days"]))
     for flag, state in (("past_due_unassessed", "unassessed"), ("not_yet_due", "ahead")):
@@ -388,10 +399,10 @@ def measure_detail(
 ) -> MeasureDetail | None:
     """Return everything the detail view shows about one measure.
 
-    Decisions: the history holds only assessments dated on or before the as-of date,
-    like every figure; the lineage is read from `ds` whole (give it the unfiltered
-    dataset: a carry-over crosses plans), each measure with its current status for
-    `voice`; the divergence is `metrics.divergences` for this measure.
+    Decisions: the history holds only assessments known at the as-of date (their latest
+    possible date on or before it), like every figure; the lineage is read from `ds`
+    whole (give it the unfiltered dataset: a carry-over crosses plans), each measure with
+    its current status for `voice`; the divergence is `metrics.divergences` for this measure.
 
     Args:
         ds: the dataset (preferably unfiltered).

@@ -16,7 +16,7 @@ import pandas as pd
 
 from monitoring.charts.base import CATEGORY_STYLE
 from monitoring.dataset import TABLE_IDS, Dataset, StatusScale
-from monitoring.i18n import t
+from monitoring.i18n import format_percent, t
 from monitoring.schema import HEX_COLOUR, SHEETS_BY_ID, Lang
 from monitoring.settings import DATA_DIR, ROOT
 
@@ -31,6 +31,7 @@ DEFINITIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("method.def.current_status", "method.def.current_status.text"),
             ("method.def.voice", "method.def.voice.text"),
             ("method.def.completion", "method.def.completion.text"),
+            ("method.def.verdicts", "method.def.verdicts.text"),
         ),
     ),
     (
@@ -59,7 +60,26 @@ DEFINITIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("method.def.reply_rate", "method.def.reply_rate.text"),
         ),
     ),
+    (
+        "method.group.conventions",
+        (
+            ("method.def.imprecise", "method.def.imprecise.text"),
+            ("method.def.as_of", "method.def.as_of.text"),
+            ("method.def.plan_years", "method.def.plan_years.text"),
+        ),
+    ),
 )
+
+
+def definition_params(voice: str, lang: Lang) -> dict[str, str]:
+    """The values the definitions' texts name: the voice chosen, the coverage threshold."""
+    from monitoring.figures_text import threshold  # figures_text imports metrics
+
+    return {
+        "voice": t(f"voice.{voice}", lang),
+        "threshold": format_percent(threshold(), lang),
+    }
+
 
 # Names of the palette's colours and fill patterns, so a colour is never shown alone.
 COLOUR_NAMES = {

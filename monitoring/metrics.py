@@ -20,13 +20,28 @@ import numpy as np
 import pandas as pd
 
 from monitoring.dataset import DATE_DTYPE, Dataset
-from monitoring.schema import CATEGORY_CODES, RETENTION_LEVELS, UNKNOWN_STATUS, VOICES
+from monitoring.datebounds import latest_of
+from monitoring.schema import (
+    CATEGORY_CODES,
+    RETENTION_LEVELS,
+    UNKNOWN_STATUS,
+    VERDICT_COUNT_COLUMNS,
+    VOICES,
+)
 
 VOICE_ALL = "all"
 VOICE_CODES: tuple[str, ...] = tuple(v.code for v in VOICES)
 RETENTION_CODES: tuple[str, ...] = tuple(level.code for level in RETENTION_LEVELS)
 # Categories that end a measure's clock: neither can be late nor "not yet due".
 CLOSED_CATEGORIES = ("done", "dropped")
+# Share of a plan's measures that must have a known status before a completion rate is
+# given (see `plan_summaries`): below it, the rate would describe the few measures someone
+# assessed, not the plan, so the headline says "too few measures assessed" instead.
+COVERAGE_THRESHOLD = 0.5
+# Where a measure's effective due date comes from (`measure_table`'s `due_basis`): a
+# revised date reported in an assessment, the measure's own due date, or, by convention
+# only, its plan's end date.
+DUE_BASES: tuple[str, ...] = ("revised", "measure", "plan_end")
 
 _SECONDS_PER_DAY = 86_400
 # The dates' dtype as a numpy dtype object (pandas-stubs types `astype` on those, not strings).
@@ -39,6 +54,14 @@ _DATES = np.dtype(DATE_DTYPE)
 def _day(as_of: dt.date) -> np.datetime64:
     """Return the as-of date as a `datetime64[s]` at midnight, comparable with date columns."""
     return np.datetime64(pd.Timestamp(as_of).date(), "s")
+
+
+_NO_DATE = np.datetime64("NaT", "s")
+
+
+def _exact_or_nat(earliest: np.ndarray, latest: np.ndarray) -> np.ndarray:
+    """The latest bound where it differs from the earliest, else NaT (the sheet's convention)."""
+    return np.where(latest != earliest, latest, _NO_DATE)
 
 
 def _check_voice(voice: str) -> None:
@@ -86,8 +109,11 @@ def _ordered_measures(ds: Dataset) -> pd.DataFrame:
 class _History:
     """The status updates matched to a list of measures, sorted once for "latest" look-ups.
 
+    An assessment is known at the as-of date when its LATEST possible date (`as_of_latest`,
+    else `as_of`) is on or before it: one dated "March 2014" is not known on 10 March 2014.
     `latest(mask)` gives, for each measure, the position (in `updates`) of its latest
-    assessment among those where `mask` holds, ordered by as_of then sheet row; -1 if none.
+    assessment among those where `mask` holds, ordered by as_of, then its latest bound,
+    then sheet row; -1 if none.
     """
 
     def __init__(self, updates: pd.DataFrame, measure_ids: pd.Series, as_of: dt.date) -> None:
@@ -95,9 +121,17 @@ class _History:
         self.size = len(measure_ids)
         self.measure_pos = pd.Index(measure_ids).get_indexer(updates["measure_id"])
         dates = _date_array(updates["as_of"])
+        latest = latest_of(updates, "as_of", "as_of_latest")
         # NaT compares False, so an undated row is never "known" at any date.
-        self.known = (dates <= _day(as_of)) & (self.measure_pos >= 0)
-        self.order = np.lexsort((updates["_row"].to_numpy(), dates.view("int64"), self.measure_pos))
+        self.known = (latest <= _day(as_of)) & (self.measure_pos >= 0)
+        self.order = np.lexsort(
+            (
+                updates["_row"].to_numpy(),
+                latest.view("int64"),
+                dates.view("int64"),
+                self.measure_pos,
+            )
+        )
 
     def voice_mask(self, voice: str) -> np.ndarray:
         _check_voice(voice)
@@ -125,15 +159,17 @@ class _History:
 def _status_frame(history: _History, measures: pd.DataFrame, voice: str) -> pd.DataFrame:
     current = history.take(
         history.latest(history.voice_mask(voice)),
-        ["status", "category", "as_of", "voice", "assessor", "evidence"],
+        ["status", "category", "as_of", "as_of_latest", "voice", "assessor", "evidence"],
     )
+    assessed_on = _date_array(current["as_of"])
     return pd.DataFrame(
         {
             "measure_id": measures["measure_id"],
             "plan_id": measures["plan_id"],
             "status": current["status"].fillna(UNKNOWN_STATUS),
             "category": current["category"].fillna("unknown"),
-            "assessed_on": current["as_of"].astype(_DATES),
+            "assessed_on": assessed_on,
+            "assessed_latest": _exact_or_nat(assessed_on, _date_array(current["as_of_latest"])),
             "voice": current["voice"],
             "assessor": current["assessor"],
             "evidence": current["evidence"],
@@ -147,8 +183,10 @@ def _status_frame(history: _History, measures: pd.DataFrame, voice: str) -> pd.D
 def current_status(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.DataFrame:
     """Return the current status of every measure at the as-of date, for one voice or all.
 
-    The current status is the one of the latest assessment dated on or before the as-of
-    date; on the same date, the later row of the sheet wins. With `voice="all"` the
+    The current status is the one of the latest assessment known at the as-of date (its
+    latest possible date on or before it: an assessment dated "March 2014" counts from 31
+    March 2014); assessments are ordered by date, then latest possible date, then sheet
+    row, the last one winning. With `voice="all"` the
     assessments of every voice compete together. A measure with no such assessment is
     "Non évaluée" (category `unknown`), never `not_done`. Measures come in plan order
     (plans by start date), then by number, then by sheet row.
@@ -160,7 +198,9 @@ def current_status(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Da
 
     Returns:
         One row per measure: measure_id, plan_id, status (scale label), category,
-        assessed_on (date of the assessment used, NaT if none), voice, assessor, evidence.
+        assessed_on (date of the assessment used, NaT if none; its earliest date when
+        imprecise), assessed_latest (its latest possible date, NaT when known to the day),
+        voice, assessor, evidence.
 
     Raises:
         ValueError: if `voice` is not `"all"` nor a voice code.
@@ -176,8 +216,12 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
     Definitions (contract, "Derived figures"):
     - original due date: the measure's due date, else its plan's end date;
     - effective due date: the revised due date of the latest assessment (by date, then
-      row) dated on or before the as-of date that gives one, whatever its voice, since a
-      moved deadline is a government decision whoever reports it; else the original;
+      row) known at the as-of date that gives one, whatever its voice, since a moved
+      deadline is a government decision whoever reports it; else the original;
+    - due basis (`due_basis`): where the effective due date comes from: `revised` (a
+      revised date reported in an assessment), `measure` (the measure's own due date) or
+      `plan_end` (no deadline is sourced: the plan's end date, a convention only); empty
+      without any date;
     - overdue: effective due date before the as-of date, and category neither done nor
       dropped; not yet due: effective due date on or after the as-of date, same categories.
       A measure not yet due is never late. A measure with no known status (`unknown`:
@@ -185,15 +229,23 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
       has passed, since nothing shows it is not done: it is counted apart as
       `past_due_unassessed` ("échue, non évaluée"), so an unknown never reads as a failure;
     - delay (days): done → completion date − original due date, 0 if completed early, empty
-      when no completion date is known; overdue → as-of date − effective due date; else
-      empty;
+      when no completion date is known; overdue → counted only up to the last evidence:
+      date of the current assessment − effective due date when that assessment is dated
+      on or after the effective due date (the measure was still not done then: the delay
+      is AT LEAST that, `delay_is_lower_bound`), empty when the last assessment predates
+      the due date (the deadline passed after the last evidence: nothing says how late it
+      is); else empty. No delay runs to the as-of date from older evidence;
     - slip (days): effective due date − original due date (negative if brought forward).
 
     Decisions where the contract is silent:
     - the completion date is the one of the current assessment, else of the latest earlier
       assessment of the same voice selection that gives one: with one voice chosen, a
       completion claimed only by another voice is not used, so each voice's figures stay
-      its own. It is shown for any category but counts in the delay only when done;
+      its own. It is shown for any category but counts in the delay only when done; a
+      completion date after the as-of date is not known yet (empty);
+    - an assessment known only between two dates counts from its latest possible date
+      (`current_status`), and its EARLIEST date is the one delays count to, so a delay is
+      never longer than the evidence shows;
     - a measure whose plan is missing has no due date: neither overdue nor not yet due.
 
     Args:
@@ -203,10 +255,11 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
 
     Returns:
         One row per measure, in the order of `current_status`: measure_id, plan_id, number,
-        axis, title, lead, status, category, assessed_on, voice, assessor, evidence,
-        original_due, effective_due, completed_on, overdue, past_due_unassessed,
-        not_yet_due, delay_days,
-        slip_days, budget_eur, carried_from.
+        axis, title, lead, status, category, assessed_on, assessed_latest, voice, assessor,
+        evidence, original_due, effective_due, due_basis, completed_on, overdue,
+        past_due_unassessed, not_yet_due, delay_days, delay_is_lower_bound (bool: an
+        overdue measure's delay up to its last assessment), slip_days, budget_eur,
+        carried_from.
     """
     measures = _ordered_measures(ds)
     history = _History(ds.status_updates, measures["measure_id"], as_of)
@@ -215,20 +268,25 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
 
     plan_end = pd.Series(_date_array(ds.plans["period_end"]), index=ds.plans["plan_id"].to_numpy())
     due = _date_array(measures["due_date"])
-    original = np.where(
-        np.isnat(due), _date_array(measures["plan_id"].map(plan_end).astype(_DATES)), due
-    )
+    ends = _date_array(measures["plan_id"].map(plan_end).astype(_DATES))
+    original = np.where(np.isnat(due), ends, due)
     revised_known = history.known & updates["revised_due_date"].notna().to_numpy()
     revised = _date_array(
         history.take(history.latest(revised_known), ["revised_due_date"])["revised_due_date"]
     )
     effective = np.where(np.isnat(revised), original, revised)
+    basis = np.full(len(measures), None, dtype=object)
+    for known, name in zip(
+        (~np.isnat(ends), ~np.isnat(due), ~np.isnat(revised)), reversed(DUE_BASES), strict=True
+    ):  # three vectorised passes, the most specific basis last
+        basis[known] = name
+    day = _day(as_of)
     completed_known = history.voice_mask(voice) & updates["completed_on"].notna().to_numpy()
     completed = _date_array(
         history.take(history.latest(completed_known), ["completed_on"])["completed_on"]
     )
+    completed = np.where(completed <= day, completed, _NO_DATE)
 
-    day = _day(as_of)
     category = status["category"].to_numpy(dtype=object)
     open_ = ~np.isin(category, CLOSED_CATEGORIES) & ~np.isnat(effective)
     past_due = open_ & (effective < day)
@@ -236,7 +294,8 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
     overdue = past_due & ~unassessed
     not_yet_due = open_ & (effective >= day)
     done_delay = np.maximum(_days_between(completed, original), 0)  # NaN stays NaN
-    late_delay = _days_between(np.full(len(measures), day), effective)
+    evidence_delay = _days_between(_date_array(status["assessed_on"]), effective)
+    late_delay = np.where(evidence_delay >= 0, evidence_delay, np.nan)  # NaN compares False
     delay = np.where(category == "done", done_delay, np.where(overdue, late_delay, np.nan))
 
     return status.assign(
@@ -246,20 +305,22 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
         lead=measures["lead"],
         original_due=original,
         effective_due=effective,
+        due_basis=pd.array(basis, dtype="str"),
         completed_on=completed,
         overdue=overdue,
         past_due_unassessed=past_due & unassessed,
         not_yet_due=not_yet_due,
         delay_days=_int64(delay),
+        delay_is_lower_bound=overdue & ~np.isnan(late_delay),
         slip_days=_int64(_days_between(effective, original)),
         budget_eur=measures["budget_eur"],
         carried_from=measures["carried_from"],
     )[
         [
             "measure_id", "plan_id", "number", "axis", "title", "lead", "status", "category",
-            "assessed_on", "voice", "assessor", "evidence", "original_due", "effective_due",
-            "completed_on", "overdue", "past_due_unassessed", "not_yet_due", "delay_days",
-            "slip_days", "budget_eur",
+            "assessed_on", "assessed_latest", "voice", "assessor", "evidence", "original_due",
+            "effective_due", "due_basis", "completed_on", "overdue", "past_due_unassessed",
+            "not_yet_due", "delay_days", "delay_is_lower_bound", "slip_days", "budget_eur",
             "carried_from",
         ]
     ]  # fmt: skip
@@ -329,13 +390,26 @@ def carried_chain(ds: Dataset, measure_id: str) -> list[str]:
 # --- Plans ----------------------------------------------------------------------------
 
 
-def plan_timeline(ds: Dataset) -> pd.DataFrame:
+def plan_timeline(ds: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     """Return each plan's dates, its adoption delay, and the gap with no plan before it.
 
-    Adoption delay: adopted_date − expected_date. Gap before a plan: its adopted_date −
-    the previous plan's period_end; when positive, no plan was in force from `gap_start`
-    (the previous plan's end) to `gap_end` (this plan's adoption); zero or negative means
-    the plans touch or overlap, and `gap_start`/`gap_end` are empty.
+    Adoption delay: adopted_date − expected_date (its latest possible day when the expected
+    date is a period: the delay is then at least that). Gap before a plan: its
+    adopted_date − the previous plan's period_end; when positive, no plan was in force
+    from `gap_start` (the previous plan's end) to `gap_end` (this plan's adoption); zero
+    or negative means the plans touch or overlap, and `gap_start`/`gap_end` are empty.
+
+    At an as-of date, nothing dated after it is known:
+    - a plan is adopted when its adopted_date is on or before the as-of date (with no
+      adopted_date: when its period has started). A plan not adopted yet has no
+      adopted_date and no adoption delay; when its expected date (latest possible day)
+      has passed, `adoption_overdue_days` = as-of − that day;
+    - an expected date whose latest possible day is after the as-of date is not shown;
+    - a gap is known only once the previous plan is adopted and has ended by the as-of
+      date; if this plan is not adopted yet, the gap is open (`gap_open`): it runs from
+      the previous plan's end to the as-of date (`gap_end`), so `gap_before_days` is a
+      lower bound.
+    Without an as-of date (older callers), every date is taken as known.
 
     Decision on "the previous plan": when the Plans sheet fills `previous_plan_id` for at
     least one plan, that column is authoritative (an empty cell means no previous plan);
@@ -344,38 +418,62 @@ def plan_timeline(ds: Dataset) -> pd.DataFrame:
 
     Args:
         ds: the dataset.
+        as_of: the date the figures are computed for (None: every date is known).
 
     Returns:
         One row per plan, in period_start order: plan_id, title, period_start,
-        period_end, expected_date, adopted_date, previous_plan_id, adoption_delay_days,
-        gap_before_days, gap_start, gap_end.
+        period_end, expected_date, expected_latest (NaT when known to the day),
+        adopted_date, adopted (bool), previous_plan_id, adoption_delay_days,
+        adoption_overdue_days, gap_before_days, gap_open (bool), gap_start, gap_end.
     """
     plans = _ordered_plans(ds)
     if plans["previous_plan_id"].notna().any():
         previous = plans["previous_plan_id"]
     else:
         previous = plans["plan_id"].shift(1)
-    end_by_plan = pd.Series(_date_array(plans["period_end"]), index=plans["plan_id"].to_numpy())
-    previous_end = _date_array(previous.map(end_by_plan).astype(_DATES))
-    adopted = _date_array(plans["adopted_date"])
-    gap = _days_between(adopted, previous_end)
-    has_gap = gap > 0  # NaN compares False
-    no_date = np.datetime64("NaT", "s")
+    day = _day(as_of) if as_of is not None else np.datetime64("9999-12-31", "s")
+    start = _date_array(plans["period_start"])
+    adopted_raw = _date_array(plans["adopted_date"])
+    adopted = np.where(np.isnat(adopted_raw), start <= day, adopted_raw <= day)
+    adopted_on = np.where(adopted_raw <= day, adopted_raw, _NO_DATE)
+    expected = _date_array(plans["expected_date"])
+    expected_last = latest_of(plans, "expected_date", "expected_latest")
+    expected_known = expected_last <= day
+    # Position of each plan's previous plan (-1: none, or not in the dataset).
+    before = pd.Index(plans["plan_id"]).get_indexer(previous.astype(object))
+    has_previous = before >= 0
+    previous_end = np.where(has_previous, _date_array(plans["period_end"])[before], _NO_DATE)
+    previous_adopted = has_previous & adopted[before]
+    previous_over = previous_adopted & (previous_end <= day)
+    closed_gap = _days_between(adopted_on, previous_end)
+    closed_gap[~previous_adopted] = np.nan
+    gap_open = (as_of is not None) & ~adopted & previous_over
+    now = np.full(len(plans), day)
+    gap = np.where(gap_open, _days_between(now, previous_end), closed_gap)
+    has_gap = gap_open | (closed_gap > 0)  # NaN compares False
+    overdue = _days_between(now, expected_last)
+    overdue[adopted | ~expected_known | (as_of is None)] = np.nan
     return pd.DataFrame(
         {
             "plan_id": plans["plan_id"],
             "title": plans["title"],
             "period_start": plans["period_start"],
             "period_end": plans["period_end"],
-            "expected_date": plans["expected_date"],
-            "adopted_date": plans["adopted_date"],
+            "expected_date": np.where(expected_known, expected, _NO_DATE),
+            "expected_latest": np.where(
+                expected_known, _exact_or_nat(expected, expected_last), _NO_DATE
+            ),
+            "adopted_date": adopted_on,
+            "adopted": adopted,
             "previous_plan_id": previous.astype("str"),
             "adoption_delay_days": _int64(
-                _days_between(adopted, _date_array(plans["expected_date"]))
+                _days_between(adopted_on, np.where(expected_known, expected_last, _NO_DATE))
             ),
+            "adoption_overdue_days": _int64(overdue),
             "gap_before_days": _int64(gap),
-            "gap_start": np.where(has_gap, previous_end, no_date),
-            "gap_end": np.where(has_gap, adopted, no_date),
+            "gap_open": gap_open,
+            "gap_start": np.where(has_gap, previous_end, _NO_DATE),
+            "gap_end": np.where(gap_open, now, np.where(has_gap, adopted_on, _NO_DATE)),
         }
     )
 
@@ -397,11 +495,21 @@ def _count_grid(
     row_keys: Sequence[Any],
     column_keys: Sequence[str],
 ) -> pd.DataFrame:
-    """Count rows of `frame` per (rows, columns) value, every key present, zeros filled."""
-    counts = pd.crosstab(frame[rows], frame[columns])
-    return counts.reindex(index=list(row_keys), columns=list(column_keys), fill_value=0).astype(
-        "int64"
-    )
+    """Count rows of `frame` per (rows, columns) value, every key present, zeros filled.
+
+    Values outside the keys are not counted. One `bincount`: no crosstab, whose set-up
+    costs more than the counting on the small frames of a page.
+    """
+    unique_rows = list(dict.fromkeys(row_keys))
+    row_pos = pd.Index(unique_rows).get_indexer(pd.Index(frame[rows].astype(object)))
+    column_pos = pd.Index(list(column_keys)).get_indexer(pd.Index(frame[columns].astype(object)))
+    inside = (row_pos >= 0) & (column_pos >= 0)
+    width = len(column_keys)
+    counts = np.bincount(
+        row_pos[inside] * width + column_pos[inside], minlength=len(unique_rows) * width
+    ).reshape(len(unique_rows), width)
+    grid = pd.DataFrame(counts.astype("int64"), index=unique_rows, columns=list(column_keys))
+    return grid.reindex(list(row_keys))
 
 
 def retention_counts(ds: Dataset) -> pd.DataFrame:
@@ -460,13 +568,124 @@ def retention_by(ds: Dataset, by: Literal["author", "theme"] = "author") -> pd.D
     return out[["plan_id", by, "level", "count", "share"]].reset_index(drop=True)
 
 
+def published_verdicts(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.DataFrame:
+    """Return the evaluators' published totals known at the as-of date, for a voice or all.
+
+    A verdict is known once its publication date is on or before the as-of date. With a
+    voice chosen, only that voice's verdicts are kept. `measures_known` says for how many
+    of the plan's measures the dataset itself holds a known status from the verdict's
+    voice at the as-of date (the published totals often cover more measures than the
+    per-measure verdicts one can reach).
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+        voice: `"all"` or a voice code.
+
+    Returns:
+        One row per verdict, newest first (then by sheet row, last first): plan_id,
+        assessor, voice, published_on, measures_covered, count_done, count_partial,
+        count_not_done, count_dropped, count_unknown (Int64, NA when not published),
+        source, comment, measures_known (int).
+    """
+    _check_voice(voice)
+    verdicts = ds.tables["published_verdicts"]
+    keep = _date_array(verdicts["published_on"]) <= _day(as_of)
+    if voice != VOICE_ALL:
+        keep &= (verdicts["voice"] == voice).to_numpy(dtype=bool, na_value=False)
+    chosen = verdicts[keep].sort_values(["published_on", "_row"], ascending=False, kind="stable")
+    known = pd.Series(0, index=chosen.index, dtype="int64")
+    for code in chosen["voice"].dropna().unique():  # at most one pass per voice
+        status = current_status(ds, as_of, str(code))
+        per_plan = (status["category"] != "unknown").groupby(status["plan_id"]).sum()
+        of_voice = chosen["voice"] == code
+        known[of_voice] = chosen.loc[of_voice, "plan_id"].map(per_plan).fillna(0).astype("int64")
+    columns = ["plan_id", "assessor", "voice", "published_on", "measures_covered",
+               *VERDICT_COUNT_COLUMNS.values(), "source", "comment"]  # fmt: skip
+    return chosen[columns].assign(measures_known=known).reset_index(drop=True)
+
+
+def _verdict_dicts(verdicts: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
+    """`published_verdicts` rows as JSON-ready dicts, grouped by plan (order kept)."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for verdict in verdicts.to_dict("records"):  # a few published verdicts, not measures
+        grouped.setdefault(str(verdict["plan_id"]), []).append(
+            {
+                "assessor": _text(verdict["assessor"]),
+                "voice": _text(verdict["voice"]),
+                "published_on": _iso(verdict["published_on"]),
+                "measures_covered": _int(verdict["measures_covered"]),
+                "counts": {
+                    code: _int(verdict[column]) for code, column in VERDICT_COUNT_COLUMNS.items()
+                },
+                "measures_known": int(verdict["measures_known"]),
+                "source": _text(verdict["source"]),
+                "comment": _text(verdict["comment"]),
+            }
+        )
+    return grouped
+
+
+def _completion(counts: dict[str, int], adopted: bool) -> tuple[str, float | None]:
+    """(completion_state, completion_rate) of a plan from its status counts."""
+    total = sum(counts.values())
+    assessed = total - counts["unknown"]
+    if not adopted:
+        return "not_adopted", None
+    if not total:
+        return "no_measures", None
+    if not assessed:
+        return "no_assessment", None
+    if assessed / total < COVERAGE_THRESHOLD:
+        return "too_few_assessed", None
+    return "rate", counts["done"] / total
+
+
+def _by_basis(table: pd.DataFrame, flag: str, plan_ids: list[str]) -> dict[str, dict[str, int]]:
+    """{plan_id: {basis: count}} of the measures where `flag` holds, every basis present."""
+    rows = table[table[flag].to_numpy(dtype=bool)]
+    grid = _count_grid(rows, "plan_id", "due_basis", plan_ids, DUE_BASES)
+    return {
+        str(plan): {str(b): int(n) for b, n in counts.items()} for plan, counts in grid.iterrows()
+    }
+
+
 def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[dict[str, Any]]:
     """Return the headline figures of every plan at the as-of date (the CLI prints them).
 
-    Completion rate: done measures / all measures of the plan (None for a plan without
-    measures). Median delay: median of `delay_days` over the plan's measures that have
-    one (done with a completion date, or overdue); None when no measure has one. Other
-    figures as in `measure_table`, `retention_counts` and `plan_timeline`.
+    Coverage before rates: `assessed` counts the plan's measures whose current status
+    (for the voice) is known, `coverage` = assessed / measures. The completion rate (done
+    measures / all measures) is given only when at least `COVERAGE_THRESHOLD` (half) of
+    the measures are assessed; below that it is None and `completion_state` says why:
+    `too_few_assessed`, `no_assessment` (nothing assessed: unknown, never 0 %),
+    `no_measures`, or `not_adopted` (the plan is not adopted at the as-of date); `rate`
+    when the rate is given. Unknown measures count in the base: the rate never pretends
+    the unassessed ones are done.
+
+    Median delay: median of `measure_table`'s `delay_days` over the plan's measures that
+    have one (done with a completion date, or overdue and assessed after their due date);
+    None when none has. The delays of overdue measures run only up to their last
+    assessment, so a median over them is a lower bound ("at least",
+    `median_delay_is_lower_bound`); `delays_counted` says over
+    how many measures, `overdue_delay_unknown` how many overdue measures have no delay
+    (their due date passed after their last assessment), `last_assessed_on` the date of
+    the plan's latest assessment used.
+
+    Overdue and past-due counts come with their split by deadline basis
+    (`overdue_by_basis`: revised / measure / plan_end): the plan-end basis is only a
+    convention, no deadline being sourced.
+
+    Retention: `retention_recorded` is False when the Retention sheet has no row for the
+    plan (or the plan is not adopted at the as-of date); its `retention_counts` is then
+    None ("not recorded", never zeros).
+
+    Published verdicts (`published_verdicts`, see the function of that name): those
+    published by the as-of date for the voice ("all": every voice), newest first.
+
+    A plan not adopted at the as-of date (`plan_timeline`) has no completion, overdue,
+    delay or retention figure (None), and no adoption date; its adoption is overdue by
+    `adoption_overdue_days` once its expected date has passed. Other figures as in
+    `measure_table`, `retention_counts` and `plan_timeline`.
 
     Args:
         ds: the dataset.
@@ -475,54 +694,106 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
 
     Returns:
         One dict per plan, in period_start order, with only JSON-ready values:
-        {"plan_id": str, "title": str, "adopted_date": "YYYY-MM-DD" | None,
+        {"plan_id": str, "title": str, "adopted": bool,
+         "adopted_date", "expected_date", "expected_latest": "YYYY-MM-DD" | None,
          "measures": int,
          "status_counts": {"done", "partial", "not_done", "dropped", "unknown": int},
-         "completion_rate": float | None, "overdue": int,
-         "past_due_unassessed": int (past due with no known status: not counted overdue),
-         "median_delay_days": float | None,
+         "assessed": int, "coverage": float | None,
+         "completion_state": str, "completion_rate": float | None,
+         "overdue": int | None, "overdue_by_basis": {"revised", "measure", "plan_end": int}
+         | None, "past_due_unassessed": int | None (past due with no known status: not
+         counted overdue), "past_due_unassessed_by_basis": same | None,
+         "median_delay_days": float | None, "delays_counted": int | None,
+         "median_delay_is_lower_bound": bool | None (True when an overdue measure's delay,
+         counted up to its last assessment, is in the median),
+         "overdue_delay_unknown": int | None, "last_assessed_on": "YYYY-MM-DD" | None,
+         "retention_recorded": bool,
          "retention_counts": {"retained", "partly_retained", "dropped_from_draft",
-                              "not_retained": int},
-         "adoption_delay_days": int | None, "gap_before_days": int | None,
-         "period_start": "YYYY-MM-DD", "period_end": "YYYY-MM-DD"}
+                              "not_retained": int} | None,
+         "published_verdicts": [{"assessor", "voice", "published_on", "measures_covered",
+                                 "counts": {code: int | None}, "measures_known",
+                                 "source", "comment"}],
+         "adoption_delay_days": int | None, "adoption_overdue_days": int | None,
+         "gap_before_days": int | None, "gap_open": bool,
+         "period_start", "period_end": "YYYY-MM-DD" | None (None while not adopted: a
+         plan's period is not known before the plan is)}
     """
     table = measure_table(ds, as_of, voice)
-    timeline = plan_timeline(ds).set_index("plan_id")
+    timeline = plan_timeline(ds, as_of).set_index("plan_id")
     plan_ids = timeline.index.tolist()
     # {plan_id: {code: count}}, codes in vocabulary order.
     status_counts = _count_grid(table, "plan_id", "category", plan_ids, CATEGORY_CODES).to_dict(
         "index"
     )
+    recorded = set(_highest_retention(ds)["plan_id"])
     retention = retention_counts(ds).set_index("plan_id").to_dict("index")
+    verdicts = _verdict_dicts(published_verdicts(ds, as_of, voice))
     by_plan = table.groupby("plan_id")
     overdue = by_plan["overdue"].sum()
     unassessed = by_plan["past_due_unassessed"].sum()
     median_delay = by_plan["delay_days"].median()
+    delays = by_plan["delay_days"].count()
+    lower_bound = by_plan["delay_is_lower_bound"].any()
+    no_delay = (table["overdue"] & table["delay_days"].isna()).groupby(table["plan_id"]).sum()
+    last_assessed = by_plan["assessed_on"].max()
+    overdue_basis = _by_basis(table, "overdue", plan_ids)
+    unassessed_basis = _by_basis(table, "past_due_unassessed", plan_ids)
 
     summaries: list[dict[str, Any]] = []
     for plan_id in plan_ids:  # one iteration per plan: a handful, not per measure
         plan = timeline.loc[plan_id]
-        counts = {code: int(n) for code, n in status_counts[plan_id].items()}
+        adopted = bool(plan["adopted"])
+        counts = {str(code): int(n) for code, n in status_counts[plan_id].items()}
         total = sum(counts.values())
+        state, rate = _completion(counts, adopted)
+        retention_recorded = adopted and plan_id in recorded
+
+        def when_adopted(value: Any) -> Any:
+            return value if adopted else None  # noqa: B023 (called within this iteration)
+
         summaries.append(
             {
                 "plan_id": plan_id,
                 "title": plan["title"],
+                "adopted": adopted,
                 "adopted_date": _iso(plan["adopted_date"]),
+                "expected_date": _iso(plan["expected_date"]),
+                "expected_latest": _iso(plan["expected_latest"]),
                 "measures": total,
                 "status_counts": counts,
-                "completion_rate": counts["done"] / total if total else None,
-                "overdue": int(overdue.get(plan_id, 0)),
-                "past_due_unassessed": int(unassessed.get(plan_id, 0)),
-                "median_delay_days": _float(median_delay.get(plan_id)),
-                "retention_counts": {code: int(n) for code, n in retention[plan_id].items()},
+                "assessed": total - counts["unknown"],
+                "coverage": (total - counts["unknown"]) / total if total else None,
+                "completion_state": state,
+                "completion_rate": rate,
+                "overdue": when_adopted(int(overdue.get(plan_id, 0))),
+                "overdue_by_basis": when_adopted(overdue_basis[plan_id]),
+                "past_due_unassessed": when_adopted(int(unassessed.get(plan_id, 0))),
+                "past_due_unassessed_by_basis": when_adopted(unassessed_basis[plan_id]),
+                "median_delay_days": when_adopted(_float(median_delay.get(plan_id))),
+                "delays_counted": when_adopted(int(delays.get(plan_id, 0))),
+                "median_delay_is_lower_bound": when_adopted(bool(lower_bound.get(plan_id, False))),
+                "overdue_delay_unknown": when_adopted(int(no_delay.get(plan_id, 0))),
+                "last_assessed_on": _iso(last_assessed.get(plan_id)),
+                "retention_recorded": retention_recorded,
+                "retention_counts": (
+                    {code: int(n) for code, n in retention[plan_id].items()}
+                    if retention_recorded
+                    else None
+                ),
+                "published_verdicts": verdicts.get(plan_id, []),
                 "adoption_delay_days": _int(plan["adoption_delay_days"]),
+                "adoption_overdue_days": _int(plan["adoption_overdue_days"]),
                 "gap_before_days": _int(plan["gap_before_days"]),
-                "period_start": _iso(plan["period_start"]),
-                "period_end": _iso(plan["period_end"]),
+                "gap_open": bool(plan["gap_open"]),
+                "period_start": when_adopted(_iso(plan["period_start"])),
+                "period_end": when_adopted(_iso(plan["period_end"])),
             }
         )
     return summaries
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)
 
 
 def _iso(value: Any) -> str | None:
@@ -540,48 +811,92 @@ def _float(value: Any) -> float | None:
 # --- Letters and replies --------------------------------------------------------------
 
 
-def letters(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
-    """Return every letter sent on or before the as-of date, with its reply if any.
+def known_events(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
+    """Return the events known at the as-of date, in date order, with their latest bound.
 
-    The reply to a letter is the first event (by date, then sheet row), of any kind,
-    whose `reply_to` names it, among events dated on or before the as-of date: a reply
+    An event is known once its LATEST possible date is on or before the as-of date (a
+    letter of "March 2014" is not known on 10 March 2014). Order: earliest date, then
+    latest date, then sheet row.
+
+    Returns:
+        The Events rows known, index reset, plus `_latest` (the latest possible date,
+        filled with the date when known to the day).
+    """
+    events = ds.events
+    latest = latest_of(events, "date", "date_latest")
+    known = events[latest <= _day(as_of)].assign(_latest=latest[latest <= _day(as_of)])
+    return known.sort_values(["date", "_latest", "_row"], kind="stable").reset_index(drop=True)
+
+
+def _reply_delays(
+    sent: np.ndarray, sent_last: np.ndarray, reply: np.ndarray, reply_last: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(exact, min, max) days from letters [a1, a2] to replies [r1, r2] (NaN: unknown).
+
+    Both known to the day: exact, min = max = exact. Else, when the reply's earliest day
+    is on or after the letter's latest: the range (r1 − a2, r2 − a1). Else (the bounds
+    overlap): unknown. No day is invented.
+    """
+    exact = (sent == sent_last) & (reply == reply_last)
+    days = _days_between(reply, sent)
+    ordered = reply >= sent_last  # NaT compares False
+    low = np.where(exact, days, np.where(ordered, _days_between(reply, sent_last), np.nan))
+    high = np.where(exact, days, np.where(ordered, _days_between(reply_last, sent), np.nan))
+    return np.where(exact, days, np.nan), low, high
+
+
+def letters(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
+    """Return every letter known at the as-of date, with its reply if any.
+
+    Known, for a letter and for its reply: its latest possible date is on or before the
+    as-of date (`known_events`). The reply to a letter is the first known event (by date,
+    then latest date, then sheet row), of any kind, whose `reply_to` names it: a reply
     received later does not count yet. A letter without one is unanswered.
+
+    Reply delay between a letter known between [a1, a2] and its reply [r1, r2]: exact days
+    when both are known to the day (`reply_delay_days`, min = max = it); when the reply's
+    earliest day is on or after the letter's latest, a range (r1 − a2, r2 − a1) in
+    `reply_delay_min_days` / `reply_delay_max_days`, `reply_delay_days` empty; when the
+    bounds overlap, all three are empty (unknown). No day is invented.
 
     Args:
         ds: the dataset.
         as_of: the date the figures are computed for.
 
     Returns:
-        One row per letter, by date then sheet row: event_id, date, title, sender,
-        recipient, plan_id, reply_id, reply_date (NaT if none), reply_delay_days (Int64),
-        answered (bool).
+        One row per letter, by date, latest date, then sheet row: event_id, date,
+        date_latest (NaT when known to the day), title, sender, recipient, plan_id,
+        reply_id, reply_date (NaT if none), reply_date_latest, reply_delay_days (Int64,
+        exact only), reply_delay_min_days, reply_delay_max_days (Int64), answered (bool).
     """
-    events = ds.events
-    known = events[(_date_array(events["date"]) <= _day(as_of))]
+    known = known_events(ds, as_of)
     sent = known[(known["kind"] == "letter").to_numpy(dtype=bool, na_value=False)]
     replies = (
         known[known["reply_to"].notna()]
-        .sort_values(["date", "_row"], kind="stable")
         .drop_duplicates("reply_to", keep="first")
-        .rename(columns={"event_id": "reply_id", "date": "reply_date"})
-    )[["reply_to", "reply_id", "reply_date"]]
-    out = (
-        sent.sort_values(["date", "_row"], kind="stable")
-        .merge(replies, left_on="event_id", right_on="reply_to", how="left", validate="one_to_one")
-        .reset_index(drop=True)
-    )
-    reply_date = _date_array(out["reply_date"])
+        .rename(columns={"event_id": "reply_id", "date": "reply_date", "_latest": "_reply_latest"})
+    )[["reply_to", "reply_id", "reply_date", "_reply_latest"]]
+    out = sent.merge(
+        replies, left_on="event_id", right_on="reply_to", how="left", validate="one_to_one"
+    ).reset_index(drop=True)
+    date, date_last = _date_array(out["date"]), _date_array(out["_latest"])
+    reply_date, reply_last = _date_array(out["reply_date"]), _date_array(out["_reply_latest"])
+    exact, low, high = _reply_delays(date, date_last, reply_date, reply_last)
     return pd.DataFrame(
         {
             "event_id": out["event_id"],
-            "date": out["date"].astype(_DATES),
+            "date": date,
+            "date_latest": _exact_or_nat(date, date_last),
             "title": out["title"],
             "sender": out["sender"],
             "recipient": out["recipient"],
             "plan_id": out["plan_id"],
             "reply_id": out["reply_id"],
             "reply_date": reply_date,
-            "reply_delay_days": _int64(_days_between(reply_date, _date_array(out["date"]))),
+            "reply_date_latest": _exact_or_nat(reply_date, reply_last),
+            "reply_delay_days": _int64(exact),
+            "reply_delay_min_days": _int64(low),
+            "reply_delay_max_days": _int64(high),
             "answered": ~np.isnat(reply_date),
         }
     )
@@ -590,8 +905,10 @@ def letters(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
 def reply_rates(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
     """Return, per recipient, how many letters were sent and how many were answered.
 
-    Letters and replies as in `letters` (only those dated on or before the as-of date).
-    Decision: letters without a recipient form their own row (recipient empty).
+    Letters and replies as in `letters` (only those known at the as-of date). The median
+    reply delay is taken over the EXACT delays only (both dates known to the day);
+    `delays_known` says over how many. Decision: letters without a recipient form their
+    own row (recipient empty).
 
     Args:
         ds: the dataset.
@@ -600,7 +917,7 @@ def reply_rates(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
     Returns:
         One row per recipient, most letters first, then by name: recipient, letters (int),
         answered (int), reply_rate (float 0–1), median_reply_delay_days (float, NaN when
-        none was answered).
+        no exact delay is known), delays_known (int: exact delays the median is over).
     """
     sent = letters(ds, as_of)
     grouped = sent.groupby("recipient", dropna=False, sort=False)
@@ -610,6 +927,7 @@ def reply_rates(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
                 "letters": grouped.size(),
                 "answered": grouped["answered"].sum().astype("int64"),
                 "median_reply_delay_days": grouped["reply_delay_days"].median().astype("float64"),
+                "delays_known": grouped["reply_delay_days"].count().astype("int64"),
             }
         )
         .rename_axis("recipient")

@@ -25,8 +25,10 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from monitoring import catalog, method
+from monitoring import figures_text as ft
+from monitoring.charts.base import NoChart
 from monitoring.exports import ExportUnavailable
-from monitoring.i18n import format_date, format_number, format_percent, t
+from monitoring.i18n import format_date, format_number, t
 from monitoring.schema import CATEGORY_CODES, RETENTION_LEVELS, Lang
 
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
@@ -80,7 +82,7 @@ class ChartImage:
     """A chart of the catalog with its rendered PNG and its file stem in the ZIP."""
 
     chart: catalog.Chart
-    png: bytes
+    png: bytes | None  # None: the chart had nothing to draw (its `NoChart` sentence instead)
     stem: str
 
 
@@ -293,17 +295,24 @@ def _key_rows(chunk: Sequence[dict[str, Any]], lang: Lang) -> list[list[str]]:
     for code in CATEGORY_CODES:
         counts = [_number(s["status_counts"][code], lang) for s in chunk]
         rows.append(row(f"   {t(f'category.{code}', lang)}", counts))
-    rates = [format_percent(s["completion_rate"], lang) for s in chunk]
+    assessed = [_number(ft.assessed(s), lang) for s in chunk]
+    rows.append(row(t("truth.col.assessed", lang), assessed))
+    rates = [ft.completion_short(s, lang) for s in chunk]
     rows.append(row(t("metric.completion", lang), rates))
     rows.append(row(t("metric.overdue", lang), [_number(s["overdue"], lang) for s in chunk]))
+    plan_end = [_number((s.get("overdue_by_basis") or {}).get("plan_end"), lang) for s in chunk]
+    rows.append(row(f"   {t('truth.col.overdue_plan_end', lang)}", plan_end))
     unassessed = [_number(s["past_due_unassessed"], lang) for s in chunk]
     rows.append(row(t("metric.unassessed", lang), unassessed))
-    median = [format_number(s["median_delay_days"], lang) for s in chunk]
+    median = [ft.median_delay_short(s, lang) for s in chunk]
     rows.append(row(t("dossier.key.median_delay", lang), median))
     shares = [catalog.retained_share(s, lang) for s in chunk]
     rows.append(row(t("dossier.key.retained_share", lang), shares))
     for level in RETENTION_LEVELS:
-        counts = [_number(s["retention_counts"][level.code], lang) for s in chunk]
+        counts = [
+            _number(s["retention_counts"][level.code], lang) if ft.retention_recorded(s) else "—"
+            for s in chunk
+        ]
         rows.append(row(f"   {t(f'retention.{level.code}', lang)}", counts))
     delays = [_number(s["adoption_delay_days"], lang) for s in chunk]
     rows.append(row(t("dossier.key.adoption_delay", lang), delays))
@@ -312,18 +321,37 @@ def _key_rows(chunk: Sequence[dict[str, Any]], lang: Lang) -> list[list[str]]:
     return rows
 
 
+def _plan_truths(pdf: _Report, s: dict[str, Any], lang: Lang) -> None:
+    """Beside the measure-level figures: published verdicts, the rate's base, the deadline
+    basis, delays as lower bounds, what the dataset lacks, retention not recorded."""
+    for sentence in ft.verdict_sentences(s, lang):
+        _paragraph(pdf, f"{t('truth.verdict.title', lang)} — {sentence}", size=SMALL_PT,
+                   bold=True, gap=0.3)  # fmt: skip
+    lines = [
+        ft.completion_line(s, lang),
+        ft.overdue_line(s, lang),
+        ft.median_delay_line(s, lang),
+        ft.unassessed_note(s, lang),
+        None if ft.retention_recorded(s) else t("truth.retention.line", lang),
+    ]
+    for line in lines:
+        if line:
+            _paragraph(pdf, line, size=SMALL_PT, gap=0.3)
+    pdf.ln(1.5)
+
+
 def _key_figures(pdf: _Report, sel: catalog.Selection) -> None:
     lang = sel.lang
     _section(pdf, t("dossier.section.key_figures", lang))
     summaries = sel.summaries()
     for s in summaries:
-        adopted = s["adopted_date"]
-        when = t("dossier.key.adopted", lang, date=format_date(adopted, lang)) if adopted else ""
-        period = t("dossier.key.period", lang, period=catalog.period(s, lang))
         _paragraph(pdf, f"{s['plan_id']} — {s['title']}", size=10, bold=True, gap=0.5)
-        _paragraph(pdf, " · ".join(p for p in (period, when) if p), size=SMALL_PT, colour=GREY)
+        for line in ft.plan_lines(s, sel.as_of, lang):
+            _paragraph(pdf, line, size=SMALL_PT, colour=GREY, gap=0.3)
         if not s["measures"]:
             _paragraph(pdf, t("dossier.key.no_measures", lang), size=SMALL_PT, colour=GREY)
+            continue
+        _plan_truths(pdf, s, lang)
     pdf.ln(2)
     label_width = 62.0
     for start in range(0, len(summaries), PLANS_PER_TABLE):
@@ -335,8 +363,29 @@ def _key_figures(pdf: _Report, sel: catalog.Selection) -> None:
     _paragraph(pdf, t("dossier.key.caption", lang, as_of=sel.as_of), size=SMALL_PT, colour=GREY)
 
 
+def _no_chart(pdf: _Report, image: ChartImage, number: int, lang: Lang) -> None:
+    """A chart with nothing to draw: its title, then the sentence saying what to add."""
+    chart = image.chart
+    assert isinstance(chart.figure, NoChart)
+    if pdf.get_y() + 40 > pdf.page_break_trigger:
+        pdf.add_page()
+    pdf.start_section(pdf.clean(f"{number}. {chart.title}"), level=1)
+    pdf.set_font(FAMILY, "B", 11)
+    pdf.multi_cell(0, 5.5, pdf.clean(f"{number}. {chart.title}"), align="L",
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+    pdf.ln(1)
+    _paragraph(pdf, chart.figure.text(lang), gap=0.5)
+    _paragraph(pdf, t("dossier.chart.source", lang, text=chart.source), size=SMALL_PT,
+               colour=GREY, gap=0.5)  # fmt: skip
+    _paragraph(pdf, t("truth.dossier.no_image", lang, stem=image.stem), size=7.5,
+               colour=GREY, gap=6)  # fmt: skip
+
+
 def _chart(pdf: _Report, image: ChartImage, number: int, lang: Lang) -> None:
     chart = image.chart
+    if image.png is None:
+        _no_chart(pdf, image, number, lang)
+        return
     from PIL import Image
 
     with Image.open(io.BytesIO(image.png)) as opened:
@@ -436,14 +485,14 @@ def _method(pdf: _Report, sel: catalog.Selection) -> None:
     header = [t(f"method.col.{c}", lang) for c in ("label", "category", "colour", "pattern")]
     rows = scale[["label", "category", "colour", "pattern"]].to_numpy().tolist()
     _table(pdf, header, rows, [50, 38, 50, 36])
-    voice = t(f"voice.{sel.voice}", lang)
+    params = method.definition_params(sel.voice, lang)
     for group, definitions in method.DEFINITIONS:
         _subheading(pdf, t(group, lang))
         for title, text in definitions:
             pdf.set_font(FAMILY, "B", 9.5)
             pdf.write(4.8, pdf.clean(f"{t(title, lang)}. "))
             pdf.set_font(FAMILY, "", 9.5)
-            pdf.write(4.8, pdf.clean(t(text, lang, voice=voice)))
+            pdf.write(4.8, pdf.clean(t(text, lang, **params)))
             pdf.ln(7)
 
 

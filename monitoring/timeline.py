@@ -2,13 +2,15 @@
 
 Everything here is computed from `monitoring.metrics.letters` and `reply_rates`, so a
 letter is answered, and a reply delay counted, exactly as everywhere else: the first
-event whose `reply_to` names the letter, dated on or before the as-of date. Events dated
-after the as-of date are not known yet and never shown.
+event whose `reply_to` names the letter, known at the as-of date. An event is known once
+its latest possible date (`date_latest`, else `date`) is on or before the as-of date: one
+dated "March 2014" is not known on 10 March 2014. Events not known yet are never shown.
+Events are ordered by earliest date, then latest date, then sheet row.
 
 The period chosen on the page (`start`, `end`, both optional and inclusive) selects the
-events drawn and the letters counted by the date they were SENT; a reply received after
-`end` (but by the as-of date) still counts, so a period does not make a letter look
-unanswered.
+events drawn and the letters counted by the (earliest) date they were SENT; a reply
+received after `end` (but by the as-of date) still counts, so a period does not make a
+letter look unanswered.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ import numpy as np
 import pandas as pd
 
 from monitoring.dataset import DATE_DTYPE, Dataset
-from monitoring.i18n import format_number, t
+from monitoring.i18n import format_date_bounds, format_number, t
 from monitoring.method import first_link, readable
-from monitoring.metrics import letters, reply_rates
+from monitoring.metrics import known_events, letters, reply_rates
 from monitoring.schema import Lang
 
 _DATES = np.dtype(DATE_DTYPE)  # pandas-stubs types `astype` on dtype objects, not strings
@@ -50,11 +52,8 @@ class EventSpan:
 
 
 def _known(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
-    """Return the events dated on or before the as-of date, by date then sheet row."""
-    events = ds.events
-    day = np.datetime64(as_of, "s")
-    known = events[(events["date"].to_numpy(dtype=_DATES) <= day)]
-    return known.sort_values(["date", "_row"], kind="stable")
+    """Return the events known at the as-of date, by date, latest date, then sheet row."""
+    return known_events(ds, as_of)
 
 
 def _in_period(dates: pd.Series, start: dt.date | None, end: dt.date | None) -> pd.Series:
@@ -90,7 +89,8 @@ def event_span(ds: Dataset, as_of: dt.date) -> EventSpan | None:
         as_of: the date the figures are computed for.
 
     Returns:
-        The span of the known events, or None when no event is dated on or before as_of.
+        The span of the known events (first: the earliest date, last: the latest possible
+        date), or None when no event is known at as_of.
     """
     known = _known(ds, as_of)
     if known.empty:
@@ -98,7 +98,7 @@ def event_span(ds: Dataset, as_of: dt.date) -> EventSpan | None:
     present = set(known["kind"].dropna())
     return EventSpan(
         first=known["date"].min().date(),
-        last=known["date"].max().date(),
+        last=known["_latest"].max().date(),
         kinds=tuple(k for k in LANE_ORDER if k in present),
     )
 
@@ -120,12 +120,15 @@ def timeline_events(
         end: last date shown (None: no limit).
 
     Returns:
-        One row per event, by date then sheet row: event_id, date, kind, title, sender,
-        recipient, reply_to, plan_id, source, link (first http(s) URL of the source, or
-        None), answered (for a letter: whether a reply is known at as_of; else NA),
-        reply_date, reply_delay_days (Int64, letters answered), waiting_days (Int64,
-        letters unanswered: as_of − date), answers_title (for an event that replies to
-        another: that event's title).
+        One row per event, by date, latest date, then sheet row: event_id, date (earliest
+        possible day), date_latest (latest possible day, NaT when known to the day), kind,
+        title, sender, recipient, reply_to, plan_id, source, link (first http(s) URL of
+        the source, or None), answered (for a letter: whether a reply is known at as_of;
+        else NA), reply_date, reply_date_latest, reply_delay_days (Int64, exact delays
+        only), reply_delay_min_days, reply_delay_max_days (Int64, the range when a date
+        is imprecise; NA when the bounds overlap), waiting_days (Int64, letters
+        unanswered: as_of − the letter's latest possible day, so at least that),
+        answers_title (for an event that replies to another: that event's title).
     """
     known = _known(ds, as_of)
     shown = known[_in_period(known["date"], start, end)]
@@ -134,14 +137,16 @@ def timeline_events(
     sent = letters(ds, as_of).set_index("event_id")
     titles = ds.events.set_index("event_id")["title"]
     ids = shown["event_id"]
-    # Every letter shown is dated by as_of, so it is in `sent`; other kinds map to NA.
+    # Every letter shown is known at as_of, so it is in `sent`; other kinds map to NA.
     answered = _lookup(sent["answered"], ids).astype("boolean")
     unanswered = answered.eq(False).fillna(False).astype(bool)
-    waiting = (pd.Timestamp(as_of) - shown["date"]).dt.days.astype("Int64")
+    waiting = (pd.Timestamp(as_of) - shown["_latest"]).dt.days.astype("Int64")
+    latest = shown["_latest"].where(shown["_latest"] != shown["date"])
     frame = pd.DataFrame(
         {
             "event_id": ids,
             "date": shown["date"],
+            "date_latest": latest.astype(_DATES),
             "kind": shown["kind"],
             "title": shown["title"],
             "sender": shown["sender"],
@@ -152,7 +157,10 @@ def timeline_events(
             "link": _links(shown["source"]),
             "answered": answered,
             "reply_date": _lookup(sent["reply_date"], ids),
+            "reply_date_latest": _lookup(sent["reply_date_latest"], ids),
             "reply_delay_days": _lookup(sent["reply_delay_days"], ids),
+            "reply_delay_min_days": _lookup(sent["reply_delay_min_days"], ids),
+            "reply_delay_max_days": _lookup(sent["reply_delay_max_days"], ids),
             "waiting_days": waiting.where(unanswered),
             "answers_title": _lookup(titles, shown["reply_to"]),
         }
@@ -197,7 +205,7 @@ def rates_for_display(rates: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     Returns:
         recipient (a label for letters without one), letters, answered, reply_pct
         (0–100), median_reply_delay_days (text written the way `lang` writes numbers,
-        "—" when no letter was answered).
+        "—" when no exact delay is known), delays_known (exact delays the median is over).
     """
     return pd.DataFrame(
         {
@@ -208,6 +216,7 @@ def rates_for_display(rates: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             "median_reply_delay_days": [
                 format_number(d, lang) for d in rates["median_reply_delay_days"]
             ],
+            "delays_known": rates["delays_known"],
         }
     )
 
@@ -225,42 +234,64 @@ def unanswered_letters(
 
     Returns:
         One row per unanswered letter, oldest (longest waiting) first: event_id, date,
-        recipient, title, waiting_days (as_of − date, Int64), source, link.
+        date_latest (NaT when known to the day), recipient, title, waiting_days (as_of −
+        the letter's latest possible day, Int64: at least that), source, link.
     """
     sent = letters(_letters_sent_in(ds, start, end), as_of)
     waiting = sent[~sent["answered"]]
     source = _lookup(ds.events.set_index("event_id")["source"], waiting["event_id"])
+    latest = waiting["date_latest"].fillna(waiting["date"])
     return pd.DataFrame(
         {
             "event_id": waiting["event_id"],
             "date": waiting["date"],
+            "date_latest": waiting["date_latest"],
             "recipient": waiting["recipient"],
             "title": waiting["title"],
-            "waiting_days": (pd.Timestamp(as_of) - waiting["date"]).dt.days.astype("Int64"),
+            "waiting_days": (pd.Timestamp(as_of) - latest).dt.days.astype("Int64"),
             "source": source,
             "link": _links(source),
         }
     ).reset_index(drop=True)
 
 
+def _letter_note(row: pd.Series, lang: Lang) -> str:
+    """What a letter of `timeline_events` says about its reply (or its wait)."""
+    if not row["answered"]:
+        bounded = pd.notna(row["date_latest"])
+        key = "timeline.note.waiting_at_least" if bounded else "timeline.note.waiting"
+        return t(key, lang, days=int(row["waiting_days"]))
+    if pd.notna(row["reply_delay_days"]):
+        return t(
+            "timeline.note.answered", lang, date=row["reply_date"].date(),
+            days=int(row["reply_delay_days"]),
+        )  # fmt: skip
+    when = format_date_bounds(row["reply_date"], row["reply_date_latest"], lang)
+    if pd.notna(row["reply_delay_min_days"]):
+        return t(
+            "timeline.note.answered_range", lang, when=when,
+            low=int(row["reply_delay_min_days"]), high=int(row["reply_delay_max_days"]),
+        )  # fmt: skip
+    return t("timeline.note.answered_unknown_delay", lang, when=when)
+
+
 def reply_notes(events: pd.DataFrame, lang: Lang) -> list[str]:
     """Return, per event of `timeline_events`, what it says about replies ("" if nothing).
 
-    A letter: when it was answered and after how many days, or how long it has waited;
-    an event that replies to another: the title of the event it answers.
+    A letter: when it was answered and after how many days (a range of days, or an
+    unknown delay, when a date is imprecise), or how long it has waited (at least, when
+    its date is imprecise); an event that replies to another: the title of the event it
+    answers.
     """
     notes = []
-    for answered, reply_date, delay, waiting, answers in zip(
-        events["answered"], events["reply_date"], events["reply_delay_days"],
-        events["waiting_days"], events["answers_title"], strict=True,
-    ):  # fmt: skip
-        if pd.isna(answered):
-            note = t("timeline.note.answers", lang, title=answers) if pd.notna(answers) else ""
-        elif answered:
-            note = t("timeline.note.answered", lang, date=reply_date.date(), days=int(delay))
+    for _, row in events.iterrows():  # the events of one timeline: a few hundred at most
+        if pd.isna(row["answered"]):
+            answers = row["answers_title"]
+            notes.append(
+                t("timeline.note.answers", lang, title=answers) if pd.notna(answers) else ""
+            )
         else:
-            note = t("timeline.note.waiting", lang, days=int(waiting))
-        notes.append(note)
+            notes.append(_letter_note(row, lang))
     return notes
 
 
@@ -268,12 +299,17 @@ def events_for_display(events: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Return the events of `timeline_events` ready for a table, kinds in words.
 
     Returns:
-        date, kind (label), title, sender, recipient, note (`reply_notes`), plan_id,
-        source, link; empty texts read "—", empty links are blank (`method.readable`).
+        date, when (the date as text: "14/05/2014", "mars 2014", "entre le … et le …"),
+        kind (label), title, sender, recipient, note (`reply_notes`), plan_id, source,
+        link; empty texts read "—", empty links are blank (`method.readable`).
     """
     table = pd.DataFrame(
         {
             "date": events["date"],
+            "when": [
+                format_date_bounds(first, last, lang)
+                for first, last in zip(events["date"], events["date_latest"], strict=True)
+            ],
             "kind": [t(f"timeline.kind.{code}", lang) for code in events["kind"]],
             "title": events["title"],
             "sender": events["sender"],

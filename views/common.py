@@ -25,9 +25,10 @@ import streamlit as st
 
 from monitoring import exports
 from monitoring.access import Actor, AuditEvent, local_actor
+from monitoring.charts.base import NoChart
 from monitoring.dataset import Dataset
 from monitoring.filters import Filters, apply_filters, filter_options, plan_titles
-from monitoring.i18n import t
+from monitoring.i18n import plain, t
 from monitoring.importing import ensure_seeded
 from monitoring.metrics import plan_summaries
 from monitoring.schema import LANGS, VOICES, Lang
@@ -299,6 +300,23 @@ def banner(ctx: Context) -> None:
         st.info(t("app.france_banner", ctx.lang), icon=":material/info:")
     if ctx.filters.active:
         st.caption(t("filter.active", ctx.lang))
+        filter_caption(ctx)
+
+
+def filter_caption(ctx: Context) -> None:
+    """Say which plans, axes, leads and voice the figures below are read for (when chosen)."""
+    lang, chosen = ctx.lang, ctx.filters
+    lines = []
+    if chosen.plans:
+        lines.append(t("truth.filters.plans", lang, plans=", ".join(chosen.plans)))
+    if chosen.axes:
+        lines.append(t("truth.filters.axes", lang, axes=", ".join(chosen.axes)))
+    if chosen.leads:
+        lines.append(t("truth.filters.leads", lang, leads=", ".join(chosen.leads)))
+    if chosen.voice != "all":
+        lines.append(t("truth.filters.voice", lang, voice=t(f"voice.{chosen.voice}", lang)))
+    if lines:
+        st.caption(plain(" ".join(lines)))
 
 
 def context() -> Context:
@@ -395,7 +413,7 @@ def _file_name(ctx: Context, page: str, name: str, ext: str) -> str:
 
 
 def show_chart(
-    fig: go.Figure,
+    fig: go.Figure | NoChart,
     ctx: Context,
     name: str,
     *,
@@ -414,6 +432,10 @@ def show_chart(
         where: the container to draw the chart in (default: the page).
     """
     page, lang = _page(), ctx.lang
+    if isinstance(fig, NoChart):  # nothing to draw: the sentence, and no image to download
+        (where or st).info(fig.text(lang), icon=":material/info:")
+        st.caption(t("nochart.no_image", lang))
+        return
     (where or st).plotly_chart(fig, key=key)
     if not images_possible():
         st.caption(t("exports.no_chromium", lang))

@@ -5,6 +5,7 @@ import streamlit as st
 
 from monitoring import delays
 from monitoring.charts.delays import lead_delays, measure_timeline
+from monitoring.figures_text import basis_label
 from monitoring.filters import filter_options, plan_titles
 from monitoring.i18n import format_number, plain, t
 from views.common import banner, compute, context, dataset_label, show_chart, show_table
@@ -25,6 +26,8 @@ def _table(frame: pd.DataFrame, columns: list[str], name: str) -> None:
     """A list of measures with its downloads; `name` is its section (`delays.<name>`)."""
     dates = "DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD"
     label = {c: t(f"delays.col.{c}", lang) for c in columns}
+    if "due_basis" in columns:
+        frame = frame.assign(due_basis=frame["due_basis"].map(lambda b: basis_label(b, lang)))
     config = {c: st.column_config.TextColumn(text) for c, text in label.items()}
     config["title"] = st.column_config.TextColumn(label["title"], width=300)
     if "effective_due" in columns:
@@ -49,6 +52,13 @@ metrics = (
 )
 for column, (name, label, help_key) in zip(st.columns(4), metrics, strict=True):
     column.metric(t(label, lang), format_number(counts[name], lang), help=t(help_key, lang))
+st.caption(
+    t("truth.delays.basis", lang, overdue=counts["overdue"], plan_end=counts["overdue_on_plan_end"],
+      unassessed=counts["past_due_unassessed"],
+      unassessed_plan_end=counts["past_due_unassessed_on_plan_end"])
+)  # fmt: skip
+if counts["overdue_delay_unknown"]:
+    st.caption(t("truth.delay.not_counted", lang, count=counts["overdue_delay_unknown"]))
 if counts["past_due_unassessed"]:
     st.info(
         t("delays.unassessed_note", lang, count=counts["past_due_unassessed"]),
@@ -82,7 +92,7 @@ overdue = compute(delays.measure_list, ctx, as_of, voice, "overdue", lang)
 if overdue.empty:
     st.success(t("delays.no_overdue", lang, as_of=as_of))
 else:
-    _table(overdue, [*NAMED, "days_late", "effective_due", *ASSESSED], "overdue")
+    _table(overdue, [*NAMED, "days_late", "effective_due", "due_basis", *ASSESSED], "overdue")
     st.caption(t("delays.metric.overdue.help", lang))
 
 st.header(t("delays.slips", lang))
@@ -108,7 +118,7 @@ if unassessed.empty:
     st.info(t("delays.no_unassessed", lang))
 else:
     with st.expander(t("delays.unassessed_list", lang, count=len(unassessed))):
-        _table(unassessed, [*NAMED, "effective_due", *ASSESSED], "unassessed")
+        _table(unassessed, [*NAMED, "effective_due", "due_basis", *ASSESSED], "unassessed")
 
 st.header(t("delays.not_yet_due", lang))
 upcoming = compute(delays.measure_list, ctx, as_of, voice, "not_yet_due", lang)

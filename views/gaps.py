@@ -1,5 +1,7 @@
 """Écarts d'adoption / Adoption gaps: which recommendations the plans took up or dropped."""
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -9,7 +11,9 @@ from monitoring.i18n import t
 from monitoring.schema import SHEETS_BY_ID
 from views.common import banner, chart, compute, context, show_chart, show_table
 
+# Only the retention known at the as-of date: a plan not adopted yet has none (known_at).
 ctx = context()
+ctx = replace(ctx, view=gaps.known_at(ctx.view, ctx.as_of), version=f"{ctx.version}|{ctx.as_of}")
 lang = ctx.lang
 st.title(t("page.gaps", lang))
 st.caption(t("gaps.caption", lang))
@@ -64,7 +68,7 @@ for by in ("author", "theme"):
     figure = chart(charts.retention_by_group, ctx, frame, lang=lang, by=by)
     show_chart(figure, ctx, f"retention-by-{by}", key=f"by_{by}")
 st.caption(t("gaps.by_group.help", lang))
-missing = compute(gaps.plans_without_retention, ctx, chosen)
+missing = compute(gaps.plans_without_retention, ctx, chosen, ctx.as_of)
 if missing:
     st.info(t("gaps.plans_missing", lang, sheet=retention_sheet))
     st.text("\n".join(missing))

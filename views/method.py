@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from monitoring import figures_text as ft
 from monitoring import method
-from monitoring.i18n import t
+from monitoring.i18n import plain, t
 from monitoring.schema import CONTRACT_VERSION, SHEETS_BY_ID
-from views.common import banner, compute_whole, context, show_table
+from views.common import banner, compute_whole, context, show_table, summaries
 
 ctx = context()
 lang = ctx.lang
@@ -37,11 +38,25 @@ if custom:
 
 st.header(t("method.definitions", lang))
 st.caption(t("method.definitions.caption", lang, as_of=ctx.as_of))
-voice = t(f"voice.{ctx.voice}", lang)
+params = method.definition_params(ctx.voice, lang)
 for group, definitions in method.DEFINITIONS:
     st.subheader(t(group, lang))
     for title, text in definitions:
-        st.markdown(f"**{t(title, lang)}.** {t(text, lang, voice=voice)}")
+        st.markdown(f"**{t(title, lang)}.** {t(text, lang, **params)}")
+
+st.header(t("method.def.verdicts", lang))
+published = [
+    (plan["plan_id"], sentence, verdict.get("source"))
+    for plan in summaries(ctx.view, ctx.version, ctx.as_of, ctx.voice)
+    for sentence, verdict in zip(ft.verdict_sentences(plan, lang), ft.verdicts(plan), strict=True)
+]
+if not published:
+    sheet = SHEETS_BY_ID["published_verdicts"].name(lang)
+    st.info(t("truth.method.no_verdicts", lang, sheet=sheet, as_of=ctx.as_of))
+for plan_id, sentence, source in published:
+    st.markdown(plain(f"{plan_id} — {sentence}"))
+    if source:
+        st.caption(plain(t("truth.method.verdict_source", lang, source=source)))
 
 st.header(t("method.sources", lang))
 if ctx.dataset_key == "demo":

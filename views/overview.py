@@ -2,10 +2,18 @@
 
 import streamlit as st
 
+from monitoring import figures_text as ft
 from monitoring.charts.overview import plan_periods, retention_by_plan, status_by_plan
-from monitoring.i18n import format_date, format_number, format_percent, plain, t
+from monitoring.i18n import format_number, plain, t
 from monitoring.metrics import plan_timeline
-from views.common import banner, compute, context, dataset_label, show_chart, summaries
+from views.common import (
+    banner,
+    compute,
+    context,
+    dataset_label,
+    show_chart,
+    summaries,
+)
 
 ctx = context()
 lang = ctx.lang
@@ -20,65 +28,61 @@ if not plans:
     st.stop()
 
 
-def _retained(plan: dict) -> str:
-    counts = plan["retention_counts"]
-    recorded = sum(counts.values())
+def _figures(plan: dict) -> None:
+    """The plan's metric boxes, then each figure's base and what it rests on."""
+    # A row that wraps, each figure as wide as its value: "trop peu évaluées" and "non
+    # renseignée" are read whole, never cut to "trop peu…".
+    row = st.container(horizontal=True, gap="large", wrap=True)
+    recorded = ft.retention_recorded(plan)
+    figures = (
+        ("metric.measures", format_number(plan["measures"], lang), "metric.measures.help"),
+        ("metric.completion", ft.completion_short(plan, lang), "metric.completion.help"),
+        ("metric.overdue", format_number(plan["overdue"], lang), "metric.overdue.help"),
+        ("metric.unassessed", format_number(plan["past_due_unassessed"], lang),
+         "metric.unassessed.help"),
+        ("metric.retained", ft.retained_short(plan, lang), "metric.retained.help"),
+    )  # fmt: skip
+    for label, value, help_key in figures:
+        helped = (
+            ft.retention_help(lang)
+            if help_key == "metric.retained.help" and not recorded
+            else t(help_key, lang)
+        )
+        row.metric(t(label, lang), value, help=helped, width="content")
+    for sentence in ft.verdict_sentences(plan, lang):
+        st.markdown(f"**{t('truth.verdict.title', lang)}** — {plain(sentence)}")
+    st.caption(ft.completion_line(plan, lang))
+    lines = (
+        ft.overdue_line(plan, lang),
+        ft.median_delay_line(plan, lang),
+    )
+    for line in lines:
+        if line:
+            st.caption(line)
+    note = ft.unassessed_note(plan, lang)
+    if note:
+        st.caption(note)
     if not recorded:
-        return "—"
-    taken = counts["retained"] + counts["partly_retained"]
-    return f"{format_number(taken, lang)} / {format_number(recorded, lang)}"
+        st.caption(t("truth.retention.line", lang))
 
 
 for plan in plans:
     with st.container(border=True):
         st.subheader(plain(f"{plan['plan_id']} — {plan['title']}"))
-        st.caption(
-            t(
-                "overview.period",
-                lang,
-                start=format_date(plan["period_start"], lang),
-                end=format_date(plan["period_end"], lang),
-                adopted=format_date(plan["adopted_date"], lang, long=True),
-            )
-        )
-        for key in ("adoption_delay_days", "gap_before_days"):
-            if plan[key] is not None:
-                st.caption(t(f"overview.{key}", lang, days=plan[key]))
+        for line in ft.plan_lines(plan, ctx.as_of, lang):
+            st.caption(line)
+        if not ft.adopted(plan):
+            continue
         if not plan["measures"]:
             st.info(t("overview.no_measures", lang))
             continue
-        cols = st.columns(5)
-        cols[0].metric(
-            t("metric.measures", lang),
-            format_number(plan["measures"], lang),
-            help=t("metric.measures.help", lang),
-        )
-        cols[1].metric(
-            t("metric.completion", lang),
-            format_percent(plan["completion_rate"], lang),
-            help=t("metric.completion.help", lang),
-        )
-        cols[2].metric(
-            t("metric.overdue", lang),
-            format_number(plan["overdue"], lang),
-            help=t("metric.overdue.help", lang),
-        )
-        cols[3].metric(
-            t("metric.unassessed", lang),
-            format_number(plan["past_due_unassessed"], lang),
-            help=t("metric.unassessed.help", lang),
-        )
-        cols[4].metric(
-            t("metric.retained", lang), _retained(plan), help=t("metric.retained.help", lang)
-        )
-        known = plan["measures"] - plan["status_counts"]["unknown"]
-        st.caption(t("overview.coverage", lang, known=known, total=plan["measures"]))
+        _figures(plan)
 
-st.header(t("overview.charts", lang))
-timeline = compute(plan_timeline, ctx)
+st.header(t("truth.charts.selected" if ctx.filters.plans else "overview.charts", lang))
+timeline = compute(plan_timeline, ctx, ctx.as_of)
 show_chart(plan_periods(timeline, ctx.as_of, lang), ctx, "plan-periods", key="plan_periods")
 st.caption(t("overview.periods_help", lang))
 show_chart(status_by_plan(plans, lang), ctx, "status-by-plan", key="status_by_plan")
-st.caption(t("metric.status.help", lang))
+st.caption(ft.status_help(ctx.voice, lang))
 show_chart(retention_by_plan(plans, lang), ctx, "retention-by-plan", key="retention_by_plan")
 st.caption(t("metric.retained.help", lang))

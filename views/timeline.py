@@ -4,6 +4,7 @@ import streamlit as st
 
 from monitoring import timeline as tl
 from monitoring.charts.timeline import event_timeline, reply_rate_bars
+from monitoring.figures_text import events_table, with_date_bounds
 from monitoring.i18n import t
 from monitoring.method import readable
 from monitoring.metrics import plan_timeline
@@ -37,7 +38,7 @@ kinds = right.pills(
 def link_columns(**labels: str) -> dict:
     """Column labels for a table of events: dates in the page's language, links clickable."""
     config: dict = {k: st.column_config.TextColumn(t(v, lang)) for k, v in labels.items()}
-    config["date"] = st.column_config.DateColumn(t("timeline.col.date", lang), format=DATE_FORMAT)
+    config["date"] = st.column_config.TextColumn(t("timeline.col.date", lang))
     config["link"] = st.column_config.LinkColumn(
         t("timeline.col.link", lang), display_text=r"https?://(?:www\.)?([^/]+)", width="medium"
     )
@@ -48,13 +49,13 @@ events = compute(tl.timeline_events, ctx, ctx.as_of, tuple(kinds), start, end)
 if events.empty:
     st.info(t("timeline.no_match", lang))
 else:
-    plans = compute(plan_timeline, ctx)
+    plans = compute(plan_timeline, ctx, ctx.as_of)
     chart = event_timeline(events, plans, lang=lang, start=start, end=end)
     show_chart(chart, ctx, "events", key="event_timeline")
     st.caption(t("timeline.chart.caption", lang))
     with st.expander(t("timeline.table", lang)):
         show_table(
-            tl.events_for_display(events, lang), ctx, "events", hide_index=True,
+            events_table(events, lang), ctx, "events", hide_index=True,
             title=t("timeline.table", lang),
             column_config=link_columns(
                 kind="timeline.col.kind", title="timeline.col.title",
@@ -99,5 +100,6 @@ columns = link_columns(
 )
 columns["event_id"] = None
 columns["waiting_days"] = st.column_config.NumberColumn(t("timeline.col.waiting", lang))
-show_table(readable(waiting), ctx, "unanswered", hide_index=True, column_config=columns,
+show_table(with_date_bounds(readable(waiting), lang), ctx, "unanswered", hide_index=True,
+           column_config=columns,
            title=t("timeline.unanswered", lang))  # fmt: skip

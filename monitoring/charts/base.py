@@ -4,13 +4,16 @@ One palette for every chart, safe for colour-blind readers (Okabe–Ito), and st
 never shown by colour alone: every bar segment carries its count as text, the legend
 names each category, and each category has its own fill pattern. Chart functions are
 pure: data in, `plotly.graph_objects.Figure` out; tests inspect `fig.data` and
-`fig.layout`.
+`fig.layout`. A chart with nothing to draw is not drawn empty: its builder returns a
+`NoChart`, the sentence saying what is missing and what to add, which the page, the
+downloads and the dossier show instead of an image.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import plotly.graph_objects as go
@@ -33,6 +36,26 @@ RETENTION_STYLE: dict[str, tuple[str, str]] = {
     "not_retained": ("#D55E00", "x"),
 }
 FONT = "Liberation Sans, Arial, sans-serif"
+
+
+@dataclass(frozen=True)
+class NoChart:
+    """A chart with nothing to draw: the sentence shown instead (what is missing, what to add).
+
+    Attributes:
+        key: the message key (`monitoring/locales/truth.py`, `nochart.*`).
+        params: the message's placeholders.
+    """
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        """The sentence in `lang`."""
+        return t(self.key, lang, **self.params)
+
+
+Drawing = go.Figure | NoChart
 
 
 def safe(text: object) -> str:

@@ -10,9 +10,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from monitoring.charts.base import CATEGORY_STYLE, category_label, layout, safe
+from monitoring.charts.base import CATEGORY_STYLE, NoChart, category_label, layout, safe
 from monitoring.i18n import format_date, format_number, t
-from monitoring.schema import CATEGORY_CODES, Lang
+from monitoring.schema import CATEGORY_CODES, SHEETS_BY_ID, Lang
 
 ROW_HEIGHT = 24  # pixels per row of the timeline: the chart grows with the measures shown
 TITLE_CHARS = 48  # a row label keeps this much of the title; the hover shows all of it
@@ -65,6 +65,14 @@ def _rows_with_headers(rows: pd.DataFrame) -> tuple[list[str], list[str]]:
     return keys, labels
 
 
+def _late_text(days: Any, assessed_on: Any, lang: Lang) -> str:
+    """`En retard d'au moins N jour(s) ; dernière évaluation le …`, or why none is counted."""
+    last = format_date(assessed_on, lang) if assessed_on is not None else "—"
+    if pd.isna(days):
+        return t("truth.hover.late_unknown", lang, date=last)
+    return t("truth.hover.late", lang, days=int(days), date=last)
+
+
 def _hover(row: pd.Series, lang: Lang) -> str:
     """The hover text of one measure: full title, status, dates, delay."""
     title = "<br>".join(safe(line) for line in textwrap.wrap(str(row["title"]), 70))
@@ -83,8 +91,10 @@ def _hover(row: pd.Series, lang: Lang) -> str:
         lines.append(
             t("delays.hover.completed_on", lang, date=format_date(row["completed_on"], lang))
         )
+    if row.get("due_basis") == "plan_end":
+        lines.append(t("truth.hover.plan_end", lang))
     if row["overdue"]:
-        lines.append(t("delays.hover.days_late", lang, days=int(row["delay_days"])))
+        lines.append(_late_text(row["delay_days"], row.get("assessed_on"), lang))
     elif row["past_due_unassessed"]:
         lines.append(t("delays.hover.unassessed", lang))
     return "<br>".join(lines)
@@ -170,12 +180,13 @@ def _late_trace(rows: pd.DataFrame, as_of: dt.date, lang: Lang) -> go.Scatter:
     x: list[str | None] = []
     y: list[str | None] = []
     texts: list[str] = []
-    for measure_id, due, days in late[["measure_id", "effective_due", "delay_days"]].itertuples(
-        index=False, name=None
+    last = late["assessed_on"] if "assessed_on" in late.columns else [None] * len(late)
+    for measure_id, due, days, assessed in zip(
+        late["measure_id"], late["effective_due"], late["delay_days"], last, strict=True
     ):
         x += [*_iso(pd.Series([due])), as_of.isoformat(), None]
         y += [_key(measure_id), _key(measure_id), None]
-        text = t("delays.hover.days_late", lang, days=int(days))
+        text = _late_text(days, assessed, lang)
         texts += [text, text, ""]
     return go.Scatter(
         name=t("delays.chart.late", lang),
@@ -294,13 +305,25 @@ def measure_timeline(
     return fig
 
 
-def lead_delays(leads: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure:
+def _at_least(days: float | int | None, lang: Lang) -> str:
+    """`au moins 240 jours` (delays stop at the last assessment), or `non calculable`."""
+    if days is None or pd.isna(days):
+        return t("truth.delay.none", lang)
+    return t("truth.delay.median.short", lang, days=format_number(days, lang))
+
+
+def lead_delays(leads: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure | NoChart:
     """Overdue measures per lead, and their median days late (two bar panels, one row each).
 
     Args:
         leads: `monitoring.delays.delay_by_lead(...)` output (NA lead = no lead given).
         lang: language of the labels.
+
+    Returns:
+        The figure, or a `NoChart` when no measure is overdue.
     """
+    if leads.empty:
+        return NoChart("nochart.leads", {"sheet": SHEETS_BY_ID["measures"].name(lang)})
     names = [
         t("delays.no_lead", lang) if pd.isna(lead) else safe(short(lead, 60))
         for lead in leads["lead"]
@@ -320,8 +343,8 @@ def lead_delays(leads: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure:
             lang,
             lead=name,
             overdue=count,
-            median=format_number(median, lang),
-            longest=format_number(int(longest), lang),
+            median=_at_least(median, lang),
+            longest=_at_least(None if pd.isna(longest) else int(longest), lang),
         )
         for name, count, median, longest in zip(
             names, counts, medians, leads["max_days_late"], strict=True

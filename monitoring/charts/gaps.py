@@ -20,6 +20,7 @@ from monitoring.charts.base import (
     CATEGORY_STYLE,
     FONT,
     RETENTION_STYLE,
+    NoChart,
     category_label,
     layout,
     retention_label,
@@ -28,7 +29,7 @@ from monitoring.charts.base import (
 )
 from monitoring.gaps import LEVEL_CODES, TAKEN_UP, UNDOCUMENTED, Group
 from monitoring.i18n import format_number, format_percent, t
-from monitoring.schema import CATEGORY_CODES, Lang
+from monitoring.schema import CATEGORY_CODES, SHEETS_BY_ID, Lang
 
 UNDOCUMENTED_STYLE = ("#BBBBBB", ".")
 GAP_COLOUR = "#D55E00"  # the "not retained" vermillion: a theme nobody took up
@@ -74,14 +75,19 @@ def _end_labels(
 
 def retention_by_group(
     frame: pd.DataFrame, *, lang: Lang = "fr", by: Group = "author"
-) -> go.Figure:
+) -> go.Figure | NoChart:
     """Recommendations of each author (or theme) by retention level, one panel per plan.
 
     Args:
         frame: `monitoring.gaps.retention_by_group(...)` output.
         lang: language of the labels.
         by: what the rows are (`"author"` or `"theme"`), for the title.
+
+    Returns:
+        The figure, or a `NoChart` when no retention is recorded.
     """
+    if frame.empty:
+        return NoChart("nochart.retention", {"sheet": SHEETS_BY_ID["retention"].name(lang)})
     plans = list(dict.fromkeys(frame["plan_id"]))
     panels = [frame[frame["plan_id"] == plan_id] for plan_id in plans]
     sizes = [max(panel["group"].nunique(), 1) for panel in panels] or [1]
@@ -115,7 +121,7 @@ def retention_by_group(
     return _finish(fig, title, height=height)
 
 
-def theme_coverage(frame: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure:
+def theme_coverage(frame: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure | NoChart:
     """How many recommendations each theme received and what share the plans took up.
 
     One stacked bar per theme (in the frame's order: least taken up first), by best
@@ -127,6 +133,9 @@ def theme_coverage(frame: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure:
         frame: `monitoring.gaps.theme_coverage(...)` output.
         lang: language of the labels.
     """
+    if frame.empty:
+        sheet = SHEETS_BY_ID["recommendations"].name(lang)
+        return NoChart("nochart.coverage", {"sheet": sheet})
     codes = [*LEVEL_CODES, UNDOCUMENTED]
     style = {**RETENTION_STYLE, UNDOCUMENTED: UNDOCUMENTED_STYLE}
     rows = [
@@ -158,7 +167,7 @@ def theme_coverage(frame: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure:
 
 def recommendation_sankey(
     links: pd.DataFrame, *, lang: Lang = "fr", by: Group = "author"
-) -> go.Figure:
+) -> go.Figure | NoChart:
     """Sankey: recommendations by author (or theme) → measures taking them up → status.
 
     Three columns: the recommendation groups; the measures taking them up, grouped by plan
@@ -171,7 +180,13 @@ def recommendation_sankey(
         links: `monitoring.gaps.sankey_links(...)` output (its order is the nodes' order).
         lang: language of the labels.
         by: how recommendations are grouped, for the title.
+
+    Returns:
+        The figure, or a `NoChart` when there is no link to draw.
     """
+    if links.empty:
+        sheet = SHEETS_BY_ID["recommendations"].name(lang)
+        return NoChart("nochart.sankey", {"sheet": sheet})
     nodes = _sankey_nodes(links)
     index = {node: i for i, node in enumerate(nodes)}
     x, y, tallest = _positions(nodes, links)

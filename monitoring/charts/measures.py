@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from monitoring.charts.base import layout, safe
+from monitoring.charts.base import NoChart, layout, safe
 from monitoring.dataset import StatusScale
-from monitoring.i18n import t
-from monitoring.schema import Lang
+from monitoring.i18n import format_date_bounds, t
+from monitoring.schema import SHEETS_BY_ID, Lang
 
 # Okabe–Ito colours not used by the status palette's greens and blues, plus a dash and a
 # marker shape per voice, so the voices stay apart in black and white too.
@@ -37,7 +37,7 @@ def _tick_formats(lang: Lang) -> list[dict[str, object]]:
 
 def status_history(
     history: pd.DataFrame, *, scale: StatusScale, as_of: dt.date, lang: Lang = "fr"
-) -> go.Figure:
+) -> go.Figure | NoChart:
     """The status of one measure over time, as a step line per voice up to the as-of date.
 
     The y axis lists the scale's labels in scale order (the best outcome on top), so each
@@ -53,7 +53,9 @@ def status_history(
 
     Returns:
         One scatter trace per voice that assessed the measure (legend order government,
-        civil society, independent); no trace and a note when `history` is empty.
+        civil society, independent); a `NoChart` when no assessment can be drawn. An
+        assessment known only within bounds sits at its earliest date, its hover giving
+        the bounds ("mars 2014").
     """
     levels = scale.ordered()
     position = {item.label: i for i, item in enumerate(levels)}
@@ -67,10 +69,13 @@ def status_history(
         y = [position[s] + VOICE_OFFSET[voice] for s in rows["status"]]
         labels = [safe(scale.display(s, lang)) for s in rows["status"]]
         who = [safe(a) if pd.notna(a) else "" for a in rows["assessor"]]
+        latest = rows["as_of_latest"] if "as_of_latest" in rows.columns else [None] * len(x)
+        when = [format_date_bounds(a, b, lang) for a, b in zip(rows["as_of"], latest, strict=True)]
         sizes = [10] * len(x)
         if x[-1] < day:  # the last status holds until the as-of date
             x, y, sizes = [*x, day], [*y, y[-1]], [*sizes, 0]
             labels, who = [*labels, labels[-1]], [*who, who[-1]]
+            when = [*when, format_date_bounds(day, None, lang)]
         name = t(f"voice.{voice}", lang)
         fig.add_trace(
             go.Scatter(
@@ -80,11 +85,13 @@ def status_history(
                 mode="lines+markers",
                 line={"shape": "hv", "color": colour, "dash": dash, "width": 2.5},
                 marker={"symbol": symbol, "size": sizes, "color": colour},
-                customdata=list(zip(labels, who, strict=True)),
-                hovertemplate=f"%{{x|{_DATE_FORMAT[lang]}}}<br>{safe(name)} : "
+                customdata=list(zip(labels, who, when, strict=True)),
+                hovertemplate=f"%{{customdata[2]}}<br>{safe(name)} : "
                 "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
             )
         )
+    if not fig.data:
+        return NoChart("nochart.history", {"sheet": SHEETS_BY_ID["status_updates"].name(lang)})
     layout(fig, t("measures.chart.title", lang), height=140 + 38 * len(levels))
     fig.update_layout(showlegend=True)  # even with one voice: its name is how it is read
     fig.update_yaxes(
@@ -104,9 +111,4 @@ def status_history(
         x=day, y=1, yref="paper", yanchor="bottom", xanchor="right", showarrow=False,
         text=safe(t("measures.chart.as_of", lang, as_of=as_of)),
     )  # fmt: skip
-    if not fig.data:
-        fig.add_annotation(
-            text=safe(t("measures.chart.empty", lang)), x=0.5, y=0.5, xref="paper",
-            yref="paper", showarrow=False,
-        )  # fmt: skip
     return fig

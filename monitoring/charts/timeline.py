@@ -18,9 +18,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from monitoring.charts.base import FONT, layout, safe
-from monitoring.i18n import format_date, format_number, format_percent, t
-from monitoring.schema import Lang
+from monitoring.charts.base import FONT, NoChart, layout, safe
+from monitoring.i18n import format_date, format_date_bounds, format_number, format_percent, t
+from monitoring.schema import SHEETS_BY_ID, Lang
 from monitoring.timeline import LANE_ORDER, reply_notes
 
 # Okabe–Ito colours (no yellow: too pale on white) and one distinct symbol per kind.
@@ -94,19 +94,34 @@ def _positions(events: pd.DataFrame, lanes: Sequence[str]) -> tuple[pd.Series, l
     return centre + offsets * SLOT_PX, [*centres, top]
 
 
+def _latest(events: pd.DataFrame) -> pd.Series:
+    """Each event's latest possible date (NaT when known to the day)."""
+    if "date_latest" in events.columns:
+        return events["date_latest"]
+    return pd.Series(pd.NaT, index=events.index, dtype="datetime64[s]")
+
+
+def _when(day: Any, latest: Any, lang: Lang) -> str:
+    """`14 mai 2014`, or `Date imprécise : mars 2014` / `… : entre le … et le …`."""
+    if pd.isna(latest) or pd.Timestamp(latest) == pd.Timestamp(day):
+        return format_date(day, lang, long=True)
+    return t("truth.timeline.range", lang, when=format_date_bounds(day, latest, lang))
+
+
 def _hover(events: pd.DataFrame, lang: Lang) -> np.ndarray:
     notes = reply_notes(events, lang)
     return np.array(
         [
             [
-                format_date(day, lang, long=True),
+                _when(day, latest, lang),
                 _wrap(title),
                 _wrap(sender),
                 _wrap(recipient),
                 _wrap(note) if note else "",
             ]
-            for day, title, sender, recipient, note in zip(
+            for day, latest, title, sender, recipient, note in zip(
                 events["date"],
+                _latest(events),
                 events["title"],
                 events["sender"],
                 events["recipient"],
@@ -147,6 +162,34 @@ def _event_trace(
     )
 
 
+def _ranges(events: pd.DataFrame, y: pd.Series, lang: Lang) -> go.Scatter | None:
+    """One trace of horizontal segments: an event known only between two dates is drawn
+    from its earliest to its latest date (its symbol sits on the earliest)."""
+    latest = _latest(events)
+    bounded = latest.notna() & (latest != events["date"])
+    if not bounded.any():
+        return None
+    xs: list[Any] = []
+    ys: list[Any] = []
+    texts: list[str] = []
+    for index in events.index[bounded]:
+        first, last = events["date"][index], latest[index]
+        when = _when(first, last, lang)
+        xs += [first, last, None]
+        ys += [y[index], y[index], None]
+        texts += [when, when, ""]
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        name=t("truth.timeline.range_legend", lang),
+        line={"color": LINK_COLOUR, "width": 5},
+        opacity=0.45,
+        text=texts,
+        hovertemplate="%{text}<extra></extra>",
+    )
+
+
 def _links(events: pd.DataFrame, y: pd.Series, lang: Lang) -> go.Scatter | None:
     """One trace of arrows, each from an event to the event that replies to it."""
     where = dict(zip(events["event_id"], zip(events["date"], y, strict=True), strict=True))
@@ -178,7 +221,8 @@ def _plan_context(fig: go.Figure, plans: pd.DataFrame, lang: Lang) -> None:
     for i, plan in enumerate(plans.to_dict("records")):
         plan_id = safe(plan["plan_id"])
         start, end, adopted = plan["period_start"], plan["period_end"], plan["adopted_date"]
-        if pd.notna(start) and pd.notna(end):
+        in_force = plan.get("adopted", True) is not False  # not adopted at as-of: no period
+        if in_force and pd.notna(start) and pd.notna(end):
             fig.add_shape(
                 type="rect", xref="x", yref="paper", x0=start, x1=end, y0=0, y1=1,
                 fillcolor=PLAN_FILLS[i % 2], line={"width": 0}, layer="below",
@@ -216,7 +260,7 @@ def event_timeline(
     lang: Lang,
     start: dt.date | None = None,
     end: dt.date | None = None,
-) -> go.Figure:
+) -> go.Figure | NoChart:
     """The events on a time axis, one lane per kind, with the plans as context.
 
     Args:
@@ -225,7 +269,12 @@ def event_timeline(
         lang: language of the labels.
         start: first date of the axis (default: the first event).
         end: last date of the axis (default: the last event).
+
+    Returns:
+        The figure, or a `NoChart` when there is no event to draw.
     """
+    if events.empty:
+        return NoChart("nochart.events", {"sheet": SHEETS_BY_ID["events"].name(lang)})
     lanes = [k for k in LANE_ORDER if k in set(events["kind"])]
     y, centres = _positions(events, lanes) if len(events) else (pd.Series(), [MIN_LANE_PX])
     total = centres.pop()  # the last value is the bottom of the last lane
@@ -242,12 +291,12 @@ def event_timeline(
             if part.any():
                 name = t(f"timeline.legend.{key}", lang)
                 traces.append(_event_trace(rows[part], y, kind, name, hollow, lang))
-    link = _links(events, y, lang)
-    fig = go.Figure([*traces, *([link] if link is not None else [])])
+    extra = [trace for trace in (_ranges(events, y, lang), _links(events, y, lang)) if trace]
+    fig = go.Figure([*traces, *extra])
     layout(fig, t("timeline.chart.title", lang), height=int(200 + total))
     _plan_context(fig, plans, lang)
     first = pd.Timestamp(start) if start else events["date"].min()
-    last = pd.Timestamp(end) if end else events["date"].max()
+    last = pd.Timestamp(end) if end else _latest(events).fillna(events["date"]).max()
     if pd.notna(first) and pd.notna(last):
         pad = pd.Timedelta(days=max((last - first).days * 0.02, 15))
         fig.update_xaxes(range=[first - pad, last + pad])
@@ -268,13 +317,18 @@ def event_timeline(
     return fig
 
 
-def reply_rate_bars(rates: pd.DataFrame, *, lang: Lang) -> go.Figure:
+def reply_rate_bars(rates: pd.DataFrame, *, lang: Lang) -> go.Figure | NoChart:
     """Reply rate per addressee, one bar each, with the letters behind it as text.
 
     Args:
         rates: `monitoring.timeline.reply_rates_between(...)` output.
         lang: language of the labels.
+
+    Returns:
+        The figure, or a `NoChart` when no letter was sent.
     """
+    if rates.empty:
+        return NoChart("nochart.reply_rates", {"sheet": SHEETS_BY_ID["events"].name(lang)})
     unnamed = t("timeline.unnamed_recipient", lang)
     names = [r if isinstance(r, str) else unnamed for r in rates["recipient"]]
     labels = [safe(textwrap.shorten(n, 48, placeholder="…")) for n in names]

@@ -22,11 +22,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "assessed {unknown}",
     ),
     "cli.completion": ("Taux de réalisation : {rate}", "Completion rate: {rate}"),
-    "cli.overdue": ("Mesures en retard : {count}", "Overdue measures: {count}"),
-    "cli.unassessed": (
-        "Échues sans évaluation (non comptées en retard) : {count}",
-        "Past due without assessment (not counted overdue): {count}",
-    ),
     "cli.adoption_delay_days": (
         "Délai d'adoption (adopté − attendu) : {days} jours",
         "Adoption delay (adopted − expected): {days} days",
@@ -35,7 +30,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sans plan avant celui-ci (adoption − fin du plan précédent) : {days} jours",
         "No plan before this one (adoption − previous plan's end): {days} days",
     ),
-    "cli.median_delay": ("Retard médian : {days} jours", "Median delay: {days} days"),
     "cli.retention": (
         "Recommandations retenues {retained} · partiellement {partly_retained} · retirées "
         "du projet {dropped_from_draft} · non retenues {not_retained}",

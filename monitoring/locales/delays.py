@@ -66,12 +66,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "delays.timeline_help": (
         "Chaque barre va du début du plan à l'échéance initiale de la mesure ; sa couleur et "
         "son motif donnent le statut. Losanges : échéances révisées connues à cette date. "
-        "Pointillés noirs : retard, de l'échéance effective à la date de situation. "
-        "Étoile : date de réalisation.",
+        "Pointillés noirs : de l'échéance effective à la date de situation ; le retard "
+        "compté s'arrête à la dernière évaluation (« au moins »). Étoile : date de "
+        "réalisation.",
         "Each bar runs from the plan's start to the measure's original due date; its colour "
         "and pattern give the status. Diamonds: revised due dates known at this date. "
-        "Black dots: delay, from the effective due date to the as-of date. Star: "
-        "completion date.",
+        "Black dots: from the effective due date to the as-of date; the delay counted stops "
+        "at the last assessment (“at least”). Star: completion date.",
     ),
     "delays.no_plan_measures": (
         "Ce plan n'a aucune mesure dans la sélection : choisissez un autre plan ou élargissez "
@@ -129,7 +130,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "delays.col.title": ("Intitulé", "Title"),
     "delays.col.lead": ("Pilote", "Lead"),
     "delays.col.effective_due": ("Échéance effective", "Effective due date"),
-    "delays.col.days_late": ("Jours de retard", "Days late"),
+    "delays.col.days_late": ("Jours de retard (au moins)", "Days late (at least)"),
     "delays.col.days_left": ("Jours restants", "Days left"),
     "delays.col.status": ("Statut", "Status"),
     "delays.col.assessed_by": ("Évalué par", "Assessed by"),
@@ -145,14 +146,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "delays.chart.completed": ("Réalisée le", "Completed on"),
     "delays.chart.by_lead": ("Mesures en retard par pilote", "Overdue measures by lead"),
     "delays.chart.overdue_count": ("Mesures en retard", "Overdue measures"),
-    "delays.chart.median": ("Retard médian (jours)", "Median delay (days)"),
+    "delays.chart.median": (
+        "Retard médian, au moins (jours)",
+        "Median delay, at least (days)",
+    ),
     "delays.chart.measures_axis": ("Nombre de mesures", "Number of measures"),
     "delays.chart.days_axis": ("Jours", "Days"),
     "delays.hover.status": ("Statut : {status}", "Status: {status}"),
     "delays.hover.original_due": ("Échéance initiale : {date}", "Original due date: {date}"),
     "delays.hover.effective_due": ("Échéance effective : {date}", "Effective due date: {date}"),
     "delays.hover.completed_on": ("Réalisée le {date}", "Completed on {date}"),
-    "delays.hover.days_late": ("En retard de {days} jour(s)", "{days} day(s) late"),
     "delays.hover.unassessed": (
         "Échue, non évaluée : rien ne montre qu'elle n'est pas réalisée",
         "Past due, not assessed: nothing shows it is not done",
@@ -162,9 +165,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Revised due date: {date} (announced on {announced})",
     ),
     "delays.hover.lead": (
-        "{lead}<br>{overdue} mesure(s) en retard<br>retard médian : {median} jours<br>"
-        "le plus long : {longest} jours",
-        "{lead}<br>{overdue} overdue measure(s)<br>median delay: {median} days<br>"
-        "longest: {longest} days",
+        "{lead}<br>{overdue} mesure(s) en retard<br>retard médian : {median}<br>"
+        "le plus long : {longest}",
+        "{lead}<br>{overdue} overdue measure(s)<br>median delay: {median}<br>longest: {longest}",
     ),
 }

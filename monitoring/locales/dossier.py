@@ -101,9 +101,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dossier.section.method": ("Méthode", "Method"),
     "dossier.section.sources": ("Sources", "Sources"),
     # Key figures.
-    "dossier.key.period": ("Période : {period}", "Period: {period}"),
-    "dossier.key.adopted": ("Adopté le {date}", "Adopted on {date}"),
-    "dossier.key.median_delay": ("Retard médian (jours)", "Median delay (days)"),
+    "dossier.key.median_delay": ("Retard médian", "Median delay"),
     "dossier.key.retained_share": (
         "Recommandations reprises (retenues ou en partie) / renseignées",
         "Recommendations taken up (fully or partly) / recorded",

@@ -144,7 +144,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{date} (déplacée de {days} jours)",
         "{date} (moved by {days} days)",
     ),
-    "measures.fact.late": ("En retard de {days} jours", "{days} days overdue"),
     "measures.fact.done_after": (
         "Réalisée {days} jours après l'échéance initiale",
         "Done {days} days after the original due date",
@@ -203,8 +202,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measures.chart.title": ("Statut selon chaque voix", "Status according to each voice"),
     "measures.chart.x": ("Date de l'évaluation", "Date of the assessment"),
     "measures.chart.as_of": ("Situation au {as_of}", "As of {as_of}"),
-    "measures.chart.empty": (
-        "Aucune évaluation à cette date",
-        "No assessment at this date",
-    ),
 }

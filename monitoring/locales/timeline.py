@@ -36,12 +36,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Une ligne par type d'événement, chacun avec son symbole. Les flèches relient une "
         "lettre à sa réponse ; un triangle creux est une lettre sans réponse. Fonds : la "
         "période de chaque plan (tirets : son adoption) et, en orangé, le temps sans plan "
-        "en vigueur. Survolez un point pour voir la date, l'intitulé, l'expéditeur et le "
-        "destinataire.",
+        "en vigueur. Un trait gris épais : un événement connu seulement au mois, à l'année ou "
+        "entre deux dates, tracé de sa date la plus tôt à la plus tardive (son symbole est "
+        "sur la plus tôt) ; aucun jour n'est inventé. Survolez un point pour voir la date, "
+        "l'intitulé, l'expéditeur et le destinataire.",
         "One lane per kind of event, each with its own symbol. Arrows join a letter to its "
         "reply; a hollow triangle is a letter without a reply. Background: each plan's "
-        "period (dashes: its adoption) and, in orange, the time with no plan in force. "
-        "Hover over a point for its date, title, sender and addressee.",
+        "period (dashes: its adoption) and, in orange, the time with no plan in force. A "
+        "thick grey line: an event known only to the month, the year or between two dates, "
+        "drawn from its earliest to its latest date (its symbol on the earliest); no day is "
+        "invented. Hover over a point for its date, title, sender and addressee.",
     ),
     "timeline.chart.title": ("Chronologie du plaidoyer", "Advocacy timeline"),
     "timeline.kind.letter": ("Lettre", "Letter"),

@@ -24,9 +24,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "app.france_banner": (
         "Données réelles et sourcées. Ce qui n'a pas été trouvé dans les sources reste "
-        "affiché comme inconnu (« Non évaluée », « non trouvé »), jamais deviné.",
+        "affiché comme inconnu (« Non évaluée », « non renseignée »). Conventions : périodes "
+        "des plans en années entières, fin du plan comme échéance faute d'échéance "
+        "sourcée (voir Méthode).",
         "Real, sourced data. What was not found in the sources stays shown as unknown "
-        "(“Not assessed”, “not found”), never guessed.",
+        "(“Not assessed”, “not recorded”). Conventions: plan periods in whole years, the "
+        "plan's end as deadline when none is sourced (see Method).",
     ),
     "app.load_error": (
         "Le jeu de données n'a pas pu être chargé (référence {ref}).",
@@ -76,10 +79,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le classeur ne contient aucun plan : ajoutez-en un dans la feuille Plans.",
         "The workbook holds no plan: add one in the Plans sheet.",
     ),
-    "overview.coverage": (
-        "Statut connu pour {known} mesure(s) sur {total} ; les autres sont « Non évaluées ».",
-        "Status known for {known} of {total} measures; the others are “Not assessed”.",
-    ),
     "overview.adoption_delay_days": (
         "Adopté {days} jours après la date à laquelle il était attendu.",
         "Adopted {days} days after the date it was expected by.",
@@ -120,28 +119,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "metric.unassessed": ("Échues, non évaluées", "Past due, not assessed"),
     "metric.unassessed.help": (
-        "Mesures dont l'échéance est passée mais dont aucune source ne donne le statut : "
-        "elles ne sont pas comptées en retard, faute de preuve qu'elles ne sont pas "
-        "réalisées.",
-        "Measures whose due date has passed but whose status no source gives: they are "
-        "not counted as overdue, since nothing shows they are not done.",
+        "Mesures échues pour lesquelles le jeu de données n'a aucune évaluation mesure par "
+        "mesure : ce chiffre compte ce qui manque aux données, pas des mesures non "
+        "réalisées ; elles ne sont pas comptées en retard. Un verdict publié qui les couvre "
+        "est montré à côté.",
+        "Past-due measures for which the dataset holds no measure-level assessment: this "
+        "figure counts what the data lacks, not measures left undone; they are not counted "
+        "as overdue. A published verdict covering them is shown alongside.",
     ),
     "metric.retained": ("Recommandations retenues", "Recommendations retained"),
     "metric.retained.help": (
         "Recommandations retenues ou partiellement retenues par ce plan, sur toutes celles "
-        "dont la prise en compte par ce plan est renseignée (« — » : aucune n'est "
-        "renseignée). Chaque recommandation compte une fois, à son niveau le plus élevé.",
+        "dont la prise en compte par ce plan est renseignée (« non renseignée » : aucune ne "
+        "l'est, ce qui n'est pas zéro). Chaque recommandation compte une fois, à son niveau "
+        "le plus élevé.",
         "Recommendations retained or partly retained by this plan, out of all those whose "
-        "handling by this plan is recorded (“—”: none is recorded). Each recommendation "
-        "counts once, at its highest level.",
-    ),
-    "metric.status.help": (
-        "Statut actuel de chaque mesure : celui de sa dernière évaluation datée au plus "
-        "tard à la date choisie (toutes voix confondues : gouvernement, société civile, "
-        "évaluation indépendante), regroupé par catégorie.",
-        "Current status of each measure: that of its latest assessment dated on or before "
-        "the chosen date (all voices together: government, civil society, independent "
-        "evaluation), grouped by category.",
+        "handling by this plan is recorded (“not recorded”: none is, which is not zero). "
+        "Each recommendation counts once, at its highest level.",
     ),
     # Charts.
     "chart.status_by_plan": ("Mesures par statut", "Measures by status"),

@@ -32,7 +32,8 @@ def test_overview_runs_without_exception_for_each_dataset_and_language(dataset, 
     assert_page_ok(at)
     assert at.title[0].value == ("Vue d'ensemble" if lang == "fr" else "Overview")
     specs = plotly_specs(at)
-    assert len(specs) == 3
+    # The French dataset records no retention: its chart is a sentence, not an empty chart.
+    assert len(specs) == (2 if dataset == "france" else 3)
     assert all(spec["data"] for spec in specs)
 
 
@@ -76,7 +77,7 @@ def test_every_figure_has_its_definition_one_click_away():
 
 
 def test_french_figures_use_french_number_formatting():
-    at = run_app(dataset="france", as_of="2026-11-26")
+    at = run_app(dataset="demo", as_of="2026-11-26")  # the French plans are too little assessed
     rates = [m.value for m in at.metric if m.label == "Taux de réalisation"]
     assert rates and all(r.endswith("\u202f%") for r in rates)
 

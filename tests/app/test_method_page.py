@@ -71,6 +71,7 @@ def test_every_definition_is_written_including_that_unassessed_is_never_overdue(
         assert f"**{title}.**" in english
     assert [s.value for s in en.subheader] == [
         "Status of measures", "Due dates and delays", "Plans and recommendations", "Letters",
+        "Imprecise dates and conventions",
     ]  # fmt: skip
 
 

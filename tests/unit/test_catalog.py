@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from monitoring import catalog
+from monitoring.charts.base import NoChart
 from monitoring.dataset import Dataset, dataset_from_records
 from monitoring.i18n import t
 from monitoring.loading import load_shipped
@@ -78,8 +79,14 @@ def test_without_retention_or_letters_the_dossier_has_the_plan_delay_charts_only
     sel = catalog.Selection(tiny(), AS_OF)
 
     assert names(sel) == [
-        "plan-periods", "status-by-plan", "timeline-P1", "timeline-P2", "by-lead",
+        "plan-periods", "status-by-plan", "retention-by-plan", "timeline-P1", "timeline-P2",
+        "by-lead",
     ]  # fmt: skip
+    retention = catalog.charts(sel, only=["retention-by-plan"])[0]
+    assert not retention.drawn  # the Overview's sentence, not an empty chart
+    assert isinstance(retention.figure, NoChart)
+    assert "Prise en compte" in retention.figure.text("fr")
+    assert retention.title == "Prise en compte des recommandations"
 
 
 def test_retention_recorded_brings_the_adoption_gap_charts_and_letters_the_timeline_ones():
@@ -97,7 +104,9 @@ def test_choosing_plans_narrows_every_chart_to_them():
 
     built = catalog.charts(sel)
 
-    assert [c.name for c in built] == ["plan-periods", "status-by-plan", "timeline-P2", "by-lead"]
+    assert [c.name for c in built] == [
+        "plan-periods", "status-by-plan", "retention-by-plan", "timeline-P2", "by-lead",
+    ]  # fmt: skip
     status = built[1].figure
     assert [bar.y[0] for bar in status.data] == ["P2 — Plan P2"] * len(status.data)
     assert all(c.plans == ("P2",) for c in built)
@@ -165,11 +174,13 @@ def test_table_columns_carry_the_labels_the_pages_show_not_the_ids():
     overdue = next(table for table in catalog.tables(sel) if table.name == "overdue").frame
 
     assert list(overdue.columns) == [
-        "Plan", "N°", "Intitulé", "Jours de retard", "Échéance effective", "Statut", "Pilote",
-        "Évalué par", "Source",
+        "Plan", "N°", "Intitulé", "Jours de retard (au moins)", "Échéance effective",
+        "Échéance fixée par", "Statut", "Pilote", "Évalué par", "Source",
     ]  # fmt: skip
     assert overdue.iloc[0]["Intitulé"] == "Mesure M2"
-    assert overdue.iloc[0]["Jours de retard"] == 154  # 2020-06-30 → 2020-12-01
+    # Due 2020-06-30, last assessed 2020-09-01: counted up to the evidence, not to as-of.
+    assert overdue.iloc[0]["Jours de retard (au moins)"] == 63
+    assert overdue.iloc[0]["Échéance fixée par"] == "échéance de la mesure (sourcée)"
 
 
 def test_without_retention_the_recommendations_are_listed_as_the_gaps_page_does():
@@ -207,3 +218,12 @@ def test_every_shipped_dataset_builds_its_charts_and_tables(key: str):
     assert {"key-figures", "measures", "sources"} <= {table.name for table in tables}
     documented = key == "demo"  # the French workbook records no retention yet
     assert ("sankey-by-author" in {c.name for c in charts}) is documented
+
+
+def test_before_any_adoption_the_dossier_draws_nothing_dated_later():
+    sel = catalog.Selection(tiny(retention=True, letters=True), dt.date(2000, 1, 1))
+    built = catalog.charts(sel)
+    assert [c.name for c in built] == ["plan-periods", "status-by-plan", "retention-by-plan"]
+    assert not any(c.drawn for c in built)  # three sentences, no image
+    # Retention is recorded, but for plans not adopted yet: not known at that date.
+    assert "retention-by-author" not in names(sel)

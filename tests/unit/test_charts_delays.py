@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from monitoring import delays
-from monitoring.charts.base import CATEGORY_STYLE
+from monitoring.charts.base import CATEGORY_STYLE, NoChart
 from monitoring.charts.delays import TITLE_CHARS, lead_delays, measure_timeline
 from monitoring.dataset import Dataset, dataset_from_records
 
@@ -97,7 +97,33 @@ def test_an_overdue_measure_gets_a_span_from_its_effective_due_date_to_the_as_of
 
     assert [x for x in late.x if x] == ["2020-10-31", "2020-12-01"]
     assert set(y for y in late.y if y) == {"M1"}
-    assert "En retard de 31 jour(s)" in late.hovertext[0]
+    # Due 31/10/2020, last assessed 01/06/2020: no evidence after the due date, no delay.
+    assert late.hovertext[0] == (
+        "Échéance dépassée après la dernière évaluation, le 01/06/2020 : retard non compté"
+    )
+
+
+def test_a_delay_runs_only_up_to_the_last_assessment_and_says_at_least():
+    ds = build(
+        [{"measure_id": "M1", "number": 1, "title": "T", "due_date": "2020-03-31"}],
+        [{"measure_id": "M1", "as_of": "2020-05-30", "status": "En cours",
+          "voice": "government"}],
+    )  # fmt: skip
+    late = trace(timeline(ds), "Retard")
+    assert (
+        late.hovertext[0] == "En retard d'au moins 60 jour(s) ; dernière évaluation le 30/05/2020"
+    )
+
+
+def test_a_deadline_on_the_plan_end_convention_says_so_in_the_hover():
+    ds = build(
+        [{"measure_id": "M1", "number": 1, "title": "T"}],  # no due date: the plan's end
+        [{"measure_id": "M1", "as_of": "2020-05-30", "status": "En cours",
+          "voice": "government"}],
+    )  # fmt: skip
+    bars = [d for d in timeline(ds).data if d.type == "bar"]
+    hover = " ".join(str(h) for bar in bars for h in (bar.hovertext or ()))
+    assert "Échéance : fin du plan (convention, aucune échéance sourcée)" in hover
 
 
 def test_a_completion_date_gets_a_star():
@@ -210,3 +236,27 @@ def test_lead_chart_speaks_english_on_the_english_page():
     assert fig.data[0].y[1] == "Lead not given"
     assert fig.layout.title.text == "Overdue measures by lead"
     assert fig.data[1].text[0] == "1,791"
+
+
+def test_lead_chart_says_its_medians_are_lower_bounds():
+    fig = lead_delays(leads(), lang="fr")
+    assert fig.data[1].name == "Retard médian, au moins (jours)"
+
+
+def test_no_overdue_measure_is_a_sentence_not_an_empty_chart():
+    drawn = lead_delays(leads().iloc[0:0], lang="en")
+    assert isinstance(drawn, NoChart)
+    assert "no measure with a lead is overdue" in drawn.text("en")
+
+
+def test_a_lead_whose_overdue_delays_are_not_counted_reads_unknown_not_an_error():
+    unknown = leads().assign(
+        median_days_late=[float("nan"), 20.5],
+        max_days_late=pd.array([pd.NA, 30], dtype="Int64"),
+    )
+    fig = lead_delays(unknown, lang="fr")
+    assert (
+        "retard médian : non calculable<br>le plus long : non calculable"
+        in (fig.data[0].hovertext[0])
+    )
+    assert fig.data[1].text[0] == "—"

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from monitoring.charts.base import CATEGORY_STYLE, RETENTION_STYLE
+from monitoring.charts.base import CATEGORY_STYLE, RETENTION_STYLE, NoChart
 from monitoring.charts.gaps import (
     GAP_COLOUR,
     recommendation_sankey,
@@ -224,11 +224,15 @@ def test_sankey_grows_with_the_number_of_nodes_in_its_longest_column():
     assert not any(math.isnan(v) for v in large.data[0].node.y)
 
 
-def test_charts_of_empty_frames_are_empty_figures_not_errors():
+def test_charts_of_empty_frames_are_sentences_not_empty_figures():
     links = sankey_frame().iloc[0:0]
     coverage = coverage_frame().iloc[0:0]
     by_group = by_group_frame().iloc[0:0]
 
-    assert list(recommendation_sankey(links, lang="fr").data[0].node.label) == []
-    assert all(len(trace.x) == 0 for trace in theme_coverage(coverage, lang="fr").data)
-    assert not retention_by_group(by_group, lang="fr").data
+    for drawn in (
+        recommendation_sankey(links, lang="fr"),
+        theme_coverage(coverage, lang="fr"),
+        retention_by_group(by_group, lang="fr"),
+    ):
+        assert isinstance(drawn, NoChart)
+        assert "feuille" in drawn.text("fr") and "sheet" in drawn.text("en")

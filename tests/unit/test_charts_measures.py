@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from monitoring.charts.base import NoChart
 from monitoring.charts.measures import status_history
 from monitoring.dataset import StatusScale
 from monitoring.schema import StatusLabel
@@ -97,13 +98,23 @@ def test_dates_are_written_in_figures_only(three_voices):
     fig = status_history(three_voices, scale=SCALE, as_of=AS_OF, lang="fr")
     formats = [stop.value for stop in fig.layout.xaxis.tickformatstops]
     assert formats == ["%d/%m/%Y", "%m/%Y", "%Y"]
-    assert "%b" not in fig.data[0].hovertemplate and "%d/%m/%Y" in fig.data[0].hovertemplate
+    assert "%b" not in fig.data[0].hovertemplate
+    assert fig.data[0].customdata[0][2] == "01/01/2020"  # the date, written in French
+
+
+def test_an_assessment_known_to_the_month_says_so_in_its_hover():
+    frame = history(("2014-03-01", "government", "En cours"))
+    frame["as_of_latest"] = pd.to_datetime(["2014-03-31"])
+    fig = status_history(frame, scale=SCALE, as_of=AS_OF, lang="fr")
+    assert fig.data[0].customdata[0][2] == "mars 2014"
+    assert fig.data[0].customdata[-1][2] == "30/06/2022"  # held until the as-of date
 
 
 def test_an_empty_history_gives_no_line_and_says_so():
-    fig = status_history(history(), scale=SCALE, as_of=AS_OF, lang="en")
-    assert not fig.data
-    assert any(a.text == "No assessment at this date" for a in fig.layout.annotations)
+    drawn = status_history(history(), scale=SCALE, as_of=AS_OF, lang="en")
+    assert isinstance(drawn, NoChart)
+    assert "no assessment of this measure" in drawn.text("en")
+    assert "Suivi" in drawn.text("fr") or "feuille" in drawn.text("fr")
 
 
 def test_user_text_is_escaped_in_labels():

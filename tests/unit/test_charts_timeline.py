@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from monitoring import timeline as tl
+from monitoring.charts.base import NoChart
 from monitoring.charts.timeline import KIND_STYLE, event_timeline, reply_rate_bars
 from monitoring.dataset import Dataset, dataset_from_records
 from monitoring.metrics import plan_timeline
@@ -216,3 +217,61 @@ def test_reply_counts_agree_in_number_in_each_language():
         "1 answered / 1 letter",
         "2 answered / 12 letters",
     ]
+
+
+def bounded_events() -> pd.DataFrame:
+    """The sample's events, the meeting known to the month, the text only between two dates."""
+    events = tl.timeline_events(SAMPLE, AS_OF)
+    latest = pd.Series(pd.NaT, index=events.index, dtype="datetime64[s]")
+    latest[events["event_id"] == "M1"] = pd.Timestamp("2019-04-30")
+    moved = events["event_id"] == "O1"
+    events.loc[moved, "date"] = pd.Timestamp("2020-02-03")
+    latest[moved] = pd.Timestamp("2020-03-31")
+    return events.assign(date_latest=latest)
+
+
+def test_an_event_known_only_between_two_dates_is_drawn_as_a_range():
+    fig = event_timeline(bounded_events(), plan_timeline(SAMPLE), lang="fr")
+    ranges = traces(fig)["Date imprécise (intervalle)"]
+    assert ranges.mode == "lines"
+    xs = [pd.Timestamp(x) if x is not None else None for x in ranges.x]
+    assert xs == [
+        pd.Timestamp("2019-04-01"), pd.Timestamp("2019-04-30"), None,
+        pd.Timestamp("2020-02-03"), pd.Timestamp("2020-03-31"), None,
+    ]  # fmt: skip
+    assert ranges.y[0] == ranges.y[1] and ranges.y[3] == ranges.y[4]  # horizontal segments
+    assert ranges.text[0] == "Date imprécise : avril 2019"
+    assert ranges.text[3] == "Date imprécise : entre le 03/02/2020 et le 31/03/2020"
+
+
+def test_the_hover_of_a_bounded_event_gives_its_bounds_never_an_invented_day():
+    fig = event_timeline(bounded_events(), plan_timeline(SAMPLE), lang="en")
+    official = traces(fig)["Official text"]
+    assert official.customdata[0][0] == "Imprecise date: between 2020-02-03 and 2020-03-31"
+    letters = traces(fig)["Letter (answered)"].customdata[0][0]
+    assert "2018" in letters and "Imprecise" not in letters  # known to the day
+
+
+def test_events_known_to_the_day_draw_no_range():
+    assert "Date imprécise (intervalle)" not in traces(figure())
+
+
+def test_nothing_to_draw_is_a_sentence_saying_what_to_add():
+    events = tl.timeline_events(SAMPLE, AS_OF).iloc[0:0]
+    drawn = event_timeline(events, plan_timeline(SAMPLE), lang="fr")
+    assert isinstance(drawn, NoChart) and "« Chronologie »" in drawn.text("fr")
+    no_rates = reply_rate_bars(rates().iloc[0:0], lang="en")
+    assert isinstance(no_rates, NoChart) and "letter" in no_rates.text("en")
+
+
+def test_a_plan_not_adopted_at_the_as_of_date_is_not_shaded_and_its_gap_is_open():
+    day = D(2018, 6, 1)
+    events = tl.timeline_events(SAMPLE, day)
+    fig = event_timeline(events, plan_timeline(SAMPLE, day), lang="fr")
+    rects = {(r.x0, r.x1) for r in fig.layout.shapes if r.type == "rect"}
+    assert rects == {
+        (pd.Timestamp("2016-01-01"), pd.Timestamp("2017-12-31")),
+        (pd.Timestamp("2017-12-31"), pd.Timestamp("2018-06-01")),  # open up to the as-of date
+    }
+    texts = [a.text for a in fig.layout.annotations]
+    assert "P2 adopté" not in texts and "<b>P2</b>" not in texts

@@ -96,10 +96,14 @@ def test_summary_json_has_the_documented_shape_for_the_french_dataset(capsys):
     assert second["status_counts"] == {
         "done": 0, "partial": 4, "not_done": 2, "dropped": 0, "unknown": 39
     }  # fmt: skip
-    assert set(second["retention_counts"]) == {
-        "retained", "partly_retained", "dropped_from_draft", "not_retained"
-    }  # fmt: skip
-    assert plans["PAN-2014"]["adoption_delay_days"] == 225
+    # Retention is not recorded for this plan: unknown, never zeros.
+    assert (second["retention_recorded"], second["retention_counts"]) == (False, None)
+    # Six measures assessed out of 45: under the coverage threshold, no percentage.
+    assert (second["assessed"], second["completion_state"]) == (6, "too_few_assessed")
+    assert second["completion_rate"] is None
+    assert sum(second["overdue_by_basis"].values()) == second["overdue"]
+    assert summary["coverage_threshold"] == 0.5
+    assert second["adopted_date"] == "2019-10-18"
     assert second["gap_before_days"] == 1021
 
 
@@ -163,6 +167,191 @@ def test_summary_in_text_speaks_french_by_default_and_english_on_request(capsys)
     assert "Taux de réalisation" in out and "26/11/2026" in out
     code, out, _ = run(capsys, "summary", "--as-of", "2026-11-26", "--lang", "en")
     assert "Completion rate" in out and "2026-11-26" in out
+
+
+def _partial_evidence_workbook(tmp_path: Path) -> Path:
+    """Three plans resting on partial evidence, written as a workbook a user would give.
+
+    P1: adopted (expected in October 2013), one measure assessed out of four, retention
+    recorded. P2: six measures, one assessed by the CNCDH, which published totals for all
+    45; every deadline is the plan's end. P3: expected on 18/10/2023, adopted on
+    11/12/2023, nothing assessed.
+    """
+    from monitoring.dataset import dataset_from_records
+    from monitoring.workbook import write_workbook
+
+    def plan(plan_id, start, end, **extra):
+        return {"plan_id": plan_id, "title": f"Plan {plan_id}", "period_start": start,
+                "period_end": end, **extra}  # fmt: skip
+
+    measures = [
+        {"measure_id": f"{p}-M{i}", "plan_id": p, "number": i, "axis": "A", "title": f"M{i}",
+         "due_date": "2015-06-30" if p == "P1" else None}
+        for p, n in (("P1", 4), ("P2", 6), ("P3", 2)) for i in range(1, n + 1)
+    ]  # fmt: skip
+    dataset = dataset_from_records(
+        {
+            "plans": [
+                plan(
+                    "P1",
+                    "2014-01-01",
+                    "2016-12-31",
+                    adopted_date="2014-05-14",
+                    expected_date="2013-10-01",
+                    expected_latest="2013-10-31",
+                ),
+                plan("P2", "2019-01-01", "2021-12-31", adopted_date="2019-10-18"),
+                plan(
+                    "P3",
+                    "2024-01-01",
+                    "2027-12-31",
+                    adopted_date="2023-12-11",
+                    expected_date="2023-10-18",
+                ),
+            ],
+            "measures": measures,
+            "status_updates": [
+                {
+                    "measure_id": "P1-M1",
+                    "as_of": "2015-11-19",
+                    "status": "En cours",
+                    "voice": "government",
+                    "assessor": "MIPROF",
+                },
+                {
+                    "measure_id": "P2-M1",
+                    "as_of": "2023-01-12",
+                    "status": "Non réalisée",
+                    "voice": "independent",
+                    "assessor": "CNCDH",
+                },
+            ],
+            "recommendations": [
+                {"rec_id": "R1", "author": "Collectif", "theme": "T", "title": "R1"}
+            ],
+            "retention": [{"rec_id": "R1", "plan_id": "P1", "level": "not_retained"}],
+            "published_verdicts": [
+                {
+                    "plan_id": "P2",
+                    "assessor": "CNCDH",
+                    "voice": "independent",
+                    "published_on": "2023-01-12",
+                    "measures_covered": 45,
+                    "count_done": 3,
+                    "count_partial": 28,
+                    "count_not_done": 14,
+                    "source": "JORF",
+                },
+            ],
+        }
+    )
+    path = tmp_path / "partiel.xlsx"
+    path.write_bytes(write_workbook(dataset))
+    return path
+
+
+def test_summary_text_gives_the_published_verdict_coverage_and_unknowns_in_french(tmp_path, capsys):
+    path = _partial_evidence_workbook(tmp_path)
+
+    code, out, _ = run(capsys, "summary", str(path), "--as-of", "2024-06-01")
+
+    assert code == 0
+    p1, p2, p3 = out.split("\n\n")[1:]
+    assert (
+        "CNCDH, 12/01/2023 : 3 réalisées, 28 partiellement, 14 non réalisées (45 mesures) "
+        "— verdict par mesure connu pour 1"
+    ) in p2
+    assert "Couverture : 1 mesure évaluée sur 4" in p1
+    assert "Taux de réalisation : trop peu de mesures évaluées (1 sur 4)" in p1
+    assert "%" not in out
+    assert "Taux de réalisation : inconnu" in p3
+    assert "Prise en compte des recommandations : non renseignée" in p2
+    assert "non retenues 1" in p1
+    assert "Mesures en retard : 1 (selon l'échéance : fin du plan, par convention 1)" in p2
+    assert "Mesures en retard : 1 (selon l'échéance : échéance de la mesure 1)" in p1
+    assert "le verdict publié par CNCDH couvre 45 mesures" in p2
+    # P2-M1: due 31/12/2021 (plan end), last assessed 12/01/2023: 377 days at least.
+    assert (
+        "Retard médian : au moins 377 jours (sur 1 mesure ; dernière évaluation le 12/01/2023)"
+        in p2
+    )
+    assert "Délai d'adoption (adopté − attendu) : 195 jours" in p1  # from 31/10/2013
+
+
+def test_summary_text_in_english_says_the_same(tmp_path, capsys):
+    path = _partial_evidence_workbook(tmp_path)
+
+    code, out, _ = run(capsys, "summary", str(path), "--as-of", "2024-06-01", "--lang", "en")
+
+    assert code == 0
+    assert (
+        "CNCDH, 2023-01-12: 3 done, 28 partly, 14 not done (45 measures) — measure-by-measure "
+        "verdict known for 1"
+    ) in out
+    assert "Coverage: 1 measure assessed out of 4" in out
+    assert "Completion rate: too few measures assessed (1 out of 4)" in out
+    assert "Completion rate: unknown" in out
+    assert "Recommendations taken up: not recorded" in out
+    assert "Median delay: at least 377 days" in out
+
+
+def test_summary_before_any_adoption_shows_no_adoption_delay_or_gap(tmp_path, capsys):
+    path = _partial_evidence_workbook(tmp_path)
+
+    code, out, _ = run(capsys, "summary", str(path), "--as-of", "2010-01-01")
+    _, data, _ = run(capsys, "summary", str(path), "--as-of", "2010-01-01", "--json")
+
+    assert code == 0
+    assert out.count("Pas encore adopté au 01/01/2010") == 3
+    assert "Adopté le" not in out and "Délai" not in out and "Sans plan" not in out
+    for plan in json.loads(data)["plans"]:
+        assert plan["adopted"] is False and plan["adopted_date"] is None
+        assert plan["completion_state"] == "not_adopted"
+        assert plan["adoption_delay_days"] is None and plan["gap_before_days"] is None
+
+
+def test_summary_while_a_plan_is_awaited_says_its_adoption_is_overdue_and_no_plan_is_in_force(
+    tmp_path, capsys
+):
+    path = _partial_evidence_workbook(tmp_path)
+
+    code, out, _ = run(capsys, "summary", str(path), "--as-of", "2023-11-01")
+    p3 = out.split("\n\n")[3]
+
+    assert code == 0
+    assert "Pas encore adopté au 01/11/2023" in p3
+    assert "Adoption attendue : 18/10/2023 ; en retard d'au moins 14 jours" in p3
+    # No plan in force since P2 ended on 31/12/2021: an open gap, counted to the as-of date.
+    assert "Sans plan en vigueur depuis la fin du plan précédent : au moins 670 jours" in p3
+    assert "11/12/2023" not in out
+
+
+def test_summary_json_holds_coverage_verdicts_and_deadline_bases(tmp_path, capsys):
+    path = _partial_evidence_workbook(tmp_path)
+
+    code, out, _ = run(capsys, "summary", str(path), "--as-of", "2024-06-01", "--json")
+
+    assert code == 0
+    plans = {p["plan_id"]: p for p in json.loads(out)["plans"]}
+    (verdict,) = plans["P2"]["published_verdicts"]
+    assert (verdict["published_on"], verdict["measures_covered"]) == ("2023-01-12", 45)
+    assert verdict["counts"] == {"done": 3, "partial": 28, "not_done": 14, "dropped": None,
+                                 "unknown": None}  # fmt: skip
+    assert (plans["P1"]["assessed"], plans["P1"]["completion_rate"]) == (1, None)
+    assert plans["P3"]["completion_state"] == "no_assessment"
+    assert plans["P2"]["overdue_by_basis"] == {"revised": 0, "measure": 0, "plan_end": 1}
+    assert plans["P2"]["median_delay_is_lower_bound"] is True
+
+
+def test_summary_json_follows_the_voice_filter_for_published_verdicts(tmp_path, capsys):
+    path = _partial_evidence_workbook(tmp_path)
+
+    _, out, _ = run(capsys, "summary", str(path), "--as-of", "2024-06-01", "--json",
+                    "--voice", "civil_society")  # fmt: skip
+
+    summary = json.loads(out)
+    assert summary["voice"] == "civil_society"
+    assert all(p["published_verdicts"] == [] for p in summary["plans"])
 
 
 def test_summary_rejects_an_unknown_voice_as_a_usage_error(capsys):

@@ -153,13 +153,20 @@ def test_overdue_measures_come_most_days_late_first_with_status_assessor_and_evi
             assessed("M1", "2020-11-01", "Non réalisée", voice="independent", assessor="CNCDH",
                      evidence="https://example.org/avis"),
             assessed("M2", "2020-07-01", "Non démarrée", voice="civil_society"),
+            assessed("M2", "2020-11-30", "Non démarrée", voice="civil_society"),
         ],
     )  # fmt: skip
 
     overdue = delays.measure_list(ds, AS_OF, kind="overdue", lang="fr")
 
     assert overdue["measure_id"].tolist() == ["M2", "M1"]
-    assert overdue["days_late"].tolist() == [154, 31]  # 30/06 → 01/12, 31/10 → 01/12
+    # Up to the last assessment: 30/06 → 30/11, 31/10 → 01/11; not to the as-of date.
+    assert overdue["days_late"].tolist() == [153, 1]
+    assert overdue["assessed_on"].tolist() == [
+        pd.Timestamp("2020-11-30"),
+        pd.Timestamp("2020-11-01"),
+    ]
+    assert overdue["due_basis"].tolist() == ["measure", "measure"]
     first, second = overdue.iloc[0], overdue.iloc[1]
     assert (first["status"], first["assessed_by"]) == ("Non démarrée", "Société civile")
     assert second["assessed_by"] == "CNCDH · Évaluation indépendante"
@@ -214,14 +221,16 @@ def test_measure_list_refuses_an_unknown_kind():
 def test_delay_by_lead_counts_overdue_measures_and_their_median_days_late():
     ds = build(
         [
-            measure("M1", "2020-11-21"),  # 10 days late
-            measure("M2", "2020-11-01", number=2),  # 30 days late
+            measure("M1", "2020-11-21"),  # 10 days late at its last assessment
+            measure("M2", "2020-11-01", number=2),  # 30 days late at its last assessment
             measure("M3", "2020-01-31", number=3),  # done: not overdue
             measure("M4", "2020-06-30", number=4, lead="Intérieur"),  # dropped
+            measure("M5", "2020-11-01", number=5),  # due after its last assessment: no delay
         ],
         [
-            assessed("M1", "2020-01-01"),
-            assessed("M2", "2020-01-01"),
+            assessed("M1", "2020-12-01"),
+            assessed("M2", "2020-12-01"),
+            assessed("M5", "2020-10-01"),
             assessed("M3", "2020-03-01", "Réalisée", completed_on="2020-03-01"),
             assessed("M4", "2020-03-01", "Abandonnée"),
         ],
@@ -231,8 +240,9 @@ def test_delay_by_lead_counts_overdue_measures_and_their_median_days_late():
 
     assert leads["lead"].tolist() == ["Justice"]  # a lead with nothing overdue is left out
     justice = leads.iloc[0]
-    assert (justice["overdue"], justice["median_days_late"]) == (2, 20.0)
-    assert (justice["max_days_late"], justice["measures"]) == (30, 3)
+    assert (justice["overdue"], justice["median_days_late"]) == (3, 20.0)
+    assert (justice["max_days_late"], justice["measures"]) == (30, 4)
+    assert (justice["delays_known"], justice["on_plan_end"]) == (2, 0)
 
 
 def test_measures_without_a_lead_are_grouped_as_lead_not_given():
@@ -313,3 +323,61 @@ def test_a_dataset_without_plans_has_no_most_recent_plan():
 )
 def test_evidence_shows_as_links_only_when_every_value_is_a_web_address(values, expected):
     assert delays.is_link_column(pd.Series(values, dtype="str")) is expected
+
+
+# --- Deadline basis, evidence, imprecise dates --------------------------------------------
+
+
+def test_delay_counts_say_how_many_rest_on_the_plan_end_convention_and_how_many_have_no_delay():
+    ds = build(
+        [
+            measure("OWN", "2020-06-30"),
+            measure("END", None, plan_id="P0", number=2),
+            measure("BLANK", None, plan_id="P0", number=3),
+        ],
+        [assessed("OWN", "2020-07-31"), assessed("END", "2020-01-01")],
+        plans=[plan(), plan("P0", "2016-01-01", "2019-12-31")],
+    )
+
+    counts = delays.delay_counts(ds, AS_OF)
+
+    assert (counts["overdue"], counts["overdue_on_plan_end"]) == (2, 1)
+    assert counts["past_due_unassessed_on_plan_end"] == 1  # BLANK
+    assert counts["overdue_delay_unknown"] == 0
+    listed = delays.measure_list(ds, AS_OF, kind="overdue").set_index("measure_id")
+    assert listed["due_basis"].to_dict() == {"OWN": "measure", "END": "plan_end"}
+    assert listed["days_late"].to_dict() == {"OWN": 31, "END": 1}
+
+
+def test_an_overdue_measure_assessed_before_its_due_date_is_listed_last_without_days_late():
+    ds = build(
+        [measure("EARLY", "2020-06-30"), measure("LATE", "2020-06-30", number=2)],
+        [assessed("EARLY", "2020-05-01"), assessed("LATE", "2020-07-10")],
+    )
+
+    listed = delays.measure_list(ds, AS_OF, kind="overdue")
+
+    assert listed["measure_id"].tolist() == ["LATE", "EARLY"]
+    assert pd.isna(listed.iloc[1]["days_late"])
+    assert delays.delay_counts(ds, AS_OF)["overdue_delay_unknown"] == 1
+
+
+def test_a_revision_announced_in_an_imprecise_assessment_counts_once_its_latest_day_has_passed():
+    ds = build(
+        [measure("M1", "2020-01-31")],
+        [assessed("M1", "2020-11-01", revised_due_date="2021-06-30", as_of_latest="2020-12-31")],
+    )
+
+    assert delays.revised_due_dates(ds, AS_OF).empty
+    later = delays.revised_due_dates(ds, dt.date(2020, 12, 31))
+    assert later["announced_on"].tolist() == [pd.Timestamp("2020-11-01")]
+    assert delays.delay_counts(ds, dt.date(2020, 12, 31))["slipped"] == 1
+
+
+def test_timeline_rows_carry_what_the_chart_needs_to_stop_a_delay_at_the_last_evidence():
+    ds = build([measure("M1", "2020-06-30")], [assessed("M1", "2020-07-31")])
+
+    row = delays.timeline_rows(ds, AS_OF).iloc[0]
+
+    assert (row["assessed_on"], row["delay_days"]) == (pd.Timestamp("2020-07-31"), 31)
+    assert (row["due_basis"], bool(row["delay_is_lower_bound"])) == ("measure", True)

@@ -20,6 +20,7 @@ import pytest
 from defusedxml import ElementTree
 
 from monitoring import catalog, dossier, exports, pdf_report
+from monitoring.charts.base import NoChart
 from monitoring.cli import main
 from monitoring.dataset import Dataset, dataset_from_records
 from monitoring.i18n import t
@@ -125,7 +126,30 @@ def test_the_french_report_has_its_cover_sections_and_page_numbers():
     assert "France — plans, version 3" in text
     # French percentages: the narrow no-break space, which the font lacks, prints as a
     # no-break space (same glyph as a space), never as a missing-glyph box or "?".
-    assert "4 %" in text and "4?%" not in text
+    assert "50 %" in text and "50?%" not in text  # the coverage threshold, in the method
+
+
+def test_the_report_never_turns_missing_evidence_into_zero():
+    text = flat(pdf_text(report(load_shipped("france"), dataset="France").data))
+    # PAN-2014: one government self-assessment out of 23 measures is no rate.
+    assert "Taux de réalisation : trop peu de mesures évaluées (1 sur 23)" in text
+    assert "4 %" not in text
+    assert "Recommandations retenues : non renseignée" in text
+    assert "au moins" in text and "fin du plan" in text  # delays as lower bounds, convention
+    # The Overview's retention chart has nothing to draw: its sentence, no image.
+
+
+def test_a_chart_with_nothing_to_draw_is_its_sentence_in_the_report():
+    sel = catalog.Selection(load_shipped("france"), AS_OF, "fr")
+    chart = catalog.charts(sel, only=["retention-by-plan"])[0]
+    about = pdf_report.ReportInfo(dataset="Jeu", version="3", fictional=False, note="",
+                                  generated=NOW)  # fmt: skip
+    image = pdf_report.ChartImage(chart, None, "03-retention-by-plan")
+    rendered = pdf_report.report_pdf(sel, about, [image], compress=False)
+    text = flat(pdf_text(rendered.data))
+    assert isinstance(chart.figure, NoChart)
+    assert flat(chart.figure.text("fr")) in text
+    assert "Pas d'image : rien à dessiner (fichier charts/03-retention-by-plan.txt)." in text
 
 
 def test_the_english_report_speaks_english():
@@ -188,6 +212,26 @@ def test_without_chromium_no_dossier_is_attempted(monkeypatch):
     with pytest.raises(exports.ExportUnavailable, match="apt-get install -y chromium"):
         dossier.build(load_shipped("demo"), dataset_label="Démo", version="1",
                       as_of=AS_OF, lang="fr")  # fmt: skip
+
+
+def test_a_chart_with_nothing_to_draw_is_a_text_file_in_the_zip_not_an_image(monkeypatch):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(buffer, format="PNG")
+    png = buffer.getvalue()
+    monkeypatch.setattr(exports, "chromium_available", lambda: True)
+    monkeypatch.setattr(
+        exports, "figure_bytes", lambda fig, fmt, stamp, **_: png if fmt == "png" else b"<svg/>"
+    )
+    built = dossier.build(load_shipped("france"), dataset_label="France", version="1",
+                          as_of=AS_OF, lang="fr", plans=["PAN-2019"], now=NOW)  # fmt: skip
+    names = zipfile.ZipFile(io.BytesIO(built.data)).namelist()
+    assert "charts/03-retention-by-plan.txt" in names
+    assert not any(n.startswith("charts/03-retention-by-plan.") and n.endswith(("png", "svg"))
+                   for n in names)  # fmt: skip
+    text = zipfile.ZipFile(io.BytesIO(built.data)).read("charts/03-retention-by-plan.txt")
+    assert "Remplissez la feuille « Prise en compte »" in text.decode("utf-8")
 
 
 # --- The whole dossier (images need Chromium) -----------------------------------------
@@ -378,3 +422,33 @@ def test_a_dataset_without_plans_gives_the_method_tables_and_a_report_saying_so(
     text = flat(pdf_text(built.pdf()))
     assert t("dossier.no_charts", "en") in text
     assert "No overdue measure as of 2025-06-01" in text
+
+
+def test_the_report_shows_a_published_verdict_beside_the_measure_level_figures():
+    measures = [
+        {"measure_id": f"M{i}", "plan_id": "P2", "number": i, "axis": "A", "title": f"m{i}"}
+        for i in range(1, 46)
+    ]
+    ds = dataset_from_records(
+        {
+            "plans": [{"plan_id": "P2", "title": "Plan 2", "period_start": "2019-01-01",
+                       "period_end": "2021-12-31", "adopted_date": "2019-10-18"}],
+            "measures": measures,
+            "status_updates": [
+                {"measure_id": f"M{i}", "as_of": "2023-01-12", "status": "En cours",
+                 "voice": "independent"} for i in range(1, 7)
+            ],
+            "published_verdicts": [
+                {"plan_id": "P2", "assessor": "CNCDH", "voice": "independent",
+                 "published_on": "2023-01-12", "measures_covered": 45, "count_done": 3,
+                 "count_partial": 28, "count_not_done": 14, "source": "CNCDH 2023"},
+            ],
+        }
+    )  # fmt: skip
+    text = flat(pdf_text(report(ds).data))
+    assert (
+        "Verdict publié — CNCDH, 12/01/2023 : 3 réalisées, 28 partiellement, 14 non réalisées "
+        "(45 mesures) — verdict par mesure connu pour 6"
+    ) in text
+    assert "trop peu de mesures évaluées (6 sur 45)" in text
+    assert "le verdict publié par CNCDH couvre 45 mesures" in text

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 import pytest
 
 from monitoring import exports
+from monitoring.charts.base import NoChart
 from monitoring.exports import ExportUnavailable, Stamp
 
 AS_OF = dt.date(2025, 2, 1)
@@ -358,3 +359,13 @@ def test_a_chart_without_legend_keeps_its_traces_out_but_shows_the_footer() -> N
     assert out.data[0].showlegend is False
     assert out.data[-1].legend == "legend2" and out.data[-1].showlegend is True
     assert fig.layout.showlegend is False  # the app's figure is untouched
+
+
+def test_a_chart_with_nothing_to_draw_gives_no_image_and_says_why() -> None:
+    sentence = NoChart("nochart.retention", {"sheet": "Prise en compte"})
+    stamp = Stamp("Prise en compte", None, dt.date(2025, 1, 1), "Jeu", None, "Vue", "fr")
+    with pytest.raises(exports.NothingToDraw) as raised:
+        exports.figure_bytes(sentence, "png", stamp)
+    message = str(raised.value)
+    assert message.startswith(sentence.text("fr"))
+    assert "pas d'image à télécharger" in message

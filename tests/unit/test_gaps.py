@@ -331,3 +331,31 @@ def test_retention_by_group_matches_the_metrics_definition(ds):
 
     assert ours["count"].tolist() == reference["count"].tolist()
     assert ours["group"].tolist() == reference["theme"].tolist()
+
+
+# --- The as-of date --------------------------------------------------------------------------
+
+
+def test_retention_of_a_plan_not_adopted_at_the_as_of_date_is_not_known_yet(ds):
+    # P2 starts on 01/01/2022 (no adoption date): on 01/06/2021 it is not adopted yet.
+    before = gaps.known_at(ds, dt.date(2021, 6, 1))
+    after = gaps.known_at(ds, AS_OF)
+
+    assert set(before.retention["plan_id"]) == {"P1"}
+    assert after.retention.equals(ds.retention)
+    assert metrics.retention_counts(before).set_index("plan_id").loc["P2"].sum() == 0
+    p2 = metrics.plan_summaries(ds, dt.date(2021, 6, 1))[1]
+    assert (p2["plan_id"], p2["retention_recorded"], p2["retention_counts"]) == ("P2", False, None)
+
+
+def test_a_plan_not_adopted_yet_is_not_listed_as_missing_its_retention(ds):
+    assert gaps.plans_without_retention(ds, ("Parlement",), dt.date(2021, 6, 1)) == ["P1 — Plan un"]
+    assert gaps.plans_without_retention(ds, ("Sénat",), dt.date(2021, 6, 1)) == ["P1 — Plan un"]
+    assert gaps.plans_without_retention(ds, ("Sénat",), dt.date(2018, 6, 1)) == []
+
+
+def test_sankey_at_an_as_of_date_leaves_out_the_plans_not_adopted_yet(ds):
+    links = gaps.sankey_links(ds, as_of=dt.date(2021, 6, 1))
+
+    assert "P2" not in set(links["target"]) | set(links["source"])
+    assert "P2" in set(gaps.sankey_links(ds, as_of=AS_OF)["target"])

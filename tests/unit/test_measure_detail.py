@@ -128,7 +128,7 @@ def test_days_late_are_given_for_overdue_measures_only():
             measure("UNKNOWN", due_date="2021-01-01"),
         ],
         [
-            assessed("LATE", "2021-01-01", "En cours", "government"),
+            assessed("LATE", "2022-06-30", "En cours", "government"),
             assessed(
                 "DONE_LATE", "2022-01-01", "Réalisée", "government", completed_on="2021-01-31"
             ),
@@ -136,7 +136,7 @@ def test_days_late_are_given_for_overdue_measures_only():
         ],
     )
     rows = measure_rows(ds, AS_OF, "all", "fr").set_index("measure_id")
-    assert rows.loc["LATE", "days_late"] == 10
+    assert rows.loc["LATE", "days_late"] == 10  # up to its last assessment, 30/06/2022
     assert rows["days_late"].drop("LATE").isna().all()
     assert rows["deadline"].to_dict() == {
         "LATE": "En retard",
@@ -236,12 +236,44 @@ def test_facts_say_when_the_due_date_is_the_plans_end_and_when_it_moved():
     assert _fact(detail, "Standing") == "Not yet due"
 
 
-def test_facts_give_the_days_overdue():
+def test_facts_give_the_days_overdue_up_to_the_last_assessment_as_a_lower_bound():
+    ds = build(
+        [measure("M1", due_date="2022-06-01")],
+        [
+            assessed("M1", "2021-01-01", "En cours", "government"),
+            assessed("M1", "2022-06-21", "En cours", "government"),
+        ],
+    )
+    assert _fact(measure_detail(ds, "M1", AS_OF, "all", "en"), "Standing") == (
+        "At least 20 days overdue (last assessment on 2022-06-21)"
+    )
+
+
+def test_facts_say_when_the_due_date_passed_after_the_last_assessment():
     ds = build(
         [measure("M1", due_date="2022-06-01")],
         [assessed("M1", "2021-01-01", "En cours", "government")],
     )
-    assert _fact(measure_detail(ds, "M1", AS_OF, "all", "en"), "Standing") == "29 days overdue"
+    assert _fact(measure_detail(ds, "M1", AS_OF, "all", "fr"), "Situation") == (
+        "En retard : échéance dépassée après la dernière évaluation, le 01/01/2021"
+    )
+
+
+def test_history_holds_an_imprecise_assessment_only_once_its_latest_date_has_passed():
+    ds = build(
+        [measure("M1", due_date="2022-06-01")],
+        [
+            assessed("M1", "2022-06-01", "En cours", "government", as_of_latest="2022-06-30"),
+            assessed("M1", "2022-06-10", "Non démarrée", "civil_society"),
+        ],
+    )
+    before = measure_detail(ds, "M1", dt.date(2022, 6, 20), "all", "fr")
+    after = measure_detail(ds, "M1", dt.date(2022, 6, 30), "all", "fr")
+    assert before.history["status"].tolist() == ["Non démarrée"]
+    # Ordered by earliest date: the June assessment comes first, the 10 June one wins.
+    assert after.history["status"].tolist() == ["En cours", "Non démarrée"]
+    assert after.history["as_of_latest"].tolist()[0] == pd.Timestamp("2022-06-30")
+    assert after.evidence["as_of_latest"].notna().tolist() == [True, False]
 
 
 def test_recommendations_are_those_the_retention_sheet_links_to_the_measure():

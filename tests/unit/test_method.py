@@ -100,7 +100,10 @@ def test_source_coverage_counts_rows_with_and_without_a_source_per_sheet():
     }  # fmt: skip
     assert coverage.loc["Mesures", "without_source"] == 1
     assert coverage.loc["Suivi", "column"] == "evidence"
-    assert method.source_coverage(ds, "en")["sheet"].tolist()[-1] == "Events"
+    assert method.source_coverage(ds, "en")["sheet"].tolist()[-2:] == [
+        "Events",
+        "Published verdicts",
+    ]
 
 
 def test_a_dataset_citing_nothing_has_an_empty_source_table():
@@ -213,3 +216,27 @@ def test_the_format_documentation_exists_in_each_language(lang: str):
 
     assert doc.name == f"workbook-format.{lang}.md"
     assert doc.exists()
+
+
+def test_the_method_states_the_rules_of_partial_evidence_in_both_languages():
+    titles = {t(title, "fr") for _, definitions in method.DEFINITIONS for title, _ in definitions}
+    assert {"Verdicts publiés", "Dates imprécises", "Date de situation", "Périodes des plans"} <= (
+        titles
+    )
+    params = method.definition_params("all", "fr")
+    completion = t("method.def.completion.text", "fr", **params)
+    assert "au moins 50\u202f%" in completion and "inconnu" in completion
+    assert "at least 50%" in t("method.def.completion.text", "en", **method.definition_params(
+        "all", "en"))  # fmt: skip
+    assert "convention" in t("method.def.effective_due.text", "fr")
+    delay = t("method.def.delay.text", "fr")
+    assert "dernière évaluation" in delay and "au moins" in delay
+    assert "années entières" in t("method.def.plan_years.text", "fr")
+    assert "Aucun jour n'est inventé" in t("method.def.imprecise.text", "fr")
+
+
+def test_the_sources_note_states_the_conventions_instead_of_never_guessed():
+    for lang in ("fr", "en"):
+        for key in ("method.sources.france", "app.france_banner"):
+            assert "deviné" not in t(key, lang) and "guessed" not in t(key, lang)
+    assert "années entières" in t("method.sources.france", "fr")

@@ -193,7 +193,24 @@ def test_measure_not_yet_due_is_never_late():
     assert metrics.plan_summaries(ds, AS_OF)[0]["overdue"] == 0
 
 
-def test_overdue_delay_counts_days_since_effective_due_date():
+def test_overdue_delay_counts_only_up_to_the_last_assessment_not_to_the_as_of_date():
+    ds = build(
+        [measure("M1", due_date="2019-06-30")],
+        [
+            assessed("M1", "2019-03-01", "En cours", revised_due_date="2019-10-31"),
+            assessed("M1", "2019-11-20", "En cours"),
+        ],
+    )
+
+    late = row(metrics.measure_table(ds, AS_OF), "M1")
+
+    assert (late["overdue"], late["not_yet_due"]) == (True, False)
+    assert late["delay_days"] == 20  # 2019-10-31 → 2019-11-20, not → 2020-01-01
+    assert late["delay_is_lower_bound"]
+    assert late["slip_days"] == 123  # 2019-06-30 → 2019-10-31
+
+
+def test_overdue_measure_whose_last_assessment_predates_its_due_date_has_no_delay():
     ds = build(
         [measure("M1", due_date="2019-06-30")],
         [assessed("M1", "2019-03-01", "En cours", revised_due_date="2019-10-31")],
@@ -201,9 +218,9 @@ def test_overdue_delay_counts_days_since_effective_due_date():
 
     late = row(metrics.measure_table(ds, AS_OF), "M1")
 
-    assert (late["overdue"], late["not_yet_due"]) == (True, False)
-    assert late["delay_days"] == 62  # 2019-10-31 → 2020-01-01
-    assert late["slip_days"] == 123  # 2019-06-30 → 2019-10-31
+    assert late["overdue"]
+    assert pd.isna(late["delay_days"])
+    assert not late["delay_is_lower_bound"]
 
 
 def test_unassessed_measure_past_its_due_date_is_past_due_unassessed_not_overdue():
@@ -346,12 +363,13 @@ def test_completion_rate_is_done_measures_over_all_measures():
 
 
 def test_plan_without_measures_has_completion_rate_none():
-    ds = build([measure("M1")], plans=[plan("P1"), plan("EMPTY", "2024-01-01", "2027-12-31")])
+    ds = build([measure("M1")], plans=[plan("P1"), plan("EMPTY", "2019-06-01", "2022-12-31")])
 
     empty = metrics.plan_summaries(ds, AS_OF)[1]
 
     assert empty["plan_id"] == "EMPTY"
     assert (empty["measures"], empty["completion_rate"], empty["overdue"]) == (0, None, 0)
+    assert (empty["completion_state"], empty["coverage"]) == ("no_measures", None)
     assert empty["median_delay_days"] is None
     assert set(empty["status_counts"].values()) == {0}
 
@@ -383,13 +401,17 @@ def test_median_delay_is_taken_over_measures_that_have_one():
         [measure(f"M{i}", number=i, due_date="2019-06-30") for i in range(1, 5)],
         [
             assessed("M1", "2019-07-01", "Réalisée", completed_on="2019-06-01"),  # 0
-            assessed("M2", "2019-07-01", "En cours", revised_due_date="2019-12-01"),  # 31
+            assessed("M2", "2019-07-01", "En cours", revised_due_date="2019-12-01"),
+            assessed("M2", "2019-12-20", "En cours"),  # 19, up to this last assessment
             assessed("M3", "2019-07-01", "Réalisée"),  # no completion date: no delay
             assessed("M4", "2019-07-01", "En cours", revised_due_date="2020-06-30"),  # not due
         ],
     )
 
-    assert metrics.plan_summaries(ds, AS_OF)[0]["median_delay_days"] == 15.5
+    summary = metrics.plan_summaries(ds, AS_OF)[0]
+
+    assert summary["median_delay_days"] == 9.5
+    assert summary["delays_counted"] == 2
 
 
 def test_plan_summaries_are_json_ready_with_the_documented_keys():
@@ -398,15 +420,20 @@ def test_plan_summaries_are_json_ready_with_the_documented_keys():
     (summary,) = metrics.plan_summaries(ds, AS_OF)
 
     assert json.loads(json.dumps(summary)) == {
-        "plan_id": "P1", "title": "Plan P1", "adopted_date": "2019-03-01", "measures": 1,
+        "plan_id": "P1", "title": "Plan P1", "adopted": True, "adopted_date": "2019-03-01",
+        "expected_date": "2019-01-01", "expected_latest": None, "measures": 1,
         "status_counts": {"done": 0, "partial": 0, "not_done": 0, "dropped": 0, "unknown": 1},
-        "completion_rate": 0.0, "overdue": 0, "past_due_unassessed": 0,
-        "median_delay_days": None,
-        "retention_counts": {
-            "retained": 0, "partly_retained": 0, "dropped_from_draft": 0, "not_retained": 0,
-        },
-        "adoption_delay_days": 59, "gap_before_days": None,
-        "period_start": "2019-01-01", "period_end": "2021-12-31",
+        "assessed": 0, "coverage": 0.0, "completion_state": "no_assessment",
+        "completion_rate": None, "overdue": 0,
+        "overdue_by_basis": {"revised": 0, "measure": 0, "plan_end": 0},
+        "past_due_unassessed": 0,
+        "past_due_unassessed_by_basis": {"revised": 0, "measure": 0, "plan_end": 0},
+        "median_delay_days": None, "delays_counted": 0, "median_delay_is_lower_bound": False,
+        "overdue_delay_unknown": 0,
+        "last_assessed_on": None, "retention_recorded": False, "retention_counts": None,
+        "published_verdicts": [],
+        "adoption_delay_days": 59, "adoption_overdue_days": None, "gap_before_days": None,
+        "gap_open": False, "period_start": "2019-01-01", "period_end": "2021-12-31",
     }  # fmt: skip
 
 
@@ -503,6 +530,347 @@ def test_retention_counted_once_per_plan_at_highest_level():
     assert metrics.retention_by(ds, "theme")["count"].sum() == 4
 
 
+def test_retention_not_recorded_for_a_plan_is_none_not_zeros():
+    ds = build(
+        [measure("M1"), measure("N1", "P2")],
+        plans=[plan("P1"), plan("P2", "2019-06-01", "2022-12-31")],
+        recommendations=[{"rec_id": "R1", "author": "Collectif", "theme": "T", "title": "R1"}],
+        retention=[{"rec_id": "R1", "plan_id": "P1", "level": "not_retained"}],
+    )
+
+    recorded, missing = metrics.plan_summaries(ds, AS_OF)
+
+    assert recorded["retention_recorded"] is True
+    assert recorded["retention_counts"]["not_retained"] == 1
+    assert (missing["retention_recorded"], missing["retention_counts"]) == (False, None)
+
+
+# --- Coverage before rates ----------------------------------------------------------------
+
+
+def test_completion_rate_is_withheld_below_half_the_measures_assessed():
+    # Plan 2014-2016: one self-assessment out of 23 measures is no completion rate.
+    ds = build(
+        [measure(f"M{i}", number=i) for i in range(1, 24)],
+        [assessed("M1", "2019-06-01", "Réalisée")],
+    )
+
+    summary = metrics.plan_summaries(ds, AS_OF)[0]
+
+    assert (summary["assessed"], summary["measures"]) == (1, 23)
+    assert summary["coverage"] == pytest.approx(1 / 23)
+    assert (summary["completion_state"], summary["completion_rate"]) == ("too_few_assessed", None)
+    assert metrics.COVERAGE_THRESHOLD == 0.5
+
+
+def test_completion_rate_is_given_from_half_the_measures_assessed():
+    ds = build(
+        [measure(f"M{i}", number=i) for i in range(1, 5)],
+        [assessed("M1", "2019-06-01", "Réalisée"), assessed("M2", "2019-06-01", "Non réalisée")],
+    )
+
+    summary = metrics.plan_summaries(ds, AS_OF)[0]
+
+    assert (summary["assessed"], summary["coverage"]) == (2, 0.5)
+    assert (summary["completion_state"], summary["completion_rate"]) == ("rate", 0.25)
+
+
+def test_plan_with_no_assessment_has_an_unknown_completion_never_zero():
+    ds = build([measure("M1"), measure("M2", number=2)])
+
+    summary = metrics.plan_summaries(ds, AS_OF)[0]
+
+    assert (summary["assessed"], summary["coverage"]) == (0, 0.0)
+    assert (summary["completion_state"], summary["completion_rate"]) == ("no_assessment", None)
+
+
+def test_coverage_counts_only_the_chosen_voices_assessments():
+    ds = build(
+        [measure("M1"), measure("M2", number=2)],
+        [
+            assessed("M1", "2019-06-01", "Réalisée", "government"),
+            assessed("M2", "2019-06-01", "Réalisée", "government"),
+            assessed("M1", "2019-07-01", "Non réalisée", "civil_society"),
+        ],
+    )
+
+    civil = metrics.plan_summaries(ds, AS_OF, voice="civil_society")[0]
+
+    assert (civil["assessed"], civil["completion_state"], civil["completion_rate"]) == (
+        1, "rate", 0.0,
+    )  # fmt: skip
+
+
+# --- Deadline basis -------------------------------------------------------------------------
+
+
+def test_due_basis_tells_revised_measure_and_plan_end_deadlines_apart():
+    ds = build(
+        [
+            measure("REVISED", due_date="2019-03-31"),
+            measure("OWN", number=2, due_date="2019-03-31"),
+            measure("PLAN_END", "P0", number=3),
+            measure("NO_PLAN", "MISSING", number=4),
+        ],
+        [
+            assessed("REVISED", "2019-02-01", "En cours", revised_due_date="2019-04-30"),
+            assessed("REVISED", "2019-12-01", "En cours"),
+            assessed("OWN", "2019-12-01", "En cours"),
+            assessed("PLAN_END", "2019-12-01", "En cours"),
+        ],
+        plans=[plan("P0", "2016-01-01", "2018-12-31"), plan("P1")],
+    )
+
+    table = metrics.measure_table(ds, AS_OF).set_index("measure_id")
+    summaries = {s["plan_id"]: s for s in metrics.plan_summaries(ds, AS_OF)}
+
+    assert table["due_basis"].tolist()[:3] == ["plan_end", "revised", "measure"]
+    assert pd.isna(table.loc["NO_PLAN", "due_basis"])
+    assert summaries["P1"]["overdue_by_basis"] == {"revised": 1, "measure": 1, "plan_end": 0}
+    assert summaries["P0"]["overdue_by_basis"] == {"revised": 0, "measure": 0, "plan_end": 1}
+
+
+def test_past_due_unassessed_measures_are_split_by_deadline_basis_too():
+    ds = build([measure("OWN", due_date="2019-03-31"), measure("END", "P0", number=2)],
+               plans=[plan("P0", "2016-01-01", "2018-12-31"), plan("P1")])  # fmt: skip
+
+    summaries = {s["plan_id"]: s for s in metrics.plan_summaries(ds, AS_OF)}
+
+    assert summaries["P1"]["past_due_unassessed_by_basis"]["measure"] == 1
+    assert summaries["P0"]["past_due_unassessed_by_basis"]["plan_end"] == 1
+
+
+def test_median_delay_is_a_lower_bound_with_the_last_assessment_and_the_unknown_ones():
+    ds = build(
+        [measure(f"M{i}", number=i, due_date="2019-03-31") for i in range(1, 4)],
+        [
+            assessed("M1", "2019-05-01", "En cours"),  # 31 days at least
+            assessed("M2", "2019-04-10", "Non réalisée"),  # 10 days at least
+            assessed("M3", "2019-02-01", "En cours"),  # due after its last assessment
+        ],
+    )
+
+    summary = metrics.plan_summaries(ds, AS_OF)[0]
+
+    assert summary["overdue"] == 3
+    assert (summary["median_delay_days"], summary["delays_counted"]) == (20.5, 2)
+    assert summary["overdue_delay_unknown"] == 1
+    assert summary["last_assessed_on"] == "2019-05-01"
+
+
+def test_completion_date_after_the_as_of_date_is_not_known_yet():
+    ds = build(
+        [measure("M1", due_date="2019-06-30")],
+        [assessed("M1", "2019-07-01", "Réalisée", completed_on="2020-03-01")],
+    )
+
+    done = row(metrics.measure_table(ds, AS_OF), "M1")
+
+    assert pd.isna(done["completed_on"])
+    assert pd.isna(done["delay_days"])
+
+
+# --- Imprecise assessment dates --------------------------------------------------------------
+
+
+def test_assessment_known_only_between_two_dates_counts_from_its_latest_date():
+    ds = build(
+        [measure("M1")],
+        [assessed("M1", "2019-03-01", "Réalisée", as_of_latest="2019-03-31")],
+    )
+
+    before = row(metrics.current_status(ds, dt.date(2019, 3, 15)), "M1")
+    after = row(metrics.current_status(ds, dt.date(2019, 3, 31)), "M1")
+
+    assert before["category"] == "unknown"
+    assert (after["category"], after["assessed_on"], after["assessed_latest"]) == (
+        "done", ts("2019-03-01"), ts("2019-03-31"),
+    )  # fmt: skip
+
+
+def test_assessments_are_ordered_by_date_then_latest_date_then_row():
+    ds = build(
+        [measure("M1")],
+        [
+            # Same earliest date: the one known to the day ends earlier, so it comes first.
+            assessed("M1", "2019-03-01", "Réalisée", as_of_latest="2019-03-31"),
+            assessed("M1", "2019-03-01", "En cours"),
+        ],
+    )
+
+    current = row(metrics.current_status(ds, AS_OF), "M1")
+
+    assert current["status"] == "Réalisée"
+    assert pd.isna(row(metrics.current_status(build([measure("M1")], [assessed(
+        "M1", "2019-03-01", "En cours")]), AS_OF), "M1")["assessed_latest"])  # fmt: skip
+
+
+def test_overdue_delay_counts_to_the_earliest_date_of_an_imprecise_last_assessment():
+    ds = build(
+        [measure("M1", due_date="2019-03-31")],
+        [assessed("M1", "2019-05-01", "En cours", as_of_latest="2019-05-31")],
+    )
+
+    assert row(metrics.measure_table(ds, AS_OF), "M1")["delay_days"] == 31
+
+
+# --- Plans at the as-of date -----------------------------------------------------------------
+
+
+def three_plans() -> Dataset:
+    return build(
+        [measure("M1", "PAN1"), measure("M3", "PAN3", number=1)],
+        [assessed("M1", "2015-06-01", "Réalisée")],
+        plans=[
+            plan("PAN1", "2014-01-01", "2016-12-31", adopted_date="2014-05-14",
+                 expected_date="2013-10-01", expected_latest="2013-10-31"),
+            plan("PAN2", "2019-10-18", "2021-12-31", adopted_date="2019-10-18",
+                 expected_date="2017-01-01"),
+            plan("PAN3", "2024-01-01", "2027-12-31", adopted_date="2023-12-11",
+                 expected_date="2023-10-18"),
+        ],
+        recommendations=[{"rec_id": "R1", "author": "Collectif", "theme": "T", "title": "R1"}],
+        retention=[{"rec_id": "R1", "plan_id": "PAN3", "level": "retained"}],
+        published_verdicts=[
+            {"plan_id": "PAN3", "assessor": "CNCDH", "voice": "independent",
+             "published_on": "2025-01-01", "measures_covered": 1, "count_done": 1,
+             "source": "JO"},
+        ],
+    )  # fmt: skip
+
+
+def test_plan_not_yet_adopted_at_the_as_of_date_has_no_adoption_and_no_figures():
+    summaries = {
+        s["plan_id"]: s for s in metrics.plan_summaries(three_plans(), dt.date(2010, 1, 1))
+    }
+
+    for summary in summaries.values():
+        assert summary["adopted"] is False
+        assert summary["adopted_date"] is None
+        assert summary["completion_state"] == "not_adopted"
+        assert (summary["completion_rate"], summary["overdue"]) == (None, None)
+        assert (summary["adoption_delay_days"], summary["gap_before_days"]) == (None, None)
+        assert summary["retention_counts"] is None
+        assert summary["published_verdicts"] == []
+        assert summary["expected_date"] is None  # expected after 2010: not shown
+    assert summaries["PAN1"]["adoption_overdue_days"] is None
+
+
+def test_adoption_is_overdue_once_the_latest_expected_date_has_passed():
+    timeline = metrics.plan_timeline(three_plans(), dt.date(2013, 11, 10)).set_index("plan_id")
+    not_yet = metrics.plan_timeline(three_plans(), dt.date(2013, 10, 20)).set_index("plan_id")
+
+    assert timeline.loc["PAN1", "adoption_overdue_days"] == 10  # from 31/10/2013
+    assert timeline.loc["PAN1", ["expected_date", "expected_latest"]].tolist() == [
+        ts("2013-10-01"), ts("2013-10-31"),
+    ]  # fmt: skip
+    assert pd.isna(not_yet.loc["PAN1", "adoption_overdue_days"])
+    assert pd.isna(not_yet.loc["PAN1", "expected_date"])
+
+
+def test_adoption_delay_counts_from_the_latest_expected_date():
+    timeline = metrics.plan_timeline(three_plans(), AS_OF).set_index("plan_id")
+
+    assert timeline.loc["PAN1", "adoption_delay_days"] == 195  # 31/10/2013 → 14/05/2014
+    assert timeline.loc["PAN1", "adopted"]
+
+
+def test_gap_before_a_plan_not_adopted_yet_is_open_up_to_the_as_of_date():
+    timeline = metrics.plan_timeline(three_plans(), dt.date(2018, 1, 1)).set_index("plan_id")
+    summary = metrics.plan_summaries(three_plans(), dt.date(2018, 1, 1))[1]
+
+    assert timeline.loc["PAN2", ["gap_open", "gap_before_days"]].tolist() == [True, 366]
+    assert timeline.loc["PAN2", ["gap_start", "gap_end"]].tolist() == [
+        ts("2016-12-31"), ts("2018-01-01"),
+    ]  # fmt: skip
+    assert (summary["gap_open"], summary["gap_before_days"]) == (True, 366)
+    assert summary["adoption_overdue_days"] == 365  # expected 01/01/2017
+
+
+def test_no_gap_is_known_while_the_previous_plan_runs():
+    timeline = metrics.plan_timeline(three_plans(), dt.date(2015, 1, 1)).set_index("plan_id")
+
+    assert timeline["gap_open"].tolist() == [False, False, False]
+    assert timeline["gap_before_days"].isna().all()
+    assert timeline["gap_end"].isna().all()
+
+
+def test_gap_closes_at_the_adoption_once_the_plan_is_adopted():
+    timeline = metrics.plan_timeline(three_plans(), dt.date(2020, 1, 1)).set_index("plan_id")
+
+    assert timeline.loc["PAN2", ["gap_open", "gap_before_days"]].tolist() == [False, 1021]
+    assert timeline.loc["PAN2", "gap_end"] == ts("2019-10-18")
+
+
+def test_plan_timeline_without_an_as_of_date_takes_every_date_as_known():
+    timeline = metrics.plan_timeline(three_plans()).set_index("plan_id")
+
+    assert timeline["adopted"].all()
+    assert timeline["gap_before_days"].tolist() == [NA, 1021, 710]
+    assert not timeline["gap_open"].any()
+    assert timeline["adoption_overdue_days"].isna().all()
+
+
+# --- Published verdicts -----------------------------------------------------------------------
+
+
+def verdict(plan_id: str, published_on: str, voice: str = "independent", **counts: Any):
+    return {"plan_id": plan_id, "assessor": "CNCDH", "voice": voice,
+            "published_on": published_on, "measures_covered": 45, "source": "JORF",
+            **counts}  # fmt: skip
+
+
+def test_published_verdict_is_given_beside_the_measure_level_figures():
+    ds = build(
+        [measure(f"M{i}", number=i) for i in range(1, 8)],
+        [assessed(f"M{i}", "2023-01-12", "Réalisée", "independent") for i in range(1, 7)],
+        published_verdicts=[
+            verdict("P1", "2023-01-12", count_done=3, count_partial=28, count_not_done=14),
+        ],
+    )
+
+    (summary,) = metrics.plan_summaries(ds, dt.date(2023, 6, 30))
+
+    assert summary["published_verdicts"] == [
+        {"assessor": "CNCDH", "voice": "independent", "published_on": "2023-01-12",
+         "measures_covered": 45,
+         "counts": {"done": 3, "partial": 28, "not_done": 14, "dropped": None, "unknown": None},
+         "measures_known": 6, "source": "JORF", "comment": None},
+    ]  # fmt: skip
+    assert json.loads(json.dumps(summary["published_verdicts"])) == summary["published_verdicts"]
+
+
+def test_published_verdicts_are_known_from_their_publication_newest_first():
+    ds = build(
+        published_verdicts=[
+            verdict("P1", "2019-06-01", count_done=1),
+            verdict("P1", "2019-11-01", count_done=2),
+            verdict("P1", "2020-06-01", count_done=3),
+        ],
+    )
+
+    shown = metrics.plan_summaries(ds, AS_OF)[0]["published_verdicts"]
+
+    assert [v["published_on"] for v in shown] == ["2019-11-01", "2019-06-01"]
+
+
+def test_published_verdicts_follow_the_voice_filter():
+    ds = build(
+        published_verdicts=[
+            verdict("P1", "2019-06-01", count_done=1),
+            verdict("P1", "2019-07-01", "civil_society", count_done=2),
+        ],
+    )
+
+    every = metrics.plan_summaries(ds, AS_OF)[0]["published_verdicts"]
+    civil = metrics.plan_summaries(ds, AS_OF, voice="civil_society")[0]["published_verdicts"]
+    government = metrics.plan_summaries(ds, AS_OF, voice="government")[0]["published_verdicts"]
+
+    assert [v["voice"] for v in every] == ["civil_society", "independent"]
+    assert [v["voice"] for v in civil] == ["civil_society"]
+    assert government == []
+
+
 # --- Letters ----------------------------------------------------------------------------
 
 
@@ -530,6 +898,7 @@ def test_reply_delay_and_unanswered_letters():
     assert sent["reply_delay_days"].isna().tolist() == [False, True, True]
     assert rates.loc["Premier ministre"].to_dict() == {
         "letters": 2, "answered": 1, "reply_rate": 0.5, "median_reply_delay_days": 19.0,
+        "delays_known": 1,
     }  # fmt: skip
     assert rates.loc["Ministre de la Justice", "reply_rate"] == 0.0
     assert pd.isna(rates.loc["Ministre de la Justice", "median_reply_delay_days"])
@@ -543,6 +912,81 @@ def test_reply_dated_after_as_of_date_does_not_count():
 
     assert before[["answered", "reply_id"]].iloc[0].tolist() == [False, np.nan]
     assert after[["answered", "reply_delay_days"]].iloc[0].tolist() == [True, 75]
+
+
+def test_letter_and_reply_known_to_the_month_are_known_once_the_month_is_over():
+    ds = build(
+        events=[
+            letter("L1", "2014-02-03", date_latest="2014-03-31"),
+            {**reply("R1", "2014-04-01", "L1"), "date_latest": "2014-04-30"},
+        ],
+    )
+
+    during = metrics.letters(ds, dt.date(2014, 3, 15))
+    sent_only = metrics.letters(ds, dt.date(2014, 4, 15)).iloc[0]
+    answered = metrics.letters(ds, dt.date(2014, 5, 1)).iloc[0]
+
+    assert during.empty
+    assert (sent_only["date_latest"], sent_only["answered"]) == (ts("2014-03-31"), False)
+    assert answered["answered"]
+    assert pd.isna(answered["reply_delay_days"])  # not exact
+    # Range: reply's earliest − letter's latest, reply's latest − letter's earliest.
+    assert (answered["reply_delay_min_days"], answered["reply_delay_max_days"]) == (1, 86)
+    assert answered["reply_date_latest"] == ts("2014-04-30")
+
+
+def test_reply_delay_is_unknown_when_the_bounds_overlap():
+    ds = build(
+        events=[
+            letter("L1", "2014-02-03", date_latest="2014-03-31"),
+            {**reply("R1", "2014-02-03", "L1"), "date_latest": "2014-03-31"},
+        ],
+    )
+
+    sent = metrics.letters(ds, AS_OF).iloc[0]
+
+    assert sent["answered"]
+    assert sent[["reply_delay_days", "reply_delay_min_days", "reply_delay_max_days"]].isna().all()
+
+
+def test_exact_reply_delay_gives_the_same_minimum_and_maximum():
+    ds = build(events=[letter("L1", "2014-04-01"), reply("R1", "2014-04-20", "L1")])
+
+    sent = metrics.letters(ds, AS_OF).iloc[0]
+
+    assert sent[["reply_delay_days", "reply_delay_min_days", "reply_delay_max_days"]].tolist() == [
+        19, 19, 19,
+    ]  # fmt: skip
+    assert pd.isna(sent["date_latest"])
+
+
+def test_median_reply_delay_uses_exact_delays_only_and_says_how_many():
+    ds = build(
+        events=[
+            letter("L1", "2014-04-01"),
+            reply("R1", "2014-04-11", "L1"),
+            letter("L2", "2014-04-01", date_latest="2014-04-30"),
+            reply("R2", "2014-06-01", "L2"),
+        ],
+    )
+
+    rates = metrics.reply_rates(ds, AS_OF).iloc[0]
+
+    assert (rates["answered"], rates["delays_known"], rates["median_reply_delay_days"]) == (
+        2, 1, 10.0,
+    )  # fmt: skip
+
+
+def test_first_reply_is_chosen_by_date_then_latest_date_then_row():
+    ds = build(
+        events=[
+            letter("L1", "2014-04-01"),
+            {**reply("R_MONTH", "2014-05-01", "L1"), "date_latest": "2014-05-31"},
+            reply("R_DAY", "2014-05-01", "L1"),
+        ],
+    )
+
+    assert metrics.letters(ds, AS_OF).iloc[0]["reply_id"] == "R_DAY"
 
 
 def test_letters_without_recipient_are_grouped_together():

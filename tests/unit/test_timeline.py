@@ -121,7 +121,7 @@ def test_period_counts_letters_by_sending_date_and_keeps_a_reply_received_after_
 
     assert rates.to_dict("records") == [
         {"recipient": "Premier ministre", "letters": 2, "answered": 1, "reply_rate": 0.5,
-         "median_reply_delay_days": 30.0},
+         "median_reply_delay_days": 30.0, "delays_known": 1},
     ]  # fmt: skip
     assert waiting["event_id"].tolist() == ["L2"]
 
@@ -192,7 +192,101 @@ def test_rates_for_display_names_letters_without_addressee_and_gives_percent():
 
     assert table.to_dict("records") == [
         {"recipient": "(destinataire non renseigné)", "letters": 2, "answered": 1,
-         "reply_pct": 50.0, "median_reply_delay_days": "11"},
+         "reply_pct": 50.0, "median_reply_delay_days": "11", "delays_known": 1},
         {"recipient": "Justice", "letters": 1, "answered": 0, "reply_pct": 0.0,
-         "median_reply_delay_days": "—"},
+         "median_reply_delay_days": "—", "delays_known": 0},
     ]  # fmt: skip
+
+
+# --- Imprecise dates ------------------------------------------------------------------------
+
+
+def test_an_event_known_to_the_month_is_shown_once_the_month_is_over_with_both_bounds():
+    ds = build(event("E1", "2019-11-01", date_latest="2019-11-30"), event("E2", "2019-11-10"))
+
+    during = tl.timeline_events(ds, D(2019, 11, 20))
+    after = tl.timeline_events(ds, D(2019, 11, 30))
+
+    assert during["event_id"].tolist() == ["E2"]
+    assert after["event_id"].tolist() == ["E1", "E2"]  # by earliest date
+    assert after["date_latest"].tolist()[0] == pd.Timestamp("2019-11-30")
+    assert pd.isna(after["date_latest"].tolist()[1])  # known to the day
+
+
+def test_events_on_the_same_earliest_day_are_ordered_by_their_latest_day_then_row():
+    ds = build(
+        event("YEAR", "2019-01-01", date_latest="2019-12-31"),
+        event("MONTH", "2019-01-01", date_latest="2019-01-31"),
+        event("DAY", "2019-01-01"),
+    )
+
+    assert tl.timeline_events(ds, AS_OF)["event_id"].tolist() == ["DAY", "MONTH", "YEAR"]
+
+
+def test_event_span_runs_to_the_latest_known_bound():
+    ds = build(event("E1", "2019-02-03", date_latest="2019-03-31"))
+
+    span = tl.event_span(ds, AS_OF)
+
+    assert (span.first, span.last) == (D(2019, 2, 3), D(2019, 3, 31))
+    assert tl.event_span(ds, D(2019, 3, 1)) is None
+
+
+def test_reply_notes_give_a_range_or_an_unknown_delay_between_imprecise_dates():
+    ds = build(
+        letter("RANGE", "2014-02-03", date_latest="2014-03-31"),
+        {**reply("R1", "2014-04-02", "RANGE"), "date_latest": "2014-05-13"},
+        letter("OVERLAP", "2014-02-03", date_latest="2014-03-31"),
+        {**reply("R2", "2014-02-03", "OVERLAP"), "date_latest": "2014-03-31"},
+        letter("WAITING", "2019-11-01", date_latest="2019-11-30"),
+    )
+
+    events = tl.timeline_events(ds, AS_OF, kinds=["letter"])
+    notes = dict(zip(events["event_id"], tl.reply_notes(events, "fr"), strict=True))
+    english = dict(zip(events["event_id"], tl.reply_notes(events, "en"), strict=True))
+
+    assert notes["RANGE"] == "Réponse : entre le 02/04/2014 et le 13/05/2014, après 2 à 99 jours"
+    assert notes["OVERLAP"] == (
+        "Réponse : entre le 03/02/2014 et le 31/03/2014 ; délai inconnu (les dates imprécises "
+        "se chevauchent)"
+    )
+    assert notes["WAITING"] == "Sans réponse, en attente depuis au moins 32 jours"
+    assert english["RANGE"] == "Answered: between 2014-04-02 and 2014-05-13, after 2 to 99 days"
+
+
+def test_events_for_display_write_an_imprecise_date_as_a_month_or_a_range():
+    ds = build(
+        event("MONTH", "2014-03-01", date_latest="2014-03-31"),
+        event("RANGE", "2014-02-03", date_latest="2014-03-31"),
+        event("DAY", "2014-05-14"),
+    )
+
+    table = tl.events_for_display(tl.timeline_events(ds, AS_OF), "fr")
+
+    assert table["when"].tolist() == [
+        "entre le 03/02/2014 et le 31/03/2014", "mars 2014", "14/05/2014",
+    ]  # fmt: skip
+
+
+def test_unanswered_letter_of_imprecise_date_waits_at_least_since_its_latest_day():
+    ds = build(letter("L1", "2019-11-01", date_latest="2019-11-30"))
+
+    waiting = tl.unanswered_letters(ds, AS_OF)
+
+    assert waiting["waiting_days"].tolist() == [32]
+    assert waiting["date_latest"].tolist() == [pd.Timestamp("2019-11-30")]
+
+
+def test_reply_rates_between_say_how_many_exact_delays_the_median_is_over():
+    ds = build(
+        letter("L1", "2019-03-01"),
+        reply("R1", "2019-03-11", "L1"),
+        letter("L2", "2019-03-01", date_latest="2019-03-31"),
+        reply("R2", "2019-05-01", "L2"),
+    )
+
+    rates = tl.reply_rates_between(ds, AS_OF).iloc[0]
+
+    assert (rates["answered"], rates["delays_known"], rates["median_reply_delay_days"]) == (
+        2, 1, 10.0,
+    )  # fmt: skip

@@ -1,0 +1,111 @@
+"""Text for figures resting on partial evidence: imprecise dates, delays up to the last
+evidence, coverage, published verdicts, the as-of date (timeline notes, measure facts, the
+`summary` command)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Timeline notes (monitoring.timeline.reply_notes).
+    "timeline.note.answered_range": (
+        "Réponse : {when}, après {low} à {high} jours",
+        "Answered: {when}, after {low} to {high} days",
+    ),
+    "timeline.note.answered_unknown_delay": (
+        "Réponse : {when} ; délai inconnu (les dates imprécises se chevauchent)",
+        "Answered: {when}; delay unknown (the imprecise dates overlap)",
+    ),
+    "timeline.note.waiting_at_least": (
+        "Sans réponse, en attente depuis au moins {days} jours",
+        "No reply, waiting for at least {days} days",
+    ),
+    # Measure facts (monitoring.measure_detail).
+    "measures.fact.late_at_least": (
+        "En retard d'au moins {days} jours (dernière évaluation le {date})",
+        "At least {days} days overdue (last assessment on {date})",
+    ),
+    "measures.fact.late_after_evidence": (
+        "En retard : échéance dépassée après la dernière évaluation, le {date}",
+        "Overdue: the due date passed after the last assessment, on {date}",
+    ),
+    "measures.col.as_of_latest": ("Au plus tard le", "Latest date"),
+    # A plan's figures in words (monitoring.plan_text; the summary command).
+    "figures.verdict": (
+        "{assessor}, {date} : {counts} ({covered} mesures) — verdict par mesure connu pour {known}",
+        "{assessor}, {date}: {counts} ({covered} measures) — measure-by-measure verdict "
+        "known for {known}",
+    ),
+    "figures.verdict.done": ("{count} réalisées", "{count} done"),
+    "figures.verdict.partial": ("{count} partiellement", "{count} partly"),
+    "figures.verdict.not_done": ("{count} non réalisées", "{count} not done"),
+    "figures.verdict.dropped": ("{count} abandonnées", "{count} dropped"),
+    "figures.verdict.unknown": ("{count} non évaluées", "{count} not assessed"),
+    "figures.verdict.no_assessor": ("Évaluateur non renseigné", "Assessor not given"),
+    "figures.verdict.no_counts": ("aucun total par statut", "no total per status"),
+    "figures.coverage.one": (
+        "{assessed} mesure évaluée sur {measures}",
+        "{assessed} measure assessed out of {measures}",
+    ),
+    "figures.coverage.many": (
+        "{assessed} mesures évaluées sur {measures}",
+        "{assessed} measures assessed out of {measures}",
+    ),
+    "figures.assessed": ("Couverture : {coverage}", "Coverage: {coverage}"),
+    "figures.completion.rate": (
+        "{rate} ({done} réalisées sur {measures} mesures)",
+        "{rate} ({done} done out of {measures} measures)",
+    ),
+    "figures.completion.too_few_assessed": (
+        "trop peu de mesures évaluées ({assessed} sur {measures})",
+        "too few measures assessed ({assessed} out of {measures})",
+    ),
+    "figures.completion.no_assessment": (
+        "inconnu (aucune des {measures} mesures n'est évaluée)",
+        "unknown (none of the {measures} measures is assessed)",
+    ),
+    "figures.completion.no_measures": ("aucune mesure", "no measures"),
+    "figures.completion.not_adopted": ("pas encore adopté", "not adopted yet"),
+    "figures.basis.revised": ("échéance révisée {count}", "revised deadline {count}"),
+    "figures.basis.measure": ("échéance de la mesure {count}", "measure's own deadline {count}"),
+    "figures.basis.plan_end": (
+        "fin du plan, par convention {count}",
+        "plan's end, by convention {count}",
+    ),
+    "figures.overdue": ("Mesures en retard : {count}", "Overdue measures: {count}"),
+    "figures.unassessed": (
+        "Échues sans évaluation dans ce jeu de données (non comptées en retard) : {count}",
+        "Past due with no assessment in this dataset (not counted overdue): {count}",
+    ),
+    "figures.by_basis": (" (selon l'échéance : {split})", " (by deadline: {split})"),
+    "figures.unassessed.published": (
+        " ; le verdict publié par {assessor} couvre {covered} mesures",
+        "; the verdict published by {assessor} covers {covered} measures",
+    ),
+    "figures.median_delay.at_least": (
+        "Retard médian : au moins {days} jours ({base} ; dernière évaluation le {date})",
+        "Median delay: at least {days} days ({base}; last assessment on {date})",
+    ),
+    "figures.median_delay.exact": (
+        "Retard médian : {days} jours ({base})",
+        "Median delay: {days} days ({base})",
+    ),
+    "figures.median_delay.base.one": ("sur {count} mesure", "over {count} measure"),
+    "figures.median_delay.base.many": ("sur {count} mesures", "over {count} measures"),
+    "figures.median_delay.unknown": ("Retard médian : inconnu", "Median delay: unknown"),
+    "figures.median_delay.after": (
+        " ; {count} mesures en retard sans durée connue (échéance dépassée après leur "
+        "dernière évaluation)",
+        "; {count} overdue measures without a known delay (due date passed after their last "
+        "assessment)",
+    ),
+    "figures.retention.not_recorded": (
+        "Prise en compte des recommandations : non renseignée",
+        "Recommendations taken up: not recorded",
+    ),
+    "figures.not_adopted": ("Pas encore adopté au {as_of}", "Not adopted yet as of {as_of}"),
+    "figures.adoption_overdue": (
+        "Adoption attendue : {expected} ; en retard d'au moins {days} jours",
+        "Adoption expected: {expected}; at least {days} days overdue",
+    ),
+    "figures.gap_open": (
+        "Sans plan en vigueur depuis la fin du plan précédent : au moins {days} jours (au {as_of})",
+        "No plan in force since the previous plan ended: at least {days} days (as of {as_of})",
+    ),
+}
