@@ -173,7 +173,7 @@ def _partial_evidence_workbook(tmp_path: Path) -> Path:
     """Three plans resting on partial evidence, written as a workbook a user would give.
 
     P1: adopted (expected in October 2013), one measure assessed out of four, retention
-    recorded. P2: six measures, one assessed by the CNCDH, which published totals for all
+    recorded. P2: 45 measures, one assessed by the CNCDH, which published totals for all
     45; every deadline is the plan's end. P3: expected on 18/10/2023, adopted on
     11/12/2023, nothing assessed.
     """
@@ -187,7 +187,7 @@ def _partial_evidence_workbook(tmp_path: Path) -> Path:
     measures = [
         {"measure_id": f"{p}-M{i}", "plan_id": p, "number": i, "axis": "A", "title": f"M{i}",
          "due_date": "2015-06-30" if p == "P1" else None}
-        for p, n in (("P1", 4), ("P2", 6), ("P3", 2)) for i in range(1, n + 1)
+        for p, n in (("P1", 4), ("P2", 45), ("P3", 2)) for i in range(1, n + 1)
     ]  # fmt: skip
     dataset = dataset_from_records(
         {
