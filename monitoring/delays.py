@@ -106,7 +106,7 @@ def slipped_measures(
         title, lead, status, original_due, effective_due, slip_days (Int64),
         times_moved (int), deadlines (text: "31/12/2020 → 30/06/2021 → …").
     """
-    table = measure_table(ds, as_of, voice)
+    table = _adopted_measures(ds, as_of, voice)
     original = pd.Series(table["original_due"].to_numpy(), index=table["measure_id"].to_numpy())
     moves = _moves(ds, as_of, original)
     # {measure_id: [each new deadline, oldest first]}: a few entries per moved measure.
@@ -144,6 +144,12 @@ def _displayed(ds: Dataset, table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     )
 
 
+def _adopted_measures(ds: Dataset, as_of: dt.date, voice: str) -> pd.DataFrame:
+    """`measure_table` without the measures of plans not adopted at the as-of date."""
+    table = measure_table(ds, as_of, voice)
+    return table[table["plan_adopted"].to_numpy(dtype=bool)]
+
+
 def measure_list(
     ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL, kind: ListKind = "overdue",
     lang: Lang = "fr",
@@ -173,7 +179,7 @@ def measure_list(
     """
     if kind not in LIST_KINDS:
         raise ValueError(f"measure_list: kind must be one of {LIST_KINDS}, not {kind!r}")
-    table = measure_table(ds, as_of, voice)
+    table = _adopted_measures(ds, as_of, voice)
     rows = table[table[kind].to_numpy(dtype=bool)]
     if kind == "overdue":
         rows = rows.sort_values("effective_due", kind="stable").sort_values(
@@ -210,7 +216,7 @@ def delay_counts(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> dict[st
         by convention (no sourced deadline); "overdue_delay_unknown", the overdue
         measures whose due date passed after their last assessment (no delay counted).
     """
-    table = measure_table(ds, as_of, voice)
+    table = _adopted_measures(ds, as_of, voice)
     on_plan_end = (table["due_basis"] == "plan_end").to_numpy(dtype=bool, na_value=False)
     overdue = table["overdue"].to_numpy(dtype=bool)
     unassessed = table["past_due_unassessed"].to_numpy(dtype=bool)
@@ -248,7 +254,7 @@ def delay_by_lead(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
         on_plan_end (int: overdue measures whose deadline is the plan's end, a
         convention).
     """
-    table = measure_table(ds, as_of, voice)
+    table = _adopted_measures(ds, as_of, voice)
     late = table["delay_days"].where(table["overdue"])
     on_plan_end = table["overdue"] & (table["due_basis"] == "plan_end").fillna(False)
     grouped = table.assign(late=late, on_plan_end=on_plan_end).groupby(
@@ -295,7 +301,7 @@ def timeline_rows(
         delay_is_lower_bound (an overdue measure's delay runs to `assessed_on`, its last
         assessment, not to the as-of date).
     """
-    table = measure_table(ds, as_of, voice)
+    table = _adopted_measures(ds, as_of, voice)
     if plan_ids:
         table = table[table["plan_id"].isin(plan_ids).to_numpy(dtype=bool)]
     start = pd.Series(

@@ -246,7 +246,10 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
     - an assessment known only between two dates counts from its latest possible date
       (`current_status`), and its EARLIEST date is the one delays count to, so a delay is
       never longer than the evidence shows;
-    - a measure whose plan is missing has no due date: neither overdue nor not yet due.
+    - a measure whose plan is missing has no due date: neither overdue nor not yet due;
+    - a measure of a plan not adopted at the as-of date (`plan_timeline`'s `adopted`,
+      `plan_adopted` here) is neither overdue, past due nor not yet due: it did not exist
+      yet.
 
     Args:
         ds: the dataset.
@@ -259,7 +262,7 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
         evidence, original_due, effective_due, due_basis, completed_on, overdue,
         past_due_unassessed, not_yet_due, delay_days, delay_is_lower_bound (bool: an
         overdue measure's delay up to its last assessment), slip_days, budget_eur,
-        carried_from.
+        carried_from, plan_adopted (bool: its plan is adopted at the as-of date).
     """
     measures = _ordered_measures(ds)
     history = _History(ds.status_updates, measures["measure_id"], as_of)
@@ -288,7 +291,10 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
     completed = np.where(completed <= day, completed, _NO_DATE)
 
     category = status["category"].to_numpy(dtype=object)
-    open_ = ~np.isin(category, CLOSED_CATEGORIES) & ~np.isnat(effective)
+    # A measure of a plan not adopted at the as-of date does not exist yet: never due.
+    adopted_plans = plan_timeline(ds, as_of).set_index("plan_id")["adopted"]
+    plan_adopted = measures["plan_id"].map(adopted_plans).fillna(False).to_numpy(dtype=bool)
+    open_ = ~np.isin(category, CLOSED_CATEGORIES) & ~np.isnat(effective) & plan_adopted
     past_due = open_ & (effective < day)
     unassessed = category == "unknown"
     overdue = past_due & ~unassessed
@@ -315,13 +321,14 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
         slip_days=_int64(_days_between(effective, original)),
         budget_eur=measures["budget_eur"],
         carried_from=measures["carried_from"],
+        plan_adopted=plan_adopted,
     )[
         [
             "measure_id", "plan_id", "number", "axis", "title", "lead", "status", "category",
             "assessed_on", "assessed_latest", "voice", "assessor", "evidence", "original_due",
             "effective_due", "due_basis", "completed_on", "overdue", "past_due_unassessed",
             "not_yet_due", "delay_days", "delay_is_lower_bound", "slip_days", "budget_eur",
-            "carried_from",
+            "carried_from", "plan_adopted",
         ]
     ]  # fmt: skip
 

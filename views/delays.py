@@ -7,7 +7,7 @@ from monitoring import delays
 from monitoring.charts.delays import lead_delays, measure_timeline
 from monitoring.figures_text import basis_label
 from monitoring.filters import filter_options, plan_titles
-from monitoring.i18n import format_number, plain, t
+from monitoring.i18n import format_date, format_number, plain, t
 from views.common import banner, compute, context, dataset_label, show_chart, show_table
 
 MAX_ROWS = 150  # measures drawn on the timeline; the filters narrow a larger plan
@@ -42,7 +42,10 @@ def _table(frame: pd.DataFrame, columns: list[str], name: str) -> None:
 
 counts = compute(delays.delay_counts, ctx, as_of, voice)
 if not counts["measures"]:
-    st.info(t("delays.no_measures", lang))
+    if ctx.view.measures.empty:
+        st.info(t("delays.no_measures", lang))
+    else:  # measures exist, but no plan of theirs is adopted at the as-of date
+        st.info(t("truth.delays.no_plan_adopted", lang, as_of=format_date(as_of, lang)))
     st.stop()
 metrics = (
     ("overdue", "delays.metric.overdue", "delays.metric.overdue.help"),

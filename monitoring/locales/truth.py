@@ -196,4 +196,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Imprecise date: {when}",
     ),
     "truth.timeline.range_legend": ("Date imprécise (intervalle)", "Imprecise date (range)"),
+    "truth.delays.no_plan_adopted": (
+        "Aucun plan de la sélection n'est encore adopté au {as_of} : aucune mesure ne peut "
+        "être en retard ni échue à cette date. Choisissez une date de situation plus tardive.",
+        "No plan of the selection is adopted yet as of {as_of}: no measure can be late or "
+        "past due at that date. Choose a later as-of date.",
+    ),
 }

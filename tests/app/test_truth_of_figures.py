@@ -214,3 +214,13 @@ def test_the_delays_page_says_how_many_deadlines_rest_on_the_plan_end():
     assert "n'ont pas d'échéance sourcée ; la fin du plan leur sert d'échéance" in shown
     columns = [list(t.value.columns) for t in at.dataframe]
     assert any("due_basis" in c for c in columns)
+
+
+def test_the_delays_page_before_any_adoption_lists_nothing_as_late_or_due():
+    for lang, sentence in (
+        ("fr", "Aucun plan de la sélection n'est encore adopté au 01/01/2010"),
+        ("en", "No plan of the selection is adopted yet as of 2010-01-01"),
+    ):
+        at = run("delays", dataset="france", as_of="2010-01-01", lang=lang)
+        assert any(sentence in text for text in texts(at)), lang
+        assert not at.metric and not at.dataframe and not charts(at)

@@ -277,8 +277,9 @@ def test_timeline_rows_group_measures_by_plan_then_axis_and_carry_the_plan_start
         plans=[plan(), plan("P2", "2022-01-01", "2024-12-31")],
     )
 
-    rows = delays.timeline_rows(ds, AS_OF)
-    only_p2 = delays.timeline_rows(ds, AS_OF, plan_ids=("P2",))
+    in_force = dt.date(2022, 2, 1)  # both plans started (no adoption date: their start counts)
+    rows = delays.timeline_rows(ds, in_force)
+    only_p2 = delays.timeline_rows(ds, in_force, plan_ids=("P2",))
 
     assert rows["measure_id"].tolist() == ["A1", "A3", "A2", "B1"]
     assert by_id(rows, "B1")["plan_start"] == pd.Timestamp("2022-01-01")
@@ -381,3 +382,20 @@ def test_timeline_rows_carry_what_the_chart_needs_to_stop_a_delay_at_the_last_ev
 
     assert (row["assessed_on"], row["delay_days"]) == (pd.Timestamp("2020-07-31"), 31)
     assert (row["due_basis"], bool(row["delay_is_lower_bound"])) == ("measure", True)
+
+
+def test_measures_of_a_plan_adopted_after_the_as_of_date_are_neither_late_nor_due():
+    later = plan("P2", "2021-01-01", "2022-12-31") | {"adopted_date": "2021-03-01"}
+    ds = build(
+        [measure("M1", "2020-06-30"), measure("M2", "2020-06-30", plan_id="P2")],
+        [assessed("M1", "2020-11-01", "Non réalisée"), assessed("M2", "2020-11-01", "Non réalisée")],
+        plans=[plan(), later],
+    )  # fmt: skip
+
+    table = delays.measure_list(ds, AS_OF, kind="overdue")
+    counts = delays.delay_counts(ds, AS_OF)
+
+    assert table["measure_id"].tolist() == ["M1"]  # M2's plan is adopted on 01/03/2021
+    assert (counts["measures"], counts["overdue"], counts["not_yet_due"]) == (1, 1, 0)
+    assert delays.timeline_rows(ds, AS_OF)["measure_id"].tolist() == ["M1"]
+    assert delays.delay_counts(ds, dt.date(2021, 3, 1))["overdue"] == 2
