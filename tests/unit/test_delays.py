@@ -388,7 +388,7 @@ def test_measures_of_a_plan_adopted_after_the_as_of_date_are_neither_late_nor_du
     later = plan("P2", "2021-01-01", "2022-12-31") | {"adopted_date": "2021-03-01"}
     ds = build(
         [measure("M1", "2020-06-30"), measure("M2", "2020-06-30", plan_id="P2")],
-        [assessed("M1", "2020-11-01", "Non réalisée"), assessed("M2", "2020-11-01", "Non réalisée")],
+        [assessed(m, "2020-11-01", "Non réalisée") for m in ("M1", "M2")],
         plans=[plan(), later],
     )  # fmt: skip
 
