@@ -381,6 +381,8 @@ def key_figures(summaries: Sequence[dict[str, Any]], lang: Lang) -> pd.DataFrame
             counts = s.get("retention_counts") or {}
             row[t(f"retention.{code}", lang)] = counts.get(code) if recorded else None
         row[t("dossier.col.adoption_delay", lang)] = s["adoption_delay_days"]
+        # An expected date known only as a period: the delay is a range (shortest above).
+        row[t("dossier.col.adoption_delay_max", lang)] = s.get("adoption_delay_max_days")
         row[t("dossier.col.gap_before", lang)] = s["gap_before_days"]
         rows.append(row)
     return pd.DataFrame(rows)

@@ -174,7 +174,9 @@ def plan_lines(s: Summary, as_of: dt.date, lang: Lang) -> list[str]:
             t("truth.plan.adoption_overdue", lang, as_of=as_of, days=overdue, expected=expected)
         )
     if s.get("adoption_delay_days") is not None:
-        lines.append(t("overview.adoption_delay_days", lang, days=s["adoption_delay_days"]))
+        expected = format_date_bounds(s.get("expected_date"), s.get("expected_latest"), lang)
+        delay = plan_text.adoption_delay_text(s, lang)
+        lines.append(t("overview.adoption_delay", lang, delay=delay, expected=expected))
     gap = s.get("gap_before_days")
     if gap is not None and gap > 0:
         key = "truth.plan.gap_open" if s.get("gap_open") else "overview.gap_before_days"

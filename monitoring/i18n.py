@@ -126,6 +126,13 @@ def format_date(value: dt.date | str | None, lang: Lang = "fr", *, long: bool = 
     return value.isoformat()
 
 
+def plural_key(one: str, many: str, count: float | None, lang: Lang) -> str:
+    """The key `one` or `many` for a count: French agrees 0 and 1 in the singular, English
+    only 1. Both keys are written out at the call, so the catalogue check sees them."""
+    singular = count is not None and (abs(count) < 2 if lang == "fr" else count == 1)
+    return one if singular else many
+
+
 def format_date_bounds(earliest: Any, latest: Any, lang: Lang = "fr") -> str:
     """Format a date known to the day, the month, the year, or only between two dates.
 

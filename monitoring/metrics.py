@@ -430,7 +430,9 @@ def plan_timeline(ds: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
     Returns:
         One row per plan, in period_start order: plan_id, title, period_start,
         period_end, expected_date, expected_latest (NaT when known to the day),
-        adopted_date, adopted (bool), previous_plan_id, adoption_delay_days,
+        adopted_date, adopted (bool), previous_plan_id, adoption_delay_days (from the
+        expected date's latest day: the shortest possible), adoption_delay_max_days (from
+        its earliest day, when it is known only between two dates; else NA),
         adoption_overdue_days, gap_before_days, gap_open (bool), gap_start, gap_end.
     """
     plans = _ordered_plans(ds)
@@ -475,6 +477,14 @@ def plan_timeline(ds: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
             "previous_plan_id": previous.astype("str"),
             "adoption_delay_days": _int64(
                 _days_between(adopted_on, np.where(expected_known, expected_last, _NO_DATE))
+            ),
+            # Expected date known only between two dates: the delay from its earliest day
+            # (the longest possible); NA when the expected date is known to the day.
+            "adoption_delay_max_days": _int64(
+                _days_between(
+                    adopted_on,
+                    np.where(expected_known & (expected_last != expected), expected, _NO_DATE),
+                )
             ),
             "adoption_overdue_days": _int64(overdue),
             "gap_before_days": _int64(gap),
@@ -689,8 +699,9 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
     Published verdicts (`published_verdicts`, see the function of that name): those
     published by the as-of date for the voice ("all": every voice), newest first.
 
-    A plan not adopted at the as-of date (`plan_timeline`) has no completion, overdue,
-    delay or retention figure (None), and no adoption date; its adoption is overdue by
+    A plan not adopted at the as-of date (`plan_timeline`) has no measure count, status
+    counts, coverage, completion, overdue, delay or retention figure (None), and no
+    adoption date: its measures did not exist yet; its adoption is overdue by
     `adoption_overdue_days` once its expected date has passed. Other figures as in
     `measure_table`, `retention_counts` and `plan_timeline`.
 
@@ -703,9 +714,9 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
         One dict per plan, in period_start order, with only JSON-ready values:
         {"plan_id": str, "title": str, "adopted": bool,
          "adopted_date", "expected_date", "expected_latest": "YYYY-MM-DD" | None,
-         "measures": int,
-         "status_counts": {"done", "partial", "not_done", "dropped", "unknown": int},
-         "assessed": int, "coverage": float | None,
+         "measures": int | None,
+         "status_counts": {"done", "partial", "not_done", "dropped", "unknown": int} | None,
+         "assessed": int | None, "coverage": float | None,
          "completion_state": str, "completion_rate": float | None,
          "overdue": int | None, "overdue_by_basis": {"revised", "measure", "plan_end": int}
          | None, "past_due_unassessed": int | None (past due with no known status: not
@@ -720,7 +731,9 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
          "published_verdicts": [{"assessor", "voice", "published_on", "measures_covered",
                                  "counts": {code: int | None}, "measures_known",
                                  "source", "comment"}],
-         "adoption_delay_days": int | None, "adoption_overdue_days": int | None,
+         "adoption_delay_days": int | None, "adoption_delay_max_days": int | None
+         (an expected date known only between two dates: from its earliest day),
+         "adoption_overdue_days": int | None,
          "gap_before_days": int | None, "gap_open": bool,
          "period_start", "period_end": "YYYY-MM-DD" | None (None while not adopted: a
          plan's period is not known before the plan is)}
@@ -766,10 +779,11 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
                 "adopted_date": _iso(plan["adopted_date"]),
                 "expected_date": _iso(plan["expected_date"]),
                 "expected_latest": _iso(plan["expected_latest"]),
-                "measures": total,
-                "status_counts": counts,
-                "assessed": total - counts["unknown"],
-                "coverage": (total - counts["unknown"]) / total if total else None,
+                # A plan not adopted at the as-of date has no measures yet to count.
+                "measures": when_adopted(total),
+                "status_counts": when_adopted(counts),
+                "assessed": when_adopted(total - counts["unknown"]),
+                "coverage": when_adopted((total - counts["unknown"]) / total if total else None),
                 "completion_state": state,
                 "completion_rate": rate,
                 "overdue": when_adopted(int(overdue.get(plan_id, 0))),
@@ -789,6 +803,7 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
                 ),
                 "published_verdicts": verdicts.get(plan_id, []),
                 "adoption_delay_days": _int(plan["adoption_delay_days"]),
+                "adoption_delay_max_days": _int(plan["adoption_delay_max_days"]),
                 "adoption_overdue_days": _int(plan["adoption_overdue_days"]),
                 "gap_before_days": _int(plan["gap_before_days"]),
                 "gap_open": bool(plan["gap_open"]),

@@ -236,6 +236,14 @@ def _number(value: Any, lang: Lang) -> str:
     return "—" if value is None or pd.isna(value) else format_number(int(value), lang)
 
 
+def _delay_range(s: dict[str, Any], lang: Lang) -> str:
+    """The adoption delay, "195–225" when the expected date is known only as a period."""
+    shortest, longest = s["adoption_delay_days"], s.get("adoption_delay_max_days")
+    if longest is None or longest == shortest:
+        return _number(shortest, lang)
+    return f"{_number(shortest, lang)}–{_number(longest, lang)}"
+
+
 # --- The sections ---------------------------------------------------------------------
 
 
@@ -314,7 +322,7 @@ def _key_rows(chunk: Sequence[dict[str, Any]], lang: Lang) -> list[list[str]]:
             for s in chunk
         ]
         rows.append(row(f"   {t(f'retention.{level.code}', lang)}", counts))
-    delays = [_number(s["adoption_delay_days"], lang) for s in chunk]
+    delays = [_delay_range(s, lang) for s in chunk]
     rows.append(row(t("dossier.key.adoption_delay", lang), delays))
     gap = [_number(s["gap_before_days"], lang) for s in chunk]
     rows.append(row(t("dossier.key.gap_before", lang), gap))

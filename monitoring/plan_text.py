@@ -12,9 +12,10 @@ verdicts) and a language, and returns text; none reads a dataset.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
-from monitoring.i18n import format_date, format_date_bounds, format_percent, t
+from monitoring.i18n import format_date, format_date_bounds, format_percent, plural_key, t
 from monitoring.metrics import DUE_BASES
 from monitoring.schema import CATEGORY_CODES, Lang
 
@@ -27,7 +28,8 @@ def verdict_sentence(verdict: dict[str, Any], lang: Lang) -> str:
     """A published verdict in one sentence.
 
     "CNCDH, 12/01/2023 : 3 réalisées, 28 partiellement, 14 non réalisées (45 mesures) —
-    verdict par mesure connu pour 6". Categories the verdict does not give are left out.
+    verdict par mesure connu pour 6". Categories the verdict does not give, or gives as 0,
+    are left out (the measures covered say what the counts add up to).
 
     Args:
         verdict: one item of a summary's `published_verdicts`.
@@ -36,7 +38,7 @@ def verdict_sentence(verdict: dict[str, Any], lang: Lang) -> str:
     counts = [
         t(f"figures.verdict.{code}", lang, count=verdict["counts"][code])
         for code in CATEGORY_CODES
-        if verdict["counts"].get(code) is not None
+        if verdict["counts"].get(code)
     ]
     return t(
         "figures.verdict",
@@ -51,7 +53,7 @@ def verdict_sentence(verdict: dict[str, Any], lang: Lang) -> str:
 
 def coverage_text(summary: dict[str, Any], lang: Lang) -> str:
     """The base of every rate: "1 mesure évaluée sur 23" (the voice's known statuses)."""
-    key = "figures.coverage.one" if summary["assessed"] == 1 else "figures.coverage.many"
+    key = plural_key("figures.coverage.one", "figures.coverage.many", summary["assessed"], lang)
     return t(key, lang, assessed=summary["assessed"], measures=summary["measures"])
 
 
@@ -118,20 +120,26 @@ def median_delay_text(summary: dict[str, Any], lang: Lang) -> str:
     if median is None:
         text = t("figures.median_delay.unknown", lang)
     else:
-        base_key = (
-            "figures.median_delay.base.one" if count == 1 else "figures.median_delay.base.many"
+        base = t(
+            plural_key(
+                "figures.median_delay.base.one", "figures.median_delay.base.many", count, lang
+            ),
+            lang,
+            count=count,
         )
-        base = t(base_key, lang, count=count)
+        days = t(
+            plural_key("figures.days.one", "figures.days.many", median, lang), lang, days=median
+        )
         if summary["median_delay_is_lower_bound"]:
             text = t(
                 "figures.median_delay.at_least",
                 lang,
-                days=median,
+                days=days,
                 base=base,
                 date=format_date(summary["last_assessed_on"], lang),
             )
         else:
-            text = t("figures.median_delay.exact", lang, days=median, base=base)
+            text = t("figures.median_delay.exact", lang, days=days, base=base)
     if summary["overdue_delay_unknown"]:
         text += t("figures.median_delay.after", lang, count=summary["overdue_delay_unknown"])
     return text
@@ -144,6 +152,16 @@ def retention_text(summary: dict[str, Any], lang: Lang) -> str:
     return t("cli.retention", lang, **summary["retention_counts"])
 
 
+def adoption_delay_text(summary: Mapping[str, Any], lang: Lang) -> str:
+    """ "195 jours", or "entre 195 et 225 jours" when the expected date is a period."""
+    shortest, longest = summary["adoption_delay_days"], summary.get("adoption_delay_max_days")
+    if longest is None or longest == shortest:
+        return t(
+            plural_key("figures.days.one", "figures.days.many", shortest, lang), lang, days=shortest
+        )
+    return t("figures.days.between", lang, shortest=shortest, longest=longest)
+
+
 def adoption_lines(summary: dict[str, Any], as_of: dt.date, lang: Lang) -> list[str]:
     """Adoption, its delay (or how overdue it is), and the period without a plan before it."""
     lines = []
@@ -151,7 +169,7 @@ def adoption_lines(summary: dict[str, Any], as_of: dt.date, lang: Lang) -> list[
         if summary["adopted_date"]:
             lines.append(t("cli.adopted", lang, date=_date(summary["adopted_date"])))
         if summary["adoption_delay_days"] is not None:
-            lines.append(t("cli.adoption_delay_days", lang, days=summary["adoption_delay_days"]))
+            lines.append(t("cli.adoption_delay", lang, delay=adoption_delay_text(summary, lang)))
     else:
         lines.append(t("figures.not_adopted", lang, as_of=as_of))
         if summary["adoption_overdue_days"] is not None:

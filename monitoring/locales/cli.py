@@ -22,9 +22,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "assessed {unknown}",
     ),
     "cli.completion": ("Taux de réalisation : {rate}", "Completion rate: {rate}"),
-    "cli.adoption_delay_days": (
-        "Délai d'adoption (adopté − attendu) : {days} jours",
-        "Adoption delay (adopted − expected): {days} days",
+    "cli.adoption_delay": (
+        "Délai d'adoption (adopté − attendu) : {delay}",
+        "Adoption delay (adopted − expected): {delay}",
     ),
     "cli.gap_before_days": (
         "Sans plan avant celui-ci (adoption − fin du plan précédent) : {days} jours",

@@ -123,6 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "dossier.col.median_delay": ("Retard médian (jours)", "Median delay (days)"),
     "dossier.col.adoption_delay": ("Retard d'adoption (jours)", "Adoption delay (days)"),
+    "dossier.col.adoption_delay_max": (
+        "Retard d'adoption, au plus (jours ; date attendue imprécise)",
+        "Adoption delay, at most (days; expected date imprecise)",
+    ),
     "dossier.col.gap_before": ("Temps sans plan avant (jours)", "Gap before (days)"),
     "dossier.col.retention": ("Niveau", "Level"),
     "dossier.col.author": ("Auteur", "Author"),

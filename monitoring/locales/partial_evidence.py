@@ -79,12 +79,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "; the verdict published by {assessor} covers {covered} measures",
     ),
     "figures.median_delay.at_least": (
-        "Retard médian : au moins {days} jours ({base} ; dernière évaluation le {date})",
-        "Median delay: at least {days} days ({base}; last assessment on {date})",
+        "Retard médian : au moins {days} ({base} ; dernière évaluation le {date})",
+        "Median delay: at least {days} ({base}; last assessment on {date})",
     ),
     "figures.median_delay.exact": (
-        "Retard médian : {days} jours ({base})",
-        "Median delay: {days} days ({base})",
+        "Retard médian : {days} ({base})",
+        "Median delay: {days} ({base})",
     ),
     "figures.median_delay.base.one": ("sur {count} mesure", "over {count} measure"),
     "figures.median_delay.base.many": ("sur {count} mesures", "over {count} measures"),
@@ -107,5 +107,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figures.gap_open": (
         "Sans plan en vigueur depuis la fin du plan précédent : au moins {days} jours (au {as_of})",
         "No plan in force since the previous plan ended: at least {days} days (as of {as_of})",
+    ),
+    "figures.days.one": ("{days} jour", "{days} day"),
+    "figures.days.many": ("{days} jours", "{days} days"),
+    "figures.days.between": (
+        "entre {shortest} et {longest} jours",
+        "between {shortest} and {longest} days",
     ),
 }

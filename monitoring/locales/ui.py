@@ -79,9 +79,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le classeur ne contient aucun plan : ajoutez-en un dans la feuille Plans.",
         "The workbook holds no plan: add one in the Plans sheet.",
     ),
-    "overview.adoption_delay_days": (
-        "Adopté {days} jours après la date à laquelle il était attendu.",
-        "Adopted {days} days after the date it was expected by.",
+    "overview.adoption_delay": (
+        "Adopté {delay} après la date à laquelle il était attendu ({expected}).",
+        "Adopted {delay} after the date it was expected by ({expected}).",
     ),
     "overview.gap_before_days": (
         "{days} jours sans plan en vigueur entre la fin du plan précédent et son adoption.",

@@ -192,7 +192,10 @@ def test_several_plans_name_the_plan_in_each_group_header():
         }
     )  # fmt: skip
 
-    labels = list(timeline(ds).layout.yaxis.ticktext)
+    in_force = dt.date(2022, 2, 1)  # both plans started by then (no adoption date given)
+    rows = delays.timeline_rows(ds, in_force)
+    figure = measure_timeline(rows, delays.revised_due_dates(ds, in_force), as_of=in_force)
+    labels = list(figure.layout.yaxis.ticktext)
 
     assert labels == ["<b>P1 · Axe 1</b>", "1. Une", "<b>P2 · Axe 1</b>", "1. Une"]
 

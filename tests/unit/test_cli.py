@@ -275,7 +275,7 @@ def test_summary_text_gives_the_published_verdict_coverage_and_unknowns_in_frenc
         "Retard médian : au moins 377 jours (sur 1 mesure ; dernière évaluation le 12/01/2023)"
         in p2
     )
-    assert "Délai d'adoption (adopté − attendu) : 195 jours" in p1  # from 31/10/2013
+    assert "Délai d'adoption (adopté − attendu) : entre 195 et 225 jours" in p1  # from 31/10/2013
 
 
 def test_summary_text_in_english_says_the_same(tmp_path, capsys):
@@ -687,3 +687,13 @@ def test_audit_csv_is_french_for_excel_and_text_cannot_become_a_formula(tmp_path
                            "'=cmd|' /C calc'!A0"]  # fmt: skip
     assert rows[1][1] == "Changement de rôle" and rows[1][5] == ""
     assert len(rows) == 3 and rows[2][0][2] == "/"  # dd/mm/yyyy hh:mm in French
+
+
+def test_summary_agrees_french_counts_of_zero_and_one_in_the_singular(tmp_path, capsys):
+    path = _partial_evidence_workbook(tmp_path)
+
+    _, french, _ = run(capsys, "summary", str(path), "--as-of", "2024-06-01")
+    _, english, _ = run(capsys, "summary", str(path), "--as-of", "2024-06-01", "--lang", "en")
+
+    assert "0 mesure évaluée sur 2" in french and "0 mesures évaluée" not in french
+    assert "0 measures assessed out of 2" in english
