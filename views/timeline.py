@@ -86,6 +86,7 @@ show_table(
         "median_reply_delay_days": st.column_config.TextColumn(
             t("timeline.col.median_delay", lang)
         ),
+        "delays_known": st.column_config.NumberColumn(t("timeline.col.delays_known", lang)),
     },
 )  # fmt: skip
 

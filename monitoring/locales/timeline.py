@@ -114,6 +114,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timeline.col.answered": ("Avec réponse", "Answered"),
     "timeline.col.rate": ("Taux de réponse", "Reply rate"),
     "timeline.col.median_delay": ("Délai médian (jours)", "Median delay (days)"),
+    "timeline.col.delays_known": (
+        "Délais connus au jour près (base de la médiane)",
+        "Delays known to the day (the median's base)",
+    ),
     # Unanswered letters.
     "timeline.unanswered": ("Lettres sans réponse enregistrée", "Letters with no recorded reply"),
     "timeline.unanswered.caption": (

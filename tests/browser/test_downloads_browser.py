@@ -52,5 +52,5 @@ def test_a_table_downloads_as_an_excel_workbook(page: Page, app_url: str) -> Non
     ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
     assert ws["A1"].value == "Mesures en retard"
     assert "Situation au 26/11/2026" in ws["A2"].value
-    assert ws["A4"].value == "Plan" and ws["D4"].value == "Jours de retard"
+    assert ws["A4"].value == "Plan" and ws["D4"].value == "Jours de retard (au moins)"
     assert isinstance(ws["D5"].value, int) and ws["E5"].is_date
