@@ -17,7 +17,14 @@ from typing import Any
 import pandas as pd
 
 from monitoring import metrics, plan_text
-from monitoring.i18n import format_date, format_date_bounds, format_number, format_percent, t
+from monitoring.i18n import (
+    format_date,
+    format_date_bounds,
+    format_date_bounds_column,
+    format_number,
+    format_percent,
+    t,
+)
 from monitoring.schema import SHEETS_BY_ID, Lang
 
 Summary = Mapping[str, Any]
@@ -201,8 +208,8 @@ def with_date_bounds(
     """
     if column not in frame.columns:
         return frame
-    bounds = frame[latest] if latest in frame.columns else [None] * len(frame)
-    text = [format_date_bounds(a, b, lang) for a, b in zip(frame[column], bounds, strict=True)]
+    bounds = frame[latest] if latest in frame.columns else pd.Series(pd.NaT, index=frame.index)
+    text = format_date_bounds_column(frame[column], bounds, lang)
     return frame.assign(**{column: text}).drop(columns=[latest], errors="ignore")
 
 

@@ -156,6 +156,46 @@ def format_date_bounds(earliest: Any, latest: Any, lang: Lang = "fr") -> str:
     return t("date.between", lang, first=format_date(first, lang), last=format_date(last, lang))
 
 
+def format_date_bounds_column(earliest: Any, latest: Any, lang: Lang = "fr") -> list[str]:
+    """`format_date_bounds` for whole columns at once (a table of thousands of events).
+
+    Args:
+        earliest: dates (a Series or array; NaT when missing).
+        latest: their latest bounds, same length (NaT when known to the day).
+        lang: the language.
+
+    Returns:
+        One text per row, as `format_date_bounds` writes it.
+    """
+    import pandas as pd  # the catalogue part of this module needs no pandas
+
+    first = pd.Series(pd.to_datetime(pd.Series(earliest).to_numpy()))
+    last = pd.Series(pd.to_datetime(pd.Series(latest).to_numpy()))
+    day_format = "%d/%m/%Y" if lang == "fr" else "%Y-%m-%d"
+    first_text = first.dt.strftime(day_format).to_numpy(dtype=object)
+    last_text = last.dt.strftime(day_format).to_numpy(dtype=object)
+    exact = (last.isna() | (last == first)).to_numpy()
+    month_end = first + pd.offsets.MonthEnd(0)
+    month = ((first.dt.day == 1) & (last == month_end)).to_numpy()
+    year = (
+        (first.dt.month == 1) & (first.dt.day == 1) & (last.dt.month == 12) & (last.dt.day == 31)
+    ).to_numpy() & (first.dt.year == last.dt.year).to_numpy()
+    names = MONTHS_FR if lang == "fr" else MONTHS_EN
+    out: list[str] = []
+    for i, start in enumerate(first):
+        if start is pd.NaT or pd.isna(start):
+            out.append("—")
+        elif exact[i]:
+            out.append(first_text[i])
+        elif month[i]:
+            out.append(f"{names[start.month - 1]} {start.year}")
+        elif year[i]:
+            out.append(str(start.year))
+        else:
+            out.append(t("date.between", lang, first=first_text[i], last=last_text[i]))
+    return out
+
+
 def format_number(value: float | int | None, lang: Lang = "fr", *, decimals: int = 0) -> str:
     """Format a number: `12 345,6` in French (narrow no-break space), `12,345.6` in English."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

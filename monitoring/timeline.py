@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from monitoring.dataset import DATE_DTYPE, Dataset
-from monitoring.i18n import format_date_bounds, format_number, t
+from monitoring.i18n import format_date_bounds, format_date_bounds_column, format_number, t
 from monitoring.method import first_link, readable
 from monitoring.metrics import known_events, letters, reply_rates
 from monitoring.schema import Lang
@@ -306,10 +306,7 @@ def events_for_display(events: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             "date": events["date"],
-            "when": [
-                format_date_bounds(first, last, lang)
-                for first, last in zip(events["date"], events["date_latest"], strict=True)
-            ],
+            "when": format_date_bounds_column(events["date"], events["date_latest"], lang),
             "kind": [t(f"timeline.kind.{code}", lang) for code in events["kind"]],
             "title": events["title"],
             "sender": events["sender"],

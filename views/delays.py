@@ -8,7 +8,7 @@ from monitoring.charts.delays import lead_delays, measure_timeline
 from monitoring.figures_text import basis_label
 from monitoring.filters import filter_options, plan_titles
 from monitoring.i18n import format_date, format_number, plain, t
-from views.common import banner, compute, context, dataset_label, show_chart, show_table
+from views.common import banner, chart, compute, context, dataset_label, show_chart, show_table
 
 MAX_ROWS = 150  # measures drawn on the timeline; the filters narrow a larger plan
 SCROLL_AT = 1000  # a taller timeline scrolls in an 800 px box, so the sections below stay near
@@ -85,7 +85,7 @@ else:
     if len(rows) > MAX_ROWS:
         st.caption(t("delays.timeline_cut", lang, shown=MAX_ROWS, total=len(rows)))
     revisions = compute(delays.revised_due_dates, ctx, as_of)
-    fig = measure_timeline(rows.iloc[:MAX_ROWS], revisions, as_of=as_of, lang=lang)
+    fig = chart(measure_timeline, ctx, rows.iloc[:MAX_ROWS], revisions, as_of=as_of, lang=lang)
     box = st.container(height=800 if fig.layout.height > SCROLL_AT else "content", border=False)
     show_chart(fig, ctx, "timeline", key="delays_timeline", plans=plans, where=box)
     st.caption(t("delays.timeline_help", lang))
@@ -112,7 +112,7 @@ leads = compute(delays.delay_by_lead, ctx, as_of, voice)
 if leads.empty:
     st.info(t("delays.by_lead_empty", lang))
 else:
-    show_chart(lead_delays(leads, lang=lang), ctx, "by-lead", key="delays_by_lead")
+    show_chart(chart(lead_delays, ctx, leads, lang=lang), ctx, "by-lead", key="delays_by_lead")
 
 st.header(t("delays.unassessed", lang))
 st.caption(t("delays.metric.unassessed.help", lang))

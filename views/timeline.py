@@ -8,7 +8,7 @@ from monitoring.figures_text import events_table, with_date_bounds
 from monitoring.i18n import t
 from monitoring.method import readable
 from monitoring.metrics import plan_timeline
-from views.common import banner, compute, context, show_chart, show_table
+from views.common import banner, chart, compute, context, show_chart, show_table
 
 ctx = context()
 lang = ctx.lang
@@ -50,8 +50,8 @@ if events.empty:
     st.info(t("timeline.no_match", lang))
 else:
     plans = compute(plan_timeline, ctx, ctx.as_of)
-    chart = event_timeline(events, plans, lang=lang, start=start, end=end)
-    show_chart(chart, ctx, "events", key="event_timeline")
+    figure = chart(event_timeline, ctx, events, plans, lang=lang, start=start, end=end)
+    show_chart(figure, ctx, "events", key="event_timeline")
     st.caption(t("timeline.chart.caption", lang))
     with st.expander(t("timeline.table", lang)):
         show_table(
@@ -71,7 +71,7 @@ rates = compute(tl.reply_rates_between, ctx, ctx.as_of, start, end)
 if rates.empty:
     st.info(t("timeline.no_letters", lang))
     st.stop()
-show_chart(reply_rate_bars(rates, lang=lang), ctx, "reply-rates", key="reply_rates")
+show_chart(chart(reply_rate_bars, ctx, rates, lang=lang), ctx, "reply-rates", key="reply_rates")
 percent = "%.0f\u202f%%" if lang == "fr" else "%.0f%%"
 show_table(
     tl.rates_for_display(rates, lang), ctx, "reply-rates", hide_index=True,
