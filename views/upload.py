@@ -67,7 +67,17 @@ class Draft:
     result: ImportResult | None = None
 
 
-files = [Upload(f.name, f.getvalue()) for f in uploaded]
+chosen = review.newest_files(
+    [(f.file_id, f.name) for f in uploaded],
+    state.get("upload.seen", ()),
+    state.get("upload.kept", ()),
+)
+state["upload.seen"], state["upload.kept"] = [f.file_id for f in uploaded], chosen
+if len(chosen) < len(uploaded):  # the earlier files stay listed, unchecked
+    st.info(t("upload.newest_only", lang), icon=":material/swap_horiz:")
+    ignored = ", ".join(f.name for f in uploaded if f.file_id not in chosen)
+    st.text(t("upload.ignored", lang, names=ignored))
+files = [Upload(f.name, f.getvalue()) for f in uploaded if f.file_id in chosen]
 digest = hashlib.sha256(b"".join(hashlib.sha256(f.data).digest() for f in files)).hexdigest()
 key, partial = f"{ctx.dataset_key}:{mode}:{ctx.as_of}:{digest}", mode == "partial"
 draft: Draft | None = state.get("upload.draft")
