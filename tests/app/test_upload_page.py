@@ -348,3 +348,35 @@ def test_a_damaged_file_is_a_plain_message_with_no_none_cell_and_no_annotated_wo
     assert ("Rapport (CSV)" if lang == "fr" else "Report (CSV)") in labels
     assert not [label for label in labels if "annot" in label]
     assert len(store.versions(dataset)) == 1
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_error_message_is_shown_in_full_not_cut(dataset: str, lang: str) -> None:
+    wb = openpyxl.load_workbook(DEMO)
+    long_status = "Statut inventé pour voir si le message entier reste lisible " * 3
+    wb["Suivi"]["C2"] = long_status.strip()
+    at = upload(open_page("upload", dataset, lang), _save(wb))
+    line = next(x for x in messages(at).splitlines() if "Suivi" in x)
+    report = at.session_state["upload.draft"].outcome
+    assert line == "- " + report.errors[0].message(lang)  # the whole message, as written
+    assert len(line) > 200 and line.endswith(".")  # far wider than a table cell shows
+    labels = [e.label for e in at.expander]
+    assert ("Messages en entier (1)" if lang == "fr" else "Messages in full (1)") in labels
+
+
+def test_the_authors_name_is_kept_for_the_next_upload_of_the_session(
+    store: Store, dataset: str
+) -> None:
+    at = confirm(upload(open_page("upload", dataset), modified_demo()), author="Ann Martin")
+    assert store.versions(dataset)[-1].author == "Ann Martin"
+    wb = openpyxl.load_workbook(io.BytesIO(modified_demo()))
+    wb["Mesures"].append(
+        ["C-M98", "DEMO-C", 98, "Prévenir et sensibiliser", "Encore une", "Ministère E",
+         dt.datetime(2027, 12, 31), None, None, "Comité"]
+    )  # fmt: skip
+    upload(at, _save(wb), name="suivi-2.xlsx")
+    assert at.text_input(key="upload.author").value == "Ann Martin"
+    at.switch_page("views/history.py").run()
+    at.switch_page("views/upload.py").run()
+    upload(at, _save(wb), name="suivi-3.xlsx")
+    assert at.text_input(key="upload.author").value == "Ann Martin"
