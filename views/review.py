@@ -57,7 +57,7 @@ def _issue_table(issues: list[Issue], lang: Lang, *, errors: bool) -> None:
     config["message"] = st.column_config.TextColumn(t("annotate.col.message", lang), width="large")
     table = annotate.report_table(issues, lang)
     # Errors are shown sheet by sheet: the sheet and the severity would repeat on every row.
-    order = ("row", "column", "header", "value", "message", "code")
+    order: tuple[str, ...] = ("row", "column", "header", "value", "message", "code")
     order = order if errors else ("sheet", "severity", *order)
     order = tuple(c for c in order if table[c].notna().any() and (table[c] != "").any())
     st.dataframe(table, hide_index=True, column_config=config, column_order=order)
