@@ -103,6 +103,8 @@ if draft is None or draft.key != key:
         status.update(label=t("upload.checked", lang), state="complete", expanded=False)
     draft = state["upload.draft"] = Draft(key, f"{digest}:{uuid.uuid4().hex}", outcome, changes)
     state.pop("upload.note", None)
+    if state.get("author"):  # the name typed for an earlier version of this session
+        state["upload.author"] = state["author"]
 
 if draft.result is not None:  # stored (or found identical meanwhile): say so, store nothing
     (st.success if draft.result.status == "stored" else st.info)(draft.result.message(lang))
