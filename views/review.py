@@ -1,6 +1,6 @@
 """What the Update and History pages both show: a change review, a validation report, the
 downloads that go with them and the note-and-confirm form. User text (titles, sheet and
-file names) goes through `st.dataframe` and `st.text` only, never Markdown."""
+file names) goes through `st.dataframe` and `st.text`, or Markdown escaped by `plain`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import streamlit as st
 from monitoring import annotate
 from monitoring.annotate import safe_file_name
 from monitoring.changes import Changes, section_label
-from monitoring.i18n import format_number, t
+from monitoring.i18n import format_number, plain, t
 from monitoring.importing import AUTHOR_MAX_CHARS, NOTE_MAX_CHARS, export_version
 from monitoring.reading import Upload
 from monitoring.report import Issue, Report
@@ -46,15 +46,33 @@ def show_changes(changes: Changes, lang: Lang, *, same_content: bool = False) ->
 
 
 def _issue_table(issues: list[Issue], lang: Lang, *, errors: bool) -> None:
+    """The issues' places and values as a table, then their messages in full, wrapped.
+
+    A table cuts long text, so the messages are also listed (on demand beyond a few); a
+    column that is empty for every issue (no row for a header problem) is left out.
+    """
     names = zip(annotate.COLUMNS, annotate.headers(lang), strict=True)
     config: dict = {c: st.column_config.TextColumn(h) for c, h in names}
     config["row"] = st.column_config.NumberColumn(t("annotate.col.row", lang), format="%d")
     config["message"] = st.column_config.TextColumn(t("annotate.col.message", lang), width="large")
-    # Errors are shown sheet by sheet: the sheet and the severity would repeat on every row.
-    order = ("row", "column", "header", "value", "message", "code")
-    order = order if errors else ("sheet", "severity", *order)
     table = annotate.report_table(issues, lang)
+    # Errors are shown sheet by sheet: the sheet and the severity would repeat on every row.
+    order: tuple[str, ...] = ("row", "column", "header", "value", "message", "code")
+    order = order if errors else ("sheet", "severity", *order)
+    order = tuple(c for c in order if table[c].notna().any() and (table[c] != "").any())
     st.dataframe(table, hide_index=True, column_config=config, column_order=order)
+    with st.expander(t("review.messages", lang, count=len(issues)), expanded=len(issues) <= 3):
+        st.markdown(_message_list(issues, lang))
+
+
+def _message_list(issues: Sequence[Issue], lang: Lang) -> str:
+    """The issues' full messages (with their place) as a Markdown list, user text escaped."""
+    return "\n".join(f"- {plain(issue.message(lang))}" for issue in issues)
+
+
+def whole_file(issue: Issue) -> bool:
+    """Whether an issue is about the file (or the set of files) as a whole, not a place in it."""
+    return issue.sheet is None and issue.row is None and issue.column is None
 
 
 def show_report(
@@ -62,18 +80,26 @@ def show_report(
 ) -> None:
     """Errors grouped by sheet (a count per sheet, then a table each); the rest apart.
 
-    With the uploaded `files`, a rejected upload's report also offers its downloads.
+    Errors about the whole file (mixed files, a damaged or oversized file) are plain
+    messages, with no empty place columns. With the uploaded `files`, a rejected upload's
+    report also offers its downloads; the annotated workbook only when every error has a
+    place in it (a damaged file or a mixed set has nothing to annotate).
     """
     errors, others = report.errors, [i for i in report if i.severity != "error"]
     if errors:
         st.error(t("review.rejected", lang, count=len(errors)), icon="⛔")
-        groups = annotate.by_sheet(errors)
+        general = [i for i in errors if whole_file(i)]
+        if general:
+            with st.container(border=True):
+                st.markdown(_message_list(general, lang))
+        groups = annotate.by_sheet([i for i in errors if not whole_file(i)])
         names = [sheet or t("review.whole_file", lang) for sheet, _ in groups]
         sizes = [len(found) for _, found in groups]
-        table = {t("annotate.col.sheet", lang): names, t("review.errors", lang): sizes}
-        st.dataframe(table, hide_index=True)
+        if groups:
+            table = {t("annotate.col.sheet", lang): names, t("review.errors", lang): sizes}
+            st.dataframe(table, hide_index=True)
         if files:
-            report_downloads(files, report, lang, limits or Limits())
+            report_downloads(files, report, lang, limits or Limits(), annotated=not general)
         for name, size, (_, found) in zip(names, sizes, groups, strict=True):
             with st.container(border=True):
                 st.text(t("review.sheet_errors", lang, name=name, count=size))
@@ -84,7 +110,9 @@ def show_report(
             _issue_table(others, lang, errors=False)
 
 
-def report_downloads(files: Sequence[Upload], report: Report, lang: Lang, limits: Limits) -> None:
+def report_downloads(
+    files: Sequence[Upload], report: Report, lang: Lang, limits: Limits, *, annotated: bool = True
+) -> None:
     """The report as CSV and Excel, and the coordinator's own file annotated (built on click)."""
     stem = safe_file_name(files[0].name).rsplit(".", 1)[0]
     downloads: list[tuple[str, str, str, str, Any]] = [
@@ -94,8 +122,8 @@ def report_downloads(files: Sequence[Upload], report: Report, lang: Lang, limits
          lambda: annotate.report_xlsx(report, lang)),
         ("upload.annotated", "upload.annotated_suffix", "xlsx", XLSX,
          lambda: annotate.annotated_workbook(files, report, lang, limits)),
-    ]  # fmt: skip
-    for column, (label, suffix, ext, mime, data) in zip(st.columns(3), downloads, strict=True):
+    ][: 3 if annotated else 2]  # fmt: skip
+    for column, (label, suffix, ext, mime, data) in zip(st.columns(3), downloads, strict=False):
         name = safe_file_name(f"{stem}-{t(suffix, lang)}", ext)
         column.download_button(t(label, lang), data, name, mime, key=label, **DOWNLOAD)
 
@@ -132,3 +160,26 @@ def note_form(prefix: str, lang: Lang, *labels: str) -> tuple[str, str, bool]:
         clicked = st.form_submit_button(t(submit, lang), type="primary", key=f"{prefix}.confirm")
     state["author"] = author
     return note, author, clicked
+
+
+def newest_files(
+    dropped: Sequence[tuple[str, str]], seen: Sequence[str], kept: Sequence[str]
+) -> list[str]:
+    """Which of the dropped files to check: a workbook replaces what was dropped before it.
+
+    Args:
+        dropped: (file id, name) of every file in the uploader, in the order dropped.
+        seen: the ids present at the previous run; kept: the ids checked at that run.
+
+    Returns:
+        The ids to check: every file when all are .csv (a set of sheets); else the newest
+        workbook, or the .csv files dropped after a workbook; else what was checked before.
+    """
+    ids = [i for i, _ in dropped]
+    csv = {i for i, name in dropped if name.lower().endswith(".csv")}
+    if len(csv) == len(ids):
+        return ids
+    new = [i for i in ids if i not in seen]
+    if new:
+        return [new[-1]] if new[-1] not in csv else [i for i in new if i in csv]
+    return [i for i in kept if i in ids] or [[i for i in ids if i not in csv][-1]]

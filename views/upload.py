@@ -67,7 +67,17 @@ class Draft:
     result: ImportResult | None = None
 
 
-files = [Upload(f.name, f.getvalue()) for f in uploaded]
+chosen = review.newest_files(
+    [(f.file_id, f.name) for f in uploaded],
+    state.get("upload.seen", ()),
+    state.get("upload.kept", ()),
+)
+state["upload.seen"], state["upload.kept"] = [f.file_id for f in uploaded], chosen
+if len(chosen) < len(uploaded):  # the earlier files stay listed, unchecked
+    st.info(t("upload.newest_only", lang), icon=":material/swap_horiz:")
+    ignored = ", ".join(f.name for f in uploaded if f.file_id not in chosen)
+    st.text(t("upload.ignored", lang, names=ignored))
+files = [Upload(f.name, f.getvalue()) for f in uploaded if f.file_id in chosen]
 digest = hashlib.sha256(b"".join(hashlib.sha256(f.data).digest() for f in files)).hexdigest()
 key, partial = f"{ctx.dataset_key}:{mode}:{ctx.as_of}:{digest}", mode == "partial"
 draft: Draft | None = state.get("upload.draft")
@@ -93,6 +103,8 @@ if draft is None or draft.key != key:
         status.update(label=t("upload.checked", lang), state="complete", expanded=False)
     draft = state["upload.draft"] = Draft(key, f"{digest}:{uuid.uuid4().hex}", outcome, changes)
     state.pop("upload.note", None)
+    if state.get("author"):  # the name typed for an earlier version of this session
+        state["upload.author"] = state["author"]
 
 if draft.result is not None:  # stored (or found identical meanwhile): say so, store nothing
     (st.success if draft.result.status == "stored" else st.info)(draft.result.message(lang))

@@ -51,6 +51,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Drop a file: it will be checked, then compared with the current version. Nothing "
         "is stored before you confirm.",
     ),
+    "upload.newest_only": (
+        "Un classeur déposé remplace les fichiers déposés avant lui : seul le dernier est "
+        "vérifié. Les autres restent dans la liste ci-dessus ; retirez-les (✕) quand vous "
+        "voulez.",
+        "A dropped workbook replaces the files dropped before it: only the latest one is "
+        "checked. The others stay in the list above; remove them (✕) whenever you like.",
+    ),
+    "upload.ignored": ("Non vérifié(s) : {names}", "Not checked: {names}"),
     "upload.checking": ("Vérification du fichier…", "Checking the file…"),
     "upload.comparing": (
         "Comparaison avec la version actuelle…",
@@ -104,6 +112,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "review.whole_file": ("(le fichier entier)", "(the whole file)"),
     "review.errors": ("Erreurs", "Errors"),
+    "review.messages": ("Messages en entier ({count})", "Messages in full ({count})"),
     "review.sheet_errors": ("{name} : {count} erreur(s)", "{name}: {count} error(s)"),
     "review.others": (
         "Avertissements et remarques ({count})",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import uuid
 from pathlib import Path
 
@@ -277,3 +278,105 @@ def test_a_store_that_cannot_be_read_during_the_check_says_so_and_stores_nothing
     ]
     assert not [b for b in at.button if b.key == "upload.confirm"]
     assert [v.number for v in store.versions(dataset)] == [1]
+
+
+def add_beside(at: AppTest, data: bytes, name: str, mime: str = XLSX) -> AppTest:
+    """Drop one more file beside those already in the uploader, as the browser does."""
+    uploader = at.file_uploader(key="upload.files")
+    uploader._files = [*uploader._get_files_to_register(), (uuid.uuid4().hex, name, data, mime)]
+    at.run()
+    assert_page_ok(at)
+    return at
+
+
+def messages(at: AppTest) -> str:
+    """The page's Markdown as read (escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", "\n".join(m.value for m in at.markdown))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_corrected_workbook_dropped_after_a_rejected_one_replaces_it(
+    dataset: str, lang: str
+) -> None:
+    at = upload(open_page("upload", dataset, lang), rejected_demo(), name="rejete.xlsx")
+    assert at.error  # rejected
+    add_beside(at, modified_demo(), "corrige.xlsx")
+    assert not at.error
+    assert "mixed" not in messages(at) and "un seul classeur" not in messages(at)
+    assert metrics(at)[("Mesures ajoutées" if lang == "fr" else "Measures added")] == "1"
+    notice = "seul le dernier" if lang == "fr" else "only the latest one"
+    assert any(notice in i.value for i in at.info)
+    ignored = "Non vérifié(s) : rejete.xlsx" if lang == "fr" else "Not checked: rejete.xlsx"
+    assert ignored in [x.value for x in at.text]
+    at.run()  # a rerun keeps checking the corrected one
+    assert not at.error and metrics(at)
+
+
+def test_several_csv_files_dropped_together_stay_one_set(dataset: str) -> None:
+    at = upload(
+        open_page("upload", dataset), b"Identifiant,Titre\n", name="Plans.csv", mime="text/csv"
+    )
+    add_beside(at, b"Identifiant\nC-M1\n", "Mesures.csv", "text/csv")
+    assert not any("seul le dernier" in i.value for i in at.info)
+    assert at.session_state["upload.kept"] == at.session_state["upload.seen"]
+    assert len(at.session_state["upload.kept"]) == 2
+
+
+def test_newest_files_picks_the_latest_workbook_or_the_csv_set() -> None:
+    from views.review import newest_files
+
+    dropped = [("a", "x.xlsx"), ("b", "y.xlsx")]
+    assert newest_files(dropped, ["a"], ["a"]) == ["b"]
+    assert newest_files(dropped, [], []) == ["b"]
+    assert newest_files(dropped, ["a", "b"], ["a"]) == ["a"]  # a rerun keeps the choice
+    with_csv = [("a", "x.xlsx"), ("c", "P.csv"), ("d", "M.csv")]
+    assert newest_files(with_csv, ["a"], ["a"]) == ["c", "d"]
+    assert newest_files([("c", "P.csv"), ("d", "M.csv")], ["c"], ["c"]) == ["c", "d"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_damaged_file_is_a_plain_message_with_no_none_cell_and_no_annotated_workbook(
+    store: Store, dataset: str, lang: str
+) -> None:
+    at = upload(open_page("upload", dataset, lang), b"PK\x03\x04" + b"\x00" * 200, "abime.xlsx")
+    rejected = "Fichier refusé : 1 erreur(s)" if lang == "fr" else "File rejected: 1 error(s)"
+    assert [e.value.startswith(rejected) for e in at.error] == [True]
+    assert "abime.xlsx" in messages(at)  # the message in full, naming the file
+    assert not at.dataframe  # no table of empty (or "None") places
+    assert "None" not in messages(at)
+    labels = [b.label for b in at.download_button]
+    assert ("Rapport (CSV)" if lang == "fr" else "Report (CSV)") in labels
+    assert not [label for label in labels if "annot" in label]
+    assert len(store.versions(dataset)) == 1
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_error_message_is_shown_in_full_not_cut(dataset: str, lang: str) -> None:
+    wb = openpyxl.load_workbook(DEMO)
+    long_status = "Statut inventé pour voir si le message entier reste lisible " * 3
+    wb["Suivi"]["C2"] = long_status.strip()
+    at = upload(open_page("upload", dataset, lang), _save(wb))
+    line = next(x for x in messages(at).splitlines() if "Suivi" in x)
+    report = at.session_state["upload.draft"].outcome
+    assert line == "- " + report.errors[0].message(lang)  # the whole message, as written
+    assert len(line) > 200 and line.endswith(".")  # far wider than a table cell shows
+    labels = [e.label for e in at.expander]
+    assert ("Messages en entier (1)" if lang == "fr" else "Messages in full (1)") in labels
+
+
+def test_the_authors_name_is_kept_for_the_next_upload_of_the_session(
+    store: Store, dataset: str
+) -> None:
+    at = confirm(upload(open_page("upload", dataset), modified_demo()), author="Ann Martin")
+    assert store.versions(dataset)[-1].author == "Ann Martin"
+    wb = openpyxl.load_workbook(io.BytesIO(modified_demo()))
+    wb["Mesures"].append(
+        ["C-M98", "DEMO-C", 98, "Prévenir et sensibiliser", "Encore une", "Ministère E",
+         dt.datetime(2027, 12, 31), None, None, "Comité"]
+    )  # fmt: skip
+    upload(at, _save(wb), name="suivi-2.xlsx")
+    assert at.text_input(key="upload.author").value == "Ann Martin"
+    at.switch_page("views/history.py").run()
+    at.switch_page("views/upload.py").run()
+    upload(at, _save(wb), name="suivi-3.xlsx")
+    assert at.text_input(key="upload.author").value == "Ann Martin"

@@ -90,6 +90,23 @@ def test_a_coordinator_uploads_reviews_confirms_restores_and_downloads(
     expect_no_error_alert(page)
     shot(page, screenshots, "3-stored")
 
+    # A corrected file dropped next replaces the stored one in the uploader's list (no
+    # "mixed files" refusal), and the name typed for the stored version is pre-filled.
+    wb = openpyxl.load_workbook(tmp_path / "suivi-novembre.xlsx")
+    wb["Mesures"].append(
+        ["C-M98", "DEMO-C", 98, "Prévenir et sensibiliser", "Encore une", "Ministère E",
+         dt.datetime(2027, 12, 31), None, None, "Comité de suivi"]
+    )  # fmt: skip
+    wb.save(tmp_path / "suivi-decembre.xlsx")
+    drop(page, tmp_path / "suivi-decembre.xlsx")
+    expect(page.get_by_text("seul le dernier est vérifié")).to_be_visible(timeout=TIMEOUT)
+    expect(
+        page.get_by_role("heading", name=f"Ce qui change par rapport à la version {stored}")
+    ).to_be_visible()
+    expect(page.get_by_label("Votre nom")).to_have_value("Coordinatrice")
+    expect_no_error_alert(page)
+    shot(page, screenshots, "3b-next-file-replaces")
+
     # The history lists it; its original file is the one uploaded.
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Historique").click()
     expect(page.get_by_role("heading", name="Historique", exact=True)).to_be_visible(
