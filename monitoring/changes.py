@@ -147,7 +147,9 @@ class Changes:
             ]
             lines.append("  " + " · ".join(parts))
         if not self.cells.empty:
-            lines.append(t("changes.count", lang, label=t("changes.cells", lang), count=len(self.cells)))
+            lines.append(
+                t("changes.count", lang, label=t("changes.cells", lang), count=len(self.cells))
+            )
         return lines
 
     def rows(self, lang: Lang = "fr", section: str | None = None) -> pd.DataFrame:
@@ -661,14 +663,14 @@ def _differs(a: pd.Series, b: pd.Series) -> np.ndarray:
     """Cell by cell: True where the two columns differ (two empty cells are equal)."""
     na_a, na_b = a.isna().to_numpy(), b.isna().to_numpy()
     both = ~na_a & ~na_b
-    unequal = np.zeros(len(a), dtype=bool)
-    if both.any():
-        if a.dtype == b.dtype and a.dtype.kind in "iufM":
-            values = a.to_numpy()[both] != b.to_numpy()[both]
-        else:
+    if a.dtype == b.dtype:  # one vectorised comparison (strings included)
+        unequal = a.ne(b).to_numpy(dtype=bool, na_value=True)
+    else:  # an extra column absent from one version: compare as plain values
+        unequal = np.zeros(len(a), dtype=bool)
+        if both.any():
             values = a.to_numpy(dtype=object)[both] != b.to_numpy(dtype=object)[both]
-        unequal[both] = np.asarray(values, dtype=bool)
-    return (na_a != na_b) | unequal
+            unequal[both] = np.asarray(values, dtype=bool)
+    return (na_a != na_b) | (both & unequal)
 
 
 def _plain(value: object) -> object:
@@ -700,8 +702,9 @@ def _sheet_cells(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.Data
     for change, where in (("removed", "left_only"), ("added", "right_only")):
         rows = np.flatnonzero(side == where)
         parts.append(
-            pd.DataFrame({"change": change, "field": None, "old": None, "new": None,
-                          "_i": rows, "_col": -1})  # fmt: skip
+            pd.DataFrame(
+                {"change": change, "field": None, "old": None, "new": None, "_i": rows, "_col": -1}
+            )  # fmt: skip
         )
     in_both = side == "both"
     for index, name in enumerate(c for c in columns if c not in key):
@@ -738,17 +741,6 @@ def _key_text(key: dict[str, object]) -> str:
              if k != "n" and v is not None]  # fmt: skip
     n = key.get("n", 1)
     return " · ".join(parts) + (f" #{n}" if isinstance(n, int) and n > 1 else "")
-
-
-def _table_hash(frame: pd.DataFrame, sheet_id: str) -> int:
-    """A hash of one sheet's written content, as `Dataset.content_hash` sees it."""
-    frame = frame.drop(columns=list(_DERIVED), errors="ignore")
-    empty_added = [
-        c for c in frame.columns if (sheet_id, c) in ADDED_COLUMNS and frame[c].isna().all()
-    ]
-    frame = frame.drop(columns=empty_added)
-    values = pd.util.hash_pandas_object(frame, index=False).to_numpy()
-    return hash((values.tobytes(), tuple(map(str, frame.columns)), len(frame)))
 
 
 def _column_changes(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
@@ -793,21 +785,21 @@ def cell_changes(old: Dataset, new: Dataset) -> pd.DataFrame:
         timestamps, numbers; None when empty or for a row). Empty when, and only when, the
         two contents are identical (same `Dataset.content_hash`).
     """
-    if old.content_hash() == new.content_hash():
-        return empty_cells()
     before, after = _tables(old), _tables(new)
     parts = []
     for sheet in SHEETS:
         a, b = before[sheet.id], after[sheet.id]
-        if _table_hash(a, sheet.id) == _table_hash(b, sheet.id):
+        if a.equals(b):
             continue
         found = pd.concat(
             [_column_changes(sheet.id, a, b), _sheet_cells(sheet.id, a, b)], ignore_index=True
         )
-        if found.empty:  # e.g. the same rows in another order
-            found = pd.DataFrame([{"change": "other", "_col": -1, "_pos": -1.0}])
-        parts.append(found.assign(sheet=sheet.id, _sheet=_SHEET_ORDER[sheet.id]))
-    if not parts:  # identical tables, different hash: the hash's own rules (cannot occur)
+        if not found.empty:
+            parts.append(found.assign(sheet=sheet.id, _sheet=_SHEET_ORDER[sheet.id]))
+    if not parts:
+        if old.content_hash() == new.content_hash():
+            return empty_cells()
+        # Every cell equal, yet the contents differ: rows in another order, a column's type.
         parts.append(pd.DataFrame([{"sheet": None, "change": "other", "_sheet": 99}]))
     cells = pd.concat(parts, ignore_index=True).reindex(
         columns=[*CELL_COLUMNS, "_sheet", "_pos", "_col"]

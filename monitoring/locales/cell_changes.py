@@ -15,6 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ordre des lignes ou forme des données modifiés",
         "Row order or data layout changed",
     ),
+    "changes.cell_line": ("{field} : {before} → {after}", "{field}: {before} → {after}"),
     "changes.cell.empty": ("(vide)", "(empty)"),
     "changes.cell_column.sheet": ("Feuille", "Sheet"),
     "changes.cell_column.row": ("Ligne", "Row"),
