@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from monitoring.dataset import ADDED_COLUMNS, TABLE_IDS, Dataset, StatusScale
+from monitoring.dataset import TABLE_IDS, Dataset, StatusScale
 from monitoring.i18n import format_date, format_date_bounds, format_number, t
 from monitoring.metrics import current_status, measure_table
 from monitoring.schema import (
@@ -655,7 +655,7 @@ def _ranked(frame: pd.DataFrame, key: list[str], columns: list[str]) -> pd.DataF
     if "_row" in frame.columns:
         frame = frame.sort_values("_row", kind="stable")
     out = frame.reindex(columns=[*columns, "_row"])
-    rank = out.groupby(key, dropna=False, sort=False).cumcount() if len(out) else []
+    rank: Any = out.groupby(key, dropna=False, sort=False).cumcount() if len(out) else []
     return out.assign(_n=np.asarray(rank, dtype="int64"))
 
 
@@ -675,7 +675,7 @@ def _differs(a: pd.Series, b: pd.Series) -> np.ndarray:
 
 def _plain(value: object) -> object:
     """A cell's value without pandas types: None when empty, a date for a timestamp."""
-    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):  # type: ignore[arg-type]
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):  # type: ignore[call-overload]
         return None
     if isinstance(value, pd.Timestamp):
         return value.date()
@@ -704,7 +704,7 @@ def _sheet_cells(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.Data
         parts.append(
             pd.DataFrame(
                 {"change": change, "field": None, "old": None, "new": None, "_i": rows, "_col": -1}
-            )  # fmt: skip
+            )
         )
     in_both = side == "both"
     for index, name in enumerate(c for c in columns if c not in key):
@@ -728,7 +728,8 @@ def _sheet_cells(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.Data
         return found.assign(sheet=sheet_id, row_key="", key=None, _pos=0.0)
     keys = merged[[*key, "_n"]].iloc[found["_i"].to_numpy()]
     records = keys.astype(object).to_dict("records")
-    found["key"] = [{k: _plain(r[k]) for k in key} | {"n": int(r["_n"]) + 1} for r in records]
+    identifiers = [{k: _plain(r[k]) for k in key} | {"n": int(r["_n"]) + 1} for r in records]
+    found["key"] = pd.Series(identifiers, index=found.index, dtype=object)
     found["row_key"] = [_key_text(k) for k in found["key"]]
     found["sheet"] = sheet_id
     found["_pos"] = position[found["_i"].to_numpy()]

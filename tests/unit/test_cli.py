@@ -725,7 +725,7 @@ EDITS = {  # cell of the demo workbook → (sheet, row, field, old, new) that `d
 def test_diff_json_names_the_sheet_row_field_old_and_new_value_of_every_edit(tmp_path, capsys):
     import datetime as dt
 
-    values = {a: dt.datetime(2017, 7, 1) if a == "Chronologie__B2" else v for a, (v, _) in EDITS.items()}  # fmt: skip
+    values = {a: v for a, (v, _) in EDITS.items()} | {"Chronologie__B2": dt.datetime(2017, 7, 1)}
     code, out, err = run(
         capsys, "import", str(_edited_demo(tmp_path, **values)), "--dataset", "demo"
     )
