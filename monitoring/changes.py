@@ -716,8 +716,8 @@ def _sheet_cells(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.Data
                     {
                         "change": "changed",
                         "field": name,
-                        "old": before.to_numpy(dtype=object)[rows],
-                        "new": after.to_numpy(dtype=object)[rows],
+                        "old": before.iloc[rows].to_numpy(dtype=object),
+                        "new": after.iloc[rows].to_numpy(dtype=object),
                         "_i": rows,
                         "_col": index,
                     }
@@ -726,14 +726,29 @@ def _sheet_cells(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.Data
     found = pd.concat(parts, ignore_index=True)
     if found.empty:
         return found.assign(sheet=sheet_id, row_key="", key=None, _pos=0.0)
-    keys = merged[[*key, "_n"]].iloc[found["_i"].to_numpy()]
-    records = keys.astype(object).to_dict("records")
-    identifiers = [{k: _plain(r[k]) for k in key} | {"n": int(r["_n"]) + 1} for r in records]
-    found["key"] = pd.Series(identifiers, index=found.index, dtype=object)
-    found["row_key"] = [_key_text(k) for k in found["key"]]
+    rows = found["_i"].to_numpy()
+    unique, inverse = np.unique(rows, return_inverse=True)  # each changed row once
+    identifiers = _identifiers(merged.iloc[unique], key)
+    found["key"] = pd.Series(identifiers, dtype=object).take(inverse).to_numpy()
+    found["row_key"] = (
+        pd.Series([_key_text(k) for k in identifiers], dtype=object).take(inverse).to_numpy()
+    )
     found["sheet"] = sheet_id
     found["_pos"] = position[found["_i"].to_numpy()]
     return found
+
+
+def _identifiers(rows: pd.DataFrame, key: list[str]) -> list[dict[str, object]]:
+    """Each row's identifier: its key columns (ISO text for a date, None when empty), `n`."""
+    columns = []
+    for name in key:
+        values = rows[name]
+        if values.dtype.kind == "M":
+            values = values.dt.strftime("%Y-%m-%d")
+        columns.append(values.astype(object).where(values.notna(), None).tolist())
+    ranks = (rows["_n"].to_numpy() + 1).tolist()
+    return [dict(zip(key, values, strict=True)) | {"n": n}
+            for *values, n in zip(*columns, ranks, strict=True)]  # fmt: skip
 
 
 def _key_text(key: dict[str, object]) -> str:
@@ -839,8 +854,8 @@ def _shown(value: object, column: Column | None, scale: StatusScale, lang: Lang)
     if value is None:
         return t("changes.cell.empty", lang)
     if column is not None:
-        if column.type == "date" and isinstance(value, dt.date):
-            return format_date(value, lang)
+        if column.type == "date" and isinstance(value, dt.date | str):
+            return format_date(value, lang)  # a key's date is ISO text
         if column.type == "status":
             return scale.display(str(value), lang)
         if column.choices:
