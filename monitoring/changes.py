@@ -9,6 +9,12 @@ For a page: `Changes.rows(lang)` is every change as one table in the user's lang
 section=…)` one group of it, and `Changes.sections(lang)` every non-empty group by its
 stable name (`GROUPS`: the sections, statuses split by direction), so a page never has
 to filter on translated text.
+
+Beneath these sections, `Changes.cells` (`cell_changes`) names every difference, cell by
+cell, in every sheet: rows added and removed, and for each changed row the field, the old
+value and the new one (language-free codes; `cell_records` for JSON, `Changes.cell_rows`
+/ `cell_rows` for a page in the user's words). It is empty only for identical contents,
+so "Aucun changement" is said only then (`Changes.is_empty`).
 """
 
 from __future__ import annotations
