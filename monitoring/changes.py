@@ -734,35 +734,31 @@ def _sheet_cells(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.Data
         return found.assign(sheet=sheet_id, row_key="", key=None, _pos=0.0)
     rows = found["_i"].to_numpy()
     unique, inverse = np.unique(rows, return_inverse=True)  # each changed row once
-    identifiers = _identifiers(merged.iloc[unique], key)
+    identifiers, shown = _identifiers(merged.iloc[unique], key)
     found["key"] = pd.Series(identifiers, dtype=object).take(inverse).to_numpy()
-    found["row_key"] = (
-        pd.Series([_key_text(k) for k in identifiers], dtype=object).take(inverse).to_numpy()
-    )
+    found["row_key"] = shown.take(inverse).to_numpy()
     found["sheet"] = sheet_id
     found["_pos"] = position[found["_i"].to_numpy()]
     return found
 
 
-def _identifiers(rows: pd.DataFrame, key: list[str]) -> list[dict[str, object]]:
-    """Each row's identifier: its key columns (ISO text for a date, None when empty), `n`."""
-    columns = []
+def _identifiers(rows: pd.DataFrame, key: list[str]) -> tuple[list[tuple[object, ...]], pd.Series]:
+    """Each row's identifier: a tuple of its key columns (ISO text for a date, None when
+    empty) and its rank `n`; and the same as text (`PAN1-M12 · 2018-05-01 · government`,
+    `… #2` for the second row of that identifier)."""
+    columns, text = [], None
     for name in key:
         values = rows[name]
         if values.dtype.kind == "M":
             values = values.dt.strftime("%Y-%m-%d")
-        columns.append(values.astype(object).where(values.notna(), None).tolist())
-    ranks = (rows["_n"].to_numpy() + 1).tolist()
-    return [dict(zip(key, values, strict=True)) | {"n": n}
-            for *values, n in zip(*columns, ranks, strict=True)]  # fmt: skip
-
-
-def _key_text(key: dict[str, object]) -> str:
-    """`PAN1-M12`, `PAN1-M12 · 2018-05-01 · civil_society`, `… #2` for the second such row."""
-    parts = [v.isoformat() if isinstance(v, dt.date) else str(v) for k, v in key.items()
-             if k != "n" and v is not None]  # fmt: skip
-    n = key.get("n", 1)
-    return " · ".join(parts) + (f" #{n}" if isinstance(n, int) and n > 1 else "")
+        values = values.astype(object).where(values.notna(), None)
+        columns.append(values.tolist())
+        part = values.astype("str")
+        text = part if text is None else (text + " · " + part).fillna(text).fillna(part)
+    ranks = rows["_n"].to_numpy() + 1
+    suffix = np.where(ranks > 1, " #" + ranks.astype(str).astype(object), "")
+    shown = pd.Series(text, dtype="str").fillna("").astype(object) + suffix
+    return list(zip(*columns, ranks.tolist(), strict=True)), shown
 
 
 def _column_changes(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
@@ -799,7 +795,8 @@ def cell_changes(old: Dataset, new: Dataset) -> pd.DataFrame:
     Returns:
         One row per change, grouped by sheet (contract order) and row (sheet order), with
         language-free codes: `sheet` (sheet id), `row_key` (the identifier as text, ISO
-        dates, `#n` when n > 1), `key` (dict of the identifier's columns and `n`),
+        dates, `#n` when n > 1), `key` (tuple of the identifier's columns, in
+        `row_key_columns` order, then `n`; `key_dict` names them),
         `change` (`CELL_CHANGES`: added / removed for a row, changed for a cell,
         column_added / column_removed for an extra column, other for a difference no
         cell shows, such as the rows' order), `field` (column id, or an extra column's
@@ -841,7 +838,7 @@ def cell_records(cells: pd.DataFrame) -> list[dict[str, Any]]:
     out = []
     for row in cells.to_dict("records"):  # the changed cells only
         record = {name: _json_value(row[name]) for name in CELL_COLUMNS if name != "key"}
-        key = row["key"]
+        key = key_dict(row["sheet"], row["key"])
         record["key"] = {k: _json_value(v) for k, v in key.items()} if key else None
         out.append(record)
     return out
@@ -872,6 +869,13 @@ def _shown(value: object, column: Column | None, scale: StatusScale, lang: Lang)
             decimals = 0 if float(value).is_integer() else 2
             return format_number(value, lang, decimals=decimals)
     return str(value)
+
+
+def key_dict(sheet_id: object, key: object) -> dict[str, object] | None:
+    """A row identifier of `cell_changes` as {column id: value, "n": rank}."""
+    if not isinstance(key, tuple) or sheet_id not in SHEETS_BY_ID:
+        return None
+    return dict(zip([*row_key_columns(str(sheet_id)), "n"], key, strict=True))
 
 
 def _key_shown(sheet_id: object, key: dict[str, object] | None, lang: Lang) -> str:
@@ -910,7 +914,7 @@ def cell_rows(
         rows.append(
             {
                 "sheet": sheet.name(lang) if sheet else "",
-                "row": _key_shown(row["sheet"], row["key"], lang),
+                "row": _key_shown(row["sheet"], key_dict(row["sheet"], row["key"]), lang),
                 "change": t(f"changes.cell.{row['change']}", lang),
                 "field": field_name,
                 "before": _shown(row["old"], column, old_scale, lang) if changed else "",
