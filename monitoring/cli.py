@@ -533,8 +533,10 @@ def _diff(args: argparse.Namespace, settings: Settings) -> int:
     for line in changes.summary(lang):
         print(line)
     if not changes.is_empty:
-        print()
-        for row in changes.rows(lang).itertuples(index=False):
+        rows = changes.rows(lang)
+        if len(rows):
+            print()
+        for row in rows.itertuples(index=False):
             change, plan, item, voice, title, date, before, after = row
             where = " · ".join(str(x) for x in (plan, item, voice) if x)
             move = f"{before} → {after}" if before or after else ""
