@@ -9,6 +9,12 @@ For a page: `Changes.rows(lang)` is every change as one table in the user's lang
 section=…)` one group of it, and `Changes.sections(lang)` every non-empty group by its
 stable name (`GROUPS`: the sections, statuses split by direction), so a page never has
 to filter on translated text.
+
+Beneath these sections, `Changes.cells` (`cell_changes`) names every difference, cell by
+cell, in every sheet: rows added and removed, and for each changed row the field, the old
+value and the new one (language-free codes; `cell_records` for JSON, `Changes.cell_rows`
+/ `cell_rows` for a page in the user's words). It is empty only for identical contents,
+so "Aucun changement" is said only then (`Changes.is_empty`).
 """
 
 from __future__ import annotations
@@ -21,16 +27,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from monitoring.dataset import Dataset, StatusScale
+from monitoring.dataset import TABLE_IDS, Dataset, StatusScale
 from monitoring.i18n import format_date, format_date_bounds, format_number, t
 from monitoring.metrics import current_status, measure_table
 from monitoring.schema import (
     CATEGORIES,
     EVENT_KINDS,
     RETENTION_LEVELS,
+    SHEETS,
     SHEETS_BY_ID,
     VERDICT_COUNT_COLUMNS,
     VOICES,
+    Column,
     Lang,
 )
 
@@ -94,6 +102,9 @@ class Changes:
     # The scales of the two versions, to show their status labels in the user's language.
     old_scale: StatusScale = field(default_factory=StatusScale)
     new_scale: StatusScale = field(default_factory=StatusScale)
+    # Every cell that differs, in every sheet (`cell_changes`): empty only for identical
+    # contents.
+    cells: pd.DataFrame = field(default_factory=lambda: empty_cells())
 
     def section(self, name: str) -> pd.DataFrame:
         """Return the table of one section (a name of `SECTIONS`)."""
@@ -102,7 +113,8 @@ class Changes:
 
     @property
     def is_empty(self) -> bool:
-        return all(self.section(name).empty for name in SECTIONS)
+        """True only when the two contents are identical (no cell differs)."""
+        return self.cells.empty and all(self.section(name).empty for name in SECTIONS)
 
     def counts(self) -> dict[str, int]:
         """How many changes of each kind; statuses also split by direction."""
@@ -116,7 +128,12 @@ class Changes:
         out: dict[str, Any] = {"as_of": self.as_of.isoformat(), "counts": self.counts()}
         for name in SECTIONS:
             out[name] = _records(self.section(name))
+        out["cells"] = cell_records(self.cells)
         return out
+
+    def cell_rows(self, lang: Lang = "fr") -> pd.DataFrame:
+        """Every cell change in `lang` (`cell_rows`), status labels as each scale names them."""
+        return cell_rows(self.cells, lang, self.old_scale, self.new_scale)
 
     def summary(self, lang: Lang = "fr") -> list[str]:
         """One line per kind of change that happened (`Mesures ajoutées : 3`)."""
@@ -135,6 +152,10 @@ class Changes:
                 if (n := counts[f"statuses_{d}"])
             ]
             lines.append("  " + " · ".join(parts))
+        if not self.cells.empty:
+            lines.append(
+                t("changes.count", lang, label=t("changes.cells", lang), count=len(self.cells))
+            )
         return lines
 
     def rows(self, lang: Lang = "fr", section: str | None = None) -> pd.DataFrame:
@@ -272,6 +293,7 @@ def compare(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
         verdicts_changed=_verdicts_changed(old, new),
         old_scale=old.scale,
         new_scale=new.scale,
+        cells=cell_changes(old, new),
     )
 
 
@@ -575,4 +597,329 @@ _ROWS: dict[str, Callable[[pd.DataFrame, Lang], pd.DataFrame]] = {
 }
 # Statuses have their own rows (`_statuses_rows`): they need the two versions' scales.
 assert set(_ROWS) == set(SECTIONS) - {"statuses"}
-assert {f.name for f in fields(Changes)} == {"as_of", "old_scale", "new_scale", *SECTIONS}
+assert {f.name for f in fields(Changes)} == {"as_of", "old_scale", "new_scale", "cells", *SECTIONS}
+
+
+# --- Every cell: what changed in each sheet, row by row --------------------------------------
+
+CELL_COLUMNS = ("sheet", "row_key", "key", "change", "field", "old", "new")
+CELL_CHANGES = ("added", "removed", "changed", "column_added", "column_removed", "other")
+# Sheets without a unique key: a row is identified by these columns plus its rank among
+# the rows sharing them (in sheet order). See `cell_changes`.
+COMPOSITE_KEYS: dict[str, tuple[str, ...]] = {
+    "retention": ("rec_id", "plan_id", "measure_id"),
+    "status_updates": ("measure_id", "as_of", "voice"),
+}
+_DERIVED = ("_row", "category")  # not written by the coordinator (`category` of statuses)
+_SHEET_ORDER = {s.id: i for i, s in enumerate(SHEETS)}
+
+
+def row_key_columns(sheet_id: str) -> tuple[str, ...]:
+    """The columns that identify a row of a sheet (`Sheet.key`, else `COMPOSITE_KEYS`,
+    else its unique column, else every column)."""
+    sheet = SHEETS_BY_ID[sheet_id]
+    if sheet.key:
+        return sheet.key
+    if sheet_id in COMPOSITE_KEYS:
+        return COMPOSITE_KEYS[sheet_id]
+    unique = [c.id for c in sheet.columns if c.unique]
+    return tuple(unique[:1]) or sheet.column_ids
+
+
+def empty_cells() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in CELL_COLUMNS})
+
+
+def _scale_table(scale: StatusScale) -> pd.DataFrame:
+    labels = scale.labels
+    return pd.DataFrame(
+        {
+            "label": pd.Series([s.label for s in labels], dtype="str"),
+            "category": pd.Series([s.category for s in labels], dtype="str"),
+            "order": pd.Series([s.order for s in labels], dtype="Int64"),
+            "colour": pd.Series([s.colour for s in labels], dtype="str"),
+            "_row": np.arange(2, len(labels) + 2, dtype="int64"),
+        }
+    )
+
+
+def _tables(ds: Dataset) -> dict[str, pd.DataFrame]:
+    tables = {table_id: ds.tables[table_id] for table_id in TABLE_IDS}
+    tables["status_scale"] = _scale_table(ds.scale)
+    return tables
+
+
+def _written_columns(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> list[str]:
+    """The contract's columns, then the extra ones (as written) of either version."""
+    declared = list(SHEETS_BY_ID[sheet_id].column_ids)
+    extra = [c for c in dict.fromkeys([*old.columns, *new.columns]) if c not in declared]
+    return declared + [c for c in extra if c not in _DERIVED]
+
+
+def _ranked(frame: pd.DataFrame, key: list[str], columns: list[str]) -> pd.DataFrame:
+    """The rows in sheet order with every column of `columns` and their rank `_n` in `key`."""
+    if "_row" in frame.columns:
+        frame = frame.sort_values("_row", kind="stable")
+    out = frame.reindex(columns=[*columns, "_row"])
+    rank: Any = out.groupby(key, dropna=False, sort=False).cumcount() if len(out) else []
+    return out.assign(_n=np.asarray(rank, dtype="int64"))
+
+
+def _differs(a: pd.Series, b: pd.Series) -> np.ndarray:
+    """Cell by cell: True where the two columns differ (two empty cells are equal)."""
+    na_a, na_b = a.isna().to_numpy(), b.isna().to_numpy()
+    both = ~na_a & ~na_b
+    if a.dtype == b.dtype:  # one vectorised comparison (strings included)
+        unequal = a.ne(b).to_numpy(dtype=bool, na_value=True)
+    else:  # an extra column absent from one version: compare as plain values
+        unequal = np.zeros(len(a), dtype=bool)
+        if both.any():
+            values = a.to_numpy(dtype=object)[both] != b.to_numpy(dtype=object)[both]
+            unequal[both] = np.asarray(values, dtype=bool)
+    return (na_a != na_b) | (both & unequal)
+
+
+def _plain(value: object) -> object:
+    """A cell's value without pandas types: None when empty, a date for a timestamp."""
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):  # type: ignore[call-overload]
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _sheet_cells(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """The cell changes of one sheet (columns of `CELL_COLUMNS`, plus `_pos` and `_col`)."""
+    columns = _written_columns(sheet_id, old, new)
+    key = list(row_key_columns(sheet_id))
+    merged = _ranked(old, key, columns).merge(
+        _ranked(new, key, columns),
+        on=[*key, "_n"],
+        how="outer",
+        suffixes=("_old", "_new"),
+        indicator=True,
+        sort=False,
+    )
+    side = merged["_merge"].to_numpy()
+    position = merged["_row_new"].fillna(merged["_row_old"]).to_numpy(dtype="float64")
+    parts: list[pd.DataFrame] = []
+    for change, where in (("removed", "left_only"), ("added", "right_only")):
+        rows = np.flatnonzero(side == where)
+        parts.append(
+            pd.DataFrame(
+                {"change": change, "field": None, "old": None, "new": None, "_i": rows, "_col": -1}
+            )
+        )
+    in_both = side == "both"
+    for index, name in enumerate(c for c in columns if c not in key):
+        before, after = merged[f"{name}_old"], merged[f"{name}_new"]
+        rows = np.flatnonzero(_differs(before, after) & in_both)
+        if len(rows):
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "change": "changed",
+                        "field": name,
+                        "old": before.iloc[rows].to_numpy(dtype=object),
+                        "new": after.iloc[rows].to_numpy(dtype=object),
+                        "_i": rows,
+                        "_col": index,
+                    }
+                )
+            )
+    found = pd.concat(parts, ignore_index=True)
+    if found.empty:
+        return found.assign(sheet=sheet_id, row_key="", key=None, _pos=0.0)
+    rows = found["_i"].to_numpy()
+    unique, inverse = np.unique(rows, return_inverse=True)  # each changed row once
+    identifiers, shown = _identifiers(merged.iloc[unique], key)
+    found["key"] = pd.Series(identifiers, dtype=object).take(inverse).to_numpy()
+    found["row_key"] = shown.take(inverse).to_numpy()
+    found["sheet"] = sheet_id
+    found["_pos"] = position[found["_i"].to_numpy()]
+    return found
+
+
+def _identifiers(rows: pd.DataFrame, key: list[str]) -> tuple[list[tuple[object, ...]], pd.Series]:
+    """Each row's identifier: a tuple of its key columns (ISO text for a date, None when
+    empty) and its rank `n`; and the same as text (`PAN1-M12 · 2018-05-01 · government`,
+    `… #2` for the second row of that identifier)."""
+    columns, text = [], None
+    for name in key:
+        values = rows[name]
+        if values.dtype.kind == "M":
+            values = values.dt.strftime("%Y-%m-%d")
+        values = values.astype(object).where(values.notna(), None)
+        columns.append(values.tolist())
+        part = values.astype("str")
+        text = part if text is None else (text + " · " + part).fillna(text).fillna(part)
+    ranks = rows["_n"].to_numpy() + 1
+    suffix = np.where(ranks > 1, " #" + ranks.astype(str).astype(object), "")
+    shown = pd.Series(text, dtype="str").fillna("").astype(object) + suffix
+    return list(zip(*columns, ranks.tolist(), strict=True)), shown
+
+
+def _column_changes(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """Extra columns present in one version only (their values show as cell changes)."""
+    declared = set(SHEETS_BY_ID[sheet_id].column_ids) | set(_DERIVED)
+    rows = [
+        {"change": change, "field": c, "_col": -1, "_pos": -1.0}
+        for change, here, there in (("column_added", new, old), ("column_removed", old, new))
+        for c in here.columns
+        if c not in declared and c not in there.columns
+    ]
+    return pd.DataFrame(rows)
+
+
+def cell_changes(old: Dataset, new: Dataset) -> pd.DataFrame:
+    """Every difference between two versions, sheet by sheet, row by row, cell by cell.
+
+    Every sheet of the contract is compared (`SHEETS`, the published verdicts and the
+    status scale included), every column written: the contract's (date-bound companions
+    included) and the extra columns kept as written. Rows are matched on their identifier:
+    - a sheet's key (`Sheet.key`: `measure_id`, `rec_id`, `plan_id`; a published verdict
+      by plan, assessor and publication date; an event by `event_id`; a scale label);
+    - Prise en compte (retention): (rec_id, plan_id, measure_id);
+    - Suivi (status_updates): (measure_id, as_of, voice);
+    plus the row's rank among the rows sharing that identifier, in sheet order (`n`, 1 for
+    the first). An edited past assessment whose measure, date and voice stay the same
+    shows as a `changed` row of Suivi naming each edited field (status, evidence, …);
+    if its date or voice is edited it shows as one row removed and one added.
+
+    Args:
+        old: the earlier version.
+        new: the later version.
+
+    Returns:
+        One row per change, grouped by sheet (contract order) and row (sheet order), with
+        language-free codes: `sheet` (sheet id), `row_key` (the identifier as text, ISO
+        dates, `#n` when n > 1), `key` (tuple of the identifier's columns, in
+        `row_key_columns` order, then `n`; `key_dict` names them),
+        `change` (`CELL_CHANGES`: added / removed for a row, changed for a cell,
+        column_added / column_removed for an extra column, other for a difference no
+        cell shows, such as the rows' order), `field` (column id, or an extra column's
+        header as written; None for a row), `old` and `new` (the values as stored: codes,
+        timestamps, numbers; None when empty or for a row). Empty when, and only when, the
+        two contents are identical (same `Dataset.content_hash`).
+    """
+    before, after = _tables(old), _tables(new)
+    parts = []
+    for sheet in SHEETS:
+        a, b = before[sheet.id], after[sheet.id]
+        if a.equals(b):
+            continue
+        found = pd.concat(
+            [_column_changes(sheet.id, a, b), _sheet_cells(sheet.id, a, b)], ignore_index=True
+        )
+        if not found.empty:
+            parts.append(found.assign(sheet=sheet.id, _sheet=_SHEET_ORDER[sheet.id]))
+    if not parts:
+        if old.content_hash() == new.content_hash():
+            return empty_cells()
+        # Every cell equal, yet the contents differ: rows in another order, a column's type.
+        parts.append(pd.DataFrame([{"sheet": None, "change": "other", "_sheet": 99}]))
+    cells = pd.concat(parts, ignore_index=True).reindex(
+        columns=[*CELL_COLUMNS, "_sheet", "_pos", "_col"]
+    )
+    cells = cells.sort_values(["_sheet", "_pos", "_col"], kind="stable", na_position="first")
+    cells = cells[list(CELL_COLUMNS)].astype(object)
+    return cells.where(cells.notna(), None).reset_index(drop=True)
+
+
+def _json_value(value: object) -> object:
+    value = _plain(value)
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def cell_records(cells: pd.DataFrame) -> list[dict[str, Any]]:
+    """The cell changes as JSON-ready dicts (ISO dates, None when empty)."""
+    out = []
+    for row in cells.to_dict("records"):  # the changed cells only
+        record = {name: _json_value(row[name]) for name in CELL_COLUMNS if name != "key"}
+        key = key_dict(row["sheet"], row["key"])
+        record["key"] = {k: _json_value(v) for k, v in key.items()} if key else None
+        out.append(record)
+    return out
+
+
+def _column_of(sheet_id: object, name: object) -> Column | None:
+    sheet = SHEETS_BY_ID.get(str(sheet_id))
+    if sheet is None or name not in sheet.column_ids:
+        return None
+    return sheet.column(str(name))
+
+
+def _shown(value: object, column: Column | None, scale: StatusScale, lang: Lang) -> str:
+    """A cell's value as the coordinator reads it: labels, French dates and numbers."""
+    value = _plain(value)
+    if value is None:
+        return t("changes.cell.empty", lang)
+    if column is not None:
+        if column.type == "date" and isinstance(value, dt.date | str):
+            return format_date(value, lang)  # a key's date is ISO text
+        if column.type == "status":
+            return scale.display(str(value), lang)
+        if column.choices:
+            return _label(column.choices, lang)(value)  # type: ignore[return-value]
+        if column.id == "category":  # of the status scale
+            return _label(CATEGORIES, lang)(value)  # type: ignore[return-value]
+        if column.type in ("integer", "number") and isinstance(value, int | float):
+            decimals = 0 if float(value).is_integer() else 2
+            return format_number(value, lang, decimals=decimals)
+    return str(value)
+
+
+def key_dict(sheet_id: object, key: object) -> dict[str, object] | None:
+    """A row identifier of `cell_changes` as {column id: value, "n": rank}."""
+    if not isinstance(key, tuple) or sheet_id not in SHEETS_BY_ID:
+        return None
+    return dict(zip([*row_key_columns(str(sheet_id)), "n"], key, strict=True))
+
+
+def _key_shown(sheet_id: object, key: dict[str, object] | None, lang: Lang) -> str:
+    """The row's identifier in the coordinator's words (`PAN1-M12 · 14/05/2018 · CNCDH`)."""
+    if not key:
+        return ""
+    parts = [_shown(v, _column_of(sheet_id, k), StatusScale(), lang)
+             for k, v in key.items() if k != "n" and v is not None]  # fmt: skip
+    n = key.get("n", 1)
+    return " · ".join(parts) + (f" #{n}" if isinstance(n, int) and n > 1 else "")
+
+
+CELL_ROW_COLUMNS = ("sheet", "row", "change", "field", "before", "after")
+
+
+def cell_rows(
+    cells: pd.DataFrame,
+    lang: Lang = "fr",
+    old_scale: StatusScale | None = None,
+    new_scale: StatusScale | None = None,
+) -> pd.DataFrame:
+    """The cell changes as a table in `lang`: sheet names and column headers of the
+    contract (an extra column under its own header), choice labels, French dates.
+
+    Returns:
+        Columns (headers in `lang`): sheet, row, change, field, before, after; "" where
+        a cell has nothing to show (a row added has no field).
+    """
+    old_scale, new_scale = old_scale or StatusScale(), new_scale or StatusScale()
+    rows = []
+    for row in cells.to_dict("records"):  # the changed cells only
+        sheet = SHEETS_BY_ID.get(str(row["sheet"]))
+        column = _column_of(row["sheet"], row["field"])
+        field_name = column.header(lang) if column else (row["field"] or "")
+        changed = row["change"] == "changed"
+        rows.append(
+            {
+                "sheet": sheet.name(lang) if sheet else "",
+                "row": _key_shown(row["sheet"], key_dict(row["sheet"], row["key"]), lang),
+                "change": t(f"changes.cell.{row['change']}", lang),
+                "field": field_name,
+                "before": _shown(row["old"], column, old_scale, lang) if changed else "",
+                "after": _shown(row["new"], column, new_scale, lang) if changed else "",
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(CELL_ROW_COLUMNS))
+    return frame.rename(columns={c: t(f"changes.cell_column.{c}", lang) for c in CELL_ROW_COLUMNS})

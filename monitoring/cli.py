@@ -533,13 +533,35 @@ def _diff(args: argparse.Namespace, settings: Settings) -> int:
     for line in changes.summary(lang):
         print(line)
     if not changes.is_empty:
-        print()
-        for row in changes.rows(lang).itertuples(index=False):
+        rows = changes.rows(lang)
+        if len(rows):
+            print()
+        for row in rows.itertuples(index=False):
             change, plan, item, voice, title, date, before, after = row
             where = " · ".join(str(x) for x in (plan, item, voice) if x)
             move = f"{before} → {after}" if before or after else ""
             print(" | ".join(str(x) for x in (change, where, title, date, move) if x))
+        _print_cells(changes.cell_rows(lang), lang)
     return EXIT_OK
+
+
+def _print_cells(rows: Any, lang: Lang) -> None:
+    """Every cell change, grouped by sheet, then by row: `  Intitulé : avant → après`."""
+    print()
+    print(t("changes.cells_title", lang))
+    sheet_seen, row_seen = None, None
+    for sheet, row, change, name, before, after in rows.itertuples(index=False):
+        if sheet != sheet_seen:
+            print(f"{sheet}")
+            sheet_seen, row_seen = sheet, None
+        if before or after:
+            if row != row_seen:
+                print(f"  {row}")
+                row_seen = row
+            print("    " + t("changes.cell_line", lang, field=name, before=before, after=after))
+        else:
+            print("  " + " · ".join(str(x) for x in (change, row, name) if x))
+            row_seen = None
 
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:

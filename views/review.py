@@ -43,6 +43,20 @@ def show_changes(changes: Changes, lang: Lang, *, same_content: bool = False) ->
         part = part.loc[:, (part != "").any()]  # e.g. no "assessed by" for a new measure
         with st.expander(f"{label} ({format_number(len(part), lang)})", expanded=len(part) <= 25):
             show_table(part, context(), f"changes-{i + 1}", hide_index=True, title=label)
+    _show_cell_changes(changes, lang)
+
+
+# --- Every difference, cell by cell (issue 11, item 1) --------------------------------------
+
+
+def _show_cell_changes(changes: Changes, lang: Lang) -> None:
+    """Every cell that differs, by sheet and row: field, before, after (`Changes.cell_rows`)."""
+    cells = changes.cell_rows(lang)
+    if cells.empty:
+        return
+    title = t("changes.cells_title", lang)
+    with st.expander(f"{title} ({format_number(len(cells), lang)})", expanded=len(cells) <= 50):
+        show_table(cells, context(), "changes-cells", hide_index=True, title=title)
 
 
 def _issue_table(issues: list[Issue], lang: Lang, *, errors: bool) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pandas as pd
 import pytest
 
 from monitoring.changes import GROUPS, SECTIONS, compare, section_label
@@ -290,3 +291,172 @@ def test_an_event_whose_latest_date_changed_is_an_event_changed():
     assert changes.events_changed["event_id"].tolist() == ["E1"]
     (row,) = changes.rows("en").to_dict("records")
     assert row["Date"] == "between 2025-02-01 and 2025-03-31"
+
+
+# --- Every cell named (issue 11) --------------------------------------------------------------
+
+from monitoring.changes import cell_changes, cell_records  # noqa: E402
+from monitoring.dataset import StatusScale  # noqa: E402
+from monitoring.schema import DEFAULT_SCALE, SHEETS_BY_ID  # noqa: E402
+
+
+def full() -> Dataset:
+    """A dataset using every sheet, with an extra column (`Remarque`) kept as written."""
+    rows = measures("M1", "M2")
+    for row, note in zip(rows, ("à suivre", "ok"), strict=True):
+        row |= {"lead": "Ministère A", "axis": "Axe 1", "budget_eur": 1000.0, "Remarque": note}
+    return dataset_from_records(
+        {
+            "plans": [PLAN],
+            "measures": rows,
+            "recommendations": [{"rec_id": "R1", "author": "GRETA", "title": "Reco 1"}],
+            "retention": [
+                {"rec_id": "R1", "plan_id": "P1", "measure_id": "M1", "level": "retained"}
+            ],
+            "status_updates": [
+                status("M1", "En cours", on="2018-03-01") | {"evidence": "Rapport 2018"},
+                status("M1", "Réalisée", on="2025-01-10"),
+            ],
+            "events": [
+                {"event_id": "E1", "date": "2024-05-14", "kind": "publication", "title": "Rapport"}
+            ],
+            "published_verdicts": [
+                {
+                    "plan_id": "P1",
+                    "assessor": "CNCDH",
+                    "voice": "independent",
+                    "published_on": "2025-02-01",
+                    "measures_covered": 2,
+                    "count_done": 1,
+                }
+            ],
+        }
+    )
+
+
+def edited(ds: Dataset, table: str, row: int, column: str, value: object) -> Dataset:
+    frame = ds.tables[table].copy()
+    frame.loc[frame.index[row], column] = value
+    return Dataset(tables={**ds.tables, table: frame}, scale=ds.scale, extras=ds.extras)
+
+
+def named(old: Dataset, new: Dataset) -> set[tuple[object, ...]]:
+    """What the review names: (sheet, row, change, field, old, new), as `diff --json`."""
+    return {(c["sheet"], c["row_key"], c["change"], c["field"], c["old"], c["new"])
+            for c in cell_records(compare(old, new, AS_OF).cells)}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "column", "value", "expected"),
+    [
+        ("measures", 0, "title", "Nouvel intitulé", ("measures", "M1", "Mesure M1")),
+        ("measures", 1, "lead", "Ministère B", ("measures", "M2", "Ministère A")),
+        ("measures", 0, "axis", "Axe 2", ("measures", "M1", "Axe 1")),
+        ("measures", 0, "budget_eur", 2500.0, ("measures", "M1", 1000.0)),
+        ("recommendations", 0, "title", "Reco corrigée", ("recommendations", "R1", "Reco 1")),
+        ("recommendations", 0, "author", "CNCDH", ("recommendations", "R1", "GRETA")),
+        ("retention", 0, "level", "partly_retained", ("retention", "R1 · P1 · M1", "retained")),
+        (
+            "status_updates",
+            0,
+            "status",
+            "Réalisée",
+            ("status_updates", "M1 · 2018-03-01 · civil_society", "En cours"),
+        ),
+        (
+            "status_updates",
+            0,
+            "evidence",
+            "Rapport corrigé",
+            ("status_updates", "M1 · 2018-03-01 · civil_society", "Rapport 2018"),
+        ),
+        ("events", 0, "date", pd.Timestamp("2024-06-01"), ("events", "E1", "2024-05-14")),
+        (
+            "published_verdicts",
+            0,
+            "count_done",
+            2,
+            ("published_verdicts", "P1 · CNCDH · 2025-02-01", 1),
+        ),
+        ("measures", 1, "Remarque", "à revoir", ("measures", "M2", "ok")),
+    ],
+    ids=[
+        "a measure's new title is named with the old one",
+        "a measure's new lead is named with the old one",
+        "a measure's new axis is named with the old one",
+        "a measure's new budget is named with the old one",
+        "a recommendation's new text is named with the old one",
+        "a recommendation's new author is named with the old one",
+        "a retention level's change is named by recommendation, plan and measure",
+        "a past assessment's rewritten status is named by measure, date and voice",
+        "a past assessment's rewritten evidence is named by measure, date and voice",
+        "an event's new date is named with the old one",
+        "a published verdict's new count is named by plan, assessor and date",
+        "an extra column's new value is named under its own header",
+    ],
+)
+def test_the_review_names_each_kind_of_edit(table, row, column, value, expected):
+    old = full()
+    new = edited(old, table, row, column, value)
+    sheet, row_key, before = expected
+    after = value.date().isoformat() if isinstance(value, pd.Timestamp) else value
+    assert named(old, new) == {(sheet, row_key, "changed", column, before, after)}
+
+
+def test_a_row_added_and_a_row_removed_are_named_by_their_identifier():
+    old = full()
+    frame = old.measures.copy()
+    frame.loc[frame.index[1], "measure_id"] = "M3"  # M2 removed, M3 added
+    new = Dataset(tables={**old.tables, "measures": frame}, scale=old.scale)
+    assert named(old, new) == {
+        ("measures", "M2", "removed", None, None, None),
+        ("measures", "M3", "added", None, None, None),
+    }
+
+
+def test_the_second_assessment_of_the_same_day_and_voice_is_told_apart():
+    old = build(updates=[status("M1", "En cours"), status("M1", "En cours")])
+    new = edited(old, "status_updates", 1, "comment", "doublon")
+    assert named(old, new) == {
+        ("status_updates", "M1 · 2025-01-10 · civil_society #2", "changed", "comment", None,
+         "doublon")
+    }  # fmt: skip
+
+
+def test_no_change_is_said_only_for_identical_contents():
+    ds = full()
+    same = Dataset(tables={k: v.copy() for k, v in ds.tables.items()}, scale=ds.scale)
+    assert compare(ds, same, AS_OF).summary("fr") == ["Aucun changement."]
+    assert compare(ds, same, AS_OF).cells.empty
+    rescaled = Dataset(tables=ds.tables, scale=StatusScale(DEFAULT_SCALE[::-1][:3], custom=True))
+    changes = compare(ds, rescaled, AS_OF)
+    assert ds.content_hash() != rescaled.content_hash()
+    assert not changes.is_empty and "Aucun changement." not in changes.summary("fr")
+    assert set(changes.cells["sheet"]) == {"status_scale"}
+
+
+def test_rows_in_another_order_are_still_a_named_difference():
+    ds = full()
+    frame = ds.measures.iloc[::-1].reset_index(drop=True)
+    new = Dataset(tables={**ds.tables, "measures": frame}, scale=ds.scale)
+    assert ds.content_hash() != new.content_hash()
+    assert [c["change"] for c in cell_records(cell_changes(ds, new))] == ["other"]
+
+
+def test_the_cell_table_speaks_the_coordinators_words():
+    old = full()
+    new = edited(edited(old, "events", 0, "date", pd.Timestamp("2024-06-01")),
+                 "retention", 0, "level", "partly_retained")  # fmt: skip
+    rows = compare(old, new, AS_OF).cell_rows("fr")
+    assert list(rows.columns) == ["Feuille", "Ligne", "Changement", "Colonne", "Avant", "Après"]
+    shown = rows.to_dict("records")
+    assert {"Feuille": "Prise en compte", "Ligne": "R1 · P1 · M1", "Changement": "Modifiée",
+            "Colonne": "Prise en compte", "Avant": "Retenue",
+            "Après": "Partiellement retenue"} in shown  # fmt: skip
+    assert {"Feuille": "Chronologie", "Ligne": "E1", "Changement": "Modifiée",
+            "Colonne": "Date", "Avant": "14/05/2024", "Après": "01/06/2024"} in shown  # fmt: skip
+    english = compare(old, new, AS_OF).cell_rows("en").to_dict("records")
+    assert {r["Sheet"] for r in english} == {
+        SHEETS_BY_ID["retention"].en, SHEETS_BY_ID["events"].en
+    }  # fmt: skip
+    assert {r["Before"] for r in english} == {"Retained", "2024-05-14"}

@@ -697,3 +697,75 @@ def test_summary_agrees_french_counts_of_zero_and_one_in_the_singular(tmp_path, 
 
     assert "0 mesure évaluée sur 2" in french and "0 mesures évaluée" not in french
     assert "0 measures assessed out of 2" in english
+
+
+# --- diff names every cell (issue 11) --------------------------------------------------------
+
+EDITS = {  # cell of the demo workbook → (sheet, row, field, old, new) that `diff --json` names
+    "Mesures__E2": ("Nouvel intitulé", ("measures", "A-M01", "title",
+                    "Délivrer un titre de séjour aux victimes qui coopèrent ou non")),
+    "Mesures__F2": ("Ministère Z", ("measures", "A-M01", "lead", "Ministère C (fictif)")),
+    "Mesures__D2": ("Nouvel axe", ("measures", "A-M01", "axis",
+                    "Identifier et protéger les victimes")),
+    "Mesures__H2": (2_000_000, ("measures", "A-M01", "budget_eur", 1_750_000)),
+    "Recommandations__B2": ("Autre auteur", ("recommendations", "REC-COL-01", "author",
+                            "Collectif de démonstration (fictif)")),
+    "Recommandations__D2": ("Texte corrigé", ("recommendations", "REC-COL-01", "title",
+                            "Financer l'accompagnement social sur la durée")),
+    "Prise en compte__D2": ("Retirée du projet", ("retention", "REC-COL-01 · DEMO-A", "level",
+                            "not_retained")),
+    "Suivi__C2": ("Réalisée", ("status_updates", "A-M01 · 2018-12-14 · government", "status",
+                  "En cours")),
+    "Suivi__I2": ("Rapport corrigé", ("status_updates", "A-M01 · 2018-12-14 · government",
+                  "evidence", "Bilan d'étape fictif du 14/12/2018")),
+    "Chronologie__B2": ("2017-07-01", ("events", "EV-01", "date", "2017-06-15")),
+}  # fmt: skip
+
+
+def test_diff_json_names_the_sheet_row_field_old_and_new_value_of_every_edit(tmp_path, capsys):
+    import datetime as dt
+
+    values = {a: v for a, (v, _) in EDITS.items()} | {"Chronologie__B2": dt.datetime(2017, 7, 1)}
+    code, out, err = run(
+        capsys, "import", str(_edited_demo(tmp_path, **values)), "--dataset", "demo"
+    )
+    assert code == 0, out + err
+    code, out, _ = run(capsys, "diff", "1", "2", "--dataset", "demo", "--json")
+    assert code == 0
+    named = {(c["sheet"], c["row_key"], c["field"]): (c["old"], c["new"], c["change"])
+             for c in json.loads(out)["cells"]}  # fmt: skip
+    for _, ((value, (sheet, row, name, old))) in EDITS.items():
+        expected_new = {"Retirée du projet": "dropped_from_draft"}.get(value, value)  # type: ignore[call-overload]
+        assert named[(sheet, row, name)] == (old, expected_new, "changed"), (sheet, row, name)
+    assert len(named) == len(EDITS)  # nothing else is said to have changed
+
+
+def test_diff_in_text_lists_each_edited_cell_under_its_sheet_and_row_in_french(tmp_path, capsys):
+    path = _edited_demo(tmp_path, Mesures__E2="Nouvel intitulé", Suivi__C2="Réalisée")
+    run(capsys, "import", str(path), "--dataset", "demo")
+    code, out, _ = run(capsys, "diff", "1", "2", "--dataset", "demo")
+    assert code == 0 and "Aucun changement" not in out
+    lines = out.splitlines()
+    at = lines.index("Mesures")
+    assert lines[at + 1] == "  A-M01"
+    assert lines[at + 2].startswith("    Intitulé : Délivrer un titre") and lines[at + 2].endswith(
+        "→ Nouvel intitulé"
+    )
+    at = lines.index("Suivi")
+    assert lines[at + 1] == "  A-M01 · 14/12/2018 · Gouvernement"
+    assert lines[at + 2] == "    Statut : En cours → Réalisée"
+
+
+def test_diff_says_no_change_only_between_identical_contents(tmp_path, capsys):
+    run(capsys, "import", str(_edited_demo(tmp_path)), "--dataset", "demo")  # the same content
+    run(capsys, "import", str(_edited_demo(tmp_path, "b.xlsx", Mesures__G2=None)),
+        "--dataset", "demo")  # fmt: skip
+    code, out, _ = run(capsys, "diff", "1", "1", "--dataset", "demo")
+    assert code == 0 and "Aucun changement" in out
+    code, out, _ = run(capsys, "diff", "1", "2", "--dataset", "demo", "--json")
+    (cell,) = json.loads(out)["cells"]
+    assert (cell["sheet"], cell["row_key"], cell["field"], cell["new"]) == (
+        "measures", "A-M01", "due_date", None
+    )  # fmt: skip
+    code, out, _ = run(capsys, "diff", "1", "2", "--dataset", "demo")
+    assert "Aucun changement" not in out and "Échéance : 31/12/2019 → (vide)" in out
