@@ -119,7 +119,8 @@ def chart(fn: Callable[..., T], ctx: Context, *args: Any, **kwargs: Any) -> T:
     """`fn(*args, **kwargs)` for a chart function, cached per dataset version and arguments.
 
     Building a large figure costs more than computing its data; a rerun that changes
-    nothing it depends on reuses the figure.
+    nothing it depends on reuses the figure. The same holds for a table written for
+    display from computed data (dates in words, notes): pass its function here too.
     """
     name = f"{fn.__module__}.{fn.__qualname__}"
     result: T = _chart(name, fn, ctx.version, *args, **kwargs)

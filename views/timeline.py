@@ -55,7 +55,7 @@ else:
     st.caption(t("timeline.chart.caption", lang))
     with st.expander(t("timeline.table", lang)):
         show_table(
-            events_table(events, lang), ctx, "events", hide_index=True,
+            chart(events_table, ctx, events, lang), ctx, "events", hide_index=True,
             title=t("timeline.table", lang),
             column_config=link_columns(
                 kind="timeline.col.kind", title="timeline.col.title",
