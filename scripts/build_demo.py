@@ -10,10 +10,7 @@ longer matches what the generator gives.
 from __future__ import annotations
 
 import argparse
-import io
-import re
 import sys
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,30 +21,9 @@ from monitoring.demo import (  # noqa: E402  (after sys.path)
     REFERENCE_DATE,
     build_demo_dataset,
 )
-from monitoring.workbook import write_workbook  # noqa: E402
+from monitoring.workbook import pin_timestamps, write_workbook  # noqa: E402
 
 OUTPUT = ROOT / "data" / "demo.xlsx"
-CORE_PROPERTIES = "docProps/core.xml"
-_STAMP = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
-
-
-def pin_timestamps(data: bytes) -> bytes:
-    """Return the workbook with its creation and modification times set to the demo's date.
-
-    The writer stamps the current time into `docProps/core.xml`, the only part of the file
-    that changes between two builds; pinning it makes a rebuild byte-identical, so git
-    shows no change when the data has not changed.
-    """
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as target:
-        for info in source.infolist():  # same order, names, dates and compression
-            content = source.read(info)
-            if info.filename == CORE_PROPERTIES:
-                stamp = f"{REFERENCE_DATE.isoformat()}T00:00:00Z"
-                content = _STAMP.sub(rf"\g<1>{stamp}\g<2>", content.decode()).encode()
-            target.writestr(info, content)
-    return buffer.getvalue()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     dataset = build_demo_dataset(args.seed)
-    data = pin_timestamps(write_workbook(dataset, lang="fr"))
+    data = pin_timestamps(write_workbook(dataset, lang="fr"), REFERENCE_DATE.isoformat())
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_bytes(data)
     print(f"{args.output}: {len(data):,} bytes, content hash {dataset.content_hash()[:16]}")

@@ -11,10 +11,7 @@ root after editing a CSV file, and commit both:
 
 from __future__ import annotations
 
-import io
-import re
 import sys
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,10 +20,7 @@ sys.path.insert(0, str(ROOT))
 from monitoring.dataset import Dataset  # noqa: E402  (after sys.path)
 from monitoring.loading import load_paths  # noqa: E402
 from monitoring.settings import DATA_DIR  # noqa: E402
-from monitoring.workbook import write_workbook  # noqa: E402
-
-CORE_PROPERTIES = "docProps/core.xml"
-_STAMP = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+from monitoring.workbook import pin_timestamps, write_workbook  # noqa: E402
 
 
 def france_csv_files() -> list[Path]:
@@ -41,25 +35,6 @@ def newest_date(dataset: Dataset) -> str:
     events = dataset.events
     newest = max(events[c].max() for c in ("date", "date_latest") if events[c].notna().any())
     return newest.date().isoformat()
-
-
-def pin_timestamps(data: bytes, day: str) -> bytes:
-    """Return the workbook with its creation and modification times set to `day`.
-
-    The writer stamps the current time into `docProps/core.xml`, the only part of the file
-    that changes between two builds; pinning it makes a rebuild byte-identical, so git
-    shows no change when the CSV files have not changed.
-    """
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as target:
-        for info in source.infolist():  # same order, names, dates and compression
-            content = source.read(info)
-            if info.filename == CORE_PROPERTIES:
-                stamp = f"{day}T00:00:00Z"
-                content = _STAMP.sub(rf"\g<1>{stamp}\g<2>", content.decode()).encode()
-            target.writestr(info, content)
-    return buffer.getvalue()
 
 
 def main() -> int:
