@@ -17,7 +17,7 @@ import pandas as pd
 from monitoring.dataset import DATE_DTYPE, Dataset
 from monitoring.datebounds import latest_of
 from monitoring.i18n import format_date, t
-from monitoring.metrics import VOICE_ALL, measure_table
+from monitoring.metrics import VOICE_ALL, measure_table, plan_dates
 from monitoring.schema import Lang
 
 ListKind = Literal["overdue", "past_due_unassessed", "not_yet_due"]
@@ -175,7 +175,9 @@ def measure_list(
         only: at least that many days, up to the last assessment; NA when the due date
         passed after it), days_left (Int64, not yet due only), status, assessed_by
         (assessor · voice), evidence, due_basis (`revised`, `measure` or `plan_end`: the
-        plan's end taken by convention), assessed_on (date of the last assessment).
+        plan's end taken by convention), assessed_on (date of the last assessment, its
+        earliest when known only as a period), assessed_latest (its latest possible date,
+        NaT when known to the day).
     """
     if kind not in LIST_KINDS:
         raise ValueError(f"measure_list: kind must be one of {LIST_KINDS}, not {kind!r}")
@@ -195,7 +197,7 @@ def measure_list(
         [
             "measure_id", "plan_id", "number", "title", "lead", "original_due", "effective_due",
             "days_late", "days_left", "status", "assessed_by", "evidence", "due_basis",
-            "assessed_on",
+            "assessed_on", "assessed_latest",
         ]
     ].reset_index(drop=True)  # fmt: skip
 
@@ -298,22 +300,20 @@ def timeline_rows(
         measure_id, plan_id, axis, number, title, status (display label), category,
         plan_start (the plan's period_start), original_due, effective_due, completed_on,
         overdue, past_due_unassessed, delay_days, slip_days, due_basis, assessed_on,
-        delay_is_lower_bound (an overdue measure's delay runs to `assessed_on`, its last
-        assessment, not to the as-of date).
+        assessed_latest (the last assessment's latest possible date, NaT when known to the
+        day), delay_is_lower_bound (an overdue measure's delay runs to `assessed_on`, the
+        earliest date of its last assessment, not to the as-of date).
     """
     table = _adopted_measures(ds, as_of, voice)
     if plan_ids:
         table = table[table["plan_id"].isin(plan_ids).to_numpy(dtype=bool)]
-    start = pd.Series(
-        ds.plans["period_start"].astype(_DATES).to_numpy(), index=ds.plans["plan_id"].to_numpy()
-    )
     position = pd.Series(np.arange(len(table)), index=table.index)
     first_of_axis = position.groupby([table["plan_id"], table["axis"]], dropna=False).transform(
         "min"
     )
     plan_rank = table["plan_id"].map({p: i for i, p in enumerate(table["plan_id"].unique())})
     ordered = table.assign(
-        _plan=plan_rank, _axis=first_of_axis, plan_start=table["plan_id"].map(start).astype(_DATES)
+        _plan=plan_rank, _axis=first_of_axis, plan_start=plan_dates(ds, "period_start", table["plan_id"])
     ).sort_values(["_plan", "_axis"], kind="stable")
     labels = {s: ds.scale.display(s, lang) for s in ordered["status"].dropna().unique()}
     return ordered.assign(status=ordered["status"].map(labels))[
@@ -321,7 +321,7 @@ def timeline_rows(
             "measure_id", "plan_id", "axis", "number", "title", "status", "category",
             "plan_start", "original_due", "effective_due", "completed_on", "overdue",
             "past_due_unassessed", "delay_days", "slip_days", "due_basis", "assessed_on",
-            "delay_is_lower_bound",
+            "assessed_latest", "delay_is_lower_bound",
         ]
     ].reset_index(drop=True)  # fmt: skip
 

@@ -156,6 +156,23 @@ def format_date_bounds(earliest: Any, latest: Any, lang: Lang = "fr") -> str:
     return t("date.between", lang, first=format_date(first, lang), last=format_date(last, lang))
 
 
+def format_date_phrase(earliest: Any, latest: Any, lang: Lang = "fr") -> str:
+    """A date known to the day, month, year or only between two dates, as the words that
+    follow "dernière évaluation" / "last assessment".
+
+    `le 12/01/2023` / `on 2023-01-12`; `en mars 2014` / `in March 2014`; `en 2014` /
+    `in 2014`; `entre le 03/02/2014 et le 10/03/2014` / `between 2014-02-03 and
+    2014-03-10` (`format_date_bounds` gives the date itself). Missing earliest date: "—".
+    """
+    from monitoring.datebounds import precision  # datebounds imports schema only
+
+    kind = precision(earliest, latest)
+    date = format_date_bounds(earliest, latest, lang)
+    if kind is None or kind == "range":  # "—", or a range that already says "entre le"
+        return date
+    return t("date.on" if kind == "day" else "date.in", lang, date=date)
+
+
 def format_date_bounds_column(earliest: Any, latest: Any, lang: Lang = "fr") -> list[str]:
     """`format_date_bounds` for whole columns at once (a table of thousands of events).
 

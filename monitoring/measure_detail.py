@@ -19,7 +19,7 @@ import pandas as pd
 
 from monitoring.dataset import Dataset
 from monitoring.datebounds import latest_of
-from monitoring.i18n import format_date, format_number, t
+from monitoring.i18n import format_date, format_date_bounds, format_date_phrase, format_number, t
 from monitoring.metrics import (
     VOICE_CODES,
     carried_chain,
@@ -274,16 +274,20 @@ def _voice_fact(ds: Dataset, voice: str, as_of: dt.date, lang: Lang) -> str:
     row = current_status(ds, as_of, voice).iloc[0]
     if pd.isna(row["assessed_on"]):
         return t("measures.fact.no_assessment", lang)
-    parts = [ds.scale.display(row["status"], lang), format_date(row["assessed_on"], lang)]
+    when = format_date_bounds(row["assessed_on"], row["assessed_latest"], lang)
+    parts = [ds.scale.display(row["status"], lang), when]
     return " · ".join([*parts, *([row["assessor"]] if pd.notna(row["assessor"]) else [])])
 
 
 def _deadline_fact(row: pd.Series, lang: Lang) -> str:
     if row["overdue"]:
-        assessed = format_date(row["assessed_on"], lang)
+        # The delay runs to the EARLIEST date of the last assessment (`measure_table`): the
+        # measure was still open then at the latest, so "at least N days" holds wherever in
+        # its period the assessment fell; the phrase names the whole period.
+        when = format_date_phrase(row["assessed_on"], row["assessed_latest"], lang)
         if pd.isna(row["delay_days"]):
-            return t("measures.fact.late_after_evidence", lang, date=assessed)
-        return t("measures.fact.late_at_least", lang, days=int(row["delay_days"]), date=assessed)
+            return t("measures.fact.late_after_evidence", lang, when=when)
+        return t("measures.fact.late_at_least", lang, days=int(row["delay_days"]), when=when)
     if row["category"] == "done" and pd.notna(row["delay_days"]):
         return t("measures.fact.done_after", lang, days=int(row["delay_days"]))
     for flag, state in (("past_due_unassessed", "unassessed"), ("not_yet_due", "ahead")):

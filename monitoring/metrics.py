@@ -64,6 +64,15 @@ def _exact_or_nat(earliest: np.ndarray, latest: np.ndarray) -> np.ndarray:
     return np.where(latest != earliest, latest, _NO_DATE)
 
 
+def plan_dates(ds: Dataset, column: str, plan_ids: pd.Series) -> np.ndarray:
+    """A date column of the Plans sheet for each of `plan_ids` (NaT where the plan is
+    missing), as `datetime64[s]`; a dataset without plans gives NaT everywhere."""
+    # By position: -1 (plan missing) picks the appended NaT. `Series.map` would turn an
+    # empty mapping into float and fail to cast it back to dates.
+    positions = pd.Index(ds.plans["plan_id"]).get_indexer(plan_ids)
+    return np.append(_date_array(ds.plans[column]), _NO_DATE)[positions]
+
+
 def _check_voice(voice: str) -> None:
     if voice != VOICE_ALL and voice not in VOICE_CODES:
         raise ValueError(f"unknown voice {voice!r}: expected {VOICE_ALL!r} or one of {VOICE_CODES}")
@@ -269,9 +278,8 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
     status = _status_frame(history, measures, voice)
     updates = history.updates
 
-    plan_end = pd.Series(_date_array(ds.plans["period_end"]), index=ds.plans["plan_id"].to_numpy())
     due = _date_array(measures["due_date"])
-    ends = _date_array(measures["plan_id"].map(plan_end).astype(_DATES))
+    ends = plan_dates(ds, "period_end", measures["plan_id"])
     original = np.where(np.isnat(due), ends, due)
     revised_known = history.known & updates["revised_due_date"].notna().to_numpy()
     revised = _date_array(
@@ -686,7 +694,8 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
     `median_delay_is_lower_bound`); `delays_counted` says over
     how many measures, `overdue_delay_unknown` how many overdue measures have no delay
     (their due date passed after their last assessment), `last_assessed_on` the date of
-    the plan's latest assessment used.
+    the plan's latest assessment used, and `last_assessed_latest` its latest possible date
+    when an assessment known only as a period may be later (None when known to the day).
 
     Overdue and past-due counts come with their split by deadline basis
     (`overdue_by_basis`: revised / measure / plan_end): the plan-end basis is only a
@@ -725,6 +734,7 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
          "median_delay_is_lower_bound": bool | None (True when an overdue measure's delay,
          counted up to its last assessment, is in the median),
          "overdue_delay_unknown": int | None, "last_assessed_on": "YYYY-MM-DD" | None,
+         "last_assessed_latest": "YYYY-MM-DD" | None,
          "retention_recorded": bool,
          "retention_counts": {"retained", "partly_retained", "dropped_from_draft",
                               "not_retained": int} | None,
@@ -756,6 +766,9 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
     lower_bound = by_plan["delay_is_lower_bound"].any()
     no_delay = (table["overdue"] & table["delay_days"].isna()).groupby(table["plan_id"]).sum()
     last_assessed = by_plan["assessed_on"].max()
+    # The plan's last assessment lies between the latest earliest date and the latest
+    # latest date of its measures' assessments (an exact one is its own latest date).
+    reach = table["assessed_latest"].fillna(table["assessed_on"]).groupby(table["plan_id"]).max()
     overdue_basis = _by_basis(table, "overdue", plan_ids)
     unassessed_basis = _by_basis(table, "past_due_unassessed", plan_ids)
 
@@ -795,6 +808,9 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
                 "median_delay_is_lower_bound": when_adopted(bool(lower_bound.get(plan_id, False))),
                 "overdue_delay_unknown": when_adopted(int(no_delay.get(plan_id, 0))),
                 "last_assessed_on": _iso(last_assessed.get(plan_id)),
+                "last_assessed_latest": _iso_latest(
+                    last_assessed.get(plan_id), reach.get(plan_id)
+                ),
                 "retention_recorded": retention_recorded,
                 "retention_counts": (
                     {code: int(n) for code, n in retention[plan_id].items()}
@@ -820,6 +836,12 @@ def _text(value: Any) -> str | None:
 
 def _iso(value: Any) -> str | None:
     return None if pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
+def _iso_latest(earliest: Any, latest: Any) -> str | None:
+    """The latest bound as an ISO date, None when it is the earliest (known to the day)."""
+    shown = _iso(latest)
+    return None if shown == _iso(earliest) else shown
 
 
 def _int(value: Any) -> int | None:

@@ -15,7 +15,14 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from monitoring.i18n import format_date, format_date_bounds, format_percent, plural_key, t
+from monitoring.i18n import (
+    format_date,
+    format_date_bounds,
+    format_date_phrase,
+    format_percent,
+    plural_key,
+    t,
+)
 from monitoring.metrics import DUE_BASES
 from monitoring.schema import CATEGORY_CODES, Lang
 
@@ -113,7 +120,9 @@ def median_delay_text(summary: dict[str, Any], lang: Lang) -> str:
     """The median delay with its base; "au moins" when overdue delays are in it.
 
     An overdue measure's delay runs only up to its last assessment (`metrics.measure_table`),
-    so a median over such delays is a lower bound, dated by the plan's last assessment.
+    so a median over such delays is a lower bound, dated by the plan's last assessment:
+    "le 12/01/2023", or "en mars 2014" / "entre le … et le …" when it is known only as a
+    period (never its first day as if known).
     """
     median = summary["median_delay_days"]
     count = summary["delays_counted"]
@@ -136,7 +145,9 @@ def median_delay_text(summary: dict[str, Any], lang: Lang) -> str:
                 lang,
                 days=days,
                 base=base,
-                date=format_date(summary["last_assessed_on"], lang),
+                when=format_date_phrase(
+                    summary["last_assessed_on"], summary.get("last_assessed_latest"), lang
+                ),
             )
         else:
             text = t("figures.median_delay.exact", lang, days=days, base=base)

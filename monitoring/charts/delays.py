@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from monitoring.charts.base import CATEGORY_STYLE, NoChart, category_label, layout, safe
-from monitoring.i18n import format_date, format_number, t
+from monitoring.i18n import format_date, format_date_phrase, format_number, t
 from monitoring.schema import CATEGORY_CODES, SHEETS_BY_ID, Lang
 
 ROW_HEIGHT = 24  # pixels per row of the timeline: the chart grows with the measures shown
@@ -65,12 +65,14 @@ def _rows_with_headers(rows: pd.DataFrame) -> tuple[list[str], list[str]]:
     return keys, labels
 
 
-def _late_text(days: Any, assessed_on: Any, lang: Lang) -> str:
-    """`En retard d'au moins N jour(s) ; dernière évaluation le …`, or why none is counted."""
-    last = format_date(assessed_on, lang) if assessed_on is not None else "—"
+def _late_text(days: Any, assessed_on: Any, assessed_latest: Any, lang: Lang) -> str:
+    """`En retard d'au moins N jour(s) ; dernière évaluation le …` (or "en mars 2014" for an
+    assessment known only as a period: N counts to its earliest day, so it holds wherever
+    in the period the assessment fell), or why no delay is counted."""
+    when = format_date_phrase(assessed_on, assessed_latest, lang)
     if pd.isna(days):
-        return t("truth.hover.late_unknown", lang, date=last)
-    return t("truth.hover.late", lang, days=int(days), date=last)
+        return t("truth.hover.late_unknown", lang, when=when)
+    return t("truth.hover.late", lang, days=int(days), when=when)
 
 
 def _hover(row: pd.Series, lang: Lang) -> str:
@@ -94,7 +96,9 @@ def _hover(row: pd.Series, lang: Lang) -> str:
     if row.get("due_basis") == "plan_end":
         lines.append(t("truth.hover.plan_end", lang))
     if row["overdue"]:
-        lines.append(_late_text(row["delay_days"], row.get("assessed_on"), lang))
+        lines.append(
+            _late_text(row["delay_days"], row.get("assessed_on"), row.get("assessed_latest"), lang)
+        )
     elif row["past_due_unassessed"]:
         lines.append(t("delays.hover.unassessed", lang))
     return "<br>".join(lines)
@@ -180,13 +184,15 @@ def _late_trace(rows: pd.DataFrame, as_of: dt.date, lang: Lang) -> go.Scatter:
     x: list[str | None] = []
     y: list[str | None] = []
     texts: list[str] = []
-    last = late["assessed_on"] if "assessed_on" in late.columns else [None] * len(late)
-    for measure_id, due, days, assessed in zip(
-        late["measure_id"], late["effective_due"], late["delay_days"], last, strict=True
+    missing = [None] * len(late)
+    first = late["assessed_on"] if "assessed_on" in late.columns else missing
+    last = late["assessed_latest"] if "assessed_latest" in late.columns else missing
+    for measure_id, due, days, assessed, latest in zip(
+        late["measure_id"], late["effective_due"], late["delay_days"], first, last, strict=True
     ):
         x += [*_iso(pd.Series([due])), as_of.isoformat(), None]
         y += [_key(measure_id), _key(measure_id), None]
-        text = _late_text(days, assessed, lang)
+        text = _late_text(days, assessed, latest, lang)
         texts += [text, text, ""]
     return go.Scatter(
         name=t("delays.chart.late", lang),

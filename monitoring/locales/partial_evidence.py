@@ -18,12 +18,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Measure facts (monitoring.measure_detail).
     "measures.fact.late_at_least": (
-        "En retard d'au moins {days} jours (dernière évaluation le {date})",
-        "At least {days} days overdue (last assessment on {date})",
+        "En retard d'au moins {days} jours (dernière évaluation {when})",
+        "At least {days} days overdue (last assessment {when})",
     ),
     "measures.fact.late_after_evidence": (
-        "En retard : échéance dépassée après la dernière évaluation, le {date}",
-        "Overdue: the due date passed after the last assessment, on {date}",
+        "En retard : échéance dépassée après la dernière évaluation, {when}",
+        "Overdue: the due date passed after the last assessment, {when}",
     ),
     "measures.col.as_of_latest": ("Au plus tard le", "Latest date"),
     # A plan's figures in words (monitoring.plan_text; the summary command).
@@ -79,8 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "; the verdict published by {assessor} covers {covered} measures",
     ),
     "figures.median_delay.at_least": (
-        "Retard médian : au moins {days} ({base} ; dernière évaluation le {date})",
-        "Median delay: at least {days} ({base}; last assessment on {date})",
+        "Retard médian : au moins {days} ({base} ; dernière évaluation {when})",
+        "Median delay: at least {days} ({base}; last assessment {when})",
     ),
     "figures.median_delay.exact": (
         "Retard médian : {days} ({base})",

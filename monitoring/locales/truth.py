@@ -96,12 +96,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "truth.method.verdict_source": ("Source : {source}", "Source: {source}"),
     "truth.hover.late": (
-        "En retard d'au moins {days} jour(s) ; dernière évaluation le {date}",
-        "At least {days} day(s) late; last assessment on {date}",
+        "En retard d'au moins {days} jour(s) ; dernière évaluation {when}",
+        "At least {days} day(s) late; last assessment {when}",
     ),
     "truth.hover.late_unknown": (
-        "Échéance dépassée après la dernière évaluation, le {date} : retard non compté",
-        "Due date passed after the last assessment, on {date}: delay not counted",
+        "Échéance dépassée après la dernière évaluation, {when} : retard non compté",
+        "Due date passed after the last assessment, {when}: delay not counted",
     ),
     "truth.hover.plan_end": (
         "Échéance : fin du plan (convention, aucune échéance sourcée)",
