@@ -300,8 +300,9 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
 
     category = status["category"].to_numpy(dtype=object)
     # A measure of a plan not adopted at the as-of date does not exist yet: never due.
-    adopted_plans = plan_timeline(ds, as_of).set_index("plan_id")["adopted"]
-    plan_adopted = measures["plan_id"].map(adopted_plans).fillna(False).to_numpy(dtype=bool)
+    plans = plan_timeline(ds, as_of)
+    adopted_plans = plans.loc[plans["adopted"].to_numpy(dtype=bool), "plan_id"]
+    plan_adopted = measures["plan_id"].isin(adopted_plans).to_numpy(dtype=bool)
     open_ = ~np.isin(category, CLOSED_CATEGORIES) & ~np.isnat(effective) & plan_adopted
     past_due = open_ & (effective < day)
     unassessed = category == "unknown"

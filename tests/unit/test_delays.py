@@ -310,6 +310,17 @@ def test_a_dataset_without_plans_has_no_most_recent_plan():
     assert delays.latest_plan(dataset_from_records({}), AS_OF) is None
 
 
+def test_measures_without_any_plan_make_empty_delay_lists_not_an_error():
+    ds = dataset_from_records(
+        {"measures": [measure("M1", "2020-06-30"), measure("M2", None, number=2)],
+         "status_updates": [assessed("M1", "2020-09-01")]}
+    )  # fmt: skip
+
+    assert delays.timeline_rows(ds, AS_OF).empty
+    assert delays.measure_list(ds, AS_OF, kind="overdue").empty
+    assert delays.delay_counts(ds, AS_OF)["measures"] == 0
+
+
 # --- Links ----------------------------------------------------------------------------
 
 

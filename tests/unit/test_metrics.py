@@ -343,6 +343,24 @@ def test_measure_table_keeps_dates_as_datetime64_and_days_as_int64():
     assert table["overdue"].dtype == bool
 
 
+def test_measures_of_a_dataset_without_plans_keep_their_own_due_date_and_are_never_due():
+    ds = build(
+        [measure("M1", due_date="2019-06-30"), measure("M2", number=2)],
+        [assessed("M1", "2019-09-01", "En cours")],
+        plans=[],
+    )
+
+    table = metrics.measure_table(ds, AS_OF).set_index("measure_id")
+
+    # No plan end to fall back on: M2's due date stays unknown (NaT), not a guess.
+    assert table["original_due"].tolist() == [ts("2019-06-30"), pd.NaT]
+    assert table["original_due"].dtype == DATE_DTYPE
+    assert table.loc["M1", "due_basis"] == "measure" and pd.isna(table.loc["M2", "due_basis"])
+    # A measure whose plan is missing is not adopted: neither overdue nor due.
+    assert not table[["overdue", "past_due_unassessed", "not_yet_due"]].to_numpy().any()
+    assert metrics.plan_summaries(ds, AS_OF) == []
+
+
 # --- Plans ------------------------------------------------------------------------------
 
 
