@@ -11,9 +11,13 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitoring import delays, metrics, timeline
+from monitoring import delays, metrics, plan_text, timeline
+from monitoring.charts.delays import measure_timeline
 from monitoring.cli import summary_document
 from monitoring.dataset import Dataset, dataset_from_records
+from monitoring.datebounds import bounds, month_bounds, precision
+from monitoring.i18n import format_date, format_date_bounds
+from monitoring.measure_detail import measure_detail
 from monitoring.schema import DEFAULT_SCALE, VOICES
 
 DAY0 = dt.date(2019, 1, 1)
@@ -130,10 +134,17 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @st.composite
 def bounded(draw: st.DrawFn) -> tuple[dt.date, dt.date | None]:
-    """A date known to the day (latest None), or between it and up to a year later."""
+    """A date known to the day (latest None), to its month, to its year, or between it and
+    up to a year later."""
     earliest = draw(era_days)
-    width = draw(st.none() | st.integers(min_value=0, max_value=366))
-    return earliest, None if width is None else earliest + dt.timedelta(days=width)
+    kind = draw(st.sampled_from(["day", "month", "year", "range"]))
+    if kind == "month":
+        return month_bounds(earliest.year, earliest.month)
+    if kind == "year":
+        return dt.date(earliest.year, 1, 1), dt.date(earliest.year, 12, 31)
+    if kind == "range":
+        return earliest, earliest + dt.timedelta(days=draw(st.integers(0, 366)))
+    return earliest, None
 
 
 @st.composite
@@ -260,6 +271,10 @@ def test_no_figure_of_a_page_or_of_the_summary_is_dated_after_the_as_of_date(cas
     revisions = delays.revised_due_dates(ds, as_of)
     verdicts = metrics.published_verdicts(ds, as_of, voice)
     document = json.loads(json.dumps(summary_document(ds, as_of, voice)))
+    overdue = delays.measure_list(ds, as_of, voice, "overdue")
+    # The Measures page's history of two assessed measures (a detail is slow to build).
+    assessed = ds.status_updates["measure_id"].drop_duplicates()[:2]
+    histories = [measure_detail(ds, m, as_of, voice, "fr") for m in assessed]
 
     shown = [
         *dates_in(table, ["assessed_on", "assessed_latest", "completed_on"]),
@@ -270,6 +285,8 @@ def test_no_figure_of_a_page_or_of_the_summary_is_dated_after_the_as_of_date(cas
         *dates_in(waiting, ["date", "date_latest"]),
         *dates_in(revisions, ["announced_on"]),
         *dates_in(verdicts, ["published_on"]),
+        *dates_in(overdue, ["assessed_on", "assessed_latest"]),
+        *(d for h in histories if h for d in dates_in(h.history, ["as_of", "as_of_latest"])),
         *json_dates(document, PLAN_PERIOD),
     ]  # fmt: skip
     assert all(day <= as_of for day in shown)
@@ -331,3 +348,65 @@ def test_delays_never_run_past_the_last_evidence_and_reply_ranges_are_ordered(ca
     assert (ranged["reply_delay_min_days"] <= ranged["reply_delay_max_days"]).all()
     exact = sent[sent["reply_delay_days"].notna()]
     assert (exact["reply_delay_min_days"] == exact["reply_delay_days"]).all()
+
+
+# --- No day is invented for an imprecise last assessment (issue 10, item 8) ---------------
+
+FRENCH_DAY = re.compile(r"\d{2}/\d{2}/\d{4}")
+
+
+def assert_named_as_known(text: str, earliest: object, latest: object) -> None:
+    """`text` dates the last assessment as it is known: its day; its month or year with no
+    day of it; or both bounds of a range. It names no other day."""
+    first, last = bounds(earliest, latest)
+    assert first is not None and last is not None
+    kind = precision(earliest, latest)
+    named = set(FRENCH_DAY.findall(text))
+    assert format_date_bounds(earliest, latest, "fr") in text, text
+    expected = {"day": {format_date(first)}, "range": {format_date(first), format_date(last)}}
+    assert named == expected.get(str(kind), set()), text
+
+
+@settings(max_examples=20, deadline=None)
+@given(case=evidence_and_as_of(), voice=voices)
+def test_every_text_dating_a_last_assessment_names_its_bounds_never_an_invented_day(case, voice):
+    ds, as_of = case
+    table = metrics.measure_table(ds, as_of, voice).set_index("measure_id")
+    rows = delays.timeline_rows(ds, as_of, voice)
+    listed = delays.measure_list(ds, as_of, voice, "overdue").set_index("measure_id")
+    late = rows[rows["overdue"]]
+
+    # The Delays list and the chart rows carry both bounds of the last assessment.
+    for frame in (listed, late.set_index("measure_id")):
+        for column in ("assessed_on", "assessed_latest"):
+            expected = table.loc[frame.index, column]
+            assert frame[column].equals(expected.rename(column)), column
+    # The Delays chart: the overdue span's hover names the last assessment by its bounds.
+    fig = measure_timeline(rows, delays.revised_due_dates(ds, as_of), as_of=as_of, lang="fr")
+    span = next(d for d in fig.data if d.name == "Retard")
+    spans = [text for text in span.hovertext if text][::2]  # two points per overdue measure
+    assert len(spans) == len(late)
+    for text, first, last in zip(spans, late["assessed_on"], late["assessed_latest"], strict=True):
+        assert_named_as_known(text, first, last)
+    # The measure's facts: its standing when overdue, and each voice's dated status.
+    for measure_id in table.index[table["overdue"]]:
+        detail = measure_detail(ds, measure_id, as_of, voice, "fr")
+        assert detail is not None
+        facts = dict(zip(detail.facts["field"], detail.facts["value"], strict=True))
+        row = table.loc[measure_id]
+        assert_named_as_known(facts["Situation"], row["assessed_on"], row["assessed_latest"])
+        by_voice = metrics.current_status(ds, as_of, "government").set_index("measure_id")
+        mine = by_voice.loc[measure_id]
+        if pd.notna(mine["assessed_on"]):
+            assert_named_as_known(
+                facts["Statut actuel : gouvernement"], mine["assessed_on"], mine["assessed_latest"]
+            )
+    # The median delay of each plan, dated by the plan's last assessment.
+    for summary in metrics.plan_summaries(ds, as_of, voice):
+        if not summary["median_delay_is_lower_bound"]:
+            continue
+        mine = table[table["plan_id"] == summary["plan_id"]]
+        first = mine["assessed_on"].max()
+        last = mine["assessed_latest"].fillna(mine["assessed_on"]).max()
+        text = plan_text.median_delay_text(summary, "fr")
+        assert_named_as_known(text, first, last if last != first else None)
