@@ -313,7 +313,9 @@ def timeline_rows(
     )
     plan_rank = table["plan_id"].map({p: i for i, p in enumerate(table["plan_id"].unique())})
     ordered = table.assign(
-        _plan=plan_rank, _axis=first_of_axis, plan_start=plan_dates(ds, "period_start", table["plan_id"])
+        _plan=plan_rank,
+        _axis=first_of_axis,
+        plan_start=plan_dates(ds, "period_start", table["plan_id"]),
     ).sort_values(["_plan", "_axis"], kind="stable")
     labels = {s: ds.scale.display(s, lang) for s in ordered["status"].dropna().unique()}
     return ordered.assign(status=ordered["status"].map(labels))[

@@ -809,9 +809,7 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
                 "median_delay_is_lower_bound": when_adopted(bool(lower_bound.get(plan_id, False))),
                 "overdue_delay_unknown": when_adopted(int(no_delay.get(plan_id, 0))),
                 "last_assessed_on": _iso(last_assessed.get(plan_id)),
-                "last_assessed_latest": _iso_latest(
-                    last_assessed.get(plan_id), reach.get(plan_id)
-                ),
+                "last_assessed_latest": _iso_latest(last_assessed.get(plan_id), reach.get(plan_id)),
                 "retention_recorded": retention_recorded,
                 "retention_counts": (
                     {code: int(n) for code, n in retention[plan_id].items()}

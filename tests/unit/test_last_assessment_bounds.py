@@ -124,8 +124,7 @@ def test_the_median_delay_names_the_last_assessment_by_its_bounds_in_french(kind
 def test_the_median_delay_names_the_last_assessment_by_its_bounds_in_english(kind):
     days = CASES[kind][4]
     assert plan_text.median_delay_text(median_summary(kind), "en") == (
-        f"Median delay: at least {days} days (over 1 measure; "
-        f"last assessment {phrase(kind, 'en')})"
+        f"Median delay: at least {days} days (over 1 measure; last assessment {phrase(kind, 'en')})"
     )
 
 
@@ -192,8 +191,10 @@ def hovers(ds: Dataset, lang: str) -> tuple[str, str]:
 def test_the_timeline_rows_carry_the_latest_bound_of_the_last_assessment(kind):
     row = delays.timeline_rows(one_measure(kind), AS_OF).iloc[0]
     latest = CASES[kind][1]
-    assert row["assessed_latest"] is pd.NaT if latest is None else (
-        row["assessed_latest"] == pd.Timestamp(latest)
+    assert (
+        row["assessed_latest"] is pd.NaT
+        if latest is None
+        else (row["assessed_latest"] == pd.Timestamp(latest))
     )
 
 
@@ -209,10 +210,7 @@ def test_the_delay_hovers_name_the_last_assessment_by_its_bounds(kind):
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_hover_of_a_delay_not_counted_names_the_period_of_the_last_assessment(kind):
     ds = one_measure(kind, due=CASES[kind][5])
-    fr = (
-        f"Échéance dépassée après la dernière évaluation, {phrase(kind, 'fr')} : "
-        "retard non compté"
-    )
+    fr = f"Échéance dépassée après la dernière évaluation, {phrase(kind, 'fr')} : retard non compté"
     en = f"Due date passed after the last assessment, {phrase(kind, 'en')}: delay not counted"
     assert hovers(ds, "fr") == (fr, fr)
     assert hovers(ds, "en") == (en, en)
