@@ -20,7 +20,7 @@ so "Aucun changement" is said only then (`Changes.is_empty`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -923,3 +923,32 @@ def cell_rows(
         )
     frame = pd.DataFrame(rows, columns=list(CELL_ROW_COLUMNS))
     return frame.rename(columns={c: t(f"changes.cell_column.{c}", lang) for c in CELL_ROW_COLUMNS})
+
+
+def rows_named(
+    sheet_id: str, frame: pd.DataFrame, keys: Collection[object]
+) -> dict[tuple[object, ...], dict[str, object]]:
+    """The rows of a sheet that `cell_changes` names by these identifiers (its `key`).
+
+    What a row added or removed held, for a change log that shows it field by field.
+
+    Args:
+        sheet_id: the sheet (`measures`, `status_updates`, …).
+        frame: that sheet's table in the version that holds the rows.
+        keys: identifiers as `cell_changes` gives them; those the table lacks are left out.
+
+    Returns:
+        Identifier → {column: value} over the columns `cell_changes` compares (key
+        columns included), values as stored, None when empty.
+    """
+    wanted = set(keys)
+    if not wanted or frame.empty:
+        return {}
+    key = list(row_key_columns(sheet_id))
+    columns = _written_columns(sheet_id, frame, frame)
+    ranked = _ranked(frame, key, columns)
+    identifiers, _ = _identifiers(ranked, key)
+    picked = [i for i, name in enumerate(identifiers) if name in wanted]
+    rows = ranked.iloc[picked][columns].astype(object)
+    records: list[dict[str, object]] = rows.where(rows.notna(), None).to_dict("records")  # type: ignore[assignment]
+    return {identifiers[i]: record for i, record in zip(picked, records, strict=True)}

@@ -1,0 +1,358 @@
+"""The change log of one measure or recommendation: every change made to it, version by version.
+
+Each stored version is compared with the one before it, once per pair (`between`:
+`changes.cell_changes`, with a row added or removed spelled out field by field, and every
+change tagged with the measures and recommendations it concerns). `entity_log` then picks
+one measure's or one recommendation's entries from those steps, newest first, each with
+its version's number, time, author and note; `ChangeLog.rows(lang)` reads them in the
+coordinator's words. `change_log(store, dataset, measure_id=…)` does it all.
+
+What concerns a measure: its row of Mesures; its rows of Suivi (assessments, revised due
+dates); the rows of Prise en compte naming it (its links to recommendations); the events
+of Chronologie naming it among their measures, before or after the change. What concerns
+a recommendation: its row of Recommandations and its rows of Prise en compte.
+
+Nothing is cached here (caching lives in the UI layer): a page caches `between` per pair of
+versions, keyed on their content hashes, and gives it to `change_log` as `step_of`, so
+that opening another measure compares nothing again; without it each version is read
+once and each pair compared once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import pandas as pd
+
+from monitoring.changes import (
+    CELL_COLUMNS,
+    CELL_ROW_COLUMNS,
+    cell_changes,
+    cell_records,
+    cell_rows,
+    empty_cells,
+    row_key_columns,
+    rows_named,
+)
+from monitoring.dataset import Dataset, StatusScale
+from monitoring.i18n import format_date, t
+from monitoring.schema import Lang
+from monitoring.storage import Store, VersionInfo
+
+Subject = Literal["measure", "recommendation"]
+
+# The sheets whose rows concern a measure or a recommendation, and where each names them:
+# the position of `measure_id` / `rec_id` in the row's identifier (`changes.row_key_columns`).
+_MEASURE_IN_KEY = {
+    s: row_key_columns(s).index("measure_id") for s in ("measures", "retention", "status_updates")
+}
+_REC_IN_KEY = {s: row_key_columns(s).index("rec_id") for s in ("recommendations", "retention")}
+_SHEETS = (*_MEASURE_IN_KEY, *_REC_IN_KEY, "events")
+_ROW_CHANGES = ("added", "removed", "changed")  # not a whole column, nor the rows' order
+
+# One change of a step, for one measure or recommendation it concerns (a change
+# concerning several shows once for each): the columns of `changes.cell_changes`, with a
+# row added or removed spelled out as one change per non-empty field (`old` None for an
+# added row, `new` None for a removed one; `field` None for a row with no such field),
+# then `measure_id` and `rec_id` (None when it concerns none).
+STEP_COLUMNS = (*CELL_COLUMNS, "measure_id", "rec_id")
+# A change log's entries: the version that made the change and the one before it, when,
+# who, why, then the change (`CELL_COLUMNS`).
+LOG_COLUMNS = ("version", "previous", "created_at", "author", "note", *CELL_COLUMNS)
+# `ChangeLog.rows`: when the version was stored, who, why, then the change as
+# `changes.cell_rows` shows it.
+ROW_COLUMNS = ("version", "when", "author", "note", *CELL_ROW_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Step:
+    """What changed from one stored version to the next."""
+
+    before: VersionInfo
+    after: VersionInfo
+    changes: pd.DataFrame  # `STEP_COLUMNS`, in `cell_changes` order
+    old_scale: StatusScale  # the status scales of the two versions, to show labels
+    new_scale: StatusScale
+
+
+StepOf = Callable[[VersionInfo, VersionInfo], Step]
+
+
+def _ids(text: object) -> list[str]:
+    """The ids of an `id_list` cell (`M1, M2`), in order, each once."""
+    if not isinstance(text, str):
+        return []
+    return list(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+
+
+def _each(ids: Iterable[object]) -> list[str | None]:
+    """The ids given, each once, or [None] when there is none (the change is kept)."""
+    kept: list[str | None] = [str(i) for i in dict.fromkeys(ids) if i]
+    return kept or [None]
+
+
+def _spelled_out(
+    row: dict[str, Any], held: Mapping[str, object] | None, key: Sequence[str]
+) -> list[dict[str, Any]]:
+    """A row added or removed as one change per non-empty field (the key names the row)."""
+    fields = [(f, v) for f, v in (held or {}).items() if f not in key and v is not None]
+    if not fields:
+        return [row]
+    added = row["change"] == "added"
+    return [
+        {**row, "field": f, "old": None if added else v, "new": v if added else None}
+        for f, v in fields
+    ]
+
+
+def _sheet_changes(
+    sheet: str, cells: pd.DataFrame, old: Dataset, new: Dataset
+) -> list[dict[str, Any]]:
+    """The changes of one sheet (`cell_changes` rows), spelled out and tagged (`STEP_COLUMNS`)."""
+    key, events = row_key_columns(sheet), sheet == "events"
+    change = cells["change"]
+    # What the rows held: a removed row in the old version, an added one in the new; an
+    # event in both, for the measures it names before and after.
+    held_old = rows_named(sheet, old.tables[sheet], cells["key"][change.eq("removed") | events])
+    held_new = rows_named(sheet, new.tables[sheet], cells["key"][change.eq("added") | events])
+    records: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = cells.to_dict("records")  # type: ignore[assignment]
+    for row in rows:
+        name = row["key"]
+        if events:
+            named = [held.get(name, {}).get("measure_ids") for held in (held_old, held_new)]
+            measures = _ids(", ".join(x for x in named if isinstance(x, str)))
+        else:
+            measures = [name[_MEASURE_IN_KEY[sheet]]] if sheet in _MEASURE_IN_KEY else []
+        recs = [name[_REC_IN_KEY[sheet]]] if sheet in _REC_IN_KEY else []
+        if row["change"] == "changed":
+            entries = [row]
+        else:
+            held = held_new if row["change"] == "added" else held_old
+            entries = _spelled_out(row, held.get(name), key)
+        owners = itertools.product(_each(measures), _each(recs))
+        records += [{**e, "measure_id": m, "rec_id": r} for m, r in owners for e in entries]
+    return records
+
+
+def step_changes(old: Dataset, new: Dataset) -> pd.DataFrame:
+    """Every change from one version to the next that concerns a measure or a recommendation.
+
+    Args:
+        old: the earlier version.
+        new: the next one.
+
+    Returns:
+        The `STEP_COLUMNS`: one row per change and per measure or recommendation it
+        concerns, in `cell_changes` order (sheet, row, column). Empty for identical
+        contents, and for changes that concern neither (a plan, the status scale).
+    """
+    cells = cell_changes(old, new)
+    cells = cells[cells["sheet"].isin(_SHEETS) & cells["change"].isin(_ROW_CHANGES)]
+    records: list[dict[str, Any]] = []
+    for sheet, part in cells.groupby("sheet", sort=False):
+        records += _sheet_changes(str(sheet), part, old, new)
+    if not records:
+        return _empty_step()
+    return pd.DataFrame.from_records(records, columns=list(STEP_COLUMNS)).astype(object)
+
+
+def _empty_step() -> pd.DataFrame:
+    return empty_cells().assign(measure_id=None, rec_id=None)[list(STEP_COLUMNS)].astype(object)
+
+
+def between(
+    before: VersionInfo, after: VersionInfo, read: Callable[[VersionInfo], Dataset]
+) -> Step:
+    """The changes from version `before` to version `after`.
+
+    Args:
+        before: the earlier version.
+        after: the next one.
+        read: gives a version's data (a page passes its cached reader); not called when
+            the two contents are the same (same content hash): nothing changed.
+
+    Returns:
+        The `Step`.
+    """
+    if before.content_hash == after.content_hash:
+        return Step(before, after, _empty_step(), StatusScale(), StatusScale())
+    old, new = read(before), read(after)
+    return Step(before, after, step_changes(old, new), old.scale, new.scale)
+
+
+def reading_steps(store: Store, dataset_key: str) -> StepOf:
+    """A `StepOf` that reads versions from the store; walked in order, each is read once."""
+    held: dict[int, Dataset] = {}
+
+    def read(version: VersionInfo) -> Dataset:
+        number = version.number
+        if number not in held:
+            for stale in [n for n in held if n < number - 1]:  # only the previous is reused
+                del held[stale]
+            held[number] = store.read_dataset(dataset_key, number)
+        return held[number]
+
+    return lambda before, after: between(before, after, read)
+
+
+@dataclass(frozen=True)
+class ChangeLog:
+    """The changes of one measure or recommendation across the stored versions."""
+
+    subject: Subject
+    item_id: str
+    versions: tuple[int, ...]  # every stored version's number, oldest first
+    entries: pd.DataFrame  # `LOG_COLUMNS`, newest version first, then `cell_changes` order
+    scales: Mapping[int, StatusScale]  # the status scale of each version an entry names
+
+    @property
+    def is_empty(self) -> bool:
+        return self.entries.empty
+
+    def summary(self, lang: Lang = "fr") -> str:
+        """One sentence: how many changes between which versions, or that there are none."""
+        if not self.versions:
+            return t("changelog.no_version", lang)
+        first, last = self.versions[0], self.versions[-1]
+        if len(self.versions) == 1:
+            return t("changelog.only_one", lang, version=first)
+        if self.is_empty:
+            return t("changelog.none", lang, version=first, last=last)
+        return t("changelog.count", lang, count=len(self.entries), first=first, last=last)
+
+    def records(self) -> list[dict[str, Any]]:
+        """The entries as JSON-ready dicts: version, previous, created_at (ISO, `Z`), author,
+        note, then the change as `changes.cell_records` gives it (sheet, row_key, key as
+        {column: value}, change, field, old, new)."""
+        cells = cell_records(self.entries[list(CELL_COLUMNS)])
+        return [
+            {
+                "version": int(row["version"]),
+                "previous": int(row["previous"]),
+                "created_at": _iso(row["created_at"]),
+                "author": row["author"],
+                "note": row["note"],
+                **cell,
+            }
+            for row, cell in zip(self.entries.to_dict("records"), cells, strict=True)
+        ]
+
+    def rows(self, lang: Lang = "fr") -> pd.DataFrame:
+        """The entries in `lang`, newest first: `ROW_COLUMNS` (ids, not labels).
+
+        `when` is the version's date and time (UTC) the way `lang` writes dates; the
+        sheet, row, field and values read as `changes.cell_rows` shows them (choice and
+        status labels as that version's scale names them, dates the French way in
+        French); the change says whether the row was added, removed or changed; a row
+        added shows nothing before, a row removed nothing after.
+        """
+        if self.is_empty:
+            return pd.DataFrame(columns=list(ROW_COLUMNS))
+        parts = []
+        for _, part in self.entries.groupby("version", sort=False):
+            first = part.iloc[0]
+            version, previous = int(first["version"]), int(first["previous"])
+            change = part["change"].to_numpy()
+            # Shown as a changed cell, so that `cell_rows` writes both values; the
+            # change's own label is put back below.
+            cells = part[list(CELL_COLUMNS)].assign(change="changed")
+            shown = cell_rows(cells, lang, self.scales[previous], self.scales[version])
+            shown.columns = list(CELL_ROW_COLUMNS)
+            shown["change"] = [t(f"changes.cell.{c}", lang) for c in change]
+            shown.loc[change == "added", "before"] = ""
+            shown.loc[change == "removed", "after"] = ""
+            nothing = part["field"].isna().to_numpy()  # a row with no field to show
+            shown.loc[nothing, ["before", "after"]] = ""
+            moment = first["created_at"]
+            shown.insert(0, "version", version)
+            shown.insert(1, "when", f"{format_date(moment, lang)} {moment:%H:%M}")
+            shown.insert(2, "author", first["author"])
+            shown.insert(3, "note", first["note"])
+            parts.append(shown)
+        return pd.concat(parts, ignore_index=True)[list(ROW_COLUMNS)]
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def entity_log(
+    versions: Sequence[VersionInfo],
+    steps: Iterable[Step],
+    *,
+    measure_id: str | None = None,
+    rec_id: str | None = None,
+) -> ChangeLog:
+    """The changes of one measure or one recommendation, picked from the steps.
+
+    Args:
+        versions: every stored version of the dataset, oldest first.
+        steps: the consecutive pairs of those versions (`Step`), in any order.
+        measure_id: the measure (give it, or `rec_id`).
+        rec_id: the recommendation.
+
+    Returns:
+        Its `ChangeLog`, newest version first.
+    """
+    subject: Subject
+    if measure_id is not None and rec_id is None:
+        subject, column, item = "measure", "measure_id", measure_id
+    elif rec_id is not None and measure_id is None:
+        subject, column, item = "recommendation", "rec_id", rec_id
+    else:
+        raise ValueError("give a measure_id or a rec_id, not both")
+    parts, scales = [], {}
+    for one in sorted(steps, key=lambda s: s.after.number, reverse=True):
+        mine = one.changes[one.changes[column].eq(item).to_numpy(dtype=bool)]
+        if mine.empty:
+            continue
+        scales[one.before.number], scales[one.after.number] = one.old_scale, one.new_scale
+        info = one.after
+        parts.append(
+            mine[list(CELL_COLUMNS)].assign(
+                version=info.number,
+                previous=one.before.number,
+                created_at=info.created_at,
+                author=info.author,
+                note=info.note,
+            )
+        )
+    entries = (
+        pd.concat(parts, ignore_index=True)[list(LOG_COLUMNS)]
+        if parts
+        else pd.DataFrame({c: pd.Series(dtype=object) for c in LOG_COLUMNS})
+    )
+    return ChangeLog(subject, item, tuple(v.number for v in versions), entries, scales)
+
+
+def change_log(
+    store: Store,
+    dataset_key: str,
+    *,
+    measure_id: str | None = None,
+    rec_id: str | None = None,
+    step_of: StepOf | None = None,
+) -> ChangeLog:
+    """Every change of one measure or recommendation across a dataset's stored versions.
+
+    Args:
+        store: the version store.
+        dataset_key: the dataset (`france`).
+        measure_id: the measure (give it, or `rec_id`).
+        rec_id: the recommendation.
+        step_of: how to get the changes of a pair of consecutive versions (a page gives a
+            cached one); by default `reading_steps`.
+
+    Returns:
+        Its `ChangeLog`, newest version first; empty (`summary`: "Aucune modification
+        depuis la version 1") when nothing concerning it changed.
+    """
+    versions = store.versions(dataset_key)
+    step_of = step_of or reading_steps(store, dataset_key)
+    steps = [step_of(a, b) for a, b in itertools.pairwise(versions)]
+    return entity_log(versions, steps, measure_id=measure_id, rec_id=rec_id)
