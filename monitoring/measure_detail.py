@@ -4,8 +4,9 @@
 `search` narrows it by words (matched against `search_keys`) and status category;
 `measure_detail` gathers everything about one measure: its facts, its assessments per
 voice with their evidence, the recommendations it carries, its lineage across plans and
-whether the government and civil society disagree on it; `column_specs` says how each
-column reads. Figures come from `monitoring.metrics`, so they mean the same on every page.
+whether the government and civil society disagree on it; `change_log_section` reads its
+change log across the stored versions (`monitoring.changelog`); `column_specs` says how
+each column reads. Figures come from `monitoring.metrics`, so they mean the same on every page.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from monitoring.changelog import ChangeLog
 from monitoring.dataset import Dataset
 from monitoring.datebounds import latest_of
 from monitoring.i18n import format_date, format_number, t
@@ -439,3 +441,19 @@ def measure_detail(
         lineage_note=t("measures.lineage_count", lang, before=before, after=after),
         divergence=divergence,
     )
+
+
+def change_log_section(log: ChangeLog, lang: Lang) -> tuple[pd.DataFrame, str]:
+    """Return the detail's change log: its table and the sentence that introduces it.
+
+    Args:
+        log: the measure's `ChangeLog` (`changelog.change_log`).
+        lang: language of the labels, values and dates.
+
+    Returns:
+        The table (`changelog.ROW_COLUMNS`: version, when, author, note, sheet, row,
+        change, field, before, after; `column_specs` labels them), newest first, empty
+        when nothing changed; and the sentence: how many changes between which versions,
+        or that there is none since the first version.
+    """
+    return log.rows(lang), log.summary(lang)

@@ -10,8 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No change since version {version}: it is the only stored version.",
     ),
     "changelog.none": (
-        "Aucune modification depuis la version {version} (versions {version} à {last} "
-        "comparées).",
+        "Aucune modification depuis la version {version} (versions {version} à {last} comparées).",
         "No change since version {version} (versions {version} to {last} compared).",
     ),
     "changelog.count": (

@@ -43,10 +43,16 @@ def build(
         {
             "plans": [PLAN],
             "measures": [
-                {"measure_id": m, "plan_id": "P1", "number": i + 1, "title": rows[m],
-                 "lead": "Ministère A", "due_date": "2025-06-30"}
+                {
+                    "measure_id": m,
+                    "plan_id": "P1",
+                    "number": i + 1,
+                    "title": rows[m],
+                    "lead": "Ministère A",
+                    "due_date": "2025-06-30",
+                }
                 for i, m in enumerate(measures)
-            ],  # fmt: skip
+            ],
             "recommendations": [
                 {"rec_id": "R1", "author": "GRETA", "title": rec_title},
                 {"rec_id": "R2", "author": "CNCDH", "title": "Autre recommandation"},
@@ -65,11 +71,20 @@ def build(
 # then the assessment is rewritten and the recommendation's text changes (v3).
 VERSIONS = (
     ("Ann", "Jeu de départ", build()),
-    ("Bea", "Comité de mars", build(title="Former les agents publics",
-                                    updates=(assessment("En cours"),))),  # fmt: skip
-    ("Cid", "Relecture", build(title="Former les agents publics",
-                               updates=(assessment("Réalisée"),),
-                               rec_title="Former tous les agents publics")),  # fmt: skip
+    (
+        "Bea",
+        "Comité de mars",
+        build(title="Former les agents publics", updates=(assessment("En cours"),)),
+    ),
+    (
+        "Cid",
+        "Relecture",
+        build(
+            title="Former les agents publics",
+            updates=(assessment("Réalisée"),),
+            rec_title="Former tous les agents publics",
+        ),
+    ),
 )
 
 
@@ -115,7 +130,9 @@ def test_a_measures_log_names_each_change_with_its_version_author_and_date_newes
 def test_a_measures_log_leaves_out_the_other_measures_and_the_recommendations_text(store):
     log = change_log(store, "t", measure_id="M2")
     assert log.is_empty
-    assert log.summary("fr") == "Aucune modification depuis la version 1 (versions 1 à 3 comparées)."
+    assert log.summary("fr") == (
+        "Aucune modification depuis la version 1 (versions 1 à 3 comparées)."
+    )
     assert log.summary("en") == "No change since version 1 (versions 1 to 3 compared)."
 
 
@@ -184,11 +201,24 @@ def test_a_deadline_revision_a_retention_change_and_an_event_naming_the_measure_
               "measure_ids": "M2, M1"}  # fmt: skip
     versions = (
         ("Ann", "un", build(updates=(assessment("En cours"),))),
-        ("Bea", "deux", build(updates=(assessment("En cours", revised="2026-06-30"),),
-                              retention="partly_retained", events=(letter,))),  # fmt: skip
-        ("Cid", "trois", build(updates=(assessment("En cours", revised="2026-06-30"),),
-                               retention="partly_retained",
-                               events=({**letter, "measure_ids": "M2"},))),  # fmt: skip
+        (
+            "Bea",
+            "deux",
+            build(
+                updates=(assessment("En cours", revised="2026-06-30"),),
+                retention="partly_retained",
+                events=(letter,),
+            ),
+        ),
+        (
+            "Cid",
+            "trois",
+            build(
+                updates=(assessment("En cours", revised="2026-06-30"),),
+                retention="partly_retained",
+                events=({**letter, "measure_ids": "M2"},),
+            ),
+        ),
     )
     store = save_all(MemoryStore(), versions)
     m1 = change_log(store, "t", measure_id="M1").records()
