@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from monitoring.changes import (
@@ -82,61 +83,67 @@ class Step:
 StepOf = Callable[[VersionInfo, VersionInfo], Step]
 
 
-def _ids(text: object) -> list[str]:
-    """The ids of an `id_list` cell (`M1, M2`), in order, each once."""
-    if not isinstance(text, str):
-        return []
-    return list(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+def _ids(*texts: object) -> list[str]:
+    """The ids of `id_list` cells (`M1, M2`), in order, each once."""
+    parts = (p.strip() for text in texts if isinstance(text, str) for p in text.split(","))
+    return list(dict.fromkeys(p for p in parts if p))
 
 
-def _each(ids: Iterable[object]) -> list[str | None]:
-    """The ids given, each once, or [None] when there is none (the change is kept)."""
-    kept: list[str | None] = [str(i) for i in dict.fromkeys(ids) if i]
-    return kept or [None]
+def _spelled_out(rows: pd.DataFrame, held: pd.DataFrame, key: Sequence[str]) -> pd.DataFrame:
+    """Rows added (or removed) as one change per non-empty field, the field's value as `new`
+    (or `old`); a row with no such field stays one change with no field. The key columns
+    name the row: they are not repeated as fields."""
+    fields = [c for c in held.columns if c != "key" and c not in key]
+    where = dict(zip(rows["key"], rows["_i"], strict=True))
+    held = held.assign(_i=[where[k] for k in held["key"]])
+    long = held.melt(id_vars="_i", value_vars=fields, var_name="field", value_name="value")
+    long["_f"] = np.repeat(np.arange(1, len(fields) + 1), len(held))  # the column's order
+    long = long[long["value"].notna()]
+    named = rows.drop(columns=["field", "old", "new", "_f"]).set_index("_i")
+    spelled = long.join(named, on="_i")
+    added = rows["change"].iloc[0] == "added"
+    spelled["old"] = None if added else spelled["value"]
+    spelled["new"] = spelled["value"] if added else None
+    bare = rows[~rows["_i"].isin(spelled["_i"])]  # nothing but its key
+    return pd.concat([spelled.drop(columns="value"), bare], ignore_index=True)
 
 
-def _spelled_out(
-    row: dict[str, Any], held: Mapping[str, object] | None, key: Sequence[str]
-) -> list[dict[str, Any]]:
-    """A row added or removed as one change per non-empty field (the key names the row)."""
-    fields = [(f, v) for f, v in (held or {}).items() if f not in key and v is not None]
-    if not fields:
-        return [row]
-    added = row["change"] == "added"
-    return [
-        {**row, "field": f, "old": None if added else v, "new": v if added else None}
-        for f, v in fields
-    ]
+def _owners(sheet: str, keys: list[Any], held: Sequence[pd.DataFrame]) -> tuple[list[Any], ...]:
+    """For each change, the measure and the recommendation it concerns (None: none); for
+    an event, the list of the measures it names, before or after the change."""
+    none = [None] * len(keys)
+    if sheet == "events":
+        named: dict[Any, list[object]] = {}
+        for frame in held:
+            for k, text in zip(frame["key"], frame["measure_ids"], strict=True):
+                named.setdefault(k, []).append(text)
+        measures: list[Any] = [_ids(*named.get(k, [])) or [None] for k in keys]
+    elif sheet in _MEASURE_IN_KEY:
+        measures = [k[_MEASURE_IN_KEY[sheet]] or None for k in keys]
+    else:
+        measures = none
+    recs = [k[_REC_IN_KEY[sheet]] or None for k in keys] if sheet in _REC_IN_KEY else none
+    return measures, recs
 
 
-def _sheet_changes(
-    sheet: str, cells: pd.DataFrame, old: Dataset, new: Dataset
-) -> list[dict[str, Any]]:
+def _sheet_changes(sheet: str, cells: pd.DataFrame, old: Dataset, new: Dataset) -> pd.DataFrame:
     """The changes of one sheet (`cell_changes` rows), spelled out and tagged (`STEP_COLUMNS`)."""
     key, events = row_key_columns(sheet), sheet == "events"
+    cells = cells.reset_index(drop=True).assign(_i=np.arange(len(cells)), _f=0)
     change = cells["change"]
     # What the rows held: a removed row in the old version, an added one in the new; an
     # event in both, for the measures it names before and after.
     held_old = rows_named(sheet, old.tables[sheet], cells["key"][change.eq("removed") | events])
     held_new = rows_named(sheet, new.tables[sheet], cells["key"][change.eq("added") | events])
-    records: list[dict[str, Any]] = []
-    rows: list[dict[str, Any]] = cells.to_dict("records")  # type: ignore[assignment]
-    for row in rows:
-        name = row["key"]
-        if events:
-            named = [held.get(name, {}).get("measure_ids") for held in (held_old, held_new)]
-            measures = _ids(", ".join(x for x in named if isinstance(x, str)))
-        else:
-            measures = [name[_MEASURE_IN_KEY[sheet]]] if sheet in _MEASURE_IN_KEY else []
-        recs = [name[_REC_IN_KEY[sheet]]] if sheet in _REC_IN_KEY else []
-        if row["change"] == "changed":
-            entries = [row]
-        else:
-            held = held_new if row["change"] == "added" else held_old
-            entries = _spelled_out(row, held.get(name), key)
-        owners = itertools.product(_each(measures), _each(recs))
-        records += [{**e, "measure_id": m, "rec_id": r} for m, r in owners for e in entries]
-    return records
+    parts = [cells[change.eq("changed")]]
+    for kind, held in (("added", held_new), ("removed", held_old)):
+        rows = cells[change.eq(kind)]
+        if len(rows):
+            parts.append(_spelled_out(rows, held[held["key"].isin(rows["key"])], key))
+    found = pd.concat(parts, ignore_index=True).sort_values(["_i", "_f"], kind="stable")
+    measures, recs = _owners(sheet, found["key"].tolist(), (held_old, held_new))
+    found = found.assign(measure_id=measures, rec_id=recs)
+    return (found.explode("measure_id") if events else found)[list(STEP_COLUMNS)]
 
 
 def step_changes(old: Dataset, new: Dataset) -> pd.DataFrame:
@@ -153,12 +160,14 @@ def step_changes(old: Dataset, new: Dataset) -> pd.DataFrame:
     """
     cells = cell_changes(old, new)
     cells = cells[cells["sheet"].isin(_SHEETS) & cells["change"].isin(_ROW_CHANGES)]
-    records: list[dict[str, Any]] = []
-    for sheet, part in cells.groupby("sheet", sort=False):
-        records += _sheet_changes(str(sheet), part, old, new)
-    if not records:
+    parts = [
+        _sheet_changes(str(sheet), part, old, new)
+        for sheet, part in cells.groupby("sheet", sort=False)
+    ]
+    if not parts:
         return _empty_step()
-    return pd.DataFrame.from_records(records, columns=list(STEP_COLUMNS)).astype(object)
+    found = pd.concat(parts, ignore_index=True).astype(object)
+    return found.where(found.notna(), None)
 
 
 def _empty_step() -> pd.DataFrame:

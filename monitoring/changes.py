@@ -925,9 +925,7 @@ def cell_rows(
     return frame.rename(columns={c: t(f"changes.cell_column.{c}", lang) for c in CELL_ROW_COLUMNS})
 
 
-def rows_named(
-    sheet_id: str, frame: pd.DataFrame, keys: Collection[object]
-) -> dict[tuple[object, ...], dict[str, object]]:
+def rows_named(sheet_id: str, frame: pd.DataFrame, keys: Collection[object]) -> pd.DataFrame:
     """The rows of a sheet that `cell_changes` names by these identifiers (its `key`).
 
     What a row added or removed held, for a change log that shows it field by field.
@@ -938,17 +936,19 @@ def rows_named(
         keys: identifiers as `cell_changes` gives them; those the table lacks are left out.
 
     Returns:
-        Identifier → {column: value} over the columns `cell_changes` compares (key
-        columns included), values as stored, None when empty.
+        One row per identifier found, in sheet order: `key` (the identifier), then the
+        columns `cell_changes` compares (key columns included), values as stored
+        (object dtype, None when empty).
     """
-    wanted = set(keys)
-    if not wanted or frame.empty:
-        return {}
     key = list(row_key_columns(sheet_id))
     columns = _written_columns(sheet_id, frame, frame)
+    wanted = set(keys)
+    if not wanted or frame.empty:
+        return pd.DataFrame(columns=["key", *columns], dtype=object)
     ranked = _ranked(frame, key, columns)
     identifiers, _ = _identifiers(ranked, key)
-    picked = [i for i, name in enumerate(identifiers) if name in wanted]
+    picked = np.flatnonzero([name in wanted for name in identifiers])
     rows = ranked.iloc[picked][columns].astype(object)
-    records: list[dict[str, object]] = rows.where(rows.notna(), None).to_dict("records")  # type: ignore[assignment]
-    return {identifiers[i]: record for i, record in zip(picked, records, strict=True)}
+    rows = rows.where(rows.notna(), None).reset_index(drop=True)
+    rows.insert(0, "key", pd.Series([identifiers[i] for i in picked], dtype=object))
+    return rows
