@@ -96,6 +96,9 @@ def test_the_detail_lists_every_change_of_the_measure_newest_first_with_who_and_
         "premier."
         for c in at.caption
     )
+    # The log leaves the app as every table does: XLSX and CSV, built on click.
+    for fmt in ("xlsx", "csv"):
+        assert at.download_button(key=f"table.measures.A-M01-changes.{fmt}").proto.deferred_file_id
 
 
 def test_the_change_log_reads_in_english(dataset: str) -> None:
