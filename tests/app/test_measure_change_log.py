@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from monitoring import changelog
 from monitoring.access import local_actor
 from monitoring.importing import import_upload
 from monitoring.reading import Upload
@@ -119,3 +120,23 @@ def test_a_measure_that_never_changed_says_so_since_the_first_version(dataset: s
         for i in at.info
     )
     assert not any("before" in d.value.columns for d in at.dataframe)
+
+
+def test_opening_another_measure_compares_no_pair_of_versions_again(
+    dataset: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compared: list[int] = []
+    compare = changelog.step_changes
+
+    def counted(old, new):  # type: ignore[no-untyped-def]
+        compared.append(1)
+        return compare(old, new)
+
+    monkeypatch.setattr(changelog, "step_changes", counted)
+    at = open_measure(dataset, "A-M01")
+    assert len(compared) == 2  # versions 1 → 2 and 2 → 3, this dataset being new
+    at.selectbox(key="measures.pick").set_value("A-M02").run()
+    assert any(i.value.startswith("Aucune modification depuis la version 1") for i in at.info)
+    at.selectbox(key="measures.pick").set_value("A-M01").run()
+    assert len(table_with(at, "before")) == 5
+    assert len(compared) == 2
