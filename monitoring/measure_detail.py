@@ -14,11 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from monitoring.changelog import ChangeLog
 from monitoring.dataset import Dataset
 from monitoring.datebounds import latest_of
 from monitoring.i18n import format_date, format_number, t
@@ -30,6 +30,9 @@ from monitoring.metrics import (
     measure_table,
 )
 from monitoring.schema import Lang, normalise_label
+
+if TYPE_CHECKING:  # the log is read from the store by the page; only its type is needed
+    from monitoring.changelog import ChangeLog
 
 # The columns of the measures table, in the order shown (the others are for filtering).
 TABLE_COLUMNS: tuple[str, ...] = (
