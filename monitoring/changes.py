@@ -20,7 +20,7 @@ so "Aucun changement" is said only then (`Changes.is_empty`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -923,3 +923,32 @@ def cell_rows(
         )
     frame = pd.DataFrame(rows, columns=list(CELL_ROW_COLUMNS))
     return frame.rename(columns={c: t(f"changes.cell_column.{c}", lang) for c in CELL_ROW_COLUMNS})
+
+
+def rows_named(sheet_id: str, frame: pd.DataFrame, keys: Collection[object]) -> pd.DataFrame:
+    """The rows of a sheet that `cell_changes` names by these identifiers (its `key`).
+
+    What a row added or removed held, for a change log that shows it field by field.
+
+    Args:
+        sheet_id: the sheet (`measures`, `status_updates`, …).
+        frame: that sheet's table in the version that holds the rows.
+        keys: identifiers as `cell_changes` gives them; those the table lacks are left out.
+
+    Returns:
+        One row per identifier found, in sheet order: `key` (the identifier), then the
+        columns `cell_changes` compares (key columns included), values as stored
+        (object dtype, None when empty).
+    """
+    key = list(row_key_columns(sheet_id))
+    columns = _written_columns(sheet_id, frame, frame)
+    wanted = set(keys)
+    if not wanted or frame.empty:
+        return pd.DataFrame(columns=["key", *columns], dtype=object)
+    ranked = _ranked(frame, key, columns)
+    identifiers, _ = _identifiers(ranked, key)
+    picked = np.flatnonzero([name in wanted for name in identifiers])
+    rows = ranked.iloc[picked][columns].astype(object)
+    rows = rows.where(rows.notna(), None).reset_index(drop=True)
+    rows.insert(0, "key", pd.Series([identifiers[i] for i in picked], dtype=object))
+    return rows

@@ -3,6 +3,7 @@
     plan-monitoring import FILE... [--dataset KEY] [--note TEXT] [--author NAME] [--partial]
     plan-monitoring history [--dataset KEY] [--json]
     plan-monitoring diff V1 V2 [--dataset KEY] [--as-of DATE] [--json]
+    plan-monitoring log MEASURE | --recommendation ID [--dataset KEY] [--json]
     plan-monitoring export [--dataset KEY] [--version N] OUT.xlsx
     plan-monitoring restore N [--dataset KEY] [--author NAME] [--note TEXT]
     plan-monitoring validate|summary [FILE...] [--dataset KEY]   (no FILE: the stored version)
@@ -55,7 +56,7 @@ import sys
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from monitoring.access import (
     AUDIT_KINDS,
@@ -85,6 +86,9 @@ from monitoring.storage import (
     check_user_id,
 )
 from monitoring.storage.backup import BackupNotSqlite
+
+if TYPE_CHECKING:
+    from monitoring.changelog import ChangeLog
 
 log = logging.getLogger("plan_monitoring")
 
@@ -209,6 +213,16 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true")
     _common(diff)
 
+    log = sub.add_parser(
+        "log", help="every change of a measure (or a recommendation) across the versions"
+    )
+    log.add_argument("measure", nargs="?", default=None, help="a measure id (PAN2-M12)")
+    log.add_argument(
+        "--recommendation", default=None, metavar="ID", help="a recommendation id instead"
+    )
+    log.add_argument("--json", action="store_true")
+    _common(log)
+
     export = sub.add_parser("export", help="write a version as a workbook (the upload format)")
     export.add_argument("out", type=Path)
     export.add_argument("--version", type=_version_number, default=None, help="default: current")
@@ -275,6 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _import,
         "history": _history,
         "diff": _diff,
+        "log": _log,
         "export": _export,
         "restore": _restore,
         "report": _report,
@@ -562,6 +577,73 @@ def _print_cells(rows: Any, lang: Lang) -> None:
         else:
             print("  " + " · ".join(str(x) for x in (change, row, name) if x))
             row_seen = None
+
+
+def _log(args: argparse.Namespace, settings: Settings) -> int:
+    """`log`: every change of one measure or recommendation, newest version first."""
+    from monitoring.changelog import change_log
+
+    lang: Lang = args.lang
+    if (args.measure is None) == (args.recommendation is None):
+        print(t("cli.log.which", lang), file=sys.stderr)
+        return EXIT_USAGE
+    with _store(settings) as store:
+        log = change_log(store, args.dataset, measure_id=args.measure, rec_id=args.recommendation)
+        if log.is_empty and not _in_current(store, args.dataset, log.subject, log.item_id):
+            names = {"dataset": args.dataset, "item": log.item_id}
+            print(t(f"cli.log.unknown.{log.subject}", lang, **names), file=sys.stderr)
+            return EXIT_REJECTED
+    if args.json:
+        out = {"dataset": args.dataset, log.subject: log.item_id,
+               "versions": list(log.versions), "changes": log.records()}  # fmt: skip
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(t(f"cli.log.title.{log.subject}", lang, dataset=args.dataset, item=log.item_id))
+    print(log.summary(lang))
+    _print_log(log, lang)
+    return EXIT_OK
+
+
+def _print_log(log: ChangeLog, lang: Lang) -> None:
+    """Each version that changed it, then each row it changed, then each field:
+    `    Intitulé : avant → après` (a row added or removed: `    Intitulé : valeur`)."""
+    seen: tuple[object, ...] = ()
+    for entry, row in zip(log.entries.to_dict("records"), log.rows(lang).to_dict("records"),
+                          strict=True):  # fmt: skip
+        if seen[:1] != (entry["version"],):
+            names = {"number": row["version"], "previous": entry["previous"],
+                     "when": _utc(entry["created_at"]), "author": row["author"]}  # fmt: skip
+            note = f" · {row['note']}" if row["note"] else ""
+            print()
+            print(t("cli.log.version", lang, **names) + note)
+            seen = ()
+        place = (entry["version"], row["sheet"], row["row"], entry["change"])
+        if place != seen:
+            whole_row = f" — {row['change']}" if entry["change"] != "changed" else ""
+            print(f"  {row['sheet']} · {row['row']}{whole_row}")
+            seen = place
+        if entry["field"] is None:
+            continue
+        if entry["change"] == "changed":
+            line = t("changes.cell_line", lang, field=row["field"], before=row["before"],
+                     after=row["after"])  # fmt: skip
+        else:
+            value = row["after"] if entry["change"] == "added" else row["before"]
+            line = t("cli.log.value_line", lang, field=row["field"], value=value)
+        print("    " + line)
+
+
+def _in_current(store: Store, dataset_key: str, subject: str, item_id: str) -> bool:
+    """Whether the current version holds this measure or recommendation."""
+    current = store.current(dataset_key)
+    if current is None:
+        return False
+    dataset = store.read_dataset(dataset_key, current.number)
+    table, column = (
+        (dataset.measures, "measure_id") if subject == "measure" else
+        (dataset.recommendations, "rec_id")
+    )  # fmt: skip
+    return bool(table[column].eq(item_id).any())
 
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:

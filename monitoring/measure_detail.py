@@ -4,8 +4,9 @@
 `search` narrows it by words (matched against `search_keys`) and status category;
 `measure_detail` gathers everything about one measure: its facts, its assessments per
 voice with their evidence, the recommendations it carries, its lineage across plans and
-whether the government and civil society disagree on it; `column_specs` says how each
-column reads. Figures come from `monitoring.metrics`, so they mean the same on every page.
+whether the government and civil society disagree on it; `change_log_section` reads its
+change log across the stored versions (`monitoring.changelog`); `column_specs` says how
+each column reads. Figures come from `monitoring.metrics`, so they mean the same on every page.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -28,6 +30,9 @@ from monitoring.metrics import (
     measure_table,
 )
 from monitoring.schema import Lang, normalise_label
+
+if TYPE_CHECKING:  # the log is read from the store by the page; only its type is needed
+    from monitoring.changelog import ChangeLog
 
 # The columns of the measures table, in the order shown (the others are for filtering).
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -443,3 +448,19 @@ def measure_detail(
         lineage_note=t("measures.lineage_count", lang, before=before, after=after),
         divergence=divergence,
     )
+
+
+def change_log_section(log: ChangeLog, lang: Lang) -> tuple[pd.DataFrame, str]:
+    """Return the detail's change log: its table and the sentence that introduces it.
+
+    Args:
+        log: the measure's `ChangeLog` (`changelog.change_log`).
+        lang: language of the labels, values and dates.
+
+    Returns:
+        The table (`changelog.ROW_COLUMNS`: version, when, author, note, sheet, row,
+        change, field, before, after; `column_specs` labels them), newest first, empty
+        when nothing changed; and the sentence: how many changes between which versions,
+        or that there is none since the first version.
+    """
+    return log.rows(lang), log.summary(lang)

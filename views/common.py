@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from monitoring import exports
+from monitoring import changelog, exports
 from monitoring.access import Actor, AuditEvent, local_actor
 from monitoring.charts.base import NoChart
 from monitoring.dataset import Dataset
@@ -73,6 +73,25 @@ def store() -> Store:
 def _version(key: str, number: int, content_hash: str) -> Dataset:
     """A stored version's data: immutable, so cached for as long as the process lives."""
     return store().read_dataset(key, number)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _log_step(key: str, before: VersionInfo, after: VersionInfo) -> changelog.Step:
+    """What changed between two consecutive versions: immutable, so computed once per pair
+    for every measure and recommendation (keyed on both versions, content hashes included)."""
+    return changelog.between(before, after, lambda v: _version(key, v.number, v.content_hash))
+
+
+def change_log(
+    ctx: Context, *, measure_id: str | None = None, rec_id: str | None = None
+) -> changelog.ChangeLog:
+    """The change log of one measure or recommendation of the dataset shown, across its
+    stored versions; each pair of versions is compared once per process (`_log_step`)."""
+    key = ctx.dataset_key
+    return changelog.change_log(
+        store(), key, measure_id=measure_id, rec_id=rec_id,
+        step_of=lambda before, after: _log_step(key, before, after),
+    )  # fmt: skip
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

@@ -10,7 +10,7 @@ from monitoring import measure_detail as md
 from monitoring.charts.measures import status_history
 from monitoring.i18n import plain, t
 from monitoring.schema import CATEGORY_CODES
-from views.common import banner, compute, context, dataset_label, show_chart, show_table
+from views.common import banner, change_log, compute, context, dataset_label, show_chart, show_table
 
 PICK, SEEN = "measures.pick", "measures.url_seen"  # the measure shown; the URL's last value
 ctx = context()
@@ -117,3 +117,11 @@ for title, frame, empty, note in (
     if note:
         st.caption(note)
     _table(frame, f"{measure_id}-{title.rsplit('.', 1)[1]}", title=detail.heading)
+
+st.subheader(t("measures.changes", lang), help=t("measures.changes_help", lang))
+changes, sentence = md.change_log_section(change_log(ctx, measure_id=measure_id), lang)
+if changes.empty:
+    st.info(sentence)
+else:
+    st.caption(sentence)
+    _table(changes, f"{measure_id}-changes", title=detail.heading)

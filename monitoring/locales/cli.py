@@ -57,6 +57,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "au {as_of})",
         'Dataset "{dataset}": changes from version {old} to version {new} (as of {as_of})',
     ),
+    "cli.log.title.measure": (
+        "Jeu « {dataset} » : modifications de la mesure {item}",
+        'Dataset "{dataset}": changes of measure {item}',
+    ),
+    "cli.log.title.recommendation": (
+        "Jeu « {dataset} » : modifications de la recommandation {item}",
+        'Dataset "{dataset}": changes of recommendation {item}',
+    ),
+    "cli.log.version": (
+        "Version {number} (après la version {previous}) · {when} · {author}",
+        "Version {number} (after version {previous}) · {when} · {author}",
+    ),
+    "cli.log.value_line": ("{field} : {value}", "{field}: {value}"),
+    "cli.log.which": (
+        "Donnez une mesure, ou --recommendation et une recommandation, pas les deux.",
+        "Give a measure, or --recommendation and a recommendation, not both.",
+    ),
+    "cli.log.unknown.measure": (
+        "La mesure {item} n'est dans aucune version du jeu « {dataset} ».",
+        'Measure {item} is in no version of dataset "{dataset}".',
+    ),
+    "cli.log.unknown.recommendation": (
+        "La recommandation {item} n'est dans aucune version du jeu « {dataset} ».",
+        'Recommendation {item} is in no version of dataset "{dataset}".',
+    ),
     "cli.exported": (
         "Version {number} du jeu « {dataset} » écrite : {path}",
         'Version {number} of dataset "{dataset}" written: {path}',

@@ -73,6 +73,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measures.col.relation": ("Lien avec cette mesure", "Relation to this measure"),
     "measures.col.field": ("Rubrique", "Field"),
     "measures.col.value": ("Valeur", "Value"),
+    # The change log (`changelog.ROW_COLUMNS`; author and field are above).
+    "measures.col.version": ("Version", "Version"),
+    "measures.col.when": ("Enregistrée le (UTC)", "Stored on (UTC)"),
+    "measures.col.note": ("Note de la version", "Version note"),
+    "measures.col.sheet": ("Feuille", "Sheet"),
+    "measures.col.row": ("Ligne", "Row"),
+    "measures.col.change": ("Changement", "Change"),
+    "measures.col.before": ("Avant", "Before"),
+    "measures.col.after": ("Après", "After"),
     "measures.col_help.deadline": (
         "En retard : échéance effective passée, ni réalisée ni abandonnée. Échue, non "
         "évaluée : échéance passée mais aucun statut connu, donc pas comptée en retard.",
@@ -177,6 +186,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "feuille Prise en compte (colonne Mesure).",
         "No recommendation is linked to this measure: record them in the Retention sheet "
         "(Measure ID column).",
+    ),
+    "measures.changes": ("Historique des modifications", "Change log"),
+    "measures.changes_help": (
+        "Chaque modification de cette mesure d'une version enregistrée à la suivante : sa "
+        "ligne de la feuille Mesures, ses évaluations et nouvelles échéances (Suivi), ses "
+        "liens aux recommandations (Prise en compte) et les événements qui la citent "
+        "(Chronologie).",
+        "Every change of this measure from one stored version to the next: its row of the "
+        "Measures sheet, its assessments and revised due dates (Status updates), its links "
+        "to recommendations (Retention) and the events naming it (Events).",
     ),
     "measures.lineage": ("Reprises d'un plan à l'autre", "Carry-overs from plan to plan"),
     "measures.lineage_count": (

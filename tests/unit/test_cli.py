@@ -769,3 +769,83 @@ def test_diff_says_no_change_only_between_identical_contents(tmp_path, capsys):
     )  # fmt: skip
     code, out, _ = run(capsys, "diff", "1", "2", "--dataset", "demo")
     assert "Aucun changement" not in out and "Échéance : 31/12/2019 → (vide)" in out
+
+
+def test_log_lists_every_change_of_a_measure_newest_first_with_version_author_and_date(
+    tmp_path, capsys
+):
+    titled = _edited_demo(tmp_path, "v2.xlsx", Mesures__E2="Nouvel intitulé")
+    assessed = _edited_demo(tmp_path, "v3.xlsx", Mesures__E2="Nouvel intitulé",
+                            Suivi__C2="Réalisée")  # fmt: skip
+    run(capsys, "import", str(titled), "--dataset", "demo", "--author", "Bea", "--note", "comité")
+    run(capsys, "import", str(assessed), "--dataset", "demo", "--author", "Cid")
+    _, out, _ = run(capsys, "history", "--dataset", "demo", "--json")
+    when = {v["version"]: v["created_at"][:16].replace("T", " ") + " UTC" for v in json.loads(out)}
+
+    code, out, _ = run(capsys, "log", "A-M01", "--dataset", "demo")
+
+    assert code == 0
+    assert out.splitlines() == [
+        "Jeu « demo » : modifications de la mesure A-M01",
+        "2 modification(s) entre la version 1 et la version 3, la plus récente en premier.",
+        "",
+        f"Version 3 (après la version 2) · {when[3]} · Cid",
+        "  Suivi · A-M01 · 14/12/2018 · Gouvernement",
+        "    Statut : En cours → Réalisée",
+        "",
+        f"Version 2 (après la version 1) · {when[2]} · Bea · comité",
+        "  Mesures · A-M01",
+        "    Intitulé : Délivrer un titre de séjour aux victimes qui coopèrent ou non → "
+        "Nouvel intitulé",
+    ]
+    code, out, _ = run(capsys, "log", "A-M02", "--dataset", "demo")
+    assert code == 0
+    assert "Aucune modification depuis la version 1 (versions 1 à 3 comparées)." in out
+
+
+def test_log_json_of_a_recommendation_names_field_before_after_version_author_and_date(
+    tmp_path, capsys
+):
+    path = _edited_demo(tmp_path, Recommandations__D2="Financer l'accompagnement dix ans")
+    run(capsys, "import", str(path), "--dataset", "demo", "--author", "Awa", "--note", "mai")
+
+    code, out, _ = run(capsys, "log", "--recommendation", "REC-COL-01", "--dataset", "demo",
+                       "--json")  # fmt: skip
+
+    assert code == 0
+    log = json.loads(out)
+    assert (log["dataset"], log["recommendation"], log["versions"]) == (
+        "demo",
+        "REC-COL-01",
+        [1, 2],
+    )
+    (change,) = log["changes"]
+    assert {k: change[k] for k in ("version", "previous", "author", "note", "sheet", "change",
+                                   "field", "old", "new")} == {
+        "version": 2, "previous": 1, "author": "Awa", "note": "mai", "sheet": "recommendations",
+        "change": "changed", "field": "title",
+        "old": "Financer l'accompagnement social sur la durée",
+        "new": "Financer l'accompagnement dix ans",
+    }  # fmt: skip
+    assert change["key"] == {"rec_id": "REC-COL-01", "n": 1}
+    assert change["created_at"].endswith("Z")
+    code, out, _ = run(capsys, "log", "--recommendation", "REC-COL-01", "--dataset", "demo",
+                       "--lang", "en")  # fmt: skip
+    assert "    Title: Financer l'accompagnement social sur la durée → Financer" in out
+
+
+def test_log_of_a_dataset_with_one_version_says_nothing_changed_since_version_1(capsys):
+    code, out, _ = run(capsys, "log", "A-M01", "--dataset", "demo")
+    assert code == 0
+    assert out.splitlines()[1] == (
+        "Aucune modification depuis la version 1 : c'est la seule version enregistrée."
+    )
+
+
+def test_log_of_an_unknown_measure_exits_1_and_without_an_item_exits_2(capsys):
+    code, _, err = run(capsys, "log", "NOPE-M1", "--dataset", "demo")
+    assert code == 1 and "La mesure NOPE-M1 n'est dans aucune version du jeu « demo »." in err
+    code, _, err = run(capsys, "log", "--dataset", "demo", "--lang", "en")
+    assert code == 2 and "Give a measure, or --recommendation" in err
+    code, _, _ = run(capsys, "log", "A-M01", "--recommendation", "REC-COL-01", "--dataset", "demo")
+    assert code == 2
