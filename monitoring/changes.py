@@ -30,7 +30,7 @@ import pandas as pd
 
 from monitoring.dataset import TABLE_IDS, Dataset, StatusScale
 from monitoring.i18n import format_date, format_date_bounds, format_number, t
-from monitoring.metrics import current_status, measure_table
+from monitoring.metrics import current_statuses, effective_due_dates
 from monitoring.schema import (
     CATEGORIES,
     EVENT_KINDS,
@@ -336,9 +336,11 @@ _STATUS_INPUTS = {
 def _touched_measures(old: Dataset, new: Dataset) -> pd.Index | None:
     """The measures whose status or deadline may differ between two versions.
 
-    A measure whose row and assessments are the same in both versions (in the columns of
-    `_STATUS_INPUTS`: row by row, a row's hash found on the other side) has the same
-    figures in both; None (every measure) when the plans differ or a column is missing.
+    A measure whose row and assessments are the same in both versions, in the columns of
+    `_STATUS_INPUTS`, has the same figures in both. Rows are compared position by position
+    when both versions list the same measures in the same order (edits only), else each
+    row is looked for, by its hash, on the other side. None (every measure) when the
+    plans differ or a column is missing.
     """
     if not old.plans.equals(new.plans):
         return None
@@ -347,10 +349,17 @@ def _touched_measures(old: Dataset, new: Dataset) -> pd.Index | None:
         a, b = old.tables[table], new.tables[table]
         if not set(columns) <= set(a.columns) & set(b.columns):
             return None
-        if a[columns].equals(b[columns]):
+        a, b = a[columns].reset_index(drop=True), b[columns].reset_index(drop=True)
+        if a.equals(b):
             continue
-        hash_a = pd.util.hash_pandas_object(a[columns], index=False).to_numpy()
-        hash_b = pd.util.hash_pandas_object(b[columns], index=False).to_numpy()
+        if a["measure_id"].equals(b["measure_id"]) and a.dtypes.equals(b.dtypes):
+            differs = np.zeros(len(a), dtype=bool)
+            for column in columns:
+                differs |= _differs(a[column], b[column])
+            touched.append(a["measure_id"][differs])
+            continue
+        hash_a = pd.util.hash_pandas_object(a, index=False).to_numpy()
+        hash_b = pd.util.hash_pandas_object(b, index=False).to_numpy()
         touched.append(a["measure_id"][~np.isin(hash_a, hash_b)])
         touched.append(b["measure_id"][~np.isin(hash_b, hash_a)])
     ids = pd.concat(touched) if touched else old.measures["measure_id"].iloc[:0]
@@ -375,11 +384,10 @@ def _statuses(
     (the new version's measures, `new.measures` by default)."""
     titles = (new.measures if titled is None else titled)[["measure_id", "title"]]
     parts = []
+    old_status, new_status = current_statuses(old, as_of), current_statuses(new, as_of)
     for voice in VOICES:  # three merges, each over every measure at once
-        before = current_status(old, as_of, voice.code)[["measure_id", "status", "category"]]
-        after = current_status(new, as_of, voice.code)[
-            ["measure_id", "plan_id", "status", "category"]
-        ]
+        before = old_status[voice.code][["measure_id", "status", "category"]]
+        after = new_status[voice.code][["measure_id", "plan_id", "status", "category"]]
         both = after.merge(before, on="measure_id", suffixes=("_new", "_old"))
         both = both[both["category_new"] != both["category_old"]]
         parts.append(both.assign(voice=voice.code))
@@ -408,8 +416,8 @@ def _statuses(
 
 
 def _deadlines(old: Dataset, new: Dataset, as_of: dt.date) -> pd.DataFrame:
-    before = measure_table(old, as_of)[["measure_id", "effective_due"]]
-    after = measure_table(new, as_of)[["measure_id", "plan_id", "title", "effective_due"]]
+    before = effective_due_dates(old, as_of)[["measure_id", "effective_due"]]
+    after = effective_due_dates(new, as_of)
     both = after.merge(before, on="measure_id", suffixes=("_new", "_old"))
     new_due = both["effective_due_new"].to_numpy()
     old_due = both["effective_due_old"].to_numpy()
@@ -1021,21 +1029,23 @@ def cell_rows(
     """
     old_scale, new_scale = old_scale or StatusScale(), new_scale or StatusScale()
     shown = _ShownOnce(lang)
-    changes = {code: t(f"changes.cell.{code}", lang) for code in CELL_CHANGES}
-    rows = []
-    for row in cells.to_dict("records"):  # the changed cells only
-        sheet_id, name = row["sheet"], row["field"]
-        sheet, column = SHEETS_BY_ID.get(str(sheet_id)), _column_of(sheet_id, name)
-        changed = row["change"] == "changed"
-        rows.append(
-            {
-                "sheet": sheet.name(lang) if sheet else "",
-                "row": _key_shown(sheet_id, key_dict(sheet_id, row["key"]), lang, shown),
-                "change": changes.get(row["change"]) or t(f"changes.cell.{row['change']}", lang),
-                "field": column.header(lang) if column else (name or ""),
-                "before": shown(row["old"], column, old_scale) if changed else "",
-                "after": shown(row["new"], column, new_scale) if changed else "",
-            }
-        )
-    frame = pd.DataFrame(rows, columns=list(CELL_ROW_COLUMNS))
+    # Column by column (the changed cells only): a list each, no record per row.
+    sheet_ids, names, codes = (cells[c].tolist() for c in ("sheet", "field", "change"))
+    columns = [_column_of(s, f) for s, f in zip(sheet_ids, names, strict=True)]
+    changed = [code == "changed" for code in codes]
+    sheets = {s: SHEETS_BY_ID.get(str(s)) for s in set(sheet_ids)}
+    labels = {code: t(f"changes.cell.{code}", lang) for code in set(codes)}
+    keys = zip(sheet_ids, cells["key"].tolist(), strict=True)
+    olds = zip(cells["old"].tolist(), columns, changed, strict=True)
+    news = zip(cells["new"].tolist(), columns, changed, strict=True)
+    rows = {
+        "sheet": [sheet.name(lang) if (sheet := sheets[s]) else "" for s in sheet_ids],
+        "row": [_key_shown(s, key_dict(s, k), lang, shown) for s, k in keys],
+        "change": [labels[code] for code in codes],
+        "field": [c.header(lang) if c else (f or "") for c, f in zip(columns, names, strict=True)],
+        "before": [shown(v, c, old_scale) if ch else "" for v, c, ch in olds],
+        "after": [shown(v, c, new_scale) if ch else "" for v, c, ch in news],
+    }
+    # No change: no column to infer a type from (the same empty table as ever).
+    frame = pd.DataFrame(rows if len(cells) else [], columns=list(CELL_ROW_COLUMNS))
     return frame.rename(columns={c: t(f"changes.cell_column.{c}", lang) for c in CELL_ROW_COLUMNS})

@@ -400,10 +400,9 @@ def edited_dataset(dataset: Dataset, share: float, seed: int = 0) -> tuple[Datas
         for index, column in enumerate(columns):
             rows = picked[picked % len(columns) == index] // len(columns)
             if len(rows):
-                values = frame[column.id].iloc[rows]
-                frame.iloc[rows, frame.columns.get_loc(column.id)] = _edit(
-                    values, column, dataset.scale
-                )
+                values = frame[column.id].copy()
+                values.iloc[rows] = _edit(values.iloc[rows], column, dataset.scale)
+                frame[column.id] = values
         tables[sheet_id] = frame
         edited += count
     tables["status_updates"] = with_categories(tables["status_updates"], dataset.scale)
