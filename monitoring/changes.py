@@ -796,32 +796,19 @@ def _sheet_cells(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.Data
     key = list(row_key_columns(sheet_id))
     before_rows, after_rows, side = _matched(old, new, key, columns)
     position = after_rows["_row"].fillna(before_rows["_row"]).to_numpy(dtype="float64")
-    parts: list[pd.DataFrame] = []
-    for change, where in (("removed", "left_only"), ("added", "right_only")):
-        rows = np.flatnonzero(side == where)
-        parts.append(
-            pd.DataFrame(
-                {"change": change, "field": None, "old": None, "new": None, "_i": rows, "_col": -1}
-            )
-        )
+    # (change, field, old values, new values, positions, column index) of each group.
+    groups: list[tuple[str, str | None, np.ndarray | None, np.ndarray | None, np.ndarray, int]]
+    groups = [(change, None, None, None, np.flatnonzero(side == where), -1)
+              for change, where in (("removed", "left_only"), ("added", "right_only"))]  # fmt: skip
     in_both = side == "both"
     for index, name in enumerate(c for c in columns if c not in key):
         before, after = before_rows[name], after_rows[name]
         rows = np.flatnonzero(_differs(before, after) & in_both)
         if len(rows):
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "change": "changed",
-                        "field": name,
-                        "old": before.iloc[rows].to_numpy(dtype=object),
-                        "new": after.iloc[rows].to_numpy(dtype=object),
-                        "_i": rows,
-                        "_col": index,
-                    }
-                )
-            )
-    found = pd.concat(parts, ignore_index=True)
+            old_values = before.iloc[rows].to_numpy(dtype=object)
+            groups.append(("changed", name, old_values, after.iloc[rows].to_numpy(dtype=object),
+                           rows, index))  # fmt: skip
+    found = _found(groups)
     if found.empty:
         return found.assign(sheet=sheet_id, row_key="", key=None, _pos=0.0)
     rows = found["_i"].to_numpy()
@@ -832,6 +819,33 @@ def _sheet_cells(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.Data
     found["sheet"] = sheet_id
     found["_pos"] = position[found["_i"].to_numpy()]
     return found
+
+
+def _found(
+    groups: list[tuple[str, str | None, np.ndarray | None, np.ndarray | None, np.ndarray, int]],
+) -> pd.DataFrame:
+    """The groups of `_sheet_cells` as one table: change, field, old, new, `_i` (position
+    in the matched rows), `_col` (column index); text as plain objects (no inference)."""
+    sizes = [len(rows) for *_, rows, _ in groups]
+
+    def values(i: int) -> np.ndarray:
+        parts = [g[i] if g[i] is not None else np.full(n, None, dtype=object)
+                 for g, n in zip(groups, sizes, strict=True)]  # fmt: skip
+        return np.concatenate(parts) if parts else np.empty(0, dtype=object)
+
+    def repeated(i: int) -> np.ndarray:
+        return np.array([g[i] for g in groups], dtype=object).repeat(sizes)
+
+    return pd.DataFrame(
+        {
+            "change": pd.Series(repeated(0), dtype=object),
+            "field": pd.Series(repeated(1), dtype=object),
+            "old": pd.Series(values(2), dtype=object),
+            "new": pd.Series(values(3), dtype=object),
+            "_i": np.concatenate([g[4] for g in groups]).astype("int64"),
+            "_col": np.array([g[5] for g in groups], dtype="int64").repeat(sizes),
+        }
+    )
 
 
 def _identifiers(rows: pd.DataFrame, key: list[str]) -> tuple[list[tuple[object, ...]], pd.Series]:
