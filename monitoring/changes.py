@@ -287,7 +287,7 @@ def compare(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
         plans_removed=removed_plans,
         measures_added=added,
         measures_removed=removed,
-        statuses=_statuses(old_part, new_part, as_of, new.measures),
+        statuses=_statuses(old_part, new_part, as_of),
         deadlines=_deadlines(old_part, new_part, as_of),
         retention=_retention(old, new),
         events_added=events_added,
@@ -377,12 +377,8 @@ def _restricted(ds: Dataset, measure_ids: pd.Index | None) -> Dataset:
     return Dataset(tables, ds.scale, ds.extras, ds.name)
 
 
-def _statuses(
-    old: Dataset, new: Dataset, as_of: dt.date, titled: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """Status changes per measure and voice (see `compare`); titles from `titled`
-    (the new version's measures, `new.measures` by default)."""
-    titles = (new.measures if titled is None else titled)[["measure_id", "title"]]
+def _statuses(old: Dataset, new: Dataset, as_of: dt.date) -> pd.DataFrame:
+    titles = new.measures[["measure_id", "title"]]
     parts = []
     old_status, new_status = current_statuses(old, as_of), current_statuses(new, as_of)
     for voice in VOICES:  # three merges, each over every measure at once
@@ -732,9 +728,11 @@ def _written_columns(sheet_id: str, old: pd.DataFrame, new: pd.DataFrame) -> lis
 
 def _ranked(frame: pd.DataFrame, key: list[str], columns: list[str]) -> pd.DataFrame:
     """The rows in sheet order with every column of `columns` and their rank `_n` in `key`."""
-    if "_row" in frame.columns:
+    if "_row" in frame.columns and not frame["_row"].is_monotonic_increasing:
         frame = frame.sort_values("_row", kind="stable")
     out = frame.reindex(columns=[*columns, "_row"])
+    if len(key) == 1 and out[key[0]].is_unique:  # one row per identifier: every rank is 0
+        return out.assign(_n=np.zeros(len(out), dtype="int64"))
     rank: Any = out.groupby(key, dropna=False, sort=False).cumcount() if len(out) else []
     return out.assign(_n=np.asarray(rank, dtype="int64"))
 
