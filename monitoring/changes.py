@@ -271,10 +271,13 @@ def compare(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
     Returns:
         The changes, each kind in its own table.
     """
-    # Statuses and deadlines are per measure: only the measures whose inputs differ
-    # can change, so only they are computed (the same figures, a fraction of the work).
-    touched = _touched_measures(old, new)
-    old_part, new_part = _restricted(old, touched), _restricted(new, touched)
+    # Statuses and deadlines are per measure, retention per recommendation: only those
+    # whose inputs differ can change, so only they are computed (the same figures, a
+    # fraction of the work).
+    touched, by_measure = _touched_measures(old, new), ("measures", "status_updates")
+    old_part = _restricted(old, touched, by_measure, "measure_id")
+    new_part = _restricted(new, touched, by_measure, "measure_id")
+    recs, by_rec = _touched(old, new, _RETENTION_INPUTS, "rec_id"), ("retention", "recommendations")
     added_plans, removed_plans = _added_removed(old.plans, new.plans, "plan_id", ["title"])
     added, removed = _added_removed(old.measures, new.measures, "measure_id", ["plan_id", "title"])
     events_added, events_removed = _added_removed(
@@ -289,7 +292,9 @@ def compare(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
         measures_removed=removed,
         statuses=_statuses(old_part, new_part, as_of),
         deadlines=_deadlines(old_part, new_part, as_of),
-        retention=_retention(old, new),
+        retention=_retention(
+            _restricted(old, recs, by_rec, "rec_id"), _restricted(new, recs, by_rec, "rec_id")
+        ),
         events_added=events_added,
         events_removed=events_removed,
         events_changed=_events_changed(old, new),
@@ -331,50 +336,64 @@ _STATUS_INPUTS = {
     "status_updates": ["measure_id", "as_of", "as_of_latest", "status", "category", "voice",
                        "revised_due_date", "_row"],
 }  # fmt: skip
+# What a recommendation's retention is computed from (`_highest`): its rows' levels per plan.
+_RETENTION_INPUTS = {"retention": ["rec_id", "plan_id", "level"]}
 
 
-def _touched_measures(old: Dataset, new: Dataset) -> pd.Index | None:
-    """The measures whose status or deadline may differ between two versions.
+def _touched(
+    old: Dataset, new: Dataset, inputs: dict[str, list[str]], id_column: str
+) -> pd.Index | None:
+    """The ids (`id_column`) whose rows differ between two versions in the columns of
+    `inputs` (table → columns); None when a column is missing.
 
-    A measure whose row and assessments are the same in both versions, in the columns of
-    `_STATUS_INPUTS`, has the same figures in both. Rows are compared position by position
-    when both versions list the same measures in the same order (edits only), else each
-    row is looked for, by its hash, on the other side. None (every measure) when the
-    plans differ or a column is missing.
+    A measure (or recommendation) whose rows are the same in both versions has the same
+    figures in both. Rows are compared position by position when both versions list the
+    same ids in the same order (edits only), else each row is looked for, by its hash, on
+    the other side.
     """
-    if not old.plans.equals(new.plans):
-        return None
     touched: list[pd.Series] = []
-    for table, columns in _STATUS_INPUTS.items():
+    for table, columns in inputs.items():
         a, b = old.tables[table], new.tables[table]
         if not set(columns) <= set(a.columns) & set(b.columns):
             return None
         a, b = a[columns].reset_index(drop=True), b[columns].reset_index(drop=True)
         if a.equals(b):
             continue
-        if a["measure_id"].equals(b["measure_id"]) and a.dtypes.equals(b.dtypes):
+        if a[id_column].equals(b[id_column]) and a.dtypes.equals(b.dtypes):
             differs = np.zeros(len(a), dtype=bool)
             for column in columns:
                 differs |= _differs(a[column], b[column])
-            touched.append(a["measure_id"][differs])
+            touched.append(a[id_column][differs])
             continue
         hash_a = pd.util.hash_pandas_object(a, index=False).to_numpy()
         hash_b = pd.util.hash_pandas_object(b, index=False).to_numpy()
-        touched.append(a["measure_id"][~np.isin(hash_a, hash_b)])
-        touched.append(b["measure_id"][~np.isin(hash_b, hash_a)])
-    ids = pd.concat(touched) if touched else old.measures["measure_id"].iloc[:0]
-    return pd.Index(ids.dropna().unique())
+        touched.append(a[id_column][~np.isin(hash_a, hash_b)])
+        touched.append(b[id_column][~np.isin(hash_b, hash_a)])
+    first = next(iter(inputs))
+    ids = pd.concat(touched) if touched else old.tables[first][id_column].iloc[:0]
+    return pd.Index(ids.unique())
 
 
-def _restricted(ds: Dataset, measure_ids: pd.Index | None) -> Dataset:
-    """The dataset with only these measures and their assessments (all of them for None)."""
-    if measure_ids is None:
+def _touched_measures(old: Dataset, new: Dataset) -> pd.Index | None:
+    """The measures whose status or deadline may differ (`_STATUS_INPUTS`); None (every
+    measure) when the plans differ, since their ends and order count for every measure."""
+    if not old.plans.equals(new.plans):
+        return None
+    return _touched(old, new, _STATUS_INPUTS, "measure_id")
+
+
+def _restricted(
+    ds: Dataset, ids: pd.Index | None, tables: tuple[str, ...], id_column: str
+) -> Dataset:
+    """The dataset with only the rows of `tables` whose `id_column` is in `ids` (every row
+    for None): the measures and their assessments, or recommendations and retention."""
+    if ids is None:
         return ds
-    tables = dict(ds.tables)
-    for table in ("measures", "status_updates"):
+    kept = dict(ds.tables)
+    for table in tables:
         frame = ds.tables[table]
-        tables[table] = frame[_isin(frame["measure_id"], measure_ids)]
-    return Dataset(tables, ds.scale, ds.extras, ds.name)
+        kept[table] = frame[_isin(frame[id_column], ids)]
+    return Dataset(kept, ds.scale, ds.extras, ds.name)
 
 
 def _statuses(old: Dataset, new: Dataset, as_of: dt.date) -> pd.DataFrame:

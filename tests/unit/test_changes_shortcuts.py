@@ -1,10 +1,11 @@
 """The change review's shortcuts never hide a change.
 
 `compare` computes statuses and deadlines only for the measures whose inputs differ
-(`changes._touched_measures`), and pairs the rows of a sheet without a join when both
-versions list them alike. Each test here changes one input those shortcuts read, and
-nothing else, so a shortcut that overlooked it would report no change; the last ones
-check the shortcuts against the whole computation on random edits.
+(`changes._touched_measures`), retention only for such recommendations, and pairs the
+rows of a sheet without a join when both versions list them alike. Each test here changes
+one input those shortcuts read, and nothing else, so a shortcut that overlooked it would
+report no change; the last ones check the shortcuts against the whole computation on
+random edits and reorderings.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from monitoring.changes import _deadlines, _statuses, compare
+from monitoring.changes import _deadlines, _retention, _statuses, compare
 from monitoring.dataset import Dataset, StatusScale, dataset_from_records
 from monitoring.schema import DEFAULT_SCALE, StatusLabel
 from monitoring.synthetic import as_of_date, edited_dataset, synthetic_dataset
@@ -99,6 +100,14 @@ def test_a_measure_moved_to_another_plan_moves_its_deadline() -> None:
     ]
 
 
+def test_a_recommendation_taken_up_further_in_a_plan_shows_its_retention() -> None:
+    old = synthetic_dataset(30, seed=5)
+    rows = old.retention.copy()
+    rows.loc[0, "level"] = "not_retained" if rows.loc[0, "level"] != "not_retained" else "retained"
+    changes = compare(old, with_table(old, "retention", rows), as_of_date())
+    assert changes.retention["rec_id"].tolist() == [rows.loc[0, "rec_id"]]
+
+
 def _shuffled(ds: Dataset, seed: int) -> Dataset:
     """Rows of three sheets in another order (their row numbers follow), a few dropped."""
     rng = np.random.default_rng(seed)
@@ -122,6 +131,7 @@ def test_statuses_and_deadlines_of_the_touched_measures_equal_the_whole_computat
         assert not changes.statuses.empty or not changes.deadlines.empty
         pd.testing.assert_frame_equal(changes.statuses, _statuses(old, new, as_of))
         pd.testing.assert_frame_equal(changes.deadlines, _deadlines(old, new, as_of))
+    pd.testing.assert_frame_equal(changes.retention, _retention(old, new))
 
 
 def test_every_edited_cell_is_named_whether_rows_are_paired_in_place_or_joined() -> None:
