@@ -214,9 +214,68 @@ def current_status(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Da
     Raises:
         ValueError: if `voice` is not `"all"` nor a voice code.
     """
+    return current_statuses(ds, as_of, (voice,))[voice]
+
+
+def current_statuses(
+    ds: Dataset, as_of: dt.date, voices: Sequence[str] = VOICE_CODES
+) -> dict[str, pd.DataFrame]:
+    """`current_status` for several voices, the assessments matched and sorted once.
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+        voices: `"all"` and/or voice codes (default: each voice).
+
+    Returns:
+        Voice → the frame `current_status(ds, as_of, voice)` returns.
+
+    Raises:
+        ValueError: if a voice is not `"all"` nor a voice code.
+    """
     measures = _ordered_measures(ds)
     history = _History(ds.status_updates, measures["measure_id"], as_of)
-    return _status_frame(history, measures, voice)
+    return {voice: _status_frame(history, measures, voice) for voice in voices}
+
+
+def _due_dates(
+    ds: Dataset, measures: pd.DataFrame, history: _History
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each measure's due dates as `measure_table` defines them: its own due date, its
+    plan's end, the original one, the latest revised due date known (NaT when none), and
+    the effective one."""
+    due = _date_array(measures["due_date"])
+    ends = plan_dates(ds, "period_end", measures["plan_id"])
+    original = np.where(np.isnat(due), ends, due)
+    revised_known = history.known & history.updates["revised_due_date"].notna().to_numpy()
+    revised = _date_array(
+        history.take(history.latest(revised_known), ["revised_due_date"])["revised_due_date"]
+    )
+    return due, ends, original, revised, np.where(np.isnat(revised), original, revised)
+
+
+def effective_due_dates(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
+    """Every measure's effective due date at the as-of date (`measure_table`'s definition).
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+
+    Returns:
+        One row per measure, in the order of `current_status`: measure_id, plan_id, title,
+        effective_due; the same values as `measure_table` without its other figures.
+    """
+    measures = _ordered_measures(ds)
+    history = _History(ds.status_updates, measures["measure_id"], as_of)
+    effective = _due_dates(ds, measures, history)[-1]
+    return pd.DataFrame(
+        {
+            "measure_id": measures["measure_id"],
+            "plan_id": measures["plan_id"],
+            "title": measures["title"],
+            "effective_due": effective,
+        }
+    )
 
 
 def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.DataFrame:
@@ -278,14 +337,7 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
     status = _status_frame(history, measures, voice)
     updates = history.updates
 
-    due = _date_array(measures["due_date"])
-    ends = plan_dates(ds, "period_end", measures["plan_id"])
-    original = np.where(np.isnat(due), ends, due)
-    revised_known = history.known & updates["revised_due_date"].notna().to_numpy()
-    revised = _date_array(
-        history.take(history.latest(revised_known), ["revised_due_date"])["revised_due_date"]
-    )
-    effective = np.where(np.isnat(revised), original, revised)
+    due, ends, original, revised, effective = _due_dates(ds, measures, history)
     basis = np.full(len(measures), None, dtype=object)
     for known, name in zip(
         (~np.isnat(ends), ~np.isnat(due), ~np.isnat(revised)), reversed(DUE_BASES), strict=True

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from monitoring.changes import row_key_columns
 from monitoring.dataset import Dataset, StatusScale, table_from_columns, with_categories
 from monitoring.schema import (
     DEFAULT_SCALE,
@@ -29,6 +30,7 @@ from monitoring.schema import (
     RETENTION_LEVELS,
     RETENTION_WITH_MEASURE,
     VOICES,
+    Column,
     sheet,
 )
 
@@ -364,3 +366,59 @@ def synthetic_workbook(n_measures: int, seed: int = 0) -> bytes:
 def as_of_date() -> dt.date:
     """The as-of date the benchmark computes figures for (after every synthetic date)."""
     return dt.date.fromisoformat(str(LATEST_DATE))
+
+
+def edited_dataset(dataset: Dataset, share: float, seed: int = 0) -> tuple[Dataset, int]:
+    """A copy of `dataset` with `share` of its written cells edited, drawn at random.
+
+    Every sheet's cells outside its row identifier (`changes.row_key_columns`) may be
+    drawn, so each edit is one cell change of a kept row: a text gains a suffix, a choice
+    or status takes the next value of its list, a date moves back a week, a number up by
+    one; an empty cell gets a value. Status categories follow the edited labels. The copy
+    is meant for the change review, not for validation: an edited date may leave its
+    bounds.
+
+    Args:
+        dataset: the version to edit (not modified).
+        share: the fraction of editable cells to edit (0.01 for 1 %).
+        seed: seeds the draw; the same arguments give the same copy.
+
+    Returns:
+        The edited copy and how many cells were edited.
+    """
+    rng = np.random.default_rng(seed)
+    tables, edited = dict(dataset.tables), 0
+    for sheet_id, frame in dataset.tables.items():
+        key = set(row_key_columns(sheet_id))
+        columns = [c for c in sheet(sheet_id).columns if c.id not in key]
+        cells = len(frame) * len(columns)
+        count = round(cells * share)
+        if not count:
+            continue
+        picked = rng.choice(cells, size=count, replace=False)
+        frame = frame.copy()
+        for index, column in enumerate(columns):
+            rows = picked[picked % len(columns) == index] // len(columns)
+            if len(rows):
+                values = frame[column.id].copy()
+                values.iloc[rows] = _edit(values.iloc[rows], column, dataset.scale)
+                frame[column.id] = values
+        tables[sheet_id] = frame
+        edited += count
+    tables["status_updates"] = with_categories(tables["status_updates"], dataset.scale)
+    return Dataset(tables, dataset.scale, dataset.extras, dataset.name), edited
+
+
+def _edit(values: pd.Series, column: Column, scale: StatusScale) -> pd.Series:
+    """Each value changed into another of its column's type (a value when empty)."""
+    empty = values.isna()
+    if column.type == "date":
+        return values.where(empty, values - pd.Timedelta(days=7)).fillna(pd.Timestamp("2020-01-01"))
+    if column.type in ("integer", "number"):
+        return (values + 1).fillna(1)
+    codes = [s.label for s in scale.labels] if column.type == "status" else None
+    codes = codes or [c.code for c in column.choices]
+    if codes:  # the next code on the list, so never the same one
+        following = {code: codes[(i + 1) % len(codes)] for i, code in enumerate(codes)}
+        return values.map(following).fillna(codes[0]).astype(values.dtype)
+    return (values + " (modifié)").fillna("Ajout (fictif)").astype(values.dtype)
