@@ -572,10 +572,9 @@ def commit_import(
         actor, "upload", dataset_key=prepared.dataset_key, detail=files_label(prepared.files)
     )
     for _attempt in range(PARTIAL_ATTEMPTS):
-        flags = prepared.flags
-        missing = flags.missing(allow_rewrite=allow_rewrite, allow_replace=allow_replace) if (
-            flags is not None
-        ) else ()
+        flags, missing = prepared.flags, ()
+        if flags is not None:
+            missing = flags.missing(allow_rewrite=allow_rewrite, allow_replace=allow_replace)
         if missing:
             return ImportResult(
                 "refused", prepared.report, previous=prepared.base, flags=flags, missing=missing
@@ -674,8 +673,9 @@ def import_upload(
 
     Returns:
         `stored` with the new version, `rejected` with the report, `identical` with the
-        current version, `refused` with the flags it needs confirmed, or `failed` with the storage error (the database or the parse
-        slots busy: `error.key` names the "try again" message).
+        current version, `refused` with the flags it needs confirmed, or `failed` with
+        the storage error (the database or the parse slots busy: `error.key` names the
+        "try again" message).
     """
     actor.require("upload")
     check_dataset_key(dataset_key)

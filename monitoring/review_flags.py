@@ -219,7 +219,7 @@ def figure_values(ds: Dataset, as_of: dt.date) -> dict[tuple[str | None, str], A
         values[plan, "assessed"] = None if measures is None else (s["assessed"], measures)
     sent = metrics.letters(ds, as_of)
     for plan, group in sent.groupby(sent["plan_id"].astype(object), dropna=False, sort=True):
-        key = None if pd.isna(plan) else str(plan)
+        key: str | None = None if pd.isna(plan) else str(plan)
         values[key, "letters_answered"] = (int(group["answered"].sum()), len(group))
     return values
 
@@ -234,7 +234,7 @@ def figure_shifts(old: Dataset, new: Dataset, dates: list[dt.date]) -> pd.DataFr
     order = {name: i for i, name in enumerate(FIGURES)}
     for day in dates:
         before, after = figure_values(old, day), figure_values(new, day)
-        keys = sorted(
+        keys: list[tuple[str | None, str]] = sorted(
             set(before) | set(after), key=lambda k: (k[0] is None, str(k[0]), order[k[1]])
         )
         for plan, figure in keys:
@@ -285,7 +285,8 @@ def _figure_text(figure: str, value: Any, lang: Lang) -> str:
         state, rate = value
         return completion_short({"completion_state": state, "completion_rate": rate}, lang)
     part, whole = value
-    return t("flags.part_of", lang, part=format_number(part, lang), whole=format_number(whole, lang))
+    part_text, whole_text = format_number(part, lang), format_number(whole, lang)
+    return t("flags.part_of", lang, part=part_text, whole=whole_text)
 
 
 def shift_rows(flags: ReviewFlags, lang: Lang = "fr") -> pd.DataFrame:
