@@ -572,7 +572,8 @@ def commit_import(
         actor, "upload", dataset_key=prepared.dataset_key, detail=files_label(prepared.files)
     )
     for _attempt in range(PARTIAL_ATTEMPTS):
-        flags, missing = prepared.flags, ()
+        flags = prepared.flags
+        missing: tuple[Confirmation, ...] = ()
         if flags is not None:
             missing = flags.missing(allow_rewrite=allow_rewrite, allow_replace=allow_replace)
         if missing:
