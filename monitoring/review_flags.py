@@ -275,6 +275,19 @@ def flag_changes(
     return ReviewFlags(rewrites, shifts, removals(old, cells), tuple(dates))
 
 
+def changes_per_sheet(cells: pd.DataFrame) -> dict[str, int]:
+    """How many differences each sheet has (rows added or removed, cells changed, extra
+    columns), in contract order: the review's headline, so a title edit never reads 0.
+
+    Returns:
+        {sheet id: count} for the sheets with at least one difference.
+    """
+    order = {sheet_id: i for i, sheet_id in enumerate(SHEETS_BY_ID)}
+    counts = cells["sheet"].dropna().value_counts()
+    ranked = sorted(counts.items(), key=lambda item: order.get(str(item[0]), len(order)))
+    return {str(sheet): int(n) for sheet, n in ranked}
+
+
 # --- In the user's words ---------------------------------------------------------------
 
 
