@@ -54,9 +54,10 @@ def show_changes(changes: Changes, lang: Lang) -> None:
                 column.metric(SHEETS_BY_ID[sheet].name(lang), format_number(count, lang))
     _show_cell_changes(changes, lang)
     counts = changes.counts()
-    for column, name in zip([*st.columns(4), *st.columns(4)], HEADLINE, strict=False):
-        label = t(LABELS.get(name, f"changes.section.{name}"), lang)
-        column.metric(label, format_number(counts[name], lang))
+    if any(counts[name] for name in HEADLINE):  # else only cells changed: no row of zeros
+        for column, name in zip([*st.columns(4), *st.columns(4)], HEADLINE, strict=False):
+            label = t(LABELS.get(name, f"changes.section.{name}"), lang)
+            column.metric(label, format_number(counts[name], lang))
     for i, (name, rows) in enumerate(changes.sections(lang).items()):
         label = section_label(name, lang)
         part = rows.drop(columns=t("changes.column.change", lang))
