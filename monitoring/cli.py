@@ -98,6 +98,8 @@ LOG_FILE_NAME = "plan-monitoring.log"
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_IDENTICAL, EXIT_NOT_SAVED = 0, 1, 2, 3, 4
 EXIT_UNCONFIRMED = 5  # `import` of a rewrite of history or a replacement, not confirmed
+# The flag that confirms each refusal of `import` (`ImportResult.missing`).
+REFUSED_HINTS = {"rewrite": "cli.refused.rewrite_hint", "replace": "cli.refused.replace_hint"}
 AUDIT_LIMIT = 100  # events `audit` shows by default
 
 
@@ -494,7 +496,7 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
         if result.status == "rejected" or len(result.report):
             _print_report(result.report, lang)
         stream = sys.stdout if result.status in ("stored", "identical") else sys.stderr
-        hints = [t(f"cli.refused.{c}_hint", lang) for c in result.missing]
+        hints = [t(REFUSED_HINTS[c], lang) for c in result.missing]
         print(" ".join([result.message(lang), *hints]), file=stream)
         for line in changes.summary(lang) if changes is not None else []:
             print("  " + line)

@@ -85,6 +85,10 @@ CONFIRM_KEYS: dict[Confirmation, str] = {
     "rewrite": "upload.confirm_rewrite",
     "replace": "upload.confirm_replace",
 }
+CONFIRM_LABELS: dict[Confirmation, str] = {
+    "rewrite": "flags.rewrite.confirm",
+    "replace": "flags.replace.confirm",
+}
 
 
 def show_flags(flags: ReviewFlags | None, lang: Lang) -> None:
@@ -123,7 +127,7 @@ def confirm_boxes(flags: ReviewFlags | None, lang: Lang) -> None:
     """One checkbox per confirmation the version needs (to put inside the confirm form);
     their values are in `st.session_state[CONFIRM_KEYS[…]]`."""
     for needed in flags.needed() if flags is not None else ():
-        st.checkbox(t(f"flags.{needed}.confirm", lang), key=CONFIRM_KEYS[needed])
+        st.checkbox(t(CONFIRM_LABELS[needed], lang), key=CONFIRM_KEYS[needed])
 
 
 def _issue_table(issues: list[Issue], lang: Lang, *, errors: bool) -> None:

@@ -43,7 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Des évaluations (Suivi) ou des événements (Chronologie) déjà enregistrés sont "
         "modifiés ou retirés : les chiffres de dates passées changent, y compris ceux "
         "déjà publiés. Vérifiez chaque ligne avant de confirmer.",
-        "Assessments (Suivi) or events (Chronologie) already stored are changed or "
+        "Assessments (Status updates) or events (Events) already stored are changed or "
         "removed: figures of past dates change, those already published included. Check "
         "each row before confirming.",
     ),
@@ -84,6 +84,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.cell_counts": (
         "Cellules et lignes modifiées, par feuille",
         "Cells and rows changed, by sheet",
+    ),
+    # The format's documentation (monitoring/docs.py).
+    "docs.rule.rewrite": (
+        "Une nouvelle version qui modifie ou retire une évaluation (Suivi) ou un événement "
+        "(Chronologie) déjà enregistré réécrit l'historique : la page « Mettre à jour » "
+        "la montre à part, avec les chiffres qu'elle change à des dates passées, et "
+        "demande de cocher « Je confirme la réécriture de l'historique » ; la commande "
+        "`import` la refuse sans `--rewrite-history`. Une nouvelle ligne n'est pas une "
+        "réécriture, ni une colonne supplémentaire.",
+        "A new version that changes or removes an assessment (Status updates) or an "
+        "event (Events) already stored rewrites history: the Update page shows it apart, "
+        "with the figures it changes at past dates, and asks to tick “I confirm "
+        "rewriting the history”; the `import` command refuses it without "
+        "`--rewrite-history`. A new row is not a rewrite, nor is an extra column.",
+    ),
+    "docs.rule.replace": (
+        "Une nouvelle version qui retire au moins {share} des lignes d'une feuille parmi "
+        "{minimums} est un remplacement : la page « Mettre à jour » liste tout ce qui "
+        "est retiré et demande de cocher « Je confirme le remplacement des données » ; "
+        "la commande `import` la refuse sans `--replace`.",
+        "A new version that removes at least {share} of the rows of one of {minimums} is "
+        "a replacement: the Update page lists everything removed and asks to tick “I "
+        "confirm replacing the data”; the `import` command refuses it without "
+        "`--replace`.",
+    ),
+    "docs.rule.replace_minimum": (
+        "« {sheet} » (si elle en comptait au moins {rows})",
+        "“{sheet}” (when it held at least {rows})",
     ),
     # The command line.
     "cli.refused.rewrite_hint": (
