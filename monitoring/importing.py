@@ -46,6 +46,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -167,7 +168,7 @@ class PreparedImport:
     flags: ReviewFlags | None = None
     previous: Dataset | None = None  # the data of `base`, to review the changes against
 
-    @property
+    @cached_property  # hashing a large dataset takes a while: once per prepared import
     def identical(self) -> bool:
         return self.base is not None and self.base.content_hash == self.dataset.content_hash()
 
@@ -600,7 +601,15 @@ def commit_import(
             outcome = store.save(new, rules)
             if outcome.reason == "stale":
                 prepared = _rebase(store, prepared, outcome.version)
-                continue
+                if not prepared.identical:
+                    continue
+                # The version stored meanwhile holds this very content (ten people
+                # importing one file): say so without encoding it again to save nothing.
+                key = idempotency_key
+                replay = store.find_replay(prepared.dataset_key, key) if key else None
+                if replay is not None:
+                    return ImportResult("stored", prepared.report, replay, replayed=True)
+                return ImportResult("identical", prepared.report, prepared.base, prepared.base)
         except StorageError as exc:
             return ImportResult(
                 "failed",
