@@ -11,7 +11,9 @@ carries a flag the caller did not explicitly accept, so no page or command can s
   measure, date and voice, editing its date or voice removes the stored row: a rewrite.
   The figures it changes are computed with `monitoring.metrics` on both versions at past
   as-of dates (`figure_shifts`): the previous version's date and the first
-  `SHIFT_DATES - 1` days of the rewritten rows (their latest possible day).
+  `SHIFT_DATES - 1` days of the rewritten rows (their latest possible day); per plan, the
+  completion rate and measures assessed when assessments are rewritten, the letters
+  answered when events are (the figures each sheet feeds).
 - **Replacement** (`ReviewFlags.replaces`): the new version removes at least
   `REPLACE_SHARE` (half) of the rows of one of `REPLACE_MIN_ROWS`'s sheets (plans,
   measures, recommendations, events) that held at least that many rows before. A row
@@ -22,6 +24,7 @@ carries a flag the caller did not explicitly accept, so no page or command can s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -34,7 +37,7 @@ from monitoring.dataset import Dataset
 from monitoring.datebounds import latest_of
 from monitoring.figures_text import completion_short
 from monitoring.i18n import format_date, format_number, t
-from monitoring.schema import SHEETS_BY_ID, Lang
+from monitoring.schema import CATEGORY_CODES, SHEETS_BY_ID, Lang
 
 # The sheets whose stored rows are the history figures are computed from.
 HISTORY_SHEETS = ("status_updates", "events")
@@ -179,53 +182,62 @@ def rewrite_dates(old: Dataset, new: Dataset, rewrites: pd.DataFrame) -> list[dt
     """The days of the rewritten rows (their latest possible day, in either version),
     earliest first, each once."""
     days: set[dt.date] = set()
-    events = rewrites.loc[rewrites["sheet"] == "events", "key"]
-    ids = {str((key_dict("events", k) or {}).get("event_id")) for k in events}
-    for ds in (old, new):
-        rows = ds.events[ds.events["event_id"].astype(str).isin(ids)]
-        days.update(_days(rows, "date", "date_latest"))
-    updates = rewrites.loc[rewrites["sheet"] == "status_updates", "key"]
-    wanted = {
-        (str(d.get("measure_id")), str(d.get("as_of")), str(d.get("voice")))
-        for d in (key_dict("status_updates", k) or {} for k in updates)
-    }
-    for ds in (old, new):
-        frame = ds.status_updates
-        keys = zip(
-            frame["measure_id"].astype(str),
-            frame["as_of"].dt.strftime("%Y-%m-%d"),
-            frame["voice"].astype(str),
-            strict=True,
-        )
-        rows = frame[np.array([k in wanted for k in keys], dtype=bool)]
-        days.update(_days(rows, "as_of", "as_of_latest"))
+    for sheet, (date, latest), key in (
+        ("events", ("date", "date_latest"), ["event_id"]),
+        ("status_updates", ("as_of", "as_of_latest"), ["measure_id", "as_of", "voice"]),
+    ):
+        keys = rewrites.loc[rewrites["sheet"] == sheet, "key"]
+        if keys.empty:
+            continue
+        wanted = pd.DataFrame([key_dict(sheet, k) or {} for k in keys])[key].drop_duplicates()
+        for ds in (old, new):
+            frame = ds.tables[sheet]
+            # Identifiers as `cell_changes` writes them: text, dates as ISO text.
+            ids = pd.DataFrame({c: frame[c].astype("str") for c in key})
+            if "as_of" in key:
+                ids["as_of"] = frame["as_of"].dt.strftime("%Y-%m-%d")
+            found = ids.reset_index().merge(wanted.astype("str"), on=key)["index"]
+            days.update(_days(frame.loc[found], date, latest))
     return sorted(days)
 
 
-def figure_values(ds: Dataset, as_of: dt.date) -> dict[tuple[str | None, str], Any]:
-    """The figures of `FIGURES` per plan at `as_of`, from `monitoring.metrics`.
+def figure_values(
+    ds: Dataset, as_of: dt.date, sheets: Collection[str] = HISTORY_SHEETS
+) -> dict[tuple[str | None, str], Any]:
+    """The figures of `FIGURES` per plan at `as_of`, from `monitoring.metrics`: those the
+    rewritten `sheets` feed (the assessments: completion and assessed; the events:
+    letters answered).
 
     Returns:
-        {(plan_id, figure): value}: `completion` → (completion_state, completion_rate);
-        `assessed` → (assessed, measures), None for a plan not adopted yet;
-        `letters_answered` → (answered, letters) of the letters known at `as_of` that
-        name the plan (plan_id None: letters naming none).
+        {(plan_id, figure): value}: `completion` → (completion_state, completion_rate) as
+        `metrics.plan_summaries` gives them; `assessed` → (assessed, measures), None for a
+        plan not adopted yet; `letters_answered` → (answered, letters) of the letters
+        known at `as_of` that name the plan (plan_id None: letters naming none).
     """
     values: dict[tuple[str | None, str], Any] = {}
-    for s in metrics.plan_summaries(ds, as_of):
-        plan = str(s["plan_id"])
-        values[plan, "completion"] = (s["completion_state"], s["completion_rate"])
-        measures = s["measures"]
-        values[plan, "assessed"] = None if measures is None else (s["assessed"], measures)
-    sent = metrics.letters(ds, as_of)
-    for plan, group in sent.groupby(sent["plan_id"].astype(object), dropna=False, sort=True):
-        key: str | None = None if pd.isna(plan) else str(plan)
-        values[key, "letters_answered"] = (int(group["answered"].sum()), len(group))
+    if "status_updates" in sheets:
+        status = metrics.current_status(ds, as_of)
+        counts = status.groupby(["plan_id", "category"]).size()
+        adopted = metrics.plan_timeline(ds, as_of).set_index("plan_id")["adopted"]
+        for plan, is_adopted in adopted.items():  # one per plan: a handful
+            by_category = {c: int(counts.get((plan, c), 0)) for c in CATEGORY_CODES}
+            measures = sum(by_category.values())
+            values[str(plan), "completion"] = metrics.completion(by_category, bool(is_adopted))
+            assessed = (measures - by_category["unknown"], measures)
+            values[str(plan), "assessed"] = assessed if is_adopted else None
+    if "events" in sheets:
+        sent = metrics.letters(ds, as_of)
+        for plan, group in sent.groupby(sent["plan_id"].astype(object), dropna=False, sort=True):
+            key: str | None = None if pd.isna(plan) else str(plan)
+            values[key, "letters_answered"] = (int(group["answered"].sum()), len(group))
     return values
 
 
-def figure_shifts(old: Dataset, new: Dataset, dates: list[dt.date]) -> pd.DataFrame:
-    """The figures (`figure_values`) that differ between the two versions at each date.
+def figure_shifts(
+    old: Dataset, new: Dataset, dates: list[dt.date], sheets: Collection[str] = HISTORY_SHEETS
+) -> pd.DataFrame:
+    """The figures (`figure_values` of `sheets`) that differ between the two versions at
+    each date.
 
     Returns:
         Columns of `SHIFT_COLUMNS`, by date, then plan, then figure (`FIGURES` order).
@@ -233,7 +245,7 @@ def figure_shifts(old: Dataset, new: Dataset, dates: list[dt.date]) -> pd.DataFr
     rows = []
     order = {name: i for i, name in enumerate(FIGURES)}
     for day in dates:
-        before, after = figure_values(old, day), figure_values(new, day)
+        before, after = figure_values(old, day, sheets), figure_values(new, day, sheets)
         keys: list[tuple[str | None, str]] = sorted(
             set(before) | set(after), key=lambda k: (k[0] is None, str(k[0]), order[k[1]])
         )
@@ -271,7 +283,7 @@ def flag_changes(
     if not rewrites.empty:
         days = [d for d in rewrite_dates(old, new, rewrites) if d != previous_date]
         dates = sorted(([previous_date] if previous_date else []) + days[: SHIFT_DATES - 1])
-        shifts = figure_shifts(old, new, dates)
+        shifts = figure_shifts(old, new, dates, set(rewrites["sheet"]))
     return ReviewFlags(rewrites, shifts, removals(old, cells), tuple(dates))
 
 

@@ -9,9 +9,7 @@ and the rewrite warning, confirm without ticking (refused, nothing stored), tick
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,12 +17,9 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
-from monitoring.access import local_actor
-from monitoring.importing import import_upload
-from monitoring.reading import Upload
 from monitoring.settings import Settings
 from monitoring.storage import open_store
-from tests.browser.conftest import expect_no_error_alert, start_app, stop_app, wait_healthy
+from tests.browser.conftest import app_holding, expect_no_error_alert
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "demo.xlsx"
@@ -35,24 +30,8 @@ TIMEOUT = 60_000
 def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, str]]:
     """The dashboard on a fresh store holding a copy of the demo: (URL, state, dataset key)."""
     state = tmp_path_factory.mktemp("rewrite-state")
-    store, key = open_store(Settings(state_dir=state)), f"rw-{uuid.uuid4().hex[:8]}"
-    try:
-        result = import_upload(
-            store, key, [Upload("demo.xlsx", DEMO.read_bytes())], author="t", note="copie",
-            actor=local_actor("tests"),
-        )  # fmt: skip
-        assert result.status == "stored", result.message("en")
-    finally:
-        store.close()
-    env = {**os.environ, "PLAN_MONITORING_STATE_DIR": str(state),
-           "PLAN_MONITORING_NO_RENDERER": "1"}  # fmt: skip
-    env.pop("PLAN_MONITORING_DATABASE_URL", None)
-    url, process = start_app(env, log=state / "streamlit.log")
-    try:
-        wait_healthy(url, process)
+    with app_holding(state, DEMO.read_bytes(), "rw") as (url, key):
         yield url, state, key
-    finally:
-        stop_app(process)
 
 
 def versions(state: Path, key: str) -> list[int]:
