@@ -1,6 +1,7 @@
 """The `plan-monitoring` command line: validate, summarise, import, history, diff, export.
 
     plan-monitoring import FILE... [--dataset KEY] [--note TEXT] [--author NAME] [--partial]
+                           [--rewrite-history] [--replace]
     plan-monitoring history [--dataset KEY] [--json]
     plan-monitoring diff V1 V2 [--dataset KEY] [--as-of DATE] [--json]
     plan-monitoring log MEASURE | --recommendation ID [--dataset KEY] [--json]
@@ -38,7 +39,10 @@ set), 1 file rejected or unusable (or no such version, or the check found proble
 role change refused: the last admin, a user without a role), 2 wrong command usage
 (`backup` of a PostgreSQL store, an e-mail address that is not one), 3 identical to the
 current version or the same role as now (nothing stored), 4 could not save (database busy
-or failing; nothing changed). Messages are in
+or failing; nothing changed), 5 `import` refused a version that rewrites stored history
+(assessments or events changed or removed) or replaces most of the data (half or more
+of a sheet's plans, measures, recommendations or events removed) without
+`--rewrite-history` / `--replace` (nothing stored). Messages are in
 French unless `--lang en`. No traceback ever reaches the user: unexpected errors are
 logged (to `plan-monitoring.log` in the state folder when nothing else collects logs)
 and reported plainly.
@@ -97,6 +101,9 @@ DEFAULT_DATASET = "france"
 LOG_FILE_NAME = "plan-monitoring.log"
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_IDENTICAL, EXIT_NOT_SAVED = 0, 1, 2, 3, 4
+EXIT_UNCONFIRMED = 5  # `import` of a rewrite of history or a replacement, not confirmed
+# The flag that confirms each refusal of `import` (`ImportResult.missing`).
+REFUSED_HINTS = {"rewrite": "cli.refused.rewrite_hint", "replace": "cli.refused.replace_hint"}
 AUDIT_LIMIT = 100  # events `audit` shows by default
 
 
@@ -197,6 +204,17 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--author", default=None, help="default: your user name")
     imp.add_argument(
         "--partial", action="store_true", help="the file holds only new Suivi/Chronologie rows"
+    )
+    imp.add_argument(
+        "--rewrite-history",
+        action="store_true",
+        help="store it even if it changes or removes assessments or events already stored",
+    )
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="store it even if it removes half or more of the plans, measures, "
+        "recommendations or events",
     )
     imp.add_argument("--as-of", type=_date, default=None, help="for the change review")
     imp.add_argument("--json", action="store_true")
@@ -470,6 +488,8 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
             note=args.note,
             partial=args.partial,
             limits=settings.limits,
+            allow_rewrite=args.rewrite_history,
+            allow_replace=args.replace,
         )
         changes = None
         if result.status == "stored" and result.previous and result.dataset is not None:
@@ -484,19 +504,22 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
             "version": result.version.as_dict() if result.version else None,
             "report": result.report.as_dict(lang),
             "changes": changes.as_dict() if changes is not None else None,
+            "to_confirm": list(result.missing),  # refused: rewrite and/or replace
         }
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         if result.status == "rejected" or len(result.report):
             _print_report(result.report, lang)
         stream = sys.stdout if result.status in ("stored", "identical") else sys.stderr
-        print(result.message(lang), file=stream)
+        hints = [t(REFUSED_HINTS[c], lang) for c in result.missing]
+        print(" ".join([result.message(lang), *hints]), file=stream)
         for line in changes.summary(lang) if changes is not None else []:
             print("  " + line)
     return {
         "stored": EXIT_OK,
         "rejected": EXIT_REJECTED,
         "identical": EXIT_IDENTICAL,
+        "refused": EXIT_UNCONFIRMED,
         "failed": EXIT_NOT_SAVED,
     }[result.status]
 

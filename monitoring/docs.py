@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from monitoring.i18n import t
+from monitoring.i18n import format_percent, t
 from monitoring.report import CODES, Severity
 from monitoring.schema import (
     CATEGORIES,
@@ -82,8 +82,26 @@ def general_rules(lang: Lang) -> list[str]:
         t("docs.rule.required", lang),
         t("docs.rule.extras", lang),
         t("docs.rule.scale", lang, sheet=STATUS_SCALE.name(lang)),
+        *confirmation_rules(lang),
         contract_version_line(lang),
     ]
+
+
+def confirmation_rules(lang: Lang) -> list[str]:
+    """What a new version needs confirmed before it is stored (`monitoring.review_flags`):
+    a rewrite of stored history, a replacement (its threshold from the module's constants)."""
+    # Here, not at the top: the format page needs no pandas until it is written.
+    from monitoring.review_flags import REPLACE_MIN_ROWS, REPLACE_SHARE
+
+    minimums = [
+        t("docs.rule.replace_minimum", lang, sheet=SHEETS_BY_ID[sheet].name(lang), rows=rows)
+        for sheet, rows in REPLACE_MIN_ROWS.items()
+    ]
+    return [
+        t("docs.rule.rewrite", lang),
+        t("docs.rule.replace", lang, share=format_percent(REPLACE_SHARE, lang),
+          minimums=", ".join(minimums)),
+    ]  # fmt: skip
 
 
 def _bounded_columns(lang: Lang) -> str:

@@ -15,6 +15,13 @@ Two ways to update:
   not added twice. If another version is stored meanwhile, the rows are appended again
   to that newer version, so no update is ever lost.
 
+A version that changes or removes assessments or events already stored (history
+rewritten), or removes a large share of the plans, measures, recommendations or events
+(a replacement), is stored only when the caller says so (`allow_rewrite`,
+`allow_replace`: see `monitoring.review_flags`); otherwise the import is `refused` and
+nothing is stored. The flags are computed when the import is prepared, and again at the
+save if another version was stored meanwhile, so no caller can skip them.
+
 Reading and validating a large workbook takes memory and a core: at most
 `PARSE_SLOT_COUNT` uploads are parsed at once in a process (`parse_slot`); the others
 wait their turn, and after `PARSE_WAIT_SECONDS` give up with `ParseBusy` ("busy, try
@@ -38,7 +45,8 @@ import threading
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -46,12 +54,14 @@ import numpy as np
 import pandas as pd
 
 from monitoring.access import Actor, AuditEvent
+from monitoring.changes import cell_changes
 from monitoring.dataset import Dataset, with_categories
 from monitoring.i18n import t
 from monitoring.loading import SHIPPED
 from monitoring.raw import Cell, RawSheet, RawWorkbook
 from monitoring.reading import Upload, display_name, read_upload
 from monitoring.report import Issue, Report
+from monitoring.review_flags import Confirmation, ReviewFlags, flag_changes, refusal_text
 from monitoring.schema import (
     SHEETS_BY_ID,
     Lang,
@@ -62,7 +72,6 @@ from monitoring.schema import (
 )
 from monitoring.settings import Limits
 from monitoring.storage import (
-    ANY_VERSION,
     NewVersion,
     SaveRules,
     StorageError,
@@ -78,7 +87,7 @@ from monitoring.validation import BLANK_CHARS, validate
 
 log = logging.getLogger(__name__)
 
-ImportStatus = Literal["stored", "rejected", "identical", "failed"]
+ImportStatus = Literal["stored", "rejected", "identical", "refused", "failed"]
 
 SEED_AUTHOR = "plan-monitoring"
 SEED_NOTE = (
@@ -108,6 +117,9 @@ class ImportResult:
       idempotency key, which stored nothing more than the first attempt);
     - `rejected`: the file is not valid; `report` says why, sheet by sheet; nothing stored;
     - `identical`: the content equals the current version `version`; nothing stored;
+    - `refused`: the version rewrites stored history or replaces most of the data
+      (`flags`, `monitoring.review_flags`) and the caller did not confirm it (`missing`
+      names what is to confirm); nothing stored;
     - `failed`: the database refused the save (`error`); nothing stored.
     `report` also holds the warnings of an accepted file; `dataset` is the version's data.
     """
@@ -119,6 +131,8 @@ class ImportResult:
     dataset: Dataset | None = None
     replayed: bool = False
     error: StorageError | None = None
+    flags: ReviewFlags | None = None
+    missing: tuple[Confirmation, ...] = ()
 
     def message(self, lang: Lang = "fr") -> str:
         """One sentence for the user, in `lang`."""
@@ -131,6 +145,9 @@ class ImportResult:
             return t("importing.identical", lang, number=self.version.number)
         if self.status == "rejected":
             return t("importing.rejected", lang, count=self.report.error_count)
+        if self.status == "refused":
+            assert self.flags is not None
+            return refusal_text(self.flags, self.missing, lang)
         key = self.error.key if self.error is not None else "storage.failed"
         params = self.error.params if self.error is not None else {}
         return t(key, lang, **params)
@@ -147,8 +164,11 @@ class PreparedImport:
     base: VersionInfo | None  # the current version when prepared
     partial: bool
     additions: Dataset | None = None  # a partial update's own rows, to re-append if stale
+    # Against `base` (None without one): what needs its own confirmation to be stored.
+    flags: ReviewFlags | None = None
+    previous: Dataset | None = None  # the data of `base`, to review the changes against
 
-    @property
+    @cached_property  # hashing a large dataset takes a while: once per prepared import
     def identical(self) -> bool:
         return self.base is not None and self.base.content_hash == self.dataset.content_hash()
 
@@ -241,7 +261,8 @@ def _prepare(
         report.truncated = report.truncated or validation.truncated
         if dataset is None or not report.ok:
             return report
-        return PreparedImport(dataset_key, dataset, stored_files, report, base, partial=False)
+        prepared = PreparedImport(dataset_key, dataset, stored_files, report, base, partial=False)
+        return _flagged(store, prepared)
     if base is None:
         report.add(
             Issue("format-error", "partial_without_version", params={"dataset": dataset_key})
@@ -252,9 +273,26 @@ def _prepare(
     if additions is None:
         return report
     merged = append_partial(current, additions)
-    return PreparedImport(
+    prepared = PreparedImport(
         dataset_key, merged, stored_files, report, base, partial=True, additions=additions
     )
+    return _flagged(store, prepared, current)
+
+
+def _flagged(
+    store: Store, prepared: PreparedImport, previous: Dataset | None = None
+) -> PreparedImport:
+    """The import with its flags against its base (`review_flags.flag_changes`); the
+    base's data is read unless given. Nothing to flag without a base or for an identical
+    content."""
+    base = prepared.base
+    if base is None or prepared.identical:
+        return replace(prepared, flags=None, previous=previous)
+    if previous is None:
+        previous = store.read_dataset(prepared.dataset_key, base.number)
+    cells = cell_changes(previous, prepared.dataset)
+    flags = flag_changes(previous, prepared.dataset, cells, previous_date=base.created_at.date())
+    return replace(prepared, flags=flags, previous=previous)
 
 
 def _validate_partial(raw: RawWorkbook, current: Dataset, report: Report) -> Dataset | None:
@@ -516,8 +554,16 @@ def commit_import(
     author: str,
     note: str,
     idempotency_key: str | None = None,
+    allow_rewrite: bool = False,
+    allow_replace: bool = False,
 ) -> ImportResult:
     """Store a prepared import as the next version (see `import_upload`).
+
+    A version that rewrites stored history or replaces most of the data (its `flags`
+    against the version current when it is saved) is stored only with `allow_rewrite` /
+    `allow_replace`; otherwise the result is `refused` and nothing is stored. If another
+    version was stored since the import was prepared, the flags are computed again
+    against that one (and a partial update appended to it) before saving.
 
     Raises `Forbidden` before anything is read or stored when `actor` may not upload.
     """
@@ -527,6 +573,14 @@ def commit_import(
         actor, "upload", dataset_key=prepared.dataset_key, detail=files_label(prepared.files)
     )
     for _attempt in range(PARTIAL_ATTEMPTS):
+        flags = prepared.flags
+        missing: tuple[Confirmation, ...] = ()
+        if flags is not None:
+            missing = flags.missing(allow_rewrite=allow_rewrite, allow_replace=allow_replace)
+        if missing:
+            return ImportResult(
+                "refused", prepared.report, previous=prepared.base, flags=flags, missing=missing
+            )
         kind: VersionKind = "partial" if prepared.partial else "upload"
         base_number = prepared.base.number if prepared.base else None
         new = NewVersion(
@@ -540,13 +594,22 @@ def commit_import(
             idempotency_key=idempotency_key,
             audit=event,
         )
-        # A partial update must be appended to the version it was merged with.
-        rules = SaveRules(expected_current=base_number if prepared.partial else ANY_VERSION)
+        # A partial update must be appended to the version it was merged with, and either
+        # must be saved on the version its flags were computed against.
+        rules = SaveRules(expected_current=base_number)
         try:
             outcome = store.save(new, rules)
             if outcome.reason == "stale":
                 prepared = _rebase(store, prepared, outcome.version)
-                continue
+                if not prepared.identical:
+                    continue
+                # The version stored meanwhile holds this very content (ten people
+                # importing one file): say so without encoding it again to save nothing.
+                key = idempotency_key
+                replay = store.find_replay(prepared.dataset_key, key) if key else None
+                if replay is not None:
+                    return ImportResult("stored", prepared.report, replay, replayed=True)
+                return ImportResult("identical", prepared.report, prepared.base, prepared.base)
         except StorageError as exc:
             return ImportResult(
                 "failed",
@@ -570,19 +633,15 @@ def commit_import(
 
 
 def _rebase(store: Store, prepared: PreparedImport, current: VersionInfo | None) -> PreparedImport:
-    """Append a partial update again, to the version stored since it was prepared."""
-    assert prepared.additions is not None and current is not None
+    """The import checked again against the version stored since it was prepared: a
+    partial update appended again to it; its flags against it."""
+    if not prepared.partial or current is None:
+        return _flagged(store, replace(prepared, base=current))
+    assert prepared.additions is not None
     base = store.read_dataset(prepared.dataset_key, current.number)
     merged = append_partial(base, prepared.additions)
-    return PreparedImport(
-        prepared.dataset_key,
-        merged,
-        prepared.files,
-        prepared.report,
-        current,
-        partial=True,
-        additions=prepared.additions,
-    )
+    rebased = replace(prepared, dataset=merged, base=current)
+    return _flagged(store, rebased, base)
 
 
 def import_upload(
@@ -596,6 +655,8 @@ def import_upload(
     partial: bool = False,
     idempotency_key: str | None = None,
     limits: Limits | None = None,
+    allow_rewrite: bool = False,
+    allow_replace: bool = False,
 ) -> ImportResult:
     """Import an upload as the next version of a dataset, or say why not.
 
@@ -615,11 +676,16 @@ def import_upload(
         idempotency_key: the same key for retries of one user action (a rerun, a double
             click): the first stores a version, the others return it.
         limits: size limits; the defaults when omitted.
+        allow_rewrite: store it even if it changes or removes stored assessments or
+            events (`review_flags`); else such an upload is `refused`.
+        allow_replace: store it even if it removes a large share of plans, measures,
+            recommendations or events (`review_flags.is_drastic`); else `refused`.
 
     Returns:
         `stored` with the new version, `rejected` with the report, `identical` with the
-        current version, or `failed` with the storage error (the database or the parse
-        slots busy: `error.key` names the "try again" message).
+        current version, `refused` with the flags it needs confirmed, or `failed` with
+        the storage error (the database or the parse slots busy: `error.key` names the
+        "try again" message).
     """
     actor.require("upload")
     check_dataset_key(dataset_key)
@@ -643,6 +709,8 @@ def import_upload(
                 author=author,
                 note=note,
                 idempotency_key=idempotency_key,
+                allow_rewrite=allow_rewrite,
+                allow_replace=allow_replace,
             )
     except StorageError as exc:  # busy or failing: nothing was stored, say so plainly
         log.warning("import of %s not done: %s", dataset_key, exc)

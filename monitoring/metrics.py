@@ -704,6 +704,12 @@ def _verdict_dicts(verdicts: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     return grouped
 
 
+def completion(counts: dict[str, int], adopted: bool) -> tuple[str, float | None]:
+    """(completion_state, completion_rate) of a plan from its status counts by category
+    (every code of `CATEGORY_CODES`), as `plan_summaries` gives them."""
+    return _completion(counts, adopted)
+
+
 def _completion(counts: dict[str, int], adopted: bool) -> tuple[str, float | None]:
     """(completion_state, completion_rate) of a plan from its status counts."""
     total = sum(counts.values())

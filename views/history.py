@@ -80,8 +80,7 @@ if old == new:
     st.info(t("history.same", lang))
 else:
     with st.spinner(t("upload.comparing", lang)):
-        same = len({v.content_hash for v in versions if v.number in (old, new)}) == 1
-        show_changes(changes_between(key, old, new, ctx.as_of), lang, same_content=same)
+        show_changes(changes_between(key, old, new, ctx.as_of), lang)
 
 st.header(t("history.restore", lang))
 require(ctx.actor, "restore", lang, "auth.forbidden_restore")  # viewers read, download

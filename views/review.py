@@ -4,7 +4,7 @@ file names) goes through `st.dataframe` and `st.text`, or Markdown escaped by `p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -16,7 +16,17 @@ from monitoring.i18n import format_number, plain, t
 from monitoring.importing import AUTHOR_MAX_CHARS, NOTE_MAX_CHARS, export_version
 from monitoring.reading import Upload
 from monitoring.report import Issue, Report
-from monitoring.schema import Lang
+from monitoring.review_flags import (
+    Confirmation,
+    ReviewFlags,
+    changes_per_sheet,
+    removal_lines,
+    removal_rows,
+    rewrite_rows,
+    shift_rows,
+    unchanged_dates,
+)
+from monitoring.schema import SHEETS_BY_ID, Lang
 from monitoring.settings import Limits
 from views.common import audited, context, show_table, store
 
@@ -28,22 +38,32 @@ HEADLINE = ("measures_added", "measures_removed", "statuses_up", "statuses_down"
 LABELS = {name: f"review.{name}" for name in ("statuses_up", "statuses_down", "retention")}
 
 
-def show_changes(changes: Changes, lang: Lang, *, same_content: bool = False) -> None:
-    """Counts, then one table per kind of change (statuses split by direction)."""
-    if changes.is_empty:  # the content may still differ: older assessments, comments, sources
-        st.info(t("changes.none" if same_content else "review.untracked", lang))
+def show_changes(changes: Changes, lang: Lang) -> None:
+    """Differences per sheet, every cell that differs, then counts and one table per kind
+    of change (statuses split by direction)."""
+    if changes.is_empty:  # empty only when the two contents are identical
+        st.info(t("changes.none", lang))
         return
+    per_sheet = changes_per_sheet(changes.cells)
+    if per_sheet:  # the headline: a title edit shows here, never as a row of zeros
+        st.markdown(f"**{plain(t('review.cell_counts', lang))}**")
+        items = list(per_sheet.items())
+        for start in range(0, len(items), 4):
+            row = zip(st.columns(4), items[start : start + 4], strict=False)
+            for column, (sheet, count) in row:
+                column.metric(SHEETS_BY_ID[sheet].name(lang), format_number(count, lang))
+    _show_cell_changes(changes, lang)
     counts = changes.counts()
-    for column, name in zip([*st.columns(4), *st.columns(4)], HEADLINE, strict=False):
-        label = t(LABELS.get(name, f"changes.section.{name}"), lang)
-        column.metric(label, format_number(counts[name], lang))
+    if any(counts[name] for name in HEADLINE):  # else only cells changed: no row of zeros
+        for column, name in zip([*st.columns(4), *st.columns(4)], HEADLINE, strict=False):
+            label = t(LABELS.get(name, f"changes.section.{name}"), lang)
+            column.metric(label, format_number(counts[name], lang))
     for i, (name, rows) in enumerate(changes.sections(lang).items()):
         label = section_label(name, lang)
         part = rows.drop(columns=t("changes.column.change", lang))
         part = part.loc[:, (part != "").any()]  # e.g. no "assessed by" for a new measure
         with st.expander(f"{label} ({format_number(len(part), lang)})", expanded=len(part) <= 25):
             show_table(part, context(), f"changes-{i + 1}", hide_index=True, title=label)
-    _show_cell_changes(changes, lang)
 
 
 # --- Every difference, cell by cell (issue 11, item 1) --------------------------------------
@@ -57,6 +77,57 @@ def _show_cell_changes(changes: Changes, lang: Lang) -> None:
     title = t("changes.cells_title", lang)
     with st.expander(f"{title} ({format_number(len(cells), lang)})", expanded=len(cells) <= 50):
         show_table(cells, context(), "changes-cells", hide_index=True, title=title)
+
+
+# --- What needs its own confirmation (issue 11, items 2 and 3) -----------------------------
+
+CONFIRM_KEYS: dict[Confirmation, str] = {
+    "rewrite": "upload.confirm_rewrite",
+    "replace": "upload.confirm_replace",
+}
+CONFIRM_LABELS: dict[Confirmation, str] = {
+    "rewrite": "flags.rewrite.confirm",
+    "replace": "flags.replace.confirm",
+}
+
+
+def show_flags(flags: ReviewFlags | None, lang: Lang) -> None:
+    """A replacement, then a history rewrite, each apart in a bordered box: what is
+    removed (every row), what is rewritten (every cell) and the figures it changes."""
+    if flags is None:
+        return
+    if flags.replaces:
+        with st.container(border=True):
+            st.warning(t("flags.replace.title", lang), icon="⚠️")
+            st.markdown(plain(t("flags.replace.help", lang)))
+            st.text("\n".join(removal_lines(flags, lang)))
+            rows = removal_rows(flags, lang)
+            label = t("flags.replace.rows", lang, count=format_number(len(rows), lang))
+            with st.expander(label, expanded=len(rows) <= 25):
+                show_table(rows, context(), "removed", hide_index=True, title=label)
+    if flags.rewrites_history:
+        count = len(flags.rewritten_rows(lang))
+        with st.container(border=True):
+            st.warning(t("flags.rewrite.title", lang, count=count), icon="⚠️")
+            st.markdown(plain(t("flags.rewrite.help", lang)))
+            title = t("flags.rewrite.rows", lang)
+            st.markdown(f"**{plain(title)}**")
+            show_table(rewrite_rows(flags, lang), context(), "rewritten", hide_index=True,
+                       title=title)  # fmt: skip
+            title = t("flags.rewrite.shifts", lang)
+            st.markdown(f"**{plain(title)}**")
+            shifts = shift_rows(flags, lang)
+            if shifts.empty:
+                st.info(t("flags.rewrite.no_shift", lang, dates=unchanged_dates(flags, lang)))
+            else:
+                show_table(shifts, context(), "figures-changed", hide_index=True, title=title)
+
+
+def confirm_boxes(flags: ReviewFlags | None, lang: Lang) -> None:
+    """One checkbox per confirmation the version needs (to put inside the confirm form);
+    their values are in `st.session_state[CONFIRM_KEYS[…]]`."""
+    for needed in flags.needed() if flags is not None else ():
+        st.checkbox(t(CONFIRM_LABELS[needed], lang), key=CONFIRM_KEYS[needed])
 
 
 def _issue_table(issues: list[Issue], lang: Lang, *, errors: bool) -> None:
@@ -151,8 +222,11 @@ def version_download(
     where.download_button(label, audited(context(), name, data), name, XLSX, **DOWNLOAD, **kw)
 
 
-def note_form(prefix: str, lang: Lang, *labels: str) -> tuple[str, str, bool]:
-    """A note, the author (remembered for the session) and a confirm button, sent together.
+def note_form(
+    prefix: str, lang: Lang, *labels: str, extra: Callable[[], None] | None = None
+) -> tuple[str, str, bool]:
+    """A note, the author (remembered for the session) and a confirm button, sent together
+    (with the widgets `extra` draws, e.g. `confirm_boxes`, above the button).
 
     Returns:
         (note, author, whether the button was clicked in this run). `labels` are the message
@@ -171,6 +245,8 @@ def note_form(prefix: str, lang: Lang, *labels: str) -> tuple[str, str, bool]:
         author = st.text_input(
             t("upload.author", lang), key=f"{prefix}.author", max_chars=AUTHOR_MAX_CHARS
         )
+        if extra is not None:
+            extra()
         clicked = st.form_submit_button(t(submit, lang), type="primary", key=f"{prefix}.confirm")
     state["author"] = author
     return note, author, clicked

@@ -94,7 +94,7 @@ if draft is None or draft.key != key:
             changes = None
             if isinstance(outcome, PreparedImport) and outcome.base and not outcome.identical:
                 status.update(label=t("upload.comparing", lang))
-                old = db.read_dataset(ctx.dataset_key, outcome.base.number)
+                old = outcome.previous or db.read_dataset(ctx.dataset_key, outcome.base.number)
                 changes = compare(old, outcome.dataset, ctx.as_of)
         except StorageError as exc:  # the store could not be read: nothing was changed
             status.update(label=t(exc.key, lang, **exc.params), state="error")
@@ -102,7 +102,8 @@ if draft is None or draft.key != key:
             st.stop()
         status.update(label=t("upload.checked", lang), state="complete", expanded=False)
     draft = state["upload.draft"] = Draft(key, f"{digest}:{uuid.uuid4().hex}", outcome, changes)
-    state.pop("upload.note", None)
+    for name in ("upload.note", *review.CONFIRM_KEYS.values()):  # a new draft: unticked
+        state.pop(name, None)
     if state.get("author"):  # the name typed for an earlier version of this session
         state["upload.author"] = state["author"]
 
@@ -120,19 +121,27 @@ if outcome.identical:
     st.info(t("upload.identical", lang, number=outcome.base.number), icon="🟰")
     st.stop()
 st.subheader(t("upload.review", lang, number=outcome.base.number))
+review.show_flags(outcome.flags, lang)  # a replacement, a history rewrite: apart, first
 review.show_changes(draft.changes, lang)
 
 note, author, confirmed = review.note_form(
-    "upload", lang, "upload.note", "upload.note_placeholder", "upload.confirm"
-)
+    "upload", lang, "upload.note", "upload.note_placeholder", "upload.confirm",
+    extra=lambda: review.confirm_boxes(outcome.flags, lang),
+)  # fmt: skip
 if confirmed and not note.strip():
     st.error(t("upload.note_required", lang))
 elif confirmed:
     with st.spinner(t("upload.storing", lang)):
+        # Unticked boxes are refused by the import itself: nothing is stored.
+        ticked = {c: bool(state.get(k)) for c, k in review.CONFIRM_KEYS.items()}
         result = commit_import(db, outcome, actor=ctx.actor, author=author, note=note,
-                               idempotency_key=draft.once)  # fmt: skip
-        draft.result = result if result.status != "failed" else None
-    if result.status == "failed":  # nothing stored: the same draft may be confirmed again
+                               idempotency_key=draft.once, allow_rewrite=ticked["rewrite"],
+                               allow_replace=ticked["replace"])  # fmt: skip
+        done = result.status not in ("failed", "refused")
+        draft.result = result if done else None
+    if result.status == "refused":  # the same draft may be confirmed once ticked
+        st.error(t("flags.unconfirmed", lang))
+    elif result.status == "failed":  # nothing stored: the same draft may be confirmed again
         st.error(result.message(lang))
     else:
         st.rerun()

@@ -98,14 +98,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.statuses_up": ("Statuts en progrès", "Statuses up"),
     "review.statuses_down": ("Statuts en recul", "Statuses down"),
     "review.retention": ("Prise en compte modifiée", "Retention changed"),
-    "review.untracked": (
-        "Aucun changement dans ce que la revue suit (mesures, statuts actuels, échéances, "
-        "prise en compte, événements) ; le contenu diffère ailleurs (évaluations plus "
-        "anciennes, commentaires, sources…).",
-        "No change in what the review follows (measures, current statuses, deadlines, "
-        "retention, events); the content differs elsewhere (older assessments, comments, "
-        "sources…).",
-    ),
     "review.rejected": (
         "Fichier refusé : {count} erreur(s) à corriger. Rien n'a été enregistré.",
         "File rejected: {count} error(s) to fix. Nothing was stored.",

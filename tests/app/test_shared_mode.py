@@ -144,7 +144,8 @@ def test_a_viewer_cannot_restore_from_the_history(store: Store, users: dict[str,
     key = f"t-{uuid.uuid4().hex[:12]}"
     for name in ("demo.xlsx", "france.xlsx"):  # two versions: restoring one is possible
         upload = Upload(name, (ROOT / "data" / name).read_bytes())
-        import_upload(store, key, [upload], author="t", note="n", actor=local_actor("tests"))
+        import_upload(store, key, [upload], author="t", note="n", actor=local_actor("tests"),
+                      allow_rewrite=True, allow_replace=True)  # fmt: skip
     at = run("history", signed_in(users["viewer"]), dataset=key)
     assert titles(at) == ["Historique"]
     assert any("réservé aux éditeurs" in i.value for i in at.info)

@@ -122,6 +122,9 @@ def test_a_modified_demo_workbook_shows_the_change_review_with_its_counts(datase
     at = upload(open_page("upload", dataset), modified_demo())
     assert [s.value for s in at.subheader] == ["Ce qui change par rapport à la version 1"]
     assert metrics(at) == {
+        "Mesures": "2",  # differences per sheet first: C-M21's due date, C-M99 added
+        "Suivi": "2",
+        "Chronologie": "1",
         "Mesures ajoutées": "1",
         "Mesures retirées": "0",
         "Statuts en progrès": "1",
@@ -380,3 +383,127 @@ def test_the_authors_name_is_kept_for_the_next_upload_of_the_session(
     at.switch_page("views/upload.py").run()
     upload(at, _save(wb), name="suivi-3.xlsx")
     assert at.text_input(key="upload.author").value == "Ann Martin"
+
+
+# --- Every edit named; history rewrites and replacements confirmed apart (issue 11) --------
+
+FRENCH_DEMO = ROOT / "data" / "france.xlsx"
+ASSESSMENT = "A-M01 · 14/12/2018 · Gouvernement"
+# An edit of the demo workbook (sheet, cell, value) → the cell review's row: sheet, row,
+# field, before, after, as the page shows them in French.
+EDITS = {
+    "title": (("Mesures", "E2", "Nouvel intitulé"), ["Mesures", "A-M01", "Intitulé",
+              "Délivrer un titre de séjour aux victimes qui coopèrent ou non",
+              "Nouvel intitulé"]),
+    "lead": (("Mesures", "F2", "Ministère Z"), ["Mesures", "A-M01", "Pilote",
+             "Ministère C (fictif)", "Ministère Z"]),
+    "axis": (("Mesures", "D2", "Nouvel axe"), ["Mesures", "A-M01", "Axe",
+             "Identifier et protéger les victimes", "Nouvel axe"]),
+    "budget": (("Mesures", "H2", 2_000_000), ["Mesures", "A-M01", "Budget (€)",
+               "1\u202f750\u202f000", "2\u202f000\u202f000"]),
+    "recommendation text": (("Recommandations", "D2", "Texte corrigé"), ["Recommandations",
+                            "REC-COL-01", "Intitulé",
+                            "Financer l'accompagnement social sur la durée", "Texte corrigé"]),
+    "recommendation author": (("Recommandations", "B2", "Autre auteur"), ["Recommandations",
+                              "REC-COL-01", "Auteur", "Collectif de démonstration (fictif)",
+                              "Autre auteur"]),
+    "retention level": (("Prise en compte", "D2", "Retirée du projet"), ["Prise en compte",
+                        "REC-COL-01 · DEMO-A", "Prise en compte", "Non retenue",
+                        "Retirée du projet"]),
+    "past status": (("Suivi", "C2", "Réalisée"), ["Suivi", ASSESSMENT, "Statut", "En cours",
+                    "Réalisée"]),
+    "past evidence": (("Suivi", "I2", "Rapport corrigé"), ["Suivi", ASSESSMENT, "Source",
+                      "Bilan d'étape fictif du 14/12/2018", "Rapport corrigé"]),
+    "event date": (("Chronologie", "B2", dt.datetime(2017, 7, 1)), ["Chronologie", "EV-01",
+                   "Date", "15/06/2017", "01/07/2017"]),
+}  # fmt: skip
+REWRITE_BOX, REPLACE_BOX = "upload.confirm_rewrite", "upload.confirm_replace"
+
+
+def edited_demo(*edits: tuple[str, str, object]) -> bytes:
+    wb = openpyxl.load_workbook(DEMO)
+    for sheet, cell, value in edits:
+        wb[sheet][cell] = value
+    return _save(wb)
+
+
+def table_under(at: AppTest, label_start: str) -> list[list[str]]:
+    """The rows of the table in the expander whose label starts with `label_start`."""
+    (found,) = [e for e in at.expander if e.label.startswith(label_start)]
+    return found.dataframe[0].value.values.tolist()
+
+
+def boxes(at: AppTest) -> set[str]:
+    return {c.key for c in at.checkbox if c.key in (REWRITE_BOX, REPLACE_BOX)}
+
+
+@pytest.mark.parametrize("kind", list(EDITS))
+def test_each_kind_of_edit_shows_its_sheet_row_field_before_and_after(
+    store: Store, dataset: str, kind: str
+) -> None:
+    edit, shown = EDITS[kind]
+    at = upload(open_page("upload", dataset), edited_demo(edit))
+    assert table_under(at, "Toutes les différences, feuille par feuille") == [
+        [shown[0], shown[1], "Modifiée", *shown[2:]]
+    ]
+    # The headline counts it; the counts by kind show only when one of them is not zero.
+    headline = metrics(at)
+    assert headline.pop(shown[0]) == "1"
+    by_kind = {"Prise en compte modifiée": "1"} if kind == "retention level" else {}
+    assert {k: v for k, v in headline.items() if v != "0"} == by_kind
+    assert bool(headline) is bool(by_kind)
+    rewrites = edit[0] in ("Suivi", "Chronologie")
+    assert any("réécrit l'historique" in w.value for w in at.warning) is rewrites
+    assert boxes(at) == ({REWRITE_BOX} if rewrites else set())
+    assert len(store.versions(dataset)) == 1  # shown before anything is confirmed
+
+
+def test_a_rewritten_assessment_is_shown_apart_with_the_figures_it_changes(dataset: str) -> None:
+    at = upload(open_page("upload", dataset), edited_demo(EDITS["past status"][0]))
+    (warning,) = [w.value for w in at.warning]
+    assert warning == "Cette version réécrit l'historique (1 ligne(s) déjà enregistrée(s))"
+    rewritten = next(d.value for d in at.dataframe if "Colonne" in d.value.columns)
+    assert rewritten[["Ligne", "Colonne", "Avant", "Après"]].values.tolist() == [
+        [ASSESSMENT, "Statut", "En cours", "Réalisée"]
+    ]
+    figures = next(d.value for d in at.dataframe if "Chiffre" in d.value.columns)
+    assert figures.values.tolist() == [
+        ["14/12/2018", "DEMO-A", "Taux de réalisation", "4\u202f%", "8\u202f%"]
+    ]
+
+
+def test_a_rewrite_is_stored_only_once_its_own_box_is_ticked(store: Store, dataset: str) -> None:
+    at = upload(open_page("upload", dataset), edited_demo(EDITS["past evidence"][0]))
+    assert at.checkbox(key=REWRITE_BOX).label == "Je confirme la réécriture de l'historique"
+    confirm(at)
+    assert [e.value for e in at.error] == [
+        "Cochez d'abord la confirmation demandée ci-dessus : rien n'a été enregistré."
+    ]
+    assert not at.success and len(store.versions(dataset)) == 1
+    at.checkbox(key=REWRITE_BOX).check()
+    confirm(at)
+    assert [s.value for s in at.success] == [f"Enregistré : version 2 du jeu « {dataset} »."]
+    assert [v.number for v in store.versions(dataset)] == [1, 2]
+
+
+def test_a_replacement_lists_what_it_removes_and_needs_its_own_box(
+    store: Store, dataset: str
+) -> None:
+    at = upload(open_page("upload", dataset), FRENCH_DEMO.read_bytes(), name="france.xlsx")
+    warnings = [w.value for w in at.warning]
+    assert "Cette version remplace une grande part des données" in warnings
+    assert any(w.startswith("Cette version réécrit l'historique") for w in warnings)
+    lines = "\n".join(x.value for x in at.text)
+    assert (
+        "Recommandations : 28 retirée(s) sur 28" in lines and "Plans : 3 retirée(s) sur 3" in lines
+    )
+    removed = table_under(at, "Lignes retirées")
+    recommendations = [row[1] for row in removed if row[0] == "Recommandations"]
+    assert len(recommendations) == 28 and "REC-COL-01" in recommendations
+    assert boxes(at) == {REWRITE_BOX, REPLACE_BOX}
+    at.checkbox(key=REWRITE_BOX).check()
+    confirm(at)  # the rewrite ticked, not the replacement
+    assert at.error and len(store.versions(dataset)) == 1
+    at.checkbox(key=REPLACE_BOX).check()
+    confirm(at)
+    assert [v.number for v in store.versions(dataset)] == [1, 2]

@@ -30,7 +30,10 @@ import sqlalchemy as sa
 from playwright.sync_api import Browser, Page, expect
 from psycopg import sql
 
+from monitoring.access import local_actor
 from monitoring.i18n import t
+from monitoring.importing import import_upload
+from monitoring.reading import Upload
 from monitoring.schema import LANGS
 from monitoring.settings import Settings, normalise_database_url
 from monitoring.storage import Store, open_store
@@ -195,6 +198,30 @@ def stop_app(*processes: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextmanager
+def app_holding(state: Path, data: bytes, prefix: str) -> Iterator[tuple[str, str]]:
+    """The dashboard on a fresh store in `state` holding one dataset imported from the
+    workbook `data` (key `<prefix>-<random>`), chart images off: (its URL, the key)."""
+    store, key = open_store(Settings(state_dir=state)), f"{prefix}-{uuid.uuid4().hex[:8]}"
+    try:
+        result = import_upload(
+            store, key, [Upload("demo.xlsx", data)], author="t", note="n",
+            actor=local_actor("tests"),
+        )  # fmt: skip
+        assert result.status == "stored", result.message("en")
+    finally:
+        store.close()
+    env = {**os.environ, "PLAN_MONITORING_STATE_DIR": str(state),
+           "PLAN_MONITORING_NO_RENDERER": "1"}  # fmt: skip
+    env.pop("PLAN_MONITORING_DATABASE_URL", None)
+    url, process = start_app(env, log=state / "streamlit.log")
+    try:
+        wait_healthy(url, process)
+        yield url, key
+    finally:
+        stop_app(process)
 
 
 def _unreachable(message: str) -> NoReturn:

@@ -8,28 +8,21 @@ shows a workbook whose free text is hostile.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, Request, Route, expect
 
-from monitoring.access import local_actor
 from monitoring.i18n import WORD_JOINER
-from monitoring.importing import import_upload
-from monitoring.reading import Upload
-from monitoring.settings import Settings
-from monitoring.storage import open_store
 from tests.app.test_markdown_safety import HOSTILE, hostile_demo
 from tests.browser.conftest import (
     ROOT,
     _free_port,
+    app_holding,
     expect_no_error_alert,
-    start_app,
     stop_app,
     wait_healthy,
 )
@@ -133,25 +126,8 @@ def test_plain_text_is_shown_as_written_in_every_markdown_element(
 @pytest.fixture(scope="module")
 def hostile_dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """The dashboard on a fresh store holding the hostile demo: (its URL, the dataset key)."""
-    state = tmp_path_factory.mktemp("hostile-state")
-    store, key = open_store(Settings(state_dir=state)), f"md-{uuid.uuid4().hex[:8]}"
-    try:
-        result = import_upload(
-            store, key, [Upload("demo.xlsx", hostile_demo())], author="t", note="n",
-            actor=local_actor("tests"),
-        )  # fmt: skip
-        assert result.status == "stored", result.message("en")
-    finally:
-        store.close()
-    env = {**os.environ, "PLAN_MONITORING_STATE_DIR": str(state),
-           "PLAN_MONITORING_NO_RENDERER": "1"}  # fmt: skip
-    env.pop("PLAN_MONITORING_DATABASE_URL", None)
-    url, process = start_app(env, log=state / "streamlit.log")
-    try:
-        wait_healthy(url, process)
-        yield url, key
-    finally:
-        stop_app(process)
+    with app_holding(tmp_path_factory.mktemp("hostile-state"), hostile_demo(), "md") as app:
+        yield app
 
 
 def test_the_overview_shows_hostile_plan_titles_as_written(

@@ -70,6 +70,7 @@ def test_a_coordinator_uploads_reviews_confirms_restores_and_downloads(
     drop(page, modified_demo(tmp_path / "suivi-novembre.xlsx"))
     review = page.get_by_role("heading", name=re.compile("Ce qui change par rapport à la version"))
     expect(review).to_be_visible(timeout=TIMEOUT)
+    settle(page)  # the review is drawn top down: wait for the whole of it
     base = int(re.findall(r"\d+", review.inner_text())[-1])
     metrics = page.get_by_test_id("stMetric")
     expect(metrics.filter(has_text="Statuts en progrès")).to_contain_text("1")

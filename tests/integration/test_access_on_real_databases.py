@@ -117,8 +117,10 @@ def test_imports_and_restores_are_recorded_with_their_versions(store_url):
     store = SqlStore(store_url)
     for seed in (1, 2):
         data = write_workbook(synthetic_dataset(30, seed=seed), "fr")
+        # Seed 2 is another dataset over seed 1's: a replacement, confirmed.
         result = import_upload(store, "demo", [Upload(f"plan-{seed}.xlsx", data)], actor=EDITOR,
-                               author="Lea", note="")  # fmt: skip
+                               author="Lea", note="", allow_rewrite=True,
+                               allow_replace=True)  # fmt: skip
         assert result.status == "stored"
     assert restore_version(store, "demo", 1, actor=EDITOR, author="Lea").status == "stored"
     assert [(e.kind, e.actor, e.version, e.detail) for e in store.audit()] == [

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -75,10 +76,11 @@ def test_identical_idempotent_and_restored_imports_behave_the_same_on_each_datab
     assert same.status == "identical" and same.version.number == 1
 
     other = write_workbook(synthetic_dataset(40, seed=2), "fr")
+    replace = {"allow_rewrite": True, "allow_replace": True}  # another dataset: confirmed
     first = import_upload(store, "demo", [Upload("s.xlsx", other)], author="A", note="",
-                          idempotency_key="k", actor=ADMIN)  # fmt: skip
+                          idempotency_key="k", actor=ADMIN, **replace)  # fmt: skip
     again = import_upload(store, "demo", [Upload("s.xlsx", other)], author="A", note="",
-                          idempotency_key="k", actor=ADMIN)  # fmt: skip
+                          idempotency_key="k", actor=ADMIN, **replace)  # fmt: skip
     assert first.version.number == 2 and again.replayed and again.version.number == 2
 
     restored = restore_version(store, "demo", 1, author="B", actor=ADMIN)
@@ -104,9 +106,15 @@ def test_two_processes_saving_in_a_loop_get_consecutive_versions_with_no_gap(sto
 
 def test_two_command_line_imports_at_once_both_succeed_as_consecutive_versions(store_url, tmp_path):
     files = []
+    dataset = synthetic_dataset(40, seed=1)
     for seed in (1, 2):
+        # Two edits of one dataset (a measure's title): whichever is stored second is an
+        # ordinary update of the first, not a replacement needing its own confirmation.
+        measures = dataset.measures.copy()
+        measures.loc[0, "title"] = f"Intitulé {seed}"
+        edited = replace(dataset, tables={**dataset.tables, "measures": measures})
         path = tmp_path / f"coalition-{seed}.xlsx"
-        path.write_bytes(write_workbook(synthetic_dataset(40, seed=seed), "fr"))
+        path.write_bytes(write_workbook(edited, "fr"))
         files.append(path)
     store = SqlStore(store_url)
     ensure_seeded(store)  # concurrent seeding has its own test; this one is about imports

@@ -386,8 +386,8 @@ def _edited_demo(tmp_path: Path, name: str = "demo-edited.xlsx", **cells: object
 
 def test_import_stores_a_new_version_and_prints_the_change_review(tmp_path, capsys):
     path = _edited_demo(tmp_path, Chronologie__D2="Intitulé corrigé")
-    code, out, _ = run(capsys, "import", str(path), "--dataset", "demo", "--note", "mai",
-                       "--author", "Awa", "--as-of", "2026-11-26")  # fmt: skip
+    code, out, _ = run(capsys, "import", "--rewrite-history", str(path), "--dataset", "demo",
+                       "--note", "mai", "--author", "Awa", "--as-of", "2026-11-26")  # fmt: skip
     assert code == 0
     assert "version 2" in out and "Événements modifiés : 1" in out
 
@@ -425,6 +425,40 @@ def test_export_then_import_of_the_unchanged_file_says_identical(tmp_path, capsy
     assert "Identical to version 1" in out
 
 
+def test_import_refuses_a_rewrite_of_history_without_the_flag_and_stores_nothing(tmp_path, capsys):
+    path = _edited_demo(tmp_path, Suivi__C2="Réalisée", Suivi__I2="Rapport corrigé")
+    code, out, err = run(capsys, "import", str(path), "--dataset", "demo")
+    assert code == 5 and out == ""
+    (paragraph,) = err.strip().splitlines()  # one paragraph, naming the row
+    assert paragraph.startswith("Rien n'a été enregistré")
+    assert "Suivi A-M01 · 14/12/2018 · Gouvernement" in paragraph
+    assert paragraph.endswith("relancez avec --rewrite-history.")
+    code, out, _ = run(capsys, "history", "--dataset", "demo", "--json")
+    assert [v["version"] for v in json.loads(out)] == [1]
+
+    code, out, _ = run(capsys, "import", str(path), "--dataset", "demo", "--rewrite-history")
+    assert code == 0 and "version 2" in out
+
+
+def test_import_refuses_a_replacement_without_replace_and_names_what_is_removed(capsys):
+    # The French dataset over the demo: every plan, measure, recommendation and event goes.
+    france = str(ROOT / "data" / "france.xlsx")
+    code, _, err = run(capsys, "import", france, "--dataset", "demo", "--json", "--lang", "en")
+    assert code == 5
+    code, out, err = run(capsys, "import", france, "--dataset", "demo", "--rewrite-history",
+                         "--lang", "en")  # fmt: skip
+    assert code == 5
+    assert "Recommendations: 28 removed out of 28" in err and "Plans: 3 removed out of 3" in err
+    assert "--replace" in err and "--rewrite-history" not in err
+    code, out, _ = run(capsys, "history", "--dataset", "demo", "--json")
+    assert [v["version"] for v in json.loads(out)] == [1]
+    code, out, _ = run(capsys, "import", france, "--dataset", "demo", "--replace", "--json")
+    assert code == 5 and json.loads(out)["to_confirm"] == ["rewrite"]
+    code, out, _ = run(capsys, "import", france, "--dataset", "demo", "--replace",
+                       "--rewrite-history", "--json")  # fmt: skip
+    assert code == 0 and json.loads(out)["version"]["version"] == 2
+
+
 def test_a_partial_import_adds_status_rows(tmp_path, capsys):
     full = openpyxl.load_workbook(ROOT / "data" / "demo.xlsx")
     rows = [[c.value for c in row] for row in full["Suivi"].iter_rows(max_row=2)]
@@ -444,7 +478,7 @@ def test_a_partial_import_adds_status_rows(tmp_path, capsys):
 
 def test_diff_lists_the_changes_between_two_versions(tmp_path, capsys):
     path = _edited_demo(tmp_path, Chronologie__D2="Intitulé corrigé")
-    run(capsys, "import", str(path), "--dataset", "demo")
+    run(capsys, "import", "--rewrite-history", str(path), "--dataset", "demo")
     code, out, _ = run(capsys, "diff", "1", "2", "--dataset", "demo", "--as-of", "2026-11-26",
                        "--json")  # fmt: skip
     changes = json.loads(out)
@@ -456,7 +490,7 @@ def test_diff_lists_the_changes_between_two_versions(tmp_path, capsys):
 
 def test_restore_makes_a_new_version_equal_to_an_older_one(tmp_path, capsys):
     path = _edited_demo(tmp_path, Suivi__C2="Réalisée")
-    run(capsys, "import", str(path), "--dataset", "demo")
+    run(capsys, "import", "--rewrite-history", str(path), "--dataset", "demo")
     code, out, _ = run(capsys, "restore", "1", "--dataset", "demo", "--author", "Lea")
     assert code == 0 and "version 3" in out
     code, out, _ = run(capsys, "history", "--dataset", "demo", "--json")
@@ -483,7 +517,7 @@ def test_a_missing_version_is_reported_plainly_with_exit_1(tmp_path, capsys):
 
 def test_summary_without_file_uses_the_current_stored_version(tmp_path, capsys):
     path = _edited_demo(tmp_path, Mesures__A2="Z-M99", Suivi__A2="Z-M99")
-    run(capsys, "import", str(path), "--dataset", "demo")
+    run(capsys, "import", "--rewrite-history", str(path), "--dataset", "demo")
     code, out, _ = run(capsys, "summary", "--dataset", "demo", "--json", "--as-of", "2026-11-26")
     assert code == 0
     assert json.loads(out)["plans"][0]["plan_id"].startswith("DEMO")
@@ -499,7 +533,7 @@ def test_diff_in_text_shows_an_events_date_and_status_labels_in_the_chosen_langu
     tmp_path, capsys
 ):
     path = _edited_demo(tmp_path, Chronologie__D2="Intitulé corrigé")
-    run(capsys, "import", str(path), "--dataset", "demo")
+    run(capsys, "import", "--rewrite-history", str(path), "--dataset", "demo")
     code, out, _ = run(capsys, "diff", "1", "2", "--dataset", "demo", "--lang", "en")
     assert code == 0
     (line,) = [x for x in out.splitlines() if x.startswith("Events changed |")]
@@ -562,7 +596,9 @@ def test_an_import_while_another_save_holds_the_database_says_busy_never_locked(
     holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock and does not let go
     try:
         path = _edited_demo(tmp_path, Chronologie__D2="Intitulé corrigé")
-        code, out, err = run(capsys, "import", str(path), "--dataset", "demo", "--lang", "en")
+        code, out, err = run(
+            capsys, "import", "--rewrite-history", str(path), "--dataset", "demo", "--lang", "en"
+        )
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -638,7 +674,12 @@ def test_the_last_admin_cannot_be_removed_or_demoted_from_the_command_line(capsy
 def test_audit_json_lists_role_changes_and_imports_newest_first(tmp_path, capsys, os_user):
     run(capsys, "users", "set", "bob@coalition.example", "editor")
     path = _edited_demo(tmp_path, Chronologie__D2="Intitulé corrigé")
-    assert run(capsys, "import", str(path), "--dataset", "demo", "--author", "Awa")[0] == 0
+    assert (
+        run(
+            capsys, "import", "--rewrite-history", str(path), "--dataset", "demo", "--author", "Awa"
+        )[0]
+        == 0
+    )
     run(capsys, "restore", "1", "--dataset", "demo")
 
     code, out, _ = run(capsys, "audit", "--json")
@@ -727,7 +768,12 @@ def test_diff_json_names_the_sheet_row_field_old_and_new_value_of_every_edit(tmp
 
     values = {a: v for a, (v, _) in EDITS.items()} | {"Chronologie__B2": dt.datetime(2017, 7, 1)}
     code, out, err = run(
-        capsys, "import", str(_edited_demo(tmp_path, **values)), "--dataset", "demo"
+        capsys,
+        "import",
+        "--rewrite-history",
+        str(_edited_demo(tmp_path, **values)),
+        "--dataset",
+        "demo",
     )
     assert code == 0, out + err
     code, out, _ = run(capsys, "diff", "1", "2", "--dataset", "demo", "--json")
@@ -742,7 +788,7 @@ def test_diff_json_names_the_sheet_row_field_old_and_new_value_of_every_edit(tmp
 
 def test_diff_in_text_lists_each_edited_cell_under_its_sheet_and_row_in_french(tmp_path, capsys):
     path = _edited_demo(tmp_path, Mesures__E2="Nouvel intitulé", Suivi__C2="Réalisée")
-    run(capsys, "import", str(path), "--dataset", "demo")
+    run(capsys, "import", "--rewrite-history", str(path), "--dataset", "demo")
     code, out, _ = run(capsys, "diff", "1", "2", "--dataset", "demo")
     assert code == 0 and "Aucun changement" not in out
     lines = out.splitlines()

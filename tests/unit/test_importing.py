@@ -177,7 +177,7 @@ def test_an_exported_version_uploaded_back_unchanged_is_identical(store, lang):
 def test_a_rerun_with_the_same_idempotency_key_stores_one_version(store):
     first = upload(store, demo_bytes(), idempotency_key="sha+nonce")
     again = upload(
-        store, edited_demo(Suivi__Évaluateur__2="Autre évaluateur"), idempotency_key="sha+nonce"
+        store, edited_demo(Mesures__Intitulé__2="Autre intitulé"), idempotency_key="sha+nonce"
     )
     assert first.status == again.status == "stored"
     assert again.replayed and again.version == first.version
@@ -189,10 +189,58 @@ def test_a_save_that_fails_reports_failed_and_stores_nothing():
     store = MemoryStore()
     upload(store, demo_bytes())
     store.fail_next_save = True
-    result = upload(store, edited_demo(Suivi__Évaluateur__2="Autre évaluateur"))
+    result = upload(store, edited_demo(Mesures__Intitulé__2="Autre intitulé"))
     assert result.status == "failed"
     assert "nothing was changed" in result.message("en")
     assert len(store.versions("demo")) == 1
+
+
+# --- Confirmations: history rewritten, a replacement ----------------------------------------
+
+
+def test_an_upload_rewriting_a_stored_assessment_is_refused_and_stores_nothing(store):
+    upload(store, demo_bytes())
+    rewritten = edited_demo(Suivi__Statut__2="Réalisée")
+    result = upload(store, rewritten)
+    assert result.status == "refused" and result.missing == ("rewrite",)
+    assert result.version is None and result.previous.number == 1
+    assert [v.number for v in store.versions("demo")] == [1]
+    assert "A-M01 · 14/12/2018 · Gouvernement" in result.message("fr")
+    stored = upload(store, rewritten, allow_rewrite=True)
+    assert stored.status == "stored" and stored.version.number == 2
+
+
+def test_an_upload_removing_most_recommendations_is_refused_unless_replacing(store):
+    upload(store, demo_bytes())
+    wb = openpyxl.load_workbook(io.BytesIO(demo_bytes()))
+    wb["Recommandations"].delete_rows(2, 14)  # 14 of 28: half
+    wb["Prise en compte"].delete_rows(2, wb["Prise en compte"].max_row)  # nothing refers to them
+    out = io.BytesIO()
+    wb.save(out)
+    refused = upload(store, out.getvalue())
+    assert refused.status == "refused" and refused.missing == ("replace",)
+    assert "Recommandations : 14 retirée(s) sur 28" in refused.message("fr")
+    assert upload(store, out.getvalue(), allow_rewrite=True).status == "refused"
+    assert [v.number for v in store.versions("demo")] == [1]
+    assert upload(store, out.getvalue(), allow_replace=True).status == "stored"
+
+
+def test_a_commit_checks_the_flags_again_against_a_version_stored_since_it_was_prepared(store):
+    upload(store, demo_bytes())
+    files = [Upload("titre.xlsx", edited_demo(Mesures__Intitulé__2="Titre corrigé"))]
+    prepared = prepare_import(store, "demo", files)
+    assert prepared.flags is not None and prepared.flags.needed() == ()
+    header, first, *_ = sheet_rows("Suivi")
+    newer = list(first)
+    newer[header.index("Date")] = dt.datetime(2026, 2, 1)
+    workbook = partial_workbook(Suivi=[header, newer])
+    assert upload(store, workbook, partial=True).status == "stored"  # version 2
+    # Stored now, the prepared workbook would remove version 2's new assessment.
+    result = commit_import(store, prepared, actor=EDITOR, author="Awa", note="titre")
+    assert result.status == "refused" and result.missing == ("rewrite",)
+    assert [v.number for v in store.versions("demo")] == [1, 2]
+    again = commit_import(store, prepared, actor=EDITOR, author="Awa", note="t", allow_rewrite=True)
+    assert again.status == "stored" and again.version.number == 3
 
 
 # --- Partial updates -----------------------------------------------------------------------
@@ -240,7 +288,10 @@ def test_a_partial_event_with_an_existing_id_replaces_it_in_place_and_new_ones_a
     fresh[0] = "EV-NEW-1"
     fresh[header.index("Intitulé")] = "Nouvel événement"
 
-    result = upload(store, partial_workbook(Chronologie=[header, changed, fresh]), partial=True)
+    workbook = partial_workbook(Chronologie=[header, changed, fresh])
+    # Changing a stored event rewrites history: refused unless confirmed.
+    assert upload(store, workbook, partial=True).status == "refused"
+    result = upload(store, workbook, partial=True, allow_rewrite=True)
 
     assert result.status == "stored", [i.message("en") for i in result.report]
     before, after = store.read_dataset("demo", 1).events, store.read_dataset("demo", 2).events
@@ -360,7 +411,7 @@ def test_a_partial_update_is_appended_to_a_version_stored_after_it_was_prepared(
 
 def test_restore_stores_a_new_version_equal_to_the_older_one_and_says_so(store):
     first = upload(store, demo_bytes()).version
-    upload(store, edited_demo(Suivi__Évaluateur__2="Autre évaluateur"))
+    upload(store, edited_demo(Mesures__Intitulé__2="Autre intitulé"))
 
     result = restore_version(
         store, "demo", 1, actor=EDITOR, author="Lea", note="erreur de saisie", lang="en"
@@ -422,7 +473,7 @@ def test_a_viewers_restore_is_refused_before_anything_is_read_or_stored():
 
 def test_a_viewer_cannot_confirm_an_import_prepared_for_them(store):
     upload(store, demo_bytes())
-    files = [Upload("demo.xlsx", edited_demo(Suivi__Évaluateur__2="Autre évaluateur"))]
+    files = [Upload("demo.xlsx", edited_demo(Mesures__Intitulé__2="Autre intitulé"))]
     prepared = prepare_import(store, "demo", files)  # checking a file is reading: allowed
     with pytest.raises(Forbidden):
         commit_import(store, prepared, actor=VIEWER, author="Vera", note="")
@@ -432,7 +483,7 @@ def test_a_viewer_cannot_confirm_an_import_prepared_for_them(store):
 
 def test_an_upload_and_a_restore_are_recorded_with_their_version_in_the_audit_trail(store):
     upload(store, demo_bytes(), name="plan de mai.xlsx")
-    upload(store, edited_demo(Suivi__Évaluateur__2="Autre évaluateur"))
+    upload(store, edited_demo(Mesures__Intitulé__2="Autre intitulé"))
     restored = restore_version(store, "demo", 1, actor=ALICE, author="Alice")
 
     events = store.audit()
@@ -506,7 +557,7 @@ def test_ten_imports_at_once_never_parse_more_than_the_slots_allow_and_all_finis
 
     def one(i: int) -> str:
         start.wait()
-        data = edited_demo(Chronologie__Intitulé__2=f"Intitulé {i}")
+        data = edited_demo(Mesures__Intitulé__2=f"Intitulé {i}")
         return upload(sqlite_store, data, idempotency_key=f"k{i}").status
 
     with ThreadPoolExecutor(10) as pool:
@@ -544,7 +595,7 @@ def test_a_save_finding_the_database_locked_says_busy_never_database_is_locked(
     holder = sqlite3.connect(tmp_path / "store.sqlite", isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        result = upload(sqlite_store, edited_demo(Suivi__Évaluateur__2="Autre évaluateur"))
+        result = upload(sqlite_store, edited_demo(Mesures__Intitulé__2="Autre intitulé"))
     finally:
         holder.execute("ROLLBACK")
         holder.close()
