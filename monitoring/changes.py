@@ -243,7 +243,9 @@ GROUPS = tuple(
 )
 
 
-def compare(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
+def compare(
+    old: Dataset, new: Dataset, as_of: dt.date, *, cells: pd.DataFrame | None = None
+) -> Changes:
     """Compare two versions of a dataset.
 
     Statuses are compared per measure (present in both versions) and per voice, using the
@@ -267,6 +269,8 @@ def compare(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
         old: the earlier version (e.g. the current one).
         new: the later version (e.g. the upload).
         as_of: the date statuses and deadlines are computed for.
+        cells: `cell_changes(old, new)` when already computed (the import's flags use
+            it); computed here when None.
 
     Returns:
         The changes, each kind in its own table.
@@ -303,7 +307,7 @@ def compare(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
         verdicts_changed=_verdicts_changed(old, new),
         old_scale=old.scale,
         new_scale=new.scale,
-        cells=cell_changes(old, new),
+        cells=cell_changes(old, new) if cells is None else cells,
     )
 
 

@@ -167,6 +167,8 @@ class PreparedImport:
     # Against `base` (None without one): what needs its own confirmation to be stored.
     flags: ReviewFlags | None = None
     previous: Dataset | None = None  # the data of `base`, to review the changes against
+    # `changes.cell_changes(previous, dataset)` when flagged: the review reuses it.
+    cells: pd.DataFrame | None = None
 
     @cached_property  # hashing a large dataset takes a while: once per prepared import
     def identical(self) -> bool:
@@ -292,7 +294,7 @@ def _flagged(
         previous = store.read_dataset(prepared.dataset_key, base.number)
     cells = cell_changes(previous, prepared.dataset)
     flags = flag_changes(previous, prepared.dataset, cells, previous_date=base.created_at.date())
-    return replace(prepared, flags=flags, previous=previous)
+    return replace(prepared, flags=flags, previous=previous, cells=cells)
 
 
 def _validate_partial(raw: RawWorkbook, current: Dataset, report: Report) -> Dataset | None:

@@ -95,7 +95,7 @@ if draft is None or draft.key != key:
             if isinstance(outcome, PreparedImport) and outcome.base and not outcome.identical:
                 status.update(label=t("upload.comparing", lang))
                 old = outcome.previous or db.read_dataset(ctx.dataset_key, outcome.base.number)
-                changes = compare(old, outcome.dataset, ctx.as_of)
+                changes = compare(old, outcome.dataset, ctx.as_of, cells=outcome.cells)
         except StorageError as exc:  # the store could not be read: nothing was changed
             status.update(label=t(exc.key, lang, **exc.params), state="error")
             st.error(t(exc.key, lang, **exc.params))
