@@ -56,8 +56,9 @@ def dataset(store: Store) -> str:
         ("Bea", "Comité de janvier", demo(NEW_TITLE, "En cours")),
         ("Cid", "Relecture", demo(NEW_TITLE, "Réalisée")),
     ):
+        # The third version rewrites a stored assessment: confirmed, as a coordinator would.
         done = import_upload(store, key, [Upload("demo.xlsx", data)], author=author, note=note,
-                             actor=ADMIN)  # fmt: skip
+                             actor=ADMIN, allow_rewrite=True)  # fmt: skip
         assert done.status == "stored", done.message("en")
     return key
 

@@ -824,7 +824,8 @@ def test_log_lists_every_change_of_a_measure_newest_first_with_version_author_an
     assessed = _edited_demo(tmp_path, "v3.xlsx", Mesures__E2="Nouvel intitulé",
                             Suivi__C2="Réalisée")  # fmt: skip
     run(capsys, "import", str(titled), "--dataset", "demo", "--author", "Bea", "--note", "comité")
-    run(capsys, "import", str(assessed), "--dataset", "demo", "--author", "Cid")
+    run(capsys, "import", str(assessed), "--dataset", "demo", "--author", "Cid",
+        "--rewrite-history")  # fmt: skip
     _, out, _ = run(capsys, "history", "--dataset", "demo", "--json")
     when = {v["version"]: v["created_at"][:16].replace("T", " ") + " UTC" for v in json.loads(out)}
 
