@@ -141,6 +141,14 @@ def _status_bars(rows: pd.DataFrame, lang: Lang) -> list[go.Bar]:
     return bars
 
 
+def _announced_latest(revisions: pd.DataFrame) -> pd.Series:
+    """The latest possible date of each revision's announcement (NaT when known to the day,
+    or for revisions built without the column), so a period is named as one."""
+    missing = pd.Series(pd.NaT, index=revisions.index)
+    latest: pd.Series = revisions.get("announced_latest", missing)
+    return latest
+
+
 def _revision_trace(rows: pd.DataFrame, revisions: pd.DataFrame, lang: Lang) -> go.Scatter:
     """A dashed path from each moved deadline's original date through every revision."""
     shown = revisions[revisions["measure_id"].isin(rows["measure_id"])]
@@ -161,9 +169,14 @@ def _revision_trace(rows: pd.DataFrame, revisions: pd.DataFrame, lang: Lang) -> 
                     "delays.hover.revised",
                     lang,
                     date=format_date(due, lang),
-                    announced=format_date(on, lang),
+                    announced=format_date_phrase(on, last, lang),
                 )
-                for due, on in zip(group["revised_due_date"], group["announced_on"], strict=True)
+                for due, on, last in zip(
+                    group["revised_due_date"],
+                    group["announced_on"],
+                    _announced_latest(group),
+                    strict=True,
+                )
             ],
             "",
         ]
