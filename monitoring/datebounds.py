@@ -123,6 +123,18 @@ def bounds(earliest: object, latest: object) -> tuple[dt.date | None, dt.date | 
     return first, (last if last is not None else first)
 
 
+def falls_within(day: object, earliest: object, latest: object) -> bool:
+    """Whether `day` lies inside the period of a date known only between two bounds.
+
+    False when the date is known to the day (no `latest`), or when a value is missing:
+    only a real period leaves it open whether `day` came before or after the date.
+    """
+    moment, (first, last) = _as_date(day), bounds(earliest, latest)
+    if moment is None or first is None or last is None or last == first:
+        return False
+    return first <= moment <= last
+
+
 def latest_of(frame: pd.DataFrame, column: str, latest_column: str) -> np.ndarray:
     """The latest possible day of each row (`datetime64[s]`): the companion, else the date.
 

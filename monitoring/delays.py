@@ -49,7 +49,8 @@ def revised_due_dates(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
 
     Returns:
         One row per revision: measure_id, announced_on (the assessment's date, its
-        earliest when imprecise), revised_due_date, voice, assessor; by measure id, then
+        earliest when imprecise), announced_latest (its latest possible date, NaT when
+        known to the day), revised_due_date, voice, assessor; by measure id, then
         date, then latest date, then sheet row.
     """
     updates = ds.status_updates
@@ -66,6 +67,9 @@ def revised_due_dates(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
         {
             "measure_id": rows["measure_id"],
             "announced_on": rows["as_of"].astype(_DATES),
+            "announced_latest": rows["_latest"]
+            .where(rows["_latest"] != rows["as_of"])
+            .astype(_DATES),
             "revised_due_date": rows["revised_due_date"].astype(_DATES),
             "voice": rows["voice"],
             "assessor": rows["assessor"],

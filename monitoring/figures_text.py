@@ -21,6 +21,7 @@ from monitoring.i18n import (
     format_date,
     format_date_bounds,
     format_date_bounds_column,
+    format_days,
     format_number,
     format_percent,
     t,
@@ -121,7 +122,7 @@ def median_delay_short(s: Summary, lang: Lang) -> str:
     days = s.get("median_delay_days")
     if days is None:
         return t("truth.delay.none", lang)
-    return t("truth.delay.median.short", lang, days=format_number(days, lang))
+    return t("truth.delay.median.short", lang, days=format_days(days, lang))
 
 
 def median_delay_line(s: Summary, lang: Lang) -> str | None:
@@ -178,7 +179,13 @@ def plan_lines(s: Summary, as_of: dt.date, lang: Lang) -> list[str]:
     if overdue is not None:
         expected = format_date_bounds(s.get("expected_date"), s.get("expected_latest"), lang)
         lines.append(
-            t("truth.plan.adoption_overdue", lang, as_of=as_of, days=overdue, expected=expected)
+            t(
+                "truth.plan.adoption_overdue",
+                lang,
+                as_of=as_of,
+                days=format_days(overdue, lang),
+                expected=expected,
+            )
         )
     if s.get("adoption_delay_days") is not None:
         expected = format_date_bounds(s.get("expected_date"), s.get("expected_latest"), lang)
@@ -187,7 +194,7 @@ def plan_lines(s: Summary, as_of: dt.date, lang: Lang) -> list[str]:
     gap = s.get("gap_before_days")
     if gap is not None and gap > 0:
         key = "truth.plan.gap_open" if s.get("gap_open") else "overview.gap_before_days"
-        lines.append(t(key, lang, days=gap, as_of=as_of))
+        lines.append(t(key, lang, days=format_days(gap, lang), as_of=as_of))
     return lines
 
 

@@ -133,6 +133,13 @@ def plural_key(one: str, many: str, count: float | None, lang: Lang) -> str:
     return one if singular else many
 
 
+def format_days(count: float | int, lang: Lang = "fr") -> str:
+    """A number of days with its unit agreed: `1 jour`, `0 jour`, `1 801 jours` / `1 day`,
+    `0 days` (`plural_key`). Templates that count days take this text as `{days}`."""
+    key = plural_key("figures.days.one", "figures.days.many", count, lang)
+    return t(key, lang, days=count)
+
+
 def format_date_bounds(earliest: Any, latest: Any, lang: Lang = "fr") -> str:
     """Format a date known to the day, the month, the year, or only between two dates.
 

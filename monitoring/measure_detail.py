@@ -20,8 +20,16 @@ import numpy as np
 import pandas as pd
 
 from monitoring.dataset import Dataset
-from monitoring.datebounds import latest_of
-from monitoring.i18n import format_date, format_date_bounds, format_date_phrase, format_number, t
+from monitoring.datebounds import falls_within, latest_of
+from monitoring.i18n import (
+    format_date,
+    format_date_bounds,
+    format_date_bounds_column,
+    format_date_phrase,
+    format_days,
+    format_number,
+    t,
+)
 from monitoring.metrics import (
     VOICE_CODES,
     carried_chain,
@@ -99,7 +107,9 @@ def measure_rows(ds: Dataset, as_of: dt.date, voice: str, lang: Lang) -> pd.Data
         lang: language of the status, voice and deadline labels.
 
     Returns:
-        The `TABLE_COLUMNS` (status as a display label, `assessed_by` as "voice · assessor",
+        The `TABLE_COLUMNS` (status as a display label, `assessed_on` as text from the
+        last assessment's bounds, "14/05/2014", "mars 2014", "2014" or "entre le … et le …",
+        never a day it was not known to; `assessed_by` as "voice · assessor",
         `deadline` a label: overdue, past due not assessed, not yet due, or "—" when
         done, dropped or without a due date; `days_late` only for overdue measures, up
         to their last assessment (`metrics.measure_table`: at least that; empty when the
@@ -115,6 +125,7 @@ def measure_rows(ds: Dataset, as_of: dt.date, voice: str, lang: Lang) -> pd.Data
     )
     return table.assign(
         status=_status_labels(ds, table["status"], lang),
+        assessed_on=format_date_bounds_column(table["assessed_on"], table["assessed_latest"], lang),
         assessed_by=_voice_labels(table["voice"], table["assessor"], lang),
         deadline=deadline,
         days_late=table["delay_days"].where(table["overdue"]),
@@ -258,12 +269,12 @@ def _history(ds: Dataset, measure_id: str, as_of: dt.date) -> tuple[pd.DataFrame
 
 
 def _evidence(ds: Dataset, history: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The assessments as a table to read: text sources and links in separate columns."""
+    """The assessments as a table to read: text sources and links in separate columns, each
+    date written from its bounds ("mars 2014"), as the events' dates are."""
     link = history["evidence"].map(_is_link).astype(bool)
     return pd.DataFrame(
         {
-            "as_of": history["as_of"],
-            "as_of_latest": history["as_of_latest"],
+            "as_of": format_date_bounds_column(history["as_of"], history["as_of_latest"], lang),
             "voice": history["voice"].map(lambda v: t(f"voice.{v}", lang)),
             "assessor": history["assessor"],
             "status": _status_labels(ds, history["status"], lang),
@@ -290,11 +301,15 @@ def _deadline_fact(row: pd.Series, lang: Lang) -> str:
         # measure was still open then at the latest, so "at least N days" holds wherever in
         # its period the assessment fell; the phrase names the whole period.
         when = format_date_phrase(row["assessed_on"], row["assessed_latest"], lang)
-        if pd.isna(row["delay_days"]):
-            return t("measures.fact.late_after_evidence", lang, when=when)
-        return t("measures.fact.late_at_least", lang, days=int(row["delay_days"]), when=when)
+        if pd.isna(row["delay_days"]):  # due after the last assessment's earliest date
+            key = "measures.fact.late_after_evidence"
+            if falls_within(row["effective_due"], row["assessed_on"], row["assessed_latest"]):
+                key = "measures.fact.late_within_evidence"  # "after" is not certain
+            return t(key, lang, when=when)
+        days = format_days(int(row["delay_days"]), lang)
+        return t("measures.fact.late_at_least", lang, days=days, when=when)
     if row["category"] == "done" and pd.notna(row["delay_days"]):
-        return t("measures.fact.done_after", lang, days=int(row["delay_days"]))
+        return t("measures.fact.done_after", lang, days=format_days(int(row["delay_days"]), lang))
     for flag, state in (("past_due_unassessed", "unassessed"), ("not_yet_due", "ahead")):
         if row[flag]:
             return t(f"measures.deadline.{state}", lang)
@@ -313,7 +328,8 @@ def _facts(ds: Dataset, measure_id: str, as_of: dt.date, voice: str, lang: Lang)
         due = t("measures.fact.plan_end", lang, date=due)
     effective = format_date(row["effective_due"], lang)
     if pd.notna(row["slip_days"]) and row["slip_days"] != 0:
-        effective = t("measures.fact.slip", lang, date=effective, days=int(row["slip_days"]))
+        days = format_days(int(row["slip_days"]), lang)
+        effective = t("measures.fact.slip", lang, date=effective, days=days)
     budget = row["budget_eur"]
     values = {
         "plan": plan,

@@ -19,6 +19,7 @@ from monitoring.i18n import (
     format_date,
     format_date_bounds,
     format_date_phrase,
+    format_days,
     format_percent,
     plural_key,
     t,
@@ -136,9 +137,7 @@ def median_delay_text(summary: dict[str, Any], lang: Lang) -> str:
             lang,
             count=count,
         )
-        days = t(
-            plural_key("figures.days.one", "figures.days.many", median, lang), lang, days=median
-        )
+        days = format_days(median, lang)
         if summary["median_delay_is_lower_bound"]:
             text = t(
                 "figures.median_delay.at_least",
@@ -167,10 +166,8 @@ def adoption_delay_text(summary: Mapping[str, Any], lang: Lang) -> str:
     """ "195 jours", or "entre 195 et 225 jours" when the expected date is a period."""
     shortest, longest = summary["adoption_delay_days"], summary.get("adoption_delay_max_days")
     if longest is None or longest == shortest:
-        return t(
-            plural_key("figures.days.one", "figures.days.many", shortest, lang), lang, days=shortest
-        )
-    return t("figures.days.between", lang, shortest=shortest, longest=longest)
+        return format_days(shortest, lang)
+    return t("figures.days.between", lang, shortest=shortest, longest=format_days(longest, lang))
 
 
 def adoption_lines(summary: dict[str, Any], as_of: dt.date, lang: Lang) -> list[str]:
@@ -192,14 +189,16 @@ def adoption_lines(summary: dict[str, Any], as_of: dt.date, lang: Lang) -> list[
                     "figures.adoption_overdue",
                     lang,
                     expected=expected,
-                    days=summary["adoption_overdue_days"],
+                    days=format_days(summary["adoption_overdue_days"], lang),
                 )
             )
     if summary["gap_before_days"] is not None:
         if summary["gap_open"]:
-            lines.append(t("figures.gap_open", lang, days=summary["gap_before_days"], as_of=as_of))
+            days = format_days(summary["gap_before_days"], lang)
+            lines.append(t("figures.gap_open", lang, days=days, as_of=as_of))
         else:
-            lines.append(t("cli.gap_before_days", lang, days=summary["gap_before_days"]))
+            days = format_days(summary["gap_before_days"], lang)
+            lines.append(t("cli.gap_before_days", lang, days=days))
     return lines
 
 

@@ -23,7 +23,13 @@ import numpy as np
 import pandas as pd
 
 from monitoring.dataset import DATE_DTYPE, Dataset
-from monitoring.i18n import format_date_bounds, format_date_bounds_column, format_number, t
+from monitoring.i18n import (
+    format_date_bounds,
+    format_date_bounds_column,
+    format_days,
+    format_number,
+    t,
+)
 from monitoring.method import first_link, readable
 from monitoring.metrics import known_events, letters, reply_rates
 from monitoring.schema import Lang
@@ -260,18 +266,17 @@ def _letter_note(row: pd.Series, lang: Lang) -> str:
     if not row["answered"]:
         bounded = pd.notna(row["date_latest"])
         key = "timeline.note.waiting_at_least" if bounded else "timeline.note.waiting"
-        return t(key, lang, days=int(row["waiting_days"]))
+        return t(key, lang, days=format_days(int(row["waiting_days"]), lang))
     if pd.notna(row["reply_delay_days"]):
         return t(
             "timeline.note.answered", lang, date=row["reply_date"].date(),
-            days=int(row["reply_delay_days"]),
+            days=format_days(int(row["reply_delay_days"]), lang),
         )  # fmt: skip
     when = format_date_bounds(row["reply_date"], row["reply_date_latest"], lang)
     if pd.notna(row["reply_delay_min_days"]):
-        return t(
-            "timeline.note.answered_range", lang, when=when,
-            low=int(row["reply_delay_min_days"]), high=int(row["reply_delay_max_days"]),
-        )  # fmt: skip
+        high = format_days(int(row["reply_delay_max_days"]), lang)
+        low = int(row["reply_delay_min_days"])
+        return t("timeline.note.answered_range", lang, when=when, low=low, high=high)
     return t("timeline.note.answered_unknown_delay", lang, when=when)
 
 

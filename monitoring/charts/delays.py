@@ -11,7 +11,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from monitoring.charts.base import CATEGORY_STYLE, NoChart, category_label, layout, safe
-from monitoring.i18n import format_date, format_date_phrase, format_number, t
+from monitoring.datebounds import falls_within
+from monitoring.i18n import format_date, format_date_phrase, format_days, format_number, t
 from monitoring.schema import CATEGORY_CODES, SHEETS_BY_ID, Lang
 
 ROW_HEIGHT = 24  # pixels per row of the timeline: the chart grows with the measures shown
@@ -65,14 +66,17 @@ def _rows_with_headers(rows: pd.DataFrame) -> tuple[list[str], list[str]]:
     return keys, labels
 
 
-def _late_text(days: Any, assessed_on: Any, assessed_latest: Any, lang: Lang) -> str:
-    """`En retard d'au moins N jour(s) ; dernière évaluation le …` (or "en mars 2014" for an
+def _late_text(days: Any, due: Any, assessed_on: Any, assessed_latest: Any, lang: Lang) -> str:
+    """`En retard d'au moins N jours ; dernière évaluation le …` (or "en mars 2014" for an
     assessment known only as a period: N counts to its earliest day, so it holds wherever
-    in the period the assessment fell), or why no delay is counted."""
+    in the period the assessment fell), or why no delay is counted: the due date passed
+    after the last assessment, or fell inside its period (then "after" is not certain)."""
     when = format_date_phrase(assessed_on, assessed_latest, lang)
     if pd.isna(days):
-        return t("truth.hover.late_unknown", lang, when=when)
-    return t("truth.hover.late", lang, days=int(days), when=when)
+        within = falls_within(due, assessed_on, assessed_latest)
+        key = "truth.hover.late_within" if within else "truth.hover.late_unknown"
+        return t(key, lang, when=when)
+    return t("truth.hover.late", lang, days=format_days(int(days), lang), when=when)
 
 
 def _hover(row: pd.Series, lang: Lang) -> str:
@@ -96,9 +100,8 @@ def _hover(row: pd.Series, lang: Lang) -> str:
     if row.get("due_basis") == "plan_end":
         lines.append(t("truth.hover.plan_end", lang))
     if row["overdue"]:
-        lines.append(
-            _late_text(row["delay_days"], row.get("assessed_on"), row.get("assessed_latest"), lang)
-        )
+        first, last = row.get("assessed_on"), row.get("assessed_latest")
+        lines.append(_late_text(row["delay_days"], row["effective_due"], first, last, lang))
     elif row["past_due_unassessed"]:
         lines.append(t("delays.hover.unassessed", lang))
     return "<br>".join(lines)
@@ -138,6 +141,14 @@ def _status_bars(rows: pd.DataFrame, lang: Lang) -> list[go.Bar]:
     return bars
 
 
+def _announced_latest(revisions: pd.DataFrame) -> pd.Series:
+    """The latest possible date of each revision's announcement (NaT when known to the day,
+    or for revisions built without the column), so a period is named as one."""
+    missing = pd.Series(pd.NaT, index=revisions.index)
+    latest: pd.Series = revisions.get("announced_latest", missing)
+    return latest
+
+
 def _revision_trace(rows: pd.DataFrame, revisions: pd.DataFrame, lang: Lang) -> go.Scatter:
     """A dashed path from each moved deadline's original date through every revision."""
     shown = revisions[revisions["measure_id"].isin(rows["measure_id"])]
@@ -158,9 +169,14 @@ def _revision_trace(rows: pd.DataFrame, revisions: pd.DataFrame, lang: Lang) -> 
                     "delays.hover.revised",
                     lang,
                     date=format_date(due, lang),
-                    announced=format_date(on, lang),
+                    announced=format_date_phrase(on, last, lang),
                 )
-                for due, on in zip(group["revised_due_date"], group["announced_on"], strict=True)
+                for due, on, last in zip(
+                    group["revised_due_date"],
+                    group["announced_on"],
+                    _announced_latest(group),
+                    strict=True,
+                )
             ],
             "",
         ]
@@ -192,7 +208,7 @@ def _late_trace(rows: pd.DataFrame, as_of: dt.date, lang: Lang) -> go.Scatter:
     ):
         x += [*_iso(pd.Series([due])), as_of.isoformat(), None]
         y += [_key(measure_id), _key(measure_id), None]
-        text = _late_text(days, assessed, latest, lang)
+        text = _late_text(days, due, assessed, latest, lang)
         texts += [text, text, ""]
     return go.Scatter(
         name=t("delays.chart.late", lang),
@@ -315,7 +331,7 @@ def _at_least(days: float | int | None, lang: Lang) -> str:
     """`au moins 240 jours` (delays stop at the last assessment), or `non calculable`."""
     if days is None or pd.isna(days):
         return t("truth.delay.none", lang)
-    return t("truth.delay.median.short", lang, days=format_number(days, lang))
+    return t("truth.delay.median.short", lang, days=format_days(days, lang))
 
 
 def lead_delays(leads: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure | NoChart:

@@ -21,7 +21,7 @@ from monitoring.charts.base import (
     safe,
     stacked_bars,
 )
-from monitoring.i18n import format_date, format_date_bounds, t
+from monitoring.i18n import format_date, format_date_bounds, format_days, t
 from monitoring.schema import CATEGORY_CODES, RETENTION_LEVELS, SHEETS_BY_ID, Lang
 
 
@@ -166,7 +166,7 @@ def plan_periods(timeline: pd.DataFrame, as_of: dt.date, lang: Lang = "fr") -> g
         key = "chart.gap_open" if row["gap_open"] else "chart.gap"
         fig.add_vrect(
             x0=row["gap_start"], x1=row["gap_end"], fillcolor="#D55E00", opacity=0.15,
-            line_width=0, annotation_text=t(key, lang, days=days),
+            line_width=0, annotation_text=t(key, lang, days=format_days(days, lang)),
             annotation_position="top left", annotation_font_size=11,
         )  # fmt: skip
     fig.add_vline(x=pd.Timestamp(as_of), line_dash="dash", line_color="#000000")

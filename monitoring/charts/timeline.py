@@ -19,7 +19,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monitoring.charts.base import FONT, NoChart, layout, safe
-from monitoring.i18n import format_date, format_date_bounds, format_number, format_percent, t
+from monitoring.i18n import (
+    format_date,
+    format_date_bounds,
+    format_days,
+    format_number,
+    format_percent,
+    t,
+)
 from monitoring.schema import SHEETS_BY_ID, Lang
 from monitoring.timeline import LANE_ORDER, reply_notes
 
@@ -343,7 +350,7 @@ def reply_rate_bars(rates: pd.DataFrame, *, lang: Lang) -> go.Figure | NoChart:
         for rate, a, n in zip(rates["reply_rate"], rates["answered"], rates["letters"], strict=True)
     ]
     delays = [
-        t("timeline.median_delay", lang, days=format_number(d, lang)) if pd.notna(d) else ""
+        t("timeline.median_delay", lang, days=format_days(d, lang)) if pd.notna(d) else ""
         for d in rates["median_reply_delay_days"]
     ]
     fig = go.Figure(

@@ -27,8 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Adoption delay (adopted − expected): {delay}",
     ),
     "cli.gap_before_days": (
-        "Sans plan avant celui-ci (adoption − fin du plan précédent) : {days} jours",
-        "No plan before this one (adoption − previous plan's end): {days} days",
+        "Sans plan avant celui-ci (adoption − fin du plan précédent) : {days}",
+        "No plan before this one (adoption − previous plan's end): {days}",
     ),
     "cli.retention": (
         "Recommandations retenues {retained} · partiellement {partly_retained} · retirées "

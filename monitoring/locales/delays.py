@@ -161,8 +161,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Past due, not assessed: nothing shows it is not done",
     ),
     "delays.hover.revised": (
-        "Échéance révisée : {date} (annoncée le {announced})",
-        "Revised due date: {date} (announced on {announced})",
+        "Échéance révisée : {date} (annoncée {announced})",
+        "Revised due date: {date} (announced {announced})",
     ),
     "delays.hover.lead": (
         "{lead}<br>{overdue} mesure(s) en retard<br>retard médian : {median}<br>"

@@ -150,12 +150,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "measures.fact.plan_end": ("{date} (fin du plan)", "{date} (end of the plan)"),
     "measures.fact.slip": (
-        "{date} (déplacée de {days} jours)",
-        "{date} (moved by {days} days)",
+        "{date} (déplacée de {days})",
+        "{date} (moved by {days})",
     ),
     "measures.fact.done_after": (
-        "Réalisée {days} jours après l'échéance initiale",
-        "Done {days} days after the original due date",
+        "Réalisée {days} après l'échéance initiale",
+        "Done {days} after the original due date",
     ),
     "measures.history": ("Historique des évaluations", "Assessment history"),
     "measures.history_help": (

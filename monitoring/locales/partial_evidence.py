@@ -5,27 +5,32 @@ evidence, coverage, published verdicts, the as-of date (timeline notes, measure 
 MESSAGES: dict[str, tuple[str, str]] = {
     # Timeline notes (monitoring.timeline.reply_notes).
     "timeline.note.answered_range": (
-        "Réponse : {when}, après {low} à {high} jours",
-        "Answered: {when}, after {low} to {high} days",
+        "Réponse : {when}, après {low} à {high}",
+        "Answered: {when}, after {low} to {high}",
     ),
     "timeline.note.answered_unknown_delay": (
         "Réponse : {when} ; délai inconnu (les dates imprécises se chevauchent)",
         "Answered: {when}; delay unknown (the imprecise dates overlap)",
     ),
     "timeline.note.waiting_at_least": (
-        "Sans réponse, en attente depuis au moins {days} jours",
-        "No reply, waiting for at least {days} days",
+        "Sans réponse, en attente depuis au moins {days}",
+        "No reply, waiting for at least {days}",
     ),
     # Measure facts (monitoring.measure_detail).
     "measures.fact.late_at_least": (
-        "En retard d'au moins {days} jours (dernière évaluation {when})",
-        "At least {days} days overdue (last assessment {when})",
+        "En retard d'au moins {days} (dernière évaluation {when})",
+        "At least {days} overdue (last assessment {when})",
     ),
     "measures.fact.late_after_evidence": (
         "En retard : échéance dépassée après la dernière évaluation, {when}",
         "Overdue: the due date passed after the last assessment, {when}",
     ),
-    "measures.col.as_of_latest": ("Au plus tard le", "Latest date"),
+    "measures.fact.late_within_evidence": (
+        "En retard : échéance pendant la période de la dernière évaluation, {when}, qui ne "
+        "dit pas si elle était déjà dépassée ; retard non compté",
+        "Overdue: the due date falls within the period of the last assessment, {when}, "
+        "which does not tell whether it had already passed; delay not counted",
+    ),
     # A plan's figures in words (monitoring.plan_text; the summary command).
     "figures.verdict": (
         "{assessor}, {date} : {counts} ({covered} mesures) — verdict par mesure connu pour {known}",
@@ -91,9 +96,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figures.median_delay.unknown": ("Retard médian : inconnu", "Median delay: unknown"),
     "figures.median_delay.after": (
         " ; {count} mesures en retard sans durée connue (échéance dépassée après leur "
-        "dernière évaluation)",
+        "dernière évaluation, ou pendant sa période quand sa date est imprécise)",
         "; {count} overdue measures without a known delay (due date passed after their last "
-        "assessment)",
+        "assessment, or within its period when its date is imprecise)",
     ),
     "figures.retention.not_recorded": (
         "Prise en compte des recommandations : non renseignée",
@@ -101,17 +106,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "figures.not_adopted": ("Pas encore adopté au {as_of}", "Not adopted yet as of {as_of}"),
     "figures.adoption_overdue": (
-        "Adoption attendue : {expected} ; en retard d'au moins {days} jours",
-        "Adoption expected: {expected}; at least {days} days overdue",
+        "Adoption attendue : {expected} ; en retard d'au moins {days}",
+        "Adoption expected: {expected}; at least {days} overdue",
     ),
     "figures.gap_open": (
-        "Sans plan en vigueur depuis la fin du plan précédent : au moins {days} jours (au {as_of})",
-        "No plan in force since the previous plan ended: at least {days} days (as of {as_of})",
+        "Sans plan en vigueur depuis la fin du plan précédent : au moins {days} (au {as_of})",
+        "No plan in force since the previous plan ended: at least {days} (as of {as_of})",
     ),
     "figures.days.one": ("{days} jour", "{days} day"),
     "figures.days.many": ("{days} jours", "{days} days"),
     "figures.days.between": (
-        "entre {shortest} et {longest} jours",
-        "between {shortest} and {longest} days",
+        "entre {shortest} et {longest}",
+        "between {shortest} and {longest}",
     ),
 }

@@ -63,12 +63,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timeline.adopted": ("{plan} adopté", "{plan} adopted"),
     "timeline.no_plan": ("sans plan", "no plan"),
     "timeline.note.answered": (
-        "Réponse le {date}, après {days} jours",
-        "Answered on {date}, after {days} days",
+        "Réponse le {date}, après {days}",
+        "Answered on {date}, after {days}",
     ),
     "timeline.note.waiting": (
-        "Sans réponse, en attente depuis {days} jours",
-        "No reply, waiting for {days} days",
+        "Sans réponse, en attente depuis {days}",
+        "No reply, waiting for {days}",
     ),
     "timeline.note.answers": ("En réponse à : {title}", "In reply to: {title}"),
     "timeline.table": ("Les événements en tableau", "The events as a table"),
@@ -106,8 +106,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timeline.letters.one": ("{n} lettre", "{n} letter"),
     "timeline.letters.other": ("{n} lettres", "{n} letters"),
     "timeline.median_delay": (
-        "Délai médian de réponse : {days} jours",
-        "Median reply delay: {days} days",
+        "Délai médian de réponse : {days}",
+        "Median reply delay: {days}",
     ),
     "timeline.unnamed_recipient": ("(destinataire non renseigné)", "(addressee not given)"),
     "timeline.col.letters": ("Lettres", "Letters"),

@@ -17,11 +17,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Deadlines and delays.
     "truth.delay.not_counted": (
         "{count} mesure(s) en retard sans retard compté : leur échéance est passée après "
-        "leur dernière évaluation.",
+        "leur dernière évaluation, ou pendant sa période quand sa date est imprécise.",
         "{count} overdue measure(s) with no delay counted: their due date passed after "
-        "their last assessment.",
+        "their last assessment, or within its period when its date is imprecise.",
     ),
-    "truth.delay.median.short": ("au moins {days} jours", "at least {days} days"),
+    "truth.delay.median.short": ("au moins {days}", "at least {days}"),
     "truth.delay.none": ("non calculable", "cannot be computed"),
     # Retention.
     "truth.retention.not_recorded": ("non renseignée", "not recorded"),
@@ -36,22 +36,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recommendations retained: not recorded",
     ),
     "truth.charts.selected": ("Plans sélectionnés", "Selected plans"),
-    "chart.gap_open": ("au moins {days} jours sans plan", "at least {days} days with no plan"),
+    "chart.gap_open": ("au moins {days} sans plan", "at least {days} with no plan"),
     # Plans at the as-of date.
     "truth.plan.not_adopted": (
         "Période {start} – {end} · pas encore adopté au {as_of}",
         "Period {start} – {end} · not adopted yet as of {as_of}",
     ),
     "truth.plan.adoption_overdue": (
-        "Adoption attendue : {expected} ; toujours pas adopté au {as_of}, {days} jours après "
+        "Adoption attendue : {expected} ; toujours pas adopté au {as_of}, {days} après "
         "la date à laquelle il était attendu au plus tard.",
-        "Adoption expected: {expected}; still not adopted as of {as_of}, {days} days after "
+        "Adoption expected: {expected}; still not adopted as of {as_of}, {days} after "
         "the latest date it was expected by.",
     ),
     "truth.plan.gap_open": (
-        "Au moins {days} jours sans plan en vigueur au {as_of} : le plan précédent a pris fin "
+        "Au moins {days} sans plan en vigueur au {as_of} : le plan précédent a pris fin "
         "et celui-ci n'est pas encore adopté.",
-        "At least {days} days with no plan in force as of {as_of}: the previous plan has "
+        "At least {days} with no plan in force as of {as_of}: the previous plan has "
         "ended and this one is not adopted yet.",
     ),
     # Captions that name the voice chosen.
@@ -96,12 +96,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "truth.method.verdict_source": ("Source : {source}", "Source: {source}"),
     "truth.hover.late": (
-        "En retard d'au moins {days} jour(s) ; dernière évaluation {when}",
-        "At least {days} day(s) late; last assessment {when}",
+        "En retard d'au moins {days} ; dernière évaluation {when}",
+        "At least {days} late; last assessment {when}",
     ),
     "truth.hover.late_unknown": (
         "Échéance dépassée après la dernière évaluation, {when} : retard non compté",
         "Due date passed after the last assessment, {when}: delay not counted",
+    ),
+    "truth.hover.late_within": (
+        "Échéance pendant la période de la dernière évaluation, {when}, qui ne dit pas si "
+        "elle était déjà dépassée : retard non compté",
+        "Due date within the period of the last assessment, {when}, which does not tell "
+        "whether it had already passed: delay not counted",
     ),
     "truth.hover.plan_end": (
         "Échéance : fin du plan (convention, aucune échéance sourcée)",

@@ -84,8 +84,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Adopted {delay} after the date it was expected by ({expected}).",
     ),
     "overview.gap_before_days": (
-        "{days} jours sans plan en vigueur entre la fin du plan précédent et son adoption.",
-        "{days} days with no plan in force between the previous plan's end and its adoption.",
+        "{days} sans plan en vigueur entre la fin du plan précédent et son adoption.",
+        "{days} with no plan in force between the previous plan's end and its adoption.",
     ),
     "overview.periods_help": (
         "Délai d'adoption : date d'adoption − date attendue. Période sans plan : de la fin "
@@ -150,7 +150,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.plan_period": ("Période du plan", "Plan period"),
     "chart.expected": ("Attendu le", "Expected by"),
     "chart.adopted": ("Adopté le", "Adopted on"),
-    "chart.gap": ("{days} jours sans plan", "{days} days with no plan"),
+    "chart.gap": ("{days} sans plan", "{days} with no plan"),
     "chart.measures_axis": ("Nombre de mesures", "Number of measures"),
     "chart.recommendations_axis": ("Nombre de recommandations", "Number of recommendations"),
     "category.done": ("Réalisée", "Done"),

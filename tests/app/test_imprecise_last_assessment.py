@@ -4,6 +4,7 @@ A small workbook built in code (`tests.builders`): measure M4, due 15/02/2014, a
 "mars 2014" (stored as 01/03/2014 – 31/03/2014). The Delays chart's hover and the
 measure's facts say "dernière évaluation en mars 2014", never "le 01/03/2014"; the delay
 "at least 14 days" counts to 1 March, the earliest the assessment can have been made.
+The Measures page's table (and its download) gives the date as "mars 2014" too.
 """
 
 from __future__ import annotations
@@ -50,9 +51,9 @@ def run(page: str, lang: str) -> AppTest:
 @pytest.mark.parametrize(
     ("lang", "said", "invented"),
     [
-        ("fr", "En retard d'au moins 14 jour(s) ; dernière évaluation en mars 2014",
+        ("fr", "En retard d'au moins 14 jours ; dernière évaluation en mars 2014",
          "01/03/2014"),
-        ("en", "At least 14 day(s) late; last assessment in March 2014", "2014-03-01"),
+        ("en", "At least 14 days late; last assessment in March 2014", "2014-03-01"),
     ],
 )  # fmt: skip
 def test_the_delays_chart_names_the_month_of_the_last_assessment(lang, said, invented):
@@ -74,3 +75,16 @@ def test_the_measure_facts_name_the_month_of_the_last_assessment():
     assert facts["Situation"] == "En retard d'au moins 14 jours (dernière évaluation en mars 2014)"
     assert facts["Statut actuel : gouvernement"] == "En cours · mars 2014"
     assert "01/03/2014" not in " ".join(facts.astype(str))
+
+
+@pytest.mark.parametrize(
+    ("lang", "month", "invented"),
+    [("fr", "mars 2014", "01/03/2014"), ("en", "March 2014", "2014-03-01")],
+)
+def test_the_measures_table_gives_the_month_of_the_last_assessment(lang, month, invented):
+    at = run("measures", lang)
+    table = at.dataframe[0].value.set_index("measure_id")
+
+    assert table.loc["M4", "assessed_on"] == month
+    assert not table["assessed_on"].astype(str).str.contains(invented).any()
+    assert at.dataframe[0].value["assessed_on"].map(type).eq(str).all()

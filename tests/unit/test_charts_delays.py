@@ -110,9 +110,7 @@ def test_a_delay_runs_only_up_to_the_last_assessment_and_says_at_least():
           "voice": "government"}],
     )  # fmt: skip
     late = trace(timeline(ds), "Retard")
-    assert (
-        late.hovertext[0] == "En retard d'au moins 60 jour(s) ; dernière évaluation le 30/05/2020"
-    )
+    assert late.hovertext[0] == "En retard d'au moins 60 jours ; dernière évaluation le 30/05/2020"
 
 
 def test_a_deadline_on_the_plan_end_convention_says_so_in_the_hover():

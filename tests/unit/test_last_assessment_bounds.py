@@ -201,8 +201,8 @@ def test_the_timeline_rows_carry_the_latest_bound_of_the_last_assessment(kind):
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_delay_hovers_name_the_last_assessment_by_its_bounds(kind):
     days = CASES[kind][4]
-    fr = f"En retard d'au moins {days} jour(s) ; dernière évaluation {phrase(kind, 'fr')}"
-    en = f"At least {days} day(s) late; last assessment {phrase(kind, 'en')}"
+    fr = f"En retard d'au moins {days} jours ; dernière évaluation {phrase(kind, 'fr')}"
+    en = f"At least {days} days late; last assessment {phrase(kind, 'en')}"
     assert hovers(one_measure(kind), "fr") == (fr, fr)
     assert hovers(one_measure(kind), "en") == (en, en)
 

@@ -273,7 +273,7 @@ def test_history_holds_an_imprecise_assessment_only_once_its_latest_date_has_pas
     # Ordered by earliest date: the June assessment comes first, the 10 June one wins.
     assert after.history["status"].tolist() == ["En cours", "Non démarrée"]
     assert after.history["as_of_latest"].tolist()[0] == pd.Timestamp("2022-06-30")
-    assert after.evidence["as_of_latest"].notna().tolist() == [True, False]
+    assert after.evidence["as_of"].tolist() == ["juin 2022", "10/06/2022"]
 
 
 def test_recommendations_are_those_the_retention_sheet_links_to_the_measure():
