@@ -73,7 +73,7 @@ from monitoring.i18n import format_number, t
 from monitoring.loading import LoadResult, load_bytes, load_paths
 from monitoring.report import Report
 from monitoring.schema import LANGS, VOICES, Lang, normalise_label
-from monitoring.settings import Settings
+from monitoring.settings import SettingError, Settings, private_file, private_folder
 from monitoring.storage import (
     DATASET_KEY,
     InvalidUserId,
@@ -267,7 +267,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
     lang: Lang = getattr(args, "lang", "fr")
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except SettingError as exc:  # one line naming the variable and what it accepts
+        print(exc.message(lang), file=sys.stderr)
+        return EXIT_USAGE
     handler = {
         "validate": _validate,
         "summary": _summary,
@@ -304,22 +308,42 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
 
 
+class _LogFile(logging.FileHandler):
+    """The command's log file; a record it cannot write (a full disk) is dropped quietly.
+
+    `logging` would otherwise print "--- Logging error ---" and a traceback on stderr
+    for every record.
+    """
+
+    failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self.failed = True
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except OSError:  # the last flush could not be written either
+            self.failed = True
+
+
 @contextlib.contextmanager
 def _log_to_file(settings: Settings) -> Iterator[None]:
     """Send log records to a file while the command runs, unless something collects them.
 
     Without a handler, Python prints warnings and their tracebacks on stderr: the user
-    would see a traceback.
+    would see a traceback. The file is created readable by its owner only (0600, its
+    folder 0700): it may name users and files.
     """
     root = logging.getLogger()
     if root.handlers:
         yield
         return
     try:
-        settings.state_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(
-            settings.state_dir / LOG_FILE_NAME, encoding="utf-8"
-        )
+        path = settings.state_dir / LOG_FILE_NAME
+        private_folder(settings.state_dir)
+        private_file(path)
+        handler: logging.Handler = _LogFile(path, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
@@ -342,29 +366,32 @@ def _open(settings: Settings) -> Store:
 
 
 @contextlib.contextmanager
-def _store(settings: Settings, *, seed: bool = True) -> Iterator[Store]:
+def _store(settings: Settings, lang: Lang, *, seed: bool = True) -> Iterator[Store]:
     """The store, closed afterwards; `seed=False` for commands that store no version."""
     from monitoring.storage import open_store
 
     store = _open(settings) if seed else open_store(settings)
+    if not store.writable:  # reading works: said once, in one line
+        print(t("storage.read_only_notice", lang), file=sys.stderr)
     try:
         yield store
     finally:
         store.close()
 
 
-def _load(files: Sequence[Path], lang: Lang) -> LoadResult | None:
+def _load(files: Sequence[Path], settings: Settings, lang: Lang) -> LoadResult | None:
+    """Read and validate files; each size is checked on disk before anything is read."""
     missing = [p for p in files if not p.is_file()]
     if missing:
         print(t("cli.no_such_file", lang, path=str(missing[0])), file=sys.stderr)
         return None
-    return load_paths(list(files))
+    return load_paths(list(files), settings.limits)
 
 
-def _stored(settings: Settings, dataset_key: str) -> tuple[VersionInfo, Dataset]:
+def _stored(settings: Settings, dataset_key: str, lang: Lang) -> tuple[VersionInfo, Dataset]:
     from monitoring.importing import current_dataset
 
-    with _store(settings) as store:
+    with _store(settings, lang) as store:
         found = current_dataset(store, dataset_key)
     if found is None:
         raise VersionNotFound(dataset_key, dataset=dataset_key, version=1)
@@ -374,13 +401,13 @@ def _stored(settings: Settings, dataset_key: str) -> tuple[VersionInfo, Dataset]
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
     lang: Lang = args.lang
     if args.files:
-        result = _load(args.files, lang)
+        result = _load(args.files, settings, lang)
     else:
         # The stored version, written in the upload format and read back: what a
         # coordinator downloading it would get.
         from monitoring.workbook import write_workbook
 
-        info, dataset = _stored(settings, args.dataset)
+        info, dataset = _stored(settings, args.dataset, args.lang)
         name = f"{args.dataset}-v{info.number}.xlsx"
         result = load_bytes(name, write_workbook(dataset, lang), settings.limits)
     if result is None:
@@ -404,7 +431,7 @@ def _print_report(report: Report, lang: Lang) -> None:
 def _summary(args: argparse.Namespace, settings: Settings) -> int:
     lang: Lang = args.lang
     if args.files:
-        result = _load(args.files, lang)
+        result = _load(args.files, settings, lang)
         if result is None:
             return EXIT_REJECTED
         if result.dataset is None:
@@ -412,7 +439,7 @@ def _summary(args: argparse.Namespace, settings: Settings) -> int:
             return EXIT_REJECTED
         dataset = result.dataset
     else:
-        dataset = _stored(settings, args.dataset)[1]
+        dataset = _stored(settings, args.dataset, args.lang)[1]
     as_of = args.as_of or dt.date.today()
     document = summary_document(dataset, as_of, args.voice)
     if args.json:
@@ -437,6 +464,7 @@ def summary_document(ds: Dataset, as_of: dt.date, voice: str = "all") -> dict[st
 
 def _import(args: argparse.Namespace, settings: Settings) -> int:
     from monitoring.importing import import_upload
+    from monitoring.preflight import size_issue
     from monitoring.reading import Upload
 
     lang: Lang = args.lang
@@ -444,8 +472,17 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
     if missing:
         print(t("cli.no_such_file", lang, path=str(missing[0])), file=sys.stderr)
         return EXIT_REJECTED
+    oversized = [
+        issue
+        for p in args.files
+        if (issue := size_issue(p.stat().st_size, settings.limits, p.name)) is not None
+    ]
+    if oversized:  # refused before the file is read into memory
+        for issue in oversized:
+            print(f"[{issue.severity}] {issue.code}: {issue.message(lang)}", file=sys.stderr)
+        return EXIT_REJECTED
     files = [Upload(p.name, p.read_bytes()) for p in args.files]
-    with _store(settings) as store:
+    with _store(settings, args.lang) as store:
         result = import_upload(
             store,
             args.dataset,
@@ -488,7 +525,7 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 def _history(args: argparse.Namespace, settings: Settings) -> int:
     lang: Lang = args.lang
-    with _store(settings) as store:
+    with _store(settings, args.lang) as store:
         versions = store.versions(args.dataset)
     if args.json:
         print(json.dumps([v.as_dict() for v in versions], ensure_ascii=False, indent=2))
@@ -521,7 +558,7 @@ def _diff(args: argparse.Namespace, settings: Settings) -> int:
 
     lang: Lang = args.lang
     as_of = args.as_of or dt.date.today()
-    with _store(settings) as store:
+    with _store(settings, args.lang) as store:
         old = store.read_dataset(args.dataset, args.old)
         new = store.read_dataset(args.dataset, args.new)
     changes = compare(old, new, as_of)
@@ -567,7 +604,7 @@ def _print_cells(rows: Any, lang: Lang) -> None:
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     from monitoring.importing import export_version
 
-    with _store(settings) as store:
+    with _store(settings, args.lang) as store:
         data = export_version(store, args.dataset, args.version, args.lang)
         number = args.version or store.current(args.dataset).number  # type: ignore[union-attr]
     args.out.write_bytes(data)
@@ -579,7 +616,7 @@ def _restore(args: argparse.Namespace, settings: Settings) -> int:
     from monitoring.importing import restore_version
 
     lang: Lang = args.lang
-    with _store(settings) as store:
+    with _store(settings, args.lang) as store:
         result = restore_version(
             store,
             args.dataset,
@@ -625,6 +662,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         store = SqlStore(url, read_only=True, allow_network_fs=settings.allow_network_fs)
     else:
         store = SqlStore(settings.store_url, allow_network_fs=settings.allow_network_fs)
+        if not store.writable:
+            print(t("storage.read_only_notice", lang), file=sys.stderr)
     try:
         report = check_store(store)
     finally:
@@ -654,7 +693,7 @@ def _users(args: argparse.Namespace, settings: Settings) -> int:
         return _users_list(args, settings)
     user_id = check_user_id(args.email)  # InvalidUserId: exit 2, before opening anything
     role: Role | None = args.role if args.users_command == "set" else None
-    with _store(settings, seed=False) as store:
+    with _store(settings, args.lang, seed=False) as store:
         old = store.user_role(user_id)
         if old is None and role is None:
             print(t("cli.users.not_found", lang, user=user_id), file=sys.stderr)
@@ -672,7 +711,7 @@ def _users(args: argparse.Namespace, settings: Settings) -> int:
 
 def _users_list(args: argparse.Namespace, settings: Settings) -> int:
     lang: Lang = args.lang
-    with _store(settings, seed=False) as store:
+    with _store(settings, args.lang, seed=False) as store:
         users = store.users()
     if args.json:
         rows = [
@@ -696,7 +735,7 @@ def _users_list(args: argparse.Namespace, settings: Settings) -> int:
 def _audit(args: argparse.Namespace, settings: Settings) -> int:
     """`audit`: the trail, newest first, as text, JSON or a formula-safe CSV file."""
     lang: Lang = args.lang
-    with _store(settings, seed=False) as store:
+    with _store(settings, args.lang, seed=False) as store:
         events = store.audit(limit=args.limit or None, kinds=args.kind)
     if args.csv is not None:
         from monitoring import exports
@@ -759,7 +798,7 @@ def _report(args: argparse.Namespace, settings: Settings) -> int:
     key: str | None = None
     version: str | None = None
     if args.files:
-        result = _load(args.files, lang)
+        result = _load(args.files, settings, lang)
         if result is None:
             return EXIT_REJECTED
         if result.dataset is None:
@@ -769,10 +808,10 @@ def _report(args: argparse.Namespace, settings: Settings) -> int:
     else:
         key = args.dataset
         if args.version is None:
-            stored, dataset = _stored(settings, key)
+            stored, dataset = _stored(settings, key, args.lang)
             number = stored.number
         else:
-            with _store(settings) as store:
+            with _store(settings, args.lang) as store:
                 dataset = store.read_dataset(key, args.version)
             number = args.version
         label, version = dossier.dataset_label(key, lang), str(number)

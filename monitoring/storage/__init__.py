@@ -41,6 +41,7 @@ from monitoring.access import (
     normalise_user_id,
 )
 from monitoring.dataset import Dataset
+from monitoring.settings import EMAIL
 
 if TYPE_CHECKING:
     from monitoring.settings import Settings
@@ -50,9 +51,9 @@ SaveReason = Literal["created", "identical", "replayed", "exists", "stale"]
 
 # A dataset key is shown in URLs and file names: keep it short and plain.
 DATASET_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
-# An e-mail address, loosely: something@domain.tld, no spaces, one @. The identity
-# provider has verified it; this only catches typing mistakes at the command line.
-USER_ID = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+# An e-mail address, loosely (the identity provider has verified it; this only catches
+# typing mistakes at the command line): the same form `PLAN_MONITORING_ADMINS` accepts.
+USER_ID = EMAIL
 AUDIT_DETAIL_MAX_CHARS = 2_000
 AUDIT_ACTOR_MAX_CHARS = USER_ID_MAX_CHARS
 NO_ROLE = "—"  # how an absent role reads in a `role` event's detail
@@ -72,6 +73,16 @@ class StoreBusy(StorageError):
     """Another save held the database for too long; trying again later will work."""
 
     key = "storage.busy"
+
+
+class StoreUnwritable(StorageError):
+    """The SQLite store can be neither written (full disk, read-only) nor read safely.
+
+    Its write-ahead log holds commits that only a writable store can read, or its schema
+    needs a migration. `params`: `path`.
+    """
+
+    key = "storage.unwritable"
 
 
 class SchemaTooNew(StorageError):
@@ -420,7 +431,13 @@ def decide(
 
 
 class Store(abc.ABC):
-    """Keeps every version of every dataset. Implementations are safe across threads."""
+    """Keeps every version of every dataset. Implementations are safe across threads.
+
+    `writable` is False for a SQLite store opened read-only because nothing can be
+    written to it (a full disk, a read-only file): reads work, every write fails.
+    """
+
+    writable: bool = True
 
     @abc.abstractmethod
     def dataset_keys(self) -> list[str]:

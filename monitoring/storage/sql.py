@@ -55,6 +55,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 
 from monitoring.access import ROLES, Actor, AuditEvent, AuditKind, Role, UserRole, normalise_user_id
 from monitoring.dataset import TABLE_IDS, Dataset
+from monitoring.settings import private_file, private_folder
 from monitoring.storage import (
     Counts,
     NetworkFilesystem,
@@ -66,6 +67,7 @@ from monitoring.storage import (
     Store,
     StoreBusy,
     StoredFile,
+    StoreUnwritable,
     VersionInfo,
     VersionNotFound,
     check_dataset_key,
@@ -214,13 +216,17 @@ _INFO_COLUMNS = [c for c in VERSIONS.c if c.name not in ("scale", "extras", "dat
 # --- Engine -----------------------------------------------------------------------------
 
 
-def make_engine(url: str, *, read_only: bool = False) -> Engine:
+def make_engine(url: str, *, read_only: bool = False, frozen: bool = False) -> Engine:
     """Create the engine for `url`, with this store's per-connection settings.
 
     Args:
         url: a SQLAlchemy URL: `sqlite:///path` or `postgresql+psycopg://…`.
         read_only: SQLite only: open the existing file read-only (`check` of a backup),
             leaving its journal mode alone; nothing is created.
+        frozen: SQLite only, with `read_only`: also tell SQLite the file cannot change
+            (`immutable=1`), so it creates no `-shm` file and takes no lock. Only for a
+            store nothing can write to (a full disk, a read-only file) whose write-ahead
+            log is empty: what is in the main file is then all there is.
 
     Returns:
         An engine; for SQLite, its folder is created if missing (unless read-only).
@@ -231,6 +237,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             # SQLite's URI form is the only way to say "read-only" to the driver; the
             # path is percent-encoded there, so a name with `?` or `#` stays a name.
             uri = f"file:{quote(str(Path(parsed.database).absolute()))}?mode=ro"
+            uri += "&immutable=1" if frozen else ""
 
             def connect() -> sqlite3.Connection:
                 return sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -238,7 +245,10 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             engine = sa.create_engine("sqlite://", creator=connect, poolclass=sa.pool.NullPool)
         else:
             if parsed.database and parsed.database != ":memory:":
-                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+                # Owner only: the file holds every upload and the audit trail (its `-wal`
+                # and `-shm` files take the same permissions from SQLite).
+                private_folder(Path(parsed.database).parent)
+                private_file(Path(parsed.database))
             engine = sa.create_engine(url)
         event.listen(engine, "connect", _sqlite_read_only if read_only else _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
@@ -482,6 +492,26 @@ def _sqlite_locked(exc: sa.exc.DBAPIError) -> bool:
     return "database is locked" in text or "database is busy" in text
 
 
+# SQLite's primary result codes that mean "this file cannot be written here": read-only,
+# I/O error (a full disk when the `-shm` file cannot grow), disk full, cannot open (the
+# folder refuses the `-wal`/`-shm` files).
+_UNWRITABLE_CODES = frozenset({8, 10, 13, 14})
+
+
+def _sqlite_unwritable(exc: BaseException) -> bool:
+    code = getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in _UNWRITABLE_CODES
+
+
+def _log_is_empty(path: Path) -> bool:
+    """Whether the SQLite file's write-ahead log holds no commit the main file lacks."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
 class SqlStore(Store):
     """Versions in SQLite or PostgreSQL (see the module docstring for the schema)."""
 
@@ -513,9 +543,35 @@ class SqlStore(Store):
         try:
             if migrate_schema:
                 migrate(self.engine)
+        except sa.exc.OperationalError as exc:
+            self.engine.dispose()
+            path = sqlite_path(url)
+            if path is None or not path.is_file() or not _sqlite_unwritable(exc):
+                raise
+            self._open_frozen(path, exc)
         except Exception:
             self.engine.dispose()
             raise
+
+    def _open_frozen(self, path: Path, exc: sa.exc.OperationalError) -> None:
+        """Read a SQLite store that cannot be written (full disk, read-only file or folder).
+
+        Reading still works, from the main file as it is; every write fails plainly.
+        Refused (`StoreUnwritable`) when the write-ahead log holds commits the main file
+        lacks (they would be missed) or the schema is not this release's (it cannot be
+        migrated).
+        """
+        log.warning("SQLite store %s cannot be written (%s): read-only", path, exc.orig)
+        if not _log_is_empty(path):
+            raise StoreUnwritable(str(exc.orig), path=str(path)) from exc
+        self.engine = make_engine(self.url, read_only=True, frozen=True)
+        try:
+            if database_revisions(self.engine) != known_revisions()[1]:
+                raise StoreUnwritable("schema not at head", path=str(path)) from exc
+        except Exception:
+            self.engine.dispose()
+            raise
+        self.writable = False
 
     def close(self) -> None:
         self.engine.dispose()
