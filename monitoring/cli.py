@@ -14,6 +14,7 @@
     plan-monitoring users list [--json]
     plan-monitoring users set EMAIL ROLE        (viewer, editor or admin)
     plan-monitoring users remove EMAIL
+    plan-monitoring users unbind EMAIL          (free it from its sign-in account)
     plan-monitoring audit [--limit N] [--kind K ...] [--json] [--csv OUT.csv]
 
 Every command that reads or writes versions uses the same store as the dashboard
@@ -26,7 +27,9 @@ while the dashboard saves versions; on PostgreSQL it says to use `pg_dump` and f
 and its files' sha256 must match the stored ones), on the store or on a backup FILE
 (opened read-only).
 
-`users` manages who may do what in shared mode (`PLAN_MONITORING_MODE=shared`); `audit`
+`users` manages who may do what in shared mode (`PLAN_MONITORING_MODE=shared`), and
+`users unbind` frees an address from the identity-provider account its first sign-in
+bound it to (see `monitoring.access`); `audit`
 prints the audit trail, newest first (`--csv`: a file Excel opens, user text unable to
 become a formula). Both use the store without seeding it. The command line acts as the
 server's own admin (`access.local_actor()`): whoever has a shell on the server already
@@ -64,6 +67,7 @@ from monitoring.access import (
     AuditEvent,
     Forbidden,
     Role,
+    audit_detail,
     audit_table,
     local_actor,
     role_name,
@@ -251,6 +255,11 @@ def build_parser() -> argparse.ArgumentParser:
     users_remove = users_sub.add_parser("remove", help="take a user's access away")
     users_remove.add_argument("email")
     _common(users_remove, dataset=False)
+    users_unbind = users_sub.add_parser(
+        "unbind", help="free an address from the sign-in account bound to it"
+    )
+    users_unbind.add_argument("email")
+    _common(users_unbind, dataset=False)
 
     audit = sub.add_parser("audit", help="the audit trail, newest first")
     audit.add_argument(
@@ -692,6 +701,14 @@ def _users(args: argparse.Namespace, settings: Settings) -> int:
     if args.users_command == "list":
         return _users_list(args, settings)
     user_id = check_user_id(args.email)  # InvalidUserId: exit 2, before opening anything
+    if args.users_command == "unbind":
+        with _store(settings, lang, seed=False) as store:
+            account = store.unbind_account(user_id, by=_actor())
+        if account is None:
+            print(t("cli.users.not_bound", lang, user=user_id), file=sys.stderr)
+            return EXIT_IDENTICAL
+        print(t("cli.users.unbound", lang, user=user_id, issuer=account[0], subject=account[1]))
+        return EXIT_OK
     role: Role | None = args.role if args.users_command == "set" else None
     with _store(settings, args.lang, seed=False) as store:
         old = store.user_role(user_id)
@@ -758,7 +775,7 @@ def _audit(args: argparse.Namespace, settings: Settings) -> int:
             where = " v".join(str(x) for x in (e.dataset_key, e.version) if x is not None)
             print("  ".join(x for x in (
                 _utc(e.at), t(f"audit.kind.{e.kind}", lang),
-                f"{e.actor} ({role_name(e.role, lang)})", where, e.detail,
+                f"{e.actor} ({role_name(e.role, lang)})", where, audit_detail(e, lang),
             ) if x))  # fmt: skip
     return EXIT_OK
 

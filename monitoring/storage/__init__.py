@@ -11,8 +11,9 @@ PostgreSQL, `monitoring.storage.memory.MemoryStore` in a dict (unit tests). Both
 `decide()`, so a save behaves the same whatever keeps it. `open_store(settings)` opens
 the store the settings name, migrating its schema first.
 
-The store also keeps who may do what (`users`: one role per e-mail address) and the audit
-trail (`audit`: append-only). A role change writes its `role` event in the same
+The store also keeps who may do what (`users`: one role per e-mail address), which
+identity-provider account each address belongs to (`accounts`: see `monitoring.access`),
+and the audit trail (`audit`: append-only). A role change writes its `role` event in the same
 transaction, and so does a version saved with an `audit` event: the trail never says
 something happened that did not, nor misses something that did. `decide_role()` is the
 shared rule of role changes (the last admin of the table is never removed or demoted).
@@ -179,6 +180,17 @@ def clean_event(event: AuditEvent, at: dt.datetime) -> AuditEvent:
         detail=audit_text(event.detail),
         at=when.astimezone(dt.UTC),
     )
+
+
+def check_account(issuer: str, subject: str) -> None:
+    """Refuse (`ValueError`, a programming error) an account without issuer or subject."""
+    if not issuer.strip() or not subject.strip():
+        raise ValueError("an account needs an issuer and a subject")
+
+
+def unbind_detail(user_id: str, issuer: str, subject: str) -> str:
+    """The detail of the `role` event that frees an address from its account."""
+    return f"{user_id}: account unbound · iss={issuer} · sub={subject}"
 
 
 def role_detail(user_id: str, old: Role | None, new: Role | None) -> str:
@@ -502,6 +514,40 @@ class Store(abc.ABC):
         Raises `Forbidden` (not an admin), `InvalidUserId` (not an e-mail address),
         `LastAdmin` (removing or demoting the table's last admin), `StoreBusy` or
         `StorageError`; in each case nothing was changed.
+        """
+
+    # --- Accounts (issuer, subject) bound to user ids --------------------------------
+
+    @abc.abstractmethod
+    def account_user(self, issuer: str, subject: str) -> str | None:
+        """Return the user id the account (`iss`, `sub`) is bound to, None if none yet."""
+
+    @abc.abstractmethod
+    def account_of(self, user_id: str) -> tuple[str, str] | None:
+        """Return the account (issuer, subject) bound to `user_id`, None if none."""
+
+    @abc.abstractmethod
+    def bind_account(self, issuer: str, subject: str, user_id: str) -> bool:
+        """Bind the account to `user_id` unless either is bound already.
+
+        Returns:
+            True when the account is (now, or already was) bound to `user_id`; False
+            when it is bound to another user id, or `user_id` to another account (two
+            first sign-ins racing for one address: one wins). Raises `StoreBusy` or
+            `StorageError` when it could not be written.
+        """
+
+    @abc.abstractmethod
+    def unbind_account(self, user_id: str, *, by: Actor) -> tuple[str, str] | None:
+        """Free `user_id` from the account bound to it, with a `role` audit event.
+
+        The next account that signs in with that (verified) address is bound to it: for
+        an address handed to someone else, or an account replaced at the provider.
+        `by.require("manage_users")` is checked first.
+
+        Returns:
+            The account (issuer, subject) that was bound; None when none was (nothing is
+            changed or recorded then).
         """
 
     @abc.abstractmethod

@@ -12,7 +12,9 @@ transaction; a database stamped with a revision this release does not know is re
 - `version_tables(version_id, table_name, columns, row_count)`: column names and dtypes;
 - `version_rows(version_id, table_name, position, data)`: one JSON array per record;
 - `users(user_id, role, updated_at, updated_by)`: one role per e-mail address (0002);
-- `audit(id, at, kind, actor, role, dataset_key, version, detail)`: the audit trail (0002).
+- `audit(id, at, kind, actor, role, dataset_key, version, detail)`: the audit trail (0002);
+- `accounts(issuer, subject, user_id, bound_at)` with `UNIQUE(user_id)`: the identity
+  provider's account each user id is bound to (0003).
 
 Triggers refuse UPDATE and DELETE on the version tables and on `audit`. A version becomes
 visible only when its transaction commits, so "current" is simply the highest committed
@@ -70,12 +72,14 @@ from monitoring.storage import (
     StoreUnwritable,
     VersionInfo,
     VersionNotFound,
+    check_account,
     check_dataset_key,
     check_user_id,
     clean_event,
     decide,
     decide_role,
     role_detail,
+    unbind_detail,
 )
 from monitoring.storage.rows import (
     decode_extras,
@@ -209,6 +213,15 @@ AUDIT = sa.Table(
     sa.Column("dataset_key", sa.String(63), nullable=True),
     sa.Column("version", sa.Integer, nullable=True),
     sa.Column("detail", sa.Text, nullable=False),
+)
+ACCOUNTS = sa.Table(
+    "accounts",
+    METADATA,
+    sa.Column("issuer", sa.String(500), primary_key=True),
+    sa.Column("subject", sa.String(255), primary_key=True),
+    sa.Column("user_id", sa.String(254), nullable=False),
+    sa.Column("bound_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("user_id", name="uq_accounts_user_id"),
 )
 _INFO_COLUMNS = [c for c in VERSIONS.c if c.name not in ("scale", "extras", "dataset_name")]
 
@@ -941,6 +954,63 @@ class SqlStore(Store):
                 )
             event = AuditEvent.by(by, "role", detail=role_detail(user_id, old, role))
             self._insert_event(conn, clean_event(event, now))
+
+    def account_user(self, issuer: str, subject: str) -> str | None:
+        query = sa.select(ACCOUNTS.c.user_id).where(
+            ACCOUNTS.c.issuer == issuer, ACCOUNTS.c.subject == subject
+        )
+        with self._read() as conn:
+            found: str | None = conn.scalar(query)
+            return found
+
+    def account_of(self, user_id: str) -> tuple[str, str] | None:
+        query = sa.select(ACCOUNTS.c.issuer, ACCOUNTS.c.subject).where(
+            ACCOUNTS.c.user_id == normalise_user_id(user_id)
+        )
+        with self._read() as conn:
+            row = conn.execute(query).first()
+        return (row.issuer, row.subject) if row else None
+
+    def bind_account(self, issuer: str, subject: str, user_id: str) -> bool:
+        user_id = normalise_user_id(user_id)
+        check_account(issuer, subject)
+        with self._writing() as conn:
+            # Neither an account already bound nor an address already taken is replaced:
+            # the row read back says which account holds what.
+            if self.dialect == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+                statement: Any = pg_insert(ACCOUNTS).on_conflict_do_nothing()
+            else:
+                statement = sa.insert(ACCOUNTS).prefix_with("OR IGNORE")
+            conn.execute(
+                statement.values(
+                    issuer=issuer, subject=subject, user_id=user_id, bound_at=self._clock()
+                )
+            )
+            bound = conn.scalar(
+                sa.select(ACCOUNTS.c.user_id).where(
+                    ACCOUNTS.c.issuer == issuer, ACCOUNTS.c.subject == subject
+                )
+            )
+        return bound == user_id
+
+    def unbind_account(self, user_id: str, *, by: Actor) -> tuple[str, str] | None:
+        by.require("manage_users")
+        user_id = check_user_id(user_id)
+        with self._writing() as conn:
+            row = conn.execute(
+                sa.select(ACCOUNTS.c.issuer, ACCOUNTS.c.subject).where(
+                    ACCOUNTS.c.user_id == user_id
+                )
+            ).first()
+            if row is None:
+                return None
+            conn.execute(sa.delete(ACCOUNTS).where(ACCOUNTS.c.user_id == user_id))
+            detail = unbind_detail(user_id, row.issuer, row.subject)
+            event = AuditEvent.by(by, "role", detail=detail)
+            self._insert_event(conn, clean_event(event, self._clock()))
+        return (row.issuer, row.subject)
 
     def record(self, event: AuditEvent) -> None:
         cleaned = clean_event(event, self._clock())
