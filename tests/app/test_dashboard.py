@@ -92,3 +92,20 @@ def test_switching_language_keeps_the_dataset_date_and_filters():
     assert at.session_state["plans"] == ["DEMO-B"]
     assert at.session_state["voice"] == "civil_society"
     assert [s.value.split(" — ")[0] for s in at.subheader] == [plain("DEMO-B")]
+
+
+def test_a_store_that_cannot_be_written_is_said_in_the_sidebar_and_pages_still_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from monitoring.storage.sql import SqlStore
+
+    at = run_app(dataset="demo", lang="en", as_of="2026-11-26")
+    assert not [w for w in at.sidebar.warning if "Read-only" in w.value]
+    monkeypatch.setattr(SqlStore, "writable", False)  # as a full disk leaves it
+    at = run_app(dataset="demo", lang="en", as_of="2026-11-26")
+    assert_page_ok(at)
+    assert [w.value for w in at.sidebar.warning if "Read-only" in w.value] == [
+        "Read-only: the store cannot be written (disk full or read-only file); reading "
+        "works, nothing can be saved."
+    ]
+    assert at.title[0].value == "Overview" and at.metric
