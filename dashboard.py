@@ -18,8 +18,8 @@ st.set_page_config(
 
 try:
     settings = Settings.from_env()
-except SettingError as exc:  # a misspelt mode must not fall back to anything
-    st.error(str(exc))
+except SettingError as exc:  # a mistyped setting must not fall back to anything
+    st.error(exc.message(current_lang()), icon=":material/gpp_bad:")
     st.stop()
 # Unsafe settings (XSRF off, no sign-in configured in shared mode…) stop here, said plainly.
 stop_if_unsafe(settings, current_lang())

@@ -5,6 +5,18 @@ admin) and `shared` (sign-in required; roles come from the `users` table, manage
 admin page and with `plan-monitoring users`). Every write in the core takes an `Actor` and
 checks it (`Actor.require`), so hiding a button is never the only guard.
 
+Who a signed-in user is (`sign_in_decision`): the account is the provider's issuer and
+subject (`iss`, `sub` of the ID token), which nobody else can claim. Roles are granted to
+e-mail addresses (admins know those), so the first sign-in of an account binds it to its
+e-mail address, and only when the address is trustworthy: the provider says it verified
+it (`email_verified` true), or the issuer is one the operator trusts for e-mail
+(`PLAN_MONITORING_TRUST_EMAIL_FROM`, for providers such as Microsoft Entra ID that send
+no such claim). From then on the account keeps that address whatever its e-mail claim
+says, and no other account can take the address: another account claiming it is refused.
+`plan-monitoring users unbind EMAIL` frees the address again (it was handed to someone
+else, or the account was replaced at the provider). Every refusal is in the audit
+trail, with its reason (`REFUSALS`) and the account.
+
 Roles, from least to most:
 
 - `viewer`: reads every page and downloads charts, tables and dossiers;
@@ -16,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -40,6 +52,12 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
 AuditKind = Literal["upload", "restore", "export", "role", "sign_in", "refused"]
 AUDIT_KINDS: tuple[AuditKind, ...] = get_args(AuditKind)
 USER_ID_MAX_CHARS = 254  # an e-mail address's longest form
+# Why a sign-in was refused, as the audit trail's detail starts (`audit.refusal.<code>`).
+Refusal = Literal[
+    "no-account", "no-email", "email-unverified", "email-unconfirmed", "email-taken",
+    "unknown-user",
+]  # fmt: skip
+REFUSALS: tuple[Refusal, ...] = get_args(Refusal)
 
 
 class Forbidden(Exception):
@@ -113,6 +131,119 @@ def resolve_role(settings: Settings, stored: Role | None, user_id: str) -> Role 
 
 
 @dataclass(frozen=True)
+class Identity:
+    """What the identity provider says about a signed-in account (its ID token's claims).
+
+    Attributes:
+        issuer: `iss`, the provider (an https address).
+        subject: `sub`, the account at that provider; with `issuer`, the account's key.
+        email: the `email` claim, trimmed and lowercased ("" when absent).
+        email_verified: the `email_verified` claim: True, False, or None when absent.
+        name: how to show them (`name`, else the e-mail address).
+    """
+
+    issuer: str
+    subject: str
+    email: str
+    email_verified: bool | None
+    name: str
+
+    @classmethod
+    def from_claims(cls, claims: Mapping[str, object]) -> Identity:
+        """Read the claims as Streamlit's `st.user` holds them; anything odd counts as absent.
+
+        A `email_verified` given as the text "true"/"false" (some providers) is read as
+        the boolean it spells; anything else that is not a boolean is absent.
+        """
+        verified = claims.get("email_verified")
+        if isinstance(verified, str) and verified.strip().lower() in ("true", "false"):
+            verified = verified.strip().lower() == "true"
+        email = normalise_user_id(str(claims.get("email") or ""))
+        return cls(
+            issuer=str(claims.get("iss") or "").strip(),
+            subject=str(claims.get("sub") or "").strip(),
+            email=email,
+            email_verified=verified if isinstance(verified, bool) else None,
+            name=str(claims.get("name") or email),
+        )
+
+    @property
+    def shown(self) -> str:
+        """Who they claim to be, for messages and the trail: the e-mail, else the account."""
+        return self.email or self.subject or "?"
+
+    def refusal_detail(self, refusal: Refusal) -> str:
+        """The audit detail of a refused sign-in: the reason's code, then the account."""
+        return f"{refusal} · iss={self.issuer or '?'} · sub={self.subject or '?'}"
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The outcome of a sign-in (`sign_in_decision`).
+
+    Attributes:
+        user_id: the account's e-mail address (its user id), or what it claimed when refused.
+        role: the role granted; None when refused.
+        refusal: why it was refused; None when granted.
+        bind: the account is not yet bound to `user_id`: bind it now (its first sign-in).
+    """
+
+    user_id: str
+    role: Role | None
+    refusal: Refusal | None = None
+    bind: bool = False
+
+
+def sign_in_decision(
+    who: Identity,
+    settings: Settings,
+    *,
+    bound: str | None,
+    owner: tuple[str, str] | None,
+    stored_role: Callable[[str], Role | None],
+) -> SignIn:
+    """Decide who a signed-in account is and what it may do (see the module docstring).
+
+    Args:
+        who: the provider's claims.
+        settings: `trust_email_from` (issuers trusted for e-mail without
+            `email_verified`), `admins` and `unknown_users` (see `resolve_role`).
+        bound: the user id this account (issuer, subject) is bound to, None if none yet.
+        owner: the account (issuer, subject) the claimed e-mail address is bound to, if any.
+        stored_role: the `users` table's role of a user id (None when absent).
+
+    Returns:
+        Who they are and their role, or the refusal.
+    """
+    if not who.issuer or not who.subject:
+        return SignIn(who.shown, None, "no-account")
+    if bound is not None:
+        user_id = bound  # the account's key decides, whatever its e-mail claim says now
+    else:
+        if not who.email:
+            return SignIn(who.shown, None, "no-email")
+        if who.email_verified is False:
+            return SignIn(who.email, None, "email-unverified")
+        if who.email_verified is None and who.issuer not in settings.trust_email_from:
+            return SignIn(who.email, None, "email-unconfirmed")
+        if owner is not None and owner != (who.issuer, who.subject):
+            return SignIn(who.email, None, "email-taken")
+        user_id = who.email
+    role = resolve_role(settings, stored_role(user_id), user_id)
+    if role is None:
+        return SignIn(user_id, None, "unknown-user")
+    return SignIn(user_id, role, bind=bound is None)
+
+
+def audit_detail(event: AuditEvent, lang: Lang) -> str:
+    """An event's detail as shown: a refusal's reason code put in words in `lang`."""
+    code, sep, rest = event.detail.partition(" · ")
+    if event.kind == "refused" and code in REFUSALS:
+        return t(f"audit.refusal.{code}", lang) + sep + rest
+    return event.detail
+
+
+@dataclass(frozen=True)
 class AuditEvent:
     """One line of the audit trail.
 
@@ -173,6 +304,6 @@ def audit_table(events: Sequence[AuditEvent], lang: Lang) -> pd.DataFrame:
         "role": [role_name(e.role, lang) for e in events],
         "dataset": [e.dataset_key or "" for e in events],
         "version": pd.Series([e.version for e in events], dtype="Int64"),
-        "detail": [e.detail for e in events],
+        "detail": [audit_detail(e, lang) for e in events],
     }
     return pd.DataFrame({t(f"audit.col.{name}", lang): data for name, data in columns.items()})

@@ -16,6 +16,7 @@
     plan-monitoring users list [--json]
     plan-monitoring users set EMAIL ROLE        (viewer, editor or admin)
     plan-monitoring users remove EMAIL
+    plan-monitoring users unbind EMAIL          (free it from its sign-in account)
     plan-monitoring audit [--limit N] [--kind K ...] [--json] [--csv OUT.csv]
 
 Every command that reads or writes versions uses the same store as the dashboard
@@ -28,7 +29,9 @@ while the dashboard saves versions; on PostgreSQL it says to use `pg_dump` and f
 and its files' sha256 must match the stored ones), on the store or on a backup FILE
 (opened read-only).
 
-`users` manages who may do what in shared mode (`PLAN_MONITORING_MODE=shared`); `audit`
+`users` manages who may do what in shared mode (`PLAN_MONITORING_MODE=shared`), and
+`users unbind` frees an address from the identity-provider account its first sign-in
+bound it to (see `monitoring.access`); `audit`
 prints the audit trail, newest first (`--csv`: a file Excel opens, user text unable to
 become a formula). Both use the store without seeding it. The command line acts as the
 server's own admin (`access.local_actor()`): whoever has a shell on the server already
@@ -69,6 +72,7 @@ from monitoring.access import (
     AuditEvent,
     Forbidden,
     Role,
+    audit_detail,
     audit_table,
     local_actor,
     role_name,
@@ -78,7 +82,7 @@ from monitoring.i18n import format_number, t
 from monitoring.loading import LoadResult, load_bytes, load_paths
 from monitoring.report import Report
 from monitoring.schema import LANGS, VOICES, Lang, normalise_label
-from monitoring.settings import Settings
+from monitoring.settings import SettingError, Settings, private_file, private_folder
 from monitoring.storage import (
     DATASET_KEY,
     InvalidUserId,
@@ -283,6 +287,11 @@ def build_parser() -> argparse.ArgumentParser:
     users_remove = users_sub.add_parser("remove", help="take a user's access away")
     users_remove.add_argument("email")
     _common(users_remove, dataset=False)
+    users_unbind = users_sub.add_parser(
+        "unbind", help="free an address from the sign-in account bound to it"
+    )
+    users_unbind.add_argument("email")
+    _common(users_unbind, dataset=False)
 
     audit = sub.add_parser("audit", help="the audit trail, newest first")
     audit.add_argument(
@@ -299,7 +308,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
     lang: Lang = getattr(args, "lang", "fr")
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except SettingError as exc:  # one line naming the variable and what it accepts
+        print(exc.message(lang), file=sys.stderr)
+        return EXIT_USAGE
     handler = {
         "validate": _validate,
         "summary": _summary,
@@ -337,22 +350,42 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
 
 
+class _LogFile(logging.FileHandler):
+    """The command's log file; a record it cannot write (a full disk) is dropped quietly.
+
+    `logging` would otherwise print "--- Logging error ---" and a traceback on stderr
+    for every record.
+    """
+
+    failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self.failed = True
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except OSError:  # the last flush could not be written either
+            self.failed = True
+
+
 @contextlib.contextmanager
 def _log_to_file(settings: Settings) -> Iterator[None]:
     """Send log records to a file while the command runs, unless something collects them.
 
     Without a handler, Python prints warnings and their tracebacks on stderr: the user
-    would see a traceback.
+    would see a traceback. The file is created readable by its owner only (0600, its
+    folder 0700): it may name users and files.
     """
     root = logging.getLogger()
     if root.handlers:
         yield
         return
     try:
-        settings.state_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(
-            settings.state_dir / LOG_FILE_NAME, encoding="utf-8"
-        )
+        path = settings.state_dir / LOG_FILE_NAME
+        private_folder(settings.state_dir)
+        private_file(path)
+        handler: logging.Handler = _LogFile(path, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
@@ -375,29 +408,32 @@ def _open(settings: Settings) -> Store:
 
 
 @contextlib.contextmanager
-def _store(settings: Settings, *, seed: bool = True) -> Iterator[Store]:
+def _store(settings: Settings, lang: Lang, *, seed: bool = True) -> Iterator[Store]:
     """The store, closed afterwards; `seed=False` for commands that store no version."""
     from monitoring.storage import open_store
 
     store = _open(settings) if seed else open_store(settings)
+    if not store.writable:  # reading works: said once, in one line
+        print(t("storage.read_only_notice", lang), file=sys.stderr)
     try:
         yield store
     finally:
         store.close()
 
 
-def _load(files: Sequence[Path], lang: Lang) -> LoadResult | None:
+def _load(files: Sequence[Path], settings: Settings, lang: Lang) -> LoadResult | None:
+    """Read and validate files; each size is checked on disk before anything is read."""
     missing = [p for p in files if not p.is_file()]
     if missing:
         print(t("cli.no_such_file", lang, path=str(missing[0])), file=sys.stderr)
         return None
-    return load_paths(list(files))
+    return load_paths(list(files), settings.limits)
 
 
-def _stored(settings: Settings, dataset_key: str) -> tuple[VersionInfo, Dataset]:
+def _stored(settings: Settings, dataset_key: str, lang: Lang) -> tuple[VersionInfo, Dataset]:
     from monitoring.importing import current_dataset
 
-    with _store(settings) as store:
+    with _store(settings, lang) as store:
         found = current_dataset(store, dataset_key)
     if found is None:
         raise VersionNotFound(dataset_key, dataset=dataset_key, version=1)
@@ -407,13 +443,13 @@ def _stored(settings: Settings, dataset_key: str) -> tuple[VersionInfo, Dataset]
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
     lang: Lang = args.lang
     if args.files:
-        result = _load(args.files, lang)
+        result = _load(args.files, settings, lang)
     else:
         # The stored version, written in the upload format and read back: what a
         # coordinator downloading it would get.
         from monitoring.workbook import write_workbook
 
-        info, dataset = _stored(settings, args.dataset)
+        info, dataset = _stored(settings, args.dataset, args.lang)
         name = f"{args.dataset}-v{info.number}.xlsx"
         result = load_bytes(name, write_workbook(dataset, lang), settings.limits)
     if result is None:
@@ -437,7 +473,7 @@ def _print_report(report: Report, lang: Lang) -> None:
 def _summary(args: argparse.Namespace, settings: Settings) -> int:
     lang: Lang = args.lang
     if args.files:
-        result = _load(args.files, lang)
+        result = _load(args.files, settings, lang)
         if result is None:
             return EXIT_REJECTED
         if result.dataset is None:
@@ -445,7 +481,7 @@ def _summary(args: argparse.Namespace, settings: Settings) -> int:
             return EXIT_REJECTED
         dataset = result.dataset
     else:
-        dataset = _stored(settings, args.dataset)[1]
+        dataset = _stored(settings, args.dataset, args.lang)[1]
     as_of = args.as_of or dt.date.today()
     document = summary_document(dataset, as_of, args.voice)
     if args.json:
@@ -470,6 +506,7 @@ def summary_document(ds: Dataset, as_of: dt.date, voice: str = "all") -> dict[st
 
 def _import(args: argparse.Namespace, settings: Settings) -> int:
     from monitoring.importing import import_upload
+    from monitoring.preflight import size_issue
     from monitoring.reading import Upload
 
     lang: Lang = args.lang
@@ -477,8 +514,17 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
     if missing:
         print(t("cli.no_such_file", lang, path=str(missing[0])), file=sys.stderr)
         return EXIT_REJECTED
+    oversized = [
+        issue
+        for p in args.files
+        if (issue := size_issue(p.stat().st_size, settings.limits, p.name)) is not None
+    ]
+    if oversized:  # refused before the file is read into memory
+        for issue in oversized:
+            print(f"[{issue.severity}] {issue.code}: {issue.message(lang)}", file=sys.stderr)
+        return EXIT_REJECTED
     files = [Upload(p.name, p.read_bytes()) for p in args.files]
-    with _store(settings) as store:
+    with _store(settings, args.lang) as store:
         result = import_upload(
             store,
             args.dataset,
@@ -526,7 +572,7 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 def _history(args: argparse.Namespace, settings: Settings) -> int:
     lang: Lang = args.lang
-    with _store(settings) as store:
+    with _store(settings, args.lang) as store:
         versions = store.versions(args.dataset)
     if args.json:
         print(json.dumps([v.as_dict() for v in versions], ensure_ascii=False, indent=2))
@@ -559,7 +605,7 @@ def _diff(args: argparse.Namespace, settings: Settings) -> int:
 
     lang: Lang = args.lang
     as_of = args.as_of or dt.date.today()
-    with _store(settings) as store:
+    with _store(settings, args.lang) as store:
         old = store.read_dataset(args.dataset, args.old)
         new = store.read_dataset(args.dataset, args.new)
     changes = compare(old, new, as_of)
@@ -610,7 +656,7 @@ def _log(args: argparse.Namespace, settings: Settings) -> int:
     if (args.measure is None) == (args.recommendation is None):
         print(t("cli.log.which", lang), file=sys.stderr)
         return EXIT_USAGE
-    with _store(settings) as store:
+    with _store(settings, lang, seed=False) as store:
         log = change_log(store, args.dataset, measure_id=args.measure, rec_id=args.recommendation)
         if log.is_empty and not _in_current(store, args.dataset, log.subject, log.item_id):
             names = {"dataset": args.dataset, "item": log.item_id}
@@ -672,7 +718,7 @@ def _in_current(store: Store, dataset_key: str, subject: str, item_id: str) -> b
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     from monitoring.importing import export_version
 
-    with _store(settings) as store:
+    with _store(settings, args.lang) as store:
         data = export_version(store, args.dataset, args.version, args.lang)
         number = args.version or store.current(args.dataset).number  # type: ignore[union-attr]
     args.out.write_bytes(data)
@@ -684,7 +730,7 @@ def _restore(args: argparse.Namespace, settings: Settings) -> int:
     from monitoring.importing import restore_version
 
     lang: Lang = args.lang
-    with _store(settings) as store:
+    with _store(settings, args.lang) as store:
         result = restore_version(
             store,
             args.dataset,
@@ -730,6 +776,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         store = SqlStore(url, read_only=True, allow_network_fs=settings.allow_network_fs)
     else:
         store = SqlStore(settings.store_url, allow_network_fs=settings.allow_network_fs)
+        if not store.writable:
+            print(t("storage.read_only_notice", lang), file=sys.stderr)
     try:
         report = check_store(store)
     finally:
@@ -758,8 +806,16 @@ def _users(args: argparse.Namespace, settings: Settings) -> int:
     if args.users_command == "list":
         return _users_list(args, settings)
     user_id = check_user_id(args.email)  # InvalidUserId: exit 2, before opening anything
+    if args.users_command == "unbind":
+        with _store(settings, lang, seed=False) as store:
+            account = store.unbind_account(user_id, by=_actor())
+        if account is None:
+            print(t("cli.users.not_bound", lang, user=user_id), file=sys.stderr)
+            return EXIT_IDENTICAL
+        print(t("cli.users.unbound", lang, user=user_id, issuer=account[0], subject=account[1]))
+        return EXIT_OK
     role: Role | None = args.role if args.users_command == "set" else None
-    with _store(settings, seed=False) as store:
+    with _store(settings, args.lang, seed=False) as store:
         old = store.user_role(user_id)
         if old is None and role is None:
             print(t("cli.users.not_found", lang, user=user_id), file=sys.stderr)
@@ -777,7 +833,7 @@ def _users(args: argparse.Namespace, settings: Settings) -> int:
 
 def _users_list(args: argparse.Namespace, settings: Settings) -> int:
     lang: Lang = args.lang
-    with _store(settings, seed=False) as store:
+    with _store(settings, args.lang, seed=False) as store:
         users = store.users()
     if args.json:
         rows = [
@@ -801,7 +857,7 @@ def _users_list(args: argparse.Namespace, settings: Settings) -> int:
 def _audit(args: argparse.Namespace, settings: Settings) -> int:
     """`audit`: the trail, newest first, as text, JSON or a formula-safe CSV file."""
     lang: Lang = args.lang
-    with _store(settings, seed=False) as store:
+    with _store(settings, args.lang, seed=False) as store:
         events = store.audit(limit=args.limit or None, kinds=args.kind)
     if args.csv is not None:
         from monitoring import exports
@@ -824,7 +880,7 @@ def _audit(args: argparse.Namespace, settings: Settings) -> int:
             where = " v".join(str(x) for x in (e.dataset_key, e.version) if x is not None)
             print("  ".join(x for x in (
                 _utc(e.at), t(f"audit.kind.{e.kind}", lang),
-                f"{e.actor} ({role_name(e.role, lang)})", where, e.detail,
+                f"{e.actor} ({role_name(e.role, lang)})", where, audit_detail(e, lang),
             ) if x))  # fmt: skip
     return EXIT_OK
 
@@ -864,7 +920,7 @@ def _report(args: argparse.Namespace, settings: Settings) -> int:
     key: str | None = None
     version: str | None = None
     if args.files:
-        result = _load(args.files, lang)
+        result = _load(args.files, settings, lang)
         if result is None:
             return EXIT_REJECTED
         if result.dataset is None:
@@ -874,10 +930,10 @@ def _report(args: argparse.Namespace, settings: Settings) -> int:
     else:
         key = args.dataset
         if args.version is None:
-            stored, dataset = _stored(settings, key)
+            stored, dataset = _stored(settings, key, args.lang)
             number = stored.number
         else:
-            with _store(settings) as store:
+            with _store(settings, args.lang) as store:
                 dataset = store.read_dataset(key, args.version)
             number = args.version
         label, version = dossier.dataset_label(key, lang), str(number)

@@ -76,6 +76,7 @@ def general_rules(lang: Lang) -> list[str]:
         t("docs.rule.headers", lang),
         t("docs.rule.choices", lang),
         t("docs.rule.dates", lang),
+        t("docs.rule.numbers", lang),
         t("docs.rule.date_bounds", lang, columns=_bounded_columns(lang)),
         t("docs.rule.identifiers", lang),
         t("docs.rule.empty", lang, rule=empty_rule),

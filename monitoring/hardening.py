@@ -222,13 +222,36 @@ def _cookie_secret_problems(secret: str) -> list[Problem]:
 
 
 # scheme://user:password@host → scheme://user:***@host. The password runs to the last "@"
-# before the path, so an unescaped "@" in it is hidden too.
-_URL_PASSWORD = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@?#]*):[^\s/]*@")
-# password=…, PGPASSWORD=…, cookie_secret = "…", token: … (libpq DSNs, TOML, env dumps).
+# of the address, so an unescaped "@" or "/" in it is hidden too; it stops at a "?" or
+# "#", so that an "@" in a query (`https://host:8443/cb?x=a@b`) is not taken for one.
+_URL_PASSWORD = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@?#]*):[^\s'\"?#]*@")
+# password=…, PGPASSWORD=…, cookie_secret = "…", token: …, api_key=… (libpq DSNs, TOML,
+# environment dumps), and the same as a dict or JSON: {"password": "a b"}, {'token': 'x'}.
+# A quoted value is hidden whole, spaces and escaped quotes included.
 _PAIR_SECRET = re.compile(
-    r"(?i)(?P<key>\b[\w.\-]*(?:password|passwd|pwd|secret|token))"
-    r"(?P<sep>\s*[=:]\s*)(?P<quote>['\"]?)(?!\*\*\*)[^\s'\",;&}]+"
+    r"(?i)(?P<key>\b[\w.\-]*(?:password|passwd|pwd|secret|token|api[_\-]?key))"
+    r"(?P<keyquote>['\"]?)(?P<sep>\s*[=:]\s*)"
+    r"(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|(?!\*\*\*)[^\s'\",;&}]+)"
 )
+# Credentials of an HTTP Authorization header, and bearer tokens wherever they appear.
+_AUTHORIZATION = re.compile(
+    r"(?i)(?P<head>\bauthorization['\"]?\s*[=:]\s*['\"]?(?:basic|digest|negotiate)\s+)"
+    r"[^\s'\"]+"
+)
+# A token has a digit or a sign in it, or 16 characters at least: "the Bearer scheme"
+# keeps its word.
+_BEARER = re.compile(
+    r"(?i)(?P<head>\bbearer\s+)"
+    r"(?=[A-Za-z0-9\-._~+/]*[0-9\-._~+/]|[A-Za-z0-9\-._~+/]{16})[A-Za-z0-9\-._~+/]+=*"
+)
+# A JSON Web Token (an ID or access token) anywhere: header.payload.signature.
+_JWT = re.compile(r"\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*")
+
+
+def _hide_pair(found: re.Match[str]) -> str:
+    value = found.group(0)[found.end("sep") - found.start() :]
+    quote = value[0] if value[:1] in ("'", '"') else ""
+    return f"{found['key']}{found['keyquote']}{found['sep']}{quote}***{quote}"
 
 
 def redact(text: str) -> str:
@@ -239,10 +262,15 @@ def redact(text: str) -> str:
 
     Returns:
         The text with each password replaced by `***`:
-        `postgresql://user:secret@host/db` → `postgresql://user:***@host/db`.
+        `postgresql://user:secret@host/db` → `postgresql://user:***@host/db`; also
+        `password=…` and `{"password": "…"}` forms, `Authorization: Basic …`,
+        `Bearer …` and JSON Web Tokens.
     """
     text = _URL_PASSWORD.sub(r"\g<head>:***@", text)
-    return _PAIR_SECRET.sub(r"\g<key>\g<sep>\g<quote>***", text)
+    text = _PAIR_SECRET.sub(_hide_pair, text)
+    text = _AUTHORIZATION.sub(r"\g<head>***", text)
+    text = _BEARER.sub(r"\g<head>***", text)
+    return _JWT.sub("***", text)
 
 
 def new_reference() -> str:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from monitoring.dataset import Dataset
-from monitoring.reading import Upload, read_upload
+from monitoring.preflight import size_issue
+from monitoring.reading import Upload, display_name, read_upload
 from monitoring.report import Report
 from monitoring.settings import DATA_DIR, Limits
 from monitoring.validation import validate
@@ -66,7 +67,19 @@ def load_bytes(name: str, data: bytes, limits: Limits | None = None) -> LoadResu
 
 
 def load_paths(paths: Sequence[Path], limits: Limits | None = None) -> LoadResult:
-    """Read and validate files on disk (a workbook, or one CSV file per sheet)."""
+    """Read and validate files on disk (a workbook, or one CSV file per sheet).
+
+    Each file's size on disk is checked against the limit before any is read: a file
+    over it is refused without being loaded into memory.
+    """
+    limits = limits or Limits()
+    report = Report()
+    for path in paths:
+        issue = size_issue(Path(path).stat().st_size, limits, display_name(Path(path).name))
+        if issue is not None:
+            report.add(issue)
+    if not report.ok:
+        return LoadResult(None, report)
     return load_upload([Upload(Path(p).name, Path(p).read_bytes()) for p in paths], limits)
 
 

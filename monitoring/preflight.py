@@ -132,17 +132,22 @@ def sniff(data: bytes) -> str:
 
 def check_size(data: bytes, limits: Limits, file: str) -> None:
     """Refuse an empty file or one over the size limit (exactly at the limit is fine)."""
-    if not data:
-        raise Rejected(Issue("format-error", "empty_file", file=file))
-    if len(data) > limits.max_file_bytes:
-        raise Rejected(
-            Issue(
-                "size-limit",
-                "file_too_big",
-                file=file,
-                params={"size": _megabytes(len(data)), "limit": _megabytes(limits.max_file_bytes)},
-            )
-        )
+    issue = size_issue(len(data), limits, file)
+    if issue is not None:
+        raise Rejected(issue)
+
+
+def size_issue(size: int, limits: Limits, file: str) -> Issue | None:
+    """The refusal of a file of `size` bytes (empty, or over the limit), None when fine.
+
+    The command line asks it with the size on disk, before reading the file.
+    """
+    if not size:
+        return Issue("format-error", "empty_file", file=file)
+    if size > limits.max_file_bytes:
+        params = {"size": _megabytes(size), "limit": _megabytes(limits.max_file_bytes)}
+        return Issue("size-limit", "file_too_big", file=file, params=params)
+    return None
 
 
 def inspect_zip(data: bytes, limits: Limits, file: str) -> Container:

@@ -10,6 +10,7 @@ the results in C, so that a 10,000-measure workbook validates in a fraction of a
 from __future__ import annotations
 
 import datetime as dt
+import math
 import operator
 import re
 from collections.abc import Callable, Sequence
@@ -980,6 +981,8 @@ class _Validator:
             return
         letter, header = table.where.get(col.id, (column_letter(j), col.fr))
         shown = _text(value) if not isinstance(value, str) else value
+        if type(value) is float and value != value:
+            shown = "NaN"  # a number cell holding NaN is not empty: show what it holds
         self._add(
             code or _CODE_OF_KEY.get(key, "type-error"),
             key,
@@ -1002,6 +1005,9 @@ _CODE_OF_KEY = {
     "max_value": "constraint-error",
     "colour": "constraint-error",
     "date_range": "constraint-error",
+    "date_serial": "constraint-error",
+    "date_serial_60": "constraint-error",
+    "number_not_finite": "constraint-error",
 }
 
 
@@ -1103,12 +1109,18 @@ def _parse_date_text(text: str) -> dt.date | None:
         return None
 
 
+# Excel's date numbers: 1 is 01/01/1900 and 2958465 is 31/12/9999 (its last day).
+EXCEL_MAX_SERIAL = 2_958_465
+
+
 def _serial_or_key(number: float, date1904: bool) -> dt.date | str:
+    if not math.isfinite(number) or not 0 < number < EXCEL_MAX_SERIAL + 1:
+        return "date_serial"  # 0, negative, beyond 31/12/9999, infinite or NaN
     if number.is_integer() and MIN_YEAR <= number <= MAX_YEAR:
         # A year typed alone (2024) would read as a day of 1905: never what was meant.
         return "date_year_only"
-    result = _serial_date(number, date1904) if 0 < number < 2_958_466 else None
-    return "date_serial" if result is None else result
+    result = _serial_date(number, date1904)
+    return "date_serial_60" if result is None else result
 
 
 def _date_or_key(value: Cell, date1904: bool) -> dt.date | str | None:
@@ -1119,13 +1131,16 @@ def _date_or_key(value: Cell, date1904: bool) -> dt.date | str | None:
         text = value.strip(BLANK_CHARS)  # type: ignore[attr-defined]
         result = (_parse_date_text(text) or "date_format") if text else None
     elif kind is float or kind is int:
-        number = float(value)  # type: ignore[arg-type]
-        result = None if number != number else _serial_or_key(number, date1904)
+        result = _serial_or_key(float(value), date1904)  # type: ignore[arg-type]
     elif isinstance(value, dt.datetime):  # pandas' Timestamp too
         result = value.date()
     elif isinstance(value, dt.date):
         result = value
-    else:  # booleans, times, durations
+    elif isinstance(value, dt.time):
+        # What a reader gives for a date cell holding 0, a negative number or a fraction
+        # of a day: not a date, and "00:00:00 is not a date" would not say why.
+        result = "date_time_only"
+    else:  # booleans, durations
         result = "date_format"
     if isinstance(result, dt.date) and not MIN_YEAR <= result.year <= MAX_YEAR:
         return "date_range"
@@ -1287,8 +1302,8 @@ def _number_or_key(v: Cell, key: str, integer: bool, percent: bool) -> object:
         return None
     else:  # booleans, dates
         number = None
-    if number is not None and number != number:  # NaN: an empty cell from some readers
-        return None
+    if number is not None and not math.isfinite(number):  # NaN, infinity: never an amount
+        return "number_not_finite"
     if number is None or (integer and not number.is_integer()):
         return key
     return int(number) if integer else number
@@ -1323,9 +1338,9 @@ def _convert_numbers(values: Sequence[Cell], *, integer: bool, percent: bool) ->
             continue
         else:  # booleans, dates
             number = None
-        if number is not None and number != number:  # NaN: an empty cell from some readers
+        if number is not None and not math.isfinite(number):  # NaN, infinity: refused
+            bad.append((i, "number_not_finite", {}))
             out.append(None)
-            empty[i] = True
             continue
         if number is None or (integer and not number.is_integer()):
             bad.append((i, key, {}))
@@ -1338,7 +1353,8 @@ def _convert_numbers(values: Sequence[Cell], *, integer: bool, percent: bool) ->
 def _parse_number(text: str, percent: bool) -> float | None:
     """Read `1500`, `1 500` (any space), `1500,50` or `1500.50`, and `50 %` for percentages.
 
-    One decimal mark only: `1.500,50` is refused rather than guessed.
+    One decimal mark only: `1.500,50` is refused rather than guessed. NaN and infinity
+    come back as such (the caller refuses them with their own message).
     """
     text = text.translate(_NUMBER_CHARS)
     if percent and text.endswith("%"):
@@ -1348,12 +1364,9 @@ def _parse_number(text: str, percent: bool) -> float | None:
     if "_" in text:  # float() reads `1_000`; a spreadsheet user never means it
         return None
     try:
-        number = float(text)
+        return float(text)  # `NaN`, `inf`, `Infinity`, `1e999` too: the caller refuses them
     except ValueError:
         return None
-    if number != number or number in (float("inf"), float("-inf")):
-        return None
-    return number
 
 
 def _choice_lookup(col: Column) -> dict[str, str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -21,9 +20,10 @@ from monitoring.access import (
     Action,
     Actor,
     AuditEvent,
+    Identity,
+    SignIn,
     local_actor,
-    normalise_user_id,
-    resolve_role,
+    sign_in_decision,
 )
 from monitoring.i18n import plain, t
 from monitoring.schema import LANGS, Lang
@@ -123,25 +123,60 @@ def _refused_page(user_id: str, reason: str) -> None:
         st.logout()
 
 
-def _record_once(actor: Actor, kind: str = "sign_in") -> None:
+def _record_once(event: AuditEvent) -> None:
     """One sign-in (or refusal) line per session in the audit trail."""
-    if st.session_state.get(SIGNED_IN) == (actor.user_id, kind):
+    seen = (event.kind, event.actor, event.detail)
+    if st.session_state.get(SIGNED_IN) == seen:
         return
-    event = AuditEvent.by(actor, kind)  # type: ignore[arg-type]
-    if kind == "refused":  # they have no role: the trail says so
-        event = replace(event, role=NO_ROLE)
     try:
         store().record(event)
     except Exception:  # the trail must not lock everyone out; the log keeps it
-        log.exception("could not record %s of %s", kind, actor.user_id)
-    st.session_state[SIGNED_IN] = (actor.user_id, kind)
+        log.exception("could not record %s of %s", event.kind, event.actor)
+    st.session_state[SIGNED_IN] = seen
+
+
+# The refusal page's message for each reason (`access.REFUSALS`).
+_REFUSAL_MESSAGES = {
+    "unknown-user": "auth.unknown_user",
+    "email-taken": "auth.email_taken",
+}
+
+
+def _refuse(who: Identity, decision: SignIn) -> None:
+    """Record the refusal (who, why, which account), show why, and stop the run."""
+    assert decision.refusal is not None
+    event = AuditEvent(
+        kind="refused",
+        actor=decision.user_id,
+        role=NO_ROLE,  # they have no role: the trail does not pretend they were a viewer
+        detail=who.refusal_detail(decision.refusal),
+    )
+    _record_once(event)
+    _refused_page(decision.user_id, _REFUSAL_MESSAGES.get(decision.refusal, "auth.no_email"))
+    st.stop()
+
+
+def _sign_in(settings: Settings) -> SignIn:
+    """Who the signed-in account is (`access.sign_in_decision`), its first sign-in bound."""
+    claims = {k: st.user.get(k) for k in ("iss", "sub", "email", "email_verified", "name")}
+    who = Identity.from_claims(claims)
+    db = store()
+    bound = db.account_user(who.issuer, who.subject) if who.issuer and who.subject else None
+    owner = db.account_of(who.email) if bound is None and who.email else None
+    decision = sign_in_decision(who, settings, bound=bound, owner=owner, stored_role=db.user_role)
+    if decision.refusal is not None:
+        _refuse(who, decision)
+    if decision.bind and not db.bind_account(who.issuer, who.subject, decision.user_id):
+        # Another account bound the address between the look-up and now.
+        _refuse(who, SignIn(decision.user_id, None, "email-taken"))
+    return decision
 
 
 def gate(settings: Settings) -> Actor:
     """The actor of this run; stops the run on a sign-in or refusal page when needed.
 
     Nothing is read from the store before the user is signed in; a refused user's
-    refusal is recorded (who, when), nothing else is read.
+    refusal is recorded (who, why, when), nothing else is read.
     """
     if settings.mode == "local":
         if proxied(st.context.headers):
@@ -156,18 +191,11 @@ def gate(settings: Settings) -> Actor:
     if session_expired(st.user.get("iat"), settings.session_hours, time.time()):
         _sign_in_page(expired=True)  # signing in again renews the identity cookie
         st.stop()
-    user_id = normalise_user_id(str(st.user.get("email") or ""))
-    if not user_id or (st.user.get("email_verified") is False):
-        _refused_page(user_id, "auth.no_email")
-        st.stop()
-    role = resolve_role(settings, store().user_role(user_id), user_id)
-    name = str(st.user.get("name") or user_id)
-    if role is None:
-        _record_once(Actor(user_id, name, "viewer"), "refused")
-        _refused_page(user_id, "auth.unknown_user")
-        st.stop()
-    actor = Actor(user_id, name, role)
-    _record_once(actor)
+    decision = _sign_in(settings)
+    assert decision.role is not None  # a refusal stopped the run
+    name = str(st.user.get("name") or decision.user_id)
+    actor = Actor(decision.user_id, name, decision.role)
+    _record_once(AuditEvent.by(actor, "sign_in"))
     return actor
 
 

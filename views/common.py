@@ -205,6 +205,8 @@ def sidebar(actor: Actor | None = None) -> Context:
             format_func={"fr": "Français", "en": "English"}.__getitem__,
         )
         lang: Lang = state["lang"]
+        if not store().writable:  # a full disk or read-only store: reading still works
+            st.warning(t("storage.read_only_notice", lang), icon=":material/lock:")
         keys = dataset_keys()
         st.selectbox(
             t("app.dataset", lang),

@@ -32,6 +32,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.kind.role": ("Changement de rôle", "Role change"),
     "audit.kind.sign_in": ("Connexion", "Sign-in"),
     "audit.kind.refused": ("Accès refusé", "Access refused"),
+    # Why a sign-in was refused (`access.REFUSALS`), at the start of its audit detail.
+    "audit.refusal.no-account": (
+        "le fournisseur n'a pas donné d'identifiant de compte (iss, sub)",
+        "the provider gave no account identifier (iss, sub)",
+    ),
+    "audit.refusal.no-email": ("pas d'adresse e-mail", "no e-mail address"),
+    "audit.refusal.email-unverified": (
+        "adresse e-mail non vérifiée (email_verified faux)",
+        "e-mail address not verified (email_verified false)",
+    ),
+    "audit.refusal.email-unconfirmed": (
+        "vérification de l'adresse e-mail absente (pas de email_verified)",
+        "no e-mail verification (email_verified missing)",
+    ),
+    "audit.refusal.email-taken": (
+        "adresse déjà liée à un autre compte",
+        "address already bound to another account",
+    ),
+    "audit.refusal.unknown-user": ("compte sans rôle", "account without a role"),
     # The columns of the audit trail as a table (`plan-monitoring audit --csv`).
     "audit.col.at": ("Date (UTC)", "Date (UTC)"),
     "audit.col.kind": ("Événement", "Event"),

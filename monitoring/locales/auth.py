@@ -44,6 +44,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your identity provider did not give a verified e-mail address ({user}): access "
         "cannot be granted. Tell whoever runs the app.",
     ),
+    "auth.email_taken": (
+        "L'adresse {user} est déjà liée à un autre compte : l'accès ne peut pas être "
+        "accordé à celui-ci. Si c'est bien votre adresse, demandez à un administrateur de "
+        "la libérer (plan-monitoring users unbind), puis reconnectez-vous.",
+        "The address {user} is already bound to another account: access cannot be granted "
+        "to this one. If it is your address, ask an admin to free it (plan-monitoring users "
+        "unbind), then sign in again.",
+    ),
     "auth.signed_in_as": ("{name} ({user}) · {role}", "{name} ({user}) · {role}"),
     "auth.local_mode": (
         "Mode local : pas de connexion, la personne devant l'écran administre l'application. "

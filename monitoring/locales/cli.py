@@ -131,6 +131,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "plan-monitoring users list",
         "{user} has no recorded role: nothing was removed. The list: plan-monitoring users list",
     ),
+    "cli.users.unbound": (
+        "{user} n'est plus lié au compte {subject} ({issuer}) : le prochain compte qui se "
+        "connecte avec cette adresse vérifiée lui sera lié.",
+        "{user} is no longer bound to the account {subject} ({issuer}): the next account "
+        "signing in with this verified address will be bound to it.",
+    ),
+    "cli.users.not_bound": (
+        "{user} n'est lié à aucun compte : rien n'a été modifié.",
+        "{user} is bound to no account: nothing was changed.",
+    ),
     "cli.users.local_mode": (
         "Note : l'application est en mode local (sans connexion) ; les rôles ne "
         "s'appliquent qu'en mode partagé (PLAN_MONITORING_MODE=shared).",

@@ -103,8 +103,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}" is not a date. Use a date cell, or write 2014-05-14 or 14/05/2014.',
     ),
     "issue.date_serial": (
-        "« {value} » n'est pas un numéro de date Excel valide (le 29/02/1900 n'existe pas).",
-        '"{value}" is not a valid Excel date number (29/02/1900 does not exist).',
+        "« {value} » est hors des numéros de date d'Excel, qui vont de 1 (01/01/1900) à "
+        "2 958 465 (31/12/9999). Écrivez la date, par exemple 2014-05-14 ou 14/05/2014.",
+        '"{value}" is outside Excel\'s date numbers, which go from 1 (01/01/1900) to '
+        "2,958,465 (31/12/9999). Write the date, for example 2014-05-14 or 14/05/2014.",
+    ),
+    "issue.date_serial_60": (
+        "« {value} » est le numéro qu'Excel donne au 29/02/1900, un jour qui n'a pas "
+        "existé. Les numéros de date valides vont de 1 (01/01/1900) à 2 958 465 "
+        "(31/12/9999) ; écrivez la date voulue, par exemple 2014-05-14 ou 14/05/2014.",
+        '"{value}" is the number Excel gives to 29/02/1900, a day that never was. Valid '
+        "date numbers go from 1 (01/01/1900) to 2,958,465 (31/12/9999); write the date "
+        "meant, for example 2014-05-14 or 14/05/2014.",
+    ),
+    "issue.date_time_only": (
+        "« {value} » est une heure, pas une date : la cellule contient 0, un nombre négatif "
+        "ou une fraction de jour. Les numéros de date d'Excel vont de 1 (01/01/1900) à "
+        "2 958 465 (31/12/9999) ; écrivez la date, par exemple 2014-05-14 ou 14/05/2014.",
+        '"{value}" is a time, not a date: the cell holds 0, a negative number or a fraction '
+        "of a day. Excel's date numbers go from 1 (01/01/1900) to 2,958,465 (31/12/9999); "
+        "write the date, for example 2014-05-14 or 14/05/2014.",
     ),
     "issue.date_year_only": (
         "« {value} » est une année seule, pas une date : écrivez la date complète "
@@ -118,6 +136,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.integer": (
         "« {value} » n'est pas un nombre entier.",
         '"{value}" is not a whole number.',
+    ),
+    "issue.number_not_finite": (
+        "« {value} » n'est pas un nombre fini : l'infini et NaN (« pas un nombre ») ne sont "
+        "pas acceptés. Laissez la cellule vide si la valeur n'est pas connue.",
+        '"{value}" is not a finite number: infinity and NaN ("not a number") are not '
+        "accepted. Leave the cell empty if the value is not known.",
     ),
     "issue.number": (
         "« {value} » n'est pas un nombre (exemples acceptés : 1500 ; 1 500 ; 1500,50).",

@@ -44,11 +44,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "docs.rule.dates": (
         "Dates : une vraie cellule date, le format ISO 2014-05-14 ou le format français "
-        "14/05/2014. Un numéro de série Excel dans une colonne date est lu comme une date. "
-        "Toute autre date écrite en texte est refusée, avec une indication.",
+        "14/05/2014. Un numéro de série Excel dans une colonne date est lu comme une date ; "
+        "il va de 1 (01/01/1900) à 2 958 465 (31/12/9999), et 60 (le 29/02/1900, qui n'a "
+        "pas existé), 0 ou un nombre négatif sont refusés. Toute autre date écrite en "
+        "texte est refusée, avec une indication.",
         "Dates: a real date cell, ISO 2014-05-14 or French 14/05/2014. An Excel serial "
-        "number in a date column is read as a date. Any other text date is rejected, "
-        "with a hint.",
+        "number in a date column is read as a date; it goes from 1 (01/01/1900) to "
+        "2,958,465 (31/12/9999), and 60 (29/02/1900, which never was), 0 or a negative "
+        "number are rejected. Any other text date is rejected, with a hint.",
+    ),
+    "docs.rule.numbers": (
+        "Nombres : 1500, 1 500, 1500,50 ou 1500.50 (un seul séparateur décimal). NaN et "
+        "l'infini (NaN, inf, Infinity, en texte ou en cellule nombre) sont refusés : "
+        "laissez la cellule vide si la valeur n'est pas connue.",
+        "Numbers: 1500, 1 500, 1500,50 or 1500.50 (one decimal mark only). NaN and "
+        "infinity (NaN, inf, Infinity, as text or in a number cell) are rejected: leave "
+        "the cell empty if the value is not known.",
     ),
     "docs.rule.identifiers": (
         "Les identifiants sont du texte : 007 reste 007. NA, N/A et None sont du texte, "

@@ -34,6 +34,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Réessayez dans un instant.",
         "The database is busy with another save: nothing was changed. Try again in a moment.",
     ),
+    "storage.unwritable": (
+        "La base {path} ne peut pas être écrite (disque plein ou lecture seule) et ne "
+        "peut pas non plus être lue sans écrire : libérez de la place ou rendez-la "
+        "inscriptible.",
+        "The store {path} cannot be written (disk full or read-only), nor read without "
+        "writing: free some space or make it writable.",
+    ),
+    "storage.read_only_notice": (
+        "Lecture seule : la base ne peut pas être écrite (disque plein ou fichier en "
+        "lecture seule) ; la consultation fonctionne, rien ne peut être enregistré.",
+        "Read-only: the store cannot be written (disk full or read-only file); reading "
+        "works, nothing can be saved.",
+    ),
     "storage.schema_too_new": (
         "La base de données a été mise à jour par une version plus récente de "
         "l'application : celle-ci refuse de l'utiliser. Installez la dernière version.",

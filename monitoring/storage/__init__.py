@@ -11,8 +11,9 @@ PostgreSQL, `monitoring.storage.memory.MemoryStore` in a dict (unit tests). Both
 `decide()`, so a save behaves the same whatever keeps it. `open_store(settings)` opens
 the store the settings name, migrating its schema first.
 
-The store also keeps who may do what (`users`: one role per e-mail address) and the audit
-trail (`audit`: append-only). A role change writes its `role` event in the same
+The store also keeps who may do what (`users`: one role per e-mail address), which
+identity-provider account each address belongs to (`accounts`: see `monitoring.access`),
+and the audit trail (`audit`: append-only). A role change writes its `role` event in the same
 transaction, and so does a version saved with an `audit` event: the trail never says
 something happened that did not, nor misses something that did. `decide_role()` is the
 shared rule of role changes (the last admin of the table is never removed or demoted).
@@ -41,6 +42,7 @@ from monitoring.access import (
     normalise_user_id,
 )
 from monitoring.dataset import Dataset
+from monitoring.settings import EMAIL
 
 if TYPE_CHECKING:
     from monitoring.settings import Settings
@@ -50,9 +52,9 @@ SaveReason = Literal["created", "identical", "replayed", "exists", "stale"]
 
 # A dataset key is shown in URLs and file names: keep it short and plain.
 DATASET_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
-# An e-mail address, loosely: something@domain.tld, no spaces, one @. The identity
-# provider has verified it; this only catches typing mistakes at the command line.
-USER_ID = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+# An e-mail address, loosely (the identity provider has verified it; this only catches
+# typing mistakes at the command line): the same form `PLAN_MONITORING_ADMINS` accepts.
+USER_ID = EMAIL
 AUDIT_DETAIL_MAX_CHARS = 2_000
 AUDIT_ACTOR_MAX_CHARS = USER_ID_MAX_CHARS
 NO_ROLE = "—"  # how an absent role reads in a `role` event's detail
@@ -72,6 +74,16 @@ class StoreBusy(StorageError):
     """Another save held the database for too long; trying again later will work."""
 
     key = "storage.busy"
+
+
+class StoreUnwritable(StorageError):
+    """The SQLite store can be neither written (full disk, read-only) nor read safely.
+
+    Its write-ahead log holds commits that only a writable store can read, or its schema
+    needs a migration. `params`: `path`.
+    """
+
+    key = "storage.unwritable"
 
 
 class SchemaTooNew(StorageError):
@@ -168,6 +180,17 @@ def clean_event(event: AuditEvent, at: dt.datetime) -> AuditEvent:
         detail=audit_text(event.detail),
         at=when.astimezone(dt.UTC),
     )
+
+
+def check_account(issuer: str, subject: str) -> None:
+    """Refuse (`ValueError`, a programming error) an account without issuer or subject."""
+    if not issuer.strip() or not subject.strip():
+        raise ValueError("an account needs an issuer and a subject")
+
+
+def unbind_detail(user_id: str, issuer: str, subject: str) -> str:
+    """The detail of the `role` event that frees an address from its account."""
+    return f"{user_id}: account unbound · iss={issuer} · sub={subject}"
 
 
 def role_detail(user_id: str, old: Role | None, new: Role | None) -> str:
@@ -420,7 +443,13 @@ def decide(
 
 
 class Store(abc.ABC):
-    """Keeps every version of every dataset. Implementations are safe across threads."""
+    """Keeps every version of every dataset. Implementations are safe across threads.
+
+    `writable` is False for a SQLite store opened read-only because nothing can be
+    written to it (a full disk, a read-only file): reads work, every write fails.
+    """
+
+    writable: bool = True
 
     @abc.abstractmethod
     def dataset_keys(self) -> list[str]:
@@ -485,6 +514,40 @@ class Store(abc.ABC):
         Raises `Forbidden` (not an admin), `InvalidUserId` (not an e-mail address),
         `LastAdmin` (removing or demoting the table's last admin), `StoreBusy` or
         `StorageError`; in each case nothing was changed.
+        """
+
+    # --- Accounts (issuer, subject) bound to user ids --------------------------------
+
+    @abc.abstractmethod
+    def account_user(self, issuer: str, subject: str) -> str | None:
+        """Return the user id the account (`iss`, `sub`) is bound to, None if none yet."""
+
+    @abc.abstractmethod
+    def account_of(self, user_id: str) -> tuple[str, str] | None:
+        """Return the account (issuer, subject) bound to `user_id`, None if none."""
+
+    @abc.abstractmethod
+    def bind_account(self, issuer: str, subject: str, user_id: str) -> bool:
+        """Bind the account to `user_id` unless either is bound already.
+
+        Returns:
+            True when the account is (now, or already was) bound to `user_id`; False
+            when it is bound to another user id, or `user_id` to another account (two
+            first sign-ins racing for one address: one wins). Raises `StoreBusy` or
+            `StorageError` when it could not be written.
+        """
+
+    @abc.abstractmethod
+    def unbind_account(self, user_id: str, *, by: Actor) -> tuple[str, str] | None:
+        """Free `user_id` from the account bound to it, with a `role` audit event.
+
+        The next account that signs in with that (verified) address is bound to it: for
+        an address handed to someone else, or an account replaced at the provider.
+        `by.require("manage_users")` is checked first.
+
+        Returns:
+            The account (issuer, subject) that was bound; None when none was (nothing is
+            changed or recorded then).
         """
 
     @abc.abstractmethod

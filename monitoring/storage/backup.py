@@ -27,6 +27,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from monitoring.settings import private_file
 from monitoring.storage import StorageError, files_sha256
 from monitoring.storage.sql import SqlStore, database_revisions, known_revisions, sqlite_path
 
@@ -80,6 +81,7 @@ def backup_store(store: SqlStore, out: Path) -> BackupResult:
         raise BackupFailed(f"no folder {out.parent}", path=str(out))
     temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
+        private_file(temporary)  # a backup holds what the store holds: owner only (0600)
         integrity = _copy(store, temporary)
         if integrity != "ok":
             raise BackupFailed(f"backup integrity check: {integrity}", path=str(out))

@@ -25,12 +25,14 @@ from monitoring.storage import (
     StoredFile,
     VersionInfo,
     VersionNotFound,
+    check_account,
     check_dataset_key,
     check_user_id,
     clean_event,
     decide,
     decide_role,
     role_detail,
+    unbind_detail,
 )
 
 
@@ -59,6 +61,7 @@ class MemoryStore(Store):
         self._data: dict[str, list[_Stored]] = {}
         self._users: dict[str, UserRole] = {}
         self._audit: list[AuditEvent] = []  # oldest first, as appended
+        self._accounts: dict[tuple[str, str], str] = {}  # (issuer, subject) → user id
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.fail_next_save = False
 
@@ -154,6 +157,36 @@ class MemoryStore(Store):
             else:
                 self._users[user_id] = UserRole(user_id, role, now, by.user_id)
             self._audit.append(cleaned)
+
+    def account_user(self, issuer: str, subject: str) -> str | None:
+        with self._lock:
+            return self._accounts.get((issuer, subject))
+
+    def account_of(self, user_id: str) -> tuple[str, str] | None:
+        user_id = normalise_user_id(user_id)
+        with self._lock:
+            return next((k for k, v in self._accounts.items() if v == user_id), None)
+
+    def bind_account(self, issuer: str, subject: str, user_id: str) -> bool:
+        check_account(issuer, subject)
+        user_id = normalise_user_id(user_id)
+        with self._lock:
+            taken = user_id in self._accounts.values()
+            if (issuer, subject) not in self._accounts and not taken:
+                self._accounts[(issuer, subject)] = user_id
+            return self._accounts.get((issuer, subject)) == user_id
+
+    def unbind_account(self, user_id: str, *, by: Actor) -> tuple[str, str] | None:
+        by.require("manage_users")
+        user_id = check_user_id(user_id)
+        with self._lock:
+            account = next((k for k, v in self._accounts.items() if v == user_id), None)
+            if account is None:
+                return None
+            del self._accounts[account]
+            event = AuditEvent.by(by, "role", detail=unbind_detail(user_id, *account))
+            self._audit.append(clean_event(event, self._clock()))
+        return account
 
     def record(self, event: AuditEvent) -> None:
         with self._lock:

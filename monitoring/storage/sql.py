@@ -12,7 +12,9 @@ transaction; a database stamped with a revision this release does not know is re
 - `version_tables(version_id, table_name, columns, row_count)`: column names and dtypes;
 - `version_rows(version_id, table_name, position, data)`: one JSON array per record;
 - `users(user_id, role, updated_at, updated_by)`: one role per e-mail address (0002);
-- `audit(id, at, kind, actor, role, dataset_key, version, detail)`: the audit trail (0002).
+- `audit(id, at, kind, actor, role, dataset_key, version, detail)`: the audit trail (0002);
+- `accounts(issuer, subject, user_id, bound_at)` with `UNIQUE(user_id)`: the identity
+  provider's account each user id is bound to (0003).
 
 Triggers refuse UPDATE and DELETE on the version tables and on `audit`. A version becomes
 visible only when its transaction commits, so "current" is simply the highest committed
@@ -55,6 +57,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 
 from monitoring.access import ROLES, Actor, AuditEvent, AuditKind, Role, UserRole, normalise_user_id
 from monitoring.dataset import TABLE_IDS, Dataset
+from monitoring.settings import private_file, private_folder
 from monitoring.storage import (
     Counts,
     NetworkFilesystem,
@@ -66,14 +69,17 @@ from monitoring.storage import (
     Store,
     StoreBusy,
     StoredFile,
+    StoreUnwritable,
     VersionInfo,
     VersionNotFound,
+    check_account,
     check_dataset_key,
     check_user_id,
     clean_event,
     decide,
     decide_role,
     role_detail,
+    unbind_detail,
 )
 from monitoring.storage.rows import (
     decode_extras,
@@ -208,19 +214,32 @@ AUDIT = sa.Table(
     sa.Column("version", sa.Integer, nullable=True),
     sa.Column("detail", sa.Text, nullable=False),
 )
+ACCOUNTS = sa.Table(
+    "accounts",
+    METADATA,
+    sa.Column("issuer", sa.String(500), primary_key=True),
+    sa.Column("subject", sa.String(255), primary_key=True),
+    sa.Column("user_id", sa.String(254), nullable=False),
+    sa.Column("bound_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("user_id", name="uq_accounts_user_id"),
+)
 _INFO_COLUMNS = [c for c in VERSIONS.c if c.name not in ("scale", "extras", "dataset_name")]
 
 
 # --- Engine -----------------------------------------------------------------------------
 
 
-def make_engine(url: str, *, read_only: bool = False) -> Engine:
+def make_engine(url: str, *, read_only: bool = False, frozen: bool = False) -> Engine:
     """Create the engine for `url`, with this store's per-connection settings.
 
     Args:
         url: a SQLAlchemy URL: `sqlite:///path` or `postgresql+psycopg://…`.
         read_only: SQLite only: open the existing file read-only (`check` of a backup),
             leaving its journal mode alone; nothing is created.
+        frozen: SQLite only, with `read_only`: also tell SQLite the file cannot change
+            (`immutable=1`), so it creates no `-shm` file and takes no lock. Only for a
+            store nothing can write to (a full disk, a read-only file) whose write-ahead
+            log is empty: what is in the main file is then all there is.
 
     Returns:
         An engine; for SQLite, its folder is created if missing (unless read-only).
@@ -231,6 +250,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             # SQLite's URI form is the only way to say "read-only" to the driver; the
             # path is percent-encoded there, so a name with `?` or `#` stays a name.
             uri = f"file:{quote(str(Path(parsed.database).absolute()))}?mode=ro"
+            uri += "&immutable=1" if frozen else ""
 
             def connect() -> sqlite3.Connection:
                 return sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -238,7 +258,10 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             engine = sa.create_engine("sqlite://", creator=connect, poolclass=sa.pool.NullPool)
         else:
             if parsed.database and parsed.database != ":memory:":
-                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+                # Owner only: the file holds every upload and the audit trail (its `-wal`
+                # and `-shm` files take the same permissions from SQLite).
+                private_folder(Path(parsed.database).parent)
+                private_file(Path(parsed.database))
             engine = sa.create_engine(url)
         event.listen(engine, "connect", _sqlite_read_only if read_only else _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
@@ -482,6 +505,26 @@ def _sqlite_locked(exc: sa.exc.DBAPIError) -> bool:
     return "database is locked" in text or "database is busy" in text
 
 
+# SQLite's primary result codes that mean "this file cannot be written here": read-only,
+# I/O error (a full disk when the `-shm` file cannot grow), disk full, cannot open (the
+# folder refuses the `-wal`/`-shm` files).
+_UNWRITABLE_CODES = frozenset({8, 10, 13, 14})
+
+
+def _sqlite_unwritable(exc: BaseException) -> bool:
+    code = getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in _UNWRITABLE_CODES
+
+
+def _log_is_empty(path: Path) -> bool:
+    """Whether the SQLite file's write-ahead log holds no commit the main file lacks."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
 class SqlStore(Store):
     """Versions in SQLite or PostgreSQL (see the module docstring for the schema)."""
 
@@ -513,9 +556,35 @@ class SqlStore(Store):
         try:
             if migrate_schema:
                 migrate(self.engine)
+        except sa.exc.OperationalError as exc:
+            self.engine.dispose()
+            path = sqlite_path(url)
+            if path is None or not path.is_file() or not _sqlite_unwritable(exc):
+                raise
+            self._open_frozen(path, exc)
         except Exception:
             self.engine.dispose()
             raise
+
+    def _open_frozen(self, path: Path, exc: sa.exc.OperationalError) -> None:
+        """Read a SQLite store that cannot be written (full disk, read-only file or folder).
+
+        Reading still works, from the main file as it is; every write fails plainly.
+        Refused (`StoreUnwritable`) when the write-ahead log holds commits the main file
+        lacks (they would be missed) or the schema is not this release's (it cannot be
+        migrated).
+        """
+        log.warning("SQLite store %s cannot be written (%s): read-only", path, exc.orig)
+        if not _log_is_empty(path):
+            raise StoreUnwritable(str(exc.orig), path=str(path)) from exc
+        self.engine = make_engine(self.url, read_only=True, frozen=True)
+        try:
+            if database_revisions(self.engine) != known_revisions()[1]:
+                raise StoreUnwritable("schema not at head", path=str(path)) from exc
+        except Exception:
+            self.engine.dispose()
+            raise
+        self.writable = False
 
     def close(self) -> None:
         self.engine.dispose()
@@ -885,6 +954,63 @@ class SqlStore(Store):
                 )
             event = AuditEvent.by(by, "role", detail=role_detail(user_id, old, role))
             self._insert_event(conn, clean_event(event, now))
+
+    def account_user(self, issuer: str, subject: str) -> str | None:
+        query = sa.select(ACCOUNTS.c.user_id).where(
+            ACCOUNTS.c.issuer == issuer, ACCOUNTS.c.subject == subject
+        )
+        with self._read() as conn:
+            found: str | None = conn.scalar(query)
+            return found
+
+    def account_of(self, user_id: str) -> tuple[str, str] | None:
+        query = sa.select(ACCOUNTS.c.issuer, ACCOUNTS.c.subject).where(
+            ACCOUNTS.c.user_id == normalise_user_id(user_id)
+        )
+        with self._read() as conn:
+            row = conn.execute(query).first()
+        return (row.issuer, row.subject) if row else None
+
+    def bind_account(self, issuer: str, subject: str, user_id: str) -> bool:
+        user_id = normalise_user_id(user_id)
+        check_account(issuer, subject)
+        with self._writing() as conn:
+            # Neither an account already bound nor an address already taken is replaced:
+            # the row read back says which account holds what.
+            if self.dialect == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+                statement: Any = pg_insert(ACCOUNTS).on_conflict_do_nothing()
+            else:
+                statement = sa.insert(ACCOUNTS).prefix_with("OR IGNORE")
+            conn.execute(
+                statement.values(
+                    issuer=issuer, subject=subject, user_id=user_id, bound_at=self._clock()
+                )
+            )
+            bound = conn.scalar(
+                sa.select(ACCOUNTS.c.user_id).where(
+                    ACCOUNTS.c.issuer == issuer, ACCOUNTS.c.subject == subject
+                )
+            )
+        return bound == user_id
+
+    def unbind_account(self, user_id: str, *, by: Actor) -> tuple[str, str] | None:
+        by.require("manage_users")
+        user_id = check_user_id(user_id)
+        with self._writing() as conn:
+            row = conn.execute(
+                sa.select(ACCOUNTS.c.issuer, ACCOUNTS.c.subject).where(
+                    ACCOUNTS.c.user_id == user_id
+                )
+            ).first()
+            if row is None:
+                return None
+            conn.execute(sa.delete(ACCOUNTS).where(ACCOUNTS.c.user_id == user_id))
+            detail = unbind_detail(user_id, row.issuer, row.subject)
+            event = AuditEvent.by(by, "role", detail=detail)
+            self._insert_event(conn, clean_event(event, self._clock()))
+        return (row.issuer, row.subject)
 
     def record(self, event: AuditEvent) -> None:
         cleaned = clean_event(event, self._clock())

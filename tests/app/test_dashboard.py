@@ -92,3 +92,40 @@ def test_switching_language_keeps_the_dataset_date_and_filters():
     assert at.session_state["plans"] == ["DEMO-B"]
     assert at.session_state["voice"] == "civil_society"
     assert [s.value.split(" — ")[0] for s in at.subheader] == [plain("DEMO-B")]
+
+
+def test_a_store_that_cannot_be_written_is_said_in_the_sidebar_and_pages_still_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from monitoring.storage.sql import SqlStore
+
+    at = run_app(dataset="demo", lang="en", as_of="2026-11-26")
+    assert not [w for w in at.sidebar.warning if "Read-only" in w.value]
+    monkeypatch.setattr(SqlStore, "writable", False)  # as a full disk leaves it
+    at = run_app(dataset="demo", lang="en", as_of="2026-11-26")
+    assert_page_ok(at)
+    assert [w.value for w in at.sidebar.warning if "Read-only" in w.value] == [
+        "Read-only: the store cannot be written (disk full or read-only file); reading "
+        "works, nothing can be saved."
+    ]
+    assert at.title[0].value == "Overview" and at.metric
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("PLAN_MONITORING_MAX_FILE_MB", "abc", "un nombre entier de mégaoctets de 1 à 2\u202f048"),
+        ("PLAN_MONITORING_SESSION_HOURS", "nan", "un nombre d'heures supérieur à 0"),
+        ("PLAN_MONITORING_MAX_FILE_MB", "-5", "un nombre entier de mégaoctets"),
+    ],
+)
+def test_an_invalid_setting_stops_the_app_with_one_line_naming_it(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, expected: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    at = run_app(dataset="demo", lang="fr")
+    assert not at.exception
+    (error,) = at.error
+    assert error.value.startswith(f"Réglage invalide {name}={value!r} : attendu ")
+    assert expected in error.value and "\n" not in error.value
+    assert not at.metric and not at.title  # nothing read, nothing shown

@@ -200,7 +200,10 @@ def shared(state_dir: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
 def signed_in(email: str, name: str, page: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
     at.secrets["auth"] = AUTH
-    at.user = {"is_logged_in": True, "email": email, "email_verified": True, "name": name}
+    at.user = {
+        "is_logged_in": True, "iss": "https://id.example.org", "sub": f"sub-{email}",
+        "email": email, "email_verified": True, "name": name,
+    }  # fmt: skip
     at.query_params.update({"dataset": "demo", "lang": "fr", "as_of": AS_OF})
     if page:
         at.switch_page(f"views/{page}.py")

@@ -65,8 +65,15 @@ def run(page: str | None, user: dict | None, lang: str = "fr", dataset: str = "d
     return at
 
 
+ISSUER = "https://id.example.org"
+
+
 def signed_in(email: str, name: str = "Quelqu'un") -> dict:
-    return {"is_logged_in": True, "email": email, "email_verified": True, "name": name}
+    """The identity cookie of an account whose subject is its own address, verified."""
+    return {
+        "is_logged_in": True, "iss": ISSUER, "sub": f"sub-{email}", "email": email,
+        "email_verified": True, "name": name,
+    }  # fmt: skip
 
 
 def titles(at: AppTest) -> list[str]:

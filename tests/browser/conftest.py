@@ -327,17 +327,29 @@ class OidcProvider:
 
     url: str  # http://127.0.0.1:<port>
 
-    def add_user(self, email: str, name: str) -> None:
-        """Let `email` sign in, with that (verified) e-mail address and `name` as claims."""
-        claims = {"email": email, "email_verified": True, "name": name}
+    def add_user(
+        self, email: str, name: str, *, sub: str | None = None, verified: bool | None = True
+    ) -> None:
+        """Let an account sign in, with `email` and `name` as claims.
+
+        Args:
+            email: its `email` claim; also its subject (what is typed in the provider's
+                form) unless `sub` is given.
+            name: its `name` claim.
+            sub: its subject, when not its address.
+            verified: its `email_verified` claim; None leaves the claim out.
+        """
+        claims: dict[str, object] = {"email": email, "name": name}
+        if verified is not None:
+            claims["email_verified"] = verified
         request = urllib.request.Request(
-            f"{self.url}/users/{urllib.parse.quote(email)}",
+            f"{self.url}/users/{urllib.parse.quote(sub or email)}",
             data=json.dumps(claims).encode(),
             method="PUT",
             headers={"Content-Type": "application/json"},
         )
         with urllib.request.urlopen(request, timeout=5) as reply:
-            assert reply.status < 300, f"the provider refused {email}: {reply.status}"
+            assert reply.status < 300, f"the provider refused {sub or email}: {reply.status}"
 
     def auth_secrets(self, redirect_uri: str, cookie_secret: str) -> str:
         """The `[auth]` section of a secrets file (`--secrets.files`) signing in here."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.client
+import json
 import os
 import re
 import secrets
@@ -377,5 +378,91 @@ def test_a_local_mode_server_shows_no_data_through_a_proxy(
         expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
         expect(page.get_by_test_id("stMetric")).to_have_count(0)
         expect(heading).to_have_count(0)
+    finally:
+        context.close()
+
+
+# --- Security headers and the endpoints closed at the proxy ---------------------------------
+
+SECURITY_HEADERS = {
+    "content-security-policy": "frame-ancestors 'none'",
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "strict-transport-security": "max-age=31536000",
+}
+
+
+def _fetch(url: str) -> tuple[int, dict[str, str], bytes]:
+    """GET `url` (the proxy by its name: sent to 127.0.0.1), without following redirects."""
+    host_port = url.split("/")[2]
+    port = int(host_port.rsplit(":", 1)[1])
+    path = "/" + url.split("/", 3)[3] if url.count("/") >= 3 else "/"
+    if url.startswith("https://"):
+        context = ssl._create_unverified_context()  # the test's self-signed certificate
+        connection: http.client.HTTPConnection = http.client.HTTPSConnection(
+            "127.0.0.1", port, timeout=10, context=context
+        )
+    else:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path, headers={"Host": host_port})
+        reply = connection.getresponse()
+        headers = {name.lower(): value for name, value in reply.getheaders()}
+        return reply.status, headers, reply.read()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/upload?dataset=demo", "/_stcore/health", "/_stcore/metrics", "/nowhere.js"]
+)
+def test_every_answer_through_the_proxy_forbids_framing_and_sniffing_and_pins_https(
+    local_proxy: Proxy, path: str
+) -> None:
+    _status, headers, _body = _fetch(f"{local_proxy.url}{path}")
+    assert {name: headers.get(name) for name in SECURITY_HEADERS} == SECURITY_HEADERS
+
+
+def test_metrics_and_host_config_of_the_app_are_not_served_through_the_proxy(
+    local_proxy: Proxy, app_url: str
+) -> None:
+    # The app server itself answers both (operators read them there, on 127.0.0.1).
+    status, _headers, _body = _fetch(f"{app_url}/_stcore/metrics")
+    assert status == 200
+    status, _headers, body = _fetch(f"{app_url}/_stcore/host-config")
+    app_config = json.loads(body)
+    assert status == 200 and app_config["allowedOrigins"]  # Streamlit's default list
+    # Through the proxy, without any sign-in: metrics refused, the host configuration the
+    # proxy's own (the same keys as the app's, so the page works; no allowed origins).
+    status, _headers, body = _fetch(f"{local_proxy.url}/_stcore/metrics")
+    assert status == 403 and b"streamlit" not in body.lower()
+    status, headers, body = _fetch(f"{local_proxy.url}/_stcore/host-config")
+    proxied = json.loads(body)
+    assert status == 200 and headers["content-type"].startswith("application/json")
+    assert proxied == {**app_config, "allowedOrigins": []}
+
+
+def test_a_page_of_another_site_cannot_show_the_app_in_a_frame(
+    named_browser: Browser, local_proxy: Proxy, app_url: str
+) -> None:
+    context = named_browser.new_context(ignore_https_errors=True)
+    try:
+        page = context.new_page()
+        # Directly from the app server (no proxy headers), a frame shows the app: the
+        # check below can see the difference.
+        page.goto(f"{app_url}/_stcore/health")
+        page.set_content(f'<iframe id="direct" src="{app_url}/"></iframe>')
+        direct = page.frame_locator("#direct")
+        expect(direct.get_by_test_id("stApp")).to_have_count(1, timeout=TIMEOUT)
+        with page.expect_response(lambda r: r.url == f"{local_proxy.url}/") as answer:
+            page.set_content(f'<iframe id="proxied" src="{local_proxy.url}/"></iframe>')
+        assert answer.value.ok  # the proxy answered; the browser then refuses to show it
+        (frame,) = [f for f in page.frames if f != page.main_frame]
+        deadline = time.monotonic() + 30
+        while not frame.url and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        # Chromium shows its own error page in the frame instead of the app.
+        assert frame.url.startswith("chrome-error://"), frame.url
+        expect(page.frame_locator("#proxied").get_by_test_id("stApp")).to_have_count(0)
     finally:
         context.close()

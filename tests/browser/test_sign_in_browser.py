@@ -9,7 +9,11 @@ an `[auth]` secrets file pointing at it. Each user signs in through the provider
   input), no restore button, and no Administration page;
 - an editor uploads a workbook and stores it as a new version;
 - an admin sees the audit trail (the editor's upload, the sign-ins) and changes a role;
-- an unknown account is refused, and the refusal is in the trail.
+- an unknown account is refused, and the refusal is in the trail;
+- an account whose `email_verified` claim is missing claims the permanent admin's address,
+  and one whose claim is false claims the editor's: both are refused, and the trail lists
+  both refusals with their reason and account (issuer, subject);
+- each account is bound to its address at its first sign-in (`accounts`).
 
 Screenshots go to `screenshots/sign-in-<step>.png`.
 """
@@ -52,6 +56,12 @@ USERS = {
     "carol@coalition.example": ("Carol Admin", None),  # admin by PLAN_MONITORING_ADMINS
     "dave@elsewhere.example": ("Dave Inconnu", None),  # not in the table: refused
 }
+# Accounts whose e-mail claim is not verified, each claiming someone else's address:
+# subject → (claimed address, `email_verified`; None: the claim is missing).
+BORROWERS: dict[str, tuple[str, bool | None]] = {
+    "eve-no-claim": ("carol@coalition.example", None),  # the permanent admin's address
+    "mallory-false": ("bob@coalition.example", False),  # the editor's
+}
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,13 @@ class App:
         store = open_store(Settings(state_dir=self.state))
         try:
             return store.audit()
+        finally:
+            store.close()
+
+    def account_of(self, email: str) -> tuple[str, str] | None:
+        store = open_store(Settings(state_dir=self.state))
+        try:
+            return store.account_of(email)
         finally:
             store.close()
 
@@ -79,6 +96,8 @@ def shared_app(
             oidc_provider.add_user(email, name)
             if role is not None:
                 store.set_role(email, role, by=local_actor("setup"))
+        for sub, (email, verified) in BORROWERS.items():
+            oidc_provider.add_user(email, sub.title(), sub=sub, verified=verified)
         # The demo gets a second version, so the history offers a restore (to editors).
         ensure_seeded(store)
         second = modified_demo(state / "comite-octobre.xlsx")
@@ -243,7 +262,7 @@ def test_an_editor_uploads_and_an_admin_sees_it_in_the_audit_trail(
     page = sign_in(browser, shared_app, "carol@coalition.example", "admin")
     expect(page.get_by_role("heading", name="Journal d'audit")).to_be_visible(timeout=TIMEOUT)
     trail = page.get_by_test_id("stDataFrame").last
-    expect(trail).to_be_visible()
+    expect(trail).to_be_visible(timeout=TIMEOUT)
     page.screenshot(path=screenshots / "sign-in-5-admin.png", full_page=True)
 
     # The admin makes Alice an editor: said on the page, kept in the table and the trail.
@@ -266,3 +285,46 @@ def test_an_editor_uploads_and_an_admin_sees_it_in_the_audit_trail(
     assert (upload.dataset_key, upload.version) == ("demo", 3)
     role = next(e for e in events if e.kind == "role" and e.actor == "carol@coalition.example")
     assert "alice@coalition.example" in role.detail and role.role == "admin"
+
+
+def test_an_unverified_e_mail_cannot_borrow_an_address_and_both_refusals_are_in_the_trail(
+    shared_app: App, browser: Browser, screenshots: Path, oidc_provider: OidcProvider
+) -> None:
+    for sub, (email, _verified) in BORROWERS.items():
+        page = sign_in(browser, shared_app, sub)
+        expect(page.get_by_role("heading", name="Accès non autorisé")).to_be_visible()
+        expect(page.get_by_text("n'a pas transmis d'adresse e-mail vérifiée")).to_be_visible()
+        expect(page.get_by_text(email)).to_be_visible()  # the address claimed, not granted
+        expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+        expect(page.get_by_test_id("stMetric")).to_have_count(0)
+        page.screenshot(path=screenshots / f"sign-in-6-refused-{sub}.png", full_page=True)
+        page.context.close()
+
+    refusals = {
+        e.detail.split(" · ")[0]: (e.actor, e.role, e.detail)
+        for e in shared_app.audit()
+        if e.kind == "refused"
+    }
+    issuer = oidc_provider.url
+    assert refusals["email-unconfirmed"] == (
+        "carol@coalition.example", "—", f"email-unconfirmed · iss={issuer} · sub=eve-no-claim"
+    )  # fmt: skip
+    assert refusals["email-unverified"] == (
+        "bob@coalition.example", "—", f"email-unverified · iss={issuer} · sub=mallory-false"
+    )  # fmt: skip
+    # Neither account was bound, nor signed in; the addresses they claimed stay free for
+    # (or bound to) their owners' own accounts.
+    signed_in = {e.actor for e in shared_app.audit() if e.kind == "sign_in"}
+    assert "eve-no-claim" not in signed_in and "mallory-false" not in signed_in
+    for email in ("carol@coalition.example", "bob@coalition.example"):
+        assert shared_app.account_of(email) in (None, (issuer, email))
+
+    # The admin's page shows the trail (a canvas grid: the screenshot shows the refusals,
+    # their reason in words; `audit_table`'s unit tests check the words).
+    page = sign_in(browser, shared_app, "carol@coalition.example", "admin")
+    expect(page.get_by_role("heading", name="Journal d'audit")).to_be_visible(timeout=TIMEOUT)
+    assert shared_app.account_of("carol@coalition.example") == (issuer, "carol@coalition.example")
+    settle(page)
+    expect(page.get_by_test_id("stDataFrame").last).to_be_visible(timeout=TIMEOUT)
+    page.screenshot(path=screenshots / "sign-in-7-admin-sees-refusals.png", full_page=True)
+    page.context.close()

@@ -35,7 +35,7 @@ def test_a_database_of_the_previous_release_is_upgraded_keeping_every_version(st
     old.close()
 
     store = SqlStore(store_url)
-    assert database_revisions(store.engine) == {"0002"}
+    assert database_revisions(store.engine) == {"0003"}
     assert [v.content_hash for v in store.versions("demo")] == hashes
     assert store.read_dataset("demo", 2).content_hash() == hashes[1]
     assert store.users() == [] and store.audit() == []
@@ -145,4 +145,31 @@ def test_the_audit_trail_is_append_only_and_roles_are_checked_on_each_database(s
             conn.exec_driver_sql(statement)
     assert [e.actor for e in store.audit()] == ["alice@coalition.example"]
     assert store.users() == []
+    store.close()
+
+
+def test_one_address_is_bound_to_one_account_even_when_two_first_sign_ins_race(store_url):
+    """Two accounts claim the same address at once: exactly one is bound (SQLite and PostgreSQL)."""
+    SqlStore(store_url).close()
+    results: list[bool] = []
+    barrier = threading.Barrier(8)
+
+    def sign_in(subject: str) -> None:
+        store = SqlStore(store_url)
+        try:
+            barrier.wait()
+            results.append(store.bind_account("https://id.example.org", subject, "ann@x.org"))
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=sign_in, args=(f"s-{i}",)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == [False] * 7 + [True]
+    store = SqlStore(store_url)
+    owner = store.account_of("ann@x.org")
+    assert owner is not None and store.account_user(*owner) == "ann@x.org"
+    assert table_counts(store.engine)["accounts"] == 1
     store.close()

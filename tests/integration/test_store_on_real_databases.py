@@ -201,7 +201,7 @@ def test_migrations_create_the_schema_and_refuse_an_unknown_newer_revision(store
     store = SqlStore(store_url)  # a second start migrates nothing
     with store.engine.begin() as conn:
         assert (
-            conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == "0002"
+            conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == "0003"
         )
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'ffff_newer'")
     store.close()

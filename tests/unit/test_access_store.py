@@ -270,7 +270,7 @@ def test_an_existing_0001_database_is_upgraded_keeping_every_version(tmp_path):
     old.close()
 
     store = SqlStore(url)
-    assert database_revisions(store.engine) == {"0002"}
+    assert database_revisions(store.engine) == {"0003"}
     assert [v.number for v in store.versions("france")] == [1, 2]
     expected = synthetic_dataset(20, seed=2).content_hash()
     assert store.read_dataset("france", 2).content_hash() == expected
@@ -283,3 +283,50 @@ def test_an_existing_0001_database_is_upgraded_keeping_every_version(tmp_path):
 def test_a_version_carrying_an_event_of_an_unknown_kind_is_refused_before_any_save():
     with pytest.raises(ValueError):
         new_version(1, audit=AuditEvent(kind="deleted", actor="a", role="admin"))  # type: ignore[arg-type]
+
+
+# --- Accounts bound to addresses -------------------------------------------------------------
+
+ISS = "https://id.example.org"
+
+
+def test_the_first_bind_of_an_address_wins_and_no_other_account_can_take_it(store):
+    assert store.account_user(ISS, "s-1") is None and store.account_of("ann@x.org") is None
+    assert store.bind_account(ISS, "s-1", "Ann@X.org")
+    assert store.bind_account(ISS, "s-1", "ann@x.org")  # again: already so
+    assert store.account_user(ISS, "s-1") == "ann@x.org"
+    assert store.account_of("ANN@x.org") == (ISS, "s-1")
+    # Another account (another subject, or the same subject at another issuer) claiming
+    # the address is not bound; nor is a bound account moved to another address.
+    assert not store.bind_account(ISS, "s-2", "ann@x.org")
+    assert not store.bind_account("https://other.example", "s-1", "ann@x.org")
+    assert not store.bind_account(ISS, "s-1", "bob@x.org")
+    assert store.account_user(ISS, "s-2") is None
+    assert store.account_of("bob@x.org") is None
+
+
+def test_unbinding_frees_the_address_with_a_role_event_and_needs_an_admin(store):
+    store.bind_account(ISS, "s-1", "ann@x.org")
+    with pytest.raises(Forbidden):
+        store.unbind_account("ann@x.org", by=BOB_EDITOR)
+    assert store.account_of("ann@x.org") == (ISS, "s-1")
+    assert store.unbind_account("ann@x.org", by=ROOT_ADMIN) == (ISS, "s-1")
+    assert store.unbind_account("ann@x.org", by=ROOT_ADMIN) is None  # nothing left
+    assert [(e.kind, e.actor, e.detail) for e in store.audit()] == [
+        ("role", "local:root", f"ann@x.org: account unbound · iss={ISS} · sub=s-1")
+    ]
+    assert store.bind_account(ISS, "s-2", "ann@x.org")  # a new account may take it
+
+
+def test_a_0002_database_is_upgraded_keeping_users_and_the_trail(tmp_path):
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    old = SqlStore(url, migrate_schema=False)
+    migrate(old.engine, "0002")
+    old.set_role("ann@x.org", "editor", by=ROOT_ADMIN)
+    old.close()
+    store = SqlStore(url)
+    assert database_revisions(store.engine) == {"0003"}
+    assert store.user_role("ann@x.org") == "editor" and len(store.audit()) == 1
+    assert store.bind_account(ISS, "s-1", "ann@x.org")
+    assert table_counts(store.engine)["accounts"] == 1
+    store.close()

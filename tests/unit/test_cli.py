@@ -643,6 +643,25 @@ def test_users_set_list_and_remove_with_french_messages_and_exit_codes(capsys, o
     assert json.loads(out)[0]["updated_at"].endswith("Z")
 
 
+def test_users_unbind_frees_an_address_from_its_account_and_the_trail_says_so(capsys, os_user):
+    from monitoring.settings import Settings
+    from monitoring.storage import open_store
+
+    store = open_store(Settings.from_env())
+    assert store.bind_account("https://id.example.org", "s-1", "ann@coalition.example")
+    store.close()
+    code, out, _ = run(capsys, "users", "unbind", "Ann@Coalition.example", "--lang", "en")
+    assert code == 0
+    assert out.startswith("ann@coalition.example is no longer bound to the account s-1 (")
+    code, _, err = run(capsys, "users", "unbind", "ann@coalition.example")
+    assert code == 3 and "n'est lié à aucun compte : rien n'a été modifié" in err
+    code, out, _ = run(capsys, "audit", "--json")
+    assert [(e["kind"], e["actor"], e["detail"]) for e in json.loads(out)] == [
+        ("role", os_user,
+         "ann@coalition.example: account unbound · iss=https://id.example.org · sub=s-1"),
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize("address", ["alice", "alice@coalition", "a b@x.org", "x" * 250 + "@x.org"])
 def test_users_set_refuses_what_is_not_an_e_mail_address_with_exit_2(capsys, address):
     code, out, err = run(capsys, "users", "set", address, "viewer")

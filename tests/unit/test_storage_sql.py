@@ -80,7 +80,7 @@ def test_migrations_on_an_empty_database_create_exactly_the_tables_the_code_uses
         revision = MigrationContext.configure(conn).get_current_revision()
     store.close()
     assert differences == []
-    assert revision == "0002"
+    assert revision == "0003"
 
 
 def test_opening_an_already_migrated_database_again_changes_nothing(url):

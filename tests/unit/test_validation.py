@@ -559,15 +559,51 @@ def test_na_look_alikes_are_text_not_empty(typed: str) -> None:
     assert accepted(sheets).measures["axis"].iloc[0] == typed
 
 
-def test_none_and_nan_cells_from_a_reader_count_as_empty_cells() -> None:
+def test_none_cells_and_nan_in_a_text_column_count_as_empty_cells() -> None:
     sheets = valid_sheets()
     set_cell(sheets, "Mesures", 2, "Échéance", None)
-    set_cell(sheets, "Mesures", 2, "Budget (€)", math.nan)
+    set_cell(sheets, "Mesures", 2, "Budget (€)", None)
     set_cell(sheets, "Mesures", 2, "Pilote", math.nan)
     set_cell(sheets, "Mesures", 3, "N°", None)
     measures = accepted(sheets).measures
     assert pd.isna(measures["due_date"].iloc[0]) and pd.isna(measures["budget_eur"].iloc[0])
     assert pd.isna(measures["lead"].iloc[0]) and pd.isna(measures["number"].iloc[1])
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        (math.nan, "NaN"),  # a number cell holding NaN (an .ods or .xlsx can): not empty
+        (math.inf, "inf"),
+        (-math.inf, "-inf"),
+        ("NaN", "NaN"),
+        ("nan", "nan"),
+        ("inf", "inf"),
+        ("Infinity", "Infinity"),
+        ("-Infinity", "-Infinity"),
+        ("1e999", "1e999"),
+    ],
+)
+@pytest.mark.parametrize(("sheet", "row", "header", "where"), [
+    ("Mesures", 3, "Budget (€)", "H"), ("Mesures", 3, "N°", "C"),
+    ("Suivi", 3, "Avancement (%)", "I"),
+])  # fmt: skip
+def test_nan_and_infinity_are_refused_in_number_columns_naming_the_cell(
+    typed: Cell, shown: str, sheet: str, row: int, header: str, where: str
+) -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, sheet, row, header, typed)
+    issue = only(refused(sheets), "constraint-error")
+    assert_place(issue, sheet, row, where, header, shown)
+    assert issue.message("fr") == (
+        f"Feuille « {sheet} », ligne {row}, colonne {where} (« {header} ») : « {shown} » "
+        "n'est pas un nombre fini : l'infini et NaN (« pas un nombre ») ne sont pas "
+        "acceptés. Laissez la cellule vide si la valeur n'est pas connue."
+    )
+    assert issue.message("en").endswith(
+        f'"{shown}" is not a finite number: infinity and NaN ("not a number") are not '
+        "accepted. Leave the cell empty if the value is not known."
+    )
 
 
 def test_required_cell_left_empty_is_reported_with_its_place() -> None:
@@ -633,7 +669,7 @@ def test_progress_over_100_is_rejected_showing_the_value_as_typed() -> None:
     assert issue.message("en").endswith('"150 %" is above the maximum allowed (100).')
 
 
-@pytest.mark.parametrize("typed", ["1.500,50", "beaucoup", "1_000", "nan", "inf", "50 %", True])
+@pytest.mark.parametrize("typed", ["1.500,50", "beaucoup", "1_000", "50 %", True])
 def test_text_that_is_not_a_number_is_a_type_error_with_examples(typed: Cell) -> None:
     sheets = valid_sheets()
     set_cell(sheets, "Mesures", 3, "Budget (€)", typed)
@@ -687,17 +723,69 @@ def test_serial_numbers_of_a_1904_workbook_count_from_1904() -> None:
     assert dataset.plans["expected_date"].iloc[0] == pd.Timestamp("2014-05-14")
 
 
-def test_serial_60_the_fictitious_29_february_1900_is_rejected() -> None:
+@pytest.mark.parametrize("header", ["Attendu le", "Adopté le"])  # bounded or not
+def test_serial_60_the_fictitious_29_february_1900_is_rejected_with_the_range(
+    header: str,
+) -> None:
     sheets = valid_sheets()
-    set_cell(sheets, "Plans", 2, "Attendu le", 60.0)
-    issue = only(refused(sheets), "type-error")
-    assert_place(issue, "Plans", 2, "E", "Attendu le", "60")
+    set_cell(sheets, "Plans", 2, header, 60.0)
+    issue = only(refused(sheets), "constraint-error")
+    assert_place(issue, "Plans", 2, letter(sheets, "Plans", header), header, "60")
     assert issue.message("fr").endswith(
-        "« 60 » n'est pas un numéro de date Excel valide (le 29/02/1900 n'existe pas)."
+        "« 60 » est le numéro qu'Excel donne au 29/02/1900, un jour qui n'a pas existé. "
+        "Les numéros de date valides vont de 1 (01/01/1900) à 2 958 465 (31/12/9999) ; "
+        "écrivez la date voulue, par exemple 2014-05-14 ou 14/05/2014."
     )
     assert issue.message("en").endswith(
-        '"60" is not a valid Excel date number (29/02/1900 does not exist).'
+        '"60" is the number Excel gives to 29/02/1900, a day that never was. Valid date '
+        "numbers go from 1 (01/01/1900) to 2,958,465 (31/12/9999); write the date meant, "
+        "for example 2014-05-14 or 14/05/2014."
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [(0, "0"), (0.0, "0"), (-1, "-1"), (-41773.0, "-41773"), (2958466, "2958466"),
+     (1e12, "1000000000000"), (math.inf, "inf"), (math.nan, "NaN")],
+)  # fmt: skip
+@pytest.mark.parametrize("header", ["Attendu le", "Adopté le"])
+def test_date_numbers_out_of_excels_range_name_the_cell_and_the_range(
+    typed: Cell, shown: str, header: str
+) -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Plans", 2, header, typed)
+    issue = only(refused(sheets), "constraint-error")
+    assert_place(issue, "Plans", 2, letter(sheets, "Plans", header), header, shown)
+    assert issue.message("fr").endswith(
+        f"« {shown} » est hors des numéros de date d'Excel, qui vont de 1 (01/01/1900) à "
+        "2 958 465 (31/12/9999). Écrivez la date, par exemple 2014-05-14 ou 14/05/2014."
+    )
+    assert issue.message("en").endswith(
+        f'"{shown}" is outside Excel\'s date numbers, which go from 1 (01/01/1900) to '
+        "2,958,465 (31/12/9999). Write the date, for example 2014-05-14 or 14/05/2014."
+    )
+
+
+def test_the_largest_date_number_is_a_date_out_of_the_plans_years_not_a_bad_number() -> None:
+    sheets = valid_sheets()
+    set_cell(sheets, "Plans", 2, "Attendu le", 2958465)  # 31/12/9999
+    issue = only(refused(sheets), "constraint-error")
+    assert issue.message("en").endswith("the year must be between 1900 and 2200.")
+
+
+@pytest.mark.parametrize("header", ["Attendu le", "Adopté le"])
+def test_a_time_read_from_a_date_cell_holding_0_says_so_with_the_range(header: str) -> None:
+    # A reader gives 00:00:00 for a date-formatted cell holding 0 or a negative number.
+    sheets = valid_sheets()
+    set_cell(sheets, "Plans", 2, header, dt.time(0, 0))
+    issue = only(refused(sheets), "type-error")
+    assert_place(issue, "Plans", 2, letter(sheets, "Plans", header), header, "00:00:00")
+    assert issue.message("en").endswith(
+        '"00:00:00" is a time, not a date: the cell holds 0, a negative number or a '
+        "fraction of a day. Excel's date numbers go from 1 (01/01/1900) to 2,958,465 "
+        "(31/12/9999); write the date, for example 2014-05-14 or 14/05/2014."
+    )
+    assert "est une heure, pas une date" in issue.message("fr")
 
 
 @pytest.mark.parametrize(
