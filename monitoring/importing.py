@@ -15,7 +15,9 @@ Two ways to update:
   not added twice. If another version is stored meanwhile, the rows are appended again
   to that newer version, so no update is ever lost.
 
-Reading and validating a large workbook takes memory and a core: at most
+The upload itself is parsed in a child process with hard memory, CPU and wall-time
+limits (`monitoring.isolation`), so no file can take the server down. Reading and
+validating a large workbook still takes memory and a core: at most
 `PARSE_SLOT_COUNT` uploads are parsed at once in a process (`parse_slot`); the others
 wait their turn, and after `PARSE_WAIT_SECONDS` give up with `ParseBusy` ("busy, try
 again"), so ten coordinators uploading at once cannot exhaust the server's memory.
@@ -48,9 +50,10 @@ import pandas as pd
 from monitoring.access import Actor, AuditEvent
 from monitoring.dataset import Dataset, with_categories
 from monitoring.i18n import t
+from monitoring.isolation import read_isolated
 from monitoring.loading import SHIPPED
 from monitoring.raw import Cell, RawSheet, RawWorkbook
-from monitoring.reading import Upload, display_name, read_upload
+from monitoring.reading import Upload, display_name
 from monitoring.report import Issue, Report
 from monitoring.schema import (
     SHEETS_BY_ID,
@@ -228,7 +231,7 @@ def _prepare(
     store: Store, dataset_key: str, files: Sequence[Upload], partial: bool, limits: Limits
 ) -> PreparedImport | Report:
     """`prepare_import` once a parse slot is held."""
-    read = read_upload(files, limits)
+    read = read_isolated(files, limits)  # in a limited child process
     report = Report()
     report.extend(read.issues)
     if read.workbook is None or not report.ok:

@@ -53,6 +53,12 @@ class Limits:
     max_rows: int = 300_000  # data rows in one sheet
     max_columns: int = 100
     max_cell_chars: int = 32_767  # Excel's own limit
+    # The child process that parses an upload (`monitoring.isolation`): its address space,
+    # CPU seconds and wall seconds. 2 GiB reads the largest legal workbooks measured
+    # (`make bench`) with room to spare; the parent never grows by this much.
+    parse_memory_bytes: int = 2048 * 1024 * 1024
+    parse_cpu_seconds: int = 120
+    parse_wall_seconds: float = 150.0
 
 
 @dataclass(frozen=True)

@@ -354,3 +354,47 @@ def measures_workbook(measures: int = 10_000) -> bytes:
         ]
         sheets[name] = sheet_xml(rows)
     return raw_workbook(sheets)
+
+
+# --- Issue 12: files the checks read differently from the reader --------------------------
+
+
+def far_cell_sheet(ref: str = "XFD1048576") -> bytes:
+    """A worksheet with a header and one cell holding a value at `ref`."""
+    return sheet_xml(
+        [["Mesure", "Intitulé"], ["M1", "Former"]],
+        extra=(f'<row r="{ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}">{cell_xml(ref, 1)}</row>'),
+    )
+
+
+def two_ids_workbook(ref: str = "XFD1048576", *, order: tuple[str, str] = ("id", "r:id")) -> bytes:
+    """The workbook of issue 12: one sheet declared with both `id` and `r:id`.
+
+    `id` names a harmless part and `r:id` a part holding a cell at `ref` (in `order`;
+    the reader follows the last). Rows of measures make it about the issue's 12.6 KB.
+    """
+    rows = [["Mesure", "Intitulé", "Pilote"]] + [
+        [f"M{i:03d}", f"Mesure {i} : former les agents {i * 7919 % 1000}", f"Pilote {i % 13}"]
+        for i in range(1, 400)
+    ]
+    data = raw_workbook({"Mesures": sheet_xml(rows), "Loin": far_cell_sheet(ref)})
+    attributes = {"id": 'id="rId1"', "r:id": 'r:id="rId2"'}
+    declared = " ".join(attributes[name] for name in order)
+
+    def workbook(body: bytes) -> bytes:
+        body = body.replace(b'<sheet name="Loin" sheetId="2" r:id="rId2"/>', b"")
+        return body.replace(b'r:id="rId1"', declared.encode())
+
+    return rewrite(data, {"xl/workbook.xml": workbook})
+
+
+def calamine_only(data: bytes) -> list[tuple[int, int] | None]:
+    """Read every sheet with python-calamine alone, no pre-flight (only in a child!).
+
+    The tests run it through `monitoring.isolation.run_limited` to show that the child's
+    limits stop what the pre-flight exists to prevent.
+    """
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return [book.get_sheet_by_name(name).end for name in book.sheet_names]
