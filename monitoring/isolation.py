@@ -32,13 +32,17 @@ into a rejection naming the file, in the user's language.
 
 from __future__ import annotations
 
+import io
 import logging
 import multiprocessing
 import multiprocessing.connection
+import os
 import resource
 import signal
 import threading
 from collections.abc import Callable, Sequence
+from multiprocessing import forkserver, popen_forkserver, process, spawn, util
+from multiprocessing.context import reduction, set_spawning_popen  # type: ignore[attr-defined]
 from typing import Any, Literal, TypeVar
 
 from monitoring.preflight import megabytes
@@ -81,6 +85,44 @@ def _get_context() -> Any:
             context.set_forkserver_preload(PRELOAD)
             _context = context
         return _context
+
+
+class _Popen(popen_forkserver.Popen):
+    """A fork-server child that does not run the parent's `__main__` again.
+
+    multiprocessing prepares every child as if spawned: it imports the parent's main
+    module again (`init_main_from_path`), which under Streamlit is its command-line
+    script and under a test runner may start processes of its own. The task is a
+    module-level function the child imports by name, so the main module is not needed:
+    this is `popen_forkserver.Popen._launch` (CPython 3.11) without that step.
+    """
+
+    def _launch(self, process_obj: Any) -> None:
+        prep_data = spawn.get_preparation_data(process_obj._name)
+        prep_data.pop("init_main_from_path", None)
+        prep_data.pop("init_main_from_name", None)
+        buf = io.BytesIO()
+        set_spawning_popen(self)
+        try:
+            reduction.dump(prep_data, buf)
+            reduction.dump(process_obj, buf)
+        finally:
+            set_spawning_popen(None)
+        self.sentinel, w = forkserver.connect_to_new_process(self._fds)  # type: ignore[attr-defined]
+        _parent_w = os.dup(w)
+        close = util.close_fds  # type: ignore[attr-defined]
+        self.finalizer = util.Finalize(self, close, (_parent_w, self.sentinel))
+        with open(w, "wb", closefd=True) as f:
+            f.write(buf.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
+
+
+class _Process(process.BaseProcess):
+    _start_method = START_METHOD
+
+    @staticmethod
+    def _Popen(process_obj: Any) -> Any:
+        return _Popen(process_obj)
 
 
 def warm_up() -> None:
@@ -141,7 +183,7 @@ def run_limited(task: Callable[..., T], *args: Any, limits: Limits) -> T:
     """
     context = _get_context()
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(
+    process = _Process(
         target=_child,
         args=(sender, task, args, limits.parse_memory_bytes, limits.parse_cpu_seconds),
         daemon=True,

@@ -708,7 +708,7 @@ class _Bounds:
         rows = _greater_than(limits.max_rows + 1)
         beyond = f"(?:{cols}[0-9]+|[A-Z]{{1,4}}{rows})[\"']"
         self.fast = re.compile(f'<c r="{beyond}'.encode(), re.IGNORECASE)
-        self.slow = re.compile(rf"\sr\s*=\s*[\"']{beyond}".encode(), re.IGNORECASE)
+        self.slow = re.compile(rf"[\s\"']r\s*=\s*[\"']{beyond}".encode(), re.IGNORECASE)
         # A cell with content but no `r`: calamine places it by counting, so its
         # position cannot be bounded by a pattern. Real producers always write `r`.
         self.limits = limits
@@ -791,13 +791,19 @@ class _Bounds:
         # An `r` attribute (`\sr=`, `\sr =`) anywhere else in a cell tag: calamine takes
         # the last `r` of a tag, so a second one sends the tag to the slow pattern.
         ws = (a == 32) | ((a >= 9) & (a <= 13))
-        rs = np.flatnonzero((a[1:size] == 114) & ws[: size - 1]) + 1
+        # After a quote too: `x="1"r="…"`, no space between the attributes.
+        spaced = ws[: size - 1] | (a[: size - 1] == 34) | (a[: size - 1] == 39)
+        rs = np.flatnonzero((a[1:size] == 114) & spaced) + 1
         rs = rs[(a[rs + 1] == 61) | ws[rs + 1]]
-        if len(rs) > len(cells) and len(cells):
-            owner = opens[np.maximum(np.searchsorted(opens, rs) - 1, 0)]
-            in_cells = owner[np.isin(owner, cells)]
-            if len(in_cells) != len(np.unique(in_cells)):
-                return None
+        # Every cell's own `r` (`<c r=`) and every row's (`<row r=`) are expected; any
+        # other (a second `r` in a tag, or one after a `<` inside an attribute value, which
+        # calamine accepts) sends the block to the slow pattern.
+        expected = np.zeros(len(a), dtype=bool)
+        expected[cells + 3] = True
+        rows = opens[(after == 114) & (a[opens + 2] == 111) & (a[opens + 3] == 119)]
+        expected[rows + 5] = True
+        if not expected[rs].all():
+            return None
         colons = np.flatnonzero(a[:size] == 58)
         if (a[colons + 1] == 99).any():  # a prefixed `x:c`
             return None
@@ -847,12 +853,12 @@ class _Bounds:
             at = np.searchsorted(ends, found)
             inside = at < len(ends)
             found, at = found[inside], at[inside]
-            double = np.cumsum(a[:size] == 34)
-            single = np.cumsum(a[:size] == 39)
             tag_end = ends[at]
-            plain = ((double[tag_end] - double[found]) % 2 == 0) & (
-                single[tag_end] == single[found]
-            )
+            double = np.flatnonzero(a[:size] == 34)
+            single = np.flatnonzero(a[:size] == 39)
+            doubles = np.searchsorted(double, tag_end) - np.searchsorted(double, found)
+            singles = np.searchsorted(single, tag_end) - np.searchsorted(single, found)
+            plain = (doubles % 2 == 0) & (singles == 0)
             found = found[(a[ends[at] - 1] != 47) | ~plain]
         return found.tolist(), formulas, errors
 
