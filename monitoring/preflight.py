@@ -790,19 +790,16 @@ class _Bounds:
             return None
         # An `r` attribute (`\sr=`, `\sr =`) anywhere else in a cell tag: calamine takes
         # the last `r` of a tag, so a second one sends the tag to the slow pattern.
-        ws = (a == 32) | ((a >= 9) & (a <= 13))
-        # After a quote too: `x="1"r="…"`, no space between the attributes.
-        spaced = ws[: size - 1] | (a[: size - 1] == 34) | (a[: size - 1] == 39)
-        rs = np.flatnonzero((a[1:size] == 114) & spaced) + 1
-        rs = rs[(a[rs + 1] == 61) | ws[rs + 1]]
+        rs = np.flatnonzero(a[1:size] == 114) + 1
+        before, next_ = a[rs - 1], a[rs + 1]
+        # After a space or a quote (`x="1"r="…"`: no space between the attributes).
+        spaced = (before == 32) | ((before >= 9) & (before <= 13)) | (before == 34) | (before == 39)
+        rs = rs[spaced & ((next_ == 61) | (next_ == 32) | ((next_ >= 9) & (next_ <= 13)))]
         # Every cell's own `r` (`<c r=`) and every row's (`<row r=`) are expected; any
         # other (a second `r` in a tag, or one after a `<` inside an attribute value, which
         # calamine accepts) sends the block to the slow pattern.
-        expected = np.zeros(len(a), dtype=bool)
-        expected[cells + 3] = True
         rows = opens[(after == 114) & (a[opens + 2] == 111) & (a[opens + 3] == 119)]
-        expected[rows + 5] = True
-        if not expected[rs].all():
+        if not (_among(rs, cells + 3) | _among(rs, rows + 5)).all():
             return None
         colons = np.flatnonzero(a[:size] == 58)
         if (a[colons + 1] == 99).any():  # a prefixed `x:c`
@@ -854,13 +851,22 @@ class _Bounds:
             inside = at < len(ends)
             found, at = found[inside], at[inside]
             tag_end = ends[at]
-            double = np.flatnonzero(a[:size] == 34)
-            single = np.flatnonzero(a[:size] == 39)
-            doubles = np.searchsorted(double, tag_end) - np.searchsorted(double, found)
-            singles = np.searchsorted(single, tag_end) - np.searchsorted(single, found)
-            plain = (doubles % 2 == 0) & (singles == 0)
-            found = found[(a[ends[at] - 1] != 47) | ~plain]
+            # Quotes counted in one pass: `"` as 1, `'` as 65536 (a tag has fewer).
+            quotes = np.cumsum(
+                (a[:size] == 34) + (a[:size] == 39) * np.int32(65536), dtype=np.int32
+            )
+            inside = quotes[tag_end] - quotes[found]
+            plain = (inside % 2 == 0) & (inside < 65536)
+            found = found[(a[tag_end - 1] != 47) | ~plain]
         return found.tolist(), formulas, errors
+
+
+def _among(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Which of `values` are in `sorted_set` (an ascending array), element by element."""
+    if not len(sorted_set):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return np.asarray(sorted_set[at] == values)
 
 
 _REF = re.compile(rb"""r\s*=\s*["']([A-Za-z]+[0-9]+)""")
