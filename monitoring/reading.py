@@ -115,13 +115,23 @@ def read_upload(files: Sequence[Upload], limits: Limits = Limits()) -> ReadResul
         found while reading.
     """
     try:
-        return _read(files, limits)
+        result = _read(files, limits)
     except Exception:
         reference = uuid.uuid4().hex[:8]
         logger.exception("unexpected failure reading an upload (reference %s)", reference)
         name = display_name(files[0].name) if files else None
         issue = Issue("format-error", "unexpected", file=name, params={"ref": reference})
         return ReadResult(None, [issue])
+    if result.workbook is not None:
+        cells = sum((sheet.height + 1) * len(sheet.header) for sheet in result.workbook.sheets)
+        if cells > limits.max_cells:
+            # The workbook goes to the server process: this bounds its memory.
+            params = {"count": cells, "limit": limits.max_cells}
+            name = result.workbook.file_name
+            return ReadResult(
+                None, [Issue("size-limit", "too_many_cells", file=name, params=params)]
+            )
+    return result
 
 
 @dataclass

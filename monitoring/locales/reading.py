@@ -84,6 +84,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "with this file, the upload exceeds the limit of {limit} for all the files of one "
         "upload together (CSV files in a .zip count unpacked).",
     ),
+    "issue.too_many_cells": (
+        "l'envoi compte {count} cellules, au-delà de la limite de {limit} cellules lues "
+        "en une fois (toutes feuilles confondues).",
+        "the upload holds {count} cells, over the limit of {limit} cells read at once "
+        "(all sheets together).",
+    ),
     "issue.parse_memory": (
         "la lecture de ce fichier demandait plus de mémoire que le serveur n'en accorde à "
         "un envoi ({limit}) : il est refusé, rien n'a été enregistré. Vérifiez qu'aucune "

@@ -337,3 +337,11 @@ def test_a_download_is_built_once_however_many_clicks() -> None:
     once = Once(lambda: bytes([len(calls.append(1) or calls)]))
     assert [once(), once(), once()] == [b"\x01"] * 3
     assert once.builds == 1 and len(calls) == 1
+
+
+def test_an_upload_over_the_cell_limit_is_refused_before_it_reaches_the_server() -> None:
+    issue = refused(
+        read("plan.xlsx", hostile.simple_workbook(), Limits(max_cells=5)), "too_many_cells"
+    )
+    assert issue.code == "size-limit" and issue.params == {"count": 6, "limit": 5}
+    assert read("plan.xlsx", hostile.simple_workbook(), Limits(max_cells=6)).workbook is not None
