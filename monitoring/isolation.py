@@ -189,7 +189,11 @@ def run_limited(task: Callable[..., T], *args: Any, limits: Limits) -> T:
         daemon=True,
     )
     try:
-        process.start()
+        try:
+            process.start()
+        except (OSError, EOFError) as exc:  # no fork server, no process: nothing was read
+            log.error("parse child could not start: %s", exc)
+            raise ChildFailed("crash") from exc
         sender.close()
         if not receiver.poll(limits.parse_wall_seconds):
             log.warning("parse child still running after %s s: killed", limits.parse_wall_seconds)
@@ -203,6 +207,7 @@ def run_limited(task: Callable[..., T], *args: Any, limits: Limits) -> T:
             process.kill()
             process.join()
     finally:
+        sender.close()
         receiver.close()
         if process.is_alive():
             process.kill()
