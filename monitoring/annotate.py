@@ -22,9 +22,10 @@ import io
 import logging
 import math
 import re
+import threading
 import unicodedata
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import openpyxl
@@ -134,10 +135,58 @@ def report_xlsx(report: Report, lang: Lang = "fr") -> bytes:
     return _save(book)
 
 
+def annotated_upload(
+    files: Sequence[Upload], report: Report, lang: Lang = "fr", limits: Limits | None = None
+) -> bytes:
+    """`annotated_workbook`, built the way an upload is read: in a limited child process.
+
+    The upload is re-read (and, for an .xlsx, opened again by openpyxl), so this holds a
+    parse slot and runs in a child process under the same limits as the import
+    (`monitoring.isolation`). When the child fails or no slot frees up, the workbook
+    holds only the « Erreurs » sheet (`report_xlsx`): the report itself is never lost.
+    """
+    from monitoring.importing import ParseBusy, parse_slot
+    from monitoring.isolation import ChildFailed, run_limited
+
+    limits = limits or Limits()
+    try:
+        with parse_slot():
+            return run_limited(annotated_workbook, list(files), report, lang, limits, limits=limits)
+    except (ChildFailed, ParseBusy) as exc:
+        log.warning("annotated workbook not built (%s): the report alone is given", exc)
+        return report_xlsx(report, lang)
+
+
+class Once:
+    """A download built on its first request only, then served again as it is.
+
+    Streamlit calls a download's `data` callable on every click, in a thread of its own;
+    a workbook that takes seconds to build is built once per report (thread-safe).
+    """
+
+    def __init__(self, build: Callable[[], bytes]) -> None:
+        self._build: Callable[[], bytes] | None = build
+        self._data: bytes | None = None
+        self._lock = threading.Lock()
+        self.builds = 0  # how many times `build` ran (at most once)
+
+    def __call__(self) -> bytes:
+        with self._lock:
+            if self._data is None:
+                assert self._build is not None
+                self._data = self._build()
+                self._build = None  # the upload's bytes are not kept twice
+                self.builds += 1
+            return self._data
+
+
 def annotated_workbook(
     files: Sequence[Upload], report: Report, lang: Lang = "fr", limits: Limits | None = None
 ) -> bytes:
     """The coordinator's upload with every issue of `report` marked, as an `.xlsx`.
+
+    This reads the untrusted upload in the calling process: the app calls it through
+    `annotated_upload`, which runs it in a limited child process.
 
     Args:
         files: the upload, as given to `prepare_import`.
@@ -346,6 +395,8 @@ def safe_file_name(name: str, suffix: str | None = None) -> str:
 
 
 __all__ = [
+    "Once",
+    "annotated_upload",
     "annotated_workbook",
     "by_sheet",
     "issue_text",

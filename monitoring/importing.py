@@ -22,7 +22,9 @@ rewritten), or removes a large share of the plans, measures, recommendations or 
 nothing is stored. The flags are computed when the import is prepared, and again at the
 save if another version was stored meanwhile, so no caller can skip them.
 
-Reading and validating a large workbook takes memory and a core: at most
+The upload itself is parsed in a child process with hard memory, CPU and wall-time
+limits (`monitoring.isolation`), so no file can take the server down. Reading and
+validating a large workbook still takes memory and a core: at most
 `PARSE_SLOT_COUNT` uploads are parsed at once in a process (`parse_slot`); the others
 wait their turn, and after `PARSE_WAIT_SECONDS` give up with `ParseBusy` ("busy, try
 again"), so ten coordinators uploading at once cannot exhaust the server's memory.
@@ -57,9 +59,10 @@ from monitoring.access import Actor, AuditEvent
 from monitoring.changes import cell_changes
 from monitoring.dataset import Dataset, with_categories
 from monitoring.i18n import t
+from monitoring.isolation import read_isolated
 from monitoring.loading import SHIPPED
 from monitoring.raw import Cell, RawSheet, RawWorkbook
-from monitoring.reading import Upload, display_name, read_upload
+from monitoring.reading import Upload, display_name
 from monitoring.report import Issue, Report
 from monitoring.review_flags import Confirmation, ReviewFlags, flag_changes, refusal_text
 from monitoring.schema import (
@@ -250,7 +253,7 @@ def _prepare(
     store: Store, dataset_key: str, files: Sequence[Upload], partial: bool, limits: Limits
 ) -> PreparedImport | Report:
     """`prepare_import` once a parse slot is held."""
-    read = read_upload(files, limits)
+    read = read_isolated(files, limits)  # in a limited child process
     report = Report()
     report.extend(read.issues)
     if read.workbook is None or not report.ok:

@@ -1,9 +1,9 @@
 """Loading: bytes or paths → validated `Dataset` and `Report`, in one call.
 
 This is the one entry the dashboard, the command line and the benchmark use; it chains
-the pre-flight and readers (`monitoring.reading`) with validation
-(`monitoring.validation`). It never raises for a bad file: everything wrong is in the
-report.
+the pre-flight and readers (`monitoring.reading`, run in a limited child process by
+`monitoring.isolation`) with validation (`monitoring.validation`). It never raises for a
+bad file: everything wrong is in the report.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from monitoring.dataset import Dataset
+from monitoring.isolation import read_isolated
 from monitoring.preflight import size_issue
-from monitoring.reading import Upload, display_name, read_upload
+from monitoring.reading import Upload, display_name
 from monitoring.report import Report
 from monitoring.settings import DATA_DIR, Limits
 from monitoring.validation import validate
@@ -49,7 +50,7 @@ def load_upload(files: Sequence[Upload], limits: Limits | None = None) -> LoadRe
         The dataset (None when the upload was refused) and every issue found while
         reading, then while validating.
     """
-    read = read_upload(files, limits or Limits())
+    read = read_isolated(files, limits or Limits())  # in a limited child process
     report = Report()
     report.extend(read.issues)
     if read.workbook is None or not report.ok:

@@ -145,18 +145,21 @@ def size_issue(size: int, limits: Limits, file: str) -> Issue | None:
     if not size:
         return Issue("format-error", "empty_file", file=file)
     if size > limits.max_file_bytes:
-        params = {"size": _megabytes(size), "limit": _megabytes(limits.max_file_bytes)}
+        params = {"size": megabytes(size), "limit": megabytes(limits.max_file_bytes)}
         return Issue("size-limit", "file_too_big", file=file, params=params)
     return None
 
 
-def inspect_zip(data: bytes, limits: Limits, file: str) -> Container:
+def inspect_zip(data: bytes, limits: Limits, file: str, budget: int | None = None) -> Container:
     """Check a zip upload member by member and tell what it holds.
 
     Args:
         data: the uploaded bytes (starting with a zip signature).
         limits: the configured limits.
         file: the display name of the upload, for messages.
+        budget: bytes the CSV files of a zip of CSV files may hold once unpacked (what is
+            left of the upload's budget, `Limits.max_file_bytes` when omitted): they are
+            read as text whole, so they count at their unpacked size.
 
     Returns:
         The container's kind and what the worksheet scan found.
@@ -179,36 +182,59 @@ def inspect_zip(data: bytes, limits: Limits, file: str) -> Container:
         names = _check_directory(infos, limits, file)
         kind = _container_kind(archive, names, limits, file)
         container = Container(kind=kind)
-        order = sorted(infos, key=lambda i: _READ_FIRST.get(i.filename, len(_READ_FIRST)))
-        sheets: list[tuple[str, str]] = []
-        sheet_parts: dict[str, str] = {}
+        if kind == "csv":
+            _read_csv_members(archive, infos, container, limits, file, budget)
+            return container
+        order = sorted(infos, key=lambda i: _READ_FIRST.get(i.filename.lower(), len(_READ_FIRST)))
+        sheets: list[_SheetRef] = []
+        sheet_parts: dict[str, tuple[str, bool]] = {}
         bounds = _Bounds(limits)
         for info in order:
-            part = info.filename
-            if kind == "csv":
-                if not part.startswith(ZIP_NOISE) and not part.endswith(ZIP_NOISE):
-                    body = b"".join(_stream(archive, info, limits, file))
-                    container.csv_members.append((part, body))
-            elif part in sheet_parts:
-                sheet = sheet_parts[part]
-                container.sheets[sheet] = _scan_sheet(archive, info, limits, file, sheet, bounds)
+            part, lower = info.filename, info.filename.lower()
+            if lower in sheet_parts:
+                sheet, chosen = sheet_parts[lower]
+                found = _scan_sheet(archive, info, limits, file, sheet, bounds)
+                if chosen:  # the part calamine reads for this sheet
+                    container.sheets[sheet] = found
             elif kind == "ods" and part == "content.xml":
                 _scan_ods_content(archive, info, limits, file)
-            elif kind == "xlsx" and part in (XLSX_MAIN, XLSX_RELS):
+            elif kind == "xlsx" and (lower in _READ_FIRST or lower.endswith(".rels")):
                 body = _check_xml_part(archive, info, limits, file, keep=True)
-                if part == XLSX_MAIN:
+                _refuse_macros(lower, body, file)
+                if lower == XLSX_MAIN:
                     sheets = _workbook_sheets(body, container)
                     _check_sheet_count(len(sheets), limits, file)
-                else:
+                elif lower == XLSX_RELS:
                     sheet_parts = _sheet_parts(body, sheets)
             else:
                 _check_xml_part(archive, info, limits, file, keep=False)
     return container
 
 
-# Parts read before the others: sheet names and their parts must be known before the
+def _read_csv_members(
+    archive: zipfile.ZipFile,
+    infos: list[zipfile.ZipInfo],
+    container: Container,
+    limits: Limits,
+    file: str,
+    budget: int | None,
+) -> None:
+    """Unpack the CSV files of a zip, counting them at their unpacked size."""
+    members = [i for i in infos if not i.filename.startswith(ZIP_NOISE)]
+    members = [i for i in members if not i.filename.endswith(ZIP_NOISE)]
+    allowed = limits.max_file_bytes if budget is None else budget
+    # The declared sizes first (nothing unpacked yet); `_stream` holds each to its own.
+    if sum(i.file_size for i in members) > allowed:
+        raise Rejected(_too_big_inside(file, limits.max_file_bytes))
+    for info in members:
+        body = b"".join(_stream(archive, info, limits, file))
+        container.csv_members.append((info.filename, body))
+
+
+# Parts read before the others (names compared in lower case, as calamine finds them):
+# macros are refused first, and sheet names and their parts must be known before the
 # worksheets stream past.
-_READ_FIRST = {CONTENT_TYPES: 0, XLSX_MAIN: 1, XLSX_RELS: 2}
+_READ_FIRST = {CONTENT_TYPES.lower(): 0, XLSX_MAIN: 1, XLSX_RELS: 2}
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], limits: Limits, file: str) -> set[str]:
@@ -222,12 +248,16 @@ def _check_directory(infos: list[zipfile.ZipInfo], limits: Limits, file: str) ->
             )
         )
     names: set[str] = set()
+    lowered: set[str] = set()
     total = 0
     for info in infos:
         name = info.filename
-        if name in names:
+        # calamine finds parts whatever their case: two names differing only by case
+        # would let the checks read one part and the reader the other.
+        if name in names or name.lower() in lowered:
             raise Rejected(Issue("format-error", "duplicate_member", file=file))
         names.add(name)
+        lowered.add(name.lower())
         if _unsafe_name(name) or _unsafe_name(info.orig_filename):
             raise Rejected(Issue("format-error", "unsafe_member", file=file))
         if name.lower().endswith(NESTED_ARCHIVES):
@@ -263,11 +293,14 @@ def _unsafe_name(name: str) -> bool:
 
 
 def _container_kind(archive: zipfile.ZipFile, names: set[str], limits: Limits, file: str) -> str:
-    if CONTENT_TYPES in names and XLSX_MAIN in names:
-        if "xl/vbaProject.bin" in names or any(n.endswith("vbaProject.bin") for n in names):
+    lowered = {n.lower() for n in names}
+    if CONTENT_TYPES.lower() in lowered and XLSX_MAIN in lowered:
+        # By name here (any case, any folder); by content type and relationship type
+        # when those parts are read (`_refuse_macros`), whatever the part is called.
+        if any(n.endswith(_MACRO_NAMES) for n in lowered):
             raise Rejected(Issue("macro-file", "macro", file=file))
         return "xlsx"
-    if "xl/workbook.bin" in names:
+    if "xl/workbook.bin" in lowered:
         raise Rejected(Issue("format-error", "xlsb", file=file))
     if "mimetype" in names and "content.xml" in names:
         mimetype = b"".join(_stream(archive, archive.getinfo("mimetype"), limits, file))
@@ -281,6 +314,34 @@ def _container_kind(archive: zipfile.ZipFile, names: set[str], limits: Limits, f
     if useful and all(n.lower().endswith(".csv") for n in useful):
         return "csv"
     raise Rejected(Issue("format-error", "zip_unknown", file=file))
+
+
+# Part names, content types and relationship types that mean VBA macros (compared in
+# lower case): the project itself, its signatures, and a macro-enabled workbook.
+_MACRO_NAMES = ("vbaproject.bin", "vbaprojectsignature.bin")
+_MACRO_TYPES = (
+    b"application/vnd.ms-office.vbaproject",
+    b"application/vnd.ms-office.vbaprojectsignature",
+    b"application/vnd.ms-excel.sheet.macroenabled",
+    b"application/vnd.ms-excel.template.macroenabled",
+    b"application/vnd.ms-excel.addin.macroenabled",
+    b"/relationships/vbaproject",
+)
+
+
+def _refuse_macros(part: str, body: bytes, file: str) -> None:
+    """Refuse a workbook whose content types or relationships declare a VBA project.
+
+    `[Content_Types].xml` gives every part its type, and a `.rels` part links the
+    project by its relationship type: both hold whatever the part is called, so a VBA
+    project renamed `xl/data.bin` is still found. Content types are case-insensitive.
+    """
+    if part == CONTENT_TYPES.lower() or part.endswith(".rels"):
+        if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+            body = body.decode("utf-16", "replace").encode()
+        text = body.lower()
+        if any(kind in text for kind in _MACRO_TYPES):
+            raise Rejected(Issue("macro-file", "macro", file=file))
 
 
 def _stream(
@@ -487,46 +548,86 @@ def _check_xml_part(
     return b"".join(kept)
 
 
-def _workbook_sheets(body: bytes, container: Container) -> list[tuple[str, str]]:
-    """Return (sheet name, relationship id) pairs of workbook.xml; note the date system.
+@dataclass(frozen=True)
+class _SheetRef:
+    """A `<sheet>` of workbook.xml: its name and the relationship ids it carries.
+
+    `ids` are the values of every attribute whose local name is `id`, in document order:
+    calamine follows the last of them, whatever its prefix or namespace (measured with
+    python-calamine 0.9.1: `id="rId1" r:id="rId2"` reads rId2, `r:id="rId2" id="rId1"`
+    reads rId1, and `x:id` counts too). The pre-flight scans the parts of all of them.
+    """
+
+    name: str
+    ids: tuple[str, ...]
+
+
+def _workbook_sheets(body: bytes, container: Container) -> list[_SheetRef]:
+    """Return the sheets of workbook.xml with their relationship ids; note the date system.
 
     The body has already passed expat with DTDs refused, so a second parse is safe.
     """
-    sheets: list[tuple[str, str]] = []
+    sheets: list[_SheetRef] = []
 
-    def start(name: str, attrs: dict[str, str]) -> None:
+    def start(name: str, attrs: list[str]) -> None:
         local = name.rpartition(" ")[2]
+        pairs = list(zip(attrs[::2], attrs[1::2], strict=True))
         if local == "sheet":
-            rid = next((v for k, v in attrs.items() if k.rpartition(" ")[2] == "id"), "")
-            sheets.append((attrs.get("name", ""), rid))
+            ids = tuple(v for k, v in pairs if k.rpartition(" ")[2] == "id")
+            sheets.append(_SheetRef(dict(pairs).get("name", ""), ids))
         elif local == "workbookPr":
-            container.date1904 = attrs.get("date1904", "0").lower() in ("1", "true")
+            container.date1904 = dict(pairs).get("date1904", "0").lower() in ("1", "true")
 
     parser = ParserCreate(namespace_separator=" ")
+    parser.ordered_attributes = True  # the order decides which id calamine follows
     parser.StartElementHandler = start
     parser.Parse(body, True)
     return sheets
 
 
-def _sheet_parts(rels: bytes, sheets: list[tuple[str, str]]) -> dict[str, str]:
-    """Map each worksheet's zip member name to its sheet name, through the relationships."""
+def _sheet_parts(rels: bytes, sheets: list[_SheetRef]) -> dict[str, tuple[str, bool]]:
+    """Map each worksheet's zip member name (lower case) to (sheet name, read by calamine).
+
+    Every relationship a `<sheet>` names is followed, not only the one calamine reads, and
+    each target is resolved both as calamine does (`/xl/…` and `xl/…` as given, anything
+    else under `xl/`, found whatever its case) and as a normalised path: whichever part
+    the reader opens has been scanned. The second element is True for the part calamine
+    reads for that sheet (the last id), whose findings are kept.
+    """
     targets: dict[str, str] = {}
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        if name.rpartition(" ")[2] == "Relationship" and attrs.get("TargetMode") != "External":
+        if name.rpartition(" ")[2] == "Relationship":
             targets[attrs.get("Id", "")] = attrs.get("Target", "")
 
     parser = ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = start
     parser.Parse(rels, True)
-    parts: dict[str, str] = {}
-    for sheet, rid in sheets:
-        target = targets.get(rid)
-        if target:
-            # Excel writes targets relative to xl/, openpyxl absolute from the package root.
-            path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-            parts[posixpath.normpath(path)] = sheet
+    parts: dict[str, tuple[str, bool]] = {}
+    for sheet in sheets:
+        for k, rid in enumerate(sheet.ids):
+            target = targets.get(rid)
+            if not target:
+                continue
+            chosen = k == len(sheet.ids) - 1
+            for path in _resolved(target):
+                if chosen or path not in parts:
+                    parts[path] = (sheet.name, chosen)
     return parts
+
+
+def _resolved(target: str) -> set[str]:
+    """The zip member names (lower case) a relationship target may designate."""
+    # calamine: "/xl/…" loses its slash, "xl/…" is kept, anything else goes under "xl/".
+    if target.startswith("/xl/"):
+        as_read = target[1:]
+    elif target.startswith("xl/"):
+        as_read = target
+    else:
+        as_read = f"xl/{target}"
+    # Excel writes targets relative to xl/, openpyxl absolute from the package root.
+    path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+    return {as_read.lower(), posixpath.normpath(path).lower()}
 
 
 def _check_sheet_count(count: int, limits: Limits, file: str) -> None:
@@ -541,22 +642,30 @@ def _check_sheet_count(count: int, limits: Limits, file: str) -> None:
         )
 
 
-def _row_blocks(chunks: Iterator[bytes]) -> Iterator[tuple[bytes, bytes]]:
-    """Regroup a worksheet's chunks into blocks that end on a row boundary.
+def _row_blocks(chunks: Iterator[bytes], file: str) -> Iterator[tuple[bytes, bytes]]:
+    """Regroup a worksheet's chunks into blocks that never split a tag.
 
     Yields (raw chunk, block): the raw chunk goes to expat as is; the block (possibly
-    empty) never cuts a cell in two, so cell-level byte searches can run on it.
+    empty) ends right before a `<`, so no tag is ever cut in two and the byte searches
+    see every cell tag whole. A block ends after the last row of the chunk when there
+    is one (so a cell and its value stay together), else, for a row longer than
+    `MAX_CARRY`, before its last tag; a single tag longer than that is refused (no
+    spreadsheet program writes one, and it could hide a cell reference).
     """
     carry = b""
     for chunk in chunks:
         buf = carry + chunk if carry else chunk
-        cut = buf.rfind(b"row>") + 4  # `</row>`, `<row>`, `</x:row>`, `</table:table-row>`
-        if cut == 3:  # no row boundary yet
+        # `</row>`, `<row>`, `</x:row>`, `</table:table-row>`: then the next tag's `<`.
+        row_end = buf.rfind(b"row>")
+        cut = buf.find(b"<", row_end + 4) if row_end != -1 else -1
+        if cut == -1:
             if len(buf) <= MAX_CARRY:
                 carry = buf
                 yield chunk, b""
                 continue
-            cut = len(buf)  # a monstrous row: scan it anyway, cells at the seam may be missed
+            cut = buf.rfind(b"<")  # a monstrous row: cut before its last tag
+            if cut <= 0:
+                raise Rejected(Issue("format-error", "xml_malformed", file=file))
         carry = buf[cut:]
         yield chunk, buf[:cut]
     if carry:
@@ -602,9 +711,9 @@ class _Bounds:
         cols = _letters_after(limits.max_columns)
         # Header in row 1, so the last allowed row is max_rows + 1.
         rows = _greater_than(limits.max_rows + 1)
-        beyond = f"(?:{cols}[0-9]+|[A-Z]{{1,4}}{rows})[\"'][^>]*(?<!/)>"
+        beyond = f"(?:{cols}[0-9]+|[A-Z]{{1,4}}{rows})[\"']"
         self.fast = re.compile(f'<c r="{beyond}'.encode(), re.IGNORECASE)
-        self.slow = re.compile(rf"\sr\s*=\s*[\"']{beyond}".encode(), re.IGNORECASE)
+        self.slow = re.compile(rf"[\s\"']r\s*=\s*[\"']{beyond}".encode(), re.IGNORECASE)
         # A cell with content but no `r`: calamine places it by counting, so its
         # position cannot be bounded by a pattern. Real producers always write `r`.
         self.limits = limits
@@ -624,14 +733,14 @@ class _Bounds:
             candidates, formulas, errors = quick
             for start in candidates:
                 found = self.fast.match(block, start)
-                if found:
+                if found and not _EMPTY_TAG.match(block, start):
                     self._refuse(found, file, sheet)
             return formulas, errors
         # Some `<c…` is not spelt `<c r="` (`<col`, `<cfRule`… only near the edges of the
-        # sheet, or a prefixed `x:c`): the slow pattern looks at every cell tag.
-        found = self.slow.search(block)
-        if found:
-            self._refuse(found, file, sheet)
+        # sheet, a prefixed `x:c`, a second `r`): the slow pattern looks at every `r=`.
+        for found in self.slow.finditer(block):
+            if not _EMPTY_TAG.match(block, block.rfind(b"<", 0, found.start())):
+                self._refuse(found, file, sheet)
         if self.unplaced.search(block):
             raise Rejected(Issue("format-error", "cell_without_ref", file=file, sheet=sheet))
         return True, (0, len(block))
@@ -684,6 +793,19 @@ class _Bounds:
         )  # ` r="`
         if not spelt.all() or (after == 67).any():  # `<C…`: the case-blind pattern sees it
             return None
+        # An `r` attribute (`\sr=`, `\sr =`) anywhere else in a cell tag: calamine takes
+        # the last `r` of a tag, so a second one sends the tag to the slow pattern.
+        rs = np.flatnonzero(a[1:size] == 114) + 1
+        before, next_ = a[rs - 1], a[rs + 1]
+        # After a space or a quote (`x="1"r="…"`: no space between the attributes).
+        spaced = (before == 32) | ((before >= 9) & (before <= 13)) | (before == 34) | (before == 39)
+        rs = rs[spaced & ((next_ == 61) | (next_ == 32) | ((next_ >= 9) & (next_ <= 13)))]
+        # Every cell's own `r` (`<c r=`) and every row's (`<row r=`) are expected; any
+        # other (a second `r` in a tag, or one after a `<` inside an attribute value, which
+        # calamine accepts) sends the block to the slow pattern.
+        rows = opens[(after == 114) & (a[opens + 2] == 111) & (a[opens + 3] == 119)]
+        if not (_among(rs, cells + 3) | _among(rs, rows + 5)).all():
+            return None
         colons = np.flatnonzero(a[:size] == 58)
         if (a[colons + 1] == 99).any():  # a prefixed `x:c`
             return None
@@ -725,17 +847,37 @@ class _Bounds:
             maybe |= full & (value > self.limits.max_rows + 1)
         found = cells[maybe]
         if len(found):
-            # Only cells with content count: drop those whose tag ends in `/>` (styled
-            # empty cells down to row 1,048,576 would otherwise all be confirmed one by one).
+            # Only cells with content count: drop those whose tag certainly ends in `/>`
+            # (styled empty cells down to row 1,048,576 would otherwise all be confirmed
+            # one by one). Certainly: no quote character before that `>`, so it is not
+            # inside an attribute value (`x="/>"` would hide a cell with content).
             ends = np.flatnonzero(a[:size] == 62)
             at = np.searchsorted(ends, found)
             inside = at < len(ends)
             found, at = found[inside], at[inside]
-            found = found[a[ends[at] - 1] != 47]
+            tag_end = ends[at]
+            # Quotes counted in one pass: `"` as 1, `'` as 65536 (a tag has fewer).
+            quotes = np.cumsum(
+                (a[:size] == 34) + (a[:size] == 39) * np.int32(65536), dtype=np.int32
+            )
+            inside = quotes[tag_end] - quotes[found]
+            plain = (inside % 2 == 0) & (inside < 65536)
+            found = found[(a[tag_end - 1] != 47) | ~plain]
         return found.tolist(), formulas, errors
 
 
+def _among(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Which of `values` are in `sorted_set` (an ascending array), element by element."""
+    if not len(sorted_set):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return np.asarray(sorted_set[at] == values)
+
+
 _REF = re.compile(rb"""r\s*=\s*["']([A-Za-z]+[0-9]+)""")
+# A tag with no content: plain attributes, then `/>`. An attribute value holding `<` or
+# `>` (legal for calamine) makes a tag not certainly empty, so its cell counts.
+_EMPTY_TAG = re.compile(rb"""<[\w.:-]+(?:\s+[^\s=<>/"']+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'))*\s*/>""")
 
 
 def _ref_of(tag: bytes) -> str:
@@ -824,7 +966,7 @@ def _scan_sheet(
 ) -> SheetFindings:
     checker = _PartChecker(file, info.file_size)
     findings = SheetFindings()
-    for chunk, block in _row_blocks(_stream(archive, info, limits, file)):
+    for chunk, block in _row_blocks(_stream(archive, info, limits, file), file):
         if chunk:
             checker.feed(chunk)
         if block:
@@ -835,9 +977,10 @@ def _scan_sheet(
 
 
 _ODS_ROW = re.compile(rb"<table:table-row\b([^>]*)>")
-_ODS_REPEAT_ROWS = re.compile(rb'number-rows-repeated\s*=\s*"(\d+)"')
+# Any quoting, any spacing around `=`: what an XML parser (calamine's) accepts.
+_ODS_REPEAT_ROWS = re.compile(rb"""number-rows-repeated\s*=\s*["']\s*(\d+)""")
 _ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>")
-_ODS_REPEAT_COLS = re.compile(rb'number-columns-repeated\s*=\s*"(\d+)"')
+_ODS_REPEAT_COLS = re.compile(rb"""number-columns-repeated\s*=\s*["']\s*(\d+)""")
 _ODS_TABLE = re.compile(rb"<table:table\b[^>]*>")
 
 
@@ -853,7 +996,7 @@ def _scan_ods_content(
     """
     checker = _PartChecker(file, info.file_size)
     rows = 0
-    for chunk, block in _row_blocks(_stream(archive, info, limits, file)):
+    for chunk, block in _row_blocks(_stream(archive, info, limits, file), file):
         if chunk:
             checker.feed(chunk)
         if b"repeated" not in block:  # no expansion possible: bytes bound the cells
@@ -895,10 +1038,10 @@ def _damaged(file: str) -> Rejected:
 
 
 def _too_big_inside(file: str, limit: int) -> Issue:
-    return Issue("size-limit", "unpacked_too_big", file=file, params={"limit": _megabytes(limit)})
+    return Issue("size-limit", "unpacked_too_big", file=file, params={"limit": megabytes(limit)})
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     """A size for people: `50 MB`, `1.5 MB`, `12 bytes` below 1 KB."""
     if size < 1024:
         return f"{size} B"

@@ -23,7 +23,7 @@ from typing import Literal
 
 import python_calamine as calamine
 
-from monitoring.preflight import Container, Rejected, check_size, inspect_zip, sniff
+from monitoring.preflight import Container, Rejected, check_size, inspect_zip, megabytes, sniff
 from monitoring.raw import Cell, RawSheet, RawWorkbook, gc_paused
 from monitoring.report import Issue
 from monitoring.schema import column_letter
@@ -115,13 +115,23 @@ def read_upload(files: Sequence[Upload], limits: Limits = Limits()) -> ReadResul
         found while reading.
     """
     try:
-        return _read(files, limits)
+        result = _read(files, limits)
     except Exception:
         reference = uuid.uuid4().hex[:8]
         logger.exception("unexpected failure reading an upload (reference %s)", reference)
         name = display_name(files[0].name) if files else None
         issue = Issue("format-error", "unexpected", file=name, params={"ref": reference})
         return ReadResult(None, [issue])
+    if result.workbook is not None:
+        cells = sum((sheet.height + 1) * len(sheet.header) for sheet in result.workbook.sheets)
+        if cells > limits.max_cells:
+            # The workbook goes to the server process: this bounds its memory.
+            params = {"count": cells, "limit": limits.max_cells}
+            name = result.workbook.file_name
+            return ReadResult(
+                None, [Issue("size-limit", "too_many_cells", file=name, params=params)]
+            )
+    return result
 
 
 @dataclass
@@ -138,6 +148,9 @@ def _read(files: Sequence[Upload], limits: Limits) -> ReadResult:
     workbooks: list[tuple[bytes, Container, str]] = []
     csv_files = _CsvFiles(limits)
     fatal = False
+    # One budget for the whole upload: the size limit covers all its files together,
+    # the CSV files inside a zip at their unpacked size (they are read whole as text).
+    budget = limits.max_file_bytes
     # Each file in turn, so that every file's problems are reported, in upload order.
     for upload in files:
         file = display_name(upload.name)
@@ -145,12 +158,16 @@ def _read(files: Sequence[Upload], limits: Limits) -> ReadResult:
             check_size(upload.data, limits, file)
             kind = sniff(upload.data)
             if kind == "zip":
-                container = inspect_zip(upload.data, limits, file)
+                container = inspect_zip(upload.data, limits, file, budget=max(budget, 0))
+                spent = sum(len(body) for _, body in container.csv_members)
                 if container.kind != "csv":
                     workbooks.append((upload.data, container, file))
+                    spent = len(upload.data)
+                budget = _spend(budget, spent, limits, file)
                 for member, body in container.csv_members:
                     csv_files.add(_CsvSource(_sheet_name(member), body, file))
             elif kind == "text":
+                budget = _spend(budget, len(upload.data), limits, file)
                 csv_files.add(_CsvSource(_sheet_name(file), upload.data, file))
             else:
                 raise Rejected(_not_a_spreadsheet(kind, file))
@@ -177,6 +194,14 @@ def _read(files: Sequence[Upload], limits: Limits) -> ReadResult:
         return ReadResult(None, [issue])
     name = display_name(", ".join(display_name(f.name) for f in files))
     return ReadResult(RawWorkbook(name, "csv", csv_files.sheets), issues)
+
+
+def _spend(budget: int, size: int, limits: Limits, file: str) -> int:
+    """What is left of the upload's budget once `file` (`size` bytes) is counted."""
+    if size > budget:
+        limit = megabytes(limits.max_file_bytes)
+        raise Rejected(Issue("size-limit", "upload_too_big", file=file, params={"limit": limit}))
+    return budget - size
 
 
 class _CsvFiles:

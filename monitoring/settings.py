@@ -74,6 +74,15 @@ class Limits:
     max_rows: int = 300_000  # data rows in one sheet
     max_columns: int = 100
     max_cell_chars: int = 32_767  # Excel's own limit
+    # The child process that parses an upload (`monitoring.isolation`): its address space,
+    # CPU seconds and wall seconds. 2 GiB reads the largest legal workbooks measured
+    # (`make bench`) with room to spare; the parent never grows by this much.
+    parse_memory_bytes: int = 2048 * 1024 * 1024
+    # Cells of one upload, all sheets together: what the child hands to the server, so
+    # this bounds the server's own memory (the 50,000-measure benchmark holds 4.3 million).
+    max_cells: int = 8_000_000
+    parse_cpu_seconds: int = 120
+    parse_wall_seconds: float = 150.0
 
 
 @dataclass(frozen=True)

@@ -354,3 +354,196 @@ def measures_workbook(measures: int = 10_000) -> bytes:
         ]
         sheets[name] = sheet_xml(rows)
     return raw_workbook(sheets)
+
+
+# --- Issue 12: files the checks read differently from the reader --------------------------
+
+
+def far_cell_sheet(ref: str = "XFD1048576") -> bytes:
+    """A worksheet with a header and one cell holding a value at `ref`."""
+    return sheet_xml(
+        [["Mesure", "Intitulé"], ["M1", "Former"]],
+        extra=(f'<row r="{ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}">{cell_xml(ref, 1)}</row>'),
+    )
+
+
+def two_ids_workbook(ref: str = "XFD1048576", *, order: tuple[str, str] = ("id", "r:id")) -> bytes:
+    """The workbook of issue 12: one sheet declared with both `id` and `r:id`.
+
+    `id` names a harmless part and `r:id` a part holding a cell at `ref` (in `order`;
+    the reader follows the last). Rows of measures make it about the issue's 12.6 KB.
+    """
+    rows = [["Mesure", "Intitulé", "Pilote"]] + [
+        [f"M{i:03d}", f"Mesure {i} : former les agents {i * 7919 % 1000}", f"Pilote {i % 13}"]
+        for i in range(1, 400)
+    ]
+    data = raw_workbook({"Mesures": sheet_xml(rows), "Loin": far_cell_sheet(ref)})
+    attributes = {"id": 'id="rId1"', "r:id": 'r:id="rId2"'}
+    declared = " ".join(attributes[name] for name in order)
+
+    def workbook(body: bytes) -> bytes:
+        body = body.replace(b'<sheet name="Loin" sheetId="2" r:id="rId2"/>', b"")
+        return body.replace(b'r:id="rId1"', declared.encode())
+
+    return rewrite(data, {"xl/workbook.xml": workbook})
+
+
+def calamine_only(data: bytes) -> list[tuple[int, int] | None]:
+    """Read every sheet with python-calamine alone, no pre-flight (only in a child!).
+
+    The tests run it through `monitoring.isolation.run_limited` to show that the child's
+    limits stop what the pre-flight exists to prevent.
+    """
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return [book.get_sheet_by_name(name).end for name in book.sheet_names]
+
+
+def _letters(size: int, seed: int = 12) -> bytes:
+    """`size` pseudo-random lowercase letters: text no compressor squeezes 100 to 1."""
+    import random
+
+    table = bytes(97 + (i % 16) for i in range(256))
+    return random.Random(seed).randbytes(size).translate(table)
+
+
+# The old worksheet scan cut a row longer than 8 MiB at the end of the 9th 1 MiB chunk.
+OLD_SEAM = 9 * (1 << 20)
+
+
+def seam_workbook(ref: str = "XFD16384", seam: int = OLD_SEAM) -> bytes:
+    """A sheet whose long first cell puts the cell tag of `ref` across byte `seam`.
+
+    `<c r="` ends right before the seam and the reference starts after it, so a scan
+    that looks at each side of the seam alone never sees the reference.
+    """
+    head = (
+        f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN_NS}"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>'
+    ).encode()
+    tail = b"</t></is></c>"
+    tag = b'<c r="'
+    filler = _letters(seam - len(head) - len(tail) - len(tag))
+    body = (
+        head + filler + tail + tag + f'{ref}"><v>1</v></c></row></sheetData></worksheet>'.encode()
+    )
+    assert body.index(tag + ref.encode()) + len(tag) == seam
+    return raw_workbook({"Mesures": body})
+
+
+def cell_trick_workbook(cell: str, pad: int = 5 * (1 << 20)) -> bytes:
+    """A workbook whose sheet holds, after a header, the raw cell XML `cell` in row 3.
+
+    Row 2 holds `pad` letters, so that the sheet is too large for expat (which refuses
+    some of these tricks in small parts) and only the byte scan sees it, as calamine does.
+    """
+    filler = _letters(pad).decode()
+    return raw_workbook(
+        {"Mesures": sheet_xml([["Mesure"], [filler]], extra=f'<row r="3">{cell}</row>')}
+    )
+
+
+def ods_repeated(rows: int, columns: int, *, quote: str = "'", space: str = " ") -> bytes:
+    """An .ods whose one row holding a value is repeated `rows` times, its cell `columns`.
+
+    The repeat attributes are written with `quote` and `space` around `=`, as an XML
+    parser accepts them (LibreOffice writes `="…"`).
+    """
+    eq = f"{space}={space}"
+    row = (
+        f"<table:table-row table:number-rows-repeated{eq}{quote}{rows}{quote}>"
+        f"<table:table-cell table:number-columns-repeated{eq}{quote}{columns}{quote} "
+        "office:value-type='float' office:value='1'><text:p>1</text:p></table:table-cell>"
+        "</table:table-row>"
+    )
+    return ods({"Mesures": ods_row("Mesure", "Intitulé") + row})
+
+
+def csv_text(size: int, seed: int = 3) -> bytes:
+    """A CSV file of about `size` bytes (a header, then rows of letters)."""
+    rows = [b"Mesure,Intitul\xc3\xa9"]
+    letters = _letters(size, seed)
+    for i in range(0, size, 60):
+        rows.append(b"M%d,%s" % (i, letters[i : i + 50]))
+    return b"\n".join(rows) + b"\n"
+
+
+VBA_TYPE = "application/vnd.ms-office.vbaProject"
+VBA_REL = REL_NS + "/vbaProject"
+
+
+def macro_workbook(how: str) -> bytes:
+    """A workbook carrying a VBA project, `how`: "upper" (`xl/VBAPROJECT.BIN`),
+    "content-type" (renamed `xl/data.bin`, its content type kept) or "relationship"
+    (renamed, linked from the workbook by the vbaProject relationship type only)."""
+    base = simple_workbook()
+    project = OLE2_MAGIC + b"\x00" * 1024  # what a VBA project starts with
+    if how == "upper":
+        return rewrite(base, add={"xl/VBAPROJECT.BIN": project})
+    changes: dict[str, Callable[[bytes], bytes]] = {}
+    if how == "content-type":
+        override = f'<Override PartName="/xl/data.bin" ContentType="{VBA_TYPE}"/>'.encode()
+        changes["[Content_Types].xml"] = lambda b: b.replace(b"</Types>", override + b"</Types>")
+    else:
+        link = f'<Relationship Id="rId99" Type="{VBA_REL}" Target="data.bin"/>'.encode()
+        changes["xl/_rels/workbook.xml.rels"] = lambda b: b.replace(
+            b"</Relationships>", link + b"</Relationships>"
+        )
+    return rewrite(base, changes, add={"xl/data.bin": project})
+
+
+def other_case_target_workbook(ref: str = "XFD1048576") -> bytes:
+    """A sheet whose relationship names its part in other letter case than the zip.
+
+    calamine finds zip members whatever their case, so the part is read all the same.
+    """
+    data = raw_workbook({"Mesures": far_cell_sheet(ref)})
+    return rewrite(
+        data,
+        {
+            "xl/_rels/workbook.xml.rels": lambda b: b.replace(
+                b"worksheets/sheet1.xml", b"WORKSHEETS/Sheet1.XML"
+            )
+        },
+    )
+
+
+# --- Tasks that misbehave, for the limited child process (never call them in a test) -----
+
+
+def hog_memory(megabytes: int) -> int:
+    """Allocate `megabytes` and touch it: a runaway allocation."""
+    block = bytearray(megabytes * 1024 * 1024)
+    block[::4096] = b"x" * len(block[::4096])
+    return len(block)
+
+
+def sleep_for(seconds: float) -> float:
+    """Wait without using the CPU: only a wall-time limit stops it."""
+    import time
+
+    time.sleep(seconds)
+    return seconds
+
+
+def spin_cpu(seconds: float) -> int:
+    """Use the CPU for `seconds` of wall time."""
+    import time
+
+    end, n = time.monotonic() + seconds, 0
+    while time.monotonic() < end:
+        n += 1
+    return n
+
+
+def abort_now() -> None:
+    """Abort the process as a native library does (SIGABRT)."""
+    import os
+
+    os.abort()
+
+
+def raise_error(text: str) -> None:
+    """Fail as an unexpected bug would."""
+    raise KeyError(text)

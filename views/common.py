@@ -30,6 +30,7 @@ from monitoring.dataset import Dataset
 from monitoring.filters import Filters, apply_filters, filter_options, plan_titles
 from monitoring.i18n import plain, t
 from monitoring.importing import ensure_seeded
+from monitoring.isolation import warm_up
 from monitoring.metrics import plan_summaries
 from monitoring.schema import LANGS, VOICES, Lang
 from monitoring.settings import Settings
@@ -63,7 +64,12 @@ class Context:
 
 @st.cache_resource(show_spinner=False)
 def store() -> Store:
-    """The version store of this process (SQLite by default), seeded when empty."""
+    """The version store of this process (SQLite by default), seeded when empty.
+
+    Also starts the fork server of the parse children (`monitoring.isolation`) once, so
+    that the first upload does not wait for it.
+    """
+    warm_up()
     opened = open_store(Settings.from_env())
     ensure_seeded(opened)
     return opened

@@ -4,6 +4,7 @@ file names) goes through `st.dataframe` and `st.text`, or Markdown escaped by `p
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -198,15 +199,29 @@ def show_report(
 def report_downloads(
     files: Sequence[Upload], report: Report, lang: Lang, limits: Limits, *, annotated: bool = True
 ) -> None:
-    """The report as CSV and Excel, and the coordinator's own file annotated (built on click)."""
+    """The report as CSV and Excel, and the coordinator's own file annotated.
+
+    The workbooks are built on the first click only (`annotate.Once`, kept in the session
+    for this upload and report); the annotated one re-reads the upload in a limited child
+    process (`annotate.annotated_upload`).
+    """
     stem = safe_file_name(files[0].name).rsplit(".", 1)[0]
+    digest = hashlib.sha256(b"".join(hashlib.sha256(f.data).digest() for f in files))
+    digest.update(report.to_json().encode())
+    key = (digest.hexdigest(), lang)
+    built = st.session_state.get("review.built")
+    if built is None or built[0] != key:  # another upload or report: its own downloads
+        built = st.session_state["review.built"] = (key, {
+            "xlsx": annotate.Once(lambda: annotate.report_xlsx(report, lang)),
+            "annotated": annotate.Once(
+                lambda: annotate.annotated_upload(files, report, lang, limits)
+            ),
+        })  # fmt: skip
     downloads: list[tuple[str, str, str, str, Any]] = [
         ("upload.report_csv", "upload.report_suffix", "csv", "text/csv",
          annotate.report_csv(report, lang)),
-        ("upload.report_xlsx", "upload.report_suffix", "xlsx", XLSX,
-         lambda: annotate.report_xlsx(report, lang)),
-        ("upload.annotated", "upload.annotated_suffix", "xlsx", XLSX,
-         lambda: annotate.annotated_workbook(files, report, lang, limits)),
+        ("upload.report_xlsx", "upload.report_suffix", "xlsx", XLSX, built[1]["xlsx"]),
+        ("upload.annotated", "upload.annotated_suffix", "xlsx", XLSX, built[1]["annotated"]),
     ][: 3 if annotated else 2]  # fmt: skip
     for column, (label, suffix, ext, mime, data) in zip(st.columns(3), downloads, strict=False):
         name = safe_file_name(f"{stem}-{t(suffix, lang)}", ext)

@@ -78,6 +78,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "l'archive contient une autre archive ou un autre classeur, ce qui n'est pas accepté.",
         "the archive contains another archive or workbook, which is not accepted.",
     ),
+    "issue.upload_too_big": (
+        "avec ce fichier, l'envoi dépasse la limite de {limit} pour l'ensemble des "
+        "fichiers d'un envoi (les fichiers CSV d'une archive .zip comptent décompressés).",
+        "with this file, the upload exceeds the limit of {limit} for all the files of one "
+        "upload together (CSV files in a .zip count unpacked).",
+    ),
+    "issue.too_many_cells": (
+        "l'envoi compte {count} cellules, au-delà de la limite de {limit} cellules lues "
+        "en une fois (toutes feuilles confondues).",
+        "the upload holds {count} cells, over the limit of {limit} cells read at once "
+        "(all sheets together).",
+    ),
+    "issue.parse_memory": (
+        "la lecture de ce fichier demandait plus de mémoire que le serveur n'en accorde à "
+        "un envoi ({limit}) : il est refusé, rien n'a été enregistré. Vérifiez qu'aucune "
+        "cellule n'est remplie loin des données (par exemple en ligne 1 048 576).",
+        "reading this file needed more memory than the server allows an upload ({limit}): "
+        "it is refused and nothing was stored. Check that no cell far from the data is "
+        "filled (row 1,048,576 for example).",
+    ),
+    "issue.parse_time": (
+        "la lecture de ce fichier a dépassé le temps que le serveur accorde à un envoi "
+        "({seconds} s) : il est refusé, rien n'a été enregistré.",
+        "reading this file took longer than the server allows an upload ({seconds} s): it "
+        "is refused and nothing was stored.",
+    ),
+    "issue.parse_crash": (
+        "ce fichier a fait échouer le lecteur de classeurs : il est refusé, rien n'a été "
+        "enregistré. Enregistrez-le à nouveau depuis votre tableur ; si cela persiste, "
+        "donnez la référence {ref} à l'équipe technique.",
+        "this file made the workbook reader fail: it is refused and nothing was stored. "
+        "Save it again from your spreadsheet program; if this persists, give the "
+        "reference {ref} to the technical team.",
+    ),
     "issue.unpacked_too_big": (
         "une fois décompressé, le contenu dépasse la limite de {limit}.",
         "once unpacked, the content exceeds the limit of {limit}.",

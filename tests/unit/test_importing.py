@@ -535,7 +535,7 @@ def test_ten_imports_at_once_never_parse_more_than_the_slots_allow_and_all_finis
 ):
     """The heavy version (MB-sized workbooks, peak memory) is in tests/integration."""
     lock, in_flight, peak = threading.Lock(), [0], [0]
-    real_read, real_validate = importing.read_upload, importing.validate
+    real_read, real_validate = importing.read_isolated, importing.validate
 
     def counted(function):
         def run(*args, **kwargs):
@@ -551,7 +551,7 @@ def test_ten_imports_at_once_never_parse_more_than_the_slots_allow_and_all_finis
 
         return run
 
-    monkeypatch.setattr(importing, "read_upload", counted(real_read))
+    monkeypatch.setattr(importing, "read_isolated", counted(real_read))
     monkeypatch.setattr(importing, "validate", counted(real_validate))
     start = threading.Barrier(10)
 
