@@ -656,7 +656,7 @@ def _log(args: argparse.Namespace, settings: Settings) -> int:
     if (args.measure is None) == (args.recommendation is None):
         print(t("cli.log.which", lang), file=sys.stderr)
         return EXIT_USAGE
-    with _store(settings, lang, seed=False) as store:
+    with _store(settings, lang) as store:
         log = change_log(store, args.dataset, measure_id=args.measure, rec_id=args.recommendation)
         if log.is_empty and not _in_current(store, args.dataset, log.subject, log.item_id):
             names = {"dataset": args.dataset, "item": log.item_id}

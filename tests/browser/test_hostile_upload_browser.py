@@ -37,7 +37,7 @@ def test_a_hostile_workbook_is_refused_while_another_session_keeps_working(
     path.write_bytes(hostile.two_ids_workbook())
     page.set_viewport_size({"width": 1400, "height": 2000})
     page.goto(f"{app_url}/upload?dataset=demo&lang=en")
-    expect(page.get_by_role("heading", name="Update")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name="Update", exact=True)).to_be_visible(timeout=TIMEOUT)
     settle(page)
 
     other = browser.new_context().new_page()  # a second session, its own cookies

@@ -109,7 +109,7 @@ def _imports(store: SqlStore, workbook: Path, count: int) -> int:
         return run
 
     # Reading and validating are what take memory: count the threads inside either.
-    importing.read_upload = counted(importing.read_upload)  # type: ignore[assignment]
+    importing.read_isolated = counted(importing.read_isolated)  # type: ignore[assignment]
     importing.validate = counted(importing.validate)  # type: ignore[assignment]
     base = _rss_mb()
     # One whole import alone first (read, validate, store): what one costs, to budget
