@@ -22,15 +22,13 @@ retention_sheet = SHEETS_BY_ID["retention"].name(lang)
 
 
 def table(frame: pd.DataFrame, name: str, title: str) -> None:
-    """User text as plain cells; sources as links only when every one is a web address."""
+    """User text as plain cells, dates from their bounds (never a day not known); sources
+    as links only when every one is a web address."""
+    frame = gaps.readable(frame, lang)
     links = gaps.link_columns(frame)
     config = {}
     for column, label in gaps.column_labels(frame.columns, lang).items():
-        if column == "issued_on":
-            config[column] = st.column_config.DateColumn(
-                label, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD"
-            )
-        elif column in links:
+        if column in links:
             config[column] = st.column_config.LinkColumn(label)
         else:
             config[column] = st.column_config.Column(label)
