@@ -363,6 +363,26 @@ def recommendation_list(ds: Dataset, chosen: Sequence[str] = ()) -> pd.DataFrame
     return ordered[columns].rename(columns={"source": "rec_source"}).reset_index(drop=True)
 
 
+def recommendation_choices(ds: Dataset, chosen: Sequence[str] = ()) -> dict[str, str]:
+    """Return the chosen authors' recommendations to pick one from, in `recommendation_list`
+    order.
+
+    Args:
+        ds: the dataset.
+        chosen: author names; empty means every author.
+
+    Returns:
+        rec_id → "rec_id — title (author)", each recommendation once.
+    """
+    listing = recommendation_list(ds, chosen).drop_duplicates("rec_id")
+    return {
+        str(rec_id): f"{rec_id} — {title} ({author})"
+        for rec_id, title, author in zip(
+            listing["rec_id"], listing["title"], listing["author"], strict=True
+        )
+    }
+
+
 def recommendation_counts(ds: Dataset, chosen: Sequence[str] = ()) -> pd.DataFrame:
     """Return how many recommendations each author made on each theme.
 

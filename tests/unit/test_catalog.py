@@ -205,8 +205,9 @@ def test_not_taken_up_lists_the_recommendation_a_plan_did_not_retain():
     assert frame["level"].tolist() == [t("retention.not_retained", "fr")]
 
 
-@pytest.mark.parametrize(("lang", "header", "written"), [("fr", "Date", "mars 2014"),
-                                                          ("en", "Issued on", "March 2014")])
+@pytest.mark.parametrize(
+    ("lang", "header", "written"), [("fr", "Date", "mars 2014"), ("en", "Issued on", "March 2014")]
+)
 def test_the_dossier_names_a_recommendation_dated_by_a_month_by_its_month(lang, header, written):
     ds = tiny(retention=True)
     recs = ds.recommendations.assign(
