@@ -340,6 +340,13 @@ def test_a_table_without_an_issue_date_is_left_as_it_is(ds):
     assert gaps.readable(counts, "fr").equals(counts)
 
 
+def test_recommendations_to_pick_from_follow_the_list_and_the_author_filter(ds):
+    assert list(gaps.recommendation_choices(ds)) == ["R1", "R2", "R4", "R3", "R5", "R6"]
+    assert gaps.recommendation_choices(ds, ("GRETA",)) == {
+        "R4": "R4 — Titre R4 (GRETA)", "R3": "R3 — Titre R3 (GRETA)"
+    }  # fmt: skip
+
+
 def test_recommendation_counts_cross_themes_and_authors(ds):
     counts = gaps.recommendation_counts(ds, ("GRETA", "Sénat"))
 
