@@ -461,6 +461,7 @@ def _gaps_table(
         frame = build(sel)
         if frame.empty:
             return None
+        frame = gaps.readable(frame, sel.lang)  # a month-dated recommendation reads "mars 2014"
         columns = [str(c) for c in frame.columns]
         return _labelled(frame, gaps.column_labels(columns, sel.lang), columns)
 

@@ -24,6 +24,7 @@ import pandas as pd
 
 from monitoring import metrics
 from monitoring.dataset import Dataset
+from monitoring.figures_text import with_date_bounds
 from monitoring.filters import plan_titles
 from monitoring.i18n import t
 from monitoring.schema import CATEGORY_CODES, RETENTION_LEVELS, SHEETS_BY_ID, Lang
@@ -35,6 +36,7 @@ NOT_TAKEN_UP: tuple[str, ...] = ("dropped_from_draft", "not_retained")
 UNDOCUMENTED = "undocumented"
 _RANK = {code: i for i, code in enumerate(LEVEL_CODES)}
 _CATEGORY_RANK = {code: i for i, code in enumerate(CATEGORY_CODES)}
+_ISSUED = ["issued_on", "issued_latest"]  # a recommendation's date, as its two bounds
 
 
 def authors(ds: Dataset) -> list[str]:
@@ -315,9 +317,10 @@ def not_taken_up(ds: Dataset, chosen: Sequence[str] = (), lang: Lang = "fr") -> 
         lang: language of the retention level's label.
 
     Returns:
-        Rows plan_id, level (label in `lang`), author, theme, rec_id, title, issued_on,
-        comment, source (of the retention row), rec_source, in plan order, then dropped
-        from draft before not retained, then author and sheet row of the recommendation.
+        Rows plan_id, level (label in `lang`), author, theme, rec_id, title, issued_on and
+        issued_latest (the bounds of its date: `readable` writes them), comment, source (of
+        the retention row), rec_source, in plan order, then dropped from draft before not
+        retained, then author and sheet row of the recommendation.
     """
     ds = restrict_authors(ds, chosen)
     best = _ranked_retention(ds).drop_duplicates(["rec_id", "plan_id"])
@@ -325,7 +328,7 @@ def not_taken_up(ds: Dataset, chosen: Sequence[str] = (), lang: Lang = "fr") -> 
     plan_rank = _plan_rank(ds)
     recs = ds.recommendations.rename(columns={"source": "rec_source", "_row": "_rec_row"})
     out = best.merge(
-        recs[["rec_id", "author", "theme", "title", "issued_on", "rec_source", "_rec_row"]],
+        recs[["rec_id", "author", "theme", "title", *_ISSUED, "rec_source", "_rec_row"]],
         on="rec_id",
         how="inner",
         validate="many_to_one",
@@ -334,7 +337,7 @@ def not_taken_up(ds: Dataset, chosen: Sequence[str] = (), lang: Lang = "fr") -> 
         ["_plan", "_rank", "author", "_rec_row"], kind="stable"
     )
     out["level"] = [t(f"retention.{code}", lang) for code in out["level"]]
-    columns = ["plan_id", "level", "author", "theme", "rec_id", "title", "issued_on", "comment",
+    columns = ["plan_id", "level", "author", "theme", "rec_id", "title", *_ISSUED, "comment",
                "source", "rec_source"]  # fmt: skip
     return out[columns].reset_index(drop=True)
 
@@ -347,7 +350,8 @@ def recommendation_list(ds: Dataset, chosen: Sequence[str] = ()) -> pd.DataFrame
         chosen: author names; empty means every author.
 
     Returns:
-        Rows author, theme, rec_id, title, issued_on, rec_source.
+        Rows author, theme, rec_id, title, issued_on and issued_latest (the bounds of its
+        date, earliest first in the order: `readable` writes them), rec_source.
     """
     ds = restrict_authors(ds, chosen)
     recs = ds.recommendations
@@ -355,8 +359,28 @@ def recommendation_list(ds: Dataset, chosen: Sequence[str] = ()) -> pd.DataFrame
     ordered = recs.assign(_author=recs["author"].map(rank)).sort_values(
         ["_author", "theme", "issued_on", "_row"], kind="stable"
     )
-    columns = ["author", "theme", "rec_id", "title", "issued_on", "source"]
+    columns = ["author", "theme", "rec_id", "title", *_ISSUED, "source"]
     return ordered[columns].rename(columns={"source": "rec_source"}).reset_index(drop=True)
+
+
+def recommendation_choices(ds: Dataset, chosen: Sequence[str] = ()) -> dict[str, str]:
+    """Return the chosen authors' recommendations to pick one from, in `recommendation_list`
+    order.
+
+    Args:
+        ds: the dataset.
+        chosen: author names; empty means every author.
+
+    Returns:
+        rec_id → "rec_id — title (author)", each recommendation once.
+    """
+    listing = recommendation_list(ds, chosen).drop_duplicates("rec_id")
+    return {
+        str(rec_id): f"{rec_id} — {title} ({author})"
+        for rec_id, title, author in zip(
+            listing["rec_id"], listing["title"], listing["author"], strict=True
+        )
+    }
 
 
 def recommendation_counts(ds: Dataset, chosen: Sequence[str] = ()) -> pd.DataFrame:
@@ -381,6 +405,24 @@ def recommendation_counts(ds: Dataset, chosen: Sequence[str] = ()) -> pd.DataFra
         .sort_values(["_total", "theme"], ascending=[False, True], kind="stable")
     )
     return grid.loc[order["theme"]].rename_axis(index="theme", columns=None).reset_index()
+
+
+def readable(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Return a table of this module as people read it: the issue date in words.
+
+    A recommendation dated only by a month, a year or two dates is never shown as one
+    day: "14/05/2014", "mars 2014", "2014", "entre le 03/02/2014 et le 31/03/2014"
+    (`figures_text.with_date_bounds`); the `issued_latest` bound is then dropped.
+
+    Args:
+        frame: a table of this module (`not_taken_up`, `recommendation_list`); one
+            without an issue date is returned as is.
+        lang: language of the dates.
+
+    Returns:
+        The table, `issued_on` as text.
+    """
+    return with_date_bounds(frame, lang, "issued_on", "issued_latest")
 
 
 def column_labels(columns: Sequence[str], lang: Lang) -> dict[str, str]:

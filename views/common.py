@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from monitoring import changelog, exports
+from monitoring import measure_detail as md
 from monitoring.access import Actor, AuditEvent, local_actor
 from monitoring.charts.base import NoChart
 from monitoring.dataset import Dataset
@@ -98,6 +99,56 @@ def change_log(
         store(), key, measure_id=measure_id, rec_id=rec_id,
         step_of=lambda before, after: _log_step(key, before, after),
     )  # fmt: skip
+
+
+_KINDS = {  # `measure_detail.column_specs` kind → Streamlit column
+    "link": st.column_config.LinkColumn,
+    "percent": st.column_config.NumberColumn,
+    "date": st.column_config.DateColumn,
+    "flag": st.column_config.CheckboxColumn,
+    "number": st.column_config.NumberColumn,
+    "text": st.column_config.TextColumn,
+}
+
+
+def typed_table(frame: pd.DataFrame, ctx: Context, name: str, **options: Any) -> None:
+    """`show_table` with the Measures page's labels and typed columns
+    (`measure_detail.column_specs`); "—" in an empty cell; as high as its rows."""
+    config = {c: _KINDS[k](**o) for c, (k, o) in md.column_specs(frame, ctx.lang).items()}
+    options = {"hide_index": True, "placeholder": "—", "height": "content", **options}
+    show_table(frame, ctx, name, column_config=config, **options)
+
+
+def change_log_section(
+    ctx: Context,
+    name: str,
+    help_text: str,
+    *,
+    measure_id: str | None = None,
+    rec_id: str | None = None,
+    title: str | None = None,
+) -> None:
+    """The « Historique des modifications » of one measure or recommendation: a sentence
+    (how many changes between which versions, or none since the first), then the table
+    of changes, newest first, with its downloads (`measure_detail.change_log_section`).
+
+    Args:
+        ctx: the page's context.
+        name: the table's short name in file names (`A-M01-changes`).
+        help_text: the subheader's help: what the log covers for this kind of item.
+        measure_id: the measure (give it, or `rec_id`).
+        rec_id: the recommendation.
+        title: the title written in the downloaded workbook.
+    """
+    lang = ctx.lang
+    st.subheader(t("measures.changes", lang), help=help_text)
+    log_ = change_log(ctx, measure_id=measure_id, rec_id=rec_id)
+    changes, sentence = md.change_log_section(log_, lang)
+    if changes.empty:
+        st.info(sentence)
+        return
+    st.caption(sentence)
+    typed_table(changes, ctx, name, title=title)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

@@ -9,7 +9,15 @@ from monitoring import gaps
 from monitoring.charts import gaps as charts
 from monitoring.i18n import t
 from monitoring.schema import SHEETS_BY_ID
-from views.common import banner, chart, compute, context, show_chart, show_table
+from views.common import (
+    banner,
+    change_log_section,
+    chart,
+    compute,
+    context,
+    show_chart,
+    show_table,
+)
 
 # Only the retention known at the as-of date: a plan not adopted yet has none (known_at).
 ctx = context()
@@ -22,20 +30,30 @@ retention_sheet = SHEETS_BY_ID["retention"].name(lang)
 
 
 def table(frame: pd.DataFrame, name: str, title: str) -> None:
-    """User text as plain cells; sources as links only when every one is a web address."""
+    """User text as plain cells, dates from their bounds (never a day not known); sources
+    as links only when every one is a web address."""
+    frame = gaps.readable(frame, lang)
     links = gaps.link_columns(frame)
     config = {}
     for column, label in gaps.column_labels(frame.columns, lang).items():
-        if column == "issued_on":
-            config[column] = st.column_config.DateColumn(
-                label, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD"
-            )
-        elif column in links:
+        if column in links:
             config[column] = st.column_config.LinkColumn(label)
         else:
             config[column] = st.column_config.Column(label)
     height = "content" if len(frame) <= 20 else 640
     show_table(frame, ctx, name, column_config=config, hide_index=True, height=height, title=title)
+
+
+def recommendation_history() -> None:
+    """The change log of the recommendation the user picks, as a measure's on Measures."""
+    choices = compute(gaps.recommendation_choices, ctx, chosen)
+    rec_id = st.selectbox(
+        t("gaps.history.pick", lang), list(choices), index=None, key="gaps.history",
+        format_func=choices.__getitem__, placeholder=t("gaps.history.placeholder", lang),
+    )  # fmt: skip
+    if rec_id is not None:
+        change_log_section(ctx, f"{rec_id}-changes", t("gaps.history.help", lang),
+                           rec_id=rec_id, title=choices[rec_id])  # fmt: skip
 
 
 options = compute(gaps.authors, ctx)
@@ -60,6 +78,7 @@ if not compute(gaps.is_documented, ctx, chosen):
     for name, fn in (("counts", gaps.recommendation_counts), ("list", gaps.recommendation_list)):
         st.subheader(title := t(f"gaps.empty.{name}", lang))
         table(compute(fn, ctx, chosen), f"recommendations-{name}", title)
+    recommendation_history()
     st.stop()
 
 st.header(t("gaps.by_group", lang))
@@ -99,3 +118,4 @@ if dropped.empty:
 else:
     table(dropped, "not-taken-up", t("gaps.dropped", lang))
     st.caption(t("gaps.dropped.help", lang, sheet=retention_sheet))
+recommendation_history()

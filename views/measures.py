@@ -3,31 +3,29 @@
 from dataclasses import replace
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from monitoring import measure_detail as md
 from monitoring.charts.measures import status_history
 from monitoring.i18n import plain, t
 from monitoring.schema import CATEGORY_CODES
-from views.common import banner, change_log, compute, context, dataset_label, show_chart, show_table
+from views.common import (
+    banner,
+    change_log_section,
+    compute,
+    context,
+    dataset_label,
+    show_chart,
+    typed_table,
+)
 
 PICK, SEEN = "measures.pick", "measures.url_seen"  # the measure shown; the URL's last value
 ctx = context()
-lang, state, cc = ctx.lang, st.session_state, st.column_config
+lang, state = ctx.lang, st.session_state
 st.title(t("page.measures", lang))
 st.caption(t("measures.caption", lang, name=plain(dataset_label(ctx.dataset_key, lang)),
              as_of=ctx.as_of, voice=t(f"voice.{ctx.voice}", lang)))  # fmt: skip
 banner(ctx)
-COLUMN = {"link": cc.LinkColumn, "percent": cc.NumberColumn, "date": cc.DateColumn,
-          "flag": cc.CheckboxColumn, "number": cc.NumberColumn, "text": cc.TextColumn}  # fmt: skip
-
-
-def _table(frame: pd.DataFrame, name: str, height: int | str = "content", **options) -> None:
-    """A table with its labels in the user's language and typed columns; "—" when empty."""
-    config = {c: COLUMN[k](**o) for c, (k, o) in md.column_specs(frame, lang).items()}
-    show_table(frame, ctx, name, column_config=config, hide_index=True, placeholder="—",
-               height=height, **options)  # fmt: skip
 
 
 def _pick_row(key: str, ids: list[str]) -> None:
@@ -68,8 +66,8 @@ else:  # a new search is a new table; its ticked row is always the measure shown
     ticked = [ids.index(state[PICK])] if state[PICK] in ids else []
     if key not in state or state[key]["selection"]["rows"] != ticked:
         state[key] = {"selection": {"rows": ticked, "columns": [], "cells": []}}
-    _table(shown[list(md.TABLE_COLUMNS)], "measures", "auto", key=key, selection_mode="single-row",
-           on_select=partial(_pick_row, key, ids))  # fmt: skip
+    typed_table(shown[list(md.TABLE_COLUMNS)], ctx, "measures", height="auto", key=key,
+                selection_mode="single-row", on_select=partial(_pick_row, key, ids))  # fmt: skip
     st.caption(t("measures.table_help", lang))
 measure_id = st.selectbox(
     t("measures.pick", lang), list(titles), key=PICK, index=None, persist_state="session",
@@ -93,7 +91,7 @@ if detail.divergence:
     government, civil = (t(f"category.{c}", lang) for c in detail.divergence)
     st.warning(t("measures.divergence", lang, as_of=ctx.as_of, government=government,
                  civil_society=civil), icon=":material/balance:")  # fmt: skip
-_table(detail.facts, f"{measure_id}-facts", title=detail.heading)
+typed_table(detail.facts, ctx, f"{measure_id}-facts", title=detail.heading)
 
 st.subheader(t("measures.history", lang))
 if detail.history.empty:
@@ -104,7 +102,7 @@ else:
     show_chart(figure, ctx, f"{measure_id}-history", key="status_history")
     st.caption(t("measures.history_help", lang, as_of=ctx.as_of))
     st.markdown(f"**{t('measures.evidence', lang)}**")
-    _table(detail.evidence, f"{measure_id}-evidence", title=detail.heading)
+    typed_table(detail.evidence, ctx, f"{measure_id}-evidence", title=detail.heading)
 
 for title, frame, empty, note in (
     ("measures.recommendations", detail.recommendations, "measures.no_recommendations", ""),
@@ -116,12 +114,7 @@ for title, frame, empty, note in (
         continue
     if note:
         st.caption(note)
-    _table(frame, f"{measure_id}-{title.rsplit('.', 1)[1]}", title=detail.heading)
+    typed_table(frame, ctx, f"{measure_id}-{title.rsplit('.', 1)[1]}", title=detail.heading)
 
-st.subheader(t("measures.changes", lang), help=t("measures.changes_help", lang))
-changes, sentence = md.change_log_section(change_log(ctx, measure_id=measure_id), lang)
-if changes.empty:
-    st.info(sentence)
-else:
-    st.caption(sentence)
-    _table(changes, f"{measure_id}-changes", title=detail.heading)
+change_log_section(ctx, f"{measure_id}-changes", t("measures.changes_help", lang),
+                   measure_id=measure_id, title=detail.heading)  # fmt: skip

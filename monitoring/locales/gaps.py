@@ -117,4 +117,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "gaps.col.rec_source": ("Source de la recommandation", "Source of the recommendation"),
     "gaps.col.retention_source": ("Source de la prise en compte", "Source of the retention"),
+    # One recommendation's change log, across the stored versions.
+    "gaps.history.pick": (
+        "Voir l'historique d'une recommandation",
+        "See the change log of a recommendation",
+    ),
+    "gaps.history.placeholder": ("Choisir une recommandation", "Choose a recommendation"),
+    "gaps.history.help": (
+        "Chaque modification de cette recommandation d'une version enregistrée à la "
+        "suivante : sa ligne de la feuille Recommandations et sa prise en compte par les "
+        "plans (Prise en compte).",
+        "Every change of this recommendation from one stored version to the next: its row "
+        "of the Recommendations sheet and how the plans took it up (Retention).",
+    ),
 }

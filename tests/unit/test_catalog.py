@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from monitoring import catalog
@@ -202,6 +203,23 @@ def test_not_taken_up_lists_the_recommendation_a_plan_did_not_retain():
 
     assert frame["rec_id"].tolist() == ["R2"]
     assert frame["level"].tolist() == [t("retention.not_retained", "fr")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "written"), [("fr", "Date", "mars 2014"), ("en", "Issued on", "March 2014")]
+)
+def test_the_dossier_names_a_recommendation_dated_by_a_month_by_its_month(lang, header, written):
+    ds = tiny(retention=True)
+    recs = ds.recommendations.assign(
+        issued_on=pd.to_datetime(["2013-06-01", "2014-03-01"]),
+        issued_latest=pd.to_datetime([None, "2014-03-31"]),
+    )
+    ds = Dataset(tables={**ds.tables, "recommendations": recs}, scale=ds.scale)
+    built = catalog.tables(catalog.Selection(ds, AS_OF, lang))
+
+    left_out = next(table for table in built if table.name == "not-taken-up").frame
+    assert left_out[header].tolist() == [written]  # R2, not its first day
+    assert not {"Au plus tard le", "Latest date", "issued_latest"} & set(left_out.columns)
 
 
 @pytest.mark.parametrize("key", ["france", "demo"])

@@ -36,7 +36,9 @@ def kept(rec_id: str, plan_id: str, level: str, measure_id: str | None = None, *
             **extra}  # fmt: skip
 
 
-def build(retention: list[dict] | None = None) -> Dataset:
+def build(
+    retention: list[dict] | None = None, recommendations: list[dict] | None = None
+) -> Dataset:
     plans = [
         {"plan_id": "P2", "title": "Plan deux", "period_start": "2022-01-01",
          "period_end": "2024-12-31"},
@@ -48,7 +50,7 @@ def build(retention: list[dict] | None = None) -> Dataset:
         {"measure_id": "M2", "plan_id": "P1", "number": 2, "axis": "Axe B", "title": "m2"},
         {"measure_id": "M3", "plan_id": "P2", "number": 1, "axis": "Axe C", "title": "m3"},
     ]
-    recommendations = [
+    recommendations = recommendations or [
         rec("R1", "Collectif", "Hébergement", source="https://example.org/r1"),
         rec("R2", "Collectif", "Mineurs", "2018-01-01"),
         rec("R3", "GRETA", "Mineurs"),
@@ -285,9 +287,64 @@ def test_recommendation_list_is_by_author_then_theme_then_date(ds):
     listing = gaps.recommendation_list(ds)
 
     assert listing["rec_id"].tolist() == ["R1", "R2", "R4", "R3", "R5", "R6"]
+
+
+def test_recommendation_list_carries_both_bounds_of_the_issue_date(ds):
+    listing = gaps.recommendation_list(ds)
+
     assert listing.columns.tolist() == [
-        "author", "theme", "rec_id", "title", "issued_on", "rec_source"
+        "author", "theme", "rec_id", "title", "issued_on", "issued_latest", "rec_source"
     ]  # fmt: skip
+
+
+# An issue date known to the day, the month, the year, or only between two dates.
+DATED = [
+    rec("R1", "Collectif", "Hébergement", "2014-05-14"),
+    rec("R2", "Collectif", "Mineurs", "2014-03-01", issued_latest="2014-03-31"),
+    rec("R3", "GRETA", "Mineurs", "2014-01-01", issued_latest="2014-12-31"),
+    rec("R5", "Parlement", "Travail", "2014-02-03", issued_latest="2014-03-31"),
+]
+WRITTEN = {
+    "fr": {"R1": "14/05/2014", "R2": "mars 2014", "R3": "2014",
+           "R5": "entre le 03/02/2014 et le 31/03/2014"},
+    "en": {"R1": "2014-05-14", "R2": "March 2014", "R3": "2014",
+           "R5": "between 2014-02-03 and 2014-03-31"},
+}  # fmt: skip
+
+
+def dated() -> Dataset:
+    """The module's plans and retention, the recommendations dated as in `DATED`."""
+    return build(recommendations=DATED)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_list_of_recommendations_writes_each_issue_date_from_its_bounds(lang):
+    shown = gaps.readable(gaps.recommendation_list(dated()), lang)
+
+    assert dict(zip(shown["rec_id"], shown["issued_on"], strict=True)) == WRITTEN[lang]
+    assert "issued_latest" not in shown.columns
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_recommendations_left_out_write_each_issue_date_from_its_bounds(lang):
+    shown = gaps.readable(gaps.not_taken_up(dated(), (), lang), lang)
+
+    by_rec = dict(zip(shown["rec_id"], shown["issued_on"], strict=True))
+    assert by_rec == {r: WRITTEN[lang][r] for r in ("R1", "R2", "R5")}  # R3 was taken up
+    assert "issued_latest" not in shown.columns
+
+
+def test_a_table_without_an_issue_date_is_left_as_it_is(ds):
+    counts = gaps.recommendation_counts(ds)
+
+    assert gaps.readable(counts, "fr").equals(counts)
+
+
+def test_recommendations_to_pick_from_follow_the_list_and_the_author_filter(ds):
+    assert list(gaps.recommendation_choices(ds)) == ["R1", "R2", "R4", "R3", "R5", "R6"]
+    assert gaps.recommendation_choices(ds, ("GRETA",)) == {
+        "R4": "R4 — Titre R4 (GRETA)", "R3": "R3 — Titre R3 (GRETA)"
+    }  # fmt: skip
 
 
 def test_recommendation_counts_cross_themes_and_authors(ds):
