@@ -31,11 +31,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from monitoring.access import local_actor  # noqa: E402
-from monitoring.changes import Changes, compare  # noqa: E402
+from monitoring.changes import Changes, cell_changes, compare  # noqa: E402
 from monitoring.dataset import Dataset  # noqa: E402
 from monitoring.importing import import_upload  # noqa: E402
 from monitoring.loading import load_bytes  # noqa: E402
 from monitoring.reading import Upload  # noqa: E402
+from monitoring.review_flags import flag_changes  # noqa: E402
 from monitoring.storage import NewVersion, StoredFile  # noqa: E402
 from monitoring.storage.sql import SqlStore  # noqa: E402
 from monitoring.synthetic import (  # noqa: E402
@@ -98,10 +99,15 @@ def _database(kind: str) -> Iterator[str]:
 def update_review(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
     """The change review as the Update page computes it before confirming.
 
-    `compare`, then everything `views.review.show_changes` renders in French: the counts,
-    the tables of each section and every cell change in the coordinator's words.
+    The cell review once, the flags computed from it (history rewritten, with the
+    figures it changes at past dates; replacement: `review_flags.flag_changes`, as
+    `importing.prepare_import` does), `compare` reusing those cells, then everything
+    `views.review.show_changes` renders in French: the counts, the tables of each section
+    and every cell change in the coordinator's words.
     """
-    changes = compare(old, new, as_of)
+    cells = cell_changes(old, new)
+    flag_changes(old, new, cells, previous_date=as_of)
+    changes = compare(old, new, as_of, cells=cells)
     if not changes.is_empty:
         changes.counts()
         changes.sections("fr")
