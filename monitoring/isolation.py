@@ -16,14 +16,15 @@ One child reads all the files of one upload, so its limits are a total budget fo
 upload (several CSV files, a zip of them), as is the size limit (`reading`).
 
 Why a fresh child per parse, forked by a fork server: measured on a two-core machine
-(`python bench/isolation_bench.py`), a child forked by the `forkserver` context starts in
-about 16 ms once the server runs (about 1 s for the server itself, once per process:
-`warm_up` starts it early), while `spawn` pays the interpreter and imports on every
-parse (about 0.3 s). Plain `fork` would copy the Streamlit server's threads and locks into
-the child. A fresh child per parse also gives its memory back to the system when it ends,
-which a pool of long-lived workers would not, and one hostile file can never leave a
-worker in a bad state for the next upload. The fork server is started from a clean
-interpreter that imports only the readers (`PRELOAD`).
+(`python bench/hostile_bench.py --quick`, its first table), a child forked by the
+`forkserver` context starts in about 20 ms once the server runs (about 0.8 s for the
+server itself, once per process: `warm_up` starts it early), while `spawn` pays the
+interpreter and imports on every parse (about 0.35 s). Plain `fork` would copy the
+Streamlit server's threads and locks into the child. A fresh child per parse also gives
+its memory back to the system when it ends, which a pool of long-lived workers would
+not, and one hostile file can never leave a worker in a bad state for the next upload.
+The fork server is started from a clean interpreter that imports only the readers
+(`PRELOAD`).
 
 If the child fails (killed at a limit, aborted, or any exception), the caller gets a
 `ChildFailed` saying which (`kind`: "memory", "time" or "crash"); `read_isolated` turns it
