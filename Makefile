@@ -42,6 +42,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/pages_bench.py
 	$(PY) bench/import_bench.py
 	$(PY) bench/exports_bench.py
+	$(PY) bench/changelog_bench.py
 	$(PY) bench/hostile_bench.py
 
 # Known vulnerabilities (PyPI and OSV advisories) in the installed dependencies. Not part
