@@ -131,8 +131,8 @@ class _History:
         self.measure_pos = pd.Index(measure_ids).get_indexer(updates["measure_id"])
         dates = _date_array(updates["as_of"])
         latest = latest_of(updates, "as_of", "as_of_latest")
-        # NaT compares False, so an undated row is never "known" at any date.
-        self.known = (latest <= _day(as_of)) & (self.measure_pos >= 0)
+        self._latest = latest
+        self.known = self.known_at(as_of)
         self.order = np.lexsort(
             (
                 updates["_row"].to_numpy(),
@@ -141,6 +141,11 @@ class _History:
                 self.measure_pos,
             )
         )
+
+    def known_at(self, as_of: dt.date) -> np.ndarray:
+        """Which updates are known at `as_of` (and match a measure)."""
+        # NaT compares False, so an undated row is never "known" at any date.
+        return (self._latest <= _day(as_of)) & (self.measure_pos >= 0)
 
     def voice_mask(self, voice: str) -> np.ndarray:
         _check_voice(voice)
@@ -236,6 +241,83 @@ def current_statuses(
     measures = _ordered_measures(ds)
     history = _History(ds.status_updates, measures["measure_id"], as_of)
     return {voice: _status_frame(history, measures, voice) for voice in voices}
+
+
+def category_counts(
+    ds: Dataset, dates: Sequence[dt.date]
+) -> dict[dt.date, dict[tuple[str, str], int]]:
+    """How many measures of each plan are in each category at several as-of dates.
+
+    The same counts as grouping `current_status(ds, day)` (every voice) by plan and
+    category, with the assessments matched and sorted once for all the dates: the change
+    review compares figures at several past dates of two versions.
+
+    Returns:
+        {day: {(plan_id, category): measures}}, only the pairs with at least one measure.
+    """
+    if not dates:
+        return {}
+    measures = _ordered_measures(ds)
+    history = _History(ds.status_updates, measures["measure_id"], dates[0])
+    # Category codes (-1: no category) and plan codes (-1: no plan), counted together.
+    category_codes, category_names = pd.factorize(history.updates["category"])
+    plan_codes, plan_names = pd.factorize(measures["plan_id"])
+    unknown = len(category_names)  # the code of a measure with no assessment known
+    names = [*(str(c) for c in category_names), "unknown"]
+    counts: dict[dt.date, dict[tuple[str, str], int]] = {}
+    for day in dates:
+        positions = history.latest(history.known_at(day))
+        codes = np.full(len(positions), unknown, dtype="int64")
+        codes[positions >= 0] = category_codes[positions[positions >= 0]]
+        codes[codes < 0] = unknown  # an assessment without a category
+        planned = plan_codes >= 0
+        pairs = plan_codes[planned] * (unknown + 1) + codes[planned]
+        found, tally = np.unique(pairs, return_counts=True)
+        counts[day] = {}
+        for pair, n in zip(found.tolist(), tally.tolist(), strict=True):
+            key = (str(plan_names[pair // (unknown + 1)]), names[pair % (unknown + 1)])
+            counts[day][key] = counts[day].get(key, 0) + n
+    return counts
+
+
+def letters_answered(
+    ds: Dataset, dates: Sequence[dt.date]
+) -> dict[dt.date, dict[str | None, tuple[int, int]]]:
+    """The letters known at several as-of dates and how many of them are answered, per
+    plan (None: letters that name no plan).
+
+    The same counts as `letters(ds, day)` grouped by plan: a letter is known when its
+    latest possible date is on or before the day, and answered when an event naming it
+    in `reply_to` is known then (the earliest latest-possible date of its replies).
+
+    Returns:
+        {day: {plan_id or None: (answered, letters)}}, only plans with a letter known.
+    """
+    events = ds.events
+    latest = latest_of(events, "date", "date_latest")
+    is_letter = (events["kind"] == "letter").to_numpy(dtype=bool, na_value=False)
+    replies = events["reply_to"].notna().to_numpy(dtype=bool)
+    first_reply = (
+        pd.Series(latest[replies], index=events["reply_to"][replies].astype(str).to_numpy())
+        .groupby(level=0)
+        .min()
+    )
+    ids = events["event_id"][is_letter].astype(str).to_numpy()
+    reply_latest = first_reply.reindex(ids).to_numpy(dtype="datetime64[s]")
+    sent_latest = latest[is_letter]
+    plans = events["plan_id"][is_letter].astype(object).to_numpy()
+    out: dict[dt.date, dict[str | None, tuple[int, int]]] = {}
+    for day in dates:
+        known = sent_latest <= _day(day)
+        answered = (reply_latest <= _day(day))[known]
+        per_plan: dict[str | None, list[int]] = {}
+        for plan, yes in zip(plans[known], answered, strict=True):
+            key = None if pd.isna(plan) else str(plan)
+            tally = per_plan.setdefault(key, [0, 0])
+            tally[0] += int(yes)
+            tally[1] += 1
+        out[day] = {plan: (a, n) for plan, (a, n) in per_plan.items()}
+    return out
 
 
 def _due_dates(

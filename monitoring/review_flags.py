@@ -24,7 +24,7 @@ carries a flag the caller did not explicitly accept, so no page or command can s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from monitoring import metrics
-from monitoring.changes import cell_rows, empty_cells, key_dict
+from monitoring.changes import cell_rows, empty_cells, key_dict, row_key_columns
 from monitoring.dataset import Dataset
 from monitoring.datebounds import latest_of
 from monitoring.figures_text import completion_short
@@ -174,8 +174,20 @@ def removals(old: Dataset, cells: pd.DataFrame) -> tuple[Removal, ...]:
 
 
 def _days(frame: pd.DataFrame, column: str, latest: str) -> list[dt.date]:
-    values = latest_of(frame, column, latest)
+    values = np.unique(latest_of(frame, column, latest))
     return [pd.Timestamp(v).date() for v in values if not np.isnat(v)]
+
+
+def _typed(wanted: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Identifiers written as text by `cell_changes` (dates as ISO text), in the types of
+    `frame`'s columns, to be matched without turning the whole table into text."""
+    out = pd.DataFrame(index=wanted.index)
+    for column in wanted.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            out[column] = pd.to_datetime(wanted[column]).astype(frame[column].dtype)
+        else:
+            out[column] = wanted[column].astype(frame[column].dtype)
+    return out
 
 
 def rewrite_dates(old: Dataset, new: Dataset, rewrites: pd.DataFrame) -> list[dt.date]:
@@ -189,63 +201,73 @@ def rewrite_dates(old: Dataset, new: Dataset, rewrites: pd.DataFrame) -> list[dt
         keys = rewrites.loc[rewrites["sheet"] == sheet, "key"]
         if keys.empty:
             continue
-        wanted = pd.DataFrame([key_dict(sheet, k) or {} for k in keys])[key].drop_duplicates()
+        # Each key is a tuple of the sheet's identifier columns, then the row's rank.
+        columns = [*row_key_columns(sheet), "n"]
+        wanted = pd.DataFrame(list(keys), columns=columns)[key].drop_duplicates()
         for ds in (old, new):
             frame = ds.tables[sheet]
-            # Identifiers as `cell_changes` writes them: text, dates as ISO text.
-            ids = pd.DataFrame({c: frame[c].astype("str") for c in key})
-            if "as_of" in key:
-                ids["as_of"] = frame["as_of"].dt.strftime("%Y-%m-%d")
-            found = ids.reset_index().merge(wanted.astype("str"), on=key)["index"]
+            found = frame[key].reset_index().merge(_typed(wanted, frame), on=key)["index"]
             days.update(_days(frame.loc[found], date, latest))
     return sorted(days)
+
+
+def figure_values_at(
+    ds: Dataset, dates: Sequence[dt.date], sheets: Collection[str] = HISTORY_SHEETS
+) -> dict[dt.date, dict[tuple[str | None, str], Any]]:
+    """The figures of `FIGURES` per plan at each date, from `monitoring.metrics`: those
+    the rewritten `sheets` feed (the assessments: completion and assessed; the events:
+    letters answered). The assessments and events are sorted once for all the dates.
+
+    Returns:
+        {day: {(plan_id, figure): value}}: `completion` → (completion_state,
+        completion_rate) as `metrics.plan_summaries` gives them; `assessed` → (assessed,
+        measures), None for a plan not adopted yet; `letters_answered` → (answered,
+        letters) of the letters known at the day that name the plan (plan_id None:
+        letters naming none).
+    """
+    values: dict[dt.date, dict[tuple[str | None, str], Any]] = {day: {} for day in dates}
+    if "status_updates" in sheets:
+        counts = metrics.category_counts(ds, dates)
+        for day in dates:
+            adopted = metrics.plan_timeline(ds, day).set_index("plan_id")["adopted"]
+            for plan, is_adopted in adopted.items():  # one per plan: a handful
+                by_category = {c: counts[day].get((str(plan), c), 0) for c in CATEGORY_CODES}
+                measures = sum(by_category.values())
+                completion = metrics.completion(by_category, bool(is_adopted))
+                values[day][str(plan), "completion"] = completion
+                assessed = (measures - by_category["unknown"], measures)
+                values[day][str(plan), "assessed"] = assessed if is_adopted else None
+    if "events" in sheets:
+        for day, answered in metrics.letters_answered(ds, dates).items():
+            for plan, pair in sorted(answered.items(), key=lambda kv: (kv[0] is None, kv[0])):
+                values[day][plan, "letters_answered"] = pair
+    return values
 
 
 def figure_values(
     ds: Dataset, as_of: dt.date, sheets: Collection[str] = HISTORY_SHEETS
 ) -> dict[tuple[str | None, str], Any]:
-    """The figures of `FIGURES` per plan at `as_of`, from `monitoring.metrics`: those the
-    rewritten `sheets` feed (the assessments: completion and assessed; the events:
-    letters answered).
-
-    Returns:
-        {(plan_id, figure): value}: `completion` → (completion_state, completion_rate) as
-        `metrics.plan_summaries` gives them; `assessed` → (assessed, measures), None for a
-        plan not adopted yet; `letters_answered` → (answered, letters) of the letters
-        known at `as_of` that name the plan (plan_id None: letters naming none).
-    """
-    values: dict[tuple[str | None, str], Any] = {}
-    if "status_updates" in sheets:
-        status = metrics.current_status(ds, as_of)
-        counts = status.groupby(["plan_id", "category"]).size()
-        adopted = metrics.plan_timeline(ds, as_of).set_index("plan_id")["adopted"]
-        for plan, is_adopted in adopted.items():  # one per plan: a handful
-            by_category = {c: int(counts.get((plan, c), 0)) for c in CATEGORY_CODES}
-            measures = sum(by_category.values())
-            values[str(plan), "completion"] = metrics.completion(by_category, bool(is_adopted))
-            assessed = (measures - by_category["unknown"], measures)
-            values[str(plan), "assessed"] = assessed if is_adopted else None
-    if "events" in sheets:
-        sent = metrics.letters(ds, as_of)
-        for plan, group in sent.groupby(sent["plan_id"].astype(object), dropna=False, sort=True):
-            key: str | None = None if pd.isna(plan) else str(plan)
-            values[key, "letters_answered"] = (int(group["answered"].sum()), len(group))
-    return values
+    """`figure_values_at` one date."""
+    return figure_values_at(ds, [as_of], sheets)[as_of]
 
 
 def figure_shifts(
     old: Dataset, new: Dataset, dates: list[dt.date], sheets: Collection[str] = HISTORY_SHEETS
 ) -> pd.DataFrame:
-    """The figures (`figure_values` of `sheets`) that differ between the two versions at
-    each date.
+    """The figures (`figure_values_at` of `sheets`) that differ between the two versions
+    at each date.
 
     Returns:
         Columns of `SHIFT_COLUMNS`, by date, then plan, then figure (`FIGURES` order).
     """
     rows = []
     order = {name: i for i, name in enumerate(FIGURES)}
+    old_values, new_values = (
+        figure_values_at(old, dates, sheets),
+        figure_values_at(new, dates, sheets),
+    )
     for day in dates:
-        before, after = figure_values(old, day, sheets), figure_values(new, day, sheets)
+        before, after = old_values[day], new_values[day]
         keys: list[tuple[str | None, str]] = sorted(
             set(before) | set(after), key=lambda k: (k[0] is None, str(k[0]), order[k[1]])
         )

@@ -410,3 +410,24 @@ def test_every_text_dating_a_last_assessment_names_its_bounds_never_an_invented_
         last = mine["assessed_latest"].fillna(mine["assessed_on"]).max()
         text = plan_text.median_delay_text(summary, "fr")
         assert_named_as_known(text, first, last if last != first else None)
+
+
+@settings(max_examples=80, deadline=None)
+@given(ds=evidence_datasets(), extra=st.lists(era_days, max_size=3))
+def test_batched_counts_at_several_dates_equal_the_per_date_figures(ds, extra):
+    """`category_counts` and `letters_answered` (several dates at once, for the change
+    review) give, at each date, what `current_status` and `letters` give for that date."""
+    inside = [d.date() for t, c in ((ds.events, "date_latest"), (ds.status_updates, "as_of"))
+              for d in t[c].dropna()]  # fmt: skip
+    dates = sorted(set(inside[:4] + extra)) or [DAY0]
+    counts, answered = metrics.category_counts(ds, dates), metrics.letters_answered(ds, dates)
+    for day in dates:
+        status = metrics.current_status(ds, day)
+        expected = status.groupby(["plan_id", "category"]).size()
+        assert counts[day] == {(str(p), str(c)): int(n) for (p, c), n in expected.items()}
+        sent = metrics.letters(ds, day)
+        per_plan = {
+            (None if pd.isna(plan) else str(plan)): (int(g["answered"].sum()), len(g))
+            for plan, g in sent.groupby(sent["plan_id"].astype(object), dropna=False)
+        }
+        assert answered[day] == per_plan
