@@ -1,6 +1,6 @@
 """Text of the Method page: the status scale, how every figure is computed, the sources.
 
-The definitions follow the docstrings of `monitoring/metrics.py`, where each decision is
+The definitions follow the docstrings of `monitoring/metrics/`, where each decision is
 made; change both together.
 """
 
