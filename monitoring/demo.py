@@ -10,6 +10,10 @@ by the government but contested by civil society, never assessed…). The storie
 dealt out by plan, so every situation the pages and figures must handle occurs whatever
 the seed; the seed only decides which measure tells which story, and the titles, leads,
 budgets, exact dates and comments.
+
+Why one module: it is the demo's whole script (the stories, the fictional texts they use
+and the builder that deals them out) and is read from top to bottom; a build-time tool,
+never loaded by the app.
 """
 
 from __future__ import annotations
