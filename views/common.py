@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from monitoring import changelog, exports
+from monitoring import changelog, exports, shipped
 from monitoring import measure_detail as md
 from monitoring.access import Actor, AuditEvent, local_actor
 from monitoring.charts.base import NoChart
@@ -39,7 +39,6 @@ from monitoring.storage import Store, VersionInfo, open_store
 
 log = logging.getLogger("plan_monitoring.app")
 T = TypeVar("T")
-SHIPPED_KEYS = ("france", "demo")
 VOICE_OPTIONS = ("all", *(v.code for v in VOICES))
 LIST_PARAMS = {"plan": "plans", "axis": "axes", "lead": "leads"}
 
@@ -71,8 +70,9 @@ def store() -> Store:
     that the first upload does not wait for it.
     """
     warm_up()
-    opened = open_store(Settings.from_env())
-    ensure_seeded(opened)
+    settings = Settings.from_env()
+    opened = open_store(settings)
+    ensure_seeded(opened, settings.data_dir)
     return opened
 
 
@@ -208,7 +208,7 @@ def _initial_state() -> None:
     if "lang" not in state:
         state["lang"] = query.get("lang") if query.get("lang") in LANGS else "fr"
         dataset = query.get("dataset")
-        state["dataset"] = dataset if dataset in dataset_keys() else "france"
+        state["dataset"] = dataset if dataset in dataset_keys() else shipped.DEFAULT_KEY
         try:
             state["as_of"] = dt.date.fromisoformat(query.get("as_of", ""))
         except ValueError:
@@ -339,7 +339,7 @@ def _filter_widgets(ds: Dataset, lang: Lang) -> None:
 def dataset_keys() -> list[str]:
     """The datasets offered: the shipped ones first, then any a coalition created."""
     keys = store().dataset_keys()
-    return [k for k in SHIPPED_KEYS if k in keys] + [k for k in keys if k not in SHIPPED_KEYS]
+    return shipped.ordered(keys)
 
 
 def load_dataset(name: str, lang: Lang) -> tuple[VersionInfo | None, Dataset, str]:
@@ -364,19 +364,20 @@ def load_dataset(name: str, lang: Lang) -> tuple[VersionInfo | None, Dataset, st
 
 def dataset_label(key: str, lang: Lang) -> str:
     """The name shown for a dataset: the shipped ones are named, others show their key."""
-    return t(f"app.dataset.{key}", lang) if key in SHIPPED_KEYS else key
+    return shipped.dataset_label(key, lang)
 
 
 def banner(ctx: Context) -> None:
     """Say plainly whether the figures are real (sourced) or fictional, and what is filtered.
 
-    Only the shipped datasets are vouched for: the French one is sourced, the demo one is
+    Only the shipped datasets are vouched for (`monitoring.shipped`): sourced, or
     fictional. A coalition's own dataset carries its own sources (see the Method page).
     """
-    if ctx.dataset_key == "demo":
-        st.warning(t("app.demo_banner", ctx.lang), icon=":material/warning:")
-    elif ctx.dataset_key == "france":
-        st.info(t("app.france_banner", ctx.lang), icon=":material/info:")
+    vouched = shipped.find(ctx.dataset_key)
+    if vouched is not None and vouched.fictional:
+        st.warning(t(vouched.banner_key, ctx.lang), icon=":material/warning:")
+    elif vouched is not None:
+        st.info(t(vouched.banner_key, ctx.lang), icon=":material/info:")
     if ctx.filters.active:
         st.caption(t("filter.active", ctx.lang))
         filter_caption(ctx)
