@@ -58,7 +58,7 @@ import pandas as pd
 from monitoring import shipped
 from monitoring.access import Actor, AuditEvent
 from monitoring.changes import cell_changes
-from monitoring.dataset import Dataset, with_categories
+from monitoring.dataset import Dataset, scale_frame, with_categories
 from monitoring.i18n import t
 from monitoring.isolation import read_isolated
 from monitoring.raw import Cell, RawSheet, RawWorkbook
@@ -376,10 +376,7 @@ def _raw_from_table(sheet: Sheet, frame: pd.DataFrame, name: str | None = None) 
 
 
 def _scale_sheet(current: Dataset) -> RawSheet:
-    sheet = SHEETS_BY_ID["status_scale"]
-    rows: list[list[Cell]] = [[c.fr for c in sheet.columns]]
-    rows += [[s.label, s.category, s.order, s.colour or ""] for s in current.scale.labels]
-    return RawSheet(sheet.fr, rows)
+    return _raw_from_table(SHEETS_BY_ID["status_scale"], scale_frame(current.scale.labels))
 
 
 def _header_ids(sheet: Sheet, header: Sequence[Cell]) -> list[str | None]:
