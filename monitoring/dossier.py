@@ -1,6 +1,7 @@
 """The dossier: one ZIP with every chart (PNG and SVG), every table (XLSX) and a PDF report.
 
-    charts/01-plan-periods.png   charts/01-plan-periods.svg   …   (the catalog's order)
+    charts/01-plan-periods.png   charts/01-plan-periods.svg   …   (the catalog's order; the
+                                 formats `monitoring.export_formats` marks `in_dossier`)
     charts/03-retention-by-plan.txt   a chart with nothing to draw: its sentence, no image
     tables.xlsx                  one sheet per table of the catalog
     rapport.pdf | report.pdf     cover, key figures, charts with captions, lists, method,
@@ -19,7 +20,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from monitoring import catalog, exports, pdf_report, shipped
+from monitoring import catalog, export_formats, exports, pdf_report, shipped
 from monitoring.charts.base import NoChart
 from monitoring.dataset import Dataset
 from monitoring.exports import ExportUnavailable
@@ -155,7 +156,8 @@ def build(
             message says what to install.
         ValueError: a plan id is not in the dataset.
     """
-    if not exports.chromium_available():
+    needs_chromium = any(f.needs_chromium for f in export_formats.dossier_images())
+    if needs_chromium and not exports.chromium_available():
         raise ExportUnavailable(lang)
     pdf_report.font_paths(lang)
     known = set(ds.plans["plan_id"])
@@ -190,13 +192,15 @@ def build(
                 files.append(name)
                 images.append(pdf_report.ChartImage(chart, None, stem))
                 continue
-            png = exports.figure_bytes(chart.figure, "png", stamp, width=WIDTH, scale=SCALE)
-            svg = exports.figure_bytes(chart.figure, "svg", stamp, width=WIDTH)
-            for ext, data in (("png", png), ("svg", svg)):
-                name = f"{CHART_DIR}/{stem}.{ext}"
-                _write(archive, name, data, now, compress=ext == "svg")
+            rendered_images: dict[str, bytes] = {}
+            for fmt in export_formats.dossier_images():  # PNG and SVG
+                assert fmt.render is not None  # a chart format always has its renderer
+                data = fmt.render(chart.figure, stamp, width=WIDTH, scale=SCALE)
+                name = f"{CHART_DIR}/{stem}.{fmt.extension}"
+                _write(archive, name, data, now, compress=fmt.compressible)
                 files.append(name)
-            images.append(pdf_report.ChartImage(chart, png, stem))
+                rendered_images[fmt.name] = data
+            images.append(pdf_report.ChartImage(chart, rendered_images["png"], stem))
 
         tell(total - 2, total, t("dossier.step.tables", lang))
         report = pdf_name(lang)

@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from monitoring import changelog, exports, shipped
+from monitoring import changelog, export_formats, exports, shipped
 from monitoring import measure_detail as md
 from monitoring.access import Actor, AuditEvent, local_actor
 from monitoring.charts.base import NoChart
@@ -407,7 +407,6 @@ def context() -> Context:
 
 # --- Charts and tables, with their downloads ------------------------------------------
 
-IMAGE_FORMATS: tuple[exports.ImageFormat, ...] = ("png", "svg", "pdf")
 DOWNLOAD_ICON = ":material/download:"
 
 
@@ -472,16 +471,21 @@ def audited(ctx: Context, file_name: str, build: Callable[[], bytes]) -> Callabl
 
 
 def _download(
-    where: Any, ctx: Context, file_name: str, fmt: str, key: str, build: Callable[[], bytes]
+    where: Any,
+    ctx: Context,
+    file_name: str,
+    fmt: export_formats.ExportFormat,
+    key: str,
+    build: Callable[[], bytes],
 ) -> None:
     """One small download button of a chart or table, built on click, audited."""
     where.download_button(
-        t(f"exports.{fmt}", ctx.lang),
+        t(fmt.label_key or fmt.name, ctx.lang),
         data=audited(ctx, file_name, build),
         file_name=file_name,
-        mime=exports.MIME[fmt],
+        mime=fmt.mime,
         key=key,
-        help=t(f"exports.help.{fmt}", ctx.lang),
+        help=t(fmt.help_key, ctx.lang) if fmt.help_key else None,
         on_click="ignore",
         icon=DOWNLOAD_ICON,
         type="tertiary",
@@ -501,7 +505,8 @@ def show_chart(
     plans: Sequence[str] | None = None,
     where: Any = None,
 ) -> None:
-    """`st.plotly_chart`, then a row of PNG, SVG and PDF downloads rendered on click.
+    """`st.plotly_chart`, then a row of downloads rendered on click, one per chart format
+    (`monitoring.export_formats`: PNG, SVG, PDF).
 
     Args:
         fig: the chart; its title becomes the image's title.
@@ -517,15 +522,19 @@ def show_chart(
         st.caption(t("nochart.no_image", lang))
         return
     (where or st).plotly_chart(fig, key=key)
-    if not images_possible():
+    formats = export_formats.of_kind("chart")
+    if any(f.needs_chromium for f in formats) and not images_possible():
         st.caption(t("exports.no_chromium", lang))
+        formats = tuple(f for f in formats if not f.needs_chromium)
+    if not formats:
         return
     title = html.unescape(str(fig.layout.title.text or "")) or t(f"page.{page}", lang)
     marks = stamp(ctx, title, page, plans)
     row = st.container(horizontal=True, gap="small")
-    for fmt in IMAGE_FORMATS:
-        build = lambda fmt=fmt: exports.figure_bytes(fig, fmt, marks)  # noqa: E731
-        _download(row, ctx, _file_name(ctx, page, name, fmt), fmt, f"{key}.{fmt}", build)
+    for fmt in formats:
+        build = lambda render=fmt.render: render(fig, marks)  # noqa: E731
+        file_name = _file_name(ctx, page, name, fmt.extension)
+        _download(row, ctx, file_name, fmt, f"{key}.{fmt.name}", build)
 
 
 def _labels(frame: pd.DataFrame, config: Mapping[str, Any] | None) -> dict[str, str | None]:
@@ -552,7 +561,8 @@ def show_table(
     column_order: Sequence[str] | None = None,
     **options: Any,
 ) -> Any:
-    """`st.dataframe`, then XLSX and CSV downloads of the table as shown (built on click).
+    """`st.dataframe`, then downloads of the table as shown, built on click, one per table
+    format (`monitoring.export_formats`: XLSX, CSV).
 
     The files hold the columns shown, in order, under their displayed labels; user text
     is neutralised (`monitoring.exports`). Returns what `st.dataframe` returns.
@@ -579,8 +589,10 @@ def show_table(
     labels = _labels(table, column_config)
     marks = stamp(ctx, title or t(f"page.{page}", lang), page)
     row = st.container(horizontal=True, gap="small")
-    builders = {"xlsx": exports.table_xlsx, "csv": exports.table_csv}
-    for fmt, build in builders.items():
-        make = lambda build=build: build(exports.labelled(table, labels, column_order), marks)  # noqa: E731
-        _download(row, ctx, _file_name(ctx, page, name, fmt), fmt, f"{key}.{fmt}", make)
+    for fmt in export_formats.of_kind("table"):
+        make = lambda render=fmt.render: render(  # noqa: E731
+            exports.labelled(table, labels, column_order), marks
+        )
+        file_name = _file_name(ctx, page, name, fmt.extension)
+        _download(row, ctx, file_name, fmt, f"{key}.{fmt.name}", make)
     return shown

@@ -4,6 +4,7 @@ import streamlit as st
 
 from monitoring import figures_text as ft
 from monitoring import method, shipped
+from monitoring.export_formats import mime
 from monitoring.i18n import plain, t
 from monitoring.schema import CONTRACT_VERSION, SHEETS_BY_ID
 from monitoring.settings import Settings
@@ -105,5 +106,5 @@ st.header(t("method.format", lang))
 doc = method.format_doc(lang)
 st.write(t("method.format.version", lang, version=CONTRACT_VERSION, path=f"docs/{doc.name}"))
 st.download_button(
-    t("method.format.download", lang), doc.read_bytes(), file_name=doc.name, mime="text/markdown"
+    t("method.format.download", lang), doc.read_bytes(), file_name=doc.name, mime=mime("md")
 )
