@@ -19,8 +19,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "1, true, yes, on (on) or 0, false, no, off (off)",
     ),
     "settings.expect.directory": (
-        "un dossier existant, qui contient les classeurs livrés ({files})",
-        "an existing folder that holds the shipped workbooks ({files})",
+        "un dossier existant, celui des classeurs livrés ({files})",
+        "an existing folder, the one holding the shipped workbooks ({files})",
     ),
     "settings.expect.emails": (
         "des adresses e-mail séparées par des virgules",
