@@ -4,6 +4,7 @@ cover, the note on sources) follows that declaration."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -107,3 +108,18 @@ def test_every_shipped_dataset_has_its_file_and_its_texts(entry: shipped.Shipped
     assert entry.sources_note is None or (DATA_DIR / entry.sources_note).is_file()
     for key in (entry.label_key, entry.banner_key, entry.sources_key):
         assert key in CATALOG, key
+
+
+def test_the_command_line_seeds_its_store_from_the_data_dir_setting(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from monitoring.cli import main
+
+    monkeypatch.setenv("PLAN_MONITORING_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("PLAN_MONITORING_DATA_DIR", str(data_dir))
+
+    assert main(["summary", "--dataset", "france", "--as-of", "2025-06-01", "--json"]) == 0
+
+    plans = [p["plan_id"] for p in json.loads(capsys.readouterr().out)["plans"]]
+    assert plans == load_shipped("demo").plans["plan_id"].tolist()  # the copy in data_dir
