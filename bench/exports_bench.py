@@ -45,8 +45,7 @@ def main() -> int:
     parser.add_argument("--dossier-runs", type=int, default=1)
     args = parser.parse_args()
 
-    from monitoring import catalog, dossier, exports
-    from monitoring.i18n import t
+    from monitoring import catalog, dossier, exports, shipped
     from monitoring.loading import load_shipped
 
     if not exports.chromium_available():
@@ -63,14 +62,14 @@ def main() -> int:
 
     rows = [(f"PNG export, warm (median of {args.png_runs})", png, PNG_TARGET_S)]
     pages = {}
-    for key in ("france", "demo"):
+    for key in (d.key for d in shipped.DATASETS):
         ds = load_shipped(key)
         built: list[dossier.Dossier] = []
 
         def build(ds=ds, key=key, built=built) -> None:
             built.append(
                 dossier.build(
-                    ds, dataset_label=t(f"app.dataset.{key}", "fr"), version="1", as_of=AS_OF,
+                    ds, dataset_label=shipped.dataset_label(key, "fr"), version="1", as_of=AS_OF,
                     lang="fr", dataset_key=key,
                 )
             )  # fmt: skip

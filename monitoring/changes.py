@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from monitoring.dataset import TABLE_IDS, Dataset, StatusScale
+from monitoring.dataset import TABLE_IDS, Dataset, StatusScale, scale_frame
 from monitoring.i18n import format_date, format_date_bounds, format_number, t
 from monitoring.metrics import current_statuses, effective_due_dates
 from monitoring.schema import (
@@ -724,16 +724,9 @@ def empty_cells() -> pd.DataFrame:
 
 
 def _scale_table(scale: StatusScale) -> pd.DataFrame:
-    labels = scale.labels
-    return pd.DataFrame(
-        {
-            "label": pd.Series([s.label for s in labels], dtype="str"),
-            "category": pd.Series([s.category for s in labels], dtype="str"),
-            "order": pd.Series([s.order for s in labels], dtype="Int64"),
-            "colour": pd.Series([s.colour for s in labels], dtype="str"),
-            "_row": np.arange(2, len(labels) + 2, dtype="int64"),
-        }
-    )
+    table = scale_frame(scale.labels)
+    table["_row"] = np.arange(2, len(table) + 2, dtype="int64")
+    return table
 
 
 def _tables(ds: Dataset) -> dict[str, pd.DataFrame]:

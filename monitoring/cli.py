@@ -65,6 +65,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from monitoring import shipped
 from monitoring.access import (
     AUDIT_KINDS,
     ROLES,
@@ -101,7 +102,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("plan_monitoring")
 
 VOICE_CHOICES = ("all", *(v.code for v in VOICES))
-DEFAULT_DATASET = "france"
+DEFAULT_DATASET = shipped.DEFAULT_KEY
 LOG_FILE_NAME = "plan-monitoring.log"
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_IDENTICAL, EXIT_NOT_SAVED = 0, 1, 2, 3, 4
@@ -174,7 +175,10 @@ def _default_author() -> str:
 def _common(parser: argparse.ArgumentParser, *, dataset: bool = True) -> None:
     if dataset:
         parser.add_argument(
-            "--dataset", type=_dataset_key, default=DEFAULT_DATASET, help="default: france"
+            "--dataset",
+            type=_dataset_key,
+            default=DEFAULT_DATASET,
+            help=f"default: {DEFAULT_DATASET}",
         )
     parser.add_argument("--lang", choices=LANGS, default="fr")
 
@@ -403,7 +407,7 @@ def _open(settings: Settings) -> Store:
     from monitoring.storage import open_store
 
     store = open_store(settings)
-    ensure_seeded(store)
+    ensure_seeded(store, settings.data_dir)
     return store
 
 
@@ -936,7 +940,7 @@ def _report(args: argparse.Namespace, settings: Settings) -> int:
             with _store(settings, args.lang) as store:
                 dataset = store.read_dataset(key, args.version)
             number = args.version
-        label, version = dossier.dataset_label(key, lang), str(number)
+        label, version = shipped.dataset_label(key, lang), str(number)
     plans = list(dict.fromkeys(args.plan or ()))
     known = dataset.plans["plan_id"].tolist()
     for plan in plans:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,7 @@ import pandas as pd
 from monitoring.schema import (
     DEFAULT_SCALE,
     SHEETS,
+    STATUS_SCALE,
     Lang,
     Sheet,
     StatusLabel,
@@ -70,6 +72,86 @@ class StatusScale:
     def display(self, label: str, lang: Lang) -> str:
         found = self.find(label)
         return found.display(lang) if found else label
+
+
+# --- The status scale's record form, derived from its declaration -----------------------
+# `schema.StatusLabel` declares a label's fields; those whose id is a column of the
+# workbook's status-scale sheet (`schema.STATUS_SCALE`) are its workbook form, the others
+# (`en`, `aliases`) come with the default scale's labels. Storage, the content hash, the
+# exported workbook and the comparison of two versions all read these functions, so a new
+# field is declared in `schema.py` and nowhere else.
+
+# The workbook fields the content hash held before any other existed, by position. A field
+# added since is hashed by name, and only when it differs from its default: versions
+# stored before it keep their hash (as `ADDED_COLUMNS` does for the tables).
+_HASHED_FROM_THE_START = ("label", "category", "order", "colour")
+
+
+def scale_fields(label_type: type[StatusLabel] = StatusLabel) -> tuple[str, ...]:
+    """The label's fields the workbook's status-scale sheet holds, in the sheet's order."""
+    names = {f.name for f in fields(label_type)}
+    return tuple(c.id for c in STATUS_SCALE.columns if c.id in names)
+
+
+def label_record(item: StatusLabel) -> dict[str, Any]:
+    """Every field of a label, by name, ready for JSON (tuples as lists)."""
+    record: dict[str, Any] = {}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        record[f.name] = list(value) if isinstance(value, tuple) else value
+    return record
+
+
+def label_from_record(
+    record: Mapping[str, Any], label_type: type[StatusLabel] = StatusLabel
+) -> StatusLabel:
+    """The label `label_record` gave; a field the record lacks (written before the field
+    was declared) takes its default, and a name that is no field is ignored."""
+    values: dict[str, Any] = {}
+    for f in fields(label_type):
+        if f.name in record:
+            value = record[f.name]
+            values[f.name] = tuple(value) if isinstance(value, list) else value
+    return label_type(**values)
+
+
+def label_hash_input(item: StatusLabel) -> tuple[Any, ...]:
+    """What the content hash reads of a label: its workbook fields (`scale_fields`)."""
+    by_name = {f.name: f for f in fields(item)}
+    first = tuple(getattr(item, name) for name in _HASHED_FROM_THE_START)
+    later = tuple(
+        (name, getattr(item, name))
+        for name in scale_fields(type(item))
+        if name not in _HASHED_FROM_THE_START and getattr(item, name) != _default(by_name[name])
+    )
+    return first + later
+
+
+def _default(f: Any) -> Any:
+    if f.default is not MISSING:
+        return f.default
+    return f.default_factory() if f.default_factory is not MISSING else MISSING
+
+
+def scale_frame(labels: Iterable[StatusLabel], lang: Lang | None = None) -> pd.DataFrame:
+    """The scale as the status-scale sheet holds it: one column per workbook field
+    (`scale_fields`), typed as the sheet declares.
+
+    Args:
+        labels: the scale's labels, in the order the rows are wanted.
+        lang: show each label in this language (its `display`); None: as stored.
+    """
+    items = list(labels)
+    names = scale_fields(type(items[0])) if items else scale_fields()
+    columns = {c.id: c for c in STATUS_SCALE.columns}
+    data = {}
+    for name in names:
+        if name == "label" and lang is not None:
+            values = [s.display(lang) for s in items]
+        else:
+            values = [getattr(s, name) for s in items]
+        data[name] = pd.array(values, dtype=column_dtype(columns[name].type))  # type: ignore[call-overload]
+    return pd.DataFrame(data)
 
 
 def empty_table(sheet: Sheet) -> pd.DataFrame:
@@ -181,7 +263,7 @@ class Dataset:
             digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
             digest.update("\x1f".join(map(str, frame.columns)).encode())
         for item in self.scale.labels:
-            digest.update(repr((item.label, item.category, item.order, item.colour)).encode())
+            digest.update(repr(label_hash_input(item)).encode())
         return digest.hexdigest()
 
 

@@ -2,13 +2,16 @@
 
 `format_page(lang)` renders it as Markdown; `python -m monitoring.docs` writes
 `docs/workbook-format.fr.md` and `docs/workbook-format.en.md`, and `--check` fails when
-they are stale. The helpers that phrase one column or one rule are shared with the
-`Lisez-moi` sheet of the template (`monitoring.workbook`), so the two never disagree.
+they are stale, or when the README's settings table misses an environment variable the
+code names (`undocumented_settings`). The helpers that phrase one column or one rule are
+shared with the `Lisez-moi` sheet of the template (`monitoring.workbook`), so the two
+never disagree.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,6 +40,9 @@ from monitoring.schema import (
 from monitoring.settings import ROOT
 
 DOCS_DIR = ROOT / "docs"
+README = ROOT / "README.md"
+# An environment variable of the app, as the code and the README's settings table name it.
+_SETTING = re.compile(r"PLAN_MONITORING_[A-Z0-9_]*[A-Z0-9]")
 
 # Literal keys (not built with f-strings) so a search for a key finds where it is used.
 _TYPE_KEYS: dict[ColumnType, str] = {
@@ -384,18 +390,44 @@ def write_pages(directory: Path = DOCS_DIR) -> list[Path]:
     return written
 
 
+def undocumented_settings(readme: Path = README) -> list[str]:
+    """The environment variables `monitoring/` names that the README's settings table
+    (its rows starting with a variable) does not list.
+
+    Args:
+        readme: the README to read.
+
+    Returns:
+        The variables missing from the table, sorted.
+    """
+    package = Path(__file__).parent
+    named = {
+        name for path in package.rglob("*.py")
+        for name in _SETTING.findall(path.read_text(encoding="utf-8"))
+    }  # fmt: skip
+    rows = readme.read_text(encoding="utf-8").splitlines() if readme.is_file() else []
+    listed = {
+        name for row in rows if row.startswith("| `PLAN_MONITORING_")
+        for name in _SETTING.findall(row.split("|")[1])
+    }  # fmt: skip
+    return sorted(named - listed)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Write the format pages, or with `--check` report the stale ones.
+    """Write the format pages, or with `--check` report the stale ones and any setting
+    the README does not document.
 
     Args:
         argv: command-line arguments (default: `sys.argv[1:]`).
 
     Returns:
-        The exit status: 0, or 1 when `--check` finds a stale page.
+        The exit status: 0, or 1 when `--check` finds a stale page or an undocumented
+        setting.
     """
     parser = argparse.ArgumentParser(prog="python -m monitoring.docs", description=__doc__)
     parser.add_argument("--check", action="store_true", help="fail if a page is stale")
     parser.add_argument("--dir", type=Path, default=DOCS_DIR, help="docs directory")
+    parser.add_argument("--readme", type=Path, default=README, help="README with the settings")
     parser.add_argument("--lang", choices=LANGS, default="fr", help="language of messages")
     args = parser.parse_args(argv)
     lang: Lang = args.lang
@@ -403,7 +435,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         stale = stale_pages(args.dir)
         for path in stale:
             sys.stderr.write(t("docs.stale", lang, path=str(path)) + "\n")
-        return 1 if stale else 0
+        undocumented = undocumented_settings(args.readme)
+        for name in undocumented:
+            sys.stderr.write(
+                t("docs.undocumented_setting", lang, name=name, path=str(args.readme)) + "\n"
+            )
+        return 1 if stale or undocumented else 0
     for path in write_pages(args.dir):
         sys.stdout.write(t("docs.written", lang, path=str(path)) + "\n")
     return 0

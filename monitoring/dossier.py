@@ -1,6 +1,7 @@
 """The dossier: one ZIP with every chart (PNG and SVG), every table (XLSX) and a PDF report.
 
-    charts/01-plan-periods.png   charts/01-plan-periods.svg   …   (the catalog's order)
+    charts/01-plan-periods.png   charts/01-plan-periods.svg   …   (the catalog's order; the
+                                 formats `monitoring.export_formats` marks `in_dossier`)
     charts/03-retention-by-plan.txt   a chart with nothing to draw: its sentence, no image
     tables.xlsx                  one sheet per table of the catalog
     rapport.pdf | report.pdf     cover, key figures, charts with captions, lists, method,
@@ -19,7 +20,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from monitoring import catalog, exports, pdf_report
+from monitoring import catalog, export_formats, exports, pdf_report, shipped
 from monitoring.charts.base import NoChart
 from monitoring.dataset import Dataset
 from monitoring.exports import ExportUnavailable
@@ -28,7 +29,6 @@ from monitoring.schema import Lang
 
 Progress = Callable[[int, int, str], None]
 CHART_DIR = "charts"
-SHIPPED = ("france", "demo")  # the datasets the project ships (named in the catalogue)
 TABLES_FILE = "tables.xlsx"
 # Images 1000 CSS pixels wide: on an A4 page (or a Word page) their 13 px labels print at
 # about 7 pt, where the app's 1400 px downloads would print at 5 pt; × 2.5 gives a PNG
@@ -59,9 +59,14 @@ def pdf_name(lang: Lang) -> str:
     return t("dossier.pdf_name", lang)
 
 
-def dataset_label(key: str, lang: Lang) -> str:
-    """The name of a stored dataset: the shipped ones are named, others show their key."""
-    return t(f"app.dataset.{key}", lang) if key in SHIPPED else key
+def what_the_cover_vouches(dataset_key: str | None, lang: Lang) -> tuple[bool, str]:
+    """Whether the cover says the data are fictional, and the note it carries otherwise:
+    a shipped dataset's own banner on sourced data (`monitoring.shipped`); nothing for a
+    coalition's own dataset or a file."""
+    entry = shipped.find(dataset_key)
+    if entry is None:
+        return False, ""
+    return entry.fictional, "" if entry.fictional else t(entry.banner_key, lang)
 
 
 def file_names(key: str, as_of: dt.date, lang: Lang) -> tuple[str, str]:
@@ -138,8 +143,8 @@ def build(
         plans: the plan ids covered (default: every plan).
         voice: `"all"` or a voice code: whose statuses are read.
         progress: called as `progress(step, total, label)` before each step.
-        dataset_key: `"demo"` makes the cover say the data are fictional; `"france"` says
-            they are real and sourced.
+        dataset_key: a shipped dataset's key (`monitoring.shipped`): the cover says its
+            data are fictional, or carries its banner on sourced data.
         now: the generation time, on the cover and on the ZIP's files (default: now).
         compress_pdf: compress the PDF's page streams (tests read them uncompressed).
 
@@ -151,7 +156,8 @@ def build(
             message says what to install.
         ValueError: a plan id is not in the dataset.
     """
-    if not exports.chromium_available():
+    needs_chromium = any(f.needs_chromium for f in export_formats.dossier_images())
+    if needs_chromium and not exports.chromium_available():
         raise ExportUnavailable(lang)
     pdf_report.font_paths(lang)
     known = set(ds.plans["plan_id"])
@@ -186,13 +192,15 @@ def build(
                 files.append(name)
                 images.append(pdf_report.ChartImage(chart, None, stem))
                 continue
-            png = exports.figure_bytes(chart.figure, "png", stamp, width=WIDTH, scale=SCALE)
-            svg = exports.figure_bytes(chart.figure, "svg", stamp, width=WIDTH)
-            for ext, data in (("png", png), ("svg", svg)):
-                name = f"{CHART_DIR}/{stem}.{ext}"
-                _write(archive, name, data, now, compress=ext == "svg")
+            rendered_images: dict[str, bytes] = {}
+            for fmt in export_formats.dossier_images():  # PNG and SVG
+                assert fmt.render is not None  # a chart format always has its renderer
+                data = fmt.render(chart.figure, stamp, width=WIDTH, scale=SCALE)
+                name = f"{CHART_DIR}/{stem}.{fmt.extension}"
+                _write(archive, name, data, now, compress=fmt.compressible)
                 files.append(name)
-            images.append(pdf_report.ChartImage(chart, png, stem))
+                rendered_images[fmt.name] = data
+            images.append(pdf_report.ChartImage(chart, rendered_images["png"], stem))
 
         tell(total - 2, total, t("dossier.step.tables", lang))
         report = pdf_name(lang)
@@ -204,11 +212,12 @@ def build(
         files.append(TABLES_FILE)
 
         tell(total - 1, total, t("dossier.step.pdf", lang))
+        fictional, note = what_the_cover_vouches(dataset_key, lang)
         info = pdf_report.ReportInfo(
             dataset=dataset_label,
             version=version,
-            fictional=dataset_key == "demo",
-            note=t("app.france_banner", lang) if dataset_key == "france" else "",
+            fictional=fictional,
+            note=note,
             generated=now,
         )
         rendered = pdf_report.report_pdf(sel, info, images, compress=compress_pdf)

@@ -37,14 +37,8 @@ from monitoring.i18n import t
 from monitoring.schema import Lang
 from monitoring.workbook import FORMULA_TRIGGERS
 
+# The formats, their media types and download labels: `monitoring.export_formats`.
 ImageFormat = Literal["png", "svg", "pdf"]
-MIME: dict[str, str] = {
-    "png": "image/png",
-    "svg": "image/svg+xml",
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv",
-}
 # Text starting with one of these would be read as a formula by a spreadsheet. XLSX also
 # quotes `{` (an array formula when typed in).
 TRIGGERS: tuple[str, ...] = FORMULA_TRIGGERS
@@ -620,7 +614,6 @@ def safe_file_name(*parts: str, ext: str) -> str:
 
 
 __all__ = [
-    "MIME",
     "NO_RENDERER_ENV",
     "ExportUnavailable",
     "NothingToDraw",

@@ -55,12 +55,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from monitoring import shipped
 from monitoring.access import Actor, AuditEvent
 from monitoring.changes import cell_changes
-from monitoring.dataset import Dataset, with_categories
+from monitoring.dataset import Dataset, scale_frame, with_categories
 from monitoring.i18n import t
 from monitoring.isolation import read_isolated
-from monitoring.loading import SHIPPED
 from monitoring.raw import Cell, RawSheet, RawWorkbook
 from monitoring.reading import Upload, display_name
 from monitoring.report import Issue, Report
@@ -73,7 +73,7 @@ from monitoring.schema import (
     match_sheet,
     normalise_label,
 )
-from monitoring.settings import Limits
+from monitoring.settings import DATA_DIR, Limits
 from monitoring.storage import (
     NewVersion,
     SaveRules,
@@ -376,10 +376,7 @@ def _raw_from_table(sheet: Sheet, frame: pd.DataFrame, name: str | None = None) 
 
 
 def _scale_sheet(current: Dataset) -> RawSheet:
-    sheet = SHEETS_BY_ID["status_scale"]
-    rows: list[list[Cell]] = [[c.fr for c in sheet.columns]]
-    rows += [[s.label, s.category, s.order, s.colour or ""] for s in current.scale.labels]
-    return RawSheet(sheet.fr, rows)
+    return _raw_from_table(SHEETS_BY_ID["status_scale"], scale_frame(current.scale.labels))
 
 
 def _header_ids(sheet: Sheet, header: Sequence[Cell]) -> list[str | None]:
@@ -803,21 +800,23 @@ def export_version(
     return write_workbook(store.read_dataset(dataset_key, number), lang)
 
 
-def ensure_seeded(store: Store, shipped: Mapping[str, Path] | None = None) -> list[VersionInfo]:
-    """Store each shipped dataset as version 1 of its key when that key has no version.
+def ensure_seeded(store: Store, data_dir: Path = DATA_DIR) -> list[VersionInfo]:
+    """Store each shipped dataset (`monitoring.shipped`) as version 1 of its key when that
+    key has no version.
 
     Safe to call from several processes at once: the check is repeated inside the write
     transaction, so exactly one of them stores each dataset.
 
     Args:
         store: the version store.
-        shipped: dataset key → workbook; `data/france.xlsx` and `data/demo.xlsx` by default.
+        data_dir: where the shipped workbooks are (`Settings.data_dir`).
 
     Returns:
         The versions this call stored (empty when every dataset already had one).
     """
     stored: list[VersionInfo] = []
-    for key, path in (shipped or SHIPPED).items():
+    for entry in shipped.DATASETS:
+        key, path = entry.key, entry.path(data_dir)
         if store.current(key) is not None:
             continue
         upload = Upload(path.name, path.read_bytes())
@@ -830,7 +829,7 @@ def ensure_seeded(store: Store, shipped: Mapping[str, Path] | None = None) -> li
             dataset=prepared.dataset,
             files=prepared.files,
             author=SEED_AUTHOR,
-            note=SEED_NOTE.format(file=f"data/{path.name}"),
+            note=SEED_NOTE.format(file=entry.seed_name(data_dir)),
             kind="seed",
         )
         outcome = store.save(new, SaveRules(only_if_empty=True))

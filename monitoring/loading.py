@@ -18,13 +18,8 @@ from monitoring.preflight import size_issue
 from monitoring.reading import Upload, display_name
 from monitoring.report import Report
 from monitoring.settings import DATA_DIR, Limits
+from monitoring.shipped import BY_KEY
 from monitoring.validation import validate
-
-# The datasets shipped in `data/`: name → workbook.
-SHIPPED = {
-    "france": DATA_DIR / "france.xlsx",
-    "demo": DATA_DIR / "demo.xlsx",
-}
 
 
 @dataclass
@@ -84,13 +79,14 @@ def load_paths(paths: Sequence[Path], limits: Limits | None = None) -> LoadResul
     return load_upload([Upload(Path(p).name, Path(p).read_bytes()) for p in paths], limits)
 
 
-def load_shipped(name: str) -> Dataset:
-    """Load a dataset shipped in `data/` ("france" or "demo").
+def load_shipped(name: str, data_dir: Path = DATA_DIR) -> Dataset:
+    """Load a shipped dataset (`monitoring.shipped`: "france" or "demo") from `data_dir`
+    (`Settings.data_dir`; the repository's `data/` by default).
 
     The shipped files are checked by the test suite, so a failure here is a bug, not a
     user error: it raises `ValueError` with the first problems.
     """
-    result = load_paths([SHIPPED[name]])
+    result = load_paths([BY_KEY[name].path(data_dir)])
     if result.dataset is None:
         problems = "; ".join(i.message("en") for i in result.report.errors[:5])
         raise ValueError(f"shipped dataset {name!r} is invalid: {problems}")

@@ -18,7 +18,7 @@ from monitoring.charts.base import CATEGORY_STYLE
 from monitoring.dataset import TABLE_IDS, Dataset, StatusScale
 from monitoring.i18n import format_percent, t
 from monitoring.schema import HEX_COLOUR, SHEETS_BY_ID, Lang
-from monitoring.settings import DATA_DIR, ROOT
+from monitoring.settings import ROOT
 
 if TYPE_CHECKING:  # the Styler module needs jinja2: imported only when a table is styled
     from pandas.io.formats.style import Styler
@@ -102,8 +102,6 @@ PATTERN_NAMES = {
 _SPLIT = re.compile(r"\s*;\s*(?=\[|https?://)")
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _SOURCE_COLUMNS = ("source", "evidence")
-
-SOURCES_NOTES = {"france": DATA_DIR / "france" / "SOURCES.md"}
 
 
 def first_link(text: str) -> str | None:
@@ -278,12 +276,6 @@ def styled_scale(table: pd.DataFrame) -> Styler:
         return css
 
     return table.style.apply(paint, axis=None)
-
-
-def sources_note(dataset_key: str) -> str | None:
-    """Return the project's own reviewed note on a shipped dataset's sources, if any."""
-    path = SOURCES_NOTES.get(dataset_key)
-    return path.read_text(encoding="utf-8") if path is not None and path.exists() else None
 
 
 def format_doc(lang: Lang) -> Path:

@@ -8,7 +8,10 @@ one line naming the variable and what it accepts: `SettingError`):
 - `PLAN_MONITORING_MAX_FILE_MB`: the largest file an upload may hold, a whole number of
   megabytes from 1 to 2048 (default 50). The command line checks it too, before it reads
   a file.
-- `PLAN_MONITORING_DATA_DIR`: where the shipped datasets live (default `data/`).
+- `PLAN_MONITORING_DATA_DIR`: the folder the shipped datasets are read from
+  (`monitoring.shipped`: their workbooks, seeded into an empty store, and the French
+  dataset's note on sources shown on the Method page); default `data/` at the repository
+  root. A folder that does not exist is refused.
 - `PLAN_MONITORING_STATE_DIR`: the folder of the default SQLite database (default `var/`
   at the repository root, git-ignored); the file is `plan-monitoring.sqlite`.
 - `PLAN_MONITORING_DATABASE_URL`: a PostgreSQL database to use instead, e.g.
@@ -90,6 +93,7 @@ class Settings:
     """Settings of one running app or command."""
 
     limits: Limits = field(default_factory=Limits)
+    # Where the shipped datasets' files are (`monitoring.shipped`).
     data_dir: Path = DATA_DIR
     state_dir: Path = STATE_DIR
     # None: the SQLite file in `state_dir`.
@@ -121,7 +125,7 @@ class Settings:
         limits = Limits(max_file_bytes=_megabytes(env, "PLAN_MONITORING_MAX_FILE_MB", 50))
         return cls(
             limits=limits,
-            data_dir=Path(env.get("PLAN_MONITORING_DATA_DIR", DATA_DIR)),
+            data_dir=_directory(env, "PLAN_MONITORING_DATA_DIR", DATA_DIR),
             state_dir=Path(env.get("PLAN_MONITORING_STATE_DIR") or STATE_DIR),
             database_url=env.get("PLAN_MONITORING_DATABASE_URL") or None,
             allow_network_fs=_strict_flag(env, "PLAN_MONITORING_ALLOW_NETWORK_FS"),
@@ -178,6 +182,22 @@ def _megabytes(env: Mapping[str, str], name: str, default: int) -> int:
     if not (text.isascii() and text.isdigit() and low <= int(text) <= high):
         raise SettingError(name, text, "settings.expect.megabytes", low=low, high=high)
     return int(text) * 1024 * 1024
+
+
+def _directory(env: Mapping[str, str], name: str, default: Path) -> Path:
+    """An existing folder (`default` when unset); else `SettingError`."""
+    text = env.get(name, "").strip()
+    if not text:
+        return default
+    if not Path(text).is_dir():
+        raise SettingError(name, text, "settings.expect.directory", files=_shipped_files())
+    return Path(text)
+
+
+def _shipped_files() -> str:
+    from monitoring.shipped import DATASETS  # it reads this module's DATA_DIR
+
+    return ", ".join(d.file for d in DATASETS)
 
 
 def _hours(env: Mapping[str, str], name: str) -> float | None:

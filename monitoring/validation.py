@@ -13,7 +13,7 @@ import datetime as dt
 import math
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
@@ -560,6 +560,12 @@ class _Validator:
         orders = table.values("order") or [None] * len(labels)
         colours = self._scale_colours(table)
         taken = {normalise_label(str(x)) for x in labels if x is not None}
+        # Any further column of the sheet fills the label's field of the same id.
+        further = {
+            c.id: table.values(c.id) or [None] * len(labels)
+            for c in sheet.columns
+            if c.id not in ("label", "category", "order", "colour")
+        }
         items = [
             _scale_label(
                 str(label),
@@ -567,6 +573,7 @@ class _Validator:
                 int(orders[i]) if orders[i] is not None else i + 1,  # type: ignore[call-overload]
                 colours[i],
                 taken,
+                {name: values[i] for name, values in further.items() if values[i] is not None},
             )
             for i, label in enumerate(labels)
             if table.keep[i] and label is not None and categories[i] is not None
@@ -1495,7 +1502,12 @@ _DEFAULT_BY_KEY = {normalise_label(x): d for d in DEFAULT_SCALE for x in (d.labe
 
 
 def _scale_label(
-    label: str, category: str, order: int, colour: str | None, taken: set[str]
+    label: str,
+    category: str,
+    order: int,
+    colour: str | None,
+    taken: set[str],
+    further: Mapping[str, Any] | None = None,
 ) -> StatusLabel:
     """One label of a workbook's own scale.
 
@@ -1506,9 +1518,10 @@ def _scale_label(
     own = normalise_label(label)
     default = _DEFAULT_BY_KEY.get(own)
     french = normalise_label(default.label) if default else ""
+    further = further or {}
     if default is None or (own != french and french in taken):
-        return StatusLabel(label, category, order, colour)
+        return StatusLabel(label, category, order, colour, **further)
     others = taken - {own, french}
     en = default.en if default.en and normalise_label(default.en) not in others else None
     aliases = tuple(x for x in default.aliases if normalise_label(x) not in others)
-    return StatusLabel(default.label, category, order, colour, en=en, aliases=aliases)
+    return StatusLabel(default.label, category, order, colour, en=en, aliases=aliases, **further)

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import xlsxwriter
 
-from monitoring.dataset import Dataset, StatusScale
+from monitoring.dataset import Dataset, StatusScale, scale_frame
 from monitoring.docs import (
     allowed_values,
     column_rule,
@@ -132,7 +132,9 @@ def write_workbook(
     if include_readme:
         _write_readme(book, formats, lang, scale)
     for sheet in SHEETS:
-        frame = _scale_frame(scale, lang) if sheet is STATUS_SCALE else _table(dataset, sheet)
+        # Scale labels as the status column shows them in `lang`, so the drop-down list of
+        # the status column (which points at this sheet) offers exactly what is written.
+        frame = scale_frame(scale, lang) if sheet is STATUS_SCALE else _table(dataset, sheet)
         _write_sheet(book, formats, sheet, frame, lang, dataset, scale)
     book.close()
     return buffer.getvalue()
@@ -142,19 +144,6 @@ def _table(dataset: Dataset | None, sheet: Sheet) -> pd.DataFrame:
     if dataset is None or sheet.id not in dataset.tables:
         return pd.DataFrame({c.id: pd.Series(dtype="str") for c in sheet.columns})
     return dataset.tables[sheet.id]
-
-
-def _scale_frame(scale: Sequence[StatusLabel], lang: Lang) -> pd.DataFrame:
-    # Labels as the status column shows them in `lang`, so the drop-down list of the
-    # status column (which points at this sheet) offers exactly what is written there.
-    return pd.DataFrame(
-        {
-            "label": pd.array([s.display(lang) for s in scale], dtype="str"),
-            "category": pd.array([s.category for s in scale], dtype="str"),
-            "order": pd.array([s.order for s in scale], dtype="Int64"),
-            "colour": pd.array([s.colour for s in scale], dtype="str"),
-        }
-    )
 
 
 def _extra_columns(dataset: Dataset | None, sheet: Sheet, frame: pd.DataFrame) -> list[str]:

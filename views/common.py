@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from monitoring import changelog, exports
+from monitoring import changelog, export_formats, exports, shipped
 from monitoring import measure_detail as md
 from monitoring.access import Actor, AuditEvent, local_actor
 from monitoring.charts.base import NoChart
@@ -39,7 +39,6 @@ from monitoring.storage import Store, VersionInfo, open_store
 
 log = logging.getLogger("plan_monitoring.app")
 T = TypeVar("T")
-SHIPPED_KEYS = ("france", "demo")
 VOICE_OPTIONS = ("all", *(v.code for v in VOICES))
 LIST_PARAMS = {"plan": "plans", "axis": "axes", "lead": "leads"}
 
@@ -71,8 +70,9 @@ def store() -> Store:
     that the first upload does not wait for it.
     """
     warm_up()
-    opened = open_store(Settings.from_env())
-    ensure_seeded(opened)
+    settings = Settings.from_env()
+    opened = open_store(settings)
+    ensure_seeded(opened, settings.data_dir)
     return opened
 
 
@@ -208,7 +208,7 @@ def _initial_state() -> None:
     if "lang" not in state:
         state["lang"] = query.get("lang") if query.get("lang") in LANGS else "fr"
         dataset = query.get("dataset")
-        state["dataset"] = dataset if dataset in dataset_keys() else "france"
+        state["dataset"] = dataset if dataset in dataset_keys() else shipped.DEFAULT_KEY
         try:
             state["as_of"] = dt.date.fromisoformat(query.get("as_of", ""))
         except ValueError:
@@ -339,7 +339,7 @@ def _filter_widgets(ds: Dataset, lang: Lang) -> None:
 def dataset_keys() -> list[str]:
     """The datasets offered: the shipped ones first, then any a coalition created."""
     keys = store().dataset_keys()
-    return [k for k in SHIPPED_KEYS if k in keys] + [k for k in keys if k not in SHIPPED_KEYS]
+    return shipped.ordered(keys)
 
 
 def load_dataset(name: str, lang: Lang) -> tuple[VersionInfo | None, Dataset, str]:
@@ -364,19 +364,20 @@ def load_dataset(name: str, lang: Lang) -> tuple[VersionInfo | None, Dataset, st
 
 def dataset_label(key: str, lang: Lang) -> str:
     """The name shown for a dataset: the shipped ones are named, others show their key."""
-    return t(f"app.dataset.{key}", lang) if key in SHIPPED_KEYS else key
+    return shipped.dataset_label(key, lang)
 
 
 def banner(ctx: Context) -> None:
     """Say plainly whether the figures are real (sourced) or fictional, and what is filtered.
 
-    Only the shipped datasets are vouched for: the French one is sourced, the demo one is
+    Only the shipped datasets are vouched for (`monitoring.shipped`): sourced, or
     fictional. A coalition's own dataset carries its own sources (see the Method page).
     """
-    if ctx.dataset_key == "demo":
-        st.warning(t("app.demo_banner", ctx.lang), icon=":material/warning:")
-    elif ctx.dataset_key == "france":
-        st.info(t("app.france_banner", ctx.lang), icon=":material/info:")
+    vouched = shipped.find(ctx.dataset_key)
+    if vouched is not None and vouched.fictional:
+        st.warning(t(vouched.banner_key, ctx.lang), icon=":material/warning:")
+    elif vouched is not None:
+        st.info(t(vouched.banner_key, ctx.lang), icon=":material/info:")
     if ctx.filters.active:
         st.caption(t("filter.active", ctx.lang))
         filter_caption(ctx)
@@ -406,7 +407,6 @@ def context() -> Context:
 
 # --- Charts and tables, with their downloads ------------------------------------------
 
-IMAGE_FORMATS: tuple[exports.ImageFormat, ...] = ("png", "svg", "pdf")
 DOWNLOAD_ICON = ":material/download:"
 
 
@@ -471,16 +471,21 @@ def audited(ctx: Context, file_name: str, build: Callable[[], bytes]) -> Callabl
 
 
 def _download(
-    where: Any, ctx: Context, file_name: str, fmt: str, key: str, build: Callable[[], bytes]
+    where: Any,
+    ctx: Context,
+    file_name: str,
+    fmt: export_formats.ExportFormat,
+    key: str,
+    build: Callable[[], bytes],
 ) -> None:
     """One small download button of a chart or table, built on click, audited."""
     where.download_button(
-        t(f"exports.{fmt}", ctx.lang),
+        t(fmt.label_key or fmt.name, ctx.lang),
         data=audited(ctx, file_name, build),
         file_name=file_name,
-        mime=exports.MIME[fmt],
+        mime=fmt.mime,
         key=key,
-        help=t(f"exports.help.{fmt}", ctx.lang),
+        help=t(fmt.help_key, ctx.lang) if fmt.help_key else None,
         on_click="ignore",
         icon=DOWNLOAD_ICON,
         type="tertiary",
@@ -500,7 +505,8 @@ def show_chart(
     plans: Sequence[str] | None = None,
     where: Any = None,
 ) -> None:
-    """`st.plotly_chart`, then a row of PNG, SVG and PDF downloads rendered on click.
+    """`st.plotly_chart`, then a row of downloads rendered on click, one per chart format
+    (`monitoring.export_formats`: PNG, SVG, PDF).
 
     Args:
         fig: the chart; its title becomes the image's title.
@@ -516,15 +522,19 @@ def show_chart(
         st.caption(t("nochart.no_image", lang))
         return
     (where or st).plotly_chart(fig, key=key)
-    if not images_possible():
+    formats = export_formats.of_kind("chart")
+    if any(f.needs_chromium for f in formats) and not images_possible():
         st.caption(t("exports.no_chromium", lang))
+        formats = tuple(f for f in formats if not f.needs_chromium)
+    if not formats:
         return
     title = html.unescape(str(fig.layout.title.text or "")) or t(f"page.{page}", lang)
     marks = stamp(ctx, title, page, plans)
     row = st.container(horizontal=True, gap="small")
-    for fmt in IMAGE_FORMATS:
-        build = lambda fmt=fmt: exports.figure_bytes(fig, fmt, marks)  # noqa: E731
-        _download(row, ctx, _file_name(ctx, page, name, fmt), fmt, f"{key}.{fmt}", build)
+    for fmt in formats:
+        build = lambda render=fmt.render: render(fig, marks)  # noqa: E731
+        file_name = _file_name(ctx, page, name, fmt.extension)
+        _download(row, ctx, file_name, fmt, f"{key}.{fmt.name}", build)
 
 
 def _labels(frame: pd.DataFrame, config: Mapping[str, Any] | None) -> dict[str, str | None]:
@@ -551,7 +561,8 @@ def show_table(
     column_order: Sequence[str] | None = None,
     **options: Any,
 ) -> Any:
-    """`st.dataframe`, then XLSX and CSV downloads of the table as shown (built on click).
+    """`st.dataframe`, then downloads of the table as shown, built on click, one per table
+    format (`monitoring.export_formats`: XLSX, CSV).
 
     The files hold the columns shown, in order, under their displayed labels; user text
     is neutralised (`monitoring.exports`). Returns what `st.dataframe` returns.
@@ -578,8 +589,10 @@ def show_table(
     labels = _labels(table, column_config)
     marks = stamp(ctx, title or t(f"page.{page}", lang), page)
     row = st.container(horizontal=True, gap="small")
-    builders = {"xlsx": exports.table_xlsx, "csv": exports.table_csv}
-    for fmt, build in builders.items():
-        make = lambda build=build: build(exports.labelled(table, labels, column_order), marks)  # noqa: E731
-        _download(row, ctx, _file_name(ctx, page, name, fmt), fmt, f"{key}.{fmt}", make)
+    for fmt in export_formats.of_kind("table"):
+        make = lambda render=fmt.render: render(  # noqa: E731
+            exports.labelled(table, labels, column_order), marks
+        )
+        file_name = _file_name(ctx, page, name, fmt.extension)
+        _download(row, ctx, file_name, fmt, f"{key}.{fmt.name}", make)
     return shown

@@ -3,9 +3,11 @@
 import streamlit as st
 
 from monitoring import figures_text as ft
-from monitoring import method
+from monitoring import method, shipped
+from monitoring.export_formats import mime
 from monitoring.i18n import plain, t
 from monitoring.schema import CONTRACT_VERSION, SHEETS_BY_ID
+from monitoring.settings import Settings
 from views.common import banner, compute_whole, context, show_table, summaries
 
 ctx = context()
@@ -59,11 +61,12 @@ for plan_id, sentence, source in published:
         st.caption(plain(t("truth.method.verdict_source", lang, source=source)))
 
 st.header(t("method.sources", lang))
-if ctx.dataset_key == "demo":
-    st.warning(t("method.sources.demo", lang), icon=":material/warning:")
-note = method.sources_note(ctx.dataset_key)
-if note is not None:
-    st.info(t("method.sources.france", lang), icon=":material/info:")
+vouched = shipped.find(ctx.dataset_key)  # a coalition's own dataset: None
+note = shipped.sources_note(ctx.dataset_key, Settings.from_env().data_dir)
+if vouched is not None and vouched.fictional:
+    st.warning(t(vouched.sources_key, lang), icon=":material/warning:")
+elif vouched is not None and note is not None:
+    st.info(t(vouched.sources_key, lang), icon=":material/info:")
     with st.expander(t("method.sources.note", lang)):
         st.markdown(note)  # the project's own reviewed file, not user input
 
@@ -103,5 +106,5 @@ st.header(t("method.format", lang))
 doc = method.format_doc(lang)
 st.write(t("method.format.version", lang, version=CONTRACT_VERSION, path=f"docs/{doc.name}"))
 st.download_button(
-    t("method.format.download", lang), doc.read_bytes(), file_name=doc.name, mime="text/markdown"
+    t("method.format.download", lang), doc.read_bytes(), file_name=doc.name, mime=mime("md")
 )

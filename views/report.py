@@ -6,6 +6,7 @@ import uuid
 import streamlit as st
 
 from monitoring import dossier
+from monitoring.export_formats import mime
 from monitoring.exports import ExportUnavailable
 from monitoring.filters import plan_titles
 from monitoring.i18n import t
@@ -73,7 +74,7 @@ if kept is not None and kept[0] == choice:
     zip_name = dossier.file_names(ctx.dataset_key, ctx.as_of, language)[0]
     st.download_button(
         t("report.download", lang), audited(ctx, zip_name, lambda: built.data), file_name=zip_name,
-        mime="application/zip", on_click="ignore", icon=":material/download:",
+        mime=mime("zip"), on_click="ignore", icon=":material/download:",
         type="primary", key="report.download",
     )  # fmt: skip
     with st.expander(t("report.files", lang, count=len(built.files))):

@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from monitoring import annotate
+from monitoring import annotate, export_formats
 from monitoring.annotate import safe_file_name
 from monitoring.changes import Changes, section_label
 from monitoring.i18n import format_number, plain, t
@@ -31,7 +31,7 @@ from monitoring.schema import SHEETS_BY_ID, Lang
 from monitoring.settings import Limits
 from views.common import audited, context, show_table, store
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = export_formats.mime("xlsx")
 DOWNLOAD = {"on_click": "ignore", "icon": ":material/download:"}
 # The figures a coordinator looks at first: sections, and statuses by direction.
 HEADLINE = ("measures_added", "measures_removed", "statuses_up", "statuses_down", "deadlines",
@@ -218,7 +218,7 @@ def report_downloads(
             ),
         })  # fmt: skip
     downloads: list[tuple[str, str, str, str, Any]] = [
-        ("upload.report_csv", "upload.report_suffix", "csv", "text/csv",
+        ("upload.report_csv", "upload.report_suffix", "csv", export_formats.mime("csv"),
          annotate.report_csv(report, lang)),
         ("upload.report_xlsx", "upload.report_suffix", "xlsx", XLSX, built[1]["xlsx"]),
         ("upload.annotated", "upload.annotated_suffix", "xlsx", XLSX, built[1]["annotated"]),

@@ -170,6 +170,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} n'est pas à jour : lancez `python -m monitoring.docs`.",
         "{path} is out of date: run `python -m monitoring.docs`.",
     ),
+    "docs.undocumented_setting": (
+        "{name} est lu par le code mais absent du tableau des réglages de {path}.",
+        "{name} is read by the code but missing from the settings table of {path}.",
+    ),
     "docs.written": ("{path} écrit.", "{path} written."),
     # One line per issue code of `monitoring.report.CODES`.
     "code.format-error": (

@@ -18,6 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "1, true, yes, on (activé) ou 0, false, no, off (désactivé)",
         "1, true, yes, on (on) or 0, false, no, off (off)",
     ),
+    "settings.expect.directory": (
+        "un dossier existant, celui des classeurs livrés ({files})",
+        "an existing folder, the one holding the shipped workbooks ({files})",
+    ),
     "settings.expect.emails": (
         "des adresses e-mail séparées par des virgules",
         "e-mail addresses separated by commas",

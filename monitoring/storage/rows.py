@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from monitoring.dataset import DATE_DTYPE, StatusScale
+from monitoring.dataset import DATE_DTYPE, StatusScale, label_from_record, label_record
 from monitoring.schema import StatusLabel
 
 # The dtypes a Dataset's tables use (see monitoring.dataset); anything else is a bug.
@@ -91,35 +91,16 @@ def decode_table(columns: Sequence[Sequence[str]], records: Iterable[str]) -> pd
 
 
 def encode_scale(scale: StatusScale) -> str:
-    """The status scale as JSON text."""
-    items = [
-        {
-            "label": s.label,
-            "category": s.category,
-            "order": s.order,
-            "colour": s.colour,
-            "en": s.en,
-            "aliases": list(s.aliases),
-        }
-        for s in scale.labels
-    ]
+    """The status scale as JSON text: every field of each label (`label_record`)."""
+    items = [label_record(s) for s in scale.labels]
     return json.dumps({"custom": scale.custom, "labels": items}, ensure_ascii=False)
 
 
-def decode_scale(text: str) -> StatusScale:
-    """Rebuild the status scale from `encode_scale`'s output."""
+def decode_scale(text: str, label_type: type[StatusLabel] = StatusLabel) -> StatusScale:
+    """Rebuild the status scale from `encode_scale`'s output (a field declared since the
+    text was written takes its default)."""
     data = json.loads(text)
-    labels = tuple(
-        StatusLabel(
-            item["label"],
-            item["category"],
-            item["order"],
-            item["colour"],
-            item["en"],
-            tuple(item["aliases"]),
-        )
-        for item in data["labels"]
-    )
+    labels = tuple(label_from_record(item, label_type) for item in data["labels"])
     return StatusScale(labels, custom=data["custom"])
 
 

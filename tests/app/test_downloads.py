@@ -118,3 +118,22 @@ def test_pages_with_downloads_run_on_both_datasets_and_languages(dataset: str, l
     for page in ("overview", "delays", "timeline"):
         found = buttons(run_page(page, dataset=dataset, lang=lang))
         assert any(k.endswith(".png") for k in found), page
+
+
+def test_a_format_added_to_the_registry_gets_its_button_on_every_chart_and_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from monitoring import export_formats
+    from monitoring.export_formats import ExportFormat
+
+    added = (
+        ExportFormat("json", "json", "application/json", "table",
+                     lambda frame, stamp: frame.to_json().encode(), label_key="exports.csv"),
+        ExportFormat("webp", "webp", "image/webp", "chart",
+                     lambda fig, stamp, **size: b"", label_key="exports.png"),
+    )  # fmt: skip
+    monkeypatch.setattr(export_formats, "FORMATS", export_formats.FORMATS + added)
+
+    found = buttons(run_page("timeline"))
+
+    assert {"table.timeline.events.json", "reply_rates.webp"} <= found.keys()

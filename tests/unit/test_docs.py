@@ -129,3 +129,19 @@ def test_docs_give_the_published_verdicts_rules_in_both_languages() -> None:
     assert "la somme des comptes ne dépasse pas « Mesures couvertes »" in fr
     assert 'One row only per combination of "Plan ID", "Assessor", "Published on".' in en
     assert "A count left empty is unknown, not zero." in en
+
+
+def test_every_setting_the_code_reads_is_in_the_readmes_settings_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert monitoring.docs.undocumented_settings() == []
+    readme = tmp_path / "README.md"
+    rows = monitoring.docs.README.read_text(encoding="utf-8").splitlines()
+    readme.write_text(
+        "\n".join(r for r in rows if not r.startswith("| `PLAN_MONITORING_DATA_DIR`")),
+        encoding="utf-8",
+    )
+
+    assert monitoring.docs.undocumented_settings(readme) == ["PLAN_MONITORING_DATA_DIR"]
+    assert main(["--check", "--readme", str(readme)]) == 1
+    assert "PLAN_MONITORING_DATA_DIR" in capsys.readouterr().err

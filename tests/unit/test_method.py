@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from monitoring import method, metrics
+from monitoring import method, metrics, shipped
 from monitoring.charts.base import CATEGORY_STYLE
 from monitoring.dataset import Dataset, StatusScale, dataset_from_records
 from monitoring.i18n import CATALOG, t
@@ -203,11 +203,11 @@ def test_the_voice_definition_names_the_current_choice():
 
 
 def test_the_french_dataset_has_its_reviewed_note_on_sources_and_the_demo_none():
-    note = method.sources_note("france")
+    note = shipped.sources_note("france")
 
     assert note is not None and note.startswith("# Jeu de données par défaut")
     assert "[S1]" in note
-    assert method.sources_note("demo") is None
+    assert shipped.sources_note("demo") is None
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -7,15 +7,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from monitoring.loading import SHIPPED, load_paths, load_shipped
+from monitoring.loading import load_paths, load_shipped
 from monitoring.schema import VERDICT_COUNT_COLUMNS
+from monitoring.shipped import BY_KEY
 
 FRANCE_CSV = sorted((Path(__file__).resolve().parents[2] / "data" / "france").glob("*.csv"))
 
 
 def test_french_workbook_holds_exactly_the_reviewed_csv_files():
     from_csv = load_paths(FRANCE_CSV)
-    from_workbook = load_paths([SHIPPED["france"]])
+    from_workbook = load_paths([BY_KEY["france"].path()])
     assert from_csv.dataset is not None and from_workbook.dataset is not None
     # The hash covers the optional sheet and the date bounds only when they hold data.
     assert len(from_csv.dataset.tables["published_verdicts"]) == 1
@@ -24,9 +25,9 @@ def test_french_workbook_holds_exactly_the_reviewed_csv_files():
     assert from_workbook.dataset.content_hash() == from_csv.dataset.content_hash()
 
 
-@pytest.mark.parametrize("name", sorted(SHIPPED))
+@pytest.mark.parametrize("name", sorted(BY_KEY))
 def test_shipped_dataset_loads_with_no_error_or_warning(name):
-    result = load_paths([SHIPPED[name]])
+    result = load_paths([BY_KEY[name].path()])
     assert result.ok
     assert [i.code for i in result.report if i.severity != "notice"] == []
 
