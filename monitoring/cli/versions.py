@@ -38,7 +38,7 @@ REFUSED_HINTS = {"rewrite": "cli.refused.rewrite_hint", "replace": "cli.refused.
 
 
 def import_files(args: argparse.Namespace, settings: Settings) -> int:
-    from monitoring.importing import import_upload
+    from monitoring import isolation
     from monitoring.preflight import size_issue
     from monitoring.reading import Upload
 
@@ -56,6 +56,11 @@ def import_files(args: argparse.Namespace, settings: Settings) -> int:
         for issue in oversized:
             print(f"[{issue.severity}] {issue.code}: {issue.message(lang)}", file=sys.stderr)
         return EXIT_REJECTED
+    # The parse child's fork server starts now, with the reader alone, and gets ready
+    # while this process imports pandas and the store.
+    isolation.warm_up(isolation.READER_PRELOAD)
+    from monitoring.importing import import_upload
+
     files = [Upload(p.name, p.read_bytes()) for p in args.files]
     with store_of(settings, args.lang) as store:
         result = import_upload(
