@@ -41,10 +41,11 @@ from monitoring.access import (
     UserRole,
     normalise_user_id,
 )
-from monitoring.dataset import Dataset
 from monitoring.settings import EMAIL
 
 if TYPE_CHECKING:
+    # Annotations only: the command line's parser checks `DATASET_KEY` without pandas.
+    from monitoring.dataset import Dataset
     from monitoring.settings import Settings
 
 VersionKind = Literal["upload", "partial", "restore", "seed"]

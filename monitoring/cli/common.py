@@ -1,0 +1,111 @@
+"""What several commands share: exit codes, the store, reading files, printing a report.
+
+Nothing heavy at the top: the store (SQLAlchemy) and the readers (pandas) are imported by
+the helper that needs them, when a command calls it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from monitoring.i18n import t
+from monitoring.schema import Lang
+from monitoring.settings import Settings
+
+if TYPE_CHECKING:
+    from monitoring.access import Actor
+    from monitoring.dataset import Dataset
+    from monitoring.loading import LoadResult
+    from monitoring.report import Report
+    from monitoring.storage import Store, VersionInfo
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_IDENTICAL, EXIT_NOT_SAVED = 0, 1, 2, 3, 4
+EXIT_UNCONFIRMED = 5  # `import` of a rewrite of history or a replacement, not confirmed
+
+
+def actor() -> Actor:
+    """Who the command line acts as: the server's own admin, named after the OS user."""
+    from monitoring.access import local_actor
+
+    return local_actor()
+
+
+def default_author() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in some containers
+        return "cli"
+
+
+def _open(settings: Settings) -> Store:
+    """The store the settings name, with the shipped datasets stored if it is empty."""
+    from monitoring.importing import ensure_seeded
+    from monitoring.storage import open_store
+
+    store = open_store(settings)
+    ensure_seeded(store, settings.data_dir)
+    return store
+
+
+@contextlib.contextmanager
+def store_of(settings: Settings, lang: Lang, *, seed: bool = True) -> Iterator[Store]:
+    """The store, closed afterwards; `seed=False` for commands that store no version."""
+    from monitoring.storage import open_store
+
+    store = _open(settings) if seed else open_store(settings)
+    if not store.writable:  # reading works: said once, in one line
+        print(t("storage.read_only_notice", lang), file=sys.stderr)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def load(files: Sequence[Path], settings: Settings, lang: Lang) -> LoadResult | None:
+    """Read and validate files; each size is checked on disk before anything is read."""
+    missing = [p for p in files if not p.is_file()]
+    if missing:
+        print(t("cli.no_such_file", lang, path=str(missing[0])), file=sys.stderr)
+        return None
+    from monitoring import isolation
+
+    # The parse child's fork server starts now, with the reader alone, and gets ready
+    # while this process imports pandas and the validator (`monitoring.loading`).
+    isolation.warm_up(isolation.READER_PRELOAD)
+    from monitoring.loading import load_paths
+
+    return load_paths(list(files), settings.limits)
+
+
+def stored(settings: Settings, dataset_key: str, lang: Lang) -> tuple[VersionInfo, Dataset]:
+    """The current version of `dataset_key` and its dataset (`VersionNotFound` if none)."""
+    from monitoring.importing import current_dataset
+    from monitoring.storage import VersionNotFound
+
+    with store_of(settings, lang) as store:
+        found = current_dataset(store, dataset_key)
+    if found is None:
+        raise VersionNotFound(dataset_key, dataset=dataset_key, version=1)
+    return found
+
+
+def print_report(report: Report, lang: Lang) -> None:
+    for issue in report:
+        print(f"[{issue.severity}] {issue.code}: {issue.message(lang)}")
+    errors = report.error_count
+    print(t("cli.valid", lang) if report.ok else t("cli.invalid", lang, count=errors))
+
+
+def utc(moment: dt.datetime | None) -> str:
+    """A stored time as `2026-05-01 14:03 UTC` (for a terminal: the same in every language)."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if moment else ""
+
+
+def iso(moment: dt.datetime | None) -> str | None:
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z") if moment else None

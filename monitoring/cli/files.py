@@ -1,0 +1,90 @@
+"""`validate` and `summary`: a workbook (or CSV files) checked, or its key figures.
+
+Given files, they read them in the parse child and validate them here: neither the store
+(SQLAlchemy) nor the charts or the workbook writer are imported. Without files they read
+the stored version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
+
+from monitoring.cli.common import EXIT_OK, EXIT_REJECTED, load, print_report, stored
+from monitoring.i18n import t
+from monitoring.schema import Lang
+from monitoring.settings import Settings
+
+if TYPE_CHECKING:
+    from monitoring.dataset import Dataset
+
+
+def validate(args: argparse.Namespace, settings: Settings) -> int:
+    lang: Lang = args.lang
+    if args.files:
+        result = load(args.files, settings, lang)
+    else:
+        # The stored version, written in the upload format and read back: what a
+        # coordinator downloading it would get.
+        from monitoring.loading import load_bytes
+        from monitoring.workbook import write_workbook
+
+        info, dataset = stored(settings, args.dataset, args.lang)
+        name = f"{args.dataset}-v{info.number}.xlsx"
+        result = load_bytes(name, write_workbook(dataset, lang), settings.limits)
+    if result is None:
+        if args.json:
+            print(json.dumps({"ok": False, "issues": []}))
+        return EXIT_REJECTED
+    if args.json:
+        print(result.report.to_json(lang))
+    else:
+        print_report(result.report, lang)
+    return EXIT_OK if result.ok else EXIT_REJECTED
+
+
+def summary(args: argparse.Namespace, settings: Settings) -> int:
+    lang: Lang = args.lang
+    if args.files:
+        result = load(args.files, settings, lang)
+        if result is None:
+            return EXIT_REJECTED
+        if result.dataset is None:
+            print_report(result.report, lang)
+            return EXIT_REJECTED
+        dataset = result.dataset
+    else:
+        dataset = stored(settings, args.dataset, args.lang)[1]
+    as_of = args.as_of or dt.date.today()
+    document = summary_document(dataset, as_of, args.voice)
+    if args.json:
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        _print_summary(dataset, document["plans"], as_of, lang)
+    return EXIT_OK
+
+
+def summary_document(ds: Dataset, as_of: dt.date, voice: str = "all") -> dict[str, Any]:
+    """What `summary --json` prints: the as-of date, the voice, the coverage threshold
+    and `metrics.plan_summaries` (JSON-ready)."""
+    from monitoring.metrics import COVERAGE_THRESHOLD, plan_summaries
+
+    return {
+        "as_of": as_of.isoformat(),
+        "voice": voice,
+        "coverage_threshold": COVERAGE_THRESHOLD,
+        "plans": plan_summaries(ds, as_of, voice=voice),
+    }
+
+
+def _print_summary(ds: Dataset, plans: list[dict[str, Any]], as_of: dt.date, lang: Lang) -> None:
+    from monitoring.plan_text import plan_lines
+
+    print(t("cli.summary_title", lang, name=ds.name, as_of=as_of))
+    for plan in plans:
+        print()
+        print(f"{plan['plan_id']} — {plan['title']}")
+        for line in plan_lines(plan, as_of, lang):
+            print("  " + line)

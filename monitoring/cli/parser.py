@@ -1,0 +1,206 @@
+"""The command line's arguments: every command and option, and nothing heavy imported.
+
+Each command's module is imported by `monitoring.cli.run` only once the arguments name
+it: parsing reads the schema's voices and languages, the roles and audit kinds, and the
+dataset-key pattern, all plain Python (no pandas, no SQLAlchemy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from monitoring import shipped
+from monitoring.access import AUDIT_KINDS, ROLES, Role
+from monitoring.i18n import t
+from monitoring.schema import LANGS, VOICES, normalise_label
+from monitoring.storage import DATASET_KEY
+
+VOICE_CHOICES = ("all", *(v.code for v in VOICES))
+DEFAULT_DATASET = shipped.DEFAULT_KEY
+AUDIT_LIMIT = 100  # events `audit` shows by default
+
+
+def _voice(text: str) -> str:
+    """Accept `all`, a voice code, or its French or English label."""
+    key = normalise_label(text)
+    if key in ("all", "toutes", "tous"):
+        return "all"
+    for voice in VOICES:
+        if key in voice.match_keys():
+            return voice.code
+    raise argparse.ArgumentTypeError(f"unknown voice {text!r}; use one of {VOICE_CHOICES}")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from exc
+
+
+def _dataset_key(text: str) -> str:
+    if not DATASET_KEY.match(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a dataset name: lowercase letters, digits, - and _"
+        )
+    return text
+
+
+def _version_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a version number (1, 2, …)")
+    return int(text)
+
+
+def _role(text: str) -> Role:
+    """Accept a role's code or its name in French or English (`éditeur`, `Admin`)."""
+    key = normalise_label(text)
+    for role in ROLES:
+        names = {role, *(normalise_label(t(f"access.role.{role}", lang)) for lang in LANGS)}
+        if key in names:
+            return role
+    raise argparse.ArgumentTypeError(f"unknown role {text!r}; use one of {', '.join(ROLES)}")
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of events (0: all)")
+    return int(text)
+
+
+def _common(parser: argparse.ArgumentParser, *, dataset: bool = True) -> None:
+    if dataset:
+        parser.add_argument(
+            "--dataset",
+            type=_dataset_key,
+            default=DEFAULT_DATASET,
+            help=f"default: {DEFAULT_DATASET}",
+        )
+    parser.add_argument("--lang", choices=LANGS, default="fr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plan-monitoring",
+        description="Suivi d'un plan d'action national / monitoring a national action plan.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    validate = sub.add_parser("validate", help="check a workbook (or CSV files) against the format")
+    validate.add_argument("files", nargs="*", type=Path, help="default: the stored version")
+    validate.add_argument("--json", action="store_true", help="print the report as JSON")
+    _common(validate)
+
+    summary = sub.add_parser("summary", help="key figures per plan")
+    summary.add_argument("files", nargs="*", type=Path, help="default: the stored version")
+    summary.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    summary.add_argument("--voice", type=_voice, default="all", help=", ".join(VOICE_CHOICES))
+    summary.add_argument("--json", action="store_true")
+    _common(summary)
+
+    template = sub.add_parser("template", help="write the blank workbook")
+    template.add_argument("out", type=Path)
+    _common(template, dataset=False)
+
+    imp = sub.add_parser("import", help="store a workbook (or CSV files) as a new version")
+    imp.add_argument("files", nargs="+", type=Path, help="workbook, or one CSV per sheet")
+    imp.add_argument("--note", default="", help="what this update is")
+    imp.add_argument("--author", default=None, help="default: your user name")
+    imp.add_argument(
+        "--partial", action="store_true", help="the file holds only new Suivi/Chronologie rows"
+    )
+    imp.add_argument(
+        "--rewrite-history",
+        action="store_true",
+        help="store it even if it changes or removes assessments or events already stored",
+    )
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="store it even if it removes half or more of the plans, measures, "
+        "recommendations or events",
+    )
+    imp.add_argument("--as-of", type=_date, default=None, help="for the change review")
+    imp.add_argument("--json", action="store_true")
+    _common(imp)
+
+    history = sub.add_parser("history", help="every stored version")
+    history.add_argument("--json", action="store_true")
+    _common(history)
+
+    diff = sub.add_parser("diff", help="the changes between two versions")
+    diff.add_argument("old", type=_version_number)
+    diff.add_argument("new", type=_version_number)
+    diff.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    diff.add_argument("--json", action="store_true")
+    _common(diff)
+
+    log = sub.add_parser(
+        "log", help="every change of a measure (or a recommendation) across the versions"
+    )
+    log.add_argument("measure", nargs="?", default=None, help="a measure id (PAN2-M12)")
+    log.add_argument(
+        "--recommendation", default=None, metavar="ID", help="a recommendation id instead"
+    )
+    log.add_argument("--json", action="store_true")
+    _common(log)
+
+    export = sub.add_parser("export", help="write a version as a workbook (the upload format)")
+    export.add_argument("out", type=Path)
+    export.add_argument("--version", type=_version_number, default=None, help="default: current")
+    _common(export)
+
+    restore = sub.add_parser("restore", help="store an older version again as the newest")
+    restore.add_argument("number", type=_version_number)
+    restore.add_argument("--author", default=None, help="default: your user name")
+    restore.add_argument("--note", default="")
+    _common(restore)
+
+    report = sub.add_parser("report", help="the dossier: charts, tables (XLSX) and a PDF report")
+    report.add_argument("files", nargs="*", type=Path, help="default: the stored version")
+    report.add_argument("--version", type=_version_number, default=None, help="default: current")
+    report.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    report.add_argument("--plan", action="extend", nargs="+", default=None, help="plan ids")
+    report.add_argument("--voice", type=_voice, default="all", help=", ".join(VOICE_CHOICES))
+    report.add_argument("--out", type=Path, required=True, help="the folder to write into")
+    _common(report)
+
+    backup = sub.add_parser("backup", help="copy the SQLite store, safely while in use")
+    backup.add_argument("out", type=Path, help="the backup file (replaced if it exists)")
+    _common(backup, dataset=False)
+
+    check = sub.add_parser("check", help="integrity check; every version read back")
+    check.add_argument(
+        "file", nargs="?", type=Path, default=None, help="a SQLite backup (default: the store)"
+    )
+    _common(check, dataset=False)
+
+    users = sub.add_parser("users", help="who may do what (shared mode): list, set, remove")
+    users_sub = users.add_subparsers(dest="users_command", required=True)
+    users_list = users_sub.add_parser("list", help="every user and their role")
+    users_list.add_argument("--json", action="store_true")
+    _common(users_list, dataset=False)
+    users_set = users_sub.add_parser("set", help="give a user (their e-mail address) a role")
+    users_set.add_argument("email")
+    users_set.add_argument("role", type=_role, help=", ".join(ROLES))
+    _common(users_set, dataset=False)
+    users_remove = users_sub.add_parser("remove", help="take a user's access away")
+    users_remove.add_argument("email")
+    _common(users_remove, dataset=False)
+    users_unbind = users_sub.add_parser(
+        "unbind", help="free an address from the sign-in account bound to it"
+    )
+    users_unbind.add_argument("email")
+    _common(users_unbind, dataset=False)
+
+    audit = sub.add_parser("audit", help="the audit trail, newest first")
+    audit.add_argument(
+        "--limit", type=_count, default=AUDIT_LIMIT, help=f"default {AUDIT_LIMIT}; 0: all"
+    )
+    audit.add_argument("--kind", action="extend", nargs="+", choices=AUDIT_KINDS, default=None)
+    audit.add_argument("--json", action="store_true")
+    audit.add_argument("--csv", type=Path, default=None, metavar="OUT.csv")
+    _common(audit, dataset=False)
+    return parser

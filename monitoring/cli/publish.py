@@ -1,0 +1,80 @@
+"""`template` (the blank workbook) and `report` (the dossier: charts, tables and PDF)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from monitoring.cli.common import (
+    EXIT_NOT_SAVED,
+    EXIT_OK,
+    EXIT_REJECTED,
+    load,
+    print_report,
+    store_of,
+    stored,
+)
+from monitoring.i18n import t
+from monitoring.schema import Lang
+from monitoring.settings import Settings
+
+
+def template(args: argparse.Namespace, settings: Settings) -> int:
+    from monitoring.workbook import write_workbook
+
+    args.out.write_bytes(write_workbook(None, args.lang))
+    print(t("cli.template_written", args.lang, path=str(args.out)))
+    return 0
+
+
+def report(args: argparse.Namespace, settings: Settings) -> int:
+    """Write the dossier (ZIP) and its PDF report into `--out`; 4 without Chromium or font."""
+    from monitoring import dossier, shipped
+    from monitoring.exports import ExportUnavailable
+
+    lang: Lang = args.lang
+    key: str | None = None
+    version: str | None = None
+    if args.files:
+        result = load(args.files, settings, lang)
+        if result is None:
+            return EXIT_REJECTED
+        if result.dataset is None:
+            print_report(result.report, lang)
+            return EXIT_REJECTED
+        dataset, label = result.dataset, ", ".join(p.name for p in args.files)
+    else:
+        key = args.dataset
+        if args.version is None:
+            info, dataset = stored(settings, key, args.lang)
+            number = info.number
+        else:
+            with store_of(settings, args.lang) as store:
+                dataset = store.read_dataset(key, args.version)
+            number = args.version
+        label, version = shipped.dataset_label(key, lang), str(number)
+    plans = list(dict.fromkeys(args.plan or ()))
+    known = dataset.plans["plan_id"].tolist()
+    for plan in plans:
+        if plan not in known:
+            print(t("dossier.cli.unknown_plan", lang, plan=plan, plans=", ".join(known)),
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_REJECTED
+    as_of = args.as_of or dt.date.today()
+    try:
+        built = dossier.build(
+            dataset, dataset_label=label, version=version, as_of=as_of, lang=lang,
+            plans=plans or None, voice=args.voice, dataset_key=key,
+        )  # fmt: skip
+    except ExportUnavailable as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_NOT_SAVED
+    name = key or args.files[0].stem  # a file given: named after it
+    zip_path, pdf_path = (args.out / n for n in dossier.file_names(name, as_of, lang))
+    args.out.mkdir(parents=True, exist_ok=True)
+    zip_path.write_bytes(built.data)
+    pdf_path.write_bytes(built.pdf())
+    print(t("dossier.cli.written", lang, path=str(zip_path)))
+    print(t("dossier.cli.pdf_written", lang, path=str(pdf_path), pages=built.pdf_pages))
+    return EXIT_OK

@@ -1,0 +1,140 @@
+"""`main`: parse the arguments, import the command's module, run it, map failures to exit
+codes; no traceback ever reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import logging
+import sys
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+
+from monitoring.access import Forbidden, role_name
+from monitoring.cli.common import EXIT_NOT_SAVED, EXIT_REJECTED, EXIT_USAGE
+from monitoring.cli.parser import build_parser
+from monitoring.i18n import t
+from monitoring.schema import Lang
+from monitoring.settings import SettingError, Settings, private_file, private_folder
+from monitoring.storage import InvalidUserId, LastAdmin, StorageError, VersionNotFound
+
+log = logging.getLogger("plan_monitoring")
+
+LOG_FILE_NAME = "plan-monitoring.log"
+
+# Each command's module and function, imported only when that command runs: `validate`
+# of a file must not wait for SQLAlchemy, nor `users` for pandas.
+COMMANDS = {
+    "validate": ("monitoring.cli.files", "validate"),
+    "summary": ("monitoring.cli.files", "summary"),
+    "template": ("monitoring.cli.publish", "template"),
+    "import": ("monitoring.cli.versions", "import_files"),
+    "history": ("monitoring.cli.versions", "history"),
+    "diff": ("monitoring.cli.versions", "diff"),
+    "log": ("monitoring.cli.versions", "item_log"),
+    "export": ("monitoring.cli.versions", "export"),
+    "restore": ("monitoring.cli.versions", "restore"),
+    "report": ("monitoring.cli.publish", "report"),
+    "backup": ("monitoring.cli.admin", "backup"),
+    "check": ("monitoring.cli.admin", "check"),
+    "users": ("monitoring.cli.admin", "users"),
+    "audit": ("monitoring.cli.admin", "audit"),
+}
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = build_parser().parse_args(argv)
+    lang: Lang = getattr(args, "lang", "fr")
+    try:
+        settings = Settings.from_env()
+    except SettingError as exc:  # one line naming the variable and what it accepts
+        print(exc.message(lang), file=sys.stderr)
+        return EXIT_USAGE
+    module, name = COMMANDS[args.command]
+    with _log_to_file(settings):
+        try:
+            handler: Handler = getattr(importlib.import_module(module), name)
+            return handler(args, settings)
+        except Exception as exc:  # never a traceback for the user; the log keeps the details
+            return _failure(exc, lang)
+
+
+def _failure(exc: Exception, lang: Lang) -> int:
+    """Say what went wrong in one line, log it, and return the exit code."""
+    if isinstance(exc, Forbidden):
+        log.warning("refused: %s", exc)
+        print(t(exc.key, lang, role=role_name(exc.actor.role, lang)), file=sys.stderr)
+        return EXIT_REJECTED
+    if isinstance(exc, StorageError):
+        log.warning("storage error: %s", exc)
+        print(t(exc.key, lang, **exc.params), file=sys.stderr)
+        if isinstance(exc, _usage_errors()):
+            return EXIT_USAGE
+        refused = isinstance(exc, VersionNotFound | LastAdmin)
+        return EXIT_REJECTED if refused else EXIT_NOT_SAVED
+    reference = uuid.uuid4().hex[:8]
+    log.exception("unexpected error [%s]", reference)
+    print(t("cli.unexpected", lang, ref=reference), file=sys.stderr)
+    return 1
+
+
+def _usage_errors() -> tuple[type[StorageError], ...]:
+    """The storage errors that are a wrong use of the command (exit 2).
+
+    `BackupNotSqlite` only if its module is loaded: importing it here would cost every
+    command SQLAlchemy, and a command that did not load it cannot have raised it.
+    """
+    backup = sys.modules.get("monitoring.storage.backup")
+    return (InvalidUserId, backup.BackupNotSqlite) if backup is not None else (InvalidUserId,)
+
+
+class _LogFile(logging.FileHandler):
+    """The command's log file; a record it cannot write (a full disk) is dropped quietly.
+
+    `logging` would otherwise print "--- Logging error ---" and a traceback on stderr
+    for every record.
+    """
+
+    failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self.failed = True
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except OSError:  # the last flush could not be written either
+            self.failed = True
+
+
+@contextlib.contextmanager
+def _log_to_file(settings: Settings) -> Iterator[None]:
+    """Send log records to a file while the command runs, unless something collects them.
+
+    Without a handler, Python prints warnings and their tracebacks on stderr: the user
+    would see a traceback. The file is created readable by its owner only (0600, its
+    folder 0700): it may name users and files.
+    """
+    root = logging.getLogger()
+    if root.handlers:
+        yield
+        return
+    try:
+        path = settings.state_dir / LOG_FILE_NAME
+        private_folder(settings.state_dir)
+        private_file(path)
+        handler: logging.Handler = _LogFile(path, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        handler.close()
