@@ -1,7 +1,7 @@
 """Every table and text that dates an assessment gives its bounds, never an invented day.
 
 Issue 10, item 8: the Measures page's table (`measure_detail.measure_rows`), its
-downloads and the dossier's table (`catalog.tables`), the evidence of one measure, and a
+downloads and the dossier's table (`dossier.tables`), the evidence of one measure, and a
 revised deadline's announcement write an assessment known only as a month, a year or a
 range as such ("mars 2014"), as the events' dates already are. An overdue measure whose
 due date falls inside its last assessment's period is not said to have passed "after"
@@ -18,12 +18,13 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from monitoring import catalog, delays, exports
+from monitoring import delays, dossier, exports
 from monitoring.charts.delays import measure_timeline
 from monitoring.dataset import Dataset, dataset_from_records
 from monitoring.datebounds import falls_within
 from monitoring.i18n import format_days, t
 from monitoring.measure_detail import TABLE_COLUMNS, column_specs, measure_detail, measure_rows
+from monitoring.sections import Selection
 
 AS_OF = dt.date(2015, 6, 30)
 
@@ -90,8 +91,8 @@ def test_the_measures_table_downloaded_as_csv_keeps_the_period(kind):
 
 
 def test_the_dossier_measures_table_and_its_workbook_name_the_month():
-    sel = catalog.Selection(one_measure("month"), AS_OF, "fr")
-    (table,) = [tab for tab in catalog.tables(sel) if tab.name == "measures"]
+    sel = Selection(one_measure("month"), AS_OF, "fr")
+    (table,) = [tab for tab in dossier.tables(sel) if tab.name == "measures"]
     column = t("measures.col.assessed_on", "fr")
 
     assert table.frame[column].tolist() == ["mars 2014"]
