@@ -212,14 +212,16 @@ def _gaps_table(
     return table
 
 
+def _gaps_label(column: str) -> Callable[[Lang], str]:
+    return lambda lang: gaps.column_labels([column], lang)[column]
+
+
 def _gaps_columns(frame: pd.DataFrame, sel: Selection) -> tuple[Column, ...]:
     """A gaps table's columns follow its frame (an author per column in the counts)."""
     links = gaps.link_columns(frame)
     return tuple(
-        Column(str(c), lambda lang, c=str(c): gaps.column_labels([c], lang)[c],
-               "link" if c in links else "auto")
-        for c in frame.columns
-    )  # fmt: skip
+        Column(c, _gaps_label(c), "url" if c in links else "auto") for c in map(str, frame.columns)
+    )
 
 
 GAPS = Page(

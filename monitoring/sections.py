@@ -29,10 +29,10 @@ from monitoring.metrics import plan_summaries
 from monitoring.schema import Lang
 
 # How a column is shown: its cells' type in the app (the workbook keeps the values).
-#   auto (as the data is), text, number, integer (shown without decimals), date, link (web
-#   addresses), source (links when every filled cell is a web address, text otherwise),
-#   progress (a percentage 0–100 as a bar).
-Kind = Literal["auto", "text", "number", "integer", "date", "link", "source", "progress"]
+#   auto (as the data is), text, number, integer (no decimals), date, link (a web address
+#   shown by its site's name), url (a web address shown whole), source (url when every
+#   filled cell is a web address, text otherwise), progress (a percentage 0–100 as a bar).
+Kind = Literal["auto", "text", "number", "integer", "date", "link", "url", "source", "progress"]
 
 
 @dataclass(frozen=True)
