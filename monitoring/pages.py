@@ -13,6 +13,9 @@ holds their figures) and the page's own widgets (the gaps page's author filter a
 Sankey grouping, the timeline's period and kinds, the delays page's plan choice): they
 reach the sections as `Selection.choices`, and the dossier takes their defaults (every
 author, by author, every date known at the as-of date).
+
+Over 500 lines on purpose: every page is declared here, in the navigation's order, so
+that the pages and their sections read top to bottom in one place (about 80 lines a page).
 """
 
 from __future__ import annotations
@@ -190,12 +193,18 @@ def not_taken_up(sel: Selection) -> pd.DataFrame:
     """The recommendations a covered plan did not retain or dropped from its draft.
 
     Returns:
-        `gaps.not_taken_up(...)` for the selection (the authors chosen, or every one).
+        `gaps.not_taken_up(...)` for the selection (the authors chosen, or every one):
+        language-free, its `level` a code.
     """
     frame: pd.DataFrame = sel.memo(
-        "not_taken_up", lambda: gaps.not_taken_up(sel.known, _authors(sel), sel.lang)
+        "not_taken_up", lambda: gaps.not_taken_up(sel.known, _authors(sel))
     )
     return frame
+
+
+def retention_labels(frame: pd.DataFrame, sel: Selection) -> pd.Series:
+    """A retention level code → its label (« Non retenue »)."""
+    return frame["level"].map(lambda code: t(f"retention.{code}", sel.lang))
 
 
 def _gaps_table(
@@ -220,8 +229,10 @@ def _gaps_columns(frame: pd.DataFrame, sel: Selection) -> tuple[Column, ...]:
     """A gaps table's columns follow its frame (an author per column in the counts)."""
     links = gaps.link_columns(frame)
     return tuple(
-        Column(c, _gaps_label(c), "url" if c in links else "auto") for c in map(str, frame.columns)
-    )
+        Column(c, _gaps_label(c), "url" if c in links else "auto",
+               values=retention_labels if c == "level" else None)
+        for c in map(str, frame.columns)
+    )  # fmt: skip
 
 
 GAPS = Page(
@@ -289,8 +300,7 @@ def overdue_measures(sel: Selection) -> pd.DataFrame:
     if not sel.summaries():
         return pd.DataFrame()
     frame: pd.DataFrame = sel.memo(
-        "overdue",
-        lambda: delays.measure_list(sel.view, sel.as_of, sel.voice, "overdue", sel.lang),
+        "overdue", lambda: delays.measure_list(sel.view, sel.as_of, sel.voice, "overdue")
     )
     return frame
 
@@ -300,17 +310,25 @@ def _delay_list(kind: delays.ListKind) -> Callable[[Selection], pd.DataFrame | N
         if kind == "overdue":
             frame = overdue_measures(sel)
         else:
-            frame = delays.measure_list(sel.view, sel.as_of, sel.voice, kind, sel.lang)
-        if frame.empty:
-            return None
-        return frame.assign(due_basis=[ft.basis_label(b, sel.lang) for b in frame["due_basis"]])
+            frame = delays.measure_list(sel.view, sel.as_of, sel.voice, kind)
+        return None if frame.empty else frame
 
     return build
 
 
 def _slips(sel: Selection) -> pd.DataFrame | None:
-    frame = delays.slipped_measures(sel.view, sel.as_of, sel.voice, sel.lang)
+    frame = delays.slipped_measures(sel.view, sel.as_of, sel.voice)
     return None if frame.empty else frame
+
+
+# How the Delays lists' language-free cells read (`delays.readable`, `deadline_text`).
+_DELAY_VALUES: dict[str, Callable[[pd.DataFrame, Selection], pd.Series]] = {
+    "status": lambda f, sel: delays.status_labels(sel.view, f["status"], sel.lang),
+    "lead": lambda f, sel: delays.lead_labels(f["lead"], sel.lang),
+    "assessed_by": lambda f, sel: delays.assessed_by(f, sel.lang),
+    "due_basis": lambda f, sel: f["due_basis"].map(lambda b: ft.basis_label(b, sel.lang)),
+    "deadlines": lambda f, sel: delays.deadline_text(f["deadlines"], sel.lang),
+}
 
 
 def _delay_columns(*ids: str) -> tuple[Column, ...]:
@@ -320,9 +338,10 @@ def _delay_columns(*ids: str) -> tuple[Column, ...]:
         "number": "integer",
     }  # fmt: skip
     return tuple(
-        Column(c, f"delays.col.{c}", kinds.get(c, "text"), width=300 if c == "title" else None)
+        Column(c, f"delays.col.{c}", kinds.get(c, "text"), width=300 if c == "title" else None,
+               values=_DELAY_VALUES.get(c))
         for c in ids
-    )
+    )  # fmt: skip
 
 
 _NAMED = ("plan_id", "number", "title")
@@ -339,23 +358,23 @@ DELAYS = Page(
         TableSection(
             "overdue", _delay_list("overdue"),
             _delay_columns(*_NAMED, "days_late", "effective_due", "due_basis", *_ASSESSED),
-            title="delays.overdue",
+            title="delays.overdue", localised=False,
         ),
         TableSection(
             "slips", _slips,
             _delay_columns(*_NAMED, "slip_days", "times_moved", "deadlines", "status", "lead"),
-            title="delays.slips",
+            title="delays.slips", localised=False,
         ),
         ChartSection("by-lead", _by_lead, empty="delays.by_lead_empty"),
         TableSection(
             "unassessed", _delay_list("past_due_unassessed"),
             _delay_columns(*_NAMED, "effective_due", "due_basis", *_ASSESSED),
-            title="delays.unassessed",
+            title="delays.unassessed", localised=False,
         ),
         TableSection(
             "not-yet-due", _delay_list("not_yet_due"),
             _delay_columns(*_NAMED, "effective_due", "days_left", "status", "lead"),
-            title="delays.not_yet_due",
+            title="delays.not_yet_due", localised=False,
         ),
     ),
 )  # fmt: skip

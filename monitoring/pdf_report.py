@@ -24,6 +24,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
+from monitoring import delays as delays_
 from monitoring import figures_text as ft
 from monitoring import method
 from monitoring import pages as pages_
@@ -459,6 +460,7 @@ def _overdue(pdf: _Report, sel: Selection) -> None:
     lang = sel.lang
     _section(pdf, t("dossier.section.overdue", lang))
     frame = pages_.overdue_measures(sel)
+    frame = frame if frame.empty else delays_.readable(sel.view, frame, lang)
     unassessed = sum(s["past_due_unassessed"] for s in sel.summaries())
     if frame.empty:
         _paragraph(pdf, t("dossier.overdue.none", lang, as_of=sel.as_of, unassessed=unassessed))
@@ -496,7 +498,7 @@ def _not_taken_up(pdf: _Report, sel: Selection) -> None:
         t("dossier.col.comment", lang),
     ]  # fmt: skip
     rows = [
-        [r.plan_id, r.level, r.author, f"{r.rec_id} — {r.title}", r.comment]
+        [r.plan_id, t(f"retention.{r.level}", lang), r.author, f"{r.rec_id} — {r.title}", r.comment]
         for r in frame.head(MAX_LIST_ROWS).itertuples(index=False)
     ]
     _table(pdf, header, rows, [20, 24, 30, 58, 42])

@@ -119,6 +119,9 @@ class Column:
         app_only: shown in the app, left out of the dossier's sheet.
         hidden: kept in the frame, never shown (an id the page needs).
         when: shown only when this holds for the selection (the custom scale's columns).
+        values: how its cells read in the selection's language, from the frame (a status
+            code → its label); None: as they are. A column the frame lacks can be made
+            this way from others (`assessed_by` from `assessor` and `voice`).
     """
 
     id: str
@@ -128,6 +131,7 @@ class Column:
     app_only: bool = False
     hidden: bool = False
     when: Callable[[Selection], bool] | None = None
+    values: Callable[[pd.DataFrame, Selection], pd.Series] | None = None
 
     def text(self, lang: Lang) -> str:
         """The label in `lang`."""
@@ -182,6 +186,9 @@ class TableSection:
             selection, for a table whose columns follow the data (authors, sheets).
         title: the locale key of the title written in its downloads.
         empty: the locale key of the page's sentence when `build` gives None.
+        localised: whether `build` writes words in the selection's language; False: a
+            language-free frame, put into words by its columns' `values` only, so the app
+            builds it once for every language.
     """
 
     name: str
@@ -189,6 +196,7 @@ class TableSection:
     columns: Columns
     title: str | None = None
     empty: str | None = None
+    localised: bool = True
 
     def specs(self, frame: pd.DataFrame, sel: Selection) -> tuple[Column, ...]:
         """The column specs for this frame (the declared ones, or derived from it)."""
@@ -234,6 +242,22 @@ class Page:
         return [s for s in self.sections if isinstance(s, TableSection)]
 
 
+def present(frame: pd.DataFrame, columns: Sequence[Column], sel: Selection) -> pd.DataFrame:
+    """The frame with each shown column's cells in words (`Column.values`), ids kept.
+
+    Args:
+        frame: a builder's frame (columns named by their ids).
+        columns: its column specs.
+        sel: the selection (its language and data).
+
+    Returns:
+        The frame, its columns with `values` replaced (or added); the frame itself when
+        no column has any.
+    """
+    written = {c.id: c.values(frame, sel) for c in columns if c.values and c.shown(sel)}
+    return frame.assign(**written) if written else frame
+
+
 def labelled(frame: pd.DataFrame, columns: Sequence[Column], sel: Selection) -> pd.DataFrame:
     """The table as the dossier prints it: the columns shown, in order, under their labels.
 
@@ -243,9 +267,10 @@ def labelled(frame: pd.DataFrame, columns: Sequence[Column], sel: Selection) -> 
         sel: the selection (its language, and what `Column.when` reads).
 
     Returns:
-        A copy with the columns that are in the frame, shown and not `app_only`, renamed
-        to their labels in `sel.lang`.
+        A copy with the columns that are in the frame, shown and not `app_only`, in words
+        (`present`) and renamed to their labels in `sel.lang`.
     """
+    frame = present(frame, columns, sel)
     chosen = [c for c in columns if c.id in frame.columns and c.shown(sel) and not c.app_only]
     out = frame.loc[:, [c.id for c in chosen]].copy()
     out.columns = [c.text(sel.lang) for c in chosen]

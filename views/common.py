@@ -1,6 +1,6 @@
 """What every page shares: the sidebar's choices, cached data, banners, and the way charts
-and tables are shown with their downloads (`show_chart`, `show_table`, and `show_section`
-for a section of a page declaration, `monitoring.pages`).
+and tables are shown with their downloads (`show_chart`, `show_table`; `views.sections`
+shows the sections of a page declaration with them).
 
 Caching lives here, in the UI layer, keyed on the dataset's content hash: a change of
 filter or language recomputes figures from the cached dataset without reloading or
@@ -22,7 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from monitoring import changelog, delays, exports
+from monitoring import changelog, exports
 from monitoring import measure_detail as md
 from monitoring.access import Actor, AuditEvent, local_actor
 from monitoring.charts.base import NoChart
@@ -33,7 +33,6 @@ from monitoring.importing import ensure_seeded
 from monitoring.isolation import warm_up
 from monitoring.metrics import plan_summaries
 from monitoring.schema import LANGS, VOICES, Lang
-from monitoring.sections import ChartSection, Column, Section, Selection, TableSection
 from monitoring.settings import Settings
 from monitoring.storage import Store, VersionInfo, open_store
 
@@ -42,7 +41,6 @@ T = TypeVar("T")
 SHIPPED_KEYS = ("france", "demo")
 VOICE_OPTIONS = ("all", *(v.code for v in VOICES))
 LIST_PARAMS = {"plan": "plans", "axis": "axes", "lead": "leads"}
-DATE_FORMATS: dict[Lang, str] = {"fr": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
 
 
 @dataclass(frozen=True)
@@ -585,117 +583,3 @@ def show_table(
         make = lambda build=build: build(exports.labelled(table, labels, column_order), marks)  # noqa: E731
         _download(row, ctx, _file_name(ctx, page, name, fmt), fmt, f"{key}.{fmt}", make)
     return shown
-
-
-# --- Sections of a page declaration --------------------------------------------------
-
-
-def selection(ctx: Context, **choices: Any) -> Selection:
-    """What the page's sections are built from: the sidebar's data and choices, and the
-    page's own (`choices`, e.g. the Adoption gaps page's `authors`)."""
-    return Selection(ctx.ds, ctx.as_of, ctx.lang, ctx.voice, ctx.filters.plans,
-                     filtered=ctx.view, choices=choices)  # fmt: skip
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _built(
-    page: str, kind: str, name: str, cache_key: str, as_of: dt.date, lang: Lang, voice: str,
-    choices: str, _section: Section, _sel: Selection,
-) -> Any:  # fmt: skip
-    return _section.build(_sel)
-
-
-def build(ctx: Context, section: Section, sel: Selection) -> Any:
-    """`section.build(sel)`, cached per page, section, data, filters, date, language,
-    voice and page choices: a rerun that changes none of them costs a lookup."""
-    choices = repr(sorted(sel.choices.items()))
-    return _built(ctx.page, type(section).__name__, section.name, ctx.cache_key, sel.as_of,
-                  sel.lang, sel.voice, choices, section, sel)  # fmt: skip
-
-
-def _column(kind: str, label: str, lang: Lang, sized: dict[str, Any]) -> Any:
-    """The Streamlit column of a column spec's kind (`sections.Kind`)."""
-    config = st.column_config
-    if kind == "auto":
-        return config.Column(label, **sized)
-    if kind in ("number", "integer"):
-        return config.NumberColumn(label, format="%d" if kind == "integer" else None, **sized)
-    if kind == "date":
-        return config.DateColumn(label, format=DATE_FORMATS[lang], **sized)
-    if kind == "url":
-        return config.LinkColumn(label, **sized)
-    if kind == "link":  # the site's name, not the whole address
-        return config.LinkColumn(label, display_text=r"https?://(?:www\.)?([^/]+)", **sized)
-    if kind == "progress":
-        percent = "%.0f\u202f%%" if lang == "fr" else "%.0f%%"
-        return config.ProgressColumn(label, format=percent, min_value=0, max_value=100, **sized)
-    return config.TextColumn(label, **sized)
-
-
-def column_config(columns: Sequence[Column], frame: pd.DataFrame, sel: Selection) -> dict:
-    """The `st.dataframe` column configuration of a table's column specs: each column's
-    label in the page's language and its kind's display (None: not shown)."""
-    config: dict[str, Any] = {}
-    for column in columns:
-        if not column.shown(sel):
-            config[column.id] = None
-            continue
-        kind = column.kind
-        if kind == "source" and column.id in frame.columns:
-            kind = "url" if delays.is_link_column(frame[column.id]) else "text"
-        sized = {"width": column.width} if column.width is not None else {}
-        config[column.id] = _column(kind, column.text(sel.lang), sel.lang, sized)
-    return config
-
-
-def show_section(
-    section: Section,
-    sel: Selection,
-    ctx: Context,
-    *,
-    name: str | None = None,
-    key: str | None = None,
-    where: Any = None,
-    styled: Callable[[pd.DataFrame], Any] | None = None,
-    **options: Any,
-) -> Any:
-    """Build a section of the page's declaration and show it with its downloads.
-
-    A chart is followed by its caption; a table is shown with its column specs. A section
-    that does not apply (its builder gives None) shows its `empty` sentence, if any.
-
-    Args:
-        section: the section (`pages.page(ctx.page).section(...)`).
-        sel: what it is built from (`selection(ctx, **choices)`).
-        ctx: the page's context.
-        name: its short name in file names (default: the section's).
-        key: its widget key (default: derived from its name).
-        where: the container to draw a chart in (default: the page).
-        styled: how the app styles a table's frame (the status scale's colours).
-        options: passed to `st.dataframe` (height, …).
-
-    Returns:
-        The figure or frame built (None when the section does not apply).
-    """
-    built = build(ctx, section, sel)
-    if built is None:
-        if section.empty:
-            st.info(t(section.empty, sel.lang))
-        return None
-    if isinstance(section, ChartSection):
-        plans = sel.choice("plans", None) if section.per_plan else None
-        show_chart(built, ctx, name or section.name, key=key or section.name, plans=plans,
-                   where=where)  # fmt: skip
-        if section.caption is not None:
-            st.caption(section.caption(sel))
-        return built
-    assert isinstance(section, TableSection)
-    specs = section.specs(built, sel)
-    title = t(section.title, sel.lang) if section.title else None
-    show_table(
-        styled(built) if styled else built, ctx, name or section.name,
-        column_config=column_config(specs, built, sel),
-        column_order=[c.id for c in specs if c.shown(sel) and c.id in built.columns],
-        key=key, title=title, hide_index=True, **options,
-    )  # fmt: skip
-    return built

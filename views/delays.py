@@ -6,7 +6,8 @@ from monitoring import delays
 from monitoring.filters import filter_options, plan_titles
 from monitoring.i18n import format_date, format_number, plain, t
 from monitoring.pages import DELAYS, TIMELINE_ROWS
-from views.common import banner, build, compute, context, dataset_label, selection, show_section
+from views.common import banner, compute, context, dataset_label
+from views.sections import build, selection, show_section
 
 SCROLL_AT = 1000  # a taller timeline scrolls in an 800 px box, so the sections below stay near
 

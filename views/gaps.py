@@ -9,15 +9,8 @@ from monitoring.i18n import t
 from monitoring.pages import GAPS
 from monitoring.schema import SHEETS_BY_ID
 from monitoring.sections import TableSection
-from views.common import (
-    banner,
-    build,
-    change_log_section,
-    compute,
-    context,
-    selection,
-    show_section,
-)
+from views.common import banner, change_log_section, compute, context
+from views.sections import build, selection, show_section
 
 # Only the retention known at the as-of date: a plan not adopted yet has none (known_at).
 # The sections read it from their selection (`Selection.known`); the page's own figures

@@ -7,7 +7,8 @@ from monitoring import method
 from monitoring.i18n import plain, t
 from monitoring.pages import METHOD
 from monitoring.schema import CONTRACT_VERSION, SHEETS_BY_ID
-from views.common import banner, build, context, selection, show_section, summaries
+from views.common import banner, context, summaries
+from views.sections import build, selection, show_section
 
 ctx = context(METHOD.id)
 sel = selection(ctx)

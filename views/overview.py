@@ -5,7 +5,8 @@ import streamlit as st
 from monitoring import figures_text as ft
 from monitoring.i18n import format_number, plain, t
 from monitoring.pages import OVERVIEW
-from views.common import banner, context, dataset_label, selection, show_section, summaries
+from views.common import banner, context, dataset_label, summaries
+from views.sections import selection, show_section
 
 ctx = context(OVERVIEW.id)
 lang = ctx.lang

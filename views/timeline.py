@@ -5,7 +5,8 @@ import streamlit as st
 from monitoring import timeline as tl
 from monitoring.i18n import t
 from monitoring.pages import TIMELINE
-from views.common import banner, build, compute, context, selection, show_section
+from views.common import banner, compute, context
+from views.sections import build, selection, show_section
 
 ctx = context(TIMELINE.id)
 lang = ctx.lang
