@@ -384,23 +384,32 @@ DELAYS = Page(
 
 
 def _measures(sel: Selection) -> pd.DataFrame | None:
-    rows = md.measure_rows(sel.view, sel.as_of, sel.voice, sel.lang)
-    return None if rows.empty else rows[list(md.TABLE_COLUMNS)]
+    rows = md.measure_rows(sel.view, sel.as_of, sel.voice)
+    return None if rows.empty else rows
 
 
-def _measure_columns(frame: pd.DataFrame, sel: Selection) -> tuple[Column, ...]:
-    kinds = {"link": "link", "percent": "progress", "date": "date", "number": "integer"}
-    specs = md.column_specs(frame, sel.lang)
-    return tuple(
-        Column(c, f"measures.col.{c}", kinds.get(kind, "text"))  # type: ignore[arg-type]
-        for c, (kind, _options) in specs.items()
-    )
+def _measure_words(column: str) -> Callable[[pd.DataFrame, Selection], pd.Series]:
+    def values(frame: pd.DataFrame, sel: Selection) -> pd.Series:
+        written: pd.DataFrame = sel.memo(  # the four columns are written in one pass
+            f"measure_rows_readable:{sel.lang}",
+            lambda: md.readable_rows(sel.view, frame, sel.lang),
+        )
+        return written[column]
+
+    return values
+
+
+# The Measures page's table: `measure_rows` put into words by `readable_rows`.
+MEASURE_COLUMNS: tuple[Column, ...] = tuple(
+    Column(c, f"measures.col.{c}", values=_measure_words(c) if c in md.WORDED else None)
+    for c in md.TABLE_COLUMNS
+)
 
 
 MEASURES = Page(
     "measures",
     ":material/checklist:",
-    sections=(TableSection("measures", _measures, _measure_columns),),
+    sections=(TableSection("measures", _measures, MEASURE_COLUMNS, localised=False),),
 )
 
 

@@ -34,7 +34,8 @@ def _pick_row(key: str, ids: list[str]) -> None:
     state[PICK] = ids[rows[0]] if rows else None
 
 
-rows = compute(md.measure_rows, ctx, ctx.as_of, ctx.voice, lang)
+# The rows are computed once for every language; only their words depend on it.
+rows = compute(md.readable_rows, ctx, compute(md.measure_rows, ctx, ctx.as_of, ctx.voice), lang)
 if rows.empty:
     st.info(t("measures.no_measures", lang))
     st.stop()

@@ -23,10 +23,22 @@ from monitoring.charts.delays import measure_timeline
 from monitoring.dataset import Dataset, dataset_from_records
 from monitoring.datebounds import falls_within
 from monitoring.i18n import format_days, t
-from monitoring.measure_detail import TABLE_COLUMNS, column_specs, measure_detail, measure_rows
+from monitoring.measure_detail import (
+    TABLE_COLUMNS,
+    column_specs,
+    measure_detail,
+    measure_rows,
+    readable_rows,
+)
 from monitoring.sections import Selection
 
 AS_OF = dt.date(2015, 6, 30)
+
+
+def shown_rows(ds, lang):
+    """The Measures page's rows in `lang`: `measure_rows` put into words."""
+    return readable_rows(ds, measure_rows(ds, AS_OF, "all"), lang)
+
 
 # (earliest, latest, French, English): how the assessment's date reads in a table.
 CASES = {
@@ -67,7 +79,7 @@ def shown(kind: str, lang: str) -> str:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_measures_table_gives_the_last_assessment_by_its_bounds(kind, lang):
-    rows = measure_rows(one_measure(kind), AS_OF, "all", lang)
+    rows = shown_rows(one_measure(kind), lang)
 
     assert rows["assessed_on"].tolist() == [shown(kind, lang)]
     assert column_specs(rows[list(TABLE_COLUMNS)], lang)["assessed_on"][0] == "text"
@@ -76,12 +88,12 @@ def test_the_measures_table_gives_the_last_assessment_by_its_bounds(kind, lang):
 def test_a_measure_never_assessed_has_no_assessment_date_in_the_table():
     ds = one_measure("day")
     ds = Dataset(tables={**ds.tables, "status_updates": ds.status_updates.iloc[:0]}, scale=ds.scale)
-    assert measure_rows(ds, AS_OF, "all", "fr")["assessed_on"].tolist() == ["—"]
+    assert shown_rows(ds, "fr")["assessed_on"].tolist() == ["—"]
 
 
 @pytest.mark.parametrize("kind", ["month", "range"])
 def test_the_measures_table_downloaded_as_csv_keeps_the_period(kind):
-    rows = measure_rows(one_measure(kind), AS_OF, "all", "fr")[list(TABLE_COLUMNS)]
+    rows = shown_rows(one_measure(kind), "fr")[list(TABLE_COLUMNS)]
     labels = {c: o["label"] for c, (_, o) in column_specs(rows, "fr").items()}
     stamp = exports.Stamp("Mesures", None, AS_OF, "Test", None, "app", "fr")
     text = exports.table_csv(exports.labelled(rows, labels), stamp).decode("utf-8-sig")
