@@ -64,7 +64,7 @@ if total > TIMELINE_ROWS:
 figure = build(ctx, timeline, sel)
 tall = figure is not None and figure.layout.height > SCROLL_AT
 box = st.container(height=800 if tall else "content", border=False)
-show_section(timeline, sel, ctx, key="delays_timeline", where=box)
+show_section(timeline, sel, ctx, key="delays_timeline", where=box, built=figure)
 
 st.header(t("delays.overdue", lang))
 if show_section(overdue, sel, ctx, key="delays_overdue") is None:
@@ -88,11 +88,13 @@ if waiting is None:
     st.info(t("delays.no_unassessed", lang))
 else:
     with st.expander(t("delays.unassessed_list", lang, count=len(waiting))):
-        show_section(unassessed, sel, ctx, key="delays_unassessed")
+        show_section(unassessed, sel, ctx, key="delays_unassessed", built=waiting)
 
 st.header(t("delays.not_yet_due", lang))
 upcoming = build(ctx, not_yet_due, sel)
 st.write(t("delays.not_yet_due_count", lang, count=0 if upcoming is None else len(upcoming)))
 if upcoming is not None:
     with st.expander(t("delays.not_yet_due_list", lang)):
-        show_section(not_yet_due, sel, ctx, name="not_yet_due", key="delays_not_yet_due")
+        show_section(
+            not_yet_due, sel, ctx, name="not_yet_due", key="delays_not_yet_due", built=upcoming
+        )

@@ -30,7 +30,7 @@ def table(section: TableSection, **options: object) -> object:
     """A table of recommendations: as high as its rows up to 20, then a scrolling box."""
     frame = build(ctx, section, sel)
     height = "content" if frame is None or len(frame) <= 20 else 640
-    return show_section(section, sel, ctx, height=height, **options)
+    return show_section(section, sel, ctx, height=height, built=frame, **options)
 
 
 def recommendation_history() -> None:

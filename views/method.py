@@ -59,9 +59,10 @@ if note is not None:
 st.caption(t("method.sources.coverage", lang))
 show_section(METHOD.section("source-coverage"), sel, ctx)
 cited = METHOD.section("sources")
-if build(ctx, cited, sel) is not None:
+cited_frame = build(ctx, cited, sel)
+if cited_frame is not None:
     st.caption(t("method.sources.references", lang))
-show_section(cited, sel, ctx)
+show_section(cited, sel, ctx, built=cited_frame)
 
 st.header(t("method.format", lang))
 doc = method.format_doc(lang)

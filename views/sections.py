@@ -64,6 +64,27 @@ def _column(kind: str, label: str, lang: Lang, sized: dict[str, Any]) -> Any:
     return config.TextColumn(label, **sized)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def _presented(
+    page: str, name: str, cache_key: str, as_of: dt.date, lang: Lang, voice: str, choices: str,
+    _frame: pd.DataFrame, _specs: Sequence[Column], _sel: Selection,
+) -> pd.DataFrame:  # fmt: skip
+    return present(_frame, _specs, _sel)
+
+
+def _present(
+    ctx: Context, section: TableSection, frame: pd.DataFrame, specs: Sequence[Column],
+    sel: Selection,
+) -> pd.DataFrame:  # fmt: skip
+    """`present(frame, specs, sel)`, cached per language: the words of a language-free
+    table are written once per language, its figures computed once for all."""
+    if not any(c.values for c in specs):
+        return frame
+    choices = repr(sorted(sel.choices.items()))
+    return _presented(ctx.page, section.name, ctx.cache_key, sel.as_of, sel.lang, sel.voice,
+                      choices, frame, specs, sel)  # fmt: skip
+
+
 def column_config(columns: Sequence[Column], frame: pd.DataFrame, sel: Selection) -> dict:
     """The `st.dataframe` column configuration of a table's column specs: each column's
     label in the page's language and its kind's display (None: not shown)."""
@@ -89,6 +110,7 @@ def show_section(
     key: str | None = None,
     where: Any = None,
     styled: Callable[[pd.DataFrame], Any] | None = None,
+    built: Any = None,
     **options: Any,
 ) -> Any:
     """Build a section of the page's declaration and show it with its downloads.
@@ -104,12 +126,14 @@ def show_section(
         key: its widget key (default: derived from its name).
         where: the container to draw a chart in (default: the page).
         styled: how the app styles a table's frame (the status scale's colours).
+        built: what `build` gave for this section, when the view read it first (a
+            cached figure is copied at each read: a large one is read once).
         options: passed to `st.dataframe` (height, …).
 
     Returns:
         The figure or frame built (None when the section does not apply).
     """
-    built = build(ctx, section, sel)
+    built = build(ctx, section, sel) if built is None else built
     if built is None:
         if section.empty:
             st.info(t(section.empty, sel.lang))
@@ -124,7 +148,7 @@ def show_section(
     assert isinstance(section, TableSection)
     specs = section.specs(built, sel)
     title = t(section.title, sel.lang) if section.title else None
-    shown = present(built, specs, sel)
+    shown = _present(ctx, section, built, specs, sel)
     show_table(
         styled(shown) if styled else shown, ctx, name or section.name,
         column_config=column_config(specs, shown, sel),

@@ -51,4 +51,4 @@ if waiting is None:
     st.success(t("timeline.all_answered", lang))
     st.stop()
 st.caption(t("timeline.unanswered.caption", lang, count=len(waiting), as_of=ctx.as_of))
-show_section(unanswered, sel, ctx)
+show_section(unanswered, sel, ctx, built=waiting)
