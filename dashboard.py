@@ -1,12 +1,14 @@
 """Entrypoint of the dashboard: page config, the shared sidebar, and navigation.
 
-Run with `make run` (or `streamlit run dashboard.py`). Pages live in `views/`; they read
-the context computed here and call `monitoring/` for every figure.
+Run with `make run` (or `streamlit run dashboard.py`). Pages are declared in
+`monitoring/pages.py` and drawn by `views/<page id>.py`; they read the context computed
+here and call `monitoring/` for every figure.
 """
 
 import streamlit as st
 
 from monitoring.i18n import t
+from monitoring.pages import PAGES
 from monitoring.settings import SettingError, Settings
 from views import auth
 from views.common import sidebar
@@ -33,28 +35,16 @@ lang = context.lang
 with st.sidebar:
     auth.signed_in_box(actor, settings, lang)
 
-# (file in views/, title key, icon, url path, what the role must allow): the order of the
-# navigation. A page the role does not allow is left out (its address leads to the default
-# page); the page and the core check the role again. Material icons ship with Streamlit's
-# frontend; emoji would need a colour-emoji font on the server.
-PAGES = [
-    ("overview", "page.overview", ":material/dashboard:", "overview", "read"),
-    ("gaps", "page.gaps", ":material/compare_arrows:", "gaps", "read"),
-    ("delays", "page.delays", ":material/schedule:", "delays", "read"),
-    ("measures", "page.measures", ":material/checklist:", "measures", "read"),
-    ("timeline", "page.timeline", ":material/mail:", "timeline", "read"),
-    ("upload", "page.upload", ":material/upload_file:", "upload", "upload"),
-    ("history", "page.history", ":material/history:", "history", "read"),
-    ("report", "page.report", ":material/picture_as_pdf:", "report", "export"),
-    ("method", "page.method", ":material/menu_book:", "method", "read"),
-    ("admin", "page.admin", ":material/admin_panel_settings:", "admin", "manage_users"),
-]
+# The pages as `monitoring.pages` declares them, in the navigation's order. A page the role
+# does not allow is left out (its address leads to the default page); the page and the core
+# check the role again. Material icons ship with Streamlit's frontend; emoji would need a
+# colour-emoji font on the server.
 navigation = st.navigation(
     [
-        st.Page(f"views/{name}.py", title=t(key, lang), icon=icon, url_path=path,
-                default=name == "overview")
-        for name, key, icon, path, action in PAGES
-        if actor.can(action)
+        st.Page(page.script, title=t(page.title_key, lang), icon=page.icon, url_path=page.id,
+                default=page is PAGES[0])
+        for page in PAGES
+        if actor.can(page.action)
     ]
 )  # fmt: skip
 run_page(navigation)  # an unexpected error shows a reference number, details in the log

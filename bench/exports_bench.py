@@ -45,8 +45,9 @@ def main() -> int:
     parser.add_argument("--dossier-runs", type=int, default=1)
     args = parser.parse_args()
 
-    from monitoring import catalog, dossier, exports, shipped
+    from monitoring import dossier, exports, shipped
     from monitoring.loading import load_shipped
+    from monitoring.sections import Selection
 
     if not exports.chromium_available():
         print("## Exports\n\nSkipped: Debian's Chromium is not installed (`make browser-deps`).")
@@ -54,7 +55,7 @@ def main() -> int:
     start = time.perf_counter()
     exports.start_renderer()
     france = load_shipped("france")
-    (chart,) = catalog.charts(catalog.Selection(france, AS_OF, "fr"), only=["status-by-plan"])
+    (chart,) = dossier.charts(Selection(france, AS_OF, "fr"), only=["status-by-plan"])
     stamp = exports.Stamp(chart.image_title, None, AS_OF, "France", "1", "bench", "fr")
     exports.figure_bytes(chart.figure, "png", stamp)  # the first image starts Chromium
     cold = time.perf_counter() - start

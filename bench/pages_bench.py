@@ -23,18 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 TARGET_MS = 300.0
-PAGES = (
-    "overview",
-    "gaps",
-    "delays",
-    "measures",
-    "timeline",
-    "upload",
-    "history",
-    "report",
-    "method",
-    "admin",
-)
 
 
 def time_pages(n_measures: int, reruns: int) -> dict[str, float]:
@@ -42,6 +30,7 @@ def time_pages(n_measures: int, reruns: int) -> dict[str, float]:
     from streamlit.testing.v1 import AppTest
 
     import views.common as common
+    from monitoring.pages import PAGES
     from monitoring.synthetic import as_of_date, synthetic_dataset
 
     warnings.filterwarnings("ignore")
@@ -53,11 +42,12 @@ def time_pages(n_measures: int, reruns: int) -> dict[str, float]:
     # The seam the sidebar loads datasets through: serve the synthetic one instead.
     common.load_dataset = lambda name, lang: (None, ds, digest)
     medians: dict[str, float] = {}
-    for page in PAGES:
+    for declared in PAGES:
+        page = declared.id
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
         at.query_params["as_of"] = as_of_date().isoformat()
         at.run()
-        at.switch_page(f"views/{page}.py").run()  # fills the caches
+        at.switch_page(declared.script).run()  # fills the caches
         if at.exception:
             raise RuntimeError(f"page {page} failed: {at.exception[0].message}")
         timings = []

@@ -89,9 +89,7 @@ def _moves(ds: Dataset, as_of: dt.date, original: pd.Series) -> pd.DataFrame:
     return revisions[(revisions["revised_due_date"] != in_force).to_numpy(dtype=bool)]
 
 
-def slipped_measures(
-    ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL, lang: Lang = "fr"
-) -> pd.DataFrame:
+def slipped_measures(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.DataFrame:
     """Return the measures whose deadline moved, by how many days and how many times.
 
     Decisions: `times_moved` counts the known revisions that changed the deadline in force
@@ -103,12 +101,12 @@ def slipped_measures(
         ds: the dataset.
         as_of: the date the figures are computed for.
         voice: `"all"` or a voice code (for the status shown).
-        lang: language of the dates in `deadlines` and of the status labels.
 
     Returns:
         One row per measure moved at least once, largest slip first: plan_id, number,
-        title, lead, status, original_due, effective_due, slip_days (Int64),
-        times_moved (int), deadlines (text: "31/12/2020 → 30/06/2021 → …").
+        title, lead, status, voice, assessor (as `measure_list`), original_due,
+        effective_due, slip_days (Int64), times_moved (int), deadlines (a tuple of dates:
+        the original, then each new one; `deadline_text` writes it).
     """
     table = _adopted_measures(ds, as_of, voice)
     original = pd.Series(table["original_due"].to_numpy(), index=table["measure_id"].to_numpy())
@@ -119,32 +117,54 @@ def slipped_measures(
     moved["times_moved"] = moved["measure_id"].map(moves["measure_id"].value_counts())
     moved["times_moved"] = moved["times_moved"].astype("int64")
     moved["deadlines"] = [
-        " → ".join(format_date(d, lang) for d in [start, *chains[measure]])
+        (start, *chains[measure])
         for measure, start in zip(moved["measure_id"], moved["original_due"], strict=True)
     ]
     moved = moved.sort_values(["slip_days", "times_moved"], ascending=False, kind="stable")
-    return _displayed(ds, moved, lang)[
+    return moved[
         [
-            "plan_id", "number", "title", "lead", "status", "original_due", "effective_due",
-            "slip_days", "times_moved", "deadlines",
+            "plan_id", "number", "title", "lead", "status", "voice", "assessor",
+            "original_due", "effective_due", "slip_days", "times_moved", "deadlines",
         ]
     ].reset_index(drop=True)  # fmt: skip
 
 
-def _displayed(ds: Dataset, table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Return rows of `measure_table` with status, lead and assessor written for people."""
-    labels = {s: ds.scale.display(s, lang) for s in table["status"].dropna().unique()}
+def deadline_text(deadlines: pd.Series, lang: Lang) -> pd.Series:
+    """`slipped_measures`' deadlines written out: "31/12/2020 → 30/06/2021 → …"."""
+    return deadlines.map(lambda dates: " → ".join(format_date(d, lang) for d in dates))
+
+
+def status_labels(ds: Dataset, statuses: pd.Series, lang: Lang) -> pd.Series:
+    """The statuses as the dataset's scale names them in `lang` (missing stays missing)."""
+    labels = {s: ds.scale.display(s, lang) for s in statuses.dropna().unique()}
+    return statuses.map(labels)
+
+
+def lead_labels(leads: pd.Series, lang: Lang) -> pd.Series:
+    """The leads, "Pilote non renseigné" where none is recorded."""
+    return leads.astype("str").fillna(t("delays.no_lead", lang))
+
+
+def assessed_by(frame: pd.DataFrame, lang: Lang) -> pd.Series:
+    """Who assessed each measure, from its `assessor` and `voice`: "CNCDH · Évaluation
+    indépendante", the voice alone, or missing when neither is known."""
     # Text columns (`str` dtype) whatever the rows: a column of missing values only would
     # otherwise come back as floats.
-    voices = table["voice"].map(lambda v: t(f"voice.{v}", lang), na_action="ignore")
+    voices = frame["voice"].map(lambda v: t(f"voice.{v}", lang), na_action="ignore")
     voices = voices.astype("str").fillna("")
-    assessor = table["assessor"].astype("str").fillna("")
+    assessor = frame["assessor"].astype("str").fillna("")
     between = np.where((assessor != "") & (voices != ""), " · ", "")
-    assessed_by = assessor + between + voices
-    return table.assign(
-        status=table["status"].map(labels),
-        lead=table["lead"].astype("str").fillna(t("delays.no_lead", lang)),
-        assessed_by=assessed_by.where(assessed_by != ""),
+    who = assessor + between + voices
+    return who.where(who != "")
+
+
+def readable(ds: Dataset, frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """A list of this module as people read it: status, lead and assessor in words (the
+    presentation of `measure_list` and `slipped_measures` rows)."""
+    return frame.assign(
+        status=status_labels(ds, frame["status"], lang),
+        lead=lead_labels(frame["lead"], lang),
+        assessed_by=assessed_by(frame, lang),
     )
 
 
@@ -155,9 +175,8 @@ def _adopted_measures(ds: Dataset, as_of: dt.date, voice: str) -> pd.DataFrame:
 
 
 def measure_list(
-    ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL, kind: ListKind = "overdue",
-    lang: Lang = "fr",
-) -> pd.DataFrame:  # fmt: skip
+    ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL, kind: ListKind = "overdue"
+) -> pd.DataFrame:
     """Return the overdue, past-due-unassessed or not-yet-due measures, ready to show.
 
     Order: overdue ones most days late first (their delay runs up to their last
@@ -171,17 +190,17 @@ def measure_list(
         as_of: the date the figures are computed for.
         voice: `"all"` or a voice code.
         kind: `"overdue"`, `"past_due_unassessed"` or `"not_yet_due"` (`measure_table` flags).
-        lang: language of the status labels, voices and the "no lead" label.
 
     Returns:
-        One row per measure: measure_id, plan_id, number, title, lead ("Pilote non
-        renseigné" when empty), original_due, effective_due, days_late (Int64, overdue
-        only: at least that many days, up to the last assessment; NA when the due date
-        passed after it), days_left (Int64, not yet due only), status, assessed_by
-        (assessor · voice), evidence, due_basis (`revised`, `measure` or `plan_end`: the
-        plan's end taken by convention), assessed_on (date of the last assessment, its
-        earliest when known only as a period), assessed_latest (its latest possible date,
-        NaT when known to the day).
+        One row per measure, language-free (`readable` writes status, lead and assessor
+        for people): measure_id, plan_id, number, title, lead (missing when none is
+        recorded), original_due, effective_due, days_late (Int64, overdue only: at least
+        that many days, up to the last assessment; NA when the due date passed after
+        it), days_left (Int64, not yet due only), status (as the workbook writes it),
+        voice (its code) and assessor of the last assessment, evidence, due_basis
+        (`revised`, `measure` or `plan_end`: the plan's end taken by convention),
+        assessed_on (date of the last assessment, its earliest when known only as a
+        period), assessed_latest (its latest possible date, NaT when known to the day).
     """
     if kind not in LIST_KINDS:
         raise ValueError(f"measure_list: kind must be one of {LIST_KINDS}, not {kind!r}")
@@ -197,10 +216,10 @@ def measure_list(
         days_late=rows["delay_days"].where(rows["overdue"]),
         days_left=_whole_days(rows["effective_due"], _day(as_of)).where(rows["not_yet_due"]),
     )
-    return _displayed(ds, rows, lang)[
+    return rows[
         [
             "measure_id", "plan_id", "number", "title", "lead", "original_due", "effective_due",
-            "days_late", "days_left", "status", "assessed_by", "evidence", "due_basis",
+            "days_late", "days_left", "status", "voice", "assessor", "evidence", "due_basis",
             "assessed_on", "assessed_latest",
         ]
     ].reset_index(drop=True)  # fmt: skip

@@ -1,31 +1,40 @@
 """The dossier: one ZIP with every chart (PNG and SVG), every table (XLSX) and a PDF report.
 
-    charts/01-plan-periods.png   charts/01-plan-periods.svg   …   (the catalog's order; the
+    charts/01-plan-periods.png   charts/01-plan-periods.svg   …   (the pages' order; the
                                  formats `monitoring.export_formats` marks `in_dossier`)
     charts/03-retention-by-plan.txt   a chart with nothing to draw: its sentence, no image
-    tables.xlsx                  one sheet per table of the catalog
+    tables.xlsx                  one sheet per table of the pages
     rapport.pdf | report.pdf     cover, key figures, charts with captions, lists, method,
                                  sources
 
-Built from the same catalog the pages draw from (`monitoring.catalog`), stamped like the
-app's own downloads (`monitoring.exports`): each image says its title, the plans, the
-as-of date, the dataset and its version, and where its figures come from.
+Built from the sections the pages draw (`monitoring.pages`), stamped like the app's own
+downloads (`monitoring.exports`): each image says its title, the plans, the as-of date,
+the dataset and its version, and where its figures come from.
+
+A section that does not apply to the data (no retention recorded, no letter, no overdue
+measure) builds nothing and is left out, as the page shows a sentence instead of an
+empty chart; the Overview's charts are always listed, and one with nothing to draw is its
+`NoChart` sentence, which the dossier prints instead of an image.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from monitoring import catalog, export_formats, exports, pdf_report, shipped
-from monitoring.charts.base import NoChart
+from monitoring import export_formats, exports, pdf_report, shipped
+from monitoring.charts.base import Drawing, NoChart
 from monitoring.dataset import Dataset
 from monitoring.exports import ExportUnavailable
+from monitoring.filters import plan_titles
 from monitoring.i18n import t
+from monitoring.pages import PAGES, WORKBOOK_FIRST
 from monitoring.schema import Lang
+from monitoring.sections import Chart, ChartSection, Selection, Table, labelled
 
 Progress = Callable[[int, int, str], None]
 CHART_DIR = "charts"
@@ -94,10 +103,108 @@ def chart_stem(number: int, name: str) -> str:
     return f"{number:02d}-{stem.rstrip('.')}"
 
 
-def _stamp(sel: catalog.Selection, title: str, plans: Sequence[str], source: str,
+def _figure_title(fig: Drawing, fallback: str) -> str:
+    if isinstance(fig, NoChart):
+        return fallback
+    text = fig.layout.title.text if fig.layout.title else None
+    return html.unescape(str(text)) if text else fallback
+
+
+def _chart(
+    sel: Selection, section: ChartSection, name: str, page: str, fig: Drawing, plans: Sequence[str]
+) -> Chart:
+    lang = sel.lang
+    voice = t(f"voice.{sel.voice}", lang)
+    fallback = t(section.title or f"page.{page}", lang)
+    title = image_title = _figure_title(fig, fallback)
+    if section.per_plan:
+        titles = plan_titles(sel.ds)
+        plan = plans[0]
+        title = f"{title} — {plan}"
+        shows = t(f"dossier.shows.{section.name}", lang,
+                  plan=f"{plan} — {titles.get(plan, '')}")  # fmt: skip
+    else:
+        shows = t(f"dossier.shows.{section.name}", lang)
+    source = t(f"dossier.from.{section.name}", lang, as_of=sel.as_of, voice=voice)
+    return Chart(name, page, title, shows, source, fig, tuple(plans), image_title)
+
+
+def charts(sel: Selection, only: Sequence[str] | None = None) -> list[Chart]:
+    """Build every chart of the pages that applies to the selection, in the pages' order.
+
+    Args:
+        sel: the data, date, voice, language and plans covered.
+        only: the chart names to build (default: all); a per-plan chart is named
+            `<name>-<plan id>` (`timeline-PAN-2024`).
+
+    Returns:
+        The charts, each with its title, caption texts and figure.
+    """
+    built: list[Chart] = []
+    if not sel.summaries():  # no plan: the pages say so instead of drawing
+        return built
+    wanted = None if only is None else set(only)
+    # A plan not adopted at the as-of date has no measures in force: no per-plan chart.
+    adopted = [s["plan_id"] for s in sel.summaries() if s.get("adopted", True)]
+    for page in PAGES:
+        for section in page.charts():
+            targets = (
+                [(f"{section.name}-{p}", [p]) for p in adopted]
+                if section.per_plan
+                else [(section.name, sel.plan_ids())]
+            )
+            for name, plans in targets:
+                if wanted is not None and name not in wanted:
+                    continue
+                chosen = sel.choosing(plans=tuple(plans)) if section.per_plan else sel
+                fig = section.build(chosen)
+                if fig is None or (isinstance(fig, NoChart) and not section.sentence_in_dossier):
+                    continue
+                built.append(_chart(sel, section, name, page.id, fig, plans))
+    return built
+
+
+def chart_names(sel: Selection) -> list[str]:
+    """The names of the charts `charts(sel)` builds, in order (each built once to know)."""
+    return [chart.name for chart in charts(sel)]
+
+
+def tables(sel: Selection) -> list[Table]:
+    """Build every table of the pages that applies to the selection, in the workbook's order.
+
+    Args:
+        sel: the data, date, voice, language and plans covered.
+
+    Returns:
+        The tables, each with its sheet name and its columns under their labels.
+    """
+    first = [p for p in PAGES if p.id in WORKBOOK_FIRST]
+    ordered = sorted(first, key=lambda p: WORKBOOK_FIRST.index(p.id))
+    ordered += [p for p in PAGES if p.id not in WORKBOOK_FIRST]
+    built = []
+    for page in ordered:
+        if not sel.summaries() and page.id != "method":  # no plan, no measure figures
+            continue
+        for section in page.tables():
+            frame = section.build(sel)
+            if frame is not None:
+                sheet = t(f"dossier.sheet.{section.name}", sel.lang)
+                shown = labelled(frame, section.specs(frame, sel), sel)
+                built.append(Table(section.name, page.id, sheet, shown))
+    return built
+
+
+def plan_label(sel: Selection, plan_ids: Sequence[str] | None = None) -> str:
+    """`PAN-2024 — title; …` for the plans given (default: the plans covered)."""
+    titles = plan_titles(sel.ds)
+    chosen = list(plan_ids) if plan_ids is not None else sel.plan_ids()
+    return "; ".join(f"{p} — {titles[p]}" if p in titles else p for p in chosen)
+
+
+def _stamp(sel: Selection, title: str, plans: Sequence[str], source: str,
            dataset_label: str, version: str | None) -> exports.Stamp:  # fmt: skip
     # One plan: its id and title; several: their ids, so the image's footer line fits.
-    plan = catalog.plan_label(sel, plans) if len(plans) == 1 else "; ".join(plans)
+    plan = plan_label(sel, plans) if len(plans) == 1 else "; ".join(plans)
     return exports.Stamp(
         title=title,
         plan=plan or t("exports.all_plans", sel.lang),
@@ -164,22 +271,22 @@ def build(
     unknown = [p for p in plans or () if p not in known]
     if unknown:
         raise ValueError(f"unknown plan(s): {', '.join(unknown)}")
-    sel = catalog.Selection(ds, as_of, lang, voice, tuple(plans or ()))
+    sel = Selection(ds, as_of, lang, voice, tuple(plans or ()))
     tell = progress or (lambda step, total, label: None)
     now = now or dt.datetime.now()
 
     tell(0, 1, t("dossier.step.figures", lang))
-    charts = catalog.charts(sel)
-    total = len(charts) + 4  # figures, each chart, workbook, PDF, ZIP
+    charts_ = charts(sel)
+    total = len(charts_) + 4  # figures, each chart, workbook, PDF, ZIP
     tell(1, total, t("dossier.step.figures", lang))
-    tables = catalog.tables(sel)  # the renderer starts with the first image, if any
+    tables_ = tables(sel)  # the renderer starts with the first image, if any
 
     buffer = io.BytesIO()
     files: list[str] = []
     images: list[pdf_report.ChartImage] = []
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for number, chart in enumerate(charts, start=1):
-            label = t("dossier.step.chart", lang, number=number, total=len(charts),
+        for number, chart in enumerate(charts_, start=1):
+            label = t("dossier.step.chart", lang, number=number, total=len(charts_),
                       title=chart.title)  # fmt: skip
             tell(1 + number, total, label)
             source = t("exports.source_app", lang, page=t(f"page.{chart.page}", lang))
@@ -207,7 +314,7 @@ def build(
         source = t("dossier.tables_source", lang, pdf=report)
         stamp = _stamp(sel, t("dossier.tables_title", lang), sel.plan_ids(), source,
                        dataset_label, version)  # fmt: skip
-        workbook = exports.tables_xlsx({table.sheet: table.frame for table in tables}, stamp)
+        workbook = exports.tables_xlsx({table.sheet: table.frame for table in tables_}, stamp)
         _write(archive, TABLES_FILE, workbook, now, compress=False)  # XLSX is a ZIP already
         files.append(TABLES_FILE)
 
@@ -224,5 +331,5 @@ def build(
         _write(archive, report, rendered.data, now, compress=not compress_pdf)
         files.append(report)
         tell(total, total, t("dossier.step.zip", lang))
-    return Dossier(buffer.getvalue(), tuple(files), report, rendered.pages, len(charts),
-                   len(tables))  # fmt: skip
+    return Dossier(buffer.getvalue(), tuple(files), report, rendered.pages, len(charts_),
+                   len(tables_))  # fmt: skip

@@ -304,7 +304,7 @@ def sankey_links(
     return links.reindex(columns=columns).astype({"count": "int64"})
 
 
-def not_taken_up(ds: Dataset, chosen: Sequence[str] = (), lang: Lang = "fr") -> pd.DataFrame:
+def not_taken_up(ds: Dataset, chosen: Sequence[str] = ()) -> pd.DataFrame:
     """Return the recommendations a selected plan did not retain or dropped from its draft.
 
     One row per (recommendation, plan) whose best level for that plan is dropped from
@@ -314,13 +314,13 @@ def not_taken_up(ds: Dataset, chosen: Sequence[str] = (), lang: Lang = "fr") -> 
     Args:
         ds: the dataset.
         chosen: author names; empty means every author.
-        lang: language of the retention level's label.
 
     Returns:
-        Rows plan_id, level (label in `lang`), author, theme, rec_id, title, issued_on and
-        issued_latest (the bounds of its date: `readable` writes them), comment, source (of
-        the retention row), rec_source, in plan order, then dropped from draft before not
-        retained, then author and sheet row of the recommendation.
+        Rows plan_id, level (its code: `dropped_from_draft` or `not_retained`), author,
+        theme, rec_id, title, issued_on and issued_latest (the bounds of its date:
+        `readable` writes them), comment, source (of the retention row), rec_source, in
+        plan order, then dropped from draft before not retained, then author and sheet
+        row of the recommendation.
     """
     ds = restrict_authors(ds, chosen)
     best = _ranked_retention(ds).drop_duplicates(["rec_id", "plan_id"])
@@ -336,7 +336,6 @@ def not_taken_up(ds: Dataset, chosen: Sequence[str] = (), lang: Lang = "fr") -> 
     out = out.assign(_plan=out["plan_id"].map(plan_rank)).sort_values(
         ["_plan", "_rank", "author", "_rec_row"], kind="stable"
     )
-    out["level"] = [t(f"retention.{code}", lang) for code in out["level"]]
     columns = ["plan_id", "level", "author", "theme", "rec_id", "title", *_ISSUED, "comment",
                "source", "rec_source"]  # fmt: skip
     return out[columns].reset_index(drop=True)

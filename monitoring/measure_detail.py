@@ -59,6 +59,16 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "carried_from",
     "diverges",
 )
+# `measure_rows`' columns: the table's, with the parts `readable_rows` writes as one.
+_RAW_COLUMNS: tuple[str, ...] = (
+    *(c for c in TABLE_COLUMNS if c != "assessed_by"),
+    "assessed_latest",
+    "voice",
+    "assessor",
+)
+DEADLINE_STATES: tuple[str, ...] = ("overdue", "unassessed", "ahead")
+# The columns `readable_rows` writes in words (the others are shown as they are).
+WORDED: tuple[str, ...] = ("status", "assessed_on", "assessed_by", "deadline")
 _SEARCHED = ("measure_id", "title", "axis", "lead")
 _HISTORY = (
     "as_of",
@@ -97,39 +107,59 @@ def _voice_labels(voices: pd.Series, assessors: pd.Series, lang: Lang) -> pd.Ser
     return with_assessor.fillna(voice)
 
 
-def measure_rows(ds: Dataset, as_of: dt.date, voice: str, lang: Lang) -> pd.DataFrame:
-    """Return the measures table: one row per measure, as `metrics.measure_table` orders them.
+def measure_rows(ds: Dataset, as_of: dt.date, voice: str) -> pd.DataFrame:
+    """Return the measures table, language-free: one row per measure, as
+    `metrics.measure_table` orders them (`readable_rows` writes it for people).
 
     Args:
         ds: the (filtered) dataset.
         as_of: the date the figures are computed for.
         voice: `"all"` or a voice code: whose current status is shown.
-        lang: language of the status, voice and deadline labels.
+
+    Returns:
+        The `TABLE_COLUMNS` but `assessed_by`, with status as the workbook writes it,
+        `assessed_on` and `assessed_latest` the bounds of the last assessment, `voice`
+        (its code) and `assessor` of it, `deadline` a state (`overdue`, `unassessed`,
+        `ahead`; None when done, dropped or without a due date), `days_late` only for
+        overdue measures, up to their last assessment (`metrics.measure_table`: at least
+        that; empty when the due date passed after it), `diverges` True when government
+        and civil society disagree, as in `metrics.divergences`; plus `category` for
+        `search`.
+    """
+    table = measure_table(ds, as_of, voice)
+    deadline = np.select(
+        [table["overdue"], table["past_due_unassessed"], table["not_yet_due"]],
+        list(DEADLINE_STATES),
+        default="",
+    )
+    return table.assign(
+        deadline=pd.Series(deadline, index=table.index, dtype=object).replace("", None),
+        days_late=table["delay_days"].where(table["overdue"]),
+        diverges=table["measure_id"].isin(divergences(ds, as_of)["measure_id"]),
+    )[[*_RAW_COLUMNS, "category"]]
+
+
+def readable_rows(ds: Dataset, rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Return `measure_rows` as the Measures page shows it, in `lang`.
+
+    Args:
+        ds: the dataset (its scale names the statuses).
+        rows: `measure_rows(...)` output.
+        lang: language of the status, voice and deadline labels and of the dates.
 
     Returns:
         The `TABLE_COLUMNS` (status as a display label, `assessed_on` as text from the
         last assessment's bounds, "14/05/2014", "mars 2014", "2014" or "entre le … et le …",
         never a day it was not known to; `assessed_by` as "voice · assessor",
-        `deadline` a label: overdue, past due not assessed, not yet due, or "—" when
-        done, dropped or without a due date; `days_late` only for overdue measures, up
-        to their last assessment (`metrics.measure_table`: at least that; empty when the
-        due date passed after it);
-        `diverges` True when government and civil society disagree, as in
-        `metrics.divergences`), plus `category` for `search`.
+        `deadline` a label: overdue, past due not assessed, not yet due, or "—"), plus
+        `category` for `search`.
     """
-    table = measure_table(ds, as_of, voice)
-    deadline = np.select(
-        [table["overdue"], table["past_due_unassessed"], table["not_yet_due"]],
-        [t(f"measures.deadline.{state}", lang) for state in ("overdue", "unassessed", "ahead")],
-        default=_EMPTY,
-    )
-    return table.assign(
-        status=_status_labels(ds, table["status"], lang),
-        assessed_on=format_date_bounds_column(table["assessed_on"], table["assessed_latest"], lang),
-        assessed_by=_voice_labels(table["voice"], table["assessor"], lang),
-        deadline=deadline,
-        days_late=table["delay_days"].where(table["overdue"]),
-        diverges=table["measure_id"].isin(divergences(ds, as_of)["measure_id"]),
+    labels = {state: t(f"measures.deadline.{state}", lang) for state in DEADLINE_STATES}
+    return rows.assign(
+        status=_status_labels(ds, rows["status"], lang),
+        assessed_on=format_date_bounds_column(rows["assessed_on"], rows["assessed_latest"], lang),
+        assessed_by=_voice_labels(rows["voice"], rows["assessor"], lang),
+        deadline=rows["deadline"].map(labels).fillna(_EMPTY),
     )[[*TABLE_COLUMNS, "category"]]
 
 

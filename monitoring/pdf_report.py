@@ -24,12 +24,15 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-from monitoring import catalog, method
+from monitoring import delays as delays_
 from monitoring import figures_text as ft
+from monitoring import method
+from monitoring import pages as pages_
 from monitoring.charts.base import NoChart
 from monitoring.exports import ExportUnavailable
-from monitoring.i18n import format_date, format_number, t
+from monitoring.i18n import format_date, format_number, format_percent, t
 from monitoring.schema import CATEGORY_CODES, RETENTION_LEVELS, Lang
+from monitoring.sections import Chart, Selection
 
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
 FONT_FILES = {"": "LiberationSans-Regular.ttf", "B": "LiberationSans-Bold.ttf"}
@@ -79,9 +82,9 @@ class ReportInfo:
 
 @dataclass(frozen=True)
 class ChartImage:
-    """A chart of the catalog with its rendered PNG and its file stem in the ZIP."""
+    """A chart of the dossier with its rendered PNG and its file stem in the ZIP."""
 
-    chart: catalog.Chart
+    chart: Chart
     png: bytes | None  # None: the chart had nothing to draw (its `NoChart` sentence instead)
     stem: str
 
@@ -153,7 +156,24 @@ class _Report(FPDF):
         self.set_text_color(0, 0, 0)
 
 
-def _document(sel: catalog.Selection, info: ReportInfo, compress: bool) -> _Report:
+def period(summary: dict[str, Any], lang: Lang) -> str:
+    """A plan's period in words: `01/01/2024 – 31/12/2027`."""
+    start, end = summary["period_start"], summary["period_end"]
+    return f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
+def retained_share(summary: dict[str, Any], lang: Lang) -> str:
+    """Recommendations retained (fully or partly) out of those recorded: `6 / 8 (75 %)`;
+    `non renseignée` when none is recorded (unknown, not zero)."""
+    if not ft.retention_recorded(summary):
+        return t("truth.retention.not_recorded", lang)
+    counts = summary["retention_counts"]
+    recorded = sum(counts.values())
+    taken = counts["retained"] + counts["partly_retained"]
+    return f"{taken} / {recorded} ({format_percent(taken / recorded, lang)})"
+
+
+def _document(sel: Selection, info: ReportInfo, compress: bool) -> _Report:
     paths = font_paths(sel.lang)
     lang = sel.lang
     footer = t("dossier.footer", lang, dataset=info.dataset, as_of=sel.as_of)
@@ -257,7 +277,7 @@ SECTIONS = (
 )
 
 
-def _cover(pdf: _Report, sel: catalog.Selection, info: ReportInfo) -> None:
+def _cover(pdf: _Report, sel: Selection, info: ReportInfo) -> None:
     lang = sel.lang
     pdf.add_page()
     pdf.ln(25)
@@ -276,7 +296,7 @@ def _cover(pdf: _Report, sel: catalog.Selection, info: ReportInfo) -> None:
     _paragraph(pdf, t("dossier.cover.as_of", lang, date=as_of), size=16, bold=True, gap=6)
     _paragraph(pdf, t("dossier.cover.plans", lang), size=11, bold=True, gap=1)
     for summary in sel.summaries():
-        line = f"{summary['plan_id']} — {summary['title']} ({catalog.period(summary, lang)})"
+        line = f"{summary['plan_id']} — {summary['title']} ({period(summary, lang)})"
         _paragraph(pdf, f"•  {line}", size=10.5, gap=1)
     pdf.ln(4)
     voice = t(f"voice.{sel.voice}", lang)
@@ -314,7 +334,7 @@ def _key_rows(chunk: Sequence[dict[str, Any]], lang: Lang) -> list[list[str]]:
     rows.append(row(t("metric.unassessed", lang), unassessed))
     median = [ft.median_delay_short(s, lang) for s in chunk]
     rows.append(row(t("dossier.key.median_delay", lang), median))
-    shares = [catalog.retained_share(s, lang) for s in chunk]
+    shares = [retained_share(s, lang) for s in chunk]
     rows.append(row(t("dossier.key.retained_share", lang), shares))
     for level in RETENTION_LEVELS:
         counts = [
@@ -348,7 +368,7 @@ def _plan_truths(pdf: _Report, s: dict[str, Any], lang: Lang) -> None:
     pdf.ln(1.5)
 
 
-def _key_figures(pdf: _Report, sel: catalog.Selection) -> None:
+def _key_figures(pdf: _Report, sel: Selection) -> None:
     lang = sel.lang
     _section(pdf, t("dossier.section.key_figures", lang))
     summaries = sel.summaries()
@@ -436,10 +456,11 @@ def _more(pdf: _Report, frame: pd.DataFrame, sheet: str, lang: Lang) -> None:
         _paragraph(pdf, text, size=SMALL_PT, colour=GREY)
 
 
-def _overdue(pdf: _Report, sel: catalog.Selection) -> None:
+def _overdue(pdf: _Report, sel: Selection) -> None:
     lang = sel.lang
     _section(pdf, t("dossier.section.overdue", lang))
-    frame = catalog.overdue_measures(sel)
+    frame = pages_.overdue_measures(sel)
+    frame = frame if frame.empty else delays_.readable(sel.view, frame, lang)
     unassessed = sum(s["past_due_unassessed"] for s in sel.summaries())
     if frame.empty:
         _paragraph(pdf, t("dossier.overdue.none", lang, as_of=sel.as_of, unassessed=unassessed))
@@ -460,13 +481,13 @@ def _overdue(pdf: _Report, sel: catalog.Selection) -> None:
     _more(pdf, frame, t("dossier.sheet.overdue", lang), lang)
 
 
-def _not_taken_up(pdf: _Report, sel: catalog.Selection) -> None:
+def _not_taken_up(pdf: _Report, sel: Selection) -> None:
     lang = sel.lang
     _section(pdf, t("dossier.section.not_taken_up", lang))
     if not sel.documented():
         _paragraph(pdf, t("dossier.not_taken_up.undocumented", lang))
         return
-    frame = catalog.not_taken_up(sel)
+    frame = pages_.not_taken_up(sel)
     if frame.empty:
         _paragraph(pdf, t("dossier.not_taken_up.none", lang))
         return
@@ -477,14 +498,14 @@ def _not_taken_up(pdf: _Report, sel: catalog.Selection) -> None:
         t("dossier.col.comment", lang),
     ]  # fmt: skip
     rows = [
-        [r.plan_id, r.level, r.author, f"{r.rec_id} — {r.title}", r.comment]
+        [r.plan_id, t(f"retention.{r.level}", lang), r.author, f"{r.rec_id} — {r.title}", r.comment]
         for r in frame.head(MAX_LIST_ROWS).itertuples(index=False)
     ]
     _table(pdf, header, rows, [20, 24, 30, 58, 42])
     _more(pdf, frame, t("dossier.sheet.not-taken-up", lang), lang)
 
 
-def _method(pdf: _Report, sel: catalog.Selection) -> None:
+def _method(pdf: _Report, sel: Selection) -> None:
     lang = sel.lang
     _section(pdf, t("dossier.section.method", lang))
     _paragraph(pdf, t("dossier.method.intro", lang, as_of=sel.as_of))
@@ -504,7 +525,7 @@ def _method(pdf: _Report, sel: catalog.Selection) -> None:
             pdf.ln(7)
 
 
-def _sources(pdf: _Report, sel: catalog.Selection) -> None:
+def _sources(pdf: _Report, sel: Selection) -> None:
     lang = sel.lang
     _section(pdf, t("dossier.section.sources", lang))
     coverage = method.source_coverage(sel.ds, lang)
@@ -515,7 +536,7 @@ def _sources(pdf: _Report, sel: catalog.Selection) -> None:
         for r in coverage.itertuples(index=False)
     ]
     _table(pdf, header, rows, [46, 24, 32, 32, 40], align=["LEFT", *["RIGHT"] * 4])
-    cited = catalog.sources(sel)
+    cited = pages_.sources(sel)
     if cited.empty:
         _paragraph(pdf, t("method.sources.none", lang))
         return
@@ -533,7 +554,7 @@ def _sources(pdf: _Report, sel: catalog.Selection) -> None:
 
 
 def report_pdf(
-    sel: catalog.Selection,
+    sel: Selection,
     info: ReportInfo,
     images: Sequence[ChartImage],
     *,

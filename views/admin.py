@@ -14,7 +14,7 @@ from monitoring.storage import StorageError
 from views.auth import require
 from views.common import context, show_table, store
 
-ctx, db, settings = context(), store(), Settings.from_env()
+ctx, db, settings = context("admin"), store(), Settings.from_env()
 lang, actor = ctx.lang, ctx.actor
 st.title(t("page.admin", lang))
 require(actor, "manage_users", lang)

@@ -1,5 +1,6 @@
 """What every page shares: the sidebar's choices, cached data, banners, and the way charts
-and tables are shown with their downloads (`show_chart`, `show_table`).
+and tables are shown with their downloads (`show_chart`, `show_table`; `views.sections`
+shows the sections of a page declaration with them).
 
 Caching lives here, in the UI layer, keyed on the dataset's content hash: a change of
 filter or language recomputes figures from the cached dataset without reloading or
@@ -12,11 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
-import sys
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -51,11 +50,12 @@ class Context:
     version_info: VersionInfo | None  # the stored version shown (None outside the store)
     ds: Dataset  # the whole dataset
     view: Dataset  # the part the filters select: what pages compute from
-    version: str  # content hash + filters: the cache key of everything computed
+    cache_key: str  # content hash + filters: the cache key of everything computed
     lang: Lang
     as_of: dt.date
     filters: Filters
     actor: Actor = field(default_factory=local_actor)  # who is acting (see views.auth)
+    page: str = "dashboard"  # the page being run (`context(page)`): names its downloads
 
     @property
     def voice(self) -> str:
@@ -174,14 +174,14 @@ def compute(fn: Callable[..., T], ctx: Context, *args: Any) -> T:
     ctx.voice)`): a rerun with the same choices costs a dictionary lookup.
     """
     name = f"{fn.__module__}.{fn.__qualname__}"
-    result: T = _compute(name, fn, ctx.view, ctx.version, *args)
+    result: T = _compute(name, fn, ctx.view, ctx.cache_key, *args)
     return result
 
 
 def compute_whole(fn: Callable[..., T], ctx: Context, *args: Any) -> T:
     """`fn(ctx.ds, *args)`: like `compute`, on the whole dataset whatever the filters."""
     name = f"{fn.__module__}.{fn.__qualname__}"
-    digest = ctx.version.split(":", 1)[0]
+    digest = ctx.cache_key.split(":", 1)[0]
     result: T = _compute(name, fn, ctx.ds, digest, *args)
     return result
 
@@ -199,7 +199,7 @@ def chart(fn: Callable[..., T], ctx: Context, *args: Any, **kwargs: Any) -> T:
     display from computed data (dates in words, notes): pass its function here too.
     """
     name = f"{fn.__module__}.{fn.__qualname__}"
-    result: T = _chart(name, fn, ctx.version, *args, **kwargs)
+    result: T = _chart(name, fn, ctx.cache_key, *args, **kwargs)
     return result
 
 
@@ -298,9 +298,11 @@ def sidebar(actor: Actor | None = None) -> Context:
             "lead": list(filters.leads),
         }
     )
-    version = f"{digest}:{filters.key()}"
+    cache_key = f"{digest}:{filters.key()}"
     view = _filtered(ds, digest, filters)
-    return Context(state["dataset"], info, ds, view, version, lang, state["as_of"], filters, actor)
+    return Context(
+        state["dataset"], info, ds, view, cache_key, lang, state["as_of"], filters, actor
+    )
 
 
 def _filter_widgets(ds: Dataset, lang: Lang) -> None:
@@ -399,9 +401,18 @@ def filter_caption(ctx: Context) -> None:
         st.caption(plain(" ".join(lines)))
 
 
-def context() -> Context:
-    """The context the entrypoint computed for this run."""
+def context(page: str | None = None) -> Context:
+    """The context the entrypoint computed for this run, for the page being run.
+
+    Args:
+        page: the page's id (`overview`), given once by its view; its downloads are named
+            and stamped after it. Without it (a helper the view calls, `views.review`), the
+            context the view opened.
+    """
     ctx: Context = st.session_state["_context"]
+    if page is not None:
+        ctx = replace(ctx, page=page)
+        st.session_state["_context"] = ctx
     return ctx
 
 
@@ -421,17 +432,6 @@ def images_possible() -> bool:
     if possible and exports.renderer_wanted():
         exports.start_renderer()
     return possible
-
-
-def _page() -> str:
-    """The page being run (`overview`, `delays`…), from the calling page file's name."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        path = Path(frame.f_code.co_filename)
-        if path.parent.name == "views" and path.stem not in {"common", "review"}:
-            return path.stem
-        frame = frame.f_back  # type: ignore[assignment]
-    return "dashboard"
 
 
 def stamp(ctx: Context, title: str, page: str, plans: Sequence[str] | None = None) -> exports.Stamp:
@@ -516,7 +516,7 @@ def show_chart(
         plans: the plans the chart shows when not the sidebar's (a page's own choice).
         where: the container to draw the chart in (default: the page).
     """
-    page, lang = _page(), ctx.lang
+    page, lang = ctx.page, ctx.lang
     if isinstance(fig, NoChart):  # nothing to draw: the sentence, and no image to download
         (where or st).info(fig.text(lang), icon=":material/info:")
         st.caption(t("nochart.no_image", lang))
@@ -577,7 +577,7 @@ def show_table(
         column_order: as for `st.dataframe`.
         options: passed to `st.dataframe`.
     """
-    page, lang = _page(), ctx.lang
+    page, lang = ctx.page, ctx.lang
     key = key or f"table.{page}.{name}"
     shown = st.dataframe(
         frame, column_config=column_config, column_order=column_order, key=key, **options

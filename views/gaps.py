@@ -2,46 +2,35 @@
 
 from dataclasses import replace
 
-import pandas as pd
 import streamlit as st
 
 from monitoring import gaps
-from monitoring.charts import gaps as charts
 from monitoring.i18n import t
+from monitoring.pages import GAPS
 from monitoring.schema import SHEETS_BY_ID
-from views.common import (
-    banner,
-    change_log_section,
-    chart,
-    compute,
-    context,
-    show_chart,
-    show_table,
-)
+from monitoring.sections import TableSection
+from views.common import banner, change_log_section, compute, context
+from views.sections import build, selection, show_section
 
 # Only the retention known at the as-of date: a plan not adopted yet has none (known_at).
-ctx = context()
-ctx = replace(ctx, view=gaps.known_at(ctx.view, ctx.as_of), version=f"{ctx.version}|{ctx.as_of}")
+# The sections read it from their selection (`Selection.known`); the page's own figures
+# (authors, plans without retention) from this narrowed context.
+opened = context(GAPS.id)
+ctx = replace(opened, view=gaps.known_at(opened.view, opened.as_of),
+              cache_key=f"{opened.cache_key}|{opened.as_of}")  # fmt: skip
 lang = ctx.lang
 st.title(t("page.gaps", lang))
 st.caption(t("gaps.caption", lang))
 banner(ctx)
 retention_sheet = SHEETS_BY_ID["retention"].name(lang)
+by_author, by_theme, coverage, sankey, dropped, counts, listed = GAPS.sections
 
 
-def table(frame: pd.DataFrame, name: str, title: str) -> None:
-    """User text as plain cells, dates from their bounds (never a day not known); sources
-    as links only when every one is a web address."""
-    frame = gaps.readable(frame, lang)
-    links = gaps.link_columns(frame)
-    config = {}
-    for column, label in gaps.column_labels(frame.columns, lang).items():
-        if column in links:
-            config[column] = st.column_config.LinkColumn(label)
-        else:
-            config[column] = st.column_config.Column(label)
-    height = "content" if len(frame) <= 20 else 640
-    show_table(frame, ctx, name, column_config=config, hide_index=True, height=height, title=title)
+def table(section: TableSection, **options: object) -> object:
+    """A table of recommendations: as high as its rows up to 20, then a scrolling box."""
+    frame = build(ctx, section, sel)
+    height = "content" if frame is None or len(frame) <= 20 else 640
+    return show_section(section, sel, ctx, height=height, built=frame, **options)
 
 
 def recommendation_history() -> None:
@@ -72,20 +61,19 @@ chosen = tuple(
         help=t("gaps.author_filter_help", lang),
     )
 )
+sel = selection(opened, authors=chosen)
 
 if not compute(gaps.is_documented, ctx, chosen):
     st.info(t("gaps.not_documented", lang, sheet=retention_sheet))
-    for name, fn in (("counts", gaps.recommendation_counts), ("list", gaps.recommendation_list)):
-        st.subheader(title := t(f"gaps.empty.{name}", lang))
-        table(compute(fn, ctx, chosen), f"recommendations-{name}", title)
+    for name, section in (("counts", counts), ("list", listed)):
+        st.subheader(t(f"gaps.empty.{name}", lang))
+        table(section, name=f"recommendations-{name}")
     recommendation_history()
     st.stop()
 
 st.header(t("gaps.by_group", lang))
-for by in ("author", "theme"):
-    frame = compute(gaps.retention_by_group, ctx, chosen, by)
-    figure = chart(charts.retention_by_group, ctx, frame, lang=lang, by=by)
-    show_chart(figure, ctx, f"retention-by-{by}", key=f"by_{by}")
+show_section(by_author, sel, ctx, key="by_author")
+show_section(by_theme, sel, ctx, key="by_theme")
 st.caption(t("gaps.by_group.help", lang))
 missing = compute(gaps.plans_without_retention, ctx, chosen, ctx.as_of)
 if missing:
@@ -93,8 +81,7 @@ if missing:
     st.text("\n".join(missing))
 
 st.header(t("gaps.coverage", lang))
-coverage = compute(gaps.theme_coverage, ctx, chosen)
-show_chart(chart(charts.theme_coverage, ctx, coverage, lang=lang), ctx, "coverage", key="coverage")
+show_section(coverage, sel, ctx)
 st.caption(t("gaps.coverage.help", lang))
 
 st.header(t("gaps.sankey", lang))
@@ -105,17 +92,11 @@ group = st.radio(
     horizontal=True,
     key="gaps_sankey_by",
 )
-links = compute(gaps.sankey_links, ctx, chosen, ctx.as_of, ctx.voice, group)
-sankey = chart(charts.recommendation_sankey, ctx, links, lang=lang, by=group)
-show_chart(sankey, ctx, f"sankey-by-{group}", key="sankey")
+show_section(sankey, sel.choosing(sankey_by=group), ctx, name=f"sankey-by-{group}", key="sankey")
 voice = t(f"voice.{ctx.voice}", lang)
 st.caption(t("gaps.sankey.help", lang, as_of=ctx.as_of, voice=voice))
 
 st.header(t("gaps.dropped", lang))
-dropped = compute(gaps.not_taken_up, ctx, chosen, lang)
-if dropped.empty:
-    st.info(t("gaps.dropped.none", lang))
-else:
-    table(dropped, "not-taken-up", t("gaps.dropped", lang))
+if table(dropped) is not None:
     st.caption(t("gaps.dropped.help", lang, sheet=retention_sheet))
 recommendation_history()

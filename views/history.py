@@ -16,7 +16,7 @@ from views.auth import require
 from views.common import audited, banner, context, show_table, store
 from views.review import note_form, show_changes, version_download
 
-ctx, db, state = context(), store(), st.session_state
+ctx, db, state = context("history"), store(), st.session_state
 lang, key = ctx.lang, ctx.dataset_key
 st.title(t("page.history", lang))
 st.caption(t("history.caption", lang))

@@ -20,7 +20,7 @@ from views.common import (
 )
 
 PICK, SEEN = "measures.pick", "measures.url_seen"  # the measure shown; the URL's last value
-ctx = context()
+ctx = context("measures")
 lang, state = ctx.lang, st.session_state
 st.title(t("page.measures", lang))
 st.caption(t("measures.caption", lang, name=plain(dataset_label(ctx.dataset_key, lang)),
@@ -34,7 +34,8 @@ def _pick_row(key: str, ids: list[str]) -> None:
     state[PICK] = ids[rows[0]] if rows else None
 
 
-rows = compute(md.measure_rows, ctx, ctx.as_of, ctx.voice, lang)
+# The rows are computed once for every language; only their words depend on it.
+rows = compute(md.readable_rows, ctx, compute(md.measure_rows, ctx, ctx.as_of, ctx.voice), lang)
 if rows.empty:
     st.info(t("measures.no_measures", lang))
     st.stop()
@@ -61,7 +62,7 @@ if state.get(PICK) not in titles:
 if shown.empty:
     st.info(t("measures.no_match", lang))
 else:  # a new search is a new table; its ticked row is always the measure shown
-    key = f"measures.table.{hash((ctx.version, query, *categories))}"
+    key = f"measures.table.{hash((ctx.cache_key, query, *categories))}"
     ids = shown["measure_id"].tolist()
     ticked = [ids.index(state[PICK])] if state[PICK] in ids else []
     if key not in state or state[key]["selection"]["rows"] != ticked:
@@ -83,7 +84,7 @@ if measure_id is None:
 st.query_params["measure"] = measure_id
 
 # A carry-over crosses plans: the detail reads the whole dataset, whatever the filters.
-whole = replace(ctx, view=ctx.ds, version=f"{ctx.version}|whole")
+whole = replace(ctx, view=ctx.ds, cache_key=f"{ctx.cache_key}|whole")
 detail = compute(md.measure_detail, whole, measure_id, ctx.as_of, ctx.voice, lang)
 st.header(t("measures.detail", lang))
 st.text(detail.heading)

@@ -6,11 +6,14 @@ from monitoring import figures_text as ft
 from monitoring import method, shipped
 from monitoring.export_formats import mime
 from monitoring.i18n import plain, t
+from monitoring.pages import METHOD
 from monitoring.schema import CONTRACT_VERSION, SHEETS_BY_ID
 from monitoring.settings import Settings
-from views.common import banner, compute_whole, context, show_table, summaries
+from views.common import banner, context, summaries
+from views.sections import build, selection, show_section
 
-ctx = context()
+ctx = context(METHOD.id)
+sel = selection(ctx)
 lang = ctx.lang
 st.title(t("page.method", lang))
 st.caption(t("method.caption", lang))
@@ -19,21 +22,7 @@ banner(ctx)
 st.header(t("method.scale", lang))
 custom = ctx.ds.scale.custom
 st.write(t("method.scale.custom" if custom else "method.scale.default", lang))
-scale = method.scale_table(ctx.ds.scale, lang)
-label = st.column_config.TextColumn
-show_table(
-    method.styled_scale(scale), ctx, "status-scale", hide_index=True, title=t("method.scale", lang),
-    column_config={
-        "order": st.column_config.NumberColumn(t("method.col.order", lang)),
-        "label": label(t("method.col.label", lang)),
-        "label_en": None if custom else label(t("method.col.label_en", lang)),
-        "category": label(t("method.col.category", lang)),
-        "colour": label(t("method.col.colour", lang)),
-        "pattern": label(t("method.col.pattern", lang)),
-        "hex": None,
-        "own_colour": label(t("method.col.own_colour", lang)) if custom else None,
-    },
-)  # fmt: skip
+show_section(METHOD.section("status-scale"), sel, ctx, styled=method.styled_scale)
 st.caption(t("method.scale.colours", lang))
 if custom:
     st.caption(t("method.scale.own_colour_note", lang))
@@ -49,7 +38,7 @@ for group, definitions in method.DEFINITIONS:
 st.header(t("method.def.verdicts", lang))
 published = [
     (plan["plan_id"], sentence, verdict.get("source"))
-    for plan in summaries(ctx.view, ctx.version, ctx.as_of, ctx.voice)
+    for plan in summaries(ctx.view, ctx.cache_key, ctx.as_of, ctx.voice)
     for sentence, verdict in zip(ft.verdict_sentences(plan, lang), ft.verdicts(plan), strict=True)
 ]
 if not published:
@@ -70,37 +59,13 @@ elif vouched is not None and note is not None:
     with st.expander(t("method.sources.note", lang)):
         st.markdown(note)  # the project's own reviewed file, not user input
 
-sheet_names = {s: SHEETS_BY_ID[s].name(lang) for s in SHEETS_BY_ID}
 st.caption(t("method.sources.coverage", lang))
-coverage = compute_whole(method.source_coverage, ctx, lang)
-show_table(
-    coverage, ctx, "source-coverage", hide_index=True, title=t("method.sources", lang),
-    column_config={
-        "sheet": label(t("method.col.sheet", lang)),
-        "column": None,
-        "rows": st.column_config.NumberColumn(t("method.col.rows", lang)),
-        "with_source": st.column_config.NumberColumn(t("method.col.with_source", lang)),
-        "without_source": st.column_config.NumberColumn(t("method.col.without_source", lang)),
-        "references": st.column_config.NumberColumn(t("method.col.references", lang)),
-    },
-)  # fmt: skip
-sources = compute_whole(method.source_table, ctx)
-if sources.empty:
-    st.info(t("method.sources.none", lang))
-else:
+show_section(METHOD.section("source-coverage"), sel, ctx)
+cited = METHOD.section("sources")
+cited_frame = build(ctx, cited, sel)
+if cited_frame is not None:
     st.caption(t("method.sources.references", lang))
-    show_table(
-        method.readable(sources), ctx, "sources", hide_index=True, title=t("method.sources", lang),
-        column_config={
-            "reference": label(t("method.col.reference", lang), width="large"),
-            "link": st.column_config.LinkColumn(
-                t("method.col.link", lang), display_text=r"https?://(?:www\.)?([^/]+)",
-                width="medium",
-            ),
-            "total": st.column_config.NumberColumn(t("method.col.total", lang)),
-            **{s: st.column_config.NumberColumn(sheet_names[s]) for s in sheet_names},
-        },
-    )  # fmt: skip
+show_section(cited, sel, ctx, built=cited_frame)
 
 st.header(t("method.format", lang))
 doc = method.format_doc(lang)

@@ -3,26 +3,19 @@
 import streamlit as st
 
 from monitoring import figures_text as ft
-from monitoring.charts.overview import plan_periods, retention_by_plan, status_by_plan
 from monitoring.i18n import format_number, plain, t
-from monitoring.metrics import plan_timeline
-from views.common import (
-    banner,
-    compute,
-    context,
-    dataset_label,
-    show_chart,
-    summaries,
-)
+from monitoring.pages import OVERVIEW
+from views.common import banner, context, dataset_label, summaries
+from views.sections import selection, show_section
 
-ctx = context()
+ctx = context(OVERVIEW.id)
 lang = ctx.lang
 st.title(t("page.overview", lang))
 name = plain(dataset_label(ctx.dataset_key, lang))
 st.caption(t("overview.caption", lang, name=name, as_of=ctx.as_of))
 banner(ctx)
 
-plans = summaries(ctx.view, ctx.version, ctx.as_of, ctx.voice)
+plans = summaries(ctx.view, ctx.cache_key, ctx.as_of, ctx.voice)
 if not plans:
     st.info(t("overview.no_plans", lang))
     st.stop()
@@ -79,10 +72,6 @@ for plan in plans:
         _figures(plan)
 
 st.header(t("truth.charts.selected" if ctx.filters.plans else "overview.charts", lang))
-timeline = compute(plan_timeline, ctx, ctx.as_of)
-show_chart(plan_periods(timeline, ctx.as_of, lang), ctx, "plan-periods", key="plan_periods")
-st.caption(t("overview.periods_help", lang))
-show_chart(status_by_plan(plans, lang), ctx, "status-by-plan", key="status_by_plan")
-st.caption(ft.status_help(ctx.voice, lang))
-show_chart(retention_by_plan(plans, lang), ctx, "retention-by-plan", key="retention_by_plan")
-st.caption(t("metric.retained.help", lang))
+sel = selection(ctx)
+for section in OVERVIEW.charts():  # each chart, then its caption
+    show_section(section, sel, ctx, key=section.name.replace("-", "_"))

@@ -15,7 +15,7 @@ from views.common import audited, banner, context, dataset_label, images_possibl
 
 BUILT = "report.built"  # (what it was built from, the dossier): one per session
 log = logging.getLogger("plan_monitoring.app")
-ctx = context()
+ctx = context("report")
 lang = ctx.lang
 st.title(t("page.report", lang))
 st.caption(t("report.caption", lang, as_of=ctx.as_of))
@@ -38,7 +38,7 @@ st.caption(t("report.voice_note", lang, voice=t(f"voice.{ctx.voice}", lang)))
 with st.expander(t("report.contents", lang)):
     st.text(t("report.contents.text", lang, pdf=dossier.pdf_name(language)))
 
-choice = (ctx.version, ctx.as_of, tuple(plans), language, ctx.voice)
+choice = (ctx.cache_key, ctx.as_of, tuple(plans), language, ctx.voice)
 if st.button(t("report.build", lang), type="primary", help=t("report.build_help", lang)):
     with st.status(t("report.building", lang), expanded=True) as status:
         bar = st.progress(0.0)

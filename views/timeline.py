@@ -3,14 +3,12 @@
 import streamlit as st
 
 from monitoring import timeline as tl
-from monitoring.charts.timeline import event_timeline, reply_rate_bars
-from monitoring.figures_text import events_table, with_date_bounds
 from monitoring.i18n import t
-from monitoring.method import readable
-from monitoring.metrics import plan_timeline
-from views.common import banner, chart, compute, context, show_chart, show_table
+from monitoring.pages import TIMELINE
+from views.common import banner, compute, context
+from views.sections import build, selection, show_section
 
-ctx = context()
+ctx = context(TIMELINE.id)
 lang = ctx.lang
 st.title(t("page.timeline", lang))
 st.caption(t("timeline.caption", lang, as_of=ctx.as_of))
@@ -35,72 +33,22 @@ kinds = right.pills(
 )  # fmt: skip
 
 
-def link_columns(**labels: str) -> dict:
-    """Column labels for a table of events: dates in the page's language, links clickable."""
-    config: dict = {k: st.column_config.TextColumn(t(v, lang)) for k, v in labels.items()}
-    config["date"] = st.column_config.TextColumn(t("timeline.col.date", lang))
-    config["link"] = st.column_config.LinkColumn(
-        t("timeline.col.link", lang), display_text=r"https?://(?:www\.)?([^/]+)", width="medium"
-    )
-    return config
-
-
-events = compute(tl.timeline_events, ctx, ctx.as_of, tuple(kinds), start, end)
-if events.empty:
-    st.info(t("timeline.no_match", lang))
-else:
-    plans = compute(plan_timeline, ctx, ctx.as_of)
-    figure = chart(event_timeline, ctx, events, plans, lang=lang, start=start, end=end)
-    show_chart(figure, ctx, "events", key="event_timeline")
-    st.caption(t("timeline.chart.caption", lang))
+sel = selection(ctx, kinds=tuple(kinds), start=start, end=end)
+events, events_table, rates, rates_table, unanswered = TIMELINE.sections
+if show_section(events, sel, ctx, key="event_timeline") is not None:
     with st.expander(t("timeline.table", lang)):
-        show_table(
-            chart(events_table, ctx, events, lang), ctx, "events", hide_index=True,
-            title=t("timeline.table", lang),
-            column_config=link_columns(
-                kind="timeline.col.kind", title="timeline.col.title",
-                sender="timeline.col.sender", recipient="timeline.col.recipient",
-                note="timeline.col.note", plan_id="timeline.col.plan",
-                source="timeline.col.source",
-            ),
-        )  # fmt: skip
+        show_section(events_table, sel, ctx)
 
 st.header(t("timeline.replies", lang))
 st.caption(t("timeline.replies.caption", lang, as_of=ctx.as_of))
-rates = compute(tl.reply_rates_between, ctx, ctx.as_of, start, end)
-if rates.empty:
-    st.info(t("timeline.no_letters", lang))
+if show_section(rates, sel, ctx, key="reply_rates") is None:
     st.stop()
-show_chart(chart(reply_rate_bars, ctx, rates, lang=lang), ctx, "reply-rates", key="reply_rates")
-percent = "%.0f\u202f%%" if lang == "fr" else "%.0f%%"
-show_table(
-    tl.rates_for_display(rates, lang), ctx, "reply-rates", hide_index=True,
-    title=t("timeline.replies", lang),
-    column_config={
-        "recipient": st.column_config.TextColumn(t("timeline.col.recipient", lang)),
-        "letters": st.column_config.NumberColumn(t("timeline.col.letters", lang)),
-        "answered": st.column_config.NumberColumn(t("timeline.col.answered", lang)),
-        "reply_pct": st.column_config.ProgressColumn(
-            t("timeline.col.rate", lang), format=percent, min_value=0, max_value=100
-        ),
-        "median_reply_delay_days": st.column_config.TextColumn(
-            t("timeline.col.median_delay", lang)
-        ),
-        "delays_known": st.column_config.NumberColumn(t("timeline.col.delays_known", lang)),
-    },
-)  # fmt: skip
+show_section(rates_table, sel, ctx)
 
 st.subheader(t("timeline.unanswered", lang))
-waiting = compute(tl.unanswered_letters, ctx, ctx.as_of, start, end)
-if waiting.empty:
+waiting = build(ctx, unanswered, sel)
+if waiting is None:
     st.success(t("timeline.all_answered", lang))
     st.stop()
 st.caption(t("timeline.unanswered.caption", lang, count=len(waiting), as_of=ctx.as_of))
-columns = link_columns(
-    recipient="timeline.col.recipient", title="timeline.col.title", source="timeline.col.source"
-)
-columns["event_id"] = None
-columns["waiting_days"] = st.column_config.NumberColumn(t("timeline.col.waiting", lang))
-show_table(with_date_bounds(readable(waiting), lang), ctx, "unanswered", hide_index=True,
-           column_config=columns,
-           title=t("timeline.unanswered", lang))  # fmt: skip
+show_section(unanswered, sel, ctx, built=waiting)

@@ -23,7 +23,7 @@ from views import review
 from views.auth import require
 from views.common import banner, context, store
 
-ctx, db, state = context(), store(), st.session_state
+ctx, db, state = context("upload"), store(), st.session_state
 lang, current, limits = ctx.lang, ctx.version_info, Settings.from_env().limits
 st.title(t("page.upload", lang))
 require(ctx.actor, "upload", lang)  # also left out of a viewer's navigation

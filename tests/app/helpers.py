@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from monitoring.i18n import t
+from monitoring.pages import PAGES
 from monitoring.schema import LANGS
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard.py"
 
 
 def registered_pages() -> list[tuple[str, str, str]]:
-    """(file name in views/, title key, url path) of every page of `dashboard.py`'s PAGES.
-
-    Read from the source, so that a page registered there is checked without a list here.
-    """
-    for node in ast.parse(DASHBOARD.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(target, ast.Name) and target.id == "PAGES" for target in node.targets
-        ):
-            return [(row[0], row[1], row[3]) for row in ast.literal_eval(node.value)]
-    raise AssertionError("dashboard.py declares no PAGES")
+    """(file name in views/, title key, url path) of every page `monitoring.pages` declares,
+    in the navigation's order: a page declared there is checked without a list here."""
+    return [(page.id, page.title_key, page.id) for page in PAGES]
 
 
 # The text before the reference number of `views.errors.reporting_errors`' error box, in

@@ -1,10 +1,10 @@
 """AppTest: every page of the dashboard, in both languages, on both shipped datasets, runs
 through the real entrypoint without failing and shows its title.
 
-The pages are read from `dashboard.py`'s `PAGES`, so a new page is checked as soon as it
-is registered. One app session per dataset and language visits every page in turn, as a
-coordinator clicking through the navigation would; every failing page is reported, not
-only the first.
+The pages are read from their declarations (`monitoring.pages.PAGES`), which the
+entrypoint's navigation reads too, so a new page is checked as soon as it is declared.
+One app session per dataset and language visits every page in turn, as a coordinator
+clicking through the navigation would; every failing page is reported, not only the first.
 """
 
 from __future__ import annotations

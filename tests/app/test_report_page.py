@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring import catalog, exports
+from monitoring import dossier, exports
 from monitoring.loading import load_shipped
+from monitoring.sections import Selection
 from tests.app.helpers import assert_page_ok
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
@@ -82,10 +83,10 @@ def test_the_button_builds_the_dossier_and_offers_its_zip(monkeypatch):
     (download,) = at.get("download_button")
     assert download.proto.label == "Télécharger le dossier (ZIP)"
     built = at.session_state["report.built"][1]
-    sel = catalog.Selection(load_shipped("demo"), dt.date(2025, 6, 1), "en", plans=("DEMO-B",))
+    sel = Selection(load_shipped("demo"), dt.date(2025, 6, 1), "en", plans=("DEMO-B",))
     expected = [
         f"charts/{n:02d}-{name}.{ext}"
-        for n, name in enumerate(catalog.chart_names(sel), start=1)
+        for n, name in enumerate(dossier.chart_names(sel), start=1)
         for ext in ("png", "svg")
     ]
     with zipfile.ZipFile(BytesIO(built.data)) as archive:

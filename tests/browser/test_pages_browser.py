@@ -1,8 +1,8 @@
 """A coordinator visits every page in a real browser, in both languages, on both datasets,
 and no page shows an error.
 
-The pages are those `dashboard.py` registers (its `PAGES`), their titles those of the
-locale. Screenshots of every page go to `screenshots/` (git-ignored), named
+The pages are those `monitoring.pages` declares (the navigation's), their titles those of
+the locale. Screenshots of every page go to `screenshots/` (git-ignored), named
 `<dataset>-<lang>-<page>.png`, for a person to look at.
 """
 
@@ -14,14 +14,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from monitoring.i18n import t
-from tests.app.helpers import registered_pages
+from monitoring.pages import PAGES as DECLARED
 from tests.browser.conftest import expect_no_error_alert
 
 TIMEOUT = 60_000
 # (url path, title key) of every page, in the navigation's order.
-PAGES = [(path, key) for _name, key, path in registered_pages()]
+PAGES = [(page.id, page.title_key) for page in DECLARED]
 # The pages that draw charts on the demo dataset (measures: only in a measure's detail).
-CHARTS = {"overview", "gaps", "delays", "timeline"}
+CHARTS = {page.id for page in DECLARED if page.charts()}
 
 
 def _wait_until_drawn(page: Page) -> None:

@@ -34,12 +34,13 @@ def _cell(value: Any) -> Any:
 
 def tables(key: str, lang: str) -> list[dict[str, Any]]:
     """Every dossier table of a shipped dataset: sheet, columns, rows."""
-    from monitoring import catalog
+    from monitoring import dossier
     from monitoring.loading import load_shipped
+    from monitoring.sections import Selection
 
-    sel = catalog.Selection(load_shipped(key), AS_OF, lang, "all", ())  # type: ignore[arg-type]
+    sel = Selection(load_shipped(key), AS_OF, lang, "all", ())  # type: ignore[arg-type]
     out = []
-    for table in catalog.tables(sel):
+    for table in dossier.tables(sel):
         frame = table.frame
         out.append(
             {

@@ -1,7 +1,7 @@
 """Every table and text that dates an assessment gives its bounds, never an invented day.
 
 Issue 10, item 8: the Measures page's table (`measure_detail.measure_rows`), its
-downloads and the dossier's table (`catalog.tables`), the evidence of one measure, and a
+downloads and the dossier's table (`dossier.tables`), the evidence of one measure, and a
 revised deadline's announcement write an assessment known only as a month, a year or a
 range as such ("mars 2014"), as the events' dates already are. An overdue measure whose
 due date falls inside its last assessment's period is not said to have passed "after"
@@ -18,14 +18,27 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from monitoring import catalog, delays, exports
+from monitoring import delays, dossier, exports
 from monitoring.charts.delays import measure_timeline
 from monitoring.dataset import Dataset, dataset_from_records
 from monitoring.datebounds import falls_within
 from monitoring.i18n import format_days, t
-from monitoring.measure_detail import TABLE_COLUMNS, column_specs, measure_detail, measure_rows
+from monitoring.measure_detail import (
+    TABLE_COLUMNS,
+    column_specs,
+    measure_detail,
+    measure_rows,
+    readable_rows,
+)
+from monitoring.sections import Selection
 
 AS_OF = dt.date(2015, 6, 30)
+
+
+def shown_rows(ds, lang):
+    """The Measures page's rows in `lang`: `measure_rows` put into words."""
+    return readable_rows(ds, measure_rows(ds, AS_OF, "all"), lang)
+
 
 # (earliest, latest, French, English): how the assessment's date reads in a table.
 CASES = {
@@ -66,7 +79,7 @@ def shown(kind: str, lang: str) -> str:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_measures_table_gives_the_last_assessment_by_its_bounds(kind, lang):
-    rows = measure_rows(one_measure(kind), AS_OF, "all", lang)
+    rows = shown_rows(one_measure(kind), lang)
 
     assert rows["assessed_on"].tolist() == [shown(kind, lang)]
     assert column_specs(rows[list(TABLE_COLUMNS)], lang)["assessed_on"][0] == "text"
@@ -75,12 +88,12 @@ def test_the_measures_table_gives_the_last_assessment_by_its_bounds(kind, lang):
 def test_a_measure_never_assessed_has_no_assessment_date_in_the_table():
     ds = one_measure("day")
     ds = Dataset(tables={**ds.tables, "status_updates": ds.status_updates.iloc[:0]}, scale=ds.scale)
-    assert measure_rows(ds, AS_OF, "all", "fr")["assessed_on"].tolist() == ["—"]
+    assert shown_rows(ds, "fr")["assessed_on"].tolist() == ["—"]
 
 
 @pytest.mark.parametrize("kind", ["month", "range"])
 def test_the_measures_table_downloaded_as_csv_keeps_the_period(kind):
-    rows = measure_rows(one_measure(kind), AS_OF, "all", "fr")[list(TABLE_COLUMNS)]
+    rows = shown_rows(one_measure(kind), "fr")[list(TABLE_COLUMNS)]
     labels = {c: o["label"] for c, (_, o) in column_specs(rows, "fr").items()}
     stamp = exports.Stamp("Mesures", None, AS_OF, "Test", None, "app", "fr")
     text = exports.table_csv(exports.labelled(rows, labels), stamp).decode("utf-8-sig")
@@ -90,8 +103,8 @@ def test_the_measures_table_downloaded_as_csv_keeps_the_period(kind):
 
 
 def test_the_dossier_measures_table_and_its_workbook_name_the_month():
-    sel = catalog.Selection(one_measure("month"), AS_OF, "fr")
-    (table,) = [tab for tab in catalog.tables(sel) if tab.name == "measures"]
+    sel = Selection(one_measure("month"), AS_OF, "fr")
+    (table,) = [tab for tab in dossier.tables(sel) if tab.name == "measures"]
     column = t("measures.col.assessed_on", "fr")
 
     assert table.frame[column].tolist() == ["mars 2014"]

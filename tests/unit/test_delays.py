@@ -103,7 +103,7 @@ def test_a_new_deadline_reported_by_two_voices_counts_as_one_move():
     slip = delays.slipped_measures(ds, AS_OF).iloc[0]
 
     assert slip["times_moved"] == 1
-    assert slip["deadlines"] == "31/01/2020 → 30/06/2020"
+    assert slip["deadlines"] == (pd.Timestamp("2020-01-31"), pd.Timestamp("2020-06-30"))
 
 
 def test_a_deadline_moved_and_moved_back_still_shows_as_moved_with_no_slip():
@@ -129,8 +129,9 @@ def test_successive_deadlines_read_as_a_chain_in_each_language():
         ],
     )
 
-    fr = delays.slipped_measures(ds, AS_OF, lang="fr").iloc[0]["deadlines"]
-    en = delays.slipped_measures(ds, AS_OF, lang="en").iloc[0]["deadlines"]
+    deadlines = delays.slipped_measures(ds, AS_OF)["deadlines"]
+    fr = delays.deadline_text(deadlines, "fr").iloc[0]
+    en = delays.deadline_text(deadlines, "en").iloc[0]
 
     assert fr == "31/12/2019 → 30/06/2020 → 31/12/2020"
     assert en == "2019-12-31 → 2020-06-30 → 2020-12-31"
@@ -157,8 +158,11 @@ def test_overdue_measures_come_most_days_late_first_with_status_assessor_and_evi
         ],
     )  # fmt: skip
 
-    overdue = delays.measure_list(ds, AS_OF, kind="overdue", lang="fr")
+    listed = delays.measure_list(ds, AS_OF, kind="overdue")
+    overdue = delays.readable(ds, listed, "fr")
 
+    assert listed["status"].tolist() == ["Non démarrée", "Non réalisée"]  # as written
+    assert listed["voice"].tolist() == ["civil_society", "independent"]  # codes
     assert overdue["measure_id"].tolist() == ["M2", "M1"]
     # Up to the last assessment: 30/06 → 30/11, 31/10 → 01/11; not to the as-of date.
     assert overdue["days_late"].tolist() == [153, 1]
@@ -171,9 +175,7 @@ def test_overdue_measures_come_most_days_late_first_with_status_assessor_and_evi
     assert (first["status"], first["assessed_by"]) == ("Non démarrée", "Société civile")
     assert second["assessed_by"] == "CNCDH · Évaluation indépendante"
     assert second["evidence"] == "https://example.org/avis"
-    assert delays.measure_list(ds, AS_OF, kind="overdue", lang="en").iloc[0]["status"] == (
-        "Not started"
-    )
+    assert delays.readable(ds, listed, "en").iloc[0]["status"] == "Not started"
 
 
 def test_measure_not_yet_due_is_never_late():
@@ -190,7 +192,8 @@ def test_past_due_measure_without_a_known_status_is_listed_apart_from_overdue():
     ds = build([measure("M1", "2020-01-31"), measure("M2", "2020-02-28", number=2)],
                [assessed("M2", "2020-03-01", "Non évaluée", assessor="MIPROF")])  # fmt: skip
 
-    unassessed = delays.measure_list(ds, AS_OF, kind="past_due_unassessed", lang="en")
+    listed = delays.measure_list(ds, AS_OF, kind="past_due_unassessed")
+    unassessed = delays.readable(ds, listed, "en")
     counts = delays.delay_counts(ds, AS_OF)
 
     assert unassessed["measure_id"].tolist() == ["M1", "M2"]  # oldest due date first
@@ -256,7 +259,7 @@ def test_measures_without_a_lead_are_grouped_as_lead_not_given():
     )
 
     leads = delays.delay_by_lead(ds, AS_OF)
-    overdue = delays.measure_list(ds, AS_OF, kind="overdue", lang="fr")
+    overdue = delays.readable(ds, delays.measure_list(ds, AS_OF, kind="overdue"), "fr")
 
     assert pd.isna(leads.iloc[0]["lead"]) and leads.iloc[0]["overdue"] == 2
     assert leads.iloc[1]["lead"] == "Justice"

@@ -19,12 +19,13 @@ import openpyxl
 import pytest
 from defusedxml import ElementTree
 
-from monitoring import catalog, dossier, exports, pdf_report
+from monitoring import dossier, exports, pages, pdf_report
 from monitoring.charts.base import NoChart
 from monitoring.cli import main
 from monitoring.dataset import Dataset, dataset_from_records
 from monitoring.i18n import t
 from monitoring.loading import load_shipped
+from monitoring.sections import Selection
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2025, 6, 1)
@@ -105,7 +106,7 @@ def page_count(data: bytes) -> int:
 
 
 def report(ds: Dataset, lang: str = "fr", **info: object) -> pdf_report.RenderedPdf:
-    sel = catalog.Selection(ds, AS_OF, lang)  # type: ignore[arg-type]
+    sel = Selection(ds, AS_OF, lang)  # type: ignore[arg-type]
     about = pdf_report.ReportInfo(**{"dataset": "Jeu", "version": "3", "fictional": False,
                                      "note": "", "generated": NOW, **info})  # type: ignore[arg-type]  # fmt: skip
     return pdf_report.report_pdf(sel, about, [], compress=False)
@@ -140,8 +141,8 @@ def test_the_report_never_turns_missing_evidence_into_zero():
 
 
 def test_a_chart_with_nothing_to_draw_is_its_sentence_in_the_report():
-    sel = catalog.Selection(load_shipped("france"), AS_OF, "fr")
-    chart = catalog.charts(sel, only=["retention-by-plan"])[0]
+    sel = Selection(load_shipped("france"), AS_OF, "fr")
+    chart = dossier.charts(sel, only=["retention-by-plan"])[0]
     about = pdf_report.ReportInfo(dataset="Jeu", version="3", fictional=False, note="",
                                   generated=NOW)  # fmt: skip
     image = pdf_report.ChartImage(chart, None, "03-retention-by-plan")
@@ -191,7 +192,7 @@ def test_user_text_is_printed_as_typed_never_as_markup():
 def test_the_overdue_list_names_each_late_measure_with_its_days_late():
     text = flat(pdf_text(report(load_shipped("demo")).data))
 
-    overdue = catalog.overdue_measures(catalog.Selection(load_shipped("demo"), AS_OF))
+    overdue = pages.overdue_measures(Selection(load_shipped("demo"), AS_OF))
     first = overdue.iloc[0]
     assert first["title"] in text
     assert f"{len(overdue)} mesure(s) en retard au 01/06/2025" in text
@@ -238,7 +239,7 @@ def test_a_chart_with_nothing_to_draw_is_a_text_file_in_the_zip_not_an_image(mon
 
 
 @pytest.fixture(scope="module")
-def demo() -> tuple[dossier.Dossier, catalog.Selection, list[tuple[int, int, str]]]:
+def demo() -> tuple[dossier.Dossier, Selection, list[tuple[int, int, str]]]:
     needs_chromium()
     ds = load_shipped("demo")
     steps: list[tuple[int, int, str]] = []
@@ -247,17 +248,17 @@ def demo() -> tuple[dossier.Dossier, catalog.Selection, list[tuple[int, int, str
         lang="fr", dataset_key="demo", now=NOW, compress_pdf=False,
         progress=lambda step, total, label: steps.append((step, total, label)),
     )  # fmt: skip
-    return built, catalog.Selection(ds, AS_OF, "fr"), steps
+    return built, Selection(ds, AS_OF, "fr"), steps
 
 
-def test_the_zip_holds_every_catalog_chart_as_png_and_svg_the_workbook_and_the_pdf(demo):
+def test_the_zip_holds_every_chart_of_the_pages_as_png_and_svg_the_workbook_and_the_pdf(demo):
     built, sel, _ = demo
 
     with zipfile.ZipFile(io.BytesIO(built.data)) as archive:
         listing = archive.namelist()
     expected = [
         f"charts/{number:02d}-{name}.{ext}"
-        for number, name in enumerate(catalog.chart_names(sel), start=1)
+        for number, name in enumerate(dossier.chart_names(sel), start=1)
         for ext in ("png", "svg")
     ]
     assert listing == [*expected, "tables.xlsx", "rapport.pdf"]
@@ -289,7 +290,7 @@ def stamped(data: bytes) -> bool:
 
 def test_every_image_carries_the_stamp_even_when_its_chart_hides_its_legend(demo):
     built, sel, _ = demo
-    hidden = {c.name for c in catalog.charts(sel) if c.figure.layout.showlegend is False}
+    hidden = {c.name for c in dossier.charts(sel) if c.figure.layout.showlegend is False}
     assert hidden, "the demo has a chart without a legend (reply rates)"
 
     svgs = images(built, "svg")
@@ -303,7 +304,7 @@ def test_the_workbook_has_one_sheet_per_table_and_no_formula_or_link(demo):
 
     with zipfile.ZipFile(io.BytesIO(built.data)) as archive:
         book = openpyxl.load_workbook(io.BytesIO(archive.read("tables.xlsx")))
-    assert book.sheetnames == [table.sheet for table in catalog.tables(sel)]
+    assert book.sheetnames == [table.sheet for table in dossier.tables(sel)]
     for sheet in book.worksheets:
         assert not sheet._hyperlinks, sheet.title
         for row in sheet.iter_rows():
@@ -319,10 +320,10 @@ def test_the_pdf_shows_the_cover_the_charts_and_counts_its_pages(demo):
     text = flat(pdf_text(data))
     assert data.startswith(b"%PDF")
     assert built.pdf_pages == page_count(data)
-    assert built.pdf_pages >= 2 + len(catalog.chart_names(sel)) // 2
+    assert built.pdf_pages >= 2 + len(dossier.chart_names(sel)) // 2
     assert "Situation au 1er juin 2025" in text
     assert "DEMO-B" in text and "DONNÉES FICTIVES" in text
-    assert data.count(b"/Subtype /Image") >= len(catalog.chart_names(sel))
+    assert data.count(b"/Subtype /Image") >= len(dossier.chart_names(sel))
     assert "Fichiers : charts/01-plan-periods.png et .svg" in text
 
 

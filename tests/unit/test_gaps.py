@@ -261,12 +261,12 @@ def test_sankey_of_a_dataset_without_retention_has_no_link():
 
 
 def test_not_taken_up_lists_each_recommendation_and_plan_left_out_with_its_comment(ds):
-    table = gaps.not_taken_up(ds, (), "fr")
+    table = gaps.not_taken_up(ds, ())
 
     assert table[["plan_id", "rec_id", "level"]].values.tolist() == [
-        ["P1", "R2", "Retirée du projet"],
-        ["P2", "R1", "Non retenue"],
-        ["P2", "R5", "Non retenue"],
+        ["P1", "R2", "dropped_from_draft"],
+        ["P2", "R1", "not_retained"],
+        ["P2", "R5", "not_retained"],
     ]
     first = table.iloc[0]
     assert first["comment"] == "Retirée après consultation"  # the row at the best level
@@ -277,10 +277,10 @@ def test_not_taken_up_lists_each_recommendation_and_plan_left_out_with_its_comme
 
 
 def test_a_recommendation_partly_retained_by_a_plan_is_not_listed_as_left_out_by_it(ds):
-    table = gaps.not_taken_up(ds, (), "en")
+    table = gaps.not_taken_up(ds, ())
 
     assert ("P1", "R3") not in set(zip(table["plan_id"], table["rec_id"], strict=True))
-    assert set(table["level"]) == {"Dropped from draft", "Not retained"}
+    assert set(table["level"]) == {"dropped_from_draft", "not_retained"}
 
 
 def test_recommendation_list_is_by_author_then_theme_then_date(ds):
@@ -327,7 +327,7 @@ def test_the_list_of_recommendations_writes_each_issue_date_from_its_bounds(lang
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_recommendations_left_out_write_each_issue_date_from_its_bounds(lang):
-    shown = gaps.readable(gaps.not_taken_up(dated(), (), lang), lang)
+    shown = gaps.readable(gaps.not_taken_up(dated(), ()), lang)
 
     by_rec = dict(zip(shown["rec_id"], shown["issued_on"], strict=True))
     assert by_rec == {r: WRITTEN[lang][r] for r in ("R1", "R2", "R5")}  # R3 was taken up

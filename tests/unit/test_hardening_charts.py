@@ -14,10 +14,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from monitoring import catalog
+from monitoring import dossier
 from monitoring import measure_detail as md
 from monitoring.charts.measures import status_history
 from monitoring.dataset import Dataset, dataset_from_records
+from monitoring.sections import Selection
 
 AS_OF = dt.date(2020, 12, 1)
 LINK = '<a href="javascript:alert(1)">x</a>'
@@ -119,8 +120,8 @@ def escaped_count(fig: go.Figure) -> int:
 def every_figure(lang: str) -> dict[str, go.Figure]:
     """Every chart of every page on the hostile dataset, by name."""
     ds = hostile()
-    sel = catalog.Selection(ds, AS_OF, lang)
-    figures = {chart.name: chart.figure for chart in catalog.charts(sel)}
+    sel = Selection(ds, AS_OF, lang)
+    figures = {chart.name: chart.figure for chart in dossier.charts(sel)}
     detail = md.measure_detail(ds, M2, AS_OF, "all", lang)
     assert detail is not None
     figures["status-history"] = status_history(
@@ -139,7 +140,7 @@ def test_every_chart_of_every_page_is_built_from_the_hostile_dataset(lang):
         "reply-rates", "status-history",
     }  # fmt: skip
     assert expected <= names
-    assert any(name.startswith(f"{catalog.TIMELINE_NAME}-") for name in names)
+    assert any(name.startswith("timeline-") for name in names)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

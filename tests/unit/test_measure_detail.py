@@ -15,11 +15,17 @@ from monitoring.measure_detail import (
     later_measures,
     measure_detail,
     measure_rows,
+    readable_rows,
     search,
     search_keys,
 )
 
 AS_OF = dt.date(2022, 6, 30)
+
+
+def shown_rows(ds, lang):
+    """The Measures page's rows in `lang`: `measure_rows` put into words."""
+    return readable_rows(ds, measure_rows(ds, AS_OF, "all"), lang)
 
 
 def plan(plan_id: str, start: str, end: str) -> dict[str, Any]:
@@ -60,7 +66,7 @@ def searchable() -> tuple[pd.DataFrame, pd.Series]:
         ],
         [assessed("M1", "2021-01-01", "Réalisée", "government")],
     )
-    return measure_rows(ds, AS_OF, "all", "fr"), search_keys(ds)
+    return shown_rows(ds, "fr"), search_keys(ds)
 
 
 def found(searchable, query: str, categories: tuple[str, ...] = ()) -> list[str]:
@@ -102,8 +108,28 @@ def test_status_is_shown_in_the_users_language():
     ds = build(
         [measure("M1")], [assessed("M1", "2021-01-01", "Partiellement réalisée", "government")]
     )
-    assert measure_rows(ds, AS_OF, "all", "en")["status"].tolist() == ["Partly done"]
-    assert measure_rows(ds, AS_OF, "all", "fr")["status"].tolist() == ["Partiellement réalisée"]
+    assert shown_rows(ds, "en")["status"].tolist() == ["Partly done"]
+    assert shown_rows(ds, "fr")["status"].tolist() == ["Partiellement réalisée"]
+
+
+def test_measure_rows_speak_no_language_until_the_page_writes_them():
+    ds = build(
+        [measure("M1"), measure("M2")],
+        [
+            assessed("M1", "2021-01-01", "Partiellement réalisée", "government", assessor="MIPROF"),
+            assessed("M2", "2021-01-01", "Réalisée", "government"),
+        ],
+    )
+    rows = measure_rows(ds, AS_OF, "all")
+
+    assert rows["status"].iloc[0] == "Partiellement réalisée"  # as the workbook writes it
+    assert (rows["voice"].iloc[0], rows["assessor"].iloc[0]) == ("government", "MIPROF")
+    assert rows["assessed_on"].iloc[0] == pd.Timestamp("2021-01-01")  # a date, not a text
+    assert "assessed_by" not in rows.columns
+    assert rows["deadline"].iloc[0] in {"overdue", "unassessed", "ahead"}  # a state
+    assert rows["deadline"].iloc[1] is None  # done: no deadline state, "—" on the page
+    assert readable_rows(ds, rows, "fr")["deadline"].iloc[1] == "—"
+    assert readable_rows(ds, rows, "en")["assessed_by"].iloc[0] == "Government · MIPROF"
 
 
 def test_assessed_by_names_the_voice_and_the_assessor():
@@ -114,7 +140,7 @@ def test_assessed_by_names_the_voice_and_the_assessor():
             assessed("M2", "2021-01-01", "En cours", "civil_society"),
         ],
     )
-    rows = measure_rows(ds, AS_OF, "all", "fr")
+    rows = shown_rows(ds, "fr")
     assert rows["assessed_by"].tolist()[:2] == ["Gouvernement · MIPROF", "Société civile"]
     assert pd.isna(rows["assessed_by"].iloc[2])
 
@@ -135,7 +161,7 @@ def test_days_late_are_given_for_overdue_measures_only():
             assessed("AHEAD", "2021-01-01", "Non démarrée", "government"),
         ],
     )
-    rows = measure_rows(ds, AS_OF, "all", "fr").set_index("measure_id")
+    rows = shown_rows(ds, "fr").set_index("measure_id")
     assert rows.loc["LATE", "days_late"] == 10  # up to its last assessment, 30/06/2022
     assert rows["days_late"].drop("LATE").isna().all()
     assert rows["deadline"].to_dict() == {
@@ -157,7 +183,7 @@ def test_the_divergence_flag_compares_government_and_civil_society_categories():
             assessed("ALONE", "2021-01-01", "Réalisée", "government"),
         ],
     )
-    rows = measure_rows(ds, AS_OF, "all", "fr").set_index("measure_id")
+    rows = shown_rows(ds, "fr").set_index("measure_id")
     assert rows["diverges"].to_dict() == {"SPLIT": True, "AGREE": False, "ALONE": False}
     assert measure_detail(ds, "SPLIT", AS_OF, "all", "fr").divergence == ("done", "partial")
     assert measure_detail(ds, "AGREE", AS_OF, "all", "fr").divergence is None
@@ -357,7 +383,7 @@ def test_later_measures_stop_on_a_cycle_in_the_data():
 def test_a_title_not_found_in_the_sources_is_shown_as_written():
     title = "Intitulé non trouvé dans les sources disponibles"
     ds = build([measure("M1", title=title)])
-    assert measure_rows(ds, AS_OF, "all", "fr")["title"].tolist() == [title]
+    assert shown_rows(ds, "fr")["title"].tolist() == [title]
     assert measure_detail(ds, "M1", AS_OF, "all", "fr").heading == f"M1 — {title}"
 
 
@@ -375,7 +401,7 @@ def test_column_specs_type_dates_flags_numbers_percentages_and_links():
             )
         ],
     )
-    table = column_specs(measure_rows(ds, AS_OF, "all", "fr")[list(TABLE_COLUMNS)], "fr")
+    table = column_specs(shown_rows(ds, "fr")[list(TABLE_COLUMNS)], "fr")
     assert table["effective_due"] == (
         "date",
         {"label": "Échéance effective", "format": "DD/MM/YYYY"},

@@ -1,4 +1,5 @@
-"""The catalog of the dossier: which charts and tables apply, and what they say, on tiny data."""
+"""The page declarations as the dossier reads them: which charts and tables apply, and what
+they say, on tiny data."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from monitoring import catalog
+from monitoring import dossier, pages
 from monitoring.charts.base import NoChart
 from monitoring.dataset import Dataset, dataset_from_records
 from monitoring.i18n import t
 from monitoring.loading import load_shipped
+from monitoring.sections import Selection, labelled
 
 AS_OF = dt.date(2020, 12, 1)
 
@@ -72,18 +74,18 @@ def tiny(*, retention: bool = False, letters: bool = False) -> Dataset:
     return dataset_from_records(records)
 
 
-def names(sel: catalog.Selection) -> list[str]:
-    return catalog.chart_names(sel)
+def names(sel: Selection) -> list[str]:
+    return dossier.chart_names(sel)
 
 
 def test_without_retention_or_letters_the_dossier_has_the_plan_delay_charts_only():
-    sel = catalog.Selection(tiny(), AS_OF)
+    sel = Selection(tiny(), AS_OF)
 
     assert names(sel) == [
         "plan-periods", "status-by-plan", "retention-by-plan", "timeline-P1", "timeline-P2",
         "by-lead",
     ]  # fmt: skip
-    retention = catalog.charts(sel, only=["retention-by-plan"])[0]
+    retention = dossier.charts(sel, only=["retention-by-plan"])[0]
     assert not retention.drawn  # the Overview's sentence, not an empty chart
     assert isinstance(retention.figure, NoChart)
     assert "Prise en compte" in retention.figure.text("fr")
@@ -91,7 +93,7 @@ def test_without_retention_or_letters_the_dossier_has_the_plan_delay_charts_only
 
 
 def test_retention_recorded_brings_the_adoption_gap_charts_and_letters_the_timeline_ones():
-    sel = catalog.Selection(tiny(retention=True, letters=True), AS_OF)
+    sel = Selection(tiny(retention=True, letters=True), AS_OF)
 
     assert names(sel) == [
         "plan-periods", "status-by-plan", "retention-by-plan", "retention-by-author",
@@ -101,9 +103,9 @@ def test_retention_recorded_brings_the_adoption_gap_charts_and_letters_the_timel
 
 
 def test_choosing_plans_narrows_every_chart_to_them():
-    sel = catalog.Selection(tiny(), AS_OF, plans=("P2",))
+    sel = Selection(tiny(), AS_OF, plans=("P2",))
 
-    built = catalog.charts(sel)
+    built = dossier.charts(sel)
 
     assert [c.name for c in built] == [
         "plan-periods", "status-by-plan", "retention-by-plan", "timeline-P2", "by-lead",
@@ -114,36 +116,36 @@ def test_choosing_plans_narrows_every_chart_to_them():
 
 
 def test_no_lead_is_late_before_the_due_date_so_the_by_lead_chart_is_left_out():
-    sel = catalog.Selection(tiny(), dt.date(2020, 6, 1))
+    sel = Selection(tiny(), dt.date(2020, 6, 1))
 
     assert "by-lead" not in names(sel)
 
 
 def test_each_chart_says_what_it_shows_and_where_its_figures_come_from_in_both_languages():
     for lang in ("fr", "en"):
-        sel = catalog.Selection(tiny(retention=True, letters=True), AS_OF, lang)
-        for chart in catalog.charts(sel):
+        sel = Selection(tiny(retention=True, letters=True), AS_OF, lang)
+        for chart in dossier.charts(sel):
             assert chart.title and chart.image_title and chart.shows and chart.source
             assert chart.image_title in chart.title
-    timeline = catalog.charts(catalog.Selection(tiny(), AS_OF, "fr"), only=["timeline-P2"])[0]
+    timeline = dossier.charts(Selection(tiny(), AS_OF, "fr"), only=["timeline-P2"])[0]
     assert timeline.title.endswith("— P2")
     assert "P2 — Plan P2" in timeline.shows
     assert "01/12/2020" in timeline.source
 
 
 def test_only_builds_the_charts_named():
-    sel = catalog.Selection(tiny(), AS_OF)
+    sel = Selection(tiny(), AS_OF)
 
-    assert [c.name for c in catalog.charts(sel, only=["by-lead", "timeline-P1"])] == [
+    assert [c.name for c in dossier.charts(sel, only=["by-lead", "timeline-P1"])] == [
         "timeline-P1",
         "by-lead",
     ]
 
 
 def test_key_figures_count_each_plan_as_the_overview_does():
-    sel = catalog.Selection(tiny(), AS_OF, "en")
+    sel = Selection(tiny(), AS_OF, "en")
 
-    frame = catalog.key_figures(sel.summaries(), "en")
+    frame = labelled(pages.key_figures(sel.summaries(), "en"), pages.KEY_FIGURES, sel)
 
     p2 = frame.set_index("Plan").loc["P2"]
     # M2 not done and past due (overdue), M3 done: 1 of 2 done.
@@ -158,8 +160,8 @@ def test_key_figures_count_each_plan_as_the_overview_does():
 
 def test_tables_follow_the_pages_and_their_sheet_names_fit_excel():
     for lang in ("fr", "en"):
-        sel = catalog.Selection(tiny(retention=True, letters=True), AS_OF, lang)
-        built = catalog.tables(sel)
+        sel = Selection(tiny(retention=True, letters=True), AS_OF, lang)
+        built = dossier.tables(sel)
         assert [table.name for table in built] == [
             "key-figures", "overdue", "unassessed", "not-taken-up", "measures", "events",
             "reply-rates", "unanswered", "status-scale", "source-coverage",
@@ -170,9 +172,9 @@ def test_tables_follow_the_pages_and_their_sheet_names_fit_excel():
 
 
 def test_table_columns_carry_the_labels_the_pages_show_not_the_ids():
-    sel = catalog.Selection(tiny(), AS_OF, "fr")
+    sel = Selection(tiny(), AS_OF, "fr")
 
-    overdue = next(table for table in catalog.tables(sel) if table.name == "overdue").frame
+    overdue = next(table for table in dossier.tables(sel) if table.name == "overdue").frame
 
     assert list(overdue.columns) == [
         "Plan", "N°", "Intitulé", "Jours de retard (au moins)", "Échéance effective",
@@ -190,19 +192,21 @@ def test_without_retention_the_recommendations_are_listed_as_the_gaps_page_does(
         tables={**ds.tables, "retention": ds.retention.iloc[0:0]}, scale=ds.scale
     )
 
-    built = [t.name for t in catalog.tables(catalog.Selection(no_retention, AS_OF))]
+    built = [t.name for t in dossier.tables(Selection(no_retention, AS_OF))]
 
     assert "not-taken-up" not in built
     assert {"recommendation-counts", "recommendations"} <= set(built)
 
 
 def test_not_taken_up_lists_the_recommendation_a_plan_did_not_retain():
-    sel = catalog.Selection(tiny(retention=True), AS_OF, "fr")
+    sel = Selection(tiny(retention=True), AS_OF, "fr")
 
-    frame = catalog.not_taken_up(sel)
+    frame = pages.not_taken_up(sel)
 
     assert frame["rec_id"].tolist() == ["R2"]
-    assert frame["level"].tolist() == [t("retention.not_retained", "fr")]
+    assert frame["level"].tolist() == ["not_retained"]  # a code: the specs put it in words
+    table = next(table for table in dossier.tables(sel) if table.name == "not-taken-up")
+    assert table.frame["Prise en compte"].tolist() == ["Non retenue"]
 
 
 @pytest.mark.parametrize(
@@ -215,7 +219,7 @@ def test_the_dossier_names_a_recommendation_dated_by_a_month_by_its_month(lang, 
         issued_latest=pd.to_datetime([None, "2014-03-31"]),
     )
     ds = Dataset(tables={**ds.tables, "recommendations": recs}, scale=ds.scale)
-    built = catalog.tables(catalog.Selection(ds, AS_OF, lang))
+    built = dossier.tables(Selection(ds, AS_OF, lang))
 
     left_out = next(table for table in built if table.name == "not-taken-up").frame
     assert left_out[header].tolist() == [written]  # R2, not its first day
@@ -224,9 +228,9 @@ def test_the_dossier_names_a_recommendation_dated_by_a_month_by_its_month(lang, 
 
 @pytest.mark.parametrize("key", ["france", "demo"])
 def test_every_shipped_dataset_builds_its_charts_and_tables(key: str):
-    sel = catalog.Selection(load_shipped(key), dt.date(2025, 6, 1), "fr")
+    sel = Selection(load_shipped(key), dt.date(2025, 6, 1), "fr")
 
-    charts, tables = catalog.charts(sel), catalog.tables(sel)
+    charts, tables = dossier.charts(sel), dossier.tables(sel)
 
     assert {"plan-periods", "status-by-plan", "events"} <= {c.name for c in charts}
     plans = sel.plan_ids()
@@ -239,8 +243,8 @@ def test_every_shipped_dataset_builds_its_charts_and_tables(key: str):
 
 
 def test_before_any_adoption_the_dossier_draws_nothing_dated_later():
-    sel = catalog.Selection(tiny(retention=True, letters=True), dt.date(2000, 1, 1))
-    built = catalog.charts(sel)
+    sel = Selection(tiny(retention=True, letters=True), dt.date(2000, 1, 1))
+    built = dossier.charts(sel)
     assert [c.name for c in built] == ["plan-periods", "status-by-plan", "retention-by-plan"]
     assert not any(c.drawn for c in built)  # three sentences, no image
     # Retention is recorded, but for plans not adopted yet: not known at that date.
