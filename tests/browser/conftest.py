@@ -1,8 +1,8 @@
 """Real-browser tests: the app served by `streamlit run`, driven by Debian's Chromium.
 
-Playwright cannot download its own browser here; it drives `/usr/bin/chromium`. Outside
-CI the tests skip with a reason when Chromium is missing; in CI (`CI=true`) they fail
-instead, since none may be skipped.
+Playwright cannot download its own browser here; it drives `/usr/bin/chromium`. Without
+Chromium the tests fail, saying what to install (`make test` installs it as root): none
+may be skipped.
 """
 
 from __future__ import annotations
@@ -60,10 +60,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not Path(CHROMIUM).exists():
-        message = "Debian's Chromium is not installed: run `make browser-deps`"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        pytest.fail(
+            "Debian's Chromium is not installed: `sudo apt-get install -y chromium` "
+            "(or `sudo make system-deps`)"
+        )
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROME_ARGS}
 
 

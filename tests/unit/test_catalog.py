@@ -90,6 +90,7 @@ def test_without_retention_or_letters_the_dossier_has_the_plan_delay_charts_only
     assert retention.title == "Prise en compte des recommandations"
 
 
+@pytest.mark.scale
 def test_retention_recorded_brings_the_adoption_gap_charts_and_letters_the_timeline_ones():
     sel = catalog.Selection(tiny(retention=True, letters=True), AS_OF)
 
@@ -113,12 +114,14 @@ def test_choosing_plans_narrows_every_chart_to_them():
     assert all(c.plans == ("P2",) for c in built)
 
 
+@pytest.mark.scale
 def test_no_lead_is_late_before_the_due_date_so_the_by_lead_chart_is_left_out():
     sel = catalog.Selection(tiny(), dt.date(2020, 6, 1))
 
     assert "by-lead" not in names(sel)
 
 
+@pytest.mark.scale
 def test_each_chart_says_what_it_shows_and_where_its_figures_come_from_in_both_languages():
     for lang in ("fr", "en"):
         sel = catalog.Selection(tiny(retention=True, letters=True), AS_OF, lang)
@@ -156,6 +159,7 @@ def test_key_figures_count_each_plan_as_the_overview_does():
     assert p2["Gap before (days)"] == 60  # P1 ended 2018-12-31, P2 adopted 2019-03-01
 
 
+@pytest.mark.scale
 def test_tables_follow_the_pages_and_their_sheet_names_fit_excel():
     for lang in ("fr", "en"):
         sel = catalog.Selection(tiny(retention=True, letters=True), AS_OF, lang)
@@ -222,6 +226,7 @@ def test_the_dossier_names_a_recommendation_dated_by_a_month_by_its_month(lang, 
     assert not {"Au plus tard le", "Latest date", "issued_latest"} & set(left_out.columns)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("key", ["france", "demo"])
 def test_every_shipped_dataset_builds_its_charts_and_tables(key: str):
     sel = catalog.Selection(load_shipped(key), dt.date(2025, 6, 1), "fr")

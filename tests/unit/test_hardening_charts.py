@@ -19,6 +19,8 @@ from monitoring import measure_detail as md
 from monitoring.charts.measures import status_history
 from monitoring.dataset import Dataset, dataset_from_records
 
+pytestmark = pytest.mark.scale
+
 AS_OF = dt.date(2020, 12, 1)
 LINK = '<a href="javascript:alert(1)">x</a>'
 BOLD = "<b>gras</b>"
