@@ -8,8 +8,8 @@ pyproject.toml):
 - `pdf`: writes the PDF dossier, with the system's Liberation Sans fonts;
 - `subprocess`: starts a process: a command (`python -m monitoring.cli`, git), or the
   child that parses an upload (`monitoring.isolation`, through a fork server);
-- `scale`: a large workbook (thousands of measures) or a property test over many
-  generated cases, seconds each.
+- `scale`: seconds, not milliseconds: a large workbook (thousands of measures), a
+  property test over many generated cases, or every chart or table of a whole dataset.
 
 Each of these also gets `slow`: `pytest tests/unit -m "not slow"` (`make fast`) is the fast
 tier; `make test` runs every tier. The markers are kept true: a unit test without
