@@ -57,6 +57,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def nginx_present(request: pytest.FixtureRequest) -> None:
+    """The proxy test fails, never skips, without nginx (`make test` installs it as root)."""
+    if request.node.path.name == "test_proxy_browser.py" and not (
+        shutil.which("nginx") or Path("/usr/sbin/nginx").exists()
+    ):
+        pytest.fail(
+            "nginx is not installed: `sudo apt-get install -y nginx` (or `sudo make system-deps`)"
+        )
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not Path(CHROMIUM).exists():
