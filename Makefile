@@ -23,8 +23,8 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed system-deps lint typecheck docs-check
 	$(PY) -m pytest -n 2 --dist loadgroup -q
 
-# The fast tier: unit tests that start no process, render no image, write no PDF and read
-# no large workbook (the markers are explained in tests/conftest.py).
+# The fast tier: the unit tests not marked chromium, pdf, subprocess or scale (each of those
+# is also marked slow; tests/conftest.py explains them and checks the first three).
 fast: $(VENV)/.installed
 	$(PY) -m pytest -n 2 -q tests/unit -m "not slow"
 
@@ -65,7 +65,7 @@ audit: $(VENV)/.installed
 system-deps: $(VENV)/.installed
 	@sh .ci/system-deps $(PY)
 
-browser-deps: system-deps
+browser-deps: system-deps  # its former name
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
