@@ -76,6 +76,7 @@ def names(sel: catalog.Selection) -> list[str]:
     return catalog.chart_names(sel)
 
 
+@pytest.mark.scale
 def test_without_retention_or_letters_the_dossier_has_the_plan_delay_charts_only():
     sel = catalog.Selection(tiny(), AS_OF)
 
@@ -212,6 +213,7 @@ def test_not_taken_up_lists_the_recommendation_a_plan_did_not_retain():
 @pytest.mark.parametrize(
     ("lang", "header", "written"), [("fr", "Date", "mars 2014"), ("en", "Issued on", "March 2014")]
 )
+@pytest.mark.scale
 def test_the_dossier_names_a_recommendation_dated_by_a_month_by_its_month(lang, header, written):
     ds = tiny(retention=True)
     recs = ds.recommendations.assign(
@@ -243,6 +245,7 @@ def test_every_shipped_dataset_builds_its_charts_and_tables(key: str):
     assert ("sankey-by-author" in {c.name for c in charts}) is documented
 
 
+@pytest.mark.scale
 def test_before_any_adoption_the_dossier_draws_nothing_dated_later():
     sel = catalog.Selection(tiny(retention=True, letters=True), dt.date(2000, 1, 1))
     built = catalog.charts(sel)
