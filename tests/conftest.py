@@ -67,15 +67,17 @@ def _started_command(original: Callable[..., Any], seen: list[str]) -> Callable[
     return execute_child
 
 
-@pytest.fixture(autouse=True)
-def system_parts_present(request: pytest.FixtureRequest) -> None:
-    """Fail (never skip) a test marked `chromium` or `pdf` whose system part is missing."""
-    if request.node.get_closest_marker("chromium"):
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Fail (never skip) a test marked `chromium` or `pdf` whose system part is missing.
+
+    A hook, not a fixture: it runs before any fixture, so that none can skip first.
+    """
+    if item.get_closest_marker("chromium"):
         from monitoring.exports import chromium_available
 
         if not chromium_available():
             pytest.fail(MISSING.format(part="Debian's Chromium", package="chromium"), False)
-    if request.node.get_closest_marker("pdf"):
+    if item.get_closest_marker("pdf"):
         from monitoring.pdf_report import FontUnavailable, font_paths
 
         try:

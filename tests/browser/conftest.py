@@ -57,14 +57,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(autouse=True)
-def nginx_present(request: pytest.FixtureRequest) -> None:
-    """The proxy test fails, never skips, without nginx (`make test` installs it as root)."""
-    if request.node.path.name == "test_proxy_browser.py" and not (
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # The proxy test fails, never skips, without nginx (`make test` installs it as root);
+    # checked before any fixture, so that none can skip first.
+    if item.path.name == "test_proxy_browser.py" and not (
         shutil.which("nginx") or Path("/usr/sbin/nginx").exists()
     ):
         pytest.fail(
-            "nginx is not installed: `sudo apt-get install -y nginx` (or `sudo make system-deps`)"
+            "nginx is not installed: `sudo apt-get install -y nginx` (or `sudo make system-deps`)",
+            pytrace=False,
         )
 
 
