@@ -35,7 +35,7 @@ import pytest
 UNIT = Path(__file__).resolve().parent / "unit"
 COSTS = ("chromium", "pdf", "subprocess", "scale")
 MISSING = (
-    "{part} is not installed: `sudo apt-get install -y {package}` (or `sudo make "
+    "{part}: not installed. `sudo apt-get install -y {package}` (or `sudo make "
     "system-deps`, which `make test` runs); this test needs it and is never skipped"
 )
 
