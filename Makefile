@@ -1,12 +1,14 @@
 # Two commands do everything on a fresh machine with Python 3.11+:
 #   make run    the dashboard on the shipped French dataset (http://127.0.0.1:8501)
-#   make test   style, types, generated docs, and the whole test suite
+#   make test   the system parts the tests need, style, types, generated docs, and every
+#               test tier
+# While working: make fast (the fast tier of unit tests, in seconds).
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint typecheck docs docs-check unit bench audit browser-deps clean
+.PHONY: run test fast lint typecheck docs docs-check unit bench audit system-deps browser-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -18,8 +20,13 @@ $(VENV)/.installed: pyproject.toml
 run: $(VENV)/.installed
 	$(PY) -m streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT)
 
-test: $(VENV)/.installed lint typecheck docs-check
+test: $(VENV)/.installed system-deps lint typecheck docs-check
 	$(PY) -m pytest -n 2 --dist loadgroup -q
+
+# The fast tier: the unit tests not marked chromium, pdf, subprocess or scale (each of those
+# is also marked slow; tests/conftest.py explains them and checks the first three).
+fast: $(VENV)/.installed
+	$(PY) -m pytest -n 2 -q tests/unit -m "not slow"
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
@@ -35,7 +42,7 @@ docs-check: $(VENV)/.installed
 	$(PY) -m monitoring.docs --check
 
 unit: $(VENV)/.installed
-	$(PY) -m pytest -q tests/unit
+	$(PY) -m pytest -n 2 -q tests/unit
 
 bench: $(VENV)/.installed
 	$(PY) bench/run.py
@@ -54,11 +61,12 @@ bench: $(VENV)/.installed
 audit: $(VENV)/.installed
 	$(PY) -m pip_audit --strict --skip-editable
 
-# Debian's Chromium drives the browser tests and image export; nginx fronts the proxy test
-# (needs root or sudo).
-browser-deps:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium)
-	@command -v nginx >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nginx)
+# Debian's Chromium (chart images, the dossier, the browser tests), the PDF's fonts and
+# nginx (the proxy test): installed with apt-get as root, otherwise named, and a failure.
+system-deps: $(VENV)/.installed
+	@sh .ci/system-deps $(PY)
+
+browser-deps: system-deps  # its former name
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

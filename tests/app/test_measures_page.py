@@ -1,11 +1,21 @@
 """AppTest: the Measures page (« Mesures ») on both datasets, in both languages.
 
-Expected values are computed here from the shipped workbooks, straight from their sheets
-or through the metrics' definitions (`measure_table`, `divergences`), never from the page.
+Expected values come from the shipped workbooks' sheets, or are written by hand from a
+small workbook built here (`SMALL`), never computed by the code under test. On 30/06/2020,
+plan P1 (2018-2019):
+
+| measure | due        | assessments (date, status, voice)                  | on 30/06/2020      |
+|---------|------------|----------------------------------------------------|--------------------|
+| M1      | 30/06/2019 | 01/05/2019 Réalisée, government                    | done               |
+| M2      | 31/03/2019 | 30/06/2019 En cours, government                    | overdue, 91 days   |
+| M3      | 30/09/2019 | 01/10/2019 Réalisée, government;                   | overdue, 32 days;  |
+|         |            | 01/11/2019 Non réalisée, civil society             | the voices diverge |
+| M4      | 31/12/2019 | none                                               | never assessed     |
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import unicodedata
@@ -18,14 +28,45 @@ from streamlit.testing.v1 import AppTest
 
 from monitoring.dataset import Dataset
 from monitoring.loading import load_shipped
-from monitoring.metrics import divergences, measure_table
+from monitoring.storage import NewVersion, Store, StoredFile
+from monitoring.validation import validate
 from tests.app.helpers import assert_page_ok
+from tests.builders import add_row, valid_sheets, workbook
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2026-11-26"
 DAY = dt.date.fromisoformat(AS_OF)
 PICK = "measures.pick"
 NOT_FOUND = "Intitulé non trouvé dans les sources disponibles"
+SMALL, SMALL_AS_OF = "measures-small", "2020-06-30"
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def small(store: Store) -> str:
+    """The key of the small workbook of the module's text, stored once."""
+    sheets = valid_sheets()
+    for rows in sheets.values():
+        del rows[1:]
+    add_row(sheets, "Plans", plan_id="P1", title="Plan 2018-2019", period_start=D(2018, 1, 1),
+            period_end=D(2019, 12, 31))  # fmt: skip
+    for number, due in enumerate([D(2019, 6, 30), D(2019, 3, 31), D(2019, 9, 30),
+                                  D(2019, 12, 31)], start=1):  # fmt: skip
+        add_row(sheets, "Mesures", measure_id=f"M{number}", plan_id="P1", number=number,
+                axis="Axe 1", title=f"Mesure {number}", due_date=due)  # fmt: skip
+    for measure_id, day, status, voice in [
+        ("M1", D(2019, 5, 1), "Réalisée", "Gouvernement"),
+        ("M2", D(2019, 6, 30), "En cours", "Gouvernement"),
+        ("M3", D(2019, 10, 1), "Réalisée", "Gouvernement"),
+        ("M3", D(2019, 11, 1), "Non réalisée", "Société civile"),
+    ]:
+        add_row(sheets, "Suivi", measure_id=measure_id, as_of=day, status=status, voice=voice)
+    ds, report = validate(workbook(sheets))
+    assert ds is not None, report.errors
+    if store.current(SMALL) is None:
+        files = (StoredFile("measures-small.xlsx", b"built in code"),)
+        store.save(NewVersion(SMALL, dataclasses.replace(ds, name=SMALL), files, "tests", ""))
+    return SMALL
 
 
 def run_page(**query: str) -> AppTest:
@@ -79,24 +120,19 @@ def test_measures_page_runs_without_exception_for_each_dataset_and_language(data
     assert at.text[0].value.startswith(first)
 
 
-def test_the_table_lists_every_measure_with_its_current_status_label():
-    at = run_page(dataset="demo", lang="en", as_of=AS_OF)
+def test_the_table_lists_every_measure_with_its_current_status_label(small):
+    at = run_page(dataset=small, lang="en", as_of=SMALL_AS_OF)
     shown = table(at).set_index("measure_id")
-    expected = measure_table(shipped("demo"), DAY).set_index("measure_id")
-    assert len(shown) == len(expected) == len(shipped("demo").measures)
-    done = expected.index[expected["category"] == "done"]
-    assert set(shown.loc[done, "status"]) == {"Done"}
-    overdue = expected.index[expected["overdue"]]
-    assert shown.loc[overdue, "days_late"].tolist() == expected.loc[overdue, "delay_days"].tolist()
-    assert shown["days_late"].drop(overdue).isna().all()
+    assert sorted(shown.index) == ["M1", "M2", "M3", "M4"]
+    assert shown.loc["M1", "status"] == "Done"
+    assert shown.loc[["M2", "M3"], "days_late"].tolist() == [91, 32]
+    assert shown.loc[["M1", "M4"], "days_late"].isna().all()
 
 
-def test_the_divergence_column_flags_the_measures_where_the_voices_disagree():
-    at = run_page(dataset="demo", lang="fr", as_of=AS_OF)
+def test_the_divergence_column_flags_the_measures_where_the_voices_disagree(small):
+    at = run_page(dataset=small, lang="fr", as_of=SMALL_AS_OF)
     shown = table(at).set_index("measure_id")
-    diverging = set(divergences(shipped("demo"), DAY)["measure_id"])
-    assert diverging, "the demo shows disagreements"
-    assert set(shown.index[shown["diverges"]]) == diverging
+    assert list(shown.index[shown["diverges"]]) == ["M3"]
 
 
 def test_search_ignores_accents_and_case():
@@ -110,12 +146,11 @@ def test_search_ignores_accents_and_case():
     assert set(table(at)["measure_id"]) == expected
 
 
-def test_the_status_category_filter_keeps_that_category_only():
-    at = run_page(dataset="demo", lang="fr", as_of=AS_OF)
+def test_the_status_category_filter_keeps_that_category_only(small):
+    at = run_page(dataset=small, lang="fr", as_of=SMALL_AS_OF)
     at.multiselect(key="measures.categories").set_value(["done"]).run()
-    expected = measure_table(shipped("demo"), DAY)
-    assert len(table(at)) == (expected["category"] == "done").sum()
-    assert any(c.value.startswith(f"{len(table(at))} mesure(s)") for c in at.caption)
+    assert list(table(at)["measure_id"]) == ["M1"]
+    assert any(c.value.startswith("1 mesure(s)") for c in at.caption)
 
 
 def test_a_search_matching_nothing_says_what_to_do():
@@ -162,19 +197,17 @@ def test_the_history_chart_has_one_line_per_voice_that_assessed_the_measure():
     assert len(evidence) == len(known_updates(measure_id))
 
 
-def test_a_divergence_is_stated_in_words():
-    diverging = divergences(shipped("demo"), DAY).iloc[0]
-    at = open_measure(diverging["measure_id"])
+def test_a_divergence_is_stated_in_words(small):
+    at = run_page(dataset=small, lang="fr", as_of=SMALL_AS_OF)
+    at.selectbox(key=PICK).set_value("M3").run()
     (warning,) = [w.value for w in at.warning if w.value.startswith("Divergence")]
-    labels = {"done": "Réalisée", "partial": "Partielle", "not_done": "Non réalisée",
-              "dropped": "Abandonnée"}  # fmt: skip
-    assert f"« {labels[diverging['government_category']]} »" in warning
-    assert f"« {labels[diverging['civil_society_category']]} »" in warning
+    assert "« Réalisée »" in warning  # the government
+    assert "« Non réalisée »" in warning  # civil society
 
 
-def test_a_measure_without_divergence_shows_no_divergence_warning():
-    at = open_measure("A-M02")
-    assert "A-M02" not in set(divergences(shipped("demo"), DAY)["measure_id"])
+def test_a_measure_without_divergence_shows_no_divergence_warning(small):
+    at = run_page(dataset=small, lang="fr", as_of=SMALL_AS_OF)
+    at.selectbox(key=PICK).set_value("M1").run()
     assert not [w for w in at.warning if w.value.startswith("Divergence")]
 
 
@@ -225,14 +258,13 @@ def test_french_titles_not_found_in_the_sources_are_shown_as_written():
     assert at.text[0].value == f"{unnamed[0]} — {NOT_FOUND}"
 
 
-def test_the_table_reads_statuses_from_the_voice_chosen_in_the_sidebar():
-    at = run_page(dataset="demo", lang="fr", as_of=AS_OF, voice="civil_society")
+def test_the_table_reads_statuses_from_the_voice_chosen_in_the_sidebar(small):
+    at = run_page(dataset=small, lang="fr", as_of=SMALL_AS_OF, voice="civil_society")
     shown = table(at).set_index("measure_id")
-    expected = measure_table(shipped("demo"), DAY, "civil_society").set_index("measure_id")
-    assessed = expected.index[expected["voice"].notna()]
-    assert set(shown.loc[assessed, "assessed_by"].str.split(" · ").str[0]) == {"Société civile"}
-    not_done = expected.index[expected["category"] == "not_done"]
-    assert set(shown.loc[not_done, "status"]) <= {"Non réalisée", "Non démarrée"}
+    # Civil society assessed M3 only: its "Non réalisée", not the government's "Réalisée".
+    assert shown.loc["M3", "assessed_by"].split(" · ")[0] == "Société civile"
+    assert shown.loc["M3", "status"] == "Non réalisée"
+    assert shown.loc[["M1", "M2", "M4"], "assessed_by"].isna().all()
 
 
 def test_the_lineage_crosses_plans_even_when_the_sidebar_keeps_one_plan():

@@ -58,6 +58,7 @@ def test_report_runs_without_exception_for_each_dataset_and_language(dataset, la
     assert not at.get("download_button")  # nothing to download before the build
 
 
+@pytest.mark.chromium  # fails, never skips, without Chromium (tests/conftest.py)
 def test_the_report_page_offers_the_sidebar_plan_filter_as_its_default(no_renderer):
     if not exports.chromium_available():
         pytest.skip("the plan selector shows only where images can be rendered")
@@ -70,6 +71,7 @@ def test_the_report_page_offers_the_sidebar_plan_filter_as_its_default(no_render
     assert at.multiselect(key="report.plans").value == ["DEMO-B"]
 
 
+@pytest.mark.chromium  # fails, never skips, without Chromium (tests/conftest.py)
 def test_the_button_builds_the_dossier_and_offers_its_zip(monkeypatch):
     if not exports.chromium_available():
         pytest.skip("Debian's Chromium is not installed: the dossier cannot be built here")

@@ -1,8 +1,8 @@
 """Real-browser tests: the app served by `streamlit run`, driven by Debian's Chromium.
 
-Playwright cannot download its own browser here; it drives `/usr/bin/chromium`. Outside
-CI the tests skip with a reason when Chromium is missing; in CI (`CI=true`) they fail
-instead, since none may be skipped.
+Playwright cannot download its own browser here; it drives `/usr/bin/chromium`. Without
+Chromium the tests fail, saying what to install (`make test` installs it as root): none
+may be skipped.
 """
 
 from __future__ import annotations
@@ -57,13 +57,25 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # The proxy test fails, never skips, without nginx (`make test` installs it as root);
+    # checked before any fixture, so that none can skip first.
+    if item.path.name == "test_proxy_browser.py" and not (
+        shutil.which("nginx") or Path("/usr/sbin/nginx").exists()
+    ):
+        pytest.fail(
+            "nginx is not installed: `sudo apt-get install -y nginx` (or `sudo make system-deps`)",
+            pytrace=False,
+        )
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not Path(CHROMIUM).exists():
-        message = "Debian's Chromium is not installed: run `make browser-deps`"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        pytest.fail(
+            "Debian's Chromium is not installed: `sudo apt-get install -y chromium` "
+            "(or `sudo make system-deps`)"
+        )
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROME_ARGS}
 
 

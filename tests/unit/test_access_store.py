@@ -201,6 +201,7 @@ def test_a_saved_version_records_its_event_with_the_version_number_and_time(stor
     assert (recorded.detail, recorded.at) == ("plan.xlsx", info.created_at)
 
 
+@pytest.mark.scale
 def test_a_save_that_stores_nothing_records_nothing(store):
     event = AuditEvent.by(BOB_EDITOR, "upload", detail="plan.xlsx")
     store.save(new_version(1, audit=event, idempotency_key="k"))
@@ -220,6 +221,7 @@ def test_a_save_failing_at_commit_leaves_neither_the_version_nor_its_event_in_me
 # --- SQLite specifics -------------------------------------------------------------------
 
 
+@pytest.mark.scale
 def test_a_save_failing_at_commit_leaves_neither_the_version_nor_its_event_in_sqlite(
     tmp_path, monkeypatch
 ):

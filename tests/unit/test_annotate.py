@@ -27,6 +27,8 @@ from monitoring.report import Issue, Report
 from monitoring.storage.memory import MemoryStore
 from tests import hostile
 
+pytestmark = pytest.mark.subprocess
+
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo.xlsx"
 RED, BLUE = FILLS["error"], FILLS["notice"]
 

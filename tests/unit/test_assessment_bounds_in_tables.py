@@ -76,6 +76,7 @@ def shown(kind: str, lang: str) -> str:
 # --- The Measures table, its downloads and the dossier ----------------------------------
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_measures_table_gives_the_last_assessment_by_its_bounds(kind, lang):
@@ -116,6 +117,7 @@ def test_the_dossier_measures_table_and_its_workbook_name_the_month():
     assert not any(c.startswith("2014-03-01") or c == "01/03/2014" for c in cells)
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_evidence_table_dates_each_assessment_by_its_bounds(kind):
     detail = measure_detail(one_measure(kind), "M1", AS_OF, "all", "fr")
@@ -128,6 +130,7 @@ def test_the_evidence_table_dates_each_assessment_by_its_bounds(kind):
 # --- A revised deadline announced by an imprecise assessment ----------------------------
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize(
     ("lang", "said"),
     [("fr", "(annoncée en mars 2014)"), ("en", "(announced in March 2014)")],

@@ -11,6 +11,7 @@ import pytest
 from tests.golden import snapshot
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(("key", "lang"), snapshot.CASES)
 def test_figures_and_tables_match_the_snapshot(key: str, lang: str) -> None:
     expected = json.loads(snapshot.path(key, lang).read_text(encoding="utf-8"))

@@ -145,6 +145,7 @@ def test_a_recommendations_log_names_its_text_change_and_nothing_of_the_measures
     ]  # fmt: skip
 
 
+@pytest.mark.scale
 def test_the_log_reads_in_the_coordinators_words_in_french_and_in_english(store):
     log = change_log(store, "t", measure_id="M1")
     fr = log.rows("fr")

@@ -60,6 +60,7 @@ def test_measures_added_and_removed_are_listed_by_id():
     assert not changes.is_empty
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize(
     ("before", "after", "direction"),
     [
@@ -204,6 +205,7 @@ def test_sections_give_each_group_by_its_stable_name_whatever_the_language():
         changes.rows("en", section="Mesures ajoutées")
 
 
+@pytest.mark.scale
 def test_two_versions_of_ten_thousand_measures_are_compared_whole():
     """Speed is measured by `bench/import_bench.py`, not asserted here."""
     old, new = synthetic_dataset(10_000, seed=1), synthetic_dataset(10_000, seed=2)
@@ -211,6 +213,7 @@ def test_two_versions_of_ten_thousand_measures_are_compared_whole():
     assert counts["statuses"] > 1_000 and counts["deadlines"] > 1_000
 
 
+@pytest.mark.subprocess
 def test_two_unrelated_versions_compare_without_error_in_both_languages() -> None:
     # Restoring the French data over the demo's (or the reverse) compares datasets that
     # share no id: every mapped column is empty, which must not break the review.
@@ -346,6 +349,7 @@ def named(old: Dataset, new: Dataset) -> set[tuple[object, ...]]:
             for c in cell_records(compare(old, new, AS_OF).cells)}  # fmt: skip
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize(
     ("table", "row", "column", "value", "expected"),
     [

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -75,6 +76,7 @@ def _row_key(frame: pd.DataFrame, row: int, key: tuple[str, ...]) -> str:
     return " · ".join(shown)
 
 
+@pytest.mark.scale
 @settings(max_examples=50, deadline=None)
 @given(edits())
 def test_a_random_edit_of_a_random_cell_is_named_with_its_sheet_row_and_field(edit):

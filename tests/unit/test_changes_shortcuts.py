@@ -119,6 +119,7 @@ def _shuffled(ds: Dataset, seed: int) -> Dataset:
     return Dataset(tables, ds.scale, ds.extras, ds.name)
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("seed", [0, 1, 2])
 @pytest.mark.parametrize("kind", ["edited", "reordered"])
 def test_statuses_and_deadlines_of_the_touched_measures_equal_the_whole_computation(
@@ -134,6 +135,7 @@ def test_statuses_and_deadlines_of_the_touched_measures_equal_the_whole_computat
     pd.testing.assert_frame_equal(changes.retention, _retention(old, new))
 
 
+@pytest.mark.scale
 def test_every_edited_cell_is_named_whether_rows_are_paired_in_place_or_joined() -> None:
     old = synthetic_dataset(150, seed=4)
     new, count = edited_dataset(old, 0.02, seed=4)

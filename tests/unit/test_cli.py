@@ -15,6 +15,8 @@ import pytest
 from monitoring.cli import main
 from monitoring.schema import STATUS_UPDATES, normalise_label
 
+pytestmark = pytest.mark.subprocess
+
 ROOT = Path(__file__).resolve().parents[2]
 FRANCE_CSV = ROOT / "data" / "france"
 

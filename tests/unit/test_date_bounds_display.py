@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +30,7 @@ def bounds(draw: st.DrawFn) -> tuple[dt.date | None, dt.date | None]:
     return first, (first if kind == "same" else None)
 
 
+@pytest.mark.scale
 @settings(max_examples=60, deadline=None)
 @given(pairs=st.lists(bounds(), min_size=1, max_size=30), lang=st.sampled_from(["fr", "en"]))
 def test_a_column_is_written_as_each_of_its_dates_would_be(pairs, lang):

@@ -93,6 +93,7 @@ def test_another_seed_builds_another_dataset() -> None:
     assert build_demo_dataset(1).content_hash() != build_demo_dataset(2).content_hash()
 
 
+@pytest.mark.subprocess
 def test_committed_demo_workbook_loads_with_nothing_worse_than_notices() -> None:
     result = load_paths([DEMO_FILE])
     assert result.ok, [issue.message("en") for issue in result.report.issues]
@@ -100,6 +101,7 @@ def test_committed_demo_workbook_loads_with_nothing_worse_than_notices() -> None
     assert worse == []
 
 
+@pytest.mark.subprocess
 def test_committed_demo_workbook_is_what_the_generator_builds() -> None:
     loaded = load_paths([DEMO_FILE]).dataset
     assert loaded is not None

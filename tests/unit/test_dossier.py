@@ -27,6 +27,8 @@ from monitoring.i18n import t
 from monitoring.loading import load_shipped
 from monitoring.sections import Selection
 
+pytestmark = pytest.mark.pdf
+
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2025, 6, 1)
 NOW = dt.datetime(2025, 6, 2, 9, 30)
@@ -112,6 +114,7 @@ def report(ds: Dataset, lang: str = "fr", **info: object) -> pdf_report.Rendered
     return pdf_report.report_pdf(sel, about, [], compress=False)
 
 
+@pytest.mark.subprocess
 def test_the_french_report_has_its_cover_sections_and_page_numbers():
     rendered = report(load_shipped("france"), dataset="France — plans")
 
@@ -130,6 +133,7 @@ def test_the_french_report_has_its_cover_sections_and_page_numbers():
     assert "50 %" in text and "50?%" not in text  # the coverage threshold, in the method
 
 
+@pytest.mark.subprocess
 def test_the_report_never_turns_missing_evidence_into_zero():
     text = flat(pdf_text(report(load_shipped("france"), dataset="France").data))
     # PAN-2014: one government self-assessment out of 23 measures is no rate.
@@ -140,6 +144,7 @@ def test_the_report_never_turns_missing_evidence_into_zero():
     # The Overview's retention chart has nothing to draw: its sentence, no image.
 
 
+@pytest.mark.subprocess
 def test_a_chart_with_nothing_to_draw_is_its_sentence_in_the_report():
     sel = Selection(load_shipped("france"), AS_OF, "fr")
     chart = dossier.charts(sel, only=["retention-by-plan"])[0]
@@ -153,6 +158,7 @@ def test_a_chart_with_nothing_to_draw_is_its_sentence_in_the_report():
     assert "Pas d'image : rien à dessiner (fichier charts/03-retention-by-plan.txt)." in text
 
 
+@pytest.mark.subprocess
 def test_the_english_report_speaks_english():
     rendered = report(load_shipped("demo"), "en", dataset="Demo")
 
@@ -163,6 +169,7 @@ def test_the_english_report_speaks_english():
     assert f"Page 2 of {rendered.pages}" in text
 
 
+@pytest.mark.subprocess
 def test_the_demonstration_cover_says_the_data_are_fictional():
     text = pdf_text(report(load_shipped("demo"), fictional=True).data)
 
@@ -189,6 +196,7 @@ def test_user_text_is_printed_as_typed_never_as_markup():
     assert "<i>Justice</i>" in text
 
 
+@pytest.mark.subprocess
 def test_the_overdue_list_names_each_late_measure_with_its_days_late():
     text = flat(pdf_text(report(load_shipped("demo")).data))
 
@@ -198,6 +206,7 @@ def test_the_overdue_list_names_each_late_measure_with_its_days_late():
     assert f"{len(overdue)} mesure(s) en retard au 01/06/2025" in text
 
 
+@pytest.mark.subprocess
 def test_a_missing_font_is_reported_with_what_to_install(monkeypatch, tmp_path):
     monkeypatch.setattr(pdf_report, "FONT_DIR", tmp_path)
 
@@ -207,6 +216,7 @@ def test_a_missing_font_is_reported_with_what_to_install(monkeypatch, tmp_path):
         report(load_shipped("demo"), "en")
 
 
+@pytest.mark.subprocess
 def test_without_chromium_no_dossier_is_attempted(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
 
@@ -215,6 +225,7 @@ def test_without_chromium_no_dossier_is_attempted(monkeypatch):
                       as_of=AS_OF, lang="fr")  # fmt: skip
 
 
+@pytest.mark.subprocess
 def test_a_chart_with_nothing_to_draw_is_a_text_file_in_the_zip_not_an_image(monkeypatch):
     from PIL import Image
 
@@ -251,6 +262,7 @@ def demo() -> tuple[dossier.Dossier, Selection, list[tuple[int, int, str]]]:
     return built, Selection(ds, AS_OF, "fr"), steps
 
 
+@pytest.mark.chromium
 def test_the_zip_holds_every_chart_of_the_pages_as_png_and_svg_the_workbook_and_the_pdf(demo):
     built, sel, _ = demo
 
@@ -271,6 +283,7 @@ def images(built: dossier.Dossier, ext: str) -> dict[str, bytes]:
         return {n: archive.read(n) for n in archive.namelist() if n.endswith(f".{ext}")}
 
 
+@pytest.mark.chromium
 def test_every_image_is_a_valid_print_sized_png_or_svg(demo):
     built, _, _ = demo
 
@@ -288,6 +301,7 @@ def stamped(data: bytes) -> bool:
     return "Situation au 01/06/2025" in text and "version 2" in text
 
 
+@pytest.mark.chromium
 def test_every_image_carries_the_stamp_even_when_its_chart_hides_its_legend(demo):
     built, sel, _ = demo
     hidden = {c.name for c in dossier.charts(sel) if c.figure.layout.showlegend is False}
@@ -299,6 +313,7 @@ def test_every_image_carries_the_stamp_even_when_its_chart_hides_its_legend(demo
         assert stamped(data), name
 
 
+@pytest.mark.chromium
 def test_the_workbook_has_one_sheet_per_table_and_no_formula_or_link(demo):
     built, sel, _ = demo
 
@@ -313,6 +328,7 @@ def test_the_workbook_has_one_sheet_per_table_and_no_formula_or_link(demo):
                 assert cell.hyperlink is None
 
 
+@pytest.mark.chromium
 def test_the_pdf_shows_the_cover_the_charts_and_counts_its_pages(demo):
     built, sel, _ = demo
 
@@ -327,6 +343,7 @@ def test_the_pdf_shows_the_cover_the_charts_and_counts_its_pages(demo):
     assert "Fichiers : charts/01-plan-periods.png et .svg" in text
 
 
+@pytest.mark.chromium
 def test_progress_is_reported_step_by_step_up_to_the_end(demo):
     built, _, steps = demo
 
@@ -347,6 +364,8 @@ def state(tmp_path, monkeypatch) -> Path:
     return folder
 
 
+@pytest.mark.chromium
+@pytest.mark.subprocess
 def test_the_report_command_writes_the_french_zip_and_its_pdf(state, tmp_path, capsys):
     needs_chromium()
     out = tmp_path / "out"
@@ -365,6 +384,8 @@ def test_the_report_command_writes_the_french_zip_and_its_pdf(state, tmp_path, c
     assert str(zip_path) in printed and "pages)" in printed
 
 
+@pytest.mark.chromium
+@pytest.mark.subprocess
 def test_the_report_command_reads_a_file_for_the_plans_asked_in_english(tmp_path, state, capsys):
     needs_chromium()
     out = tmp_path / "out"
@@ -382,6 +403,7 @@ def test_the_report_command_reads_a_file_for_the_plans_asked_in_english(tmp_path
     assert (out / "report_demo_2025-06-01.pdf").read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.subprocess
 def test_the_report_command_rejects_a_broken_file_with_exit_1(tmp_path, state, capsys):
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a workbook")
@@ -392,6 +414,7 @@ def test_the_report_command_rejects_a_broken_file_with_exit_1(tmp_path, state, c
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.subprocess
 def test_the_report_command_rejects_an_unknown_plan_with_exit_1(tmp_path, state, capsys):
     code = main(["report", "--plan", "PAN-1999", "--out", str(tmp_path / "out")])
 
@@ -399,6 +422,7 @@ def test_the_report_command_rejects_an_unknown_plan_with_exit_1(tmp_path, state,
     assert "PAN-1999" in capsys.readouterr().err
 
 
+@pytest.mark.subprocess
 def test_the_report_command_says_what_to_install_without_chromium(
     tmp_path, state, capsys, monkeypatch
 ):
@@ -411,6 +435,7 @@ def test_the_report_command_says_what_to_install_without_chromium(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.chromium
 def test_a_dataset_without_plans_gives_the_method_tables_and_a_report_saying_so():
     needs_chromium()
     empty = dataset_from_records({})

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import re
 import struct
 import xml.etree.ElementTree as ET
@@ -46,10 +45,8 @@ def bars(title: str = "Statuts par plan") -> go.Figure:
     return fig
 
 
-needs_chromium = pytest.mark.skipif(
-    not exports.chromium_available() and not os.environ.get("CI"),
-    reason="Debian's Chromium is not installed: `apt-get install -y chromium`",
-)
+# Renders with Debian's Chromium: fails, never skips, without it (tests/conftest.py).
+needs_chromium = pytest.mark.chromium
 
 
 # --- The stamp -----------------------------------------------------------------------

@@ -11,6 +11,7 @@ import re
 
 import openpyxl
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,7 @@ def ooxml_text(value: str) -> str:
     return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m[1], 16)), value)
 
 
+@pytest.mark.scale
 @settings(max_examples=150, deadline=None)
 @given(texts=TEXTS, lang=st.sampled_from(["fr", "en"]))
 def test_no_csv_field_ever_starts_with_a_trigger_character(texts: list[str], lang: str) -> None:
@@ -54,6 +56,7 @@ def test_no_csv_field_ever_starts_with_a_trigger_character(texts: list[str], lan
         assert (field[1:] if text.startswith(exports.TRIGGERS) else field) == text
 
 
+@pytest.mark.scale
 @settings(max_examples=100, deadline=None)
 @given(numbers=st.lists(NUMBERS, min_size=1, max_size=8), lang=st.sampled_from(["fr", "en"]))
 def test_csv_numbers_are_never_prefixed_and_read_back_equal(numbers: list, lang: str) -> None:
@@ -69,6 +72,7 @@ def test_csv_numbers_are_never_prefixed_and_read_back_equal(numbers: list, lang:
         assert float(field.replace(",", ".")) == float(number)
 
 
+@pytest.mark.scale
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts=TEXTS)
 def test_an_xlsx_cell_is_a_string_equal_to_the_text_never_a_formula(texts: list[str]) -> None:

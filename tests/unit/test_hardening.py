@@ -102,6 +102,7 @@ def effective(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return result
 
 
+@pytest.mark.scale
 def test_the_committed_config_passes_every_check_in_local_mode(effective):
     values = effective["values"]
 
@@ -370,6 +371,7 @@ def _secret_like(path: str) -> bool:
     return "secret" in name and not name.endswith(".py") and path not in ALLOWED_SECRET_NAMES
 
 
+@pytest.mark.subprocess
 def test_git_tracks_no_secrets_file():
     tracked = git("ls-files", "-z")
     assert tracked.returncode == 0, tracked.stderr
@@ -379,6 +381,7 @@ def test_git_tracks_no_secrets_file():
     assert [p for p in paths if _secret_like(p)] == []
 
 
+@pytest.mark.subprocess
 def test_no_secrets_file_waits_to_be_added_either():
     others = git("ls-files", "-z", "--others", "--exclude-standard")
     assert others.returncode == 0, others.stderr
@@ -386,6 +389,7 @@ def test_no_secrets_file_waits_to_be_added_either():
     assert [p for p in others.stdout.split("\0") if p and _secret_like(p)] == []
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(
     "path",
     [".streamlit/secrets.toml", "secrets.toml", "deploy/secrets.prod.toml", "prod.secrets.toml"],
@@ -394,6 +398,7 @@ def test_gitignore_keeps_secrets_files_out(path):
     assert git("check-ignore", "-q", "--no-index", path).returncode == 0, path
 
 
+@pytest.mark.subprocess
 def test_gitignore_lets_the_example_in():
     result = git("check-ignore", "-q", "--no-index", ".streamlit/secrets.example.toml")
 
@@ -416,6 +421,7 @@ def test_xml_without_defusedxml_is_reported(monkeypatch):
     assert "defusedxml" in problem.message("fr") and "defusedxml" in problem.message("en")
 
 
+@pytest.mark.subprocess
 def test_a_lowercase_openpyxl_defusedxml_variable_is_reported():
     """Case 16: `OPENPYXL_DEFUSEDXML=true` silently turns the protection off in openpyxl."""
     code = "from monitoring.hardening import check_xml_protection as c; print(c().key)"

@@ -20,6 +20,8 @@ from monitoring.charts.measures import status_history
 from monitoring.dataset import Dataset, dataset_from_records
 from monitoring.sections import Selection
 
+pytestmark = pytest.mark.scale
+
 AS_OF = dt.date(2020, 12, 1)
 LINK = '<a href="javascript:alert(1)">x</a>'
 BOLD = "<b>gras</b>"

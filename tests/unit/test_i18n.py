@@ -21,11 +21,35 @@ def _placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
-@pytest.mark.parametrize("key", sorted(CATALOG))
-def test_every_key_has_french_and_english_text_with_the_same_placeholders(key: str) -> None:
-    fr, en = CATALOG[key]
-    assert fr.strip() and en.strip(), key
-    assert _placeholders(fr) == _placeholders(en), key
+def _text_offenders(catalog: dict[str, tuple[str, str]]) -> list[str]:
+    """Every key of `catalog` with an empty text or different placeholders, one line each."""
+    offenders = []
+    for key, (fr, en) in sorted(catalog.items()):
+        if not (fr.strip() and en.strip()):
+            empty = [lang for lang, text in (("fr", fr), ("en", en)) if not text.strip()]
+            offenders.append(f"{key}: no text in {', '.join(empty)}")
+        elif (names_fr := _placeholders(fr)) != (names_en := _placeholders(en)):
+            offenders.append(f"{key}: placeholders fr {sorted(names_fr)} ≠ en {sorted(names_en)}")
+    return offenders
+
+
+def test_every_key_has_french_and_english_text_with_the_same_placeholders() -> None:
+    offenders = _text_offenders(CATALOG)
+    assert not offenders, f"{len(offenders)} catalogue key(s) to fix:\n" + "\n".join(offenders)
+
+
+def test_the_text_check_lists_every_offending_key_at_once() -> None:
+    catalog = {
+        "a.fine": ("Bonjour {name}", "Hello {name}"),
+        "b.no_english": ("Bonjour", " "),
+        "c.placeholders": ("{count} mesures", "{n} measures"),
+        "d.no_text": ("", ""),
+    }
+    assert _text_offenders(catalog) == [
+        "b.no_english: no text in en",
+        "c.placeholders: placeholders fr ['count'] ≠ en ['n']",
+        "d.no_text: no text in fr, en",
+    ]
 
 
 def _code_files() -> list[Path]:
@@ -85,16 +109,28 @@ def _is_used(key: str) -> bool:
     return f"{prefix}." in prefixes and suffix in constants
 
 
-@pytest.mark.parametrize("key", sorted(CATALOG))
-def test_every_catalogue_key_is_used_somewhere_in_the_code(key: str) -> None:
-    assert _is_used(key), f"{key} is in the catalogue but no code uses it"
+def _unused(keys: list[str]) -> list[str]:
+    """The keys no code uses, in order."""
+    return [key for key in keys if not _is_used(key)]
 
 
-def test_the_usage_scan_would_catch_an_unused_key() -> None:
+def test_every_catalogue_key_is_used_somewhere_in_the_code() -> None:
+    unused = _unused(sorted(CATALOG))
+    assert not unused, (
+        f"{len(unused)} key(s) in the catalogue that no code uses (remove them, or use them):\n"
+        + "\n".join(unused)
+    )
+
+
+def test_the_usage_scan_would_catch_every_unused_key() -> None:
     constants, prefixes = _code_strings()
     assert "issue." in prefixes and "unknown_measure" in constants
-    assert not _is_used("issue.no_such_message_anywhere")
-    assert not _is_used("nowhere.at_all")
+    assert _unused(
+        ["issue.no_such_message_anywhere", "issue.unknown_measure", "nowhere.at_all"]
+    ) == [
+        "issue.no_such_message_anywhere",
+        "nowhere.at_all",
+    ]
 
 
 def _message_keys_in_calls(path: Path) -> set[str]:

@@ -35,6 +35,8 @@ from monitoring.storage.sql import SqlStore, table_counts
 from monitoring.synthetic import synthetic_dataset
 from monitoring.workbook import write_workbook
 
+pytestmark = pytest.mark.subprocess
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "demo.xlsx"
 EDITOR = Actor("lea@coalition.example", "Lea", "editor")

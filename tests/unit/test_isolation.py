@@ -31,6 +31,8 @@ from monitoring.report import Issue
 from monitoring.settings import Limits
 from tests import hostile
 
+pytestmark = pytest.mark.subprocess
+
 ROOT = Path(__file__).resolve().parents[2]
 # A bound only a hang would cross (tests assert behaviour; `make bench` measures time).
 HANG_GUARD_S = 30

@@ -78,6 +78,7 @@ def median_summary(kind: str) -> dict[str, Any]:
     return summary
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_plan_summary_gives_the_last_assessments_latest_bound_only_when_imprecise(kind):
     earliest, latest, *_ = CASES[kind]
@@ -111,6 +112,7 @@ def test_the_plans_last_assessment_runs_from_the_latest_earliest_to_the_latest_l
     )
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_median_delay_names_the_last_assessment_by_its_bounds_in_french(kind):
     days = CASES[kind][4]
@@ -120,6 +122,7 @@ def test_the_median_delay_names_the_last_assessment_by_its_bounds_in_french(kind
     )
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_median_delay_names_the_last_assessment_by_its_bounds_in_english(kind):
     days = CASES[kind][4]
@@ -137,6 +140,7 @@ def facts(ds: Dataset, lang: str) -> dict[str, str]:
     return dict(zip(detail.facts["field"], detail.facts["value"], strict=True))
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_days_overdue_count_to_the_earliest_day_and_name_the_whole_period(kind):
     days = CASES[kind][4]
@@ -148,6 +152,7 @@ def test_the_days_overdue_count_to_the_earliest_day_and_name_the_whole_period(ki
     )
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_deadline_passed_after_an_imprecise_last_assessment_names_its_period(kind):
     ds = one_measure(kind, due=CASES[kind][5])
@@ -159,6 +164,7 @@ def test_a_deadline_passed_after_an_imprecise_last_assessment_names_its_period(k
     )
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize(
     ("kind", "fr", "en"),
@@ -198,6 +204,7 @@ def test_the_timeline_rows_carry_the_latest_bound_of_the_last_assessment(kind):
     )
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_delay_hovers_name_the_last_assessment_by_its_bounds(kind):
     days = CASES[kind][4]
@@ -207,6 +214,7 @@ def test_the_delay_hovers_name_the_last_assessment_by_its_bounds(kind):
     assert hovers(one_measure(kind), "en") == (en, en)
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_hover_of_a_delay_not_counted_names_the_period_of_the_last_assessment(kind):
     ds = one_measure(kind, due=CASES[kind][5])

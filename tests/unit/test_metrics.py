@@ -1116,6 +1116,7 @@ def synthetic_dataset(n_measures: int, n_updates: int, seed: int = 0) -> Dataset
     return Dataset(tables=tables)
 
 
+@pytest.mark.scale
 def test_measure_table_handles_fifty_thousand_measures():
     ds = synthetic_dataset(50_000, 250_000)
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,8 @@ from monitoring.datebounds import bounds, month_bounds, precision
 from monitoring.i18n import format_date, format_date_bounds
 from monitoring.measure_detail import measure_detail
 from monitoring.schema import DEFAULT_SCALE, VOICES
+
+pytestmark = pytest.mark.scale
 
 DAY0 = dt.date(2019, 1, 1)
 LABELS = [s.label for s in DEFAULT_SCALE]

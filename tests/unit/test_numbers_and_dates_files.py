@@ -23,6 +23,7 @@ def _xlsx(sheets: dict[str, list[list[object]]]) -> bytes:
     return hostile.raw_workbook(parts)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(("typed", "shown"), [(math.nan, "NaN"), (math.inf, "inf")])
 def test_a_number_cell_holding_nan_or_infinity_in_an_xlsx_is_refused_naming_the_cell(
     typed: float, shown: str
@@ -38,6 +39,7 @@ def test_a_number_cell_holding_nan_or_infinity_in_an_xlsx_is_refused_naming_the_
     assert f'"{shown}" is not a finite number' in issue.message("en")
 
 
+@pytest.mark.subprocess
 def test_a_number_cell_holding_infinity_in_an_ods_is_refused() -> None:
     sheets = valid_sheets()
     set_cell(sheets, "Mesures", 2, "Budget (€)", -math.inf)
@@ -49,6 +51,7 @@ def test_a_number_cell_holding_infinity_in_an_ods_is_refused() -> None:
     assert issue.key == "number_not_finite"
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(
     ("serial", "key", "shown"),
     [

@@ -78,6 +78,7 @@ def names(sel: Selection) -> list[str]:
     return dossier.chart_names(sel)
 
 
+@pytest.mark.scale
 def test_without_retention_or_letters_the_dossier_has_the_plan_delay_charts_only():
     sel = Selection(tiny(), AS_OF)
 
@@ -92,6 +93,7 @@ def test_without_retention_or_letters_the_dossier_has_the_plan_delay_charts_only
     assert retention.title == "Prise en compte des recommandations"
 
 
+@pytest.mark.scale
 def test_retention_recorded_brings_the_adoption_gap_charts_and_letters_the_timeline_ones():
     sel = Selection(tiny(retention=True, letters=True), AS_OF)
 
@@ -115,12 +117,14 @@ def test_choosing_plans_narrows_every_chart_to_them():
     assert all(c.plans == ("P2",) for c in built)
 
 
+@pytest.mark.scale
 def test_no_lead_is_late_before_the_due_date_so_the_by_lead_chart_is_left_out():
     sel = Selection(tiny(), dt.date(2020, 6, 1))
 
     assert "by-lead" not in names(sel)
 
 
+@pytest.mark.scale
 def test_each_chart_says_what_it_shows_and_where_its_figures_come_from_in_both_languages():
     for lang in ("fr", "en"):
         sel = Selection(tiny(retention=True, letters=True), AS_OF, lang)
@@ -158,6 +162,7 @@ def test_key_figures_count_each_plan_as_the_overview_does():
     assert p2["Gap before (days)"] == 60  # P1 ended 2018-12-31, P2 adopted 2019-03-01
 
 
+@pytest.mark.scale
 def test_tables_follow_the_pages_and_their_sheet_names_fit_excel():
     for lang in ("fr", "en"):
         sel = Selection(tiny(retention=True, letters=True), AS_OF, lang)
@@ -212,6 +217,7 @@ def test_not_taken_up_lists_the_recommendation_a_plan_did_not_retain():
 @pytest.mark.parametrize(
     ("lang", "header", "written"), [("fr", "Date", "mars 2014"), ("en", "Issued on", "March 2014")]
 )
+@pytest.mark.scale
 def test_the_dossier_names_a_recommendation_dated_by_a_month_by_its_month(lang, header, written):
     ds = tiny(retention=True)
     recs = ds.recommendations.assign(
@@ -226,6 +232,7 @@ def test_the_dossier_names_a_recommendation_dated_by_a_month_by_its_month(lang, 
     assert not {"Au plus tard le", "Latest date", "issued_latest"} & set(left_out.columns)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("key", ["france", "demo"])
 def test_every_shipped_dataset_builds_its_charts_and_tables(key: str):
     sel = Selection(load_shipped(key), dt.date(2025, 6, 1), "fr")
@@ -242,6 +249,7 @@ def test_every_shipped_dataset_builds_its_charts_and_tables(key: str):
     assert ("sankey-by-author" in {c.name for c in charts}) is documented
 
 
+@pytest.mark.scale
 def test_before_any_adoption_the_dossier_draws_nothing_dated_later():
     sel = Selection(tiny(retention=True, letters=True), dt.date(2000, 1, 1))
     built = dossier.charts(sel)

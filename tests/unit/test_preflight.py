@@ -209,10 +209,12 @@ def bomb_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.scale
 def test_zip_bomb_is_small_on_disk(bomb_path: Path) -> None:
     assert bomb_path.stat().st_size < 1_000_000
 
 
+@pytest.mark.subprocess
 def test_zip_bomb_is_refused_before_parsing_within_memory_budget(bomb_path: Path) -> None:
     runs = measure(bomb_path)
     result = runs["result"]
@@ -223,6 +225,7 @@ def test_zip_bomb_is_refused_before_parsing_within_memory_budget(bomb_path: Path
     assert runs["read"] - runs["baseline"] < 100 * 1024
 
 
+@pytest.mark.subprocess
 def test_billion_laughs_is_refused_within_memory_budget(tmp_path: Path) -> None:
     path = tmp_path / "laughs.xlsx"
     path.write_bytes(hostile.billion_laughs())

@@ -189,6 +189,7 @@ def test_dimension_saying_whole_sheet_for_three_rows_reads_the_three_rows() -> N
     assert sheet.rows == [HEADER, ["M1", "a"], ["M2", "b"]]
 
 
+@pytest.mark.scale
 def test_million_styled_empty_trailing_rows_are_ignored_fast() -> None:
     styled = b"".join(
         b'<row r="%d" s="1" customFormat="1"><c r="A%d" s="1"/><c r="B%d" s="1"/></row>' % (i, i, i)
@@ -416,6 +417,7 @@ def test_ods_one_row_over_the_limit_is_refused_stating_both_counts() -> None:
     )
 
 
+@pytest.mark.scale
 def test_ten_thousand_measure_workbook_reads_every_row() -> None:
     # Behaviour only; `make bench` holds the speed and memory targets.
     data = hostile.measures_workbook(10_000)
@@ -728,6 +730,7 @@ def test_csv_zip_member_bytes_are_decoded_not_the_zip_itself() -> None:
     assert sheets(read("plan.csv", data))["Mesures"].rows == [["Mesure"], ["Été"]]
 
 
+@pytest.mark.subprocess
 def test_an_ods_workbook_with_a_month_date_and_a_published_verdict_loads() -> None:
     # A whole small workbook as LibreOffice would save it: "mars 2014" is text, a year
     # typed alone a number; both are read as periods by validation.

@@ -27,6 +27,8 @@ from monitoring.review_flags import (
     shift_rows,
 )
 
+pytestmark = pytest.mark.subprocess
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "demo.xlsx"
 STORED_ON = dt.date(2026, 11, 26)  # the day the previous version was stored

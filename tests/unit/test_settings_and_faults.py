@@ -139,6 +139,7 @@ def test_every_command_reading_a_file_refuses_one_over_the_limit_before_reading_
     assert "Unexpected" not in out + err
 
 
+@pytest.mark.subprocess
 def test_a_file_within_the_limit_is_still_read(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -176,6 +177,7 @@ NOTICE = (
 )
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
@@ -195,6 +197,7 @@ def test_reading_commands_work_on_a_full_disk_and_say_so_in_one_line(
     assert expected in done.stdout
 
 
+@pytest.mark.subprocess
 def test_saving_on_a_full_disk_fails_plainly_and_changes_nothing(
     state: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -214,6 +217,7 @@ def test_saving_on_a_full_disk_fails_plainly_and_changes_nothing(
 # --- Files readable by their owner only -----------------------------------------------------
 
 
+@pytest.mark.subprocess
 def test_the_store_its_folder_and_the_log_are_created_for_their_owner_only(
     state: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,6 +14,7 @@ from monitoring.shipped import BY_KEY
 FRANCE_CSV = sorted((Path(__file__).resolve().parents[2] / "data" / "france").glob("*.csv"))
 
 
+@pytest.mark.subprocess
 def test_french_workbook_holds_exactly_the_reviewed_csv_files():
     from_csv = load_paths(FRANCE_CSV)
     from_workbook = load_paths([BY_KEY["france"].path()])
@@ -25,6 +26,7 @@ def test_french_workbook_holds_exactly_the_reviewed_csv_files():
     assert from_workbook.dataset.content_hash() == from_csv.dataset.content_hash()
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("name", sorted(BY_KEY))
 def test_shipped_dataset_loads_with_no_error_or_warning(name):
     result = load_paths([BY_KEY[name].path()])
@@ -32,6 +34,7 @@ def test_shipped_dataset_loads_with_no_error_or_warning(name):
     assert [i.code for i in result.report if i.severity != "notice"] == []
 
 
+@pytest.mark.subprocess
 def test_french_dataset_keeps_unknown_statuses_unknown():
     ds = load_shipped("france")
     assessed = set(ds.status_updates["measure_id"])
@@ -42,6 +45,7 @@ def test_french_dataset_keeps_unknown_statuses_unknown():
     assert set(ds.status_updates["as_of_latest"].dropna()) == set()  # all known to the day
 
 
+@pytest.mark.subprocess
 def test_french_workbook_carries_the_published_verdict_and_the_date_bounds():
     ds = load_shipped("france")
     (verdict,) = ds.tables["published_verdicts"].to_dict("records")

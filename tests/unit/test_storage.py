@@ -37,6 +37,7 @@ def version(dataset: Dataset, key: str = "france", name: str = "plan.xlsx", **kw
     return NewVersion(key, dataset, (StoredFile(name, name.encode() * 3),), "Awa", "note", **kw)
 
 
+@pytest.mark.subprocess
 def test_a_stored_dataset_reads_back_with_the_same_tables_dtypes_and_content_hash(store):
     original = load_shipped("france")
     store.save(version(original))
@@ -51,12 +52,14 @@ def test_a_stored_dataset_reads_back_with_the_same_tables_dtypes_and_content_has
     assert back.name == original.name
 
 
+@pytest.mark.scale
 def test_a_larger_synthetic_dataset_with_every_dtype_round_trips_exactly(store):
     original = synthetic_dataset(300, seed=4)
     store.save(version(original))
     assert store.read_dataset("france", 1).content_hash() == original.content_hash()
 
 
+@pytest.mark.subprocess
 def test_original_files_read_back_byte_for_byte_with_their_sha256(store):
     files = (StoredFile("Suivi.csv", b"a;b\n1;2\n"), StoredFile("Mesures.csv", b"\x00\xff"))
     new = NewVersion("france", load_shipped("france"), files, "Awa", "csv")
@@ -68,6 +71,7 @@ def test_original_files_read_back_byte_for_byte_with_their_sha256(store):
     assert len(info.file_sha256) == 64
 
 
+@pytest.mark.scale
 def test_versions_are_numbered_from_one_in_each_dataset_and_current_is_the_highest(store):
     for seed in range(3):
         store.save(version(synthetic_dataset(20, seed=seed)))
@@ -80,6 +84,7 @@ def test_versions_are_numbered_from_one_in_each_dataset_and_current_is_the_highe
     assert store.dataset_keys() == ["demo", "france"]
 
 
+@pytest.mark.subprocess
 def test_a_version_records_who_when_in_utc_the_note_and_the_counts(store):
     dataset = load_shipped("france")
     before = dt.datetime.now(dt.UTC)
@@ -96,6 +101,7 @@ def test_a_version_records_who_when_in_utc_the_note_and_the_counts(store):
     assert info.as_dict()["created_at"].endswith("Z")
 
 
+@pytest.mark.subprocess
 def test_content_identical_to_the_current_version_stores_nothing(store):
     dataset = load_shipped("france")
     store.save(version(dataset))
@@ -129,6 +135,7 @@ def test_a_save_expecting_an_older_current_version_is_stale_and_stores_nothing(s
     assert len(store.versions("france")) == 2
 
 
+@pytest.mark.subprocess
 def test_an_unknown_version_raises_version_not_found(store):
     with pytest.raises(VersionNotFound):
         store.read_dataset("france", 1)
@@ -139,12 +146,14 @@ def test_an_unknown_version_raises_version_not_found(store):
         store.read_files("france", 7)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("key", ["", "France", "../etc", "a b", "x" * 64, "é"])
 def test_a_dataset_key_that_is_not_plain_lowercase_is_refused(key):
     with pytest.raises(InvalidDatasetKey):
         version(load_shipped("france"), key=key)
 
 
+@pytest.mark.scale
 def test_changing_a_frame_after_saving_does_not_change_the_stored_version(store):
     dataset = synthetic_dataset(20, seed=1)
     expected = dataset.content_hash()

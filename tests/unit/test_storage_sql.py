@@ -129,6 +129,7 @@ def test_stored_versions_cannot_be_updated_or_deleted_even_in_plain_sql(url):
     store.close()
 
 
+@pytest.mark.subprocess
 def test_an_io_error_at_commit_stores_nothing_and_the_store_keeps_working(url, monkeypatch):
     store = SqlStore(url)
     _save(store, seed=1)

@@ -48,6 +48,7 @@ def test_fewer_measures_than_plans_is_refused() -> None:
         synthetic_dataset(2)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("n", [3, 60])
 def test_synthetic_workbook_loads_without_an_issue_and_keeps_every_row(n: int) -> None:
     result = load_bytes("synthetique.xlsx", synthetic_workbook(n))

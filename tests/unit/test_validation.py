@@ -1202,6 +1202,7 @@ def test_rows_can_start_below_row_1_and_keep_their_spreadsheet_numbers() -> None
 # --- Speed ----------------------------------------------------------------------------------
 
 
+@pytest.mark.scale
 def test_a_10000_measure_workbook_of_90000_rows_validates_without_an_issue() -> None:
     # Behaviour only; `make bench` holds the speed targets.
     sheets = synthetic_sheets(10_000)

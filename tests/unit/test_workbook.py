@@ -312,6 +312,7 @@ USER_TEXT = st.builds(str.__add__, TRIGGER_PREFIX, TEXT).filter(bool)
 OOXML_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 
 
+@pytest.mark.scale
 @settings(max_examples=60, deadline=None)
 @given(texts=st.lists(USER_TEXT, min_size=1, max_size=4))
 @example(texts=HOSTILE_TEXTS)
@@ -351,6 +352,7 @@ def test_any_user_text_reads_back_identical_and_is_never_a_formula_or_link(
                 assert unescape(cell.value) == text
 
 
+@pytest.mark.scale
 def test_no_cell_of_an_export_is_a_formula_or_a_hyperlink() -> None:
     dataset = small_dataset(title=HOSTILE_TEXTS[0], axis=HOSTILE_TEXTS[2], lead=HOSTILE_TEXTS[4])
 
@@ -386,6 +388,7 @@ def test_extra_columns_follow_the_declared_ones_and_internal_columns_never_leave
 # --- The round trip a coordinator makes ---------------------------------------------------
 
 
+@pytest.mark.subprocess
 def test_unchanged_french_export_validates_to_the_identical_dataset() -> None:
     original = small_dataset(title="  =SOMME(A1)", lead="007", source="https://evil.example")
     original = validated(write_workbook(original))  # as it would be after a first upload
@@ -397,6 +400,7 @@ def test_unchanged_french_export_validates_to_the_identical_dataset() -> None:
         assert records_without_row(again, table_id) == records_without_row(original, table_id)
 
 
+@pytest.mark.subprocess
 def test_unchanged_english_export_validates_to_the_same_data() -> None:
     original = validated(write_workbook(small_dataset()))
 
@@ -412,6 +416,7 @@ def test_unchanged_english_export_validates_to_the_same_data() -> None:
     ]
 
 
+@pytest.mark.subprocess
 def test_unchanged_english_export_validates_to_the_identical_dataset() -> None:
     original = validated(write_workbook(small_dataset()))
 
@@ -420,6 +425,7 @@ def test_unchanged_english_export_validates_to_the_identical_dataset() -> None:
     assert again.content_hash() == original.content_hash()
 
 
+@pytest.mark.scale
 def test_writing_ten_thousand_measures_takes_seconds_not_minutes() -> None:
     measures = [
         {
@@ -540,6 +546,7 @@ def test_export_writes_the_latest_dates_and_the_verdicts_as_cells() -> None:
     assert (second["Réalisées"], second["Non réalisées"]) == ("", 1)  # unknown stays empty
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("lang", LANGS)
 def test_export_with_date_bounds_and_verdicts_reads_back_identical(lang: Lang) -> None:
     original = validated(write_workbook(bounded_dataset()))
@@ -573,6 +580,7 @@ def csv_files(data: bytes) -> list[Upload]:
     return uploads
 
 
+@pytest.mark.subprocess
 def test_export_with_date_bounds_and_verdicts_saved_as_csv_reads_back_identical() -> None:
     original = validated(write_workbook(bounded_dataset()))
 
@@ -582,6 +590,7 @@ def test_export_with_date_bounds_and_verdicts_saved_as_csv_reads_back_identical(
     assert result.dataset.content_hash() == original.content_hash()
 
 
+@pytest.mark.subprocess
 def test_export_saved_as_a_zip_of_csv_files_reads_back_identical() -> None:
     original = validated(write_workbook(bounded_dataset()))
     buffer = io.BytesIO()
@@ -595,6 +604,7 @@ def test_export_saved_as_a_zip_of_csv_files_reads_back_identical() -> None:
     assert result.dataset.content_hash() == original.content_hash()
 
 
+@pytest.mark.subprocess
 def test_a_month_typed_in_an_export_reads_as_that_month_and_exports_as_its_bounds() -> None:
     original = validated(write_workbook(small_dataset()))
     book = openpyxl_book(write_workbook(original))
