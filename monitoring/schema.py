@@ -3,6 +3,12 @@
 Everything that knows the format (validation, the blank template, the format docs, the
 export of current data, the demonstration generator) reads it from here. Code uses only
 the canonical snake_case ids; display labels come from this module.
+
+One module of over 1,000 lines on purpose: it is the one declaration of the contract, and
+three quarters of it are the eight sheets' column declarations, read side by side (headers,
+types, rules and their French and English descriptions) when the format changes. The
+types that declare them (`Column`, `Sheet`, `Choice`) and the vocabularies they name sit
+above them, so that the whole contract reads top to bottom in one place.
 """
 
 from __future__ import annotations

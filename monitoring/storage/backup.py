@@ -72,8 +72,8 @@ def backup_store(store: SqlStore, out: Path) -> BackupResult:
         sound (nothing is left at `out` then, and an older file there is kept).
     """
     source = sqlite_path(store.url)
-    if store.dialect != "sqlite" or source is None:
-        raise BackupNotSqlite(f"{store.dialect} store: use pg_dump")
+    if store.dialect.name != "sqlite" or source is None:
+        raise BackupNotSqlite(f"{store.dialect.name} store: use pg_dump")
     out = Path(out)
     if out.exists() and source.exists() and out.resolve() == source.resolve():
         raise BackupFailed("the backup would overwrite the database", path=str(out))
@@ -149,7 +149,7 @@ def check_store(store: SqlStore) -> CheckReport:
         The report; it lists every problem rather than stopping at the first.
     """
     report = CheckReport()
-    if store.dialect == "sqlite":
+    if store.dialect.name == "sqlite":
         try:
             with store.engine.connect() as conn:
                 rows = conn.exec_driver_sql("PRAGMA integrity_check").all()

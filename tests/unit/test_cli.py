@@ -592,7 +592,7 @@ def test_an_import_while_another_save_holds_the_database_says_busy_never_locked(
     tmp_path, monkeypatch, capsys, state
 ):
     run(capsys, "history")  # seeded
-    monkeypatch.setattr("monitoring.storage.sql.SQLITE_BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr("monitoring.storage.dialects.SQLITE_BUSY_TIMEOUT_MS", 50)
     monkeypatch.setattr("monitoring.storage.sql.SAVE_ATTEMPTS", 2)
     holder = sqlite3.connect(state / "plan-monitoring.sqlite", isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock and does not let go

@@ -134,9 +134,10 @@ def test_the_usage_scan_would_catch_every_unused_key() -> None:
 
 
 def _message_keys_in_calls(path: Path) -> set[str]:
-    """The bare message keys given to `Issue(code, key)`, `_add(code, key)`,
-    `_cell_issue(table, col, j, i, key)` and the converters' `bad.append((i, key, …))`."""
-    positions = {"Issue": 1, "_add": 1, "_cell_issue": 4}
+    """The bare message keys given to `Issue(code, key)`, the validation checks'
+    `problem(code, key)` and `cell_problem(table, col, j, i, key)`, and the converters'
+    `bad.append((i, key, …))`."""
+    positions = {"Issue": 1, "problem": 1, "cell_problem": 4}
     keys: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call):

@@ -590,7 +590,7 @@ def test_a_save_finding_the_database_locked_says_busy_never_database_is_locked(
     sqlite_store, monkeypatch, tmp_path
 ):
     upload(sqlite_store, demo_bytes())
-    monkeypatch.setattr("monitoring.storage.sql.SQLITE_BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr("monitoring.storage.dialects.SQLITE_BUSY_TIMEOUT_MS", 50)
     monkeypatch.setattr("monitoring.storage.sql.SAVE_ATTEMPTS", 2)
     sqlite_store.engine.dispose()  # new connections take the shorter busy timeout
     before = table_counts(sqlite_store.engine)

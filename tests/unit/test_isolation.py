@@ -26,6 +26,7 @@ from monitoring import preflight
 from monitoring.annotate import Once, annotated_upload
 from monitoring.isolation import ChildFailed, read_isolated, run_limited
 from monitoring.loading import load_bytes
+from monitoring.preflight import worksheets
 from monitoring.reading import ReadResult, Upload
 from monitoring.report import Issue
 from monitoring.settings import Limits
@@ -236,8 +237,8 @@ def test_scan_blocks_never_split_a_tag(sizes: list[int]) -> None:
         chunks.append(body[at : at + size])
         at += size
     chunks.append(body[at:])
-    with patch.object(preflight, "MAX_CARRY", 256):
-        blocks = [b for _, b in preflight._row_blocks(iter(chunks), "plan.xlsx") if b]
+    with patch.object(worksheets, "MAX_CARRY", 256):
+        blocks = [b for _, b in worksheets.row_blocks(iter(chunks), "plan.xlsx") if b]
     assert b"".join(blocks) == body
     for block in blocks[1:]:
         assert block.startswith(b"<")  # every block starts a tag: none was cut in two
@@ -247,8 +248,8 @@ def test_scan_blocks_never_split_a_tag(sizes: list[int]) -> None:
 
 def test_a_tag_longer_than_the_carry_is_refused_as_malformed() -> None:
     chunks = [b"<row>", b'<c r="A1" x="', b"y" * 100, b"y" * 100, b'"/></row>']
-    with patch.object(preflight, "MAX_CARRY", 64), pytest.raises(preflight.Rejected) as refusal:
-        list(preflight._row_blocks(iter(chunks), "plan.xlsx"))
+    with patch.object(worksheets, "MAX_CARRY", 64), pytest.raises(preflight.Rejected) as refusal:
+        list(worksheets.row_blocks(iter(chunks), "plan.xlsx"))
     assert refusal.value.issue.key == "xml_malformed"
 
 

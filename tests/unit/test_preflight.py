@@ -505,7 +505,7 @@ def test_nesting_depth_is_measured_exactly_whatever_the_part_holds(
 def test_depth_read_from_the_bytes_matches_expat(body: str) -> None:
     from pyexpat import ParserCreate
 
-    from monitoring.preflight import _max_depth
+    from monitoring.preflight.xmlparts import max_depth
 
     document = ('<?xml version="1.0"?><r>' + body + "</r>").encode()
     depth = deepest = 0
@@ -522,7 +522,7 @@ def test_depth_read_from_the_bytes_matches_expat(body: str) -> None:
     parser = ParserCreate()
     parser.StartElementHandler, parser.EndElementHandler = start, end
     parser.Parse(document, True)
-    assert _max_depth(document) == deepest
+    assert max_depth(document) == deepest
 
 
 # --- Other containers ---------------------------------------------------------------------

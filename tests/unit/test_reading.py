@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from monitoring.loading import load_bytes
 from monitoring.raw import RawSheet
-from monitoring.reading import ReadResult, Upload, read_paths, read_upload
+from monitoring.reading import ReadResult, Upload, read_upload
 from monitoring.report import Issue
 from monitoring.settings import Limits
 from tests import hostile
@@ -72,14 +72,6 @@ def test_data_starting_below_a1_keeps_spreadsheet_positions() -> None:
     body = hostile.sheet_xml([["", ""], ["", "x"]])
     rows = sheets(read("plan.xlsx", hostile.raw_workbook({"S": body})))["S"].rows
     assert rows == [["", ""], ["", "x"]]
-
-
-def test_read_paths_reads_files_from_disk(tmp_path: Path) -> None:
-    (tmp_path / "Plans.csv").write_text("Plan,Intitulé\nP1,PAN\n", encoding="utf-8")
-    (tmp_path / "Mesures.csv").write_text("Mesure,Plan\nM1,P1\n", encoding="utf-8")
-    result = read_paths([tmp_path / "Plans.csv", tmp_path / "Mesures.csv"])
-    assert set(sheets(result)) == {"Plans", "Mesures"}
-    assert result.workbook is not None and result.workbook.kind == "csv"
 
 
 def test_no_file_at_all_is_a_format_error() -> None:
@@ -317,9 +309,9 @@ def test_cell_without_a_position_is_refused() -> None:
 
 @pytest.fixture
 def tiny_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    import monitoring.reading as reading
+    from monitoring.reading import workbook
 
-    monkeypatch.setattr(reading, "ROW_CHUNK", 3)
+    monkeypatch.setattr(workbook, "ROW_CHUNK", 3)
 
 
 @pytest.mark.usefixtures("tiny_chunks")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 
 from monitoring import dataset as dataset_module
-from monitoring import schema, validation, workbook
+from monitoring import schema, workbook
 from monitoring.changes import compare
 from monitoring.dataset import (
     Dataset,
@@ -25,6 +25,7 @@ from monitoring.dataset import (
 from monitoring.loading import load_bytes, load_shipped
 from monitoring.schema import DEFAULT_SCALE, STATUS_SCALE, Column, StatusLabel
 from monitoring.storage.rows import decode_scale, encode_scale
+from monitoring.validation import engine as validation_engine
 from monitoring.workbook import write_workbook
 from tests.unit.test_workbook import calamine_rows
 
@@ -48,7 +49,7 @@ def icon_declared(monkeypatch: pytest.MonkeyPatch) -> schema.Sheet:
     monkeypatch.setattr(workbook, "STATUS_SCALE", sheet)
     monkeypatch.setattr(workbook, "SHEETS", sheets)
     monkeypatch.setitem(schema.SHEETS_BY_ID, "status_scale", sheet)
-    monkeypatch.setattr(validation, "StatusLabel", WithIcon)
+    monkeypatch.setattr(validation_engine, "StatusLabel", WithIcon)
     return sheet
 
 

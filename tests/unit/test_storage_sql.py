@@ -253,7 +253,7 @@ def test_open_store_refuses_before_creating_anything_unless_the_setting_allows_i
     root = tmp_path.resolve()
     mounts = tmp_path / "mounts"
     mounts.write_text(fake_mounts(root), encoding="utf-8")
-    monkeypatch.setattr("monitoring.storage.sql.MOUNTS_FILE", mounts)
+    monkeypatch.setattr("monitoring.storage.filesystem.MOUNTS_FILE", mounts)
     monkeypatch.setenv("PLAN_MONITORING_STATE_DIR", str(root / "share" / "state"))
     monkeypatch.delenv("PLAN_MONITORING_DATABASE_URL", raising=False)
     monkeypatch.delenv("PLAN_MONITORING_ALLOW_NETWORK_FS", raising=False)

@@ -12,7 +12,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from monitoring.settings import Settings
-from monitoring.storage.sql import METADATA
+from monitoring.storage.tables import METADATA
 
 
 def _run(connection: object) -> None:
