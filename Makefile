@@ -36,10 +36,10 @@ typecheck: $(VENV)/.installed
 	$(PY) -m mypy
 
 docs: $(VENV)/.installed
-	$(PY) -m monitoring.docs
+	$(PY) -m monitoring.devtools.docs
 
 docs-check: $(VENV)/.installed
-	$(PY) -m monitoring.docs --check
+	$(PY) -m monitoring.devtools.docs --check
 
 unit: $(VENV)/.installed
 	$(PY) -m pytest -n 2 -q tests/unit

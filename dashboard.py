@@ -1,15 +1,15 @@
 """Entrypoint of the dashboard: page config, the shared sidebar, and navigation.
 
 Run with `make run` (or `streamlit run dashboard.py`). Pages are declared in
-`monitoring/pages.py` and drawn by `views/<page id>.py`; they read the context computed
+`monitoring/present/pages.py` and drawn by `views/<page id>.py`; they read the context computed
 here and call `monitoring/` for every figure.
 """
 
 import streamlit as st
 
-from monitoring.i18n import t
-from monitoring.pages import PAGES
-from monitoring.settings import SettingError, Settings
+from monitoring.config.settings import SettingError, Settings
+from monitoring.present.pages import PAGES
+from monitoring.text.i18n import t
 from views import auth
 from views.common import sidebar
 from views.errors import current_lang, reporting_errors, run_page, stop_if_unsafe
@@ -35,7 +35,7 @@ lang = context.lang
 with st.sidebar:
     auth.signed_in_box(actor, settings, lang)
 
-# The pages as `monitoring.pages` declares them, in the navigation's order. A page the role
+# The pages as `monitoring.present.pages` declares them, in the navigation's order. A page the role
 # does not allow is left out (its address leads to the default page); the page and the core
 # check the role again. Material icons ship with Streamlit's frontend; emoji would need a
 # colour-emoji font on the server.

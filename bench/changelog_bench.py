@@ -1,4 +1,4 @@
-"""Benchmark of the change log of a measure (`monitoring.changelog`) on large versions.
+"""Benchmark of the change log of a measure (`monitoring.analysis.changelog`) on large versions.
 
     .venv/bin/python bench/changelog_bench.py                  # 10,000 measures
     .venv/bin/python bench/changelog_bench.py --measures 1000 --runs 5
@@ -29,12 +29,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from monitoring.changelog import change_log, entity_log, reading_steps, step_changes  # noqa: E402
-from monitoring.changes import cell_changes  # noqa: E402
-from monitoring.dataset import Dataset  # noqa: E402
+from monitoring.analysis.changelog import change_log, entity_log, reading_steps, step_changes  # noqa: E402
+from monitoring.analysis.changes import cell_changes  # noqa: E402
+from monitoring.contract.dataset import Dataset  # noqa: E402
+from monitoring.devtools.synthetic import synthetic_dataset  # noqa: E402
 from monitoring.storage import NewVersion, StoredFile  # noqa: E402
 from monitoring.storage.memory import MemoryStore  # noqa: E402
-from monitoring.synthetic import synthetic_dataset  # noqa: E402
 
 
 def _median(fn: Callable[[], Any], runs: int) -> float:

@@ -6,7 +6,7 @@
 Each run starts a fresh interpreter, as a user typing the command does, and is timed from
 outside (wall clock, and the CPU time of the process and all its descendants):
 `plan-monitoring validate FILE` and `plan-monitoring summary FILE` on the synthetic
-workbook (`monitoring.synthetic`, cached by `bench/run.py` in `.bench-cache/`), beside
+workbook (`monitoring.devtools.synthetic`, cached by `bench/run.py` in `.bench-cache/`), beside
 two plain reads of the same file, `python -c "pandas.read_excel(FILE, sheet_name=None,
 engine=...)"` with openpyxl and with calamine, and `import monitoring.cli` alone. The
 tasks take turns within each run, so that a busy moment of a shared machine falls on all
@@ -68,17 +68,18 @@ def phase(name, fn):
 path = Path(sys.argv[1])
 phase("import monitoring.cli (the parser)", lambda: importlib.import_module("monitoring.cli"))
 isolation = phase("import the reader (numpy, calamine)",
-                  lambda: importlib.import_module("monitoring.isolation"))
-from monitoring.reading import Upload, read_upload
-from monitoring.settings import Limits
+                  lambda: importlib.import_module("monitoring.intake.isolation"))
+from monitoring.intake.reading import Upload, read_upload
+from monitoring.config.settings import Limits
 def start():
     isolation.warm_up(isolation.READER_PRELOAD)
     isolation.run_limited(os.getpid, limits=Limits())
 phase("start the fork server (the reader preloaded)", start)
-phase("import pandas and the validator", lambda: importlib.import_module("monitoring.loading"))
+LOADING = "monitoring.intake.loading"
+phase("import pandas and the validator", lambda: importlib.import_module(LOADING))
 files = [Upload(path.name, path.read_bytes())]
 read = phase("read in the parse child, sent back", lambda: isolation.read_isolated(files))
-from monitoring.validation import validate
+from monitoring.intake.validation import validate
 dataset, _ = phase("validate", lambda: validate(read.workbook))
 files_module = importlib.import_module("monitoring.cli.files")
 phase("summary figures", lambda: files_module.summary_document(dataset, dt.date.today()))

@@ -1,10 +1,10 @@
 """Benchmark section "exports": a warm PNG export, and the dossier of each shipped dataset.
 
 Images are rendered by kaleido driving Debian's Chromium, kept warm as the app keeps it
-(`monitoring.exports.start_renderer`): the renderer's start (about 2-3 s, once per
+(`monitoring.present.exports.start_renderer`): the renderer's start (about 2-3 s, once per
 process) is reported apart and not counted in the timings. The PNG is the Overview's
 "status by plan" chart of the French dataset, exported as a download button does
-(stamped, 1400 px × 2); the dossier is `monitoring.dossier.build` (every chart as PNG and
+(stamped, 1400 px × 2); the dossier is `monitoring.present.dossier.build` (every chart as PNG and
 SVG, the workbook, the PDF report, the ZIP). Targets (issue "Reports"): PNG under 0.5 s,
 the French dossier under 15 s.
 
@@ -45,9 +45,10 @@ def main() -> int:
     parser.add_argument("--dossier-runs", type=int, default=1)
     args = parser.parse_args()
 
-    from monitoring import dossier, exports, shipped
-    from monitoring.loading import load_shipped
-    from monitoring.sections import Selection
+    from monitoring.config import shipped
+    from monitoring.intake.loading import load_shipped
+    from monitoring.present import dossier, exports
+    from monitoring.present.sections import Selection
 
     if not exports.chromium_available():
         print("## Exports\n\nSkipped: Debian's Chromium is not installed (`make browser-deps`).")

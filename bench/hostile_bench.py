@@ -4,9 +4,9 @@
     .venv/bin/python bench/hostile_bench.py --quick    # without the 50,000-measure workbook
 
 Two tables. First, what starting a parse child costs, `forkserver` (the choice of
-`monitoring.isolation`) against `spawn`. Second, for uploads of at most the size limit,
+`monitoring.intake.isolation`) against `spawn`. Second, for uploads of at most the size limit,
 hostile and legal, how much the *server* process grows while one is loaded
-(`monitoring.loading.load_upload`: read in the limited child, then validated in the
+(`monitoring.intake.loading.load_upload`: read in the limited child, then validated in the
 server): each case runs in a fresh process, and the growth is its peak RSS after the load
 minus its peak RSS before (both `VmHWM`). The child's own memory is bounded by
 `Limits.parse_memory_bytes`, printed with the table. Budget: the server grows by at most
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from monitoring.settings import Limits  # noqa: E402
+from monitoring.config.settings import Limits  # noqa: E402
 from tests import hostile  # noqa: E402
 
 BUDGET_MB = 1024  # the server's growth allowed for one upload (README, issue 12)
@@ -37,9 +37,9 @@ MB = 1024 * 1024
 _DRIVER = """
 import json, sys, time
 from pathlib import Path
-from monitoring.loading import load_upload
-from monitoring.reading import Upload
-import monitoring.isolation as isolation
+from monitoring.intake.loading import load_upload
+from monitoring.intake.reading import Upload
+import monitoring.intake.isolation as isolation
 isolation.warm_up()  # the app starts it with the store; not part of an upload's cost
 def peak_kb():
     # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a process started by a
@@ -103,7 +103,7 @@ def _cases(folder: Path, quick: bool) -> list[tuple[str, list[Path]]]:
         ),
     ]
     if not quick:
-        from monitoring.synthetic import synthetic_workbook
+        from monitoring.devtools.synthetic import synthetic_workbook
 
         cases.append(
             ("legal: 50,000 measures (accepted)", [write("s50k.xlsx", synthetic_workbook(50_000))])
@@ -137,14 +137,14 @@ def _measure(files: list[Path]) -> dict[str, object]:
 
 def _import_reader() -> None:
     """What a spawned child must do before parsing: import the readers."""
-    import monitoring.reading  # noqa: F401
+    import monitoring.intake.reading  # noqa: F401
 
 
 def _start_costs(runs: int = 10) -> dict[str, float]:
     """Seconds to start a child and get an answer: forkserver (first, then median), spawn."""
     import multiprocessing
 
-    from monitoring.isolation import run_limited
+    from monitoring.intake.isolation import run_limited
 
     limits = Limits()
     started = time.perf_counter()
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="skip the 50,000-measure workbook")
     args = parser.parse_args(argv)
     costs = _start_costs()
-    print("## Parse child start (monitoring.isolation)\n")
+    print("## Parse child start (monitoring.intake.isolation)\n")
     print(
         f"forkserver: {costs['forkserver_first']:.2f} s for the first child (the fork server "
         f"starts), then {costs['forkserver'] * 1000:.0f} ms per child (median of 10); "

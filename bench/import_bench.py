@@ -30,22 +30,22 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from monitoring.access import local_actor  # noqa: E402
-from monitoring.changes import Changes, cell_changes, compare  # noqa: E402
-from monitoring.dataset import Dataset  # noqa: E402
-from monitoring.importing import import_upload  # noqa: E402
-from monitoring.loading import load_bytes  # noqa: E402
-from monitoring.reading import Upload  # noqa: E402
-from monitoring.review_flags import flag_changes  # noqa: E402
-from monitoring.storage import NewVersion, StoredFile  # noqa: E402
-from monitoring.storage.sql import SqlStore  # noqa: E402
-from monitoring.synthetic import (  # noqa: E402
+from monitoring.analysis.changes import Changes, cell_changes, compare  # noqa: E402
+from monitoring.analysis.review_flags import flag_changes  # noqa: E402
+from monitoring.contract.dataset import Dataset  # noqa: E402
+from monitoring.devtools.synthetic import (  # noqa: E402
     as_of_date,
     edited_dataset,
     synthetic_dataset,
     synthetic_workbook,
 )
-from monitoring.workbook import write_workbook  # noqa: E402
+from monitoring.intake.loading import load_bytes  # noqa: E402
+from monitoring.intake.reading import Upload  # noqa: E402
+from monitoring.present.workbook import write_workbook  # noqa: E402
+from monitoring.services.importing import import_upload  # noqa: E402
+from monitoring.storage import NewVersion, StoredFile  # noqa: E402
+from monitoring.storage.access import local_actor  # noqa: E402
+from monitoring.storage.sql import SqlStore  # noqa: E402
 
 TARGET_STORE_S = 3.0
 TARGET_REVIEW_S = 1.0

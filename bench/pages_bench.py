@@ -30,8 +30,8 @@ def time_pages(n_measures: int, reruns: int) -> dict[str, float]:
     from streamlit.testing.v1 import AppTest
 
     import views.common as common
-    from monitoring.pages import PAGES
-    from monitoring.synthetic import as_of_date, synthetic_dataset
+    from monitoring.devtools.synthetic import as_of_date, synthetic_dataset
+    from monitoring.present.pages import PAGES
 
     warnings.filterwarnings("ignore")
     # The update and history pages read the version store: a throwaway one, not the user's.

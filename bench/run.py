@@ -3,7 +3,7 @@
     .venv/bin/python bench/run.py                   # 1,000, 10,000 and 50,000 measures
     .venv/bin/python bench/run.py --sizes 1000,10000   # a quick run
 
-Synthetic workbooks (`monitoring.synthetic`) are generated once into `.bench-cache/`
+Synthetic workbooks (`monitoring.devtools.synthetic`) are generated once into `.bench-cache/`
 (git-ignored); the file name carries a hash of the code that writes them, so a change to
 the generator, the writer or the contract regenerates them. Every timed run happens in a
 fresh subprocess, so imports are not shared between runs and each run's peak memory is
@@ -43,7 +43,11 @@ RUNS = 3
 OPENPYXL_REPEAT_UP_TO = 10_000
 CHILD_TIMEOUT_S = 1_800
 # The code a cached workbook depends on: any change to it regenerates the cache.
-GENERATOR_SOURCES = ("monitoring/synthetic.py", "monitoring/workbook.py", "monitoring/schema.py")
+GENERATOR_SOURCES = (
+    "monitoring/devtools/synthetic.py",
+    "monitoring/present/workbook.py",
+    "monitoring/contract/schema.py",
+)
 
 # Targets (issue "make bench"): speed at 10,000 measures, memory at 50,000, linearity.
 TARGET_SIZE = 10_000
@@ -67,9 +71,9 @@ def _child(task: str, path: Path) -> None:
     """
     import pandas as pd
 
-    from monitoring.loading import load_bytes
-    from monitoring.metrics import plan_summaries
-    from monitoring.synthetic import as_of_date
+    from monitoring.analysis.metrics import plan_summaries
+    from monitoring.devtools.synthetic import as_of_date
+    from monitoring.intake.loading import load_bytes
 
     data = path.read_bytes()  # disk speed is not what is measured
     ok = True
@@ -157,7 +161,7 @@ def _run_child(task: str, path: Path) -> dict[str, float]:
         raise RuntimeError(f"{task} child exited with {done.returncode}: {tail}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if not result["ok"]:
-        raise RuntimeError(f"{task}: the workbook did not load (see monitoring.loading)")
+        raise RuntimeError(f"{task}: the workbook did not load (see monitoring.intake.loading)")
     return result
 
 
@@ -184,7 +188,7 @@ def _generator_hash() -> str:
 
 def cached_workbook(n_measures: int, rebuild: bool = False) -> Path:
     """Return the cached synthetic workbook of `n_measures`, generating it if needed."""
-    from monitoring.synthetic import synthetic_workbook
+    from monitoring.devtools.synthetic import synthetic_workbook
 
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"synthetic-{n_measures}-seed0-{_generator_hash()}.xlsx"

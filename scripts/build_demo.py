@@ -1,6 +1,6 @@
 """Rebuild `data/demo.xlsx`, the fictional demonstration workbook, from its fixed seed.
 
-The workbook is generated, never edited by hand: change `monitoring/demo.py`, then run
+The workbook is generated, never edited by hand: change `monitoring/devtools/demo.py`, then run
 this from the repository root and commit both. A test fails when the committed file no
 longer matches what the generator gives.
 
@@ -16,12 +16,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from monitoring.demo import (  # noqa: E402  (after sys.path)
+from monitoring.devtools.demo import (  # noqa: E402  (after sys.path)
     DEMO_SEED,
     REFERENCE_DATE,
     build_demo_dataset,
 )
-from monitoring.workbook import pin_timestamps, write_workbook  # noqa: E402
+from monitoring.present.workbook import pin_timestamps, write_workbook  # noqa: E402
 
 OUTPUT = ROOT / "data" / "demo.xlsx"
 

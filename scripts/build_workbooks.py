@@ -17,10 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from monitoring.dataset import Dataset  # noqa: E402  (after sys.path)
-from monitoring.loading import load_paths  # noqa: E402
-from monitoring.settings import DATA_DIR  # noqa: E402
-from monitoring.workbook import pin_timestamps, write_workbook  # noqa: E402
+from monitoring.config.settings import DATA_DIR  # noqa: E402
+from monitoring.contract.dataset import Dataset  # noqa: E402  (after sys.path)
+from monitoring.intake.loading import load_paths  # noqa: E402
+from monitoring.present.workbook import pin_timestamps, write_workbook  # noqa: E402
 
 
 def france_csv_files() -> list[Path]:

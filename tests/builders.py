@@ -12,8 +12,8 @@ import datetime as dt
 import random
 from collections.abc import Mapping
 
-from monitoring.raw import Cell, RawSheet, RawWorkbook
-from monitoring.schema import SHEETS_BY_ID, Sheet, column_letter
+from monitoring.contract.schema import SHEETS_BY_ID, Sheet, column_letter
+from monitoring.intake.raw import Cell, RawSheet, RawWorkbook
 
 Sheets = dict[str, list[list[Cell]]]
 

@@ -7,7 +7,7 @@ pyproject.toml):
 - `chromium`: renders chart images with kaleido, which drives Debian's Chromium;
 - `pdf`: writes the PDF dossier, with the system's Liberation Sans fonts;
 - `subprocess`: starts a process: a command (`python -m monitoring.cli`, git), or the
-  child that parses an upload (`monitoring.isolation`, through a fork server);
+  child that parses an upload (`monitoring.intake.isolation`, through a fork server);
 - `scale`: seconds, not milliseconds: a large workbook (thousands of measures), a
   property test over many generated cases, or every chart or table of a whole dataset.
 
@@ -73,12 +73,12 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     A hook, not a fixture: it runs before any fixture, so that none can skip first.
     """
     if item.get_closest_marker("chromium"):
-        from monitoring.exports import chromium_available
+        from monitoring.present.exports import chromium_available
 
         if not chromium_available():
             pytest.fail(MISSING.format(part="Debian's Chromium", package="chromium"), False)
     if item.get_closest_marker("pdf"):
-        from monitoring.pdf_report import FontUnavailable, font_paths
+        from monitoring.present.dossier_pdf import FontUnavailable, font_paths
 
         try:
             font_paths()

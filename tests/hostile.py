@@ -391,7 +391,7 @@ def two_ids_workbook(ref: str = "XFD1048576", *, order: tuple[str, str] = ("id",
 def calamine_only(data: bytes) -> list[tuple[int, int] | None]:
     """Read every sheet with python-calamine alone, no pre-flight (only in a child!).
 
-    The tests run it through `monitoring.isolation.run_limited` to show that the child's
+    The tests run it through `monitoring.intake.isolation.run_limited` to show that the child's
     limits stop what the pre-flight exists to prevent.
     """
     import python_calamine

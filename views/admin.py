@@ -7,10 +7,10 @@ again on every change (`Store.set_role`), and refuses to leave the instance with
 import pandas as pd
 import streamlit as st
 
-from monitoring.access import AUDIT_KINDS, ROLES, Forbidden, audit_table, role_name
-from monitoring.i18n import format_number, plain, t
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
 from monitoring.storage import StorageError
+from monitoring.storage.access import AUDIT_KINDS, ROLES, Forbidden, audit_table, role_name
+from monitoring.text.i18n import format_number, plain, t
 from views.auth import require
 from views.common import context, show_table, store
 

@@ -3,7 +3,7 @@
 Local mode: nobody signs in; the person at the keyboard is the admin (the server listens
 on 127.0.0.1 only, which the start-up checks enforce). Shared mode: Streamlit's OpenID
 Connect sign-in (`st.login`, configured in `.streamlit/secrets.toml`), then the role from
-the `users` table (`monitoring.access.resolve_role`). A refused user sees who they are
+the `users` table (`monitoring.storage.access.resolve_role`). A refused user sees who they are
 signed in as and how to get access, nothing else.
 """
 
@@ -16,7 +16,10 @@ from typing import Any
 
 import streamlit as st
 
-from monitoring.access import (
+from monitoring.config.settings import Settings
+from monitoring.contract.schema import LANGS, Lang
+from monitoring.storage import NO_ROLE
+from monitoring.storage.access import (
     Action,
     Actor,
     AuditEvent,
@@ -25,10 +28,7 @@ from monitoring.access import (
     local_actor,
     sign_in_decision,
 )
-from monitoring.i18n import plain, t
-from monitoring.schema import LANGS, Lang
-from monitoring.settings import Settings
-from monitoring.storage import NO_ROLE
+from monitoring.text.i18n import plain, t
 from views.common import store
 
 log = logging.getLogger("plan_monitoring.auth")

@@ -22,19 +22,21 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from monitoring import changelog, export_formats, exports, shipped
-from monitoring import measure_detail as md
-from monitoring.access import Actor, AuditEvent, local_actor
-from monitoring.charts.base import NoChart
-from monitoring.dataset import Dataset
-from monitoring.filters import Filters, apply_filters, filter_options, plan_titles
-from monitoring.i18n import plain, t
-from monitoring.importing import ensure_seeded
-from monitoring.isolation import warm_up
-from monitoring.metrics import plan_summaries
-from monitoring.schema import LANGS, VOICES, Lang
-from monitoring.settings import Settings
+from monitoring.analysis import changelog
+from monitoring.analysis import measure_detail as md
+from monitoring.analysis.filters import Filters, apply_filters, filter_options, plan_titles
+from monitoring.analysis.metrics import plan_summaries
+from monitoring.config import shipped
+from monitoring.config.settings import Settings
+from monitoring.contract.dataset import Dataset
+from monitoring.contract.schema import LANGS, VOICES, Lang
+from monitoring.intake.isolation import warm_up
+from monitoring.present import export_formats, exports
+from monitoring.present.charts.base import NoChart
+from monitoring.services.importing import ensure_seeded
 from monitoring.storage import Store, VersionInfo, open_store
+from monitoring.storage.access import Actor, AuditEvent, local_actor
+from monitoring.text.i18n import plain, t
 
 log = logging.getLogger("plan_monitoring.app")
 T = TypeVar("T")
@@ -66,7 +68,7 @@ class Context:
 def store() -> Store:
     """The version store of this process (SQLite by default), seeded when empty.
 
-    Also starts the fork server of the parse children (`monitoring.isolation`) once, so
+    Also starts the fork server of the parse children (`monitoring.intake.isolation`) once, so
     that the first upload does not wait for it.
     """
     warm_up()
@@ -372,7 +374,7 @@ def dataset_label(key: str, lang: Lang) -> str:
 def banner(ctx: Context) -> None:
     """Say plainly whether the figures are real (sourced) or fictional, and what is filtered.
 
-    Only the shipped datasets are vouched for (`monitoring.shipped`): sourced, or
+    Only the shipped datasets are vouched for (`monitoring.config.shipped`): sourced, or
     fictional. A coalition's own dataset carries its own sources (see the Method page).
     """
     vouched = shipped.find(ctx.dataset_key)
@@ -506,7 +508,7 @@ def show_chart(
     where: Any = None,
 ) -> None:
     """`st.plotly_chart`, then a row of downloads rendered on click, one per chart format
-    (`monitoring.export_formats`: PNG, SVG, PDF).
+    (`monitoring.present.export_formats`: PNG, SVG, PDF).
 
     Args:
         fig: the chart; its title becomes the image's title.
@@ -562,10 +564,10 @@ def show_table(
     **options: Any,
 ) -> Any:
     """`st.dataframe`, then downloads of the table as shown, built on click, one per table
-    format (`monitoring.export_formats`: XLSX, CSV).
+    format (`monitoring.present.export_formats`: XLSX, CSV).
 
     The files hold the columns shown, in order, under their displayed labels; user text
-    is neutralised (`monitoring.exports`). Returns what `st.dataframe` returns.
+    is neutralised (`monitoring.present.exports`). Returns what `st.dataframe` returns.
 
     Args:
         frame: the table (a DataFrame, a Styler, or rows `pd.DataFrame` accepts).

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from monitoring import delays
-from monitoring.filters import filter_options, plan_titles
-from monitoring.i18n import format_date, format_number, plain, t
-from monitoring.pages import DELAYS, TIMELINE_ROWS
+from monitoring.analysis import delays
+from monitoring.analysis.filters import filter_options, plan_titles
+from monitoring.present.pages import DELAYS, TIMELINE_ROWS
+from monitoring.text.i18n import format_date, format_number, plain, t
 from views.common import banner, compute, context, dataset_label
 from views.sections import build, selection, show_section
 

@@ -3,7 +3,7 @@
 `run_page` runs the page st.navigation chose; an unexpected exception is logged on the
 server (redacted traceback, under a short reference) and the user reads only "an
 unexpected error occurred, reference 1a2b3c4d". Under `PLAN_MONITORING_RAISE_ERRORS=1`
-(tests only, see `monitoring.settings.raise_errors`) the exception is logged and then
+(tests only, see `monitoring.config.settings.raise_errors`) the exception is logged and then
 re-raised, so that AppTest records it in `at.exception` and the test fails.
 `startup_checks` runs the deployment's safety checks (cached); the entrypoint refuses to
 start while they find anything.
@@ -24,7 +24,7 @@ from streamlit.navigation.page import StreamlitPage
 # RerunException): they are how Streamlit ends or restarts a run, never failures.
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
-from monitoring.hardening import (
+from monitoring.config.hardening import (
     OPTIONS,
     Problem,
     check_config,
@@ -32,9 +32,9 @@ from monitoring.hardening import (
     format_problems,
     log_failure,
 )
-from monitoring.i18n import t
-from monitoring.schema import LANGS, Lang
-from monitoring.settings import Settings, raise_errors
+from monitoring.config.settings import Settings, raise_errors
+from monitoring.contract.schema import LANGS, Lang
+from monitoring.text.i18n import t
 
 LOG = logging.getLogger("plan_monitoring")
 

@@ -4,11 +4,11 @@ from dataclasses import replace
 
 import streamlit as st
 
-from monitoring import gaps
-from monitoring.i18n import t
-from monitoring.pages import GAPS
-from monitoring.schema import SHEETS_BY_ID
-from monitoring.sections import TableSection
+from monitoring.analysis import gaps
+from monitoring.contract.schema import SHEETS_BY_ID
+from monitoring.present.pages import GAPS
+from monitoring.present.sections import TableSection
+from monitoring.text.i18n import t
 from views.common import banner, change_log_section, compute, context
 from views.sections import build, selection, show_section
 

@@ -7,11 +7,11 @@ import uuid
 
 import streamlit as st
 
-from monitoring.annotate import safe_file_name
-from monitoring.changes import Changes, compare
-from monitoring.i18n import format_date, format_number, t
-from monitoring.importing import restore_version
+from monitoring.analysis.changes import Changes, compare
+from monitoring.services.annotate import safe_file_name
+from monitoring.services.importing import restore_version
 from monitoring.storage import StoredFile, VersionInfo
+from monitoring.text.i18n import format_date, format_number, t
 from views.auth import require
 from views.common import audited, banner, context, show_table, store
 from views.review import note_form, show_changes, version_download

@@ -5,10 +5,10 @@ from functools import partial
 
 import streamlit as st
 
-from monitoring import measure_detail as md
-from monitoring.charts.measures import status_history
-from monitoring.i18n import plain, t
-from monitoring.schema import CATEGORY_CODES
+from monitoring.analysis import measure_detail as md
+from monitoring.contract.schema import CATEGORY_CODES
+from monitoring.present.charts.measures import status_history
+from monitoring.text.i18n import plain, t
 from views.common import (
     banner,
     change_log_section,

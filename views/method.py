@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from monitoring import figures_text as ft
-from monitoring import method, shipped
-from monitoring.export_formats import mime
-from monitoring.i18n import plain, t
-from monitoring.pages import METHOD
-from monitoring.schema import CONTRACT_VERSION, SHEETS_BY_ID
-from monitoring.settings import Settings
+from monitoring.analysis import figures_text as ft
+from monitoring.analysis import method
+from monitoring.config import shipped
+from monitoring.config.settings import Settings
+from monitoring.contract.schema import CONTRACT_VERSION, SHEETS_BY_ID
+from monitoring.present.export_formats import mime
+from monitoring.present.pages import METHOD
+from monitoring.text.i18n import plain, t
 from views.common import banner, context, summaries
 from views.sections import build, selection, show_section
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from monitoring import figures_text as ft
-from monitoring.i18n import format_number, plain, t
-from monitoring.pages import OVERVIEW
+from monitoring.analysis import figures_text as ft
+from monitoring.present.pages import OVERVIEW
+from monitoring.text.i18n import format_number, plain, t
 from views.common import banner, context, dataset_label, summaries
 from views.sections import selection, show_section
 

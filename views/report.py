@@ -5,12 +5,12 @@ import uuid
 
 import streamlit as st
 
-from monitoring import dossier
-from monitoring.export_formats import mime
-from monitoring.exports import ExportUnavailable
-from monitoring.filters import plan_titles
-from monitoring.i18n import t
-from monitoring.schema import LANGS
+from monitoring.analysis.filters import plan_titles
+from monitoring.contract.schema import LANGS
+from monitoring.present import dossier
+from monitoring.present.export_formats import mime
+from monitoring.present.exports import ExportUnavailable
+from monitoring.text.i18n import t
 from views.common import audited, banner, context, dataset_label, images_possible
 
 BUILT = "report.built"  # (what it was built from, the dossier): one per session

@@ -10,14 +10,8 @@ from typing import Any
 
 import streamlit as st
 
-from monitoring import annotate, export_formats
-from monitoring.annotate import safe_file_name
-from monitoring.changes import Changes, section_label
-from monitoring.i18n import format_number, plain, t
-from monitoring.importing import AUTHOR_MAX_CHARS, NOTE_MAX_CHARS, export_version
-from monitoring.reading import Upload
-from monitoring.report import Issue, Report
-from monitoring.review_flags import (
+from monitoring.analysis.changes import Changes, section_label
+from monitoring.analysis.review_flags import (
     Confirmation,
     ReviewFlags,
     changes_per_sheet,
@@ -27,8 +21,15 @@ from monitoring.review_flags import (
     shift_rows,
     unchanged_dates,
 )
-from monitoring.schema import SHEETS_BY_ID, Lang
-from monitoring.settings import Limits
+from monitoring.config.settings import Limits
+from monitoring.contract.schema import SHEETS_BY_ID, Lang
+from monitoring.intake.problems import Issue, Report
+from monitoring.intake.reading import Upload
+from monitoring.present import export_formats
+from monitoring.services import annotate
+from monitoring.services.annotate import safe_file_name
+from monitoring.services.importing import AUTHOR_MAX_CHARS, NOTE_MAX_CHARS, export_version
+from monitoring.text.i18n import format_number, plain, t
 from views.common import audited, context, show_table, store
 
 XLSX = export_formats.mime("xlsx")

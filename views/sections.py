@@ -1,4 +1,4 @@
-"""How a view shows the sections of its page declaration (`monitoring.pages`): each built
+"""How a view shows the sections of its page declaration (`monitoring.present.pages`): each built
 from the page's `Selection`, cached, then drawn with `show_chart` or `show_table` and labelled
 through its column specs (id → label in the language, kind → the column's display)."""
 
@@ -11,10 +11,17 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from monitoring import delays
-from monitoring.i18n import t
-from monitoring.schema import Lang
-from monitoring.sections import ChartSection, Column, Section, Selection, TableSection, present
+from monitoring.analysis import delays
+from monitoring.contract.schema import Lang
+from monitoring.present.sections import (
+    ChartSection,
+    Column,
+    Section,
+    Selection,
+    TableSection,
+    present,
+)
+from monitoring.text.i18n import t
 from views.common import Context, show_chart, show_table
 
 DATE_FORMATS: dict[Lang, str] = {"fr": "DD/MM/YYYY", "en": "YYYY-MM-DD"}

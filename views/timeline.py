@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from monitoring import timeline as tl
-from monitoring.i18n import t
-from monitoring.pages import TIMELINE
+from monitoring.analysis import timeline as tl
+from monitoring.present.pages import TIMELINE
+from monitoring.text.i18n import t
 from views.common import banner, compute, context
 from views.sections import build, selection, show_section
 

@@ -10,15 +10,20 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from monitoring.annotate import safe_file_name
-from monitoring.changes import Changes, compare
-from monitoring.i18n import t
-from monitoring.importing import ImportResult, PreparedImport, commit_import, prepare_import
-from monitoring.reading import Upload
-from monitoring.report import Report
-from monitoring.settings import Settings
+from monitoring.analysis.changes import Changes, compare
+from monitoring.config.settings import Settings
+from monitoring.intake.problems import Report
+from monitoring.intake.reading import Upload
+from monitoring.present.workbook import write_workbook
+from monitoring.services.annotate import safe_file_name
+from monitoring.services.importing import (
+    ImportResult,
+    PreparedImport,
+    commit_import,
+    prepare_import,
+)
 from monitoring.storage import StorageError
-from monitoring.workbook import write_workbook
+from monitoring.text.i18n import t
 from views import review
 from views.auth import require
 from views.common import banner, context, store

@@ -31,7 +31,7 @@ and its files' sha256 must match the stored ones), on the store or on a backup F
 
 `users` manages who may do what in shared mode (`PLAN_MONITORING_MODE=shared`), and
 `users unbind` frees an address from the identity-provider account its first sign-in
-bound it to (see `monitoring.access`); `audit`
+bound it to (see `monitoring.storage.access`); `audit`
 prints the audit trail, newest first (`--csv`: a file Excel opens, user text unable to
 become a formula). Both use the store without seeding it. The command line acts as the
 server's own admin (`access.local_actor()`): whoever has a shell on the server already

@@ -12,7 +12,6 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from monitoring.access import audit_detail, audit_table, role_name
 from monitoring.cli.common import (
     EXIT_IDENTICAL,
     EXIT_OK,
@@ -22,13 +21,14 @@ from monitoring.cli.common import (
     store_of,
     utc,
 )
-from monitoring.i18n import format_number, t
-from monitoring.schema import Lang
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
+from monitoring.contract.schema import Lang
 from monitoring.storage import check_user_id
+from monitoring.storage.access import audit_detail, audit_table, role_name
+from monitoring.text.i18n import format_number, t
 
 if TYPE_CHECKING:
-    from monitoring.access import AuditEvent, Role
+    from monitoring.storage.access import AuditEvent, Role
 
 
 def backup(args: argparse.Namespace, settings: Settings) -> int:
@@ -137,7 +137,7 @@ def audit(args: argparse.Namespace, settings: Settings) -> int:
     with store_of(settings, args.lang, seed=False) as store:
         events = store.audit(limit=args.limit or None, kinds=args.kind)
     if args.csv is not None:
-        from monitoring import exports
+        from monitoring.present import exports
 
         stamp = exports.Stamp(
             title=t("audit.title", lang), plan=None, as_of=dt.date.today(), dataset="",

@@ -14,16 +14,16 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from monitoring.i18n import t
-from monitoring.schema import Lang
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
+from monitoring.contract.schema import Lang
+from monitoring.text.i18n import t
 
 if TYPE_CHECKING:
-    from monitoring.access import Actor
-    from monitoring.dataset import Dataset
-    from monitoring.loading import LoadResult
-    from monitoring.report import Report
+    from monitoring.contract.dataset import Dataset
+    from monitoring.intake.loading import LoadResult
+    from monitoring.intake.problems import Report
     from monitoring.storage import Store, VersionInfo
+    from monitoring.storage.access import Actor
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_IDENTICAL, EXIT_NOT_SAVED = 0, 1, 2, 3, 4
 EXIT_UNCONFIRMED = 5  # `import` of a rewrite of history or a replacement, not confirmed
@@ -31,7 +31,7 @@ EXIT_UNCONFIRMED = 5  # `import` of a rewrite of history or a replacement, not c
 
 def actor() -> Actor:
     """Who the command line acts as: the server's own admin, named after the OS user."""
-    from monitoring.access import local_actor
+    from monitoring.storage.access import local_actor
 
     return local_actor()
 
@@ -45,7 +45,7 @@ def default_author() -> str:
 
 def _open(settings: Settings) -> Store:
     """The store the settings name, with the shipped datasets stored if it is empty."""
-    from monitoring.importing import ensure_seeded
+    from monitoring.services.importing import ensure_seeded
     from monitoring.storage import open_store
 
     store = open_store(settings)
@@ -73,19 +73,19 @@ def load(files: Sequence[Path], settings: Settings, lang: Lang) -> LoadResult | 
     if missing:
         print(t("cli.no_such_file", lang, path=str(missing[0])), file=sys.stderr)
         return None
-    from monitoring import isolation
+    from monitoring.intake import isolation
 
     # The parse child's fork server starts now, with the reader alone, and gets ready
-    # while this process imports pandas and the validator (`monitoring.loading`).
+    # while this process imports pandas and the validator (`monitoring.intake.loading`).
     isolation.warm_up(isolation.READER_PRELOAD)
-    from monitoring.loading import load_paths
+    from monitoring.intake.loading import load_paths
 
     return load_paths(list(files), settings.limits)
 
 
 def stored(settings: Settings, dataset_key: str, lang: Lang) -> tuple[VersionInfo, Dataset]:
     """The current version of `dataset_key` and its dataset (`VersionNotFound` if none)."""
-    from monitoring.importing import current_dataset
+    from monitoring.services.importing import current_dataset
     from monitoring.storage import VersionNotFound
 
     with store_of(settings, lang) as store:

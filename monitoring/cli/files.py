@@ -13,12 +13,12 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from monitoring.cli.common import EXIT_OK, EXIT_REJECTED, load, print_report, stored
-from monitoring.i18n import t
-from monitoring.schema import Lang
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
+from monitoring.contract.schema import Lang
+from monitoring.text.i18n import t
 
 if TYPE_CHECKING:
-    from monitoring.dataset import Dataset
+    from monitoring.contract.dataset import Dataset
 
 
 def validate(args: argparse.Namespace, settings: Settings) -> int:
@@ -28,8 +28,8 @@ def validate(args: argparse.Namespace, settings: Settings) -> int:
     else:
         # The stored version, written in the upload format and read back: what a
         # coordinator downloading it would get.
-        from monitoring.loading import load_bytes
-        from monitoring.workbook import write_workbook
+        from monitoring.intake.loading import load_bytes
+        from monitoring.present.workbook import write_workbook
 
         info, dataset = stored(settings, args.dataset, args.lang)
         name = f"{args.dataset}-v{info.number}.xlsx"
@@ -69,7 +69,7 @@ def summary(args: argparse.Namespace, settings: Settings) -> int:
 def summary_document(ds: Dataset, as_of: dt.date, voice: str = "all") -> dict[str, Any]:
     """What `summary --json` prints: the as-of date, the voice, the coverage threshold
     and `metrics.plan_summaries` (JSON-ready)."""
-    from monitoring.metrics import COVERAGE_THRESHOLD, plan_summaries
+    from monitoring.analysis.metrics import COVERAGE_THRESHOLD, plan_summaries
 
     return {
         "as_of": as_of.isoformat(),
@@ -80,7 +80,7 @@ def summary_document(ds: Dataset, as_of: dt.date, voice: str = "all") -> dict[st
 
 
 def _print_summary(ds: Dataset, plans: list[dict[str, Any]], as_of: dt.date, lang: Lang) -> None:
-    from monitoring.plan_text import plan_lines
+    from monitoring.analysis.plan_text import plan_lines
 
     print(t("cli.summary_title", lang, name=ds.name, as_of=as_of))
     for plan in plans:

@@ -11,11 +11,11 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from monitoring import shipped
-from monitoring.access import AUDIT_KINDS, ROLES, Role
-from monitoring.i18n import t
-from monitoring.schema import LANGS, VOICES, normalise_label
+from monitoring.config import shipped
+from monitoring.contract.schema import LANGS, VOICES, normalise_label
 from monitoring.storage import DATASET_KEY
+from monitoring.storage.access import AUDIT_KINDS, ROLES, Role
+from monitoring.text.i18n import t
 
 VOICE_CHOICES = ("all", *(v.code for v in VOICES))
 DEFAULT_DATASET = shipped.DEFAULT_KEY

@@ -15,13 +15,13 @@ from monitoring.cli.common import (
     store_of,
     stored,
 )
-from monitoring.i18n import t
-from monitoring.schema import Lang
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
+from monitoring.contract.schema import Lang
+from monitoring.text.i18n import t
 
 
 def template(args: argparse.Namespace, settings: Settings) -> int:
-    from monitoring.workbook import write_workbook
+    from monitoring.present.workbook import write_workbook
 
     args.out.write_bytes(write_workbook(None, args.lang))
     print(t("cli.template_written", args.lang, path=str(args.out)))
@@ -30,8 +30,9 @@ def template(args: argparse.Namespace, settings: Settings) -> int:
 
 def report(args: argparse.Namespace, settings: Settings) -> int:
     """Write the dossier (ZIP) and its PDF report into `--out`; 4 without Chromium or font."""
-    from monitoring import dossier, shipped
-    from monitoring.exports import ExportUnavailable
+    from monitoring.config import shipped
+    from monitoring.present import dossier
+    from monitoring.present.exports import ExportUnavailable
 
     lang: Lang = args.lang
     key: str | None = None

@@ -12,13 +12,13 @@ import sys
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 
-from monitoring.access import Forbidden, role_name
 from monitoring.cli.common import EXIT_NOT_SAVED, EXIT_REJECTED, EXIT_USAGE
 from monitoring.cli.parser import build_parser
-from monitoring.i18n import t
-from monitoring.schema import Lang
-from monitoring.settings import SettingError, Settings, private_file, private_folder
+from monitoring.config.settings import SettingError, Settings, private_file, private_folder
+from monitoring.contract.schema import Lang
 from monitoring.storage import InvalidUserId, LastAdmin, StorageError, VersionNotFound
+from monitoring.storage.access import Forbidden, role_name
+from monitoring.text.i18n import t
 
 log = logging.getLogger("plan_monitoring")
 

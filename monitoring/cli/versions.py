@@ -25,12 +25,12 @@ from monitoring.cli.common import (
     store_of,
     utc,
 )
-from monitoring.i18n import format_number, t
-from monitoring.schema import Lang
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
+from monitoring.contract.schema import Lang
+from monitoring.text.i18n import format_number, t
 
 if TYPE_CHECKING:
-    from monitoring.changelog import ChangeLog
+    from monitoring.analysis.changelog import ChangeLog
     from monitoring.storage import Store
 
 # The flag that confirms each refusal of `import` (`ImportResult.missing`).
@@ -38,9 +38,9 @@ REFUSED_HINTS = {"rewrite": "cli.refused.rewrite_hint", "replace": "cli.refused.
 
 
 def import_files(args: argparse.Namespace, settings: Settings) -> int:
-    from monitoring import isolation
-    from monitoring.preflight import size_issue
-    from monitoring.reading import Upload
+    from monitoring.intake import isolation
+    from monitoring.intake.preflight import size_issue
+    from monitoring.intake.reading import Upload
 
     lang: Lang = args.lang
     missing = [p for p in args.files if not p.is_file()]
@@ -59,7 +59,7 @@ def import_files(args: argparse.Namespace, settings: Settings) -> int:
     # The parse child's fork server starts now, with the reader alone, and gets ready
     # while this process imports pandas and the store.
     isolation.warm_up(isolation.READER_PRELOAD)
-    from monitoring.importing import import_upload
+    from monitoring.services.importing import import_upload
 
     files = [Upload(p.name, p.read_bytes()) for p in args.files]
     with store_of(settings, args.lang) as store:
@@ -77,7 +77,7 @@ def import_files(args: argparse.Namespace, settings: Settings) -> int:
         )
         changes = None
         if result.status == "stored" and result.previous and result.dataset is not None:
-            from monitoring.changes import compare
+            from monitoring.analysis.changes import compare
 
             previous = store.read_dataset(args.dataset, result.previous.number)
             changes = compare(previous, result.dataset, args.as_of or dt.date.today())
@@ -139,7 +139,7 @@ def history(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def diff(args: argparse.Namespace, settings: Settings) -> int:
-    from monitoring.changes import compare
+    from monitoring.analysis.changes import compare
 
     lang: Lang = args.lang
     as_of = args.as_of or dt.date.today()
@@ -188,7 +188,7 @@ def _print_cells(rows: Any, lang: Lang) -> None:
 
 def item_log(args: argparse.Namespace, settings: Settings) -> int:
     """`log`: every change of one measure or recommendation, newest version first."""
-    from monitoring.changelog import change_log
+    from monitoring.analysis.changelog import change_log
 
     lang: Lang = args.lang
     if (args.measure is None) == (args.recommendation is None):
@@ -254,7 +254,7 @@ def _in_current(store: Store, dataset_key: str, subject: str, item_id: str) -> b
 
 
 def export(args: argparse.Namespace, settings: Settings) -> int:
-    from monitoring.importing import export_version
+    from monitoring.services.importing import export_version
 
     with store_of(settings, args.lang) as store:
         data = export_version(store, args.dataset, args.version, args.lang)
@@ -265,7 +265,7 @@ def export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def restore(args: argparse.Namespace, settings: Settings) -> int:
-    from monitoring.importing import restore_version
+    from monitoring.services.importing import restore_version
 
     lang: Lang = args.lang
     with store_of(settings, args.lang) as store:

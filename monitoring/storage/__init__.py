@@ -12,7 +12,7 @@ PostgreSQL, `monitoring.storage.memory.MemoryStore` in a dict (unit tests). Both
 the store the settings name, migrating its schema first.
 
 The store also keeps who may do what (`users`: one role per e-mail address), which
-identity-provider account each address belongs to (`accounts`: see `monitoring.access`),
+identity-provider account each address belongs to (`accounts`: see `monitoring.storage.access`),
 and the audit trail (`audit`: append-only). A role change writes its `role` event in the same
 transaction, and so does a version saved with an `audit` event: the trail never says
 something happened that did not, nor misses something that did. `decide_role()` is the
@@ -29,7 +29,7 @@ import abc
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from monitoring.access import Actor, AuditEvent, AuditKind, Role, UserRole
+from monitoring.storage.access import Actor, AuditEvent, AuditKind, Role, UserRole
 from monitoring.storage.errors import (
     InvalidDatasetKey,
     InvalidUserId,
@@ -73,8 +73,8 @@ from monitoring.storage.versions import (
 
 if TYPE_CHECKING:
     # Annotations only: the command line's parser checks `DATASET_KEY` without pandas.
-    from monitoring.dataset import Dataset
-    from monitoring.settings import Settings
+    from monitoring.config.settings import Settings
+    from monitoring.contract.dataset import Dataset
 
 __all__ = [
     "ANY_VERSION",

@@ -27,7 +27,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from monitoring.settings import private_file
+from monitoring.config.settings import private_file
 from monitoring.storage import StorageError, files_sha256
 from monitoring.storage.sql import SqlStore, database_revisions, known_revisions, sqlite_path
 

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
 
-from monitoring.settings import private_file, private_folder
+from monitoring.config.settings import private_file, private_folder
 from monitoring.storage import StorageError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000

@@ -14,8 +14,7 @@ import threading
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from monitoring.access import Actor, AuditEvent, AuditKind, Role, UserRole, normalise_user_id
-from monitoring.dataset import Dataset
+from monitoring.contract.dataset import Dataset
 from monitoring.storage import (
     NewVersion,
     SaveOutcome,
@@ -33,6 +32,14 @@ from monitoring.storage import (
     decide_role,
     role_detail,
     unbind_detail,
+)
+from monitoring.storage.access import (
+    Actor,
+    AuditEvent,
+    AuditKind,
+    Role,
+    UserRole,
+    normalise_user_id,
 )
 
 

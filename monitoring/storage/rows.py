@@ -19,10 +19,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from monitoring.dataset import DATE_DTYPE, StatusScale, label_from_record, label_record
-from monitoring.schema import StatusLabel
+from monitoring.contract.dataset import DATE_DTYPE, StatusScale, label_from_record, label_record
+from monitoring.contract.schema import StatusLabel
 
-# The dtypes a Dataset's tables use (see monitoring.dataset); anything else is a bug.
+# The dtypes a Dataset's tables use (see monitoring.contract.dataset); anything else is a bug.
 DTYPES = ("str", DATE_DTYPE, "Int64", "float64", "int64", "bool")
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

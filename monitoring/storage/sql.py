@@ -32,8 +32,9 @@ READ, so a read transaction is one snapshot there too.
 The parts, each in its module: the tables (`tables`), what differs between SQLite and
 PostgreSQL (`dialects`), the engine (`engine`), the network filesystem check
 (`filesystem`) and the migrations (`migrate`); this module is the store written once
-against them, and keeps their public names importable from here. It is over 500 lines
-because `SqlStore` is one class implementing the whole `Store` interface (versions,
+against them, and keeps their public names importable from here.
+
+Why one module: `SqlStore` is one class implementing the whole `Store` interface (versions,
 users and accounts, the audit trail), all on the same transaction helpers.
 """
 
@@ -53,8 +54,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from monitoring.access import Actor, AuditEvent, AuditKind, Role, UserRole, normalise_user_id
-from monitoring.dataset import TABLE_IDS, Dataset
+from monitoring.contract.dataset import TABLE_IDS, Dataset
 from monitoring.storage import (
     Counts,
     NewVersion,
@@ -75,6 +75,14 @@ from monitoring.storage import (
     decide_role,
     role_detail,
     unbind_detail,
+)
+from monitoring.storage.access import (
+    Actor,
+    AuditEvent,
+    AuditKind,
+    Role,
+    UserRole,
+    normalise_user_id,
 )
 from monitoring.storage.dialects import RETRY_SQLSTATES, SQLITE_BUSY_TIMEOUT_MS, WRITE, dialect_of
 from monitoring.storage.engine import (

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from monitoring.access import ROLES
+from monitoring.storage.access import ROLES
 from monitoring.storage.dialects import dialect_named
 
 

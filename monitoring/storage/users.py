@@ -6,7 +6,8 @@ import datetime as dt
 import unicodedata
 from dataclasses import replace
 
-from monitoring.access import (
+from monitoring.config.settings import EMAIL
+from monitoring.storage.access import (
     AUDIT_KINDS,
     ROLES,
     USER_ID_MAX_CHARS,
@@ -14,7 +15,6 @@ from monitoring.access import (
     Role,
     normalise_user_id,
 )
-from monitoring.settings import EMAIL
 from monitoring.storage.errors import InvalidUserId, LastAdmin
 
 # An e-mail address, loosely (the identity provider has verified it; this only catches

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from monitoring.access import AuditEvent
+from monitoring.storage.access import AuditEvent
 from monitoring.storage.errors import InvalidDatasetKey
 from monitoring.storage.users import clean_event
 
 if TYPE_CHECKING:
     # Annotations only: the command line's parser checks `DATASET_KEY` without pandas.
-    from monitoring.dataset import Dataset
+    from monitoring.contract.dataset import Dataset
 
 VersionKind = Literal["upload", "partial", "restore", "seed"]
 SaveReason = Literal["created", "identical", "replayed", "exists", "stale"]
@@ -43,7 +43,7 @@ def check_dataset_key(key: str) -> str:
 class StoredFile:
     """One original file of a version, byte for byte."""
 
-    name: str  # sanitised for display (`monitoring.reading.display_name`)
+    name: str  # sanitised for display (`monitoring.intake.reading.display_name`)
     data: bytes = field(repr=False)
 
     @property

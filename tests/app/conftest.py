@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring.settings import RAISE_ERRORS_ENV, Settings
+from monitoring.config.settings import RAISE_ERRORS_ENV, Settings
 from monitoring.storage import Store, open_store
 from tests.app.helpers import assert_page_ok
 

@@ -6,7 +6,7 @@ page runs through `views.errors.run_page`, as the dashboard's pages do.
 
 import streamlit as st
 
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
 from views.errors import run_page, startup_checks, stop_if_unsafe
 
 # The password below must never reach the browser nor the log.

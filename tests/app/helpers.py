@@ -7,15 +7,15 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from monitoring.i18n import t
-from monitoring.pages import PAGES
-from monitoring.schema import LANGS
+from monitoring.contract.schema import LANGS
+from monitoring.present.pages import PAGES
+from monitoring.text.i18n import t
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard.py"
 
 
 def registered_pages() -> list[tuple[str, str, str]]:
-    """(file name in views/, title key, url path) of every page `monitoring.pages` declares,
+    """(file name in views/, title key, url path) of every page `monitoring.present.pages` declares,
     in the navigation's order: a page declared there is checked without a list here."""
     return [(page.id, page.title_key, page.id) for page in PAGES]
 

@@ -37,8 +37,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from monitoring.intake.validation import validate
 from monitoring.storage import NewVersion, Store, StoredFile
-from monitoring.validation import validate
 from tests.app.helpers import assert_page_ok
 from tests.builders import add_row, valid_sheets, workbook
 

@@ -1,7 +1,7 @@
 """AppTest: every page offers its charts as PNG, SVG and PDF and its tables as XLSX and CSV.
 
 The image buttons' data is built on click (a callable: AppTest does not run it, the unit
-tests of `monitoring.exports` and the browser test do). Under AppTest, Chromium is not
+tests of `monitoring.present.exports` and the browser test do). Under AppTest, Chromium is not
 started: `PLAN_MONITORING_NO_RENDERER=1` (set here for this test process; the shared
 `tests/app/conftest.py` is the better place for it).
 """
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring import exports
-from monitoring.loading import load_shipped
+from monitoring.intake.loading import load_shipped
+from monitoring.present import exports
 from tests.app.helpers import assert_page_ok
 
 os.environ.setdefault(exports.NO_RENDERER_ENV, "1")
@@ -123,8 +123,8 @@ def test_pages_with_downloads_run_on_both_datasets_and_languages(dataset: str, l
 def test_a_format_added_to_the_registry_gets_its_button_on_every_chart_and_table(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from monitoring import export_formats
-    from monitoring.export_formats import ExportFormat
+    from monitoring.present import export_formats
+    from monitoring.present.export_formats import ExportFormat
 
     added = (
         ExportFormat("json", "json", "application/json", "table",

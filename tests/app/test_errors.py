@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring.hardening import EXAMPLE_COOKIE_SECRET
-from monitoring.settings import RAISE_ERRORS_ENV
+from monitoring.config.hardening import EXAMPLE_COOKIE_SECRET
+from monitoring.config.settings import RAISE_ERRORS_ENV
 
 APP = str(Path(__file__).resolve().parent / "errors_app.py")
 REFERENCE = re.compile(r"\b[0-9a-f]{8}\b")

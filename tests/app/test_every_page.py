@@ -1,7 +1,7 @@
 """AppTest: every page of the dashboard, in both languages, on both shipped datasets, runs
 through the real entrypoint without failing and shows its title.
 
-The pages are read from their declarations (`monitoring.pages.PAGES`), which the
+The pages are read from their declarations (`monitoring.present.pages.PAGES`), which the
 entrypoint's navigation reads too, so a new page is checked as soon as it is declared.
 One app session per dataset and language visits every page in turn, as a coordinator
 clicking through the navigation would; every failing page is reported, not only the first.
@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring.i18n import t
-from monitoring.schema import Lang
+from monitoring.contract.schema import Lang
+from monitoring.text.i18n import t
 from tests.app.helpers import DASHBOARD, page_failures, registered_pages
 
 APP = DASHBOARD

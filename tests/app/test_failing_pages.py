@@ -20,7 +20,7 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 from streamlit.testing.v1 import AppTest
 
-from monitoring.settings import RAISE_ERRORS_ENV
+from monitoring.config.settings import RAISE_ERRORS_ENV
 from tests.app.helpers import assert_page_ok, page_failures
 from tests.app.test_every_page import PAGES, visit
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from monitoring.intake.validation import validate
 from monitoring.storage import NewVersion, Store, StoredFile
-from monitoring.validation import validate
 from tests.app.helpers import table_with
 from tests.builders import set_cell, valid_sheets, workbook
 

@@ -16,10 +16,10 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring.access import local_actor
-from monitoring.importing import import_upload
-from monitoring.reading import Upload
+from monitoring.intake.reading import Upload
+from monitoring.services.importing import import_upload
 from monitoring.storage import Store
+from monitoring.storage.access import local_actor
 from tests.app.helpers import assert_page_ok
 
 ROOT = Path(__file__).resolve().parents[2]

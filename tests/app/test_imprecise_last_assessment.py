@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from monitoring.intake.validation import validate
 from monitoring.storage import NewVersion, Store, StoredFile
-from monitoring.validation import validate
 from tests.builders import add_row, valid_sheets, workbook
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")

@@ -3,7 +3,7 @@ note, author and file name, and a signed-in user's name and address carry an ima
 and a Streamlit directive shows them as written on every page.
 
 Elements that render Markdown (text, captions, alerts, headings, labels, tooltips) must
-hold that text escaped (`monitoring.i18n.plain`); elements that show plain text (tables,
+hold that text escaped (`monitoring.text.i18n.plain`); elements that show plain text (tables,
 `st.text`, drop-down options) must hold it as written, never with backslashes.
 """
 
@@ -19,13 +19,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring.access import local_actor
-from monitoring.i18n import plain
-from monitoring.importing import import_upload
-from monitoring.pages import PAGES as DECLARED
-from monitoring.reading import Upload
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
+from monitoring.intake.reading import Upload
+from monitoring.present.pages import PAGES as DECLARED
+from monitoring.services.importing import import_upload
 from monitoring.storage import Store, open_store
+from monitoring.storage.access import local_actor
+from monitoring.text.i18n import plain
 from tests.app.helpers import assert_page_ok
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,11 +16,11 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring import changelog
-from monitoring.access import local_actor
-from monitoring.importing import import_upload
-from monitoring.reading import Upload
+from monitoring.analysis import changelog
+from monitoring.intake.reading import Upload
+from monitoring.services.importing import import_upload
 from monitoring.storage import Store
+from monitoring.storage.access import local_actor
 from tests.app.helpers import table_with
 
 ROOT = Path(__file__).resolve().parents[2]

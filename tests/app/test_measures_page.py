@@ -26,10 +26,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring.dataset import Dataset
-from monitoring.loading import load_shipped
+from monitoring.contract.dataset import Dataset
+from monitoring.intake.loading import load_shipped
+from monitoring.intake.validation import validate
 from monitoring.storage import NewVersion, Store, StoredFile
-from monitoring.validation import validate
 from tests.app.helpers import assert_page_ok
 from tests.builders import add_row, valid_sheets, workbook
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring.dataset import Dataset
-from monitoring.loading import load_shipped
-from monitoring.schema import CONTRACT_VERSION, DEFAULT_SCALE
+from monitoring.contract.dataset import Dataset
+from monitoring.contract.schema import CONTRACT_VERSION, DEFAULT_SCALE
+from monitoring.intake.loading import load_shipped
 from tests.app.helpers import assert_page_ok, table_with
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring import dossier, exports
-from monitoring.loading import load_shipped
-from monitoring.sections import Selection
+from monitoring.intake.loading import load_shipped
+from monitoring.present import dossier, exports
+from monitoring.present.sections import Selection
 from tests.app.helpers import assert_page_ok
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")

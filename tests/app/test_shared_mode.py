@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring.access import local_actor
-from monitoring.i18n import plain
-from monitoring.importing import ensure_seeded, import_upload
-from monitoring.reading import Upload
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
+from monitoring.intake.reading import Upload
+from monitoring.services.importing import ensure_seeded, import_upload
 from monitoring.storage import Store, open_store
+from monitoring.storage.access import local_actor
+from monitoring.text.i18n import plain
 from tests.app.helpers import assert_page_ok
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -206,8 +206,8 @@ def test_a_request_through_a_reverse_proxy_is_recognised() -> None:
 def test_a_download_is_recorded_in_the_audit_trail_before_it_is_built(store: Store) -> None:
     import datetime as dt
 
-    from monitoring.access import Actor
-    from monitoring.filters import Filters
+    from monitoring.analysis.filters import Filters
+    from monitoring.storage.access import Actor
     from views import common
 
     ensure_seeded(store)
@@ -249,7 +249,7 @@ def test_a_sign_in_older_than_the_session_limit_must_be_renewed(
 
 
 def test_the_session_limit_needs_a_positive_number() -> None:
-    from monitoring.settings import SettingError
+    from monitoring.config.settings import SettingError
     from views.auth import session_expired
 
     with pytest.raises(SettingError):

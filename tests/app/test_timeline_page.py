@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring.loading import load_shipped
+from monitoring.intake.loading import load_shipped
 from tests.app.helpers import assert_page_ok, table_with
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")

@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring.dataset import Dataset, dataset_from_records
-from monitoring.loading import load_shipped
+from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.intake.loading import load_shipped
 from monitoring.storage import NewVersion, Store, StoredFile
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")

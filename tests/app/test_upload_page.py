@@ -17,10 +17,10 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitoring.access import local_actor
-from monitoring.importing import export_version, import_upload
-from monitoring.reading import Upload
+from monitoring.intake.reading import Upload
+from monitoring.services.importing import export_version, import_upload
 from monitoring.storage import Store
+from monitoring.storage.access import local_actor
 from tests.app.helpers import assert_page_ok
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -267,7 +267,7 @@ def test_two_sessions_reviewing_the_same_upload_never_see_each_others_draft(
 def test_a_store_that_cannot_be_read_during_the_check_says_so_and_stores_nothing(
     store: Store, dataset: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from monitoring import importing
+    from monitoring.services import importing
     from monitoring.storage import StoreBusy
 
     def busy(*args: object, **kwargs: object) -> None:

@@ -30,13 +30,13 @@ import sqlalchemy as sa
 from playwright.sync_api import Browser, Page, expect
 from psycopg import sql
 
-from monitoring.access import local_actor
-from monitoring.i18n import t
-from monitoring.importing import import_upload
-from monitoring.reading import Upload
-from monitoring.schema import LANGS
-from monitoring.settings import Settings, normalise_database_url
+from monitoring.config.settings import Settings, normalise_database_url
+from monitoring.contract.schema import LANGS
+from monitoring.intake.reading import Upload
+from monitoring.services.importing import import_upload
 from monitoring.storage import Store, open_store
+from monitoring.storage.access import local_actor
+from monitoring.text.i18n import t
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"

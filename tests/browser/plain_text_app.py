@@ -3,7 +3,7 @@ control: Streamlit interprets it) or through `plain` (`?show=plain`: shown as wr
 
 import streamlit as st
 
-from monitoring.i18n import plain
+from monitoring.text.i18n import plain
 
 # One construct per line of the test; each is rendered alone in its own element.
 CASES = (

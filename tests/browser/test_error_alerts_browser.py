@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from monitoring.settings import RAISE_ERRORS_ENV
+from monitoring.config.settings import RAISE_ERRORS_ENV
 from tests.browser.conftest import (
     ROOT,
     _free_port,

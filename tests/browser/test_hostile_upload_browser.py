@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 from playwright.sync_api import Browser, Page, expect
 
-from monitoring.i18n import t
+from monitoring.text.i18n import t
 from tests import hostile
 from tests.browser.conftest import expect_no_error_alert
 

@@ -2,7 +2,7 @@
 colour, icon or formula appears, and the text reads exactly as typed.
 
 `plain_text_app.py` shows hostile text raw (the control: Streamlit's renderer interprets
-it, so these checks can fail) and through `monitoring.i18n.plain`; then the dashboard
+it, so these checks can fail) and through `monitoring.text.i18n.plain`; then the dashboard
 shows a workbook whose free text is hostile.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Request, Route, expect
 
-from monitoring.i18n import WORD_JOINER
+from monitoring.text.i18n import WORD_JOINER
 from tests.app.test_markdown_safety import HOSTILE, hostile_demo
 from tests.browser.conftest import (
     ROOT,

@@ -1,7 +1,7 @@
 """A coordinator visits every page in a real browser, in both languages, on both datasets,
 and no page shows an error.
 
-The pages are those `monitoring.pages` declares (the navigation's), their titles those of
+The pages are those `monitoring.present.pages` declares (the navigation's), their titles those of
 the locale. Screenshots of every page go to `screenshots/` (git-ignored), named
 `<dataset>-<lang>-<page>.png`, for a person to look at.
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from monitoring.i18n import t
-from monitoring.pages import PAGES as DECLARED
+from monitoring.present.pages import PAGES as DECLARED
+from monitoring.text.i18n import t
 from tests.browser.conftest import expect_no_error_alert
 
 TIMEOUT = 60_000

@@ -40,9 +40,9 @@ import openpyxl
 import pytest
 from playwright.sync_api import Browser, Playwright, Response, expect
 
-from monitoring.access import local_actor
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
 from monitoring.storage import open_store
+from monitoring.storage.access import local_actor
 from tests.browser.conftest import (
     ROOT,
     OidcProvider,

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
 from monitoring.storage import open_store
 from tests.browser.conftest import app_holding, expect_no_error_alert
 

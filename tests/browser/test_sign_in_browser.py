@@ -34,11 +34,11 @@ import openpyxl
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from monitoring.access import AuditEvent, local_actor
-from monitoring.importing import ensure_seeded, import_upload
-from monitoring.reading import Upload
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
+from monitoring.intake.reading import Upload
+from monitoring.services.importing import ensure_seeded, import_upload
 from monitoring.storage import open_store
+from monitoring.storage.access import AuditEvent, local_actor
 from tests.browser.conftest import (
     ROOT,
     OidcProvider,

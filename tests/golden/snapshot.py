@@ -34,9 +34,9 @@ def _cell(value: Any) -> Any:
 
 def tables(key: str, lang: str) -> list[dict[str, Any]]:
     """Every dossier table of a shipped dataset: sheet, columns, rows."""
-    from monitoring import dossier
-    from monitoring.loading import load_shipped
-    from monitoring.sections import Selection
+    from monitoring.intake.loading import load_shipped
+    from monitoring.present import dossier
+    from monitoring.present.sections import Selection
 
     sel = Selection(load_shipped(key), AS_OF, lang, "all", ())  # type: ignore[arg-type]
     out = []
@@ -55,7 +55,7 @@ def tables(key: str, lang: str) -> list[dict[str, Any]]:
 def summary(key: str) -> dict[str, Any]:
     """What `summary --json` prints for a shipped dataset at the fixed date."""
     from monitoring.cli import summary_document
-    from monitoring.loading import load_shipped
+    from monitoring.intake.loading import load_shipped
 
     return json.loads(json.dumps(summary_document(load_shipped(key), AS_OF), default=str))
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
-from monitoring.settings import normalise_database_url
+from monitoring.config.settings import normalise_database_url
 
 PG_VARIABLE = "PLAN_MONITORING_TEST_DATABASE_URL"
 

@@ -9,13 +9,13 @@ import threading
 import pytest
 import sqlalchemy as sa
 
-from monitoring.access import Actor, AuditEvent, local_actor
-from monitoring.importing import import_upload, restore_version
-from monitoring.reading import Upload
+from monitoring.devtools.synthetic import synthetic_dataset
+from monitoring.intake.reading import Upload
+from monitoring.present.workbook import write_workbook
+from monitoring.services.importing import import_upload, restore_version
 from monitoring.storage import LastAdmin, NewVersion, StorageError, StoredFile
+from monitoring.storage.access import Actor, AuditEvent, local_actor
 from monitoring.storage.sql import SqlStore, database_revisions, migrate, table_counts
-from monitoring.synthetic import synthetic_dataset
-from monitoring.workbook import write_workbook
 
 ROOT_ADMIN = local_actor("root")
 EDITOR = Actor("lea@coalition.example", "Lea", "editor")

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from monitoring.devtools.synthetic import synthetic_dataset, synthetic_workbook
 from monitoring.storage import NewVersion, SaveRules, StoredFile
 from monitoring.storage.backup import BackupNotSqlite, backup_store, check_store
 from monitoring.storage.sql import SqlStore
-from monitoring.synthetic import synthetic_dataset, synthetic_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("worker.py")

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from monitoring.access import local_actor
-from monitoring.importing import ensure_seeded, import_upload, restore_version
-from monitoring.loading import load_shipped
-from monitoring.reading import Upload
+from monitoring.devtools.synthetic import synthetic_dataset
+from monitoring.intake.loading import load_shipped
+from monitoring.intake.reading import Upload
+from monitoring.present.workbook import write_workbook
+from monitoring.services.importing import ensure_seeded, import_upload, restore_version
 from monitoring.storage import NewVersion, SchemaTooNew, StorageError, StoredFile
+from monitoring.storage.access import local_actor
 from monitoring.storage.sql import SqlStore, sqlite_integrity, table_counts
-from monitoring.synthetic import synthetic_dataset
-from monitoring.workbook import write_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("worker.py")

@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from monitoring.access import local_actor
-from monitoring.importing import ensure_seeded
+from monitoring.devtools.synthetic import synthetic_dataset
+from monitoring.services.importing import ensure_seeded
 from monitoring.storage import NewVersion, SaveRules, StoredFile
+from monitoring.storage.access import local_actor
 from monitoring.storage.sql import SqlStore
-from monitoring.synthetic import synthetic_dataset
 
 ACTOR = local_actor("worker")
 
@@ -89,8 +89,8 @@ def _imports(store: SqlStore, workbook: Path, count: int) -> int:
     The workbook is written by the test, so that making it does not count in this
     process's peak memory.
     """
-    from monitoring import importing
-    from monitoring.reading import Upload
+    from monitoring.intake.reading import Upload
+    from monitoring.services import importing
 
     data = workbook.read_bytes()
     lock, state = threading.Lock(), {"now": 0, "peak": 0}

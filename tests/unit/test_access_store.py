@@ -10,8 +10,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
-from monitoring.access import Actor, AuditEvent, Forbidden, local_actor
-from monitoring.i18n import t
+from monitoring.devtools.synthetic import synthetic_dataset
 from monitoring.storage import (
     InvalidUserId,
     LastAdmin,
@@ -21,9 +20,10 @@ from monitoring.storage import (
     StoredFile,
     check_user_id,
 )
+from monitoring.storage.access import Actor, AuditEvent, Forbidden, local_actor
 from monitoring.storage.memory import MemoryStore
 from monitoring.storage.sql import SqlStore, database_revisions, migrate, table_counts
-from monitoring.synthetic import synthetic_dataset
+from monitoring.text.i18n import t
 
 ROOT_ADMIN = local_actor("root")
 ALICE = Actor("alice@x.org", "Alice", "admin")

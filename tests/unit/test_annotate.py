@@ -11,7 +11,9 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from monitoring.annotate import (
+from monitoring.intake.problems import Issue, Report
+from monitoring.intake.reading import Upload
+from monitoring.services.annotate import (
     FILLS,
     annotated_workbook,
     by_sheet,
@@ -21,9 +23,7 @@ from monitoring.annotate import (
     report_xlsx,
     safe_file_name,
 )
-from monitoring.importing import PreparedImport, prepare_import
-from monitoring.reading import Upload
-from monitoring.report import Issue, Report
+from monitoring.services.importing import PreparedImport, prepare_import
 from monitoring.storage.memory import MemoryStore
 from tests import hostile
 

@@ -18,19 +18,20 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from monitoring import delays, dossier, exports
-from monitoring.charts.delays import measure_timeline
-from monitoring.dataset import Dataset, dataset_from_records
-from monitoring.datebounds import falls_within
-from monitoring.i18n import format_days, t
-from monitoring.measure_detail import (
+from monitoring.analysis import delays
+from monitoring.analysis.measure_detail import (
     TABLE_COLUMNS,
     column_specs,
     measure_detail,
     measure_rows,
     readable_rows,
 )
-from monitoring.sections import Selection
+from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.contract.datebounds import falls_within
+from monitoring.present import dossier, exports
+from monitoring.present.charts.delays import measure_timeline
+from monitoring.present.sections import Selection
+from monitoring.text.i18n import format_days, t
 
 AS_OF = dt.date(2015, 6, 30)
 
@@ -251,7 +252,7 @@ def test_a_measure_one_day_late_is_one_day_late(lang, said):
 
 
 def test_every_template_counting_days_takes_its_unit_from_the_count():
-    from monitoring.i18n import CATALOG
+    from monitoring.text.i18n import CATALOG
 
     for key, (fr, en) in CATALOG.items():
         if key in ("figures.days.one", "figures.days.many"):

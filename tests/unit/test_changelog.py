@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from monitoring.changelog import (
+from monitoring.analysis.changelog import (
     ROW_COLUMNS,
     Step,
     between,
@@ -15,7 +15,7 @@ from monitoring.changelog import (
     reading_steps,
     step_changes,
 )
-from monitoring.dataset import Dataset, dataset_from_records
+from monitoring.contract.dataset import Dataset, dataset_from_records
 from monitoring.storage import NewVersion, Store, StoredFile, VersionInfo
 from monitoring.storage.memory import MemoryStore
 from monitoring.storage.sql import SqlStore

@@ -8,9 +8,9 @@ import json
 import pandas as pd
 import pytest
 
-from monitoring.changes import GROUPS, SECTIONS, compare, section_label
-from monitoring.dataset import Dataset, dataset_from_records
-from monitoring.synthetic import as_of_date, synthetic_dataset
+from monitoring.analysis.changes import GROUPS, SECTIONS, compare, section_label
+from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.devtools.synthetic import as_of_date, synthetic_dataset
 
 AS_OF = dt.date(2025, 6, 1)
 PLAN = {"plan_id": "P1", "title": "Plan 1", "period_start": "2024-01-01",
@@ -219,7 +219,7 @@ def test_two_unrelated_versions_compare_without_error_in_both_languages() -> Non
     # share no id: every mapped column is empty, which must not break the review.
     import warnings
 
-    from monitoring.loading import load_shipped
+    from monitoring.intake.loading import load_shipped
 
     demo, france = load_shipped("demo"), load_shipped("france")
     with warnings.catch_warnings():
@@ -298,9 +298,9 @@ def test_an_event_whose_latest_date_changed_is_an_event_changed():
 
 # --- Every cell named (issue 11) --------------------------------------------------------------
 
-from monitoring.changes import cell_changes, cell_records  # noqa: E402
-from monitoring.dataset import StatusScale  # noqa: E402
-from monitoring.schema import DEFAULT_SCALE, SHEETS_BY_ID  # noqa: E402
+from monitoring.analysis.changes import cell_changes, cell_records  # noqa: E402
+from monitoring.contract.dataset import StatusScale  # noqa: E402
+from monitoring.contract.schema import DEFAULT_SCALE, SHEETS_BY_ID  # noqa: E402
 
 
 def full() -> Dataset:

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitoring.changes import cell_changes, cell_records, row_key_columns
-from monitoring.dataset import Dataset
-from monitoring.schema import DEFAULT_SCALE, SHEETS_BY_ID
-from monitoring.validation import validate
+from monitoring.analysis.changes import cell_changes, cell_records, row_key_columns
+from monitoring.contract.dataset import Dataset
+from monitoring.contract.schema import DEFAULT_SCALE, SHEETS_BY_ID
+from monitoring.intake.validation import validate
 from tests.builders import a_verdict, valid_sheets, verdict_rows, workbook
 
 

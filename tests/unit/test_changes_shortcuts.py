@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from monitoring.changes import _deadlines, _retention, _statuses, compare
-from monitoring.dataset import Dataset, StatusScale, dataset_from_records
-from monitoring.schema import DEFAULT_SCALE, StatusLabel
-from monitoring.synthetic import as_of_date, edited_dataset, synthetic_dataset
+from monitoring.analysis.changes import _deadlines, _retention, _statuses, compare
+from monitoring.contract.dataset import Dataset, StatusScale, dataset_from_records
+from monitoring.contract.schema import DEFAULT_SCALE, StatusLabel
+from monitoring.devtools.synthetic import as_of_date, edited_dataset, synthetic_dataset
 
 AS_OF = dt.date(2025, 6, 1)
 PLAN = {"plan_id": "P1", "title": "Plan 1", "period_start": "2024-01-01",

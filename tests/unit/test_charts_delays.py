@@ -7,10 +7,10 @@ from typing import Any
 
 import pandas as pd
 
-from monitoring import delays
-from monitoring.charts.base import CATEGORY_STYLE, NoChart
-from monitoring.charts.delays import TITLE_CHARS, lead_delays, measure_timeline
-from monitoring.dataset import Dataset, dataset_from_records
+from monitoring.analysis import delays
+from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.present.charts.base import CATEGORY_STYLE, NoChart
+from monitoring.present.charts.delays import TITLE_CHARS, lead_delays, measure_timeline
 
 AS_OF = dt.date(2020, 12, 1)
 DAY_MS = 86_400_000

@@ -6,8 +6,8 @@ import math
 
 import pandas as pd
 
-from monitoring.charts.base import CATEGORY_STYLE, RETENTION_STYLE, NoChart
-from monitoring.charts.gaps import (
+from monitoring.present.charts.base import CATEGORY_STYLE, RETENTION_STYLE, NoChart
+from monitoring.present.charts.gaps import (
     GAP_COLOUR,
     recommendation_sankey,
     retention_by_group,

@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from monitoring.charts.base import NoChart
-from monitoring.charts.measures import status_history
-from monitoring.dataset import StatusScale
-from monitoring.schema import StatusLabel
+from monitoring.contract.dataset import StatusScale
+from monitoring.contract.schema import StatusLabel
+from monitoring.present.charts.base import NoChart
+from monitoring.present.charts.measures import status_history
 
 AS_OF = dt.date(2022, 6, 30)
 SCALE = StatusScale()  # Réalisée (top) … Non évaluée (bottom)

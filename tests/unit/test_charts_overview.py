@@ -6,10 +6,10 @@ import datetime as dt
 
 import pandas as pd
 
-from monitoring.charts.base import CATEGORY_STYLE, NoChart
-from monitoring.charts.overview import plan_periods, retention_by_plan, status_by_plan
-from monitoring.dataset import dataset_from_records
-from monitoring.metrics import plan_summaries, plan_timeline
+from monitoring.analysis.metrics import plan_summaries, plan_timeline
+from monitoring.contract.dataset import dataset_from_records
+from monitoring.present.charts.base import CATEGORY_STYLE, NoChart
+from monitoring.present.charts.overview import plan_periods, retention_by_plan, status_by_plan
 
 AS_OF = dt.date(2026, 11, 26)
 

@@ -7,11 +7,11 @@ from typing import Any
 
 import pandas as pd
 
-from monitoring import timeline as tl
-from monitoring.charts.base import NoChart
-from monitoring.charts.timeline import KIND_STYLE, event_timeline, reply_rate_bars
-from monitoring.dataset import Dataset, dataset_from_records
-from monitoring.metrics import plan_timeline
+from monitoring.analysis import timeline as tl
+from monitoring.analysis.metrics import plan_timeline
+from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.present.charts.base import NoChart
+from monitoring.present.charts.timeline import KIND_STYLE, event_timeline, reply_rate_bars
 
 D = dt.date
 AS_OF = D(2021, 1, 1)

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from monitoring.cli import main
-from monitoring.schema import STATUS_UPDATES, normalise_label
+from monitoring.contract.schema import STATUS_UPDATES, normalise_label
 
 pytestmark = pytest.mark.subprocess
 
@@ -179,8 +179,8 @@ def _partial_evidence_workbook(tmp_path: Path) -> Path:
     45; every deadline is the plan's end. P3: expected on 18/10/2023, adopted on
     11/12/2023, nothing assessed.
     """
-    from monitoring.dataset import dataset_from_records
-    from monitoring.workbook import write_workbook
+    from monitoring.contract.dataset import dataset_from_records
+    from monitoring.present.workbook import write_workbook
 
     def plan(plan_id, start, end, **extra):
         return {"plan_id": plan_id, "title": f"Plan {plan_id}", "period_start": start,
@@ -646,7 +646,7 @@ def test_users_set_list_and_remove_with_french_messages_and_exit_codes(capsys, o
 
 
 def test_users_unbind_frees_an_address_from_its_account_and_the_trail_says_so(capsys, os_user):
-    from monitoring.settings import Settings
+    from monitoring.config.settings import Settings
     from monitoring.storage import open_store
 
     store = open_store(Settings.from_env())
@@ -727,9 +727,9 @@ def test_audit_of_an_empty_trail_says_so(capsys):
 
 
 def test_audit_csv_is_french_for_excel_and_text_cannot_become_a_formula(tmp_path, capsys):
-    from monitoring.access import AuditEvent
-    from monitoring.settings import Settings
+    from monitoring.config.settings import Settings
     from monitoring.storage import open_store
+    from monitoring.storage.access import AuditEvent
 
     store = open_store(Settings.from_env())
     store.record(AuditEvent(kind="export", actor="eve@x.org", role="viewer", dataset_key="demo",

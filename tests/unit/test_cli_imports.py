@@ -18,20 +18,22 @@ from monitoring.cli.run import COMMANDS
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "demo.xlsx"
+# Each test runs a fresh interpreter: a subprocess.
+pytestmark = pytest.mark.subprocess
 
 # What a command given a file never needs: the store (SQLAlchemy), the charts (plotly),
 # the workbook writers (openpyxl, xlsxwriter), the dossier and the PDF.
 NOT_FOR_A_FILE = {
     "sqlalchemy",
     "monitoring.storage.sql",
-    "monitoring.importing",
+    "monitoring.services.importing",
     "plotly",
     "openpyxl",
     "xlsxwriter",
-    "monitoring.workbook",
-    "monitoring.annotate",
-    "monitoring.dossier",
-    "monitoring.exports",
+    "monitoring.present.workbook",
+    "monitoring.services.annotate",
+    "monitoring.present.dossier",
+    "monitoring.present.exports",
 }
 DRIVER = """
 import contextlib, io, json, sys

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitoring.datebounds import month_bounds
-from monitoring.i18n import format_date_bounds, format_date_bounds_column
+from monitoring.contract.datebounds import month_bounds
+from monitoring.text.i18n import format_date_bounds, format_date_bounds_column
 
 DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from monitoring import schema
+from monitoring.contract import schema
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "france"
 UNKNOWN_TITLE = "Intitulé non trouvé dans les sources disponibles"

@@ -8,8 +8,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from monitoring import delays
-from monitoring.dataset import Dataset, dataset_from_records
+from monitoring.analysis import delays
+from monitoring.contract.dataset import Dataset, dataset_from_records
 
 AS_OF = dt.date(2020, 12, 1)
 

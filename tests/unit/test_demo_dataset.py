@@ -13,17 +13,17 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from monitoring import metrics
-from monitoring.dataset import Dataset
-from monitoring.demo import (
+from monitoring.analysis import metrics
+from monitoring.contract.dataset import Dataset
+from monitoring.contract.schema import DEFAULT_SCALE, EVENT_KINDS, RETENTION_LEVELS, VOICES
+from monitoring.devtools.demo import (
     DEMO_NAME,
     DEMO_SEED,
     FORMULA_LIKE_TEXTS,
     REFERENCE_DATE,
     build_demo_dataset,
 )
-from monitoring.loading import load_paths
-from monitoring.schema import DEFAULT_SCALE, EVENT_KINDS, RETENTION_LEVELS, VOICES
+from monitoring.intake.loading import load_paths
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "data" / "demo.xlsx"
 FICTIONAL = re.compile(r"ficti(?:f|ve|on)", re.IGNORECASE)

@@ -8,26 +8,20 @@ from pathlib import Path
 
 import pytest
 
-import monitoring.docs
-import monitoring.workbook
-from monitoring.docs import (
-    format_page,
-    general_rules,
-    main,
-    page_path,
-    stale_pages,
-    type_name,
-    write_pages,
-)
-from monitoring.locales.docs import MESSAGES
-from monitoring.report import CODES
-from monitoring.schema import DEFAULT_SCALE, LANGS, SHEETS, ColumnType, Lang
+import monitoring.devtools.docs
+import monitoring.present.contract_docs
+import monitoring.present.workbook
+from monitoring.contract.schema import DEFAULT_SCALE, LANGS, SHEETS, ColumnType, Lang
+from monitoring.devtools.docs import main, page_path, stale_pages, write_pages
+from monitoring.intake.problems import CODES
+from monitoring.present.contract_docs import format_page, general_rules, type_name
+from monitoring.text.locales.docs import MESSAGES
 
 
 def test_generated_format_docs_are_up_to_date() -> None:
     stale = stale_pages()
 
-    assert not stale, f"stale: {[p.name for p in stale]}; run `python -m monitoring.docs`"
+    assert not stale, f"stale: {[p.name for p in stale]}; run `python -m monitoring.devtools.docs`"
 
 
 def test_check_names_the_stale_page_and_fails(
@@ -103,7 +97,11 @@ def test_every_column_type_has_a_name_in_both_languages() -> None:
 def test_every_key_of_the_docs_catalogue_is_used() -> None:
     sources = "".join(
         Path(module.__file__).read_text(encoding="utf-8")  # type: ignore[arg-type]
-        for module in (monitoring.docs, monitoring.workbook)
+        for module in (
+            monitoring.present.contract_docs,
+            monitoring.devtools.docs,
+            monitoring.present.workbook,
+        )
     )
 
     # `code.<code>` keys are looked up by code (checked against `CODES` above).
@@ -134,14 +132,14 @@ def test_docs_give_the_published_verdicts_rules_in_both_languages() -> None:
 def test_every_setting_the_code_reads_is_in_the_readmes_settings_table(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert monitoring.docs.undocumented_settings() == []
+    assert monitoring.devtools.docs.undocumented_settings() == []
     readme = tmp_path / "README.md"
-    rows = monitoring.docs.README.read_text(encoding="utf-8").splitlines()
+    rows = monitoring.devtools.docs.README.read_text(encoding="utf-8").splitlines()
     readme.write_text(
         "\n".join(r for r in rows if not r.startswith("| `PLAN_MONITORING_DATA_DIR`")),
         encoding="utf-8",
     )
 
-    assert monitoring.docs.undocumented_settings(readme) == ["PLAN_MONITORING_DATA_DIR"]
+    assert monitoring.devtools.docs.undocumented_settings(readme) == ["PLAN_MONITORING_DATA_DIR"]
     assert main(["--check", "--readme", str(readme)]) == 1
     assert "PLAN_MONITORING_DATA_DIR" in capsys.readouterr().err

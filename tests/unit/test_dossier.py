@@ -19,13 +19,14 @@ import openpyxl
 import pytest
 from defusedxml import ElementTree
 
-from monitoring import dossier, exports, pages, pdf_report
-from monitoring.charts.base import NoChart
 from monitoring.cli import main
-from monitoring.dataset import Dataset, dataset_from_records
-from monitoring.i18n import t
-from monitoring.loading import load_shipped
-from monitoring.sections import Selection
+from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.intake.loading import load_shipped
+from monitoring.present import dossier, exports, pages
+from monitoring.present import dossier_pdf as pdf_report
+from monitoring.present.charts.base import NoChart
+from monitoring.present.sections import Selection
+from monitoring.text.i18n import t
 
 pytestmark = pytest.mark.pdf
 

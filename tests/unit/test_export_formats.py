@@ -1,4 +1,4 @@
-"""The export formats are declared once (`monitoring.export_formats`): each has what its
+"""The export formats are declared once (`monitoring.present.export_formats`): each has what its
 consumers need, and the dossier writes what the declaration marks for it."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import zipfile
 import pytest
 from PIL import Image
 
-from monitoring import dossier, export_formats, exports
-from monitoring.export_formats import ExportFormat
-from monitoring.i18n import CATALOG
-from monitoring.loading import load_shipped
+from monitoring.intake.loading import load_shipped
+from monitoring.present import dossier, export_formats, exports
+from monitoring.present.export_formats import ExportFormat
+from monitoring.text.i18n import CATALOG
 
 AS_OF = dt.date(2025, 6, 1)
 
@@ -54,6 +54,7 @@ def _tiny_png(fig: object, stamp: object, **size: object) -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.pdf
 def test_the_dossier_writes_every_chart_format_the_declaration_marks_for_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

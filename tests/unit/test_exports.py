@@ -15,9 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from monitoring import exports
-from monitoring.charts.base import NoChart
-from monitoring.exports import ExportUnavailable, Stamp
+from monitoring.present import exports
+from monitoring.present.charts.base import NoChart
+from monitoring.present.exports import ExportUnavailable, Stamp
 
 AS_OF = dt.date(2025, 2, 1)
 HOSTILE = ["=1+1", "+1+2", "-3+4", "@SUM(A1)", "\t=1+1", "\r=1", "\n=1", "{=1+1}",

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from monitoring import exports
-from monitoring.exports import Stamp
+from monitoring.present import exports
+from monitoring.present.exports import Stamp
 
 TRIGGER_TEXT = st.sampled_from(["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠", "{"])
 # Text as users type it (control characters included), often starting with a trigger. XML

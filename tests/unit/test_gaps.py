@@ -1,4 +1,4 @@
-"""Adoption gaps (monitoring.gaps): each rule on a small dataset built for it.
+"""Adoption gaps (monitoring.analysis.gaps): each rule on a small dataset built for it.
 
 The dataset: two plans; P1 has measures M1 (axis "Axe A") and M2 (axis "Axe B"), P2 has
 M3. Recommendations and how each plan took them into account:
@@ -19,9 +19,9 @@ import math
 import pandas as pd
 import pytest
 
-from monitoring import gaps, metrics
-from monitoring.dataset import Dataset, dataset_from_records
-from monitoring.filters import Filters, apply_filters
+from monitoring.analysis import gaps, metrics
+from monitoring.analysis.filters import Filters, apply_filters
+from monitoring.contract.dataset import Dataset, dataset_from_records
 
 AS_OF = dt.date(2024, 1, 1)
 

@@ -18,8 +18,8 @@ from typing import Any
 import openpyxl.xml
 import pytest
 
-from monitoring import hardening
-from monitoring.hardening import (
+from monitoring.config import hardening
+from monitoring.config.hardening import (
     EXAMPLE_COOKIE_SECRET,
     Problem,
     check_config,
@@ -29,7 +29,7 @@ from monitoring.hardening import (
     log_failure,
     redact,
 )
-from monitoring.settings import Limits, Settings
+from monitoring.config.settings import Limits, Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / ".streamlit" / "secrets.example.toml"
@@ -424,7 +424,7 @@ def test_xml_without_defusedxml_is_reported(monkeypatch):
 @pytest.mark.subprocess
 def test_a_lowercase_openpyxl_defusedxml_variable_is_reported():
     """Case 16: `OPENPYXL_DEFUSEDXML=true` silently turns the protection off in openpyxl."""
-    code = "from monitoring.hardening import check_xml_protection as c; print(c().key)"
+    code = "from monitoring.config.hardening import check_xml_protection as c; print(c().key)"
     env = {**os.environ, "OPENPYXL_DEFUSEDXML": "true"}
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,

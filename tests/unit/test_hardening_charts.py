@@ -14,11 +14,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from monitoring import dossier
-from monitoring import measure_detail as md
-from monitoring.charts.measures import status_history
-from monitoring.dataset import Dataset, dataset_from_records
-from monitoring.sections import Selection
+from monitoring.analysis import measure_detail as md
+from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.present import dossier
+from monitoring.present.charts.measures import status_history
+from monitoring.present.sections import Selection
 
 pytestmark = pytest.mark.scale
 

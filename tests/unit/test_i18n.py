@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from monitoring.i18n import CATALOG, Localised, format_date, format_number, format_percent, t
+from monitoring.text.i18n import CATALOG, Localised, format_date, format_number, format_percent, t
 
 ROOT = Path(__file__).resolve().parents[2]
 NNBSP = "\u202f"

@@ -15,10 +15,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from monitoring import importing
-from monitoring.access import Actor, Forbidden
-from monitoring.i18n import t
-from monitoring.importing import (
+from monitoring.contract.schema import SHEETS_BY_ID
+from monitoring.devtools.synthetic import synthetic_dataset
+from monitoring.intake.reading import Upload
+from monitoring.present.workbook import write_workbook
+from monitoring.services import importing
+from monitoring.services.importing import (
     SEED_AUTHOR,
     commit_import,
     ensure_seeded,
@@ -27,13 +29,11 @@ from monitoring.importing import (
     prepare_import,
     restore_version,
 )
-from monitoring.reading import Upload
-from monitoring.schema import SHEETS_BY_ID
 from monitoring.storage import Store, StoreBusy
+from monitoring.storage.access import Actor, Forbidden
 from monitoring.storage.memory import MemoryStore
 from monitoring.storage.sql import SqlStore, table_counts
-from monitoring.synthetic import synthetic_dataset
-from monitoring.workbook import write_workbook
+from monitoring.text.i18n import t
 
 pytestmark = pytest.mark.subprocess
 

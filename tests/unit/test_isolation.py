@@ -22,14 +22,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitoring import preflight
-from monitoring.annotate import Once, annotated_upload
-from monitoring.isolation import ChildFailed, read_isolated, run_limited
-from monitoring.loading import load_bytes
-from monitoring.preflight import worksheets
-from monitoring.reading import ReadResult, Upload
-from monitoring.report import Issue
-from monitoring.settings import Limits
+from monitoring.config.settings import Limits
+from monitoring.intake import preflight
+from monitoring.intake.isolation import ChildFailed, read_isolated, run_limited
+from monitoring.intake.loading import load_bytes
+from monitoring.intake.preflight import worksheets
+from monitoring.intake.problems import Issue
+from monitoring.intake.reading import ReadResult, Upload
+from monitoring.services.annotate import Once, annotated_upload
 from tests import hostile
 
 pytestmark = pytest.mark.subprocess

@@ -15,11 +15,11 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from monitoring import delays, metrics, plan_text
-from monitoring.charts.delays import measure_timeline
-from monitoring.dataset import Dataset, dataset_from_records
-from monitoring.i18n import format_date_phrase
-from monitoring.measure_detail import measure_detail
+from monitoring.analysis import delays, metrics, plan_text
+from monitoring.analysis.measure_detail import measure_detail
+from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.present.charts.delays import measure_timeline
+from monitoring.text.i18n import format_date_phrase
 
 AS_OF = dt.date(2015, 6, 30)
 DUE = "2013-12-01"  # before every assessment below: the delay is counted, "at least"

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from monitoring.i18n import WORD_JOINER, plain
+from monitoring.text.i18n import WORD_JOINER, plain
 
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 BLOCKS = {"paragraph_open", "paragraph_close", "inline"}

@@ -8,8 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from monitoring.dataset import Dataset, dataset_from_records
-from monitoring.measure_detail import (
+from monitoring.analysis.measure_detail import (
     TABLE_COLUMNS,
     column_specs,
     later_measures,
@@ -19,6 +18,7 @@ from monitoring.measure_detail import (
     search,
     search_keys,
 )
+from monitoring.contract.dataset import Dataset, dataset_from_records
 
 AS_OF = dt.date(2022, 6, 30)
 

@@ -8,11 +8,12 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from monitoring import method, metrics, shipped
-from monitoring.charts.base import CATEGORY_STYLE
-from monitoring.dataset import Dataset, StatusScale, dataset_from_records
-from monitoring.i18n import CATALOG, t
-from monitoring.schema import DEFAULT_SCALE, StatusLabel
+from monitoring.analysis import method, metrics
+from monitoring.config import shipped
+from monitoring.contract.dataset import Dataset, StatusScale, dataset_from_records
+from monitoring.contract.schema import DEFAULT_SCALE, StatusLabel
+from monitoring.present.charts.base import CATEGORY_STYLE
+from monitoring.text.i18n import CATALOG, t
 
 
 def build(**tables: list[dict[str, Any]]) -> Dataset:

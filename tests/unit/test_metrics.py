@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from monitoring import metrics
-from monitoring.dataset import DATE_DTYPE, Dataset, dataset_from_records, empty_table
-from monitoring.schema import SHEETS_BY_ID
+from monitoring.analysis import metrics
+from monitoring.contract.dataset import DATE_DTYPE, Dataset, dataset_from_records, empty_table
+from monitoring.contract.schema import SHEETS_BY_ID
 
 AS_OF = dt.date(2020, 1, 1)
 NA = pd.NA

@@ -12,14 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitoring import delays, metrics, plan_text, timeline
-from monitoring.charts.delays import measure_timeline
+from monitoring.analysis import delays, metrics, plan_text, timeline
+from monitoring.analysis.measure_detail import measure_detail
 from monitoring.cli import summary_document
-from monitoring.dataset import Dataset, dataset_from_records
-from monitoring.datebounds import bounds, month_bounds, precision
-from monitoring.i18n import format_date, format_date_bounds
-from monitoring.measure_detail import measure_detail
-from monitoring.schema import DEFAULT_SCALE, VOICES
+from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.contract.datebounds import bounds, month_bounds, precision
+from monitoring.contract.schema import DEFAULT_SCALE, VOICES
+from monitoring.present.charts.delays import measure_timeline
+from monitoring.text.i18n import format_date, format_date_bounds
 
 pytestmark = pytest.mark.scale
 

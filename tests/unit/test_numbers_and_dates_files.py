@@ -13,7 +13,7 @@ import math
 import openpyxl
 import pytest
 
-from monitoring.loading import load_bytes
+from monitoring.intake.loading import load_bytes
 from tests import hostile
 from tests.builders import letter, set_cell, valid_sheets
 

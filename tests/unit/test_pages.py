@@ -9,12 +9,12 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from monitoring import dossier, pages
-from monitoring.charts.base import NoChart
-from monitoring.dataset import Dataset, dataset_from_records
-from monitoring.i18n import t
-from monitoring.loading import load_shipped
-from monitoring.sections import Selection, labelled
+from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.intake.loading import load_shipped
+from monitoring.present import dossier, pages
+from monitoring.present.charts.base import NoChart
+from monitoring.present.sections import Selection, labelled
+from monitoring.text.i18n import t
 
 AS_OF = dt.date(2020, 12, 1)
 

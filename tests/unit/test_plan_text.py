@@ -1,9 +1,10 @@
-"""The plan figures in words (`monitoring.plan_text`): one wording for CLI, pages and PDF."""
+"""The plan figures in words (`monitoring.analysis.plan_text`): one wording for CLI, pages
+and PDF."""
 
 from __future__ import annotations
 
-from monitoring import plan_text
-from monitoring.i18n import plural_key
+from monitoring.analysis import plan_text
+from monitoring.text.i18n import plural_key
 
 CNCDH = {
     "assessor": "CNCDH",

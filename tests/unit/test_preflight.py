@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from monitoring.reading import ReadResult, Upload, display_name, read_upload
-from monitoring.report import Issue
-from monitoring.settings import Limits
+from monitoring.config.settings import Limits
+from monitoring.intake.problems import Issue
+from monitoring.intake.reading import ReadResult, Upload, display_name, read_upload
 from tests import hostile
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -166,7 +166,7 @@ _DRIVER = textwrap.dedent(
     child = '''
     import json, sys, time
     from pathlib import Path
-    from monitoring.reading import Upload, read_upload
+    from monitoring.intake.reading import Upload, read_upload
     data = Path(sys.argv[1]).read_bytes()
     if sys.argv[2] == "read":
         start = time.perf_counter()
@@ -505,7 +505,7 @@ def test_nesting_depth_is_measured_exactly_whatever_the_part_holds(
 def test_depth_read_from_the_bytes_matches_expat(body: str) -> None:
     from pyexpat import ParserCreate
 
-    from monitoring.preflight.xmlparts import max_depth
+    from monitoring.intake.preflight.xmlparts import max_depth
 
     document = ('<?xml version="1.0"?><r>' + body + "</r>").encode()
     depth = deepest = 0
@@ -554,7 +554,7 @@ def test_xlsb_is_refused_with_save_as_xlsx_hint() -> None:
 def test_unexpected_failure_becomes_a_format_error_with_a_logged_reference(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    import monitoring.reading as reading
+    import monitoring.intake.reading as reading
 
     def boom(*_args: object) -> None:
         raise KeyError("internal detail /srv/secret")

@@ -20,11 +20,11 @@ from openpyxl.comments import Comment
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from monitoring.loading import load_bytes
-from monitoring.raw import RawSheet
-from monitoring.reading import ReadResult, Upload, read_upload
-from monitoring.report import Issue
-from monitoring.settings import Limits
+from monitoring.config.settings import Limits
+from monitoring.intake.loading import load_bytes
+from monitoring.intake.problems import Issue
+from monitoring.intake.raw import RawSheet
+from monitoring.intake.reading import ReadResult, Upload, read_upload
 from tests import hostile
 from tests.builders import a_verdict, set_cell, valid_sheets, verdict_rows
 
@@ -309,7 +309,7 @@ def test_cell_without_a_position_is_refused() -> None:
 
 @pytest.fixture
 def tiny_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    from monitoring.reading import workbook
+    from monitoring.intake.reading import workbook
 
     monkeypatch.setattr(workbook, "ROW_CHUNK", 3)
 

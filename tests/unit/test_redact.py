@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from monitoring.hardening import log_failure, redact
+from monitoring.config.hardening import log_failure, redact
 
 JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.c2lnbmF0dXJl-_x"
 

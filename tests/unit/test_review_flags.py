@@ -11,11 +11,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from monitoring import metrics
-from monitoring.changes import cell_changes
-from monitoring.dataset import Dataset
-from monitoring.loading import load_bytes
-from monitoring.review_flags import (
+from monitoring.analysis import metrics
+from monitoring.analysis.changes import cell_changes
+from monitoring.analysis.review_flags import (
     REPLACE_MIN_ROWS,
     ReviewFlags,
     flag_changes,
@@ -26,6 +24,8 @@ from monitoring.review_flags import (
     rewrite_rows,
     shift_rows,
 )
+from monitoring.contract.dataset import Dataset
+from monitoring.intake.loading import load_bytes
 
 pytestmark = pytest.mark.subprocess
 

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from monitoring import dataset as dataset_module
-from monitoring import schema, workbook
-from monitoring.changes import compare
-from monitoring.dataset import (
+from monitoring.analysis.changes import compare
+from monitoring.contract import dataset as dataset_module
+from monitoring.contract import schema
+from monitoring.contract.dataset import (
     Dataset,
     StatusScale,
     label_from_record,
@@ -22,11 +22,12 @@ from monitoring.dataset import (
     scale_fields,
     scale_frame,
 )
-from monitoring.loading import load_bytes, load_shipped
-from monitoring.schema import DEFAULT_SCALE, STATUS_SCALE, Column, StatusLabel
+from monitoring.contract.schema import DEFAULT_SCALE, STATUS_SCALE, Column, StatusLabel
+from monitoring.intake.loading import load_bytes, load_shipped
+from monitoring.intake.validation import engine as validation_engine
+from monitoring.present import workbook
+from monitoring.present.workbook import write_workbook
 from monitoring.storage.rows import decode_scale, encode_scale
-from monitoring.validation import engine as validation_engine
-from monitoring.workbook import write_workbook
 from tests.unit.test_workbook import calamine_rows
 
 

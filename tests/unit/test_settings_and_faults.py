@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from monitoring.cli import LOG_FILE_NAME, main
-from monitoring.settings import SQLITE_FILE_NAME, SettingError, Settings
+from monitoring.config.settings import SQLITE_FILE_NAME, SettingError, Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "demo.xlsx"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from monitoring.loading import load_paths, load_shipped
-from monitoring.schema import VERDICT_COUNT_COLUMNS
-from monitoring.shipped import BY_KEY
+from monitoring.config.shipped import BY_KEY
+from monitoring.contract.schema import VERDICT_COUNT_COLUMNS
+from monitoring.intake.loading import load_paths, load_shipped
 
 FRANCE_CSV = sorted((Path(__file__).resolve().parents[2] / "data" / "france").glob("*.csv"))
 

@@ -1,4 +1,4 @@
-"""The shipped datasets are declared once (`monitoring.shipped`), read from
+"""The shipped datasets are declared once (`monitoring.config.shipped`), read from
 `Settings.data_dir`, and every consumer (seeding, loading, names, banners, the dossier's
 cover, the note on sources) follows that declaration."""
 
@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from monitoring import dossier, shipped
-from monitoring.i18n import CATALOG, t
-from monitoring.importing import ensure_seeded
-from monitoring.loading import load_shipped
-from monitoring.settings import DATA_DIR, SettingError, Settings
+from monitoring.config import shipped
+from monitoring.config.settings import DATA_DIR, SettingError, Settings
+from monitoring.intake.loading import load_shipped
+from monitoring.present import dossier
+from monitoring.services.importing import ensure_seeded
 from monitoring.storage.memory import MemoryStore
+from monitoring.text.i18n import CATALOG, t
 
 DEMO = DATA_DIR / "demo.xlsx"
 

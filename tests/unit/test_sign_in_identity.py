@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitoring.access import (
+from monitoring.config.settings import Settings
+from monitoring.storage.access import (
     AuditEvent,
     Identity,
     Role,
@@ -15,7 +16,6 @@ from monitoring.access import (
     audit_table,
     sign_in_decision,
 )
-from monitoring.settings import Settings
 
 ISS = "https://id.example.org"
 ENTRA = "https://login.microsoftonline.com/tenant-id/v2.0"

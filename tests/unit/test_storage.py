@@ -8,8 +8,9 @@ from collections.abc import Iterator
 import pandas as pd
 import pytest
 
-from monitoring.dataset import TABLE_IDS, Dataset
-from monitoring.loading import load_shipped
+from monitoring.contract.dataset import TABLE_IDS, Dataset
+from monitoring.devtools.synthetic import synthetic_dataset
+from monitoring.intake.loading import load_shipped
 from monitoring.storage import (
     InvalidDatasetKey,
     NewVersion,
@@ -20,7 +21,6 @@ from monitoring.storage import (
 )
 from monitoring.storage.memory import MemoryStore
 from monitoring.storage.sql import SqlStore
-from monitoring.synthetic import synthetic_dataset
 
 
 @pytest.fixture(params=["memory", "sqlite"])

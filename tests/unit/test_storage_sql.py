@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from monitoring.i18n import t
-from monitoring.loading import load_shipped
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
+from monitoring.devtools.synthetic import synthetic_dataset
+from monitoring.intake.loading import load_shipped
 from monitoring.storage import (
     NetworkFilesystem,
     NewVersion,
@@ -33,7 +33,7 @@ from monitoring.storage.sql import (
     sqlite_path,
     table_counts,
 )
-from monitoring.synthetic import synthetic_dataset
+from monitoring.text.i18n import t
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from monitoring.loading import load_bytes
-from monitoring.synthetic import (
+from monitoring.devtools.synthetic import (
     MEASURES_PER_EVENT,
     RETENTION_ROWS_PER_RECOMMENDATION,
     STATUS_ROWS_PER_MEASURE,
@@ -18,6 +17,7 @@ from monitoring.synthetic import (
     synthetic_dataset,
     synthetic_workbook,
 )
+from monitoring.intake.loading import load_bytes
 
 
 def expected_rows(n: int) -> dict[str, int]:

@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from monitoring import timeline as tl
-from monitoring.dataset import Dataset, dataset_from_records
+from monitoring.analysis import timeline as tl
+from monitoring.contract.dataset import Dataset, dataset_from_records
 
 D = dt.date
 AS_OF = D(2020, 1, 1)

@@ -14,11 +14,11 @@ import math
 import pandas as pd
 import pytest
 
-from monitoring.dataset import Dataset
-from monitoring.raw import Cell, RawSheet, RawWorkbook
-from monitoring.report import MAX_ISSUES, Issue, Report
-from monitoring.schema import DEFAULT_SCALE, column_letter
-from monitoring.validation import validate
+from monitoring.contract.dataset import Dataset
+from monitoring.contract.schema import DEFAULT_SCALE, column_letter
+from monitoring.intake.problems import MAX_ISSUES, Issue, Report
+from monitoring.intake.raw import Cell, RawSheet, RawWorkbook
+from monitoring.intake.validation import validate
 from tests.builders import (
     Sheets,
     a_verdict,

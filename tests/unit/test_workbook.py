@@ -18,11 +18,8 @@ from hypothesis import strategies as st
 from openpyxl.utils.escape import unescape
 from python_calamine import CalamineWorkbook
 
-from monitoring.dataset import Dataset, StatusScale, dataset_from_records
-from monitoring.docs import contract_version_line
-from monitoring.loading import load_bytes, load_upload
-from monitoring.reading import Upload
-from monitoring.schema import (
+from monitoring.contract.dataset import Dataset, StatusScale, dataset_from_records
+from monitoring.contract.schema import (
     DEFAULT_SCALE,
     LANGS,
     README_SHEET,
@@ -35,7 +32,15 @@ from monitoring.schema import (
     StatusLabel,
     column_letter,
 )
-from monitoring.workbook import DATE_FORMATS, FORMULA_TRIGGERS, VALIDATION_ROWS, write_workbook
+from monitoring.intake.loading import load_bytes, load_upload
+from monitoring.intake.reading import Upload
+from monitoring.present.contract_docs import contract_version_line
+from monitoring.present.workbook import (
+    DATE_FORMATS,
+    FORMULA_TRIGGERS,
+    VALIDATION_ROWS,
+    write_workbook,
+)
 
 # --- Reading back ---------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from monitoring.settings import Settings
+from monitoring.config.settings import Settings
 from monitoring.storage.tables import METADATA
 
 

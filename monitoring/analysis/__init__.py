@@ -1,0 +1,1 @@
+"""Figures computed from a dataset: statuses, delays, gaps, changes."""

@@ -1,0 +1,1 @@
+"""The workbook contract declared once, and the in-memory dataset it describes."""

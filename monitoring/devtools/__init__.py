@@ -1,0 +1,1 @@
+"""Build-time tools, never loaded by the app: demo and synthetic data."""

@@ -1,0 +1,1 @@
+"""What people read: pages' sections, charts, exports, the dossier and its PDF."""

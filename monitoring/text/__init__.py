@@ -1,0 +1,1 @@
+"""Translations (French first, English complete) and French/English formatting."""
