@@ -1,7 +1,7 @@
 """Builders of ordinary and hostile upload files, made in memory at test time.
 
 Nothing here is committed as a binary: zip bombs, entity bombs and damaged archives are
-built by the tests that need them (see bad-inputs.md, "Build fixtures in code").
+built by the tests that need them (none is committed: see `docs/hostile-files.md`).
 """
 
 from __future__ import annotations

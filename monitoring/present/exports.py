@@ -592,7 +592,7 @@ def labelled(
 
 
 def safe_file_name(*parts: str, ext: str) -> str:
-    """A download name any browser and file system accepts (case 56).
+    """A download name any browser and file system accepts.
 
     Each part is folded to ASCII (`é` → `e`); any run of other characters (slashes, dots,
     quotes, line breaks, spaces) becomes `-`; parts are joined by `_`; the stem is at most

@@ -543,7 +543,7 @@ def test_diff_in_text_shows_an_events_date_and_status_labels_in_the_chosen_langu
     assert any(ch.isdigit() for ch in line.rsplit("|", 1)[1])
 
 
-# --- Backup and check (case 65) ------------------------------------------------------------
+# --- Backup and check ---------------------------------------------------------------------
 
 
 def test_backup_then_check_of_the_backup_and_of_the_store(tmp_path, capsys):
@@ -585,7 +585,7 @@ def test_backup_of_a_postgresql_store_says_to_use_pg_dump_and_fails(tmp_path, mo
     assert not out_path.exists()
 
 
-# --- A busy database (case 67) --------------------------------------------------------------
+# --- A busy database -----------------------------------------------------------------------
 
 
 def test_an_import_while_another_save_holds_the_database_says_busy_never_locked(

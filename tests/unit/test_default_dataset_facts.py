@@ -36,7 +36,7 @@ BOUNDED = {
 COLLECTIF = "Collectif Ensemble contre la traite"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-# Measures whose title some source gives (plan-facts §6); every other one is unknown.
+# Measures whose title some source gives (data/france/SOURCES.md); every other one is unknown.
 TITLED = {
     "PAN-2014": {1, 2, 3, 4, 5, 6, 7, 12, 15, 16, 17, 18, 19, 23},
     "PAN-2019": {1, 2, 3, 4, 5, 6, 7, 16, 19, 25, 26},
@@ -430,7 +430,7 @@ def test_july_2013_meeting_answers_the_2013_letter_to_the_minister() -> None:
     assert letter["sender"] == COLLECTIF and "Vallaud-Belkacem" in letter["recipient"]
 
 
-# plan-facts §9, corrected 2026-12-06: each dated event of the Collectif's page, as bounds.
+# Each dated event of the Collectif's page (data/france/SOURCES.md), as bounds.
 # (kind, words of the title or addressee, earliest, latest; "" = known to the day)
 SECTION_9 = [
     ("Autre", "repoussée depuis 2008", "2008-01-01", "2008-12-31"),

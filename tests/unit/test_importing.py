@@ -529,7 +529,7 @@ def test_seeding_is_the_apps_own_doing_and_is_not_in_the_audit_trail(store):
     assert store.audit() == []
 
 
-# --- Many uploads at once, a busy store (case 67) -------------------------------------------
+# --- Many uploads at once, a busy store ----------------------------------------------------
 
 
 def test_ten_imports_at_once_never_parse_more_than_the_slots_allow_and_all_finish(

@@ -1,6 +1,6 @@
 """Pre-flight: container, size, type and XML attacks are refused before any parser runs.
 
-Case numbers refer to /work/shared/reference/bad-inputs.md, section 1.
+Case numbers are those of `docs/hostile-files.md`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Reading workbooks and CSV files into raw sheets: structure, limits, speed, CSV dialects.
 
-Case numbers refer to /work/shared/reference/bad-inputs.md, section 1.
+Case numbers are those of `docs/hostile-files.md`.
 """
 
 from __future__ import annotations

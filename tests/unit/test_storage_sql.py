@@ -1,5 +1,5 @@
 """The SQLite store: connection settings, migrations, immutability, failures at commit,
-network filesystems refused, online backups and checks (case 65)."""
+network filesystems refused, online backups and checks."""
 
 from __future__ import annotations
 

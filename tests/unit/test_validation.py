@@ -3,7 +3,7 @@
 Each test starts from the valid minimal workbook of `tests.builders`, changes the cells it
 is about, and checks the whole report contract: code, sheet, spreadsheet row, column letter
 and header, value as typed, and the message (which says what was expected) in both
-languages. Case numbers refer to `bad-inputs.md`.
+languages. Case numbers are those of `docs/hostile-files.md`.
 """
 
 from __future__ import annotations
