@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from monitoring.analysis.changes import Changes, section_label
+from monitoring.analysis.changes import Changes
 from monitoring.analysis.review_flags import (
     Confirmation,
     ReviewFlags,
@@ -26,6 +26,7 @@ from monitoring.contract.schema import SHEETS_BY_ID, Lang
 from monitoring.intake.problems import Issue, Report
 from monitoring.intake.reading import Upload
 from monitoring.present import export_formats
+from monitoring.present.change_tables import change_sections, section_label
 from monitoring.services import annotate
 from monitoring.services.annotate import safe_file_name
 from monitoring.services.importing import AUTHOR_MAX_CHARS, NOTE_MAX_CHARS, export_version
@@ -60,7 +61,7 @@ def show_changes(changes: Changes, lang: Lang) -> None:
         for column, name in zip([*st.columns(4), *st.columns(4)], HEADLINE, strict=False):
             label = t(LABELS.get(name, f"changes.section.{name}"), lang)
             column.metric(label, format_number(counts[name], lang))
-    for i, (name, rows) in enumerate(changes.sections(lang).items()):
+    for i, (name, rows) in enumerate(change_sections(changes, lang).items()):
         label = section_label(name, lang)
         part = rows.drop(columns=t("changes.column.change", lang))
         part = part.loc[:, (part != "").any()]  # e.g. no "assessed by" for a new measure

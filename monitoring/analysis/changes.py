@@ -4,11 +4,10 @@
 versions of the history. Everything is computed with vectorised merges over whole
 tables (two 10,000-measure versions compare in a fraction of a second).
 
-For a page: `Changes.rows(lang)` is every change as one table in the user's language
-(status labels included, shown as each version's scale names them), `rows(lang,
-section=…)` one group of it, and `Changes.sections(lang)` every non-empty group by its
-stable name (`GROUPS`: the sections, statuses split by direction), so a page never has
-to filter on translated text.
+For a page: `Changes.groups()` is every non-empty group of changes by its stable name
+(`GROUPS`: the sections, statuses split by direction), in no language (codes, dates,
+numbers, status labels as written); `monitoring.present.change_tables` words them in
+the user's language, so a page never has to filter on translated text.
 
 Beneath these sections, `Changes.cells` (`cell_changes`) names every difference, cell by
 cell, in every sheet: rows added and removed, and for each changed row the field, the old
@@ -36,7 +35,6 @@ from monitoring.analysis.metrics import current_statuses, effective_due_dates
 from monitoring.contract.dataset import TABLE_IDS, Dataset, StatusScale, scale_frame
 from monitoring.contract.schema import (
     CATEGORIES,
-    EVENT_KINDS,
     RETENTION_LEVELS,
     SHEETS,
     SHEETS_BY_ID,
@@ -45,7 +43,7 @@ from monitoring.contract.schema import (
     Column,
     Lang,
 )
-from monitoring.text.i18n import format_date, format_date_bounds, format_number, t
+from monitoring.text.i18n import format_date, format_number, t
 
 # Better outcomes rank higher. `dropped` and `unknown` are not on this scale.
 STATUS_RANK = {"done": 3, "partial": 2, "not_done": 1}
@@ -163,79 +161,33 @@ class Changes:
             )
         return lines
 
-    def rows(self, lang: Lang = "fr", section: str | None = None) -> pd.DataFrame:
-        """Every change (or one group's) as rows of a table for a page, in `lang`.
-
-        Args:
-            lang: the language of the headers, labels, status labels and dates.
-            section: None for every change; else a name of `GROUPS` (a section, or
-                `statuses_<direction>` for one direction of status changes) or
-                `statuses` (every direction).
+    def groups(self) -> dict[str, pd.DataFrame]:
+        """Every non-empty group of changes, in `GROUPS` order, in no language.
 
         Returns:
-            Columns (headers in `lang`): change, plan, item, voice, title, date (of an
-            event), before, after; empty cells hold "".
+            Group name (`measures_added`, `statuses_up`, …) → its rows, each with those
+            of `GROUP_COLUMNS` the group has: plan, item (a measure, recommendation or
+            event id, a verdict's assessor), voice (a code), title, kind (an event's
+            code), date and date_latest (an event's bounds, a verdict's publication),
+            before and after (status labels as each version writes them, due dates,
+            retention codes, None when absent); a verdict's figures under their own
+            columns (`measures_covered`, the count columns, `old_<column>` when changed).
+            `monitoring.present.change_tables` words them for a page.
         """
-        groups = self._groups(lang)
-        if section is None:
-            parts = list(groups.values())
-        elif section == "statuses":
-            parts = [frame for name, frame in groups.items() if name.startswith("statuses_")]
-        elif section in GROUPS:
-            parts = [groups[section]] if section in groups else []
-        else:
-            raise ValueError(f"unknown section {section!r}; use one of {GROUPS}")
-        return _table(parts, lang)
-
-    def sections(self, lang: Lang = "fr") -> dict[str, pd.DataFrame]:
-        """Every non-empty group of changes, in `GROUPS` order, as `rows` gives them.
-
-        Args:
-            lang: the language of the tables.
-
-        Returns:
-            Group name (`measures_added`, `statuses_up`, …) → its rows, with the columns
-            of `rows`; `section_label(name, lang)` is a group's title.
-        """
-        return {name: _table([frame], lang) for name, frame in self._groups(lang).items()}
-
-    def _groups(self, lang: Lang) -> dict[str, pd.DataFrame]:
-        """The non-empty groups, in `GROUPS` order, with column ids (not yet translated)."""
         groups: dict[str, pd.DataFrame] = {}
         for name in SECTIONS:
             frame = self.section(name)
             if frame.empty:
                 continue
             if name != "statuses":
-                groups[name] = _ROWS[name](frame, lang)
+                groups[name] = _GROUP_ROWS[name](frame)
                 continue
-            shown = _statuses_rows(frame, lang, self.old_scale, self.new_scale)
+            rows = _statuses_rows(frame)
             for direction in DIRECTIONS:
-                part = shown[frame["direction"].to_numpy() == direction]
+                part = rows[frame["direction"].to_numpy() == direction]
                 if len(part):
                     groups[f"statuses_{direction}"] = part
         return groups
-
-
-def section_label(name: str, lang: Lang = "fr") -> str:
-    """The title of a group of `GROUPS` in `lang` (`Statuts modifiés — en progrès`)."""
-    if name.startswith("statuses_"):
-        direction = t(f"changes.direction.{name.removeprefix('statuses_')}", lang)
-        return t("changes.section.statuses", lang) + " — " + direction
-    return t(f"changes.section.{name}", lang)
-
-
-ROW_COLUMNS = ("change", "plan", "item", "voice", "title", "date", "before", "after")
-
-
-def _table(parts: list[pd.DataFrame], lang: Lang) -> pd.DataFrame:
-    """Stack groups of rows into the page's table: every column, "" when empty, in `lang`."""
-    parts = [p for p in parts if len(p)]
-    columns = list(ROW_COLUMNS)
-    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
-    frame = frame.reindex(columns=columns)
-    frame = frame.astype(object).where(frame.notna(), "")
-    return frame.rename(columns={c: t(f"changes.column.{c}", lang) for c in columns})
 
 
 DIRECTIONS = ("up", "down", "dropped", "reinstated", "assessed", "unassessed")
@@ -536,164 +488,96 @@ def _label(choices: Any, lang: Lang) -> Callable[[object], object]:
     return lambda code: labels.get(str(code), code) if isinstance(code, str) else code
 
 
-def _dates(values: pd.Series, lang: Lang) -> pd.Series:
-    return values.map(lambda d: format_date(d if pd.notna(d) else None, lang))
+# The columns of a group (`Changes.groups`), language-free; a verdict adds its figures.
+GROUP_COLUMNS = ("plan", "item", "voice", "title", "kind", "date", "date_latest", "before",
+                 "after")  # fmt: skip
 
 
-def _section_rows(name: str, frame: pd.DataFrame, lang: Lang, **columns: Any) -> pd.DataFrame:
-    data = {"change": t(f"changes.section.{name}", lang), **columns}
-    return pd.DataFrame(data, index=frame.index)
+def _group_rows(frame: pd.DataFrame, **columns: Any) -> pd.DataFrame:
+    return pd.DataFrame(columns, index=frame.index)
 
 
-def _plans_rows(name: str) -> Callable[[pd.DataFrame, Lang], pd.DataFrame]:
-    def rows(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-        return _section_rows(name, frame, lang, plan=frame["plan_id"], title=frame["title"])
-
-    return rows
+def _plans_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    return _group_rows(frame, plan=frame["plan_id"], title=frame["title"])
 
 
-def _measures_rows(name: str) -> Callable[[pd.DataFrame, Lang], pd.DataFrame]:
-    def rows(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-        return _section_rows(
-            name, frame, lang, plan=frame["plan_id"], item=frame["measure_id"], title=frame["title"]
-        )
-
-    return rows
+def _measures_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    return _group_rows(frame, plan=frame["plan_id"], item=frame["measure_id"], title=frame["title"])
 
 
-def _date_bounds(first: pd.Series, last: pd.Series, lang: Lang) -> pd.Series:
-    """Dates as known: `14/05/2014`, `mars 2014`, `entre le … et le …` (no day invented)."""
-    pairs = zip(first.tolist(), last.tolist(), strict=True)
-    shown = [format_date_bounds(None if pd.isna(a) else a, None if pd.isna(b) else b, lang)
-             for a, b in pairs]  # fmt: skip
-    return pd.Series(shown, index=first.index, dtype=object)
-
-
-def _events_rows(name: str) -> Callable[[pd.DataFrame, Lang], pd.DataFrame]:
-    def rows(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-        kind = frame["kind"].map(_label(EVENT_KINDS, lang))
-        title = kind.astype(str) + " — " + frame["title"].astype(str)
-        return _section_rows(
-            name,
-            frame,
-            lang,
-            item=frame["event_id"],
-            title=title,
-            date=_date_bounds(frame["date"], frame["date_latest"], lang),
-        )
-
-    return rows
-
-
-def verdict_counts_text(row: Any, lang: Lang, prefix: str = "") -> str:
-    """A verdict's figures in one line: `réalisée 3 · partielle 28 · non réalisée 14 (45
-    mesures)`; a count not given is left out (unknown, not zero)."""
-    parts = []
-    for category in CATEGORIES:
-        count = row[prefix + VERDICT_COUNT_COLUMNS[category.code]]
-        if pd.notna(count):
-            parts.append(f"{category.label(lang)} {format_number(int(count), lang)}")
-    covered = row[prefix + "measures_covered"]
-    total = t(
-        "changes.verdict_covered",
-        lang,
-        count=format_number(int(covered), lang) if pd.notna(covered) else "—",
-    )
-    return " · ".join(parts) + f" ({total})"
-
-
-def _verdicts_rows(name: str) -> Callable[[pd.DataFrame, Lang], pd.DataFrame]:
-    def rows(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-        records = frame.to_dict("records")
-        figures = pd.Series(
-            [verdict_counts_text(r, lang) for r in records], index=frame.index, dtype=object
-        )
-        columns: dict[str, Any] = {"title": figures}
-        if name == "verdicts_changed":
-            before = [verdict_counts_text(r, lang, "old_") for r in records]
-            columns |= {"before": pd.Series(before, index=frame.index, dtype=object)}
-            columns |= {"after": figures}
-        return _section_rows(
-            name,
-            frame,
-            lang,
-            plan=frame["plan_id"],
-            item=frame["assessor"],
-            voice=frame["voice"].map(_label(VOICES, lang)),
-            date=_dates(frame["published_on"], lang),
-            **columns,
-        )
-
-    return rows
-
-
-def _status_labels(values: pd.Series, scale: StatusScale, lang: Lang) -> pd.Series:
-    """Status labels as `lang` names them on `scale` (a label off the scale as written)."""
-    shown = {v: scale.display(v, lang) for v in values.dropna().unique() if isinstance(v, str)}
-    return values.map(lambda v: shown.get(v, v) if isinstance(v, str) else v)
-
-
-def _statuses_rows(
-    frame: pd.DataFrame, lang: Lang, old_scale: StatusScale, new_scale: StatusScale
-) -> pd.DataFrame:
-    direction = frame["direction"].map(lambda d: t(f"changes.direction.{d}", lang))
-    return pd.DataFrame(
-        {
-            "change": t("changes.section.statuses", lang) + " — " + direction,
-            "plan": frame["plan_id"],
-            "item": frame["measure_id"],
-            "voice": frame["voice"].map(_label(VOICES, lang)),
-            "title": frame["title"],
-            "before": _status_labels(frame["old_status"], old_scale, lang),
-            "after": _status_labels(frame["new_status"], new_scale, lang),
-        },
-        index=frame.index,
-    )
-
-
-def _deadlines_rows(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return _section_rows(
-        "deadlines",
+def _events_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    return _group_rows(
         frame,
-        lang,
+        item=frame["event_id"],
+        kind=frame["kind"],
+        title=frame["title"],
+        date=frame["date"],
+        date_latest=frame["date_latest"],
+    )
+
+
+def _verdicts_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    figures = [c for c in frame.columns if c.removeprefix("old_") in _VERDICT_FIGURES]
+    rows = _group_rows(
+        frame,
+        plan=frame["plan_id"],
+        item=frame["assessor"],
+        voice=frame["voice"],
+        date=frame["published_on"],
+    )
+    return pd.concat([rows, frame[figures]], axis=1)
+
+
+def _statuses_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    return _group_rows(
+        frame,
+        plan=frame["plan_id"],
+        item=frame["measure_id"],
+        voice=frame["voice"],
+        title=frame["title"],
+        before=frame["old_status"],
+        after=frame["new_status"],
+    )
+
+
+def _deadlines_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    return _group_rows(
+        frame,
         plan=frame["plan_id"],
         item=frame["measure_id"],
         title=frame["title"],
-        before=_dates(frame["old_due"], lang),
-        after=_dates(frame["new_due"], lang),
+        before=frame["old_due"],
+        after=frame["new_due"],
     )
 
 
-def _retention_rows(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    level = _label(RETENTION_LEVELS, lang)
-    return _section_rows(
-        "retention",
+def _retention_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    return _group_rows(
         frame,
-        lang,
         plan=frame["plan_id"],
         item=frame["rec_id"],
         title=frame["title"],
-        before=frame["old_level"].map(level).astype(object).fillna("—"),
-        after=frame["new_level"].map(level).astype(object).fillna("—"),
+        before=frame["old_level"],
+        after=frame["new_level"],
     )
 
 
-_ROWS: dict[str, Callable[[pd.DataFrame, Lang], pd.DataFrame]] = {
-    "plans_added": _plans_rows("plans_added"),
-    "plans_removed": _plans_rows("plans_removed"),
-    "measures_added": _measures_rows("measures_added"),
-    "measures_removed": _measures_rows("measures_removed"),
+_GROUP_ROWS: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {
+    "plans_added": _plans_rows,
+    "plans_removed": _plans_rows,
+    "measures_added": _measures_rows,
+    "measures_removed": _measures_rows,
     "deadlines": _deadlines_rows,
     "retention": _retention_rows,
-    "events_added": _events_rows("events_added"),
-    "events_removed": _events_rows("events_removed"),
-    "events_changed": _events_rows("events_changed"),
-    "verdicts_added": _verdicts_rows("verdicts_added"),
-    "verdicts_removed": _verdicts_rows("verdicts_removed"),
-    "verdicts_changed": _verdicts_rows("verdicts_changed"),
+    "events_added": _events_rows,
+    "events_removed": _events_rows,
+    "events_changed": _events_rows,
+    "verdicts_added": _verdicts_rows,
+    "verdicts_removed": _verdicts_rows,
+    "verdicts_changed": _verdicts_rows,
 }
-# Statuses have their own rows (`_statuses_rows`): they need the two versions' scales.
-assert set(_ROWS) == set(SECTIONS) - {"statuses"}
+# Statuses have their own rows (`_statuses_rows`), split by direction in `Changes.groups`.
+assert set(_GROUP_ROWS) == set(SECTIONS) - {"statuses"}
 assert {f.name for f in fields(Changes)} == {"as_of", "old_scale", "new_scale", "cells", *SECTIONS}
 
 

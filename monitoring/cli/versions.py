@@ -140,6 +140,7 @@ def history(args: argparse.Namespace, settings: Settings) -> int:
 
 def diff(args: argparse.Namespace, settings: Settings) -> int:
     from monitoring.analysis.changes import compare
+    from monitoring.present.change_tables import change_rows
 
     lang: Lang = args.lang
     as_of = args.as_of or dt.date.today()
@@ -155,7 +156,7 @@ def diff(args: argparse.Namespace, settings: Settings) -> int:
     for line in changes.summary(lang):
         print(line)
     if not changes.is_empty:
-        rows = changes.rows(lang)
+        rows = change_rows(changes, lang)
         if len(rows):
             print()
         for row in rows.itertuples(index=False):

@@ -8,9 +8,22 @@ import json
 import pandas as pd
 import pytest
 
-from monitoring.analysis.changes import GROUPS, SECTIONS, compare, section_label
+from monitoring.analysis.changes import GROUP_COLUMNS, GROUPS, SECTIONS, compare
 from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.contract.schema import (
+    CATEGORIES,
+    EVENT_KINDS,
+    RETENTION_LEVELS,
+    VERDICT_COUNT_COLUMNS,
+    VOICES,
+)
 from monitoring.devtools.synthetic import as_of_date, synthetic_dataset
+from monitoring.present.change_tables import (
+    ROW_COLUMNS,
+    change_rows,
+    change_sections,
+    section_label,
+)
 
 AS_OF = dt.date(2025, 6, 1)
 PLAN = {"plan_id": "P1", "title": "Plan 1", "period_start": "2024-01-01",
@@ -50,7 +63,7 @@ def test_two_equal_versions_have_no_changes():
     changes = compare(ds, ds, AS_OF)
     assert changes.is_empty
     assert changes.summary("fr") == ["Aucun changement."]
-    assert changes.rows("en").empty
+    assert change_rows(changes, "en").empty
 
 
 def test_measures_added_and_removed_are_listed_by_id():
@@ -145,7 +158,7 @@ def test_the_review_is_json_ready_and_its_rows_read_in_french_and_english():
     assert data["counts"]["measures_added"] == 1 and data["counts"]["statuses_up"] == 1
     assert set(SECTIONS) <= set(data)
 
-    fr, en = changes.rows("fr"), changes.rows("en")
+    fr, en = change_rows(changes, "fr"), change_rows(changes, "en")
     assert list(fr.columns) == ["Changement", "Plan", "Identifiant", "Évalué par", "Intitulé",
                                 "Date", "Avant", "Après"]  # fmt: skip
     assert "Mesures ajoutées" in fr["Changement"].tolist()
@@ -158,8 +171,8 @@ def test_status_labels_in_the_rows_are_in_the_users_language():
     old = build(updates=[status("M1", "En cours")])
     new = build(updates=[status("M1", "Réalisée")])
     changes = compare(old, new, AS_OF)
-    (en,) = changes.rows("en").to_dict("records")
-    (fr,) = changes.rows("fr").to_dict("records")
+    (en,) = change_rows(changes, "en").to_dict("records")
+    (fr,) = change_rows(changes, "fr").to_dict("records")
     assert (en["Before"], en["After"]) == ("In progress", "Done")
     assert (fr["Avant"], fr["Après"]) == ("En cours", "Réalisée")
     # The JSON keeps the labels as written in the workbook.
@@ -169,13 +182,13 @@ def test_status_labels_in_the_rows_are_in_the_users_language():
 def test_a_status_label_off_the_scale_is_shown_as_written():
     old = build(updates=[status("M1", "Réalisée")])
     new = build(updates=[status("M1", "Étiquette inconnue")])
-    (row,) = compare(old, new, AS_OF).rows("en").to_dict("records")
+    (row,) = change_rows(compare(old, new, AS_OF), "en").to_dict("records")
     assert (row["Before"], row["After"]) == ("Done", "Étiquette inconnue")
 
 
 def test_an_events_date_is_in_the_date_column_not_in_after():
     event = {"event_id": "E1", "date": "2025-02-01", "kind": "letter", "title": "Lettre"}
-    (row,) = compare(build(), build(events=[event]), AS_OF).rows("en").to_dict("records")
+    (row,) = change_rows(compare(build(), build(events=[event]), AS_OF), "en").to_dict("records")
     assert row["Date"] == "2025-02-01"
     assert row["After"] == "" and row["Before"] == ""
     assert row["Change"] == "Events added"
@@ -187,22 +200,22 @@ def test_sections_give_each_group_by_its_stable_name_whatever_the_language():
                 updates=[status("M1", "Réalisée"), status("M2", "Non réalisée")])  # fmt: skip
     changes = compare(old, new, AS_OF)
     for lang in ("fr", "en"):
-        sections = changes.sections(lang)
+        sections = change_sections(changes, lang)
         assert list(sections) == ["measures_added", "statuses_up", "statuses_down"]
         assert list(sections) == [g for g in GROUPS if g in sections]  # in GROUPS order
         items = {name: frame.iloc[:, 2].tolist() for name, frame in sections.items()}
         assert items == {"measures_added": ["M3"], "statuses_up": ["M1"],
                          "statuses_down": ["M2"]}  # fmt: skip
         for name, frame in sections.items():
-            assert frame.equals(changes.rows(lang, section=name))
+            assert frame.equals(change_rows(changes, lang, section=name))
             assert set(frame.iloc[:, 0]) == {section_label(name, lang)}
-        both = changes.rows(lang, section="statuses")
+        both = change_rows(changes, lang, section="statuses")
         assert sorted(both.iloc[:, 2]) == ["M1", "M2"]
-        assert len(changes.rows(lang)) == sum(len(f) for f in sections.values())
+        assert len(change_rows(changes, lang)) == sum(len(f) for f in sections.values())
     assert section_label("statuses_up", "en") == "Statuses changed — up"
-    assert changes.rows("en", section="deadlines").empty
+    assert change_rows(changes, "en", section="deadlines").empty
     with pytest.raises(ValueError, match="unknown section"):
-        changes.rows("en", section="Mesures ajoutées")
+        change_rows(changes, "en", section="Mesures ajoutées")
 
 
 @pytest.mark.scale
@@ -226,7 +239,7 @@ def test_two_unrelated_versions_compare_without_error_in_both_languages() -> Non
         warnings.simplefilter("error")
         changes = compare(demo, france, dt.date(2026, 11, 26))
         for lang in ("fr", "en"):
-            sections = changes.sections(lang)
+            sections = change_sections(changes, lang)
             assert sections and all(len(rows) for rows in sections.values())
     counts = changes.counts()
     assert counts["measures_added"] == len(france.measures)
@@ -248,7 +261,7 @@ def test_published_verdicts_added_and_removed_are_matched_by_plan_assessor_and_d
     assert changes.verdicts_removed["assessor"].tolist() == ["Collectif"]
     assert changes.verdicts_changed.empty
     assert changes.counts()["verdicts_added"] == 1 and not changes.is_empty
-    assert "verdicts_added" in changes.sections("fr")
+    assert "verdicts_added" in change_sections(changes, "fr")
 
 
 def test_a_verdict_whose_counts_changed_shows_its_figures_before_and_after_in_both_languages():
@@ -256,13 +269,13 @@ def test_a_verdict_whose_counts_changed_shows_its_figures_before_and_after_in_bo
     new = build(verdicts=[verdict(count_done=1, count_partial=1)])
     changes = compare(old, new, AS_OF)
     assert changes.verdicts_changed["old_count_partial"].isna().all()
-    (fr,) = changes.rows("fr", section="verdicts_changed").to_dict("records")
+    (fr,) = change_rows(changes, "fr", section="verdicts_changed").to_dict("records")
     assert fr["Changement"] == "Verdicts publiés modifiés"
     assert (fr["Plan"], fr["Identifiant"], fr["Date"]) == ("P1", "CNCDH", "12/01/2025")
     assert fr["Évalué par"] == "Évaluation indépendante"
     assert fr["Avant"] == "réalisée 1 (2 mesures couvertes)"
     assert fr["Après"] == "réalisée 1 · partielle 1 (2 mesures couvertes)"
-    (en,) = changes.rows("en", section="verdicts_changed").to_dict("records")
+    (en,) = change_rows(changes, "en", section="verdicts_changed").to_dict("records")
     assert en["After"] == "done 1 · partial 1 (2 measures covered)"
     data = json.loads(json.dumps(changes.as_dict()))
     assert data["verdicts_changed"][0]["count_partial"] == 1
@@ -270,11 +283,8 @@ def test_a_verdict_whose_counts_changed_shows_its_figures_before_and_after_in_bo
 
 
 def test_an_added_verdict_reads_its_figures_in_the_title_column():
-    (row,) = (
-        compare(build(), build(verdicts=[verdict(count_not_done=2)]), AS_OF)
-        .rows("en")
-        .to_dict("records")
-    )
+    changes = compare(build(), build(verdicts=[verdict(count_not_done=2)]), AS_OF)
+    (row,) = change_rows(changes, "en").to_dict("records")
     assert row["Change"] == "Published verdicts added"
     assert row["Title"] == "not done 2 (2 measures covered)"
     assert row["Date"] == "2025-01-12"
@@ -283,7 +293,7 @@ def test_an_added_verdict_reads_its_figures_in_the_title_column():
 def test_an_event_known_to_the_month_shows_the_month_not_an_invented_day():
     event = {"event_id": "E1", "date": "2025-02-01", "date_latest": "2025-02-28",
              "kind": "letter", "title": "Lettre"}  # fmt: skip
-    (row,) = compare(build(), build(events=[event]), AS_OF).rows("fr").to_dict("records")
+    (row,) = change_rows(compare(build(), build(events=[event]), AS_OF), "fr").to_dict("records")
     assert row["Date"] == "février 2025"
 
 
@@ -292,8 +302,49 @@ def test_an_event_whose_latest_date_changed_is_an_event_changed():
     later = event | {"date_latest": "2025-03-31"}
     changes = compare(build(events=[event]), build(events=[later]), AS_OF)
     assert changes.events_changed["event_id"].tolist() == ["E1"]
-    (row,) = changes.rows("en").to_dict("records")
+    (row,) = change_rows(changes, "en").to_dict("records")
     assert row["Date"] == "between 2025-02-01 and 2025-03-31"
+
+
+def test_the_groups_speak_no_language_and_only_their_wording_differs_between_fr_and_en():
+    event = {"event_id": "E1", "date": "2025-02-01", "kind": "letter", "title": "Courrier"}
+    kept = {"rec_id": "R1", "plan_id": "P1", "measure_id": "M1", "level": "partly_retained"}
+    old = build(updates=[status("M1", "En cours"), status("M2", "Réalisée")], events=[event],
+                retention=[kept], verdicts=[verdict(count_done=1)])  # fmt: skip
+    new = build(ms=("M1", "M2", "M3"), events=[event | {"date_latest": "2025-03-31"}],
+                updates=[status("M1", "Réalisée"),
+                         status("M2", "Non réalisée", revised="2025-09-01")],
+                retention=[kept | {"level": "retained"}],
+                verdicts=[verdict(count_done=1, count_partial=1)])  # fmt: skip
+    changes = compare(old, new, AS_OF)
+    groups = changes.groups()
+    assert list(groups) == ["measures_added", "statuses_up", "statuses_down", "deadlines",
+                            "retention", "events_changed", "verdicts_changed"]  # fmt: skip
+    choices = (*VOICES, *EVENT_KINDS, *RETENTION_LEVELS, *CATEGORIES)
+    words = {c.label(lang) for c in choices for lang in ("fr", "en")} - {c.code for c in choices}
+    words |= {section_label(name, lang) for name in GROUPS for lang in ("fr", "en")}
+    figures = ["measures_covered", *VERDICT_COUNT_COLUMNS.values()]  # a verdict's own
+    for name, frame in groups.items():
+        assert set(frame.columns) <= {*GROUP_COLUMNS, *figures, *(f"old_{f}" for f in figures)}
+        assert not (set(frame.astype(object).to_numpy().ravel().tolist()) & words), name
+    assert groups["verdicts_changed"]["voice"].tolist() == ["independent"]
+    assert groups["events_changed"]["kind"].tolist() == ["letter"]
+    assert groups["retention"][["before", "after"]].values.tolist() == [
+        ["partly_retained", "retained"]
+    ]
+    up, down = groups["statuses_up"], groups["statuses_down"]  # labels as written
+    assert (up["before"].tolist(), down["after"].tolist()) == (["En cours"], ["Non réalisée"])
+    assert isinstance(groups["deadlines"]["after"].iloc[0], dt.date | pd.Timestamp)
+    fr, en = change_sections(changes, "fr"), change_sections(changes, "en")
+    assert list(fr) == list(en) == list(groups)
+    for name in groups:  # the same cells; only the words (labels, dates) differ
+        assert fr[name].shape == en[name].shape == (len(groups[name]), len(ROW_COLUMNS))
+        for ids in ("plan", "item"):  # identifiers are never translated
+            column = ROW_COLUMNS.index(ids)
+            assert fr[name].iloc[:, column].tolist() == en[name].iloc[:, column].tolist()
+    assert fr["retention"].iloc[0, -1] == "Retenue" and en["retention"].iloc[0, -1] == "Retained"
+    assert fr["events_changed"].iloc[0, 4] == "Lettre — Courrier"
+    assert en["events_changed"].iloc[0, 4] == "Letter — Courrier"
 
 
 # --- Every cell named (issue 11) --------------------------------------------------------------
