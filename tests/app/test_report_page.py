@@ -60,8 +60,6 @@ def test_report_runs_without_exception_for_each_dataset_and_language(dataset, la
 
 @pytest.mark.chromium  # fails, never skips, without Chromium (tests/conftest.py)
 def test_the_report_page_offers_the_sidebar_plan_filter_as_its_default(no_renderer):
-    if not exports.chromium_available():
-        pytest.skip("the plan selector shows only where images can be rendered")
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["dataset"] = "demo"
     at.query_params["plan"] = "DEMO-B"
@@ -73,8 +71,6 @@ def test_the_report_page_offers_the_sidebar_plan_filter_as_its_default(no_render
 
 @pytest.mark.chromium  # fails, never skips, without Chromium (tests/conftest.py)
 def test_the_button_builds_the_dossier_and_offers_its_zip(monkeypatch):
-    if not exports.chromium_available():
-        pytest.skip("Debian's Chromium is not installed: the dossier cannot be built here")
     at = run_page(dataset="demo", lang="fr", as_of=AS_OF)
     at.multiselect(key="report.plans").set_value(["DEMO-B"]).run()
     at.radio(key="report.lang").set_value("en").run()

@@ -159,14 +159,6 @@ def _wait_proxied(url: str, cafile: Path, process: subprocess.Popen[bytes], log:
     raise RuntimeError(f"nginx did not proxy in time: {log.read_text(errors='replace')[-2000:]}")
 
 
-def _require_nginx() -> None:
-    if not Path(NGINX).exists():
-        message = "nginx is not installed: apt-get install -y nginx (as root)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{message} (CI is set: these tests may not be skipped)")
-        pytest.skip(message)
-
-
 @contextmanager
 def run_nginx(
     upstreams: tuple[str, ...], folder: Path, https_port: int, http_port: int
@@ -208,7 +200,6 @@ def proxy(oidc_provider: OidcProvider, tmp_path_factory: pytest.TempPathFactory)
     cookie secret (the `[auth]` one, and Streamlit's own), as a deployment's replicas do.
     `EDITOR` may sign in at the provider and is an editor in the database.
     """
-    _require_nginx()
     folder = tmp_path_factory.mktemp("nginx-shared")
     https_port, http_port = _free_port(), _free_port()
     cookie_secret = secrets.token_hex(32)
@@ -249,7 +240,6 @@ def proxy(oidc_provider: OidcProvider, tmp_path_factory: pytest.TempPathFactory)
 @pytest.fixture(scope="module")
 def local_proxy(app_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
     """nginx, configured the same way, in front of the local-mode server of `app_url`."""
-    _require_nginx()
     folder = tmp_path_factory.mktemp("nginx-local")
     with run_nginx((app_url,), folder, _free_port(), _free_port()) as running:
         yield running

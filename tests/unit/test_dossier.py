@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import struct
 import zipfile
@@ -34,14 +33,6 @@ ROOT = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2025, 6, 1)
 NOW = dt.datetime(2025, 6, 2, 9, 30)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
-
-def needs_chromium() -> None:
-    if not exports.chromium_available():
-        message = "Debian's Chromium is not installed: run `make browser-deps`"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
 
 
 # --- Reading a PDF back without a PDF library -------------------------------------------
@@ -252,7 +243,6 @@ def test_a_chart_with_nothing_to_draw_is_a_text_file_in_the_zip_not_an_image(mon
 
 @pytest.fixture(scope="module")
 def demo() -> tuple[dossier.Dossier, Selection, list[tuple[int, int, str]]]:
-    needs_chromium()
     ds = load_shipped("demo")
     steps: list[tuple[int, int, str]] = []
     built = dossier.build(
@@ -368,7 +358,6 @@ def state(tmp_path, monkeypatch) -> Path:
 @pytest.mark.chromium
 @pytest.mark.subprocess
 def test_the_report_command_writes_the_french_zip_and_its_pdf(state, tmp_path, capsys):
-    needs_chromium()
     out = tmp_path / "out"
 
     code = main(["report", "--as-of", "2025-06-01", "--out", str(out)])
@@ -388,7 +377,6 @@ def test_the_report_command_writes_the_french_zip_and_its_pdf(state, tmp_path, c
 @pytest.mark.chromium
 @pytest.mark.subprocess
 def test_the_report_command_reads_a_file_for_the_plans_asked_in_english(tmp_path, state, capsys):
-    needs_chromium()
     out = tmp_path / "out"
 
     code = main(["report", str(ROOT / "data" / "demo.xlsx"), "--plan", "DEMO-B", "--lang",
@@ -438,7 +426,6 @@ def test_the_report_command_says_what_to_install_without_chromium(
 
 @pytest.mark.chromium
 def test_a_dataset_without_plans_gives_the_method_tables_and_a_report_saying_so():
-    needs_chromium()
     empty = dataset_from_records({})
 
     built = dossier.build(empty, dataset_label="Vide", version=None, as_of=AS_OF, lang="en",
