@@ -180,14 +180,6 @@ def compute(fn: Callable[..., T], ctx: Context, *args: Any) -> T:
     return result
 
 
-def compute_whole(fn: Callable[..., T], ctx: Context, *args: Any) -> T:
-    """`fn(ctx.ds, *args)`: like `compute`, on the whole dataset whatever the filters."""
-    name = f"{fn.__module__}.{fn.__qualname__}"
-    digest = ctx.cache_key.split(":", 1)[0]
-    result: T = _compute(name, fn, ctx.ds, digest, *args)
-    return result
-
-
 @st.cache_data(show_spinner=False, max_entries=128)
 def _chart(name: str, _fn: Callable[..., Any], version: str, *args: Any, **kwargs: Any) -> Any:
     return _fn(*args, **kwargs)

@@ -75,7 +75,7 @@ class ReviewFlags:
       assessments and events changed or removed;
     - `shifts`: the figures they change (columns of `SHIFT_COLUMNS`: as_of (date),
       plan_id (None for letters without a plan), figure (`FIGURES`), before and after
-      (a figure's raw value, see `figure_values`; None when the plan has no such figure);
+      (a figure's raw value, see `figure_values_at`; None when the plan has no such figure);
     - `removals`: one per sheet of `REPLACE_MIN_ROWS` that lost rows;
     - `dates`: the as-of dates the figures were compared at.
     """
@@ -242,13 +242,6 @@ def figure_values_at(
             for plan, pair in sorted(answered.items(), key=lambda kv: (kv[0] is None, kv[0])):
                 values[day][plan, "letters_answered"] = pair
     return values
-
-
-def figure_values(
-    ds: Dataset, as_of: dt.date, sheets: Collection[str] = HISTORY_SHEETS
-) -> dict[tuple[str | None, str], Any]:
-    """`figure_values_at` one date."""
-    return figure_values_at(ds, [as_of], sheets)[as_of]
 
 
 def figure_shifts(

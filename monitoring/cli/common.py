@@ -83,6 +83,17 @@ def load(files: Sequence[Path], settings: Settings, lang: Lang) -> LoadResult | 
     return load_paths(list(files), settings.limits)
 
 
+def load_dataset(files: Sequence[Path], settings: Settings, lang: Lang) -> Dataset | None:
+    """`load`, for a command that needs the dataset: None (the report printed) when the
+    files are missing or invalid."""
+    result = load(files, settings, lang)
+    if result is None:
+        return None
+    if result.dataset is None:
+        print_report(result.report, lang)
+    return result.dataset
+
+
 def stored(settings: Settings, dataset_key: str, lang: Lang) -> tuple[VersionInfo, Dataset]:
     """The current version of `dataset_key` and its dataset (`VersionNotFound` if none)."""
     from monitoring.services.importing import current_dataset

@@ -12,7 +12,14 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from monitoring.cli.common import EXIT_OK, EXIT_REJECTED, load, print_report, stored
+from monitoring.cli.common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    load,
+    load_dataset,
+    print_report,
+    stored,
+)
 from monitoring.config.settings import Settings
 from monitoring.contract.schema import Lang
 from monitoring.text.i18n import t
@@ -48,13 +55,10 @@ def validate(args: argparse.Namespace, settings: Settings) -> int:
 def summary(args: argparse.Namespace, settings: Settings) -> int:
     lang: Lang = args.lang
     if args.files:
-        result = load(args.files, settings, lang)
-        if result is None:
+        loaded = load_dataset(args.files, settings, lang)
+        if loaded is None:
             return EXIT_REJECTED
-        if result.dataset is None:
-            print_report(result.report, lang)
-            return EXIT_REJECTED
-        dataset = result.dataset
+        dataset = loaded
     else:
         dataset = stored(settings, args.dataset, args.lang)[1]
     as_of = args.as_of or dt.date.today()

@@ -10,8 +10,7 @@ from monitoring.cli.common import (
     EXIT_NOT_SAVED,
     EXIT_OK,
     EXIT_REJECTED,
-    load,
-    print_report,
+    load_dataset,
     store_of,
     stored,
 )
@@ -38,13 +37,10 @@ def report(args: argparse.Namespace, settings: Settings) -> int:
     key: str | None = None
     version: str | None = None
     if args.files:
-        result = load(args.files, settings, lang)
-        if result is None:
+        loaded = load_dataset(args.files, settings, lang)
+        if loaded is None:
             return EXIT_REJECTED
-        if result.dataset is None:
-            print_report(result.report, lang)
-            return EXIT_REJECTED
-        dataset, label = result.dataset, ", ".join(p.name for p in args.files)
+        dataset, label = loaded, ", ".join(p.name for p in args.files)
     else:
         key = args.dataset
         if args.version is None:
