@@ -73,14 +73,12 @@ def load(files: Sequence[Path], settings: Settings, lang: Lang) -> LoadResult | 
     if missing:
         print(t("cli.no_such_file", lang, path=str(missing[0])), file=sys.stderr)
         return None
-    from monitoring.intake import isolation
+    from monitoring.intake.loading import start_load_paths
 
-    # The parse child's fork server starts now, with the reader alone, and gets ready
-    # while this process imports pandas and the validator (`monitoring.intake.loading`).
-    isolation.warm_up(isolation.READER_PRELOAD)
-    from monitoring.intake.loading import load_paths
-
-    return load_paths(list(files), settings.limits)
+    # This process has no thread yet: it forks the parse child itself, which starts
+    # reading at once, and imports pandas and the validator while the child reads.
+    pending = start_load_paths(list(files), settings.limits, direct=True)
+    return pending.result()
 
 
 def load_dataset(files: Sequence[Path], settings: Settings, lang: Lang) -> Dataset | None:

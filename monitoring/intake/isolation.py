@@ -45,7 +45,7 @@ import threading
 from collections.abc import Callable, Sequence
 from multiprocessing import forkserver, popen_forkserver, process, spawn, util
 from multiprocessing.context import reduction, set_spawning_popen  # type: ignore[attr-defined]
-from typing import Any, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from monitoring.config.settings import Limits
 from monitoring.intake.preflight import megabytes
@@ -184,8 +184,91 @@ def _child(
     conn.close()
 
 
-def run_limited(task: Callable[..., T], *args: Any, limits: Limits) -> T:
-    """Run `task(*args)` in a fresh child process under `limits` and return its result.
+class Pending(Generic[T]):
+    """A task started in its limited child (`start_limited`); `result()` waits for it.
+
+    Starting the child and waiting for it are two steps so that the caller can work
+    meanwhile: the command line imports pandas and the validator while the child reads.
+    """
+
+    def __init__(
+        self, task: Callable[..., T], args: tuple[Any, ...], limits: Limits, *, direct: bool
+    ) -> None:
+        self.limits = limits
+        context = _direct_context() if direct else None
+        if context is None:
+            context = _get_context()
+            process_class: Any = _Process
+        else:
+            process_class = context.Process
+        self._receiver, self._sender = context.Pipe(duplex=False)
+        self._process = process_class(
+            target=_child,
+            args=(self._sender, task, args, limits.parse_memory_bytes, limits.parse_cpu_seconds),
+            daemon=True,
+        )
+        try:
+            self._process.start()
+        except (OSError, EOFError) as exc:  # no fork server, no process: nothing was read
+            log.error("parse child could not start: %s", exc)
+            self._close()
+            raise ChildFailed("crash") from exc
+        self._sender.close()
+
+    def result(self) -> T:
+        """Wait for the child and return its result.
+
+        Raises:
+            ChildFailed: the child exceeded a limit, aborted or raised.
+        """
+        process, receiver = self._process, self._receiver
+        try:
+            if not receiver.poll(self.limits.parse_wall_seconds):
+                log.warning(
+                    "parse child still running after %s s: killed", self.limits.parse_wall_seconds
+                )
+                raise ChildFailed("time")
+            try:
+                answer = receiver.recv()
+            except (EOFError, OSError):  # the child died before answering
+                answer = None
+            process.join(EXIT_GRACE_SECONDS)
+        finally:
+            self._close()
+        if answer is None:
+            raise ChildFailed(_kind_of_death(process.exitcode))
+        status, value = answer
+        if status == "ok":
+            return value
+        if status == "memory":
+            raise ChildFailed("memory")
+        raise ChildFailed("crash", value)
+
+    def _close(self) -> None:
+        self._sender.close()
+        self._receiver.close()
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+
+def _direct_context() -> Any:
+    """The plain `fork` context when this process may fork itself safely, else None.
+
+    A process with a single thread (the command line, before it starts any) can fork:
+    the child starts at once with what this process has imported, instead of waiting for
+    the fork server (~0.2 s, an interpreter of its own). A process with threads (the
+    Streamlit server) must not: the child would inherit their locks half-held.
+    """
+    if threading.active_count() != 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def start_limited(
+    task: Callable[..., T], *args: Any, limits: Limits, direct: bool = False
+) -> Pending[T]:
+    """Start `task(*args)` in a fresh child process under `limits`.
 
     Args:
         task: a module-level function (the child imports it by name); its arguments and
@@ -193,49 +276,22 @@ def run_limited(task: Callable[..., T], *args: Any, limits: Limits) -> T:
         args: the task's arguments.
         limits: `parse_memory_bytes`, `parse_cpu_seconds` and `parse_wall_seconds` bound
             the child.
+        direct: fork this process itself when it has a single thread (`_direct_context`),
+            rather than asking the fork server.
+
+    Raises:
+        ChildFailed: the child could not start.
+    """
+    return Pending(task, args, limits, direct=direct)
+
+
+def run_limited(task: Callable[..., T], *args: Any, limits: Limits) -> T:
+    """Run `task(*args)` in a fresh child process under `limits` and return its result.
 
     Raises:
         ChildFailed: the child exceeded a limit, aborted or raised.
     """
-    context = _get_context()
-    receiver, sender = context.Pipe(duplex=False)
-    process = _Process(
-        target=_child,
-        args=(sender, task, args, limits.parse_memory_bytes, limits.parse_cpu_seconds),
-        daemon=True,
-    )
-    try:
-        try:
-            process.start()
-        except (OSError, EOFError) as exc:  # no fork server, no process: nothing was read
-            log.error("parse child could not start: %s", exc)
-            raise ChildFailed("crash") from exc
-        sender.close()
-        if not receiver.poll(limits.parse_wall_seconds):
-            log.warning("parse child still running after %s s: killed", limits.parse_wall_seconds)
-            raise ChildFailed("time")
-        try:
-            answer = receiver.recv()
-        except (EOFError, OSError):  # the child died before answering
-            answer = None
-        process.join(EXIT_GRACE_SECONDS)
-        if process.is_alive():
-            process.kill()
-            process.join()
-    finally:
-        sender.close()
-        receiver.close()
-        if process.is_alive():
-            process.kill()
-            process.join()
-    if answer is None:
-        raise ChildFailed(_kind_of_death(process.exitcode))
-    status, value = answer
-    if status == "ok":
-        return value
-    if status == "memory":
-        raise ChildFailed("memory")
-    raise ChildFailed("crash", value)
+    return start_limited(task, *args, limits=limits).result()
 
 
 def _kind_of_death(exitcode: int | None) -> FailureKind:
@@ -263,18 +319,58 @@ def failure_issue(failure: ChildFailed, files: Sequence[Upload], limits: Limits)
     return Issue("format-error", "parse_crash", file=file, params={"ref": failure.reference or "-"})
 
 
+class PendingRead:
+    """An upload being read in its limited child (`start_read`); `result()` waits."""
+
+    def __init__(self, files: Sequence[Upload], limits: Limits, *, direct: bool) -> None:
+        self.files, self.limits = list(files), limits
+        self._pending: Pending[ReadResult] | None = None
+        self._failure: ChildFailed | None = None
+        try:
+            self._pending = start_limited(
+                read_upload, self.files, limits, limits=limits, direct=direct
+            )
+        except ChildFailed as failure:
+            self._failure = failure
+
+    def result(self) -> ReadResult:
+        """The read upload; never raises (a failed child is a `ReadResult` without a
+        workbook, its one issue naming the file(s))."""
+        try:
+            if self._failure is not None:
+                raise self._failure
+            assert self._pending is not None
+            return self._pending.result()
+        except ChildFailed as failure:
+            log.info("upload refused: the parse child failed (%s)", failure.kind)
+            return ReadResult(None, [failure_issue(failure, self.files, self.limits)])
+
+
+def start_read(
+    files: Sequence[Upload], limits: Limits | None = None, *, direct: bool = False
+) -> PendingRead:
+    """Start `monitoring.intake.reading.read_upload` in a limited child (module doc);
+    `direct` as for `start_limited`."""
+    return PendingRead(files, limits or Limits(), direct=direct)
+
+
 def read_isolated(files: Sequence[Upload], limits: Limits | None = None) -> ReadResult:
     """`monitoring.intake.reading.read_upload` in a limited child process (see the module doc).
 
     Never raises: a child stopped at a limit, aborted or failed gives a `ReadResult`
     without a workbook and one issue naming the file(s).
     """
-    limits = limits or Limits()
-    try:
-        return run_limited(read_upload, list(files), limits, limits=limits)
-    except ChildFailed as failure:
-        log.info("upload refused: the parse child failed (%s)", failure.kind)
-        return ReadResult(None, [failure_issue(failure, files, limits)])
+    return start_read(files, limits).result()
 
 
-__all__ = ["ChildFailed", "failure_issue", "read_isolated", "run_limited", "warm_up"]
+__all__ = [
+    "ChildFailed",
+    "Pending",
+    "PendingRead",
+    "failure_issue",
+    "read_isolated",
+    "run_limited",
+    "start_limited",
+    "start_read",
+    "warm_up",
+]

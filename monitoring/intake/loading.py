@@ -4,6 +4,10 @@ This is the one entry the dashboard, the command line and the benchmark use; it 
 the pre-flight and readers (`monitoring.intake.reading`, run in a limited child process by
 `monitoring.intake.isolation`) with validation (`monitoring.intake.validation`). It never
 raises for a bad file: everything wrong is in the report.
+
+Reading and validating are two steps (`start_load_paths`, then `PendingLoad.result`), and
+this module imports the validator, with pandas, only when the second step needs it: the
+command line starts the parse child first and imports them while the child reads.
 """
 
 from __future__ import annotations
@@ -11,15 +15,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from monitoring.config.settings import DATA_DIR, Limits
 from monitoring.config.shipped import BY_KEY
-from monitoring.contract.dataset import Dataset
-from monitoring.intake.isolation import read_isolated
+from monitoring.intake.isolation import PendingRead, start_read
 from monitoring.intake.preflight import size_issue
 from monitoring.intake.problems import Report
-from monitoring.intake.reading import Upload, display_name
-from monitoring.intake.validation import validate
+from monitoring.intake.reading import ReadResult, Upload, display_name
+
+if TYPE_CHECKING:
+    from monitoring.contract.dataset import Dataset
 
 
 @dataclass
@@ -34,18 +40,26 @@ class LoadResult:
         return self.dataset is not None and self.report.ok
 
 
-def load_upload(files: Sequence[Upload], limits: Limits | None = None) -> LoadResult:
-    """Read and validate an upload (one workbook, or several CSV files).
+@dataclass
+class PendingLoad:
+    """Files being read in the parse child (`start_load_paths`); `result()` validates them."""
 
-    Args:
-        files: the uploaded files, as named by the user.
-        limits: size limits; the defaults of `Limits` when omitted.
+    read: PendingRead | None  # None when the files were refused before any was read
+    refused: Report
 
-    Returns:
-        The dataset (None when the upload was refused) and every issue found while
-        reading, then while validating.
-    """
-    read = read_isolated(files, limits or Limits())  # in a limited child process
+    def result(self) -> LoadResult:
+        if self.read is None:
+            return LoadResult(None, self.refused)
+        import monitoring.intake.validation  # noqa: F401  (imported while the child reads)
+
+        return validated(self.read.result())
+
+
+def validated(read: ReadResult) -> LoadResult:
+    """Validate what the parse child read: the dataset when valid, and every issue found
+    while reading, then while validating."""
+    from monitoring.intake.validation import validate  # pandas: see the module doc
+
     report = Report()
     report.extend(read.issues)
     if read.workbook is None or not report.ok:
@@ -57,13 +71,30 @@ def load_upload(files: Sequence[Upload], limits: Limits | None = None) -> LoadRe
     return LoadResult(dataset if report.ok else None, report)
 
 
+def load_upload(files: Sequence[Upload], limits: Limits | None = None) -> LoadResult:
+    """Read and validate an upload (one workbook, or several CSV files).
+
+    Args:
+        files: the uploaded files, as named by the user.
+        limits: size limits; the defaults of `Limits` when omitted.
+
+    Returns:
+        The dataset (None when the upload was refused) and every issue found while
+        reading, then while validating.
+    """
+    return validated(start_read(files, limits or Limits()).result())  # in a limited child
+
+
 def load_bytes(name: str, data: bytes, limits: Limits | None = None) -> LoadResult:
     """Read and validate one file given as bytes."""
     return load_upload([Upload(name, data)], limits)
 
 
-def load_paths(paths: Sequence[Path], limits: Limits | None = None) -> LoadResult:
-    """Read and validate files on disk (a workbook, or one CSV file per sheet).
+def start_load_paths(
+    paths: Sequence[Path], limits: Limits | None = None, *, direct: bool = False
+) -> PendingLoad:
+    """Start reading files on disk (a workbook, or one CSV file per sheet) in the parse
+    child; `direct` as for `monitoring.intake.isolation.start_limited`.
 
     Each file's size on disk is checked against the limit before any is read: a file
     over it is refused without being loaded into memory.
@@ -75,8 +106,14 @@ def load_paths(paths: Sequence[Path], limits: Limits | None = None) -> LoadResul
         if issue is not None:
             report.add(issue)
     if not report.ok:
-        return LoadResult(None, report)
-    return load_upload([Upload(Path(p).name, Path(p).read_bytes()) for p in paths], limits)
+        return PendingLoad(None, report)
+    files = [Upload(Path(p).name, Path(p).read_bytes()) for p in paths]
+    return PendingLoad(start_read(files, limits, direct=direct), report)
+
+
+def load_paths(paths: Sequence[Path], limits: Limits | None = None) -> LoadResult:
+    """Read and validate files on disk (`start_load_paths`, then its result)."""
+    return start_load_paths(paths, limits).result()
 
 
 def load_shipped(name: str, data_dir: Path = DATA_DIR) -> Dataset:

@@ -96,6 +96,44 @@ def test_a_child_past_the_cpu_time_is_stopped_by_the_kernel() -> None:
     assert time.monotonic() - start < HANG_GUARD_S
 
 
+DIRECT_FORK = """
+import os, sys, threading
+from monitoring.config.settings import Limits
+from monitoring.intake.isolation import ChildFailed, start_limited
+from tests import hostile
+me = os.getpid()
+limits = Limits(parse_memory_bytes=1024 * 1024 * 1024)
+# A single thread: the child is forked from this process itself.
+direct = start_limited(os.getppid, limits=limits, direct=True).result() == me
+try:
+    start_limited(hostile.hog_memory, 4096, limits=limits, direct=True).result()
+    limited = False
+except ChildFailed as failed:
+    limited = failed.kind == "memory"
+# A second thread alive: the fork server's child, never a fork of this process.
+stop = threading.Event()
+threading.Thread(target=stop.wait).start()
+served = start_limited(os.getppid, limits=limits, direct=True).result() != me
+stop.set()
+print(direct, limited, served)
+"""
+
+
+def test_a_single_threaded_process_forks_its_child_itself_under_the_same_limits() -> None:
+    """The command line forks the parse child directly (no fork server to wait for); a
+    process with threads never does, and the direct child has the same limits."""
+    done = subprocess.run(
+        [sys.executable, "-c", DIRECT_FORK],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.split() == ["True", "True", "True"], done.stderr[-2000:]
+
+
 def test_an_unexpected_error_in_the_child_gives_a_reference_not_its_text() -> None:
     with pytest.raises(ChildFailed) as failed:
         run_limited(hostile.raise_error, "internal detail /srv/secret", limits=Limits())

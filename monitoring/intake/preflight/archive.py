@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import io
 import posixpath
+import queue
 import re
+import threading
 import zipfile
 import zlib
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pyexpat import ParserCreate
@@ -37,7 +40,14 @@ OTHER_PACKAGES: tuple[tuple[str, str], ...] = (
 )
 
 
-def inspect_zip(data: bytes, limits: Limits, file: str, budget: int | None = None) -> Container:
+def inspect_zip(
+    data: bytes,
+    limits: Limits,
+    file: str,
+    budget: int | None = None,
+    *,
+    defer_sheets: bool = False,
+) -> Container:
     """Check a zip upload member by member and tell what it holds.
 
     Args:
@@ -47,9 +57,13 @@ def inspect_zip(data: bytes, limits: Limits, file: str, budget: int | None = Non
         budget: bytes the CSV files of a zip of CSV files may hold once unpacked (what is
             left of the upload's budget, `Limits.max_file_bytes` when omitted): they are
             read as text whole, so they count at their unpacked size.
+        defer_sheets: leave the worksheets of an .xlsx to `Container.deferred`, for the
+            reader to scan beside its reading (`DeferredScans`); every other part is
+            checked here as usual.
 
     Returns:
-        The container's kind and what the worksheet scan found.
+        The container's kind and what the worksheet scan found (for deferred
+        worksheets: once their scan has run).
 
     Raises:
         Rejected: for anything damaged, hostile or over a limit.
@@ -76,15 +90,11 @@ def inspect_zip(data: bytes, limits: Limits, file: str, budget: int | None = Non
         sheets: list[_SheetRef] = []
         sheet_parts: dict[str, tuple[str, bool]] = {}
         bounds = Bounds(limits)
+        deferred: list[tuple[str, str, bool]] = []
         for info in order:
             part, lower = info.filename, info.filename.lower()
             if lower in sheet_parts:
-                sheet, chosen = sheet_parts[lower]
-                found = scan_sheet(
-                    stream(archive, info, limits, file), info.file_size, file, sheet, bounds
-                )
-                if chosen:  # the part calamine reads for this sheet
-                    container.sheets[sheet] = found
+                deferred.append((part, *sheet_parts[lower]))
             elif kind == "ods" and part == "content.xml":
                 scan_ods_content(stream(archive, info, limits, file), info.file_size, limits, file)
             elif kind == "xlsx" and (lower in _READ_FIRST or lower.endswith(".rels")):
@@ -97,7 +107,98 @@ def inspect_zip(data: bytes, limits: Limits, file: str, budget: int | None = Non
                     sheet_parts = _sheet_parts(body, sheets)
             else:
                 check_xml_part(archive, info, limits, file, keep=False)
+    if deferred:
+        scans = DeferredScans(data, deferred, container, bounds, file)
+        if defer_sheets:
+            container.deferred = scans
+        else:
+            scans.run()
     return container
+
+
+class DeferredScans:
+    """The worksheet scans `inspect_zip(defer_sheets=True)` left for the reader.
+
+    The reader opens the workbook once every other part has passed, then reads each
+    sheet only after every part that sheet names has passed its scan: calamine never
+    sees a worksheet byte the pre-flight has not cleared. The scans run in a thread
+    (`cleared`) while the reader reads the sheets already cleared: zlib, numpy and
+    calamine release the interpreter lock for most of their work, so the two overlap
+    on two cores (measured with `bench/cli_bench.py`: see `reading.workbook`).
+    """
+
+    def __init__(
+        self,
+        data: bytes,
+        parts: list[tuple[str, str, bool]],
+        container: Container,
+        bounds: Bounds,
+        file: str,
+    ) -> None:
+        self.data, self.parts, self.container = data, parts, container
+        self.bounds, self.file = bounds, file
+        self._cleared: Iterator[str] | None = None
+
+    def run(self) -> None:
+        """Scan every part now, in this thread (`Rejected` as soon as one is refused)."""
+        with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
+            for _ in self._scan(archive):
+                pass
+
+    def cleared(self) -> Iterator[str]:
+        """Yield each sheet name once all its parts have passed, scanning in a thread.
+
+        Raises:
+            Rejected: a scan refused a part (raised when the iteration reaches it), or
+                whatever else a scan raised, as the scan in `inspect_zip` would.
+        """
+        self._cleared = self._in_thread()
+        return self._cleared
+
+    def settle(self) -> Rejected | None:
+        """Finish the scans (all of them if `cleared` never ran) and return the refusal,
+        if any: a problem the reader meets must not hide one the pre-flight would report.
+        """
+        try:
+            if self._cleared is None:
+                self.run()
+            else:
+                deque(self._cleared, maxlen=0)
+        except Rejected as rejected:
+            return rejected
+        return None
+
+    def _in_thread(self) -> Iterator[str]:
+        events: queue.SimpleQueue[str | Exception | None] = queue.SimpleQueue()
+        thread = threading.Thread(target=self._scan_all, args=(events,), daemon=True)
+        thread.start()
+        while (event := events.get()) is not None:
+            if isinstance(event, Exception):
+                raise event
+            yield event
+
+    def _scan_all(self, events: queue.SimpleQueue[str | Exception | None]) -> None:
+        try:
+            with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
+                for sheet in self._scan(archive):
+                    events.put(sheet)
+        except Exception as exc:  # raised again in the reader's thread
+            events.put(exc)
+        events.put(None)
+
+    def _scan(self, archive: zipfile.ZipFile) -> Iterator[str]:
+        """Scan the parts in order; yield each sheet once all its parts have passed."""
+        limits, file = self.bounds.limits, self.file
+        left = Counter(sheet for _, sheet, _ in self.parts)
+        for part, sheet, chosen in self.parts:
+            info = archive.getinfo(part)
+            chunks = stream(archive, info, limits, file)
+            found = scan_sheet(chunks, info.file_size, file, sheet, self.bounds)
+            if chosen:  # the part calamine reads for this sheet
+                self.container.sheets[sheet] = found
+            left[sheet] -= 1
+            if not left[sheet]:
+                yield sheet
 
 
 def _read_csv_members(

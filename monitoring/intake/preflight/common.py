@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from monitoring.intake.problems import Issue
+
+if TYPE_CHECKING:
+    from monitoring.intake.preflight.archive import DeferredScans
 
 
 class Rejected(Exception):
@@ -28,13 +32,15 @@ class Container:
     """What pre-flight learnt about a zip upload.
 
     `kind` is "xlsx", "ods" or "csv"; `sheets` maps an xlsx sheet name to its findings;
-    `csv_members` holds (member name, bytes) for a zip of CSV files.
+    `csv_members` holds (member name, bytes) for a zip of CSV files; `deferred` the
+    worksheet scans left for the reader (`inspect_zip(defer_sheets=True)`).
     """
 
     kind: str
     date1904: bool = False
     sheets: dict[str, SheetFindings] = field(default_factory=dict)
     csv_members: list[tuple[str, bytes]] = field(default_factory=list)
+    deferred: DeferredScans | None = None
 
 
 def damaged(file: str) -> Rejected:

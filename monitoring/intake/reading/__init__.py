@@ -142,7 +142,11 @@ def _read(files: Sequence[Upload], limits: Limits) -> ReadResult:
             check_size(upload.data, limits, file)
             kind = sniff(upload.data)
             if kind == "zip":
-                container = inspect_zip(upload.data, limits, file, budget=max(budget, 0))
+                # A lone workbook's worksheets are scanned beside calamine's reading
+                # (`read_workbook`); several files keep every check before any read.
+                container = inspect_zip(
+                    upload.data, limits, file, budget=max(budget, 0), defer_sheets=len(files) == 1
+                )
                 spent = sum(len(body) for _, body in container.csv_members)
                 if container.kind != "csv":
                     workbooks.append((upload.data, container, file))

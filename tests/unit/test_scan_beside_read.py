@@ -1,0 +1,122 @@
+"""A lone workbook's worksheets are scanned beside calamine's reading (issue 13, item 8).
+
+`inspect_zip(defer_sheets=True)` checks every other part, then leaves the worksheets to
+`Container.deferred`; `reading.workbook` reads each sheet once its scan has passed. These
+tests hold the three promises that makes: calamine never reads a sheet before its scan,
+the result is the one the serial order gives, and a scan's refusal comes first whatever
+the reader meets.
+"""
+
+from __future__ import annotations
+
+import pytest
+import python_calamine
+
+from monitoring.config.settings import Limits
+from monitoring.intake.preflight import archive, inspect_zip
+from monitoring.intake.reading import Upload, read_upload
+from monitoring.intake.reading import workbook as workbook_module
+from tests import hostile
+
+LIMITS = Limits()
+FORMULA_NO_VALUE = '<row r="4"><c r="A4"><f>1+1</f></c><c r="B4" t="e"><v>#REF!</v></c></row>'
+
+
+def three_sheets(last: bytes | None = None) -> bytes:
+    rows = [["Mesure", "Intitulé"]] + [[f"M{i}", f"Former les agents {i}"] for i in range(50)]
+    return hostile.raw_workbook(
+        {
+            "Mesures": hostile.sheet_xml(rows),
+            "Suivi": hostile.sheet_xml(rows[:3], extra=FORMULA_NO_VALUE),
+            "Dernière": last if last is not None else hostile.sheet_xml(rows[:5]),
+        },
+        states={"Suivi": "hidden"},
+    )
+
+
+def _comparable(result):  # type: ignore[no-untyped-def]
+    book = result.workbook
+    return (
+        [
+            (s.name, s.hidden, s.rows, s.merged, s.error_cells, s.formula_no_value)
+            for s in book.sheets
+        ],
+        [(i.code, i.key, i.sheet) for i in result.issues],
+        book.date1904,
+    )
+
+
+def test_the_deferred_read_gives_what_the_serial_read_gives() -> None:
+    data = three_sheets()
+    deferred = read_upload([Upload("plan.xlsx", data)], LIMITS)  # one file: deferred
+    container = inspect_zip(data, LIMITS, "plan.xlsx")  # every scan first
+    assert container.deferred is None and container.sheets["Suivi"].formula_no_value
+    serial_book, serial_issues = workbook_module.read_workbook(data, container, LIMITS, "plan.xlsx")
+    assert serial_book is not None
+    serial = _comparable(type(deferred)(serial_book, serial_issues))
+    assert _comparable(deferred) == serial
+    suivi = deferred.workbook.sheets[1]  # type: ignore[union-attr]
+    assert suivi.formula_no_value == {(3, 0)} and suivi.error_cells == {(3, 1): "#REF!"}
+
+
+def test_calamine_reads_a_sheet_only_after_its_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    events: list[tuple[str, str]] = []
+    scan, read = archive.scan_sheet, workbook_module._read_sheet
+
+    def scanned(chunks, size, file, sheet, bounds):  # type: ignore[no-untyped-def]
+        found = scan(chunks, size, file, sheet, bounds)
+        events.append(("scanned", sheet))
+        return found
+
+    def read_one(book, name, container, limits, file):  # type: ignore[no-untyped-def]
+        events.append(("read", name))
+        return read(book, name, container, limits, file)
+
+    monkeypatch.setattr(archive, "scan_sheet", scanned)
+    monkeypatch.setattr(workbook_module, "_read_sheet", read_one)
+    result = read_upload([Upload("plan.xlsx", three_sheets())], LIMITS)
+    assert result.workbook is not None
+    reads = [name for kind, name in events if kind == "read"]
+    assert sorted(reads) == ["Dernière", "Mesures", "Suivi"]
+    for name in reads:
+        assert events.index(("scanned", name)) < events.index(("read", name)), events
+
+
+def test_a_refused_sheet_is_never_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    read_names: list[str] = []
+    read = workbook_module._read_sheet
+
+    def read_one(book, name, container, limits, file):  # type: ignore[no-untyped-def]
+        read_names.append(name)
+        return read(book, name, container, limits, file)
+
+    monkeypatch.setattr(workbook_module, "_read_sheet", read_one)
+    result = read_upload([Upload("plan.xlsx", three_sheets(hostile.far_cell_sheet()))], LIMITS)
+    assert result.workbook is None
+    assert [i.key for i in result.issues] == ["columns_beyond"]
+    assert "Dernière" not in read_names
+
+
+def test_a_scan_refusal_comes_before_a_reader_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    """calamine fails on the first sheet; the last one holds a cell beyond the limits: the
+    pre-flight's verdict is what the serial order reported, so it is what the user gets."""
+
+    def failing(book, name, container, limits, file):  # type: ignore[no-untyped-def]
+        raise python_calamine.CalamineError("damaged for the test")
+
+    monkeypatch.setattr(workbook_module, "_read_sheet", failing)
+    result = read_upload([Upload("plan.xlsx", three_sheets(hostile.far_cell_sheet()))], LIMITS)
+    assert [i.key for i in result.issues] == ["columns_beyond"]
+    # Without a refusal to wait for, the reader's own problem is reported.
+    result = read_upload([Upload("plan.xlsx", three_sheets())], LIMITS)
+    assert [i.key for i in result.issues] == ["damaged"]
+
+
+def test_several_files_keep_every_scan_before_any_read() -> None:
+    data = three_sheets()
+    assert inspect_zip(data, LIMITS, "plan.xlsx", defer_sheets=True).deferred is not None
+    result = read_upload(
+        [Upload("plan.xlsx", three_sheets(hostile.far_cell_sheet())), Upload("b.csv", b"a\n1\n")],
+        LIMITS,
+    )
+    assert [i.key for i in result.issues] == ["columns_beyond"]
