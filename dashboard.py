@@ -5,6 +5,8 @@ Run with `make run` (or `streamlit run dashboard.py`). Pages are declared in
 here and call `monitoring/` for every figure.
 """
 
+from functools import partial
+
 import streamlit as st
 
 from monitoring.config.settings import SettingError, Settings
@@ -35,16 +37,30 @@ lang = context.lang
 with st.sidebar:
     auth.signed_in_box(actor, settings, lang)
 
-# The pages as `monitoring.present.pages` declares them, in the navigation's order. A page the role
-# does not allow is left out (its address leads to the default page); the page and the core
-# check the role again. Material icons ship with Streamlit's frontend; emoji would need a
-# colour-emoji font on the server.
+# The pages as `monitoring.present.pages` declares them, in the navigation's order. Material
+# icons ship with Streamlit's frontend; emoji would need a colour-emoji font on the server.
+# Every page id stays an address, so that Streamlit never shows its English "Page not
+# found" for one: the default page (served at "/") also answers at its id (Streamlit
+# reserves a default page's own `url_path`: `HOME` takes that place), and a page the
+# role does not allow answers, out of the navigation, with the refusal in the user's
+# language (the page and the core check the role again).
+default, HOME = next(page for page in PAGES if actor.can(page.action)), "home"
 navigation = st.navigation(
     [
-        st.Page(page.script, title=t(page.title_key, lang), icon=page.icon, url_path=page.id,
-                default=page is PAGES[0])
+        st.Page(page.script, title=t(page.title_key, lang), icon=page.icon,
+                url_path=HOME if page is default else page.id, default=page is default)
         for page in PAGES
         if actor.can(page.action)
+    ]
+    + [
+        st.Page(default.script, title=t(default.title_key, lang), icon=default.icon,
+                url_path=default.id, visibility="hidden")
+    ]
+    + [
+        st.Page(partial(auth.require, actor, page.action, lang), title=t(page.title_key, lang),
+                icon=page.icon, url_path=page.id, visibility="hidden")
+        for page in PAGES
+        if not actor.can(page.action)
     ]
 )  # fmt: skip
 run_page(navigation)  # an unexpected error shows a reference number, details in the log

@@ -24,7 +24,7 @@ from monitoring.services.importing import (
 )
 from monitoring.storage import StorageError
 from monitoring.text.i18n import t
-from views import review
+from views import review, widgets
 from views.auth import require
 from views.common import banner, context, store
 
@@ -54,9 +54,9 @@ mode = st.radio(
     format_func=lambda m: t(f"upload.mode.{m}", lang),
     captions=[t("upload.mode.whole_help", lang), t("upload.mode.partial_help", lang)],
 )  # fmt: skip
-uploaded = st.file_uploader(
-    t("upload.files", lang), type=["xlsx", "ods", "csv", "zip"], accept_multiple_files=True,
-    key="upload.files", help=t("upload.files_help", lang),
+uploaded = widgets.file_uploader(
+    t("upload.files", lang), ("xlsx", "ods", "csv", "zip"), lang, limits,
+    accept_multiple_files=True, key="upload.files", help=t("upload.files_help", lang),
 )  # fmt: skip
 if not uploaded:
     st.info(t("upload.empty", lang))

@@ -5,8 +5,8 @@ userinfo endpoints, signed ID tokens) runs on 127.0.0.1; the app runs in shared 
 an `[auth]` secrets file pointing at it. Each user signs in through the provider's form:
 
 - nobody sees any data before signing in;
-- a viewer has no Update page (a typed-in address leads to the Overview, with no file
-  input), no restore button, and no Administration page;
+- a viewer has no Update page (a typed-in address says, in French, that the role gives no
+  access, with no file input), no restore button, and no Administration page;
 - an editor uploads a workbook and stores it as a new version;
 - an admin sees the audit trail (the editor's upload, the sign-ins) and changes a role;
 - an unknown account is refused, and the refusal is in the trail;
@@ -217,13 +217,12 @@ def test_a_viewer_reads_but_cannot_upload_restore_or_administer(
         page.goto(f"{shared_app.url}/{path}?dataset=demo")
         settle(page)
         page.screenshot(path=screenshots / f"sign-in-3-viewer-typed-{path}.png", full_page=True)
-        dialog = page.get_by_role("dialog")
-        expect(dialog).to_contain_text("Page not found", timeout=TIMEOUT)
-        page.keyboard.press("Escape")
-        expect(dialog).to_have_count(0)
-        expect(page.get_by_role("heading", name="Vue d'ensemble", exact=True)).to_be_visible(
-            timeout=TIMEOUT
-        )
+        # Refused in French on the page itself: no English "Page not found" dialog.
+        expect(
+            page.get_by_text("Votre rôle (Lecteur) ne donne pas accès à cette page.")
+        ).to_be_visible(timeout=TIMEOUT)
+        expect(page.get_by_role("dialog")).to_have_count(0)
+        expect(page.get_by_text("Page not found")).to_have_count(0)
         expect(page.get_by_test_id("stFileUploaderDropzoneInput")).to_have_count(0)
         expect(page.get_by_role("heading", name="Journal d'audit")).to_have_count(0)
 

@@ -39,6 +39,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'publiés" rows): they are added to a copy of the current version.',
     ),
     "upload.files": ("Fichier(s)", "File(s)"),
+    "widgets.uploader.button": ("Choisir", "Browse"),
+    "widgets.uploader.limits": (
+        "Glissez-déposez ici • {limit} Mo par fichier • {types}",
+        "Drag and drop here • {limit} MB per file • {types}",
+    ),
     "upload.files_help": (
         "Un classeur .xlsx ou .ods, ou des fichiers .csv (un par feuille, nommés comme la "
         "feuille), ou un .zip de fichiers .csv.",
