@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from monitoring.intake.problems import Issue
+from monitoring.text.i18n import FileSize
 
 
 class Rejected(Exception):
@@ -42,12 +43,4 @@ def damaged(file: str) -> Rejected:
 
 
 def too_big_inside(file: str, limit: int) -> Issue:
-    return Issue("size-limit", "unpacked_too_big", file=file, params={"limit": megabytes(limit)})
-
-
-def megabytes(size: int) -> str:
-    """A size for people: `50 MB`, `1.5 MB`, `12 bytes` below 1 KB."""
-    if size < 1024:
-        return f"{size} B"
-    value = size / (1024 * 1024)
-    return f"{value:.1f} MB" if value < 10 and value != int(value) else f"{value:.0f} MB"
+    return Issue("size-limit", "unpacked_too_big", file=file, params={"limit": FileSize(limit)})
