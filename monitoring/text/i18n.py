@@ -22,17 +22,15 @@ import math
 import re
 import string
 from functools import cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from babel import Locale
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
-from babel import units as babel_units
+from monitoring.text.catalogues import SOURCE_LANG, french, translations
 
-from monitoring.text.catalogues import SOURCE_LANG, merge, source_parts, translations
+if TYPE_CHECKING:
+    from babel import Locale
 
 # Every key and its French text (the source every other language translates).
-CATALOG: dict[str, str] = merge(source_parts())
+CATALOG: dict[str, str] = french()
 
 
 class Localised(NamedTuple):
@@ -101,7 +99,13 @@ _HOUSE: dict[str, dict[str, str]] = {
 
 @cache
 def locale(lang: str) -> Locale:
-    """The Babel locale of `lang`'s conventions (`fr_FR`, `en_GB`, else `lang` itself)."""
+    """The Babel locale of `lang`'s conventions (`fr_FR`, `en_GB`, else `lang` itself).
+
+    Babel is imported on the first number or date written, not with this module: the
+    command line's commands that write none start without it (about 20 ms).
+    """
+    from babel import Locale
+
     return Locale.parse(FORMAT_LOCALES.get(lang, lang))
 
 
@@ -137,6 +141,8 @@ def format_date(value: dt.date | str | None, lang: str = "fr", *, long: bool = F
 
 @cache
 def _format_day(day: dt.date, lang: str, long: bool) -> str:
+    from babel import dates as babel_dates
+
     if long:
         pattern = _house(lang, "first_day") if day.day == 1 else None
         return babel_dates.format_date(day, pattern or "long", locale=locale(lang))
@@ -146,6 +152,8 @@ def _format_day(day: dt.date, lang: str, long: bool) -> str:
 @cache
 def _format_month(year: int, month: int, lang: str) -> str:
     """A month of a year: `mars 2014`, `March 2014`."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_skeleton("yMMMM", dt.date(year, month, 1), locale=locale(lang))
 
 
@@ -168,6 +176,8 @@ def format_days(count: float | int, lang: str = "fr") -> str:
 
 
 def _format_unit(value: float, unit: str, length: str, pattern: str, lang: str) -> str:
+    from babel import units as babel_units
+
     number = _plain(value)
     written = babel_units.format_unit(
         number,
@@ -282,6 +292,8 @@ def format_number(value: float | int | None, lang: str = "fr", *, decimals: int 
     number = _plain(value)
     whole = isinstance(number, int) and not isinstance(number, bool) and decimals == 0
     pattern = "#,##0" + ("." + "0" * decimals if decimals and not whole else "")
+    from babel import numbers as babel_numbers
+
     return babel_numbers.format_decimal(number, format=pattern, locale=locale(lang))
 
 
@@ -290,6 +302,8 @@ def format_percent(ratio: float | None, lang: str = "fr", *, decimals: int = 0) 
     if ratio is None or _missing(ratio):
         return "—"
     pattern = _house(lang, "percent") or locale(lang).percent_formats[None].pattern
+    from babel import numbers as babel_numbers
+
     if decimals:
         pattern = re.sub(r"0(?=[^0]*$)", "0." + "0" * decimals, pattern, count=1)
     return babel_numbers.format_percent(_plain(ratio), format=pattern, locale=locale(lang))

@@ -179,7 +179,7 @@ def test_convert_moves_old_pairs_and_can_run_again(tmp_path: Path) -> None:
             ),
         }
         MESSAGES |= {"c.more": ("Encore une ligne de texte qui est longue, longue, longue, très", "More")}
-        ''',
+        ''',  # noqa: E501 (the last line is too long on purpose: convert wraps it)
     )
     assert tool.convert(tmp_path) == ["a.hello", "b.long", "c.more"]
     source = (tmp_path / "part.py").read_text(encoding="utf-8")
@@ -194,7 +194,11 @@ def test_convert_moves_old_pairs_and_can_run_again(tmp_path: Path) -> None:
         "c.more": "Encore une ligne de texte qui est longue, longue, longue, très",
     }
     english = {key: text for key, (_, text, _) in _po(tmp_path, "en").items()}
-    assert english == {"a.hello": "Hello {name}", "b.long": "An English sentence.", "c.more": "More"}
+    assert english == {
+        "a.hello": "Hello {name}",
+        "b.long": "An English sentence.",
+        "c.more": "More",
+    }
     # A late addition in the old form, next to converted entries.
     source = source.replace('"a.hello"', '"a.late": ("Tard", "Late"),\n    "a.hello"', 1)
     (tmp_path / "part.py").write_text(source, encoding="utf-8")
@@ -220,6 +224,7 @@ def german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     text = text.replace(fuzzy, "#, fuzzy\n" + fuzzy[:-2] + '"Blatt „{name}“"')
     path.write_text(text, encoding="utf-8")
     monkeypatch.setattr(catalogues, "SEARCH_PATH", [*catalogues.SEARCH_PATH, tmp_path])
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     catalogues.translations.cache_clear()
     yield
     catalogues.translations.cache_clear()
@@ -242,3 +247,25 @@ def test_a_language_is_served_by_adding_its_catalogue(german: None) -> None:
 def test_a_language_without_a_catalogue_is_refused() -> None:
     with pytest.raises(LookupError):
         t("place.row", "de", row=1)
+
+
+def test_a_catalogue_is_compiled_once_and_recompiled_when_it_changes(
+    german: None, tmp_path: Path
+) -> None:
+    assert t("place.row", "de", row=1) == "Zeile 1"
+    compiled = sorted((tmp_path / "cache" / "plan-monitoring" / "catalogues").glob("de-*.mo"))
+    assert len(compiled) == 1
+    path = catalogues.catalogue_path("de", tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("Zeile", "Reihe"), encoding="utf-8")
+    catalogues.translations.cache_clear()  # a new process
+    assert t("place.row", "de", row=1) == "Reihe 1"
+    assert len(list(compiled[0].parent.glob("de-*.mo"))) == 2
+
+
+def test_a_cache_that_cannot_be_written_still_serves_the_catalogue(
+    german: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert t("place.row", "de", row=1) == "Zeile 1"
