@@ -109,6 +109,13 @@ def locale(lang: str) -> Locale:
     return Locale.parse(FORMAT_LOCALES.get(lang, lang))
 
 
+def language_name(lang: str) -> str:
+    """The language's own name for itself, as a language menu shows it: `Français`,
+    `English`, `Deutsch` (CLDR)."""
+    name = locale(lang).get_language_name(lang) or lang
+    return name[:1].upper() + name[1:]
+
+
 def _house(lang: str, what: str) -> str | None:
     return _HOUSE.get(lang, {}).get(what)
 

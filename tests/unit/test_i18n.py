@@ -21,6 +21,7 @@ from monitoring.text.i18n import (
     format_number,
     format_percent,
     format_size,
+    language_name,
     plural_key,
     t,
 )
@@ -317,3 +318,11 @@ def test_plural_key_follows_each_language_plural_rule(
     count: float | None, lang: str, singular: bool
 ) -> None:
     assert plural_key("one", "many", count, lang) == ("one" if singular else "many")
+
+
+def test_the_language_menu_names_each_language_in_itself() -> None:
+    assert [language_name(lang) for lang in ("fr", "en", "de")] == [
+        "Français",
+        "English",
+        "Deutsch",
+    ]
