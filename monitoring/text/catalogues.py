@@ -56,9 +56,16 @@ def source_parts() -> list[tuple[str, dict[str, str]]]:
 
 
 def merge(parts: list[tuple[str, dict[str, str]]]) -> dict[str, str]:
-    """One dictionary of every key; a key defined in two modules is an error."""
+    """One dictionary of every key; a key defined in two modules, or still written as a
+    (French, English) pair, is an error."""
     merged: dict[str, str] = {}
-    for _, part in parts:
+    for name, part in parts:
+        pairs = sorted(key for key, value in part.items() if not isinstance(value, str))
+        if pairs:  # a late addition in the old form, merged without converting it
+            raise TypeError(
+                f"monitoring/text/locales/{name}.py: {pairs} not French text: run "
+                "`python -m monitoring.devtools.catalogues convert` (CONTRIBUTING.md)"
+            )
         clash = merged.keys() & part.keys()
         if clash:
             raise ValueError(f"translation keys defined twice: {sorted(clash)}")

@@ -30,7 +30,15 @@ def test_the_shipped_catalogues_have_no_problem() -> None:
 
 def test_the_shipped_app_offers_french_and_every_shipped_catalogue() -> None:
     assert catalogues.catalogue_languages() == ["en"]
-    assert LANGS == ("fr", "en")
+    assert ("fr", *catalogues.catalogue_languages()) == LANGS
+
+
+def test_a_text_left_in_the_old_pair_form_stops_the_app_saying_what_to_run() -> None:
+    parts = [("ui", {"a.fine": "Bien"}), ("late", {"b.pair": ("Oui", "Yes")})]
+    with pytest.raises(TypeError, match=r"late\.py: \['b\.pair'\].*catalogues convert"):
+        catalogues.merge(parts)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="defined twice"):
+        catalogues.merge([("ui", {"a.fine": "Bien"}), ("other", {"a.fine": "Bon"})])
 
 
 def _module(root: Path, name: str, body: str) -> Path:
