@@ -37,6 +37,7 @@ import string
 import sys
 import tokenize
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -65,11 +66,16 @@ _DATES = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTI
 # --- Reading the French source -----------------------------------------------------------
 
 
+@dataclass(frozen=True)
 class Entry:
-    """One text of a source module: its key, its French text (or the old pair), notes."""
+    """One text of a source module: its key, its French text (or the old pair), the line of
+    its key, the comments above it (notes for translators) and its value's syntax node."""
 
-    def __init__(self, key: str, value: object, line: int, notes: list[str], node: ast.expr):
-        self.key, self.value, self.line, self.notes, self.node = key, value, line, notes, node
+    key: str
+    value: object
+    line: int
+    notes: list[str]
+    node: ast.expr
 
 
 def source_files(root: Path = LOCALE_DIR) -> list[Path]:
