@@ -47,7 +47,7 @@ class FileSize(int):
     """A number of bytes given as a parameter: `t` writes it as `format_size` does."""
 
 
-def text(key: str, lang: str = SOURCE_LANG) -> str:
+def _template(key: str, lang: str) -> str:
     """The template of `key` in `lang`: its translation when finished, else the French."""
     if lang == SOURCE_LANG:
         return CATALOG[key]
@@ -59,7 +59,7 @@ def t(key: str, lang: str = "fr", /, **params: Any) -> str:
 
     Numbers, dates and file sizes given as params are written the way `lang` writes them.
     """
-    template = text(key, lang)
+    template = _template(key, lang)
     if not params:
         return template
     shown = {k: _display(v, lang) for k, v in params.items()}
