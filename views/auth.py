@@ -28,7 +28,7 @@ from monitoring.storage.access import (
     local_actor,
     sign_in_decision,
 )
-from monitoring.text.i18n import plain, t
+from monitoring.text.i18n import language_name, plain, t
 from views.common import store
 
 log = logging.getLogger("plan_monitoring.auth")
@@ -76,7 +76,7 @@ def _language_switch() -> Lang:
         index=LANGS.index(_lang()),
         key="auth.lang",
         horizontal=True,
-        format_func={"fr": "Français", "en": "English"}.__getitem__,
+        format_func=language_name,
         on_change=lambda: st.session_state.update(lang=st.session_state["auth.lang"]),
     )
     lang: Lang = st.session_state["auth.lang"]

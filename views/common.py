@@ -36,7 +36,7 @@ from monitoring.present.charts.base import NoChart
 from monitoring.services.importing import ensure_seeded
 from monitoring.storage import Store, VersionInfo, open_store
 from monitoring.storage.access import Actor, AuditEvent, local_actor
-from monitoring.text.i18n import plain, t
+from monitoring.text.i18n import language_name, plain, t
 
 log = logging.getLogger("plan_monitoring.app")
 T = TypeVar("T")
@@ -253,7 +253,7 @@ def sidebar(actor: Actor | None = None) -> Context:
             LANGS,
             key="lang",
             horizontal=True,
-            format_func={"fr": "Français", "en": "English"}.__getitem__,
+            format_func=language_name,
         )
         lang: Lang = state["lang"]
         if not store().writable:  # a full disk or read-only store: reading still works

@@ -11,7 +11,7 @@ from monitoring.analysis.changes import Changes, compare
 from monitoring.services.annotate import safe_file_name
 from monitoring.services.importing import restore_version
 from monitoring.storage import StoredFile, VersionInfo
-from monitoring.text.i18n import format_date, format_number, t
+from monitoring.text.i18n import format_date, format_size, t
 from views.auth import require
 from views.common import audited, banner, context, show_table, store
 from views.review import note_form, show_changes, version_download
@@ -35,12 +35,11 @@ def original_files(dataset: str, number: int) -> list[StoredFile]:
 
 
 def row(v: VersionInfo) -> dict:
-    kb = format_number(v.file_size / 1024, lang, decimals=1)
     return {
         "version": v.number, "when": f"{format_date(v.created_at, lang)} {v.created_at:%H:%M}",
         "author": v.author, "note": v.note,
         "kind": t(f"history.kind.{v.kind}", lang, source=v.restored_from or v.based_on or ""),
-        "file": v.file_name, "size": t("history.kb", lang, size=kb),
+        "file": v.file_name, "size": format_size(v.file_size, lang),
         "measures": v.counts.measures, "assessments": v.counts.assessments,
         "events": v.counts.events,
     }  # fmt: skip

@@ -10,7 +10,7 @@ from monitoring.contract.schema import LANGS
 from monitoring.present import dossier
 from monitoring.present.export_formats import mime
 from monitoring.present.exports import ExportUnavailable
-from monitoring.text.i18n import t
+from monitoring.text.i18n import language_name, t
 from views.common import audited, banner, context, dataset_label, images_possible
 
 BUILT = "report.built"  # (what it was built from, the dossier): one per session
@@ -32,7 +32,7 @@ plans = st.multiselect(
 )  # fmt: skip
 language = st.radio(
     t("report.language", lang), LANGS, index=LANGS.index(lang), horizontal=True,
-    format_func={"fr": "Français", "en": "English"}.__getitem__, key="report.lang",
+    format_func=language_name, key="report.lang",
 )  # fmt: skip
 st.caption(t("report.voice_note", lang, voice=t(f"voice.{ctx.voice}", lang)))
 with st.expander(t("report.contents", lang)):

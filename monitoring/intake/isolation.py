@@ -48,9 +48,9 @@ from multiprocessing.context import reduction, set_spawning_popen  # type: ignor
 from typing import Any, Generic, Literal, TypeVar
 
 from monitoring.config.settings import Limits
-from monitoring.intake.preflight import megabytes
 from monitoring.intake.problems import Issue
 from monitoring.intake.reading import ReadResult, Upload, display_name, read_upload
+from monitoring.text.i18n import FileSize
 
 log = logging.getLogger(__name__)
 
@@ -311,7 +311,7 @@ def failure_issue(failure: ChildFailed, files: Sequence[Upload], limits: Limits)
     names = [display_name(f.name) for f in files]
     file = display_name(", ".join(names)) if names else None
     if failure.kind == "memory":
-        params: dict[str, object] = {"limit": megabytes(limits.parse_memory_bytes)}
+        params: dict[str, object] = {"limit": FileSize(limits.parse_memory_bytes)}
         return Issue("size-limit", "parse_memory", file=file, params=params)
     if failure.kind == "time":
         params = {"seconds": int(min(limits.parse_wall_seconds, limits.parse_cpu_seconds))}

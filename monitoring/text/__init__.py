@@ -1,1 +1,1 @@
-"""Translations (French first, English complete) and French/English formatting."""
+"""Texts: the French source, a gettext catalogue per other language, and formatting (Babel)."""

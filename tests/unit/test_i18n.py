@@ -11,7 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from monitoring.text.i18n import CATALOG, Localised, format_date, format_number, format_percent, t
+from monitoring.text.catalogues import catalogue_languages, translations
+from monitoring.text.i18n import (
+    CATALOG,
+    FileSize,
+    Localised,
+    format_date,
+    format_days,
+    format_number,
+    format_percent,
+    format_size,
+    language_name,
+    plural_key,
+    t,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 NNBSP = "\u202f"
@@ -21,34 +34,52 @@ def _placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
-def _text_offenders(catalog: dict[str, tuple[str, str]]) -> list[str]:
-    """Every key of `catalog` with an empty text or different placeholders, one line each."""
+def _text_offenders(source: dict[str, str], catalogues: dict[str, dict[str, str]]) -> list[str]:
+    """Every key of the French `source` with an empty text, or a translation in one of
+    `catalogues` (language: key: text) that is empty, missing or has other placeholders,
+    one line each."""
     offenders = []
-    for key, (fr, en) in sorted(catalog.items()):
-        if not (fr.strip() and en.strip()):
-            empty = [lang for lang, text in (("fr", fr), ("en", en)) if not text.strip()]
+    for key, fr in sorted(source.items()):
+        texts = {"fr": fr} | {lang: texts.get(key, "") for lang, texts in catalogues.items()}
+        empty = [lang for lang, text in texts.items() if not text.strip()]
+        if empty:
             offenders.append(f"{key}: no text in {', '.join(empty)}")
-        elif (names_fr := _placeholders(fr)) != (names_en := _placeholders(en)):
-            offenders.append(f"{key}: placeholders fr {sorted(names_fr)} ≠ en {sorted(names_en)}")
+            continue
+        for lang, text in texts.items():
+            if (names := _placeholders(text)) != (names_fr := _placeholders(fr)):
+                offenders.append(
+                    f"{key}: placeholders fr {sorted(names_fr)} ≠ {lang} {sorted(names)}"
+                )
     return offenders
 
 
 def test_every_key_has_french_and_english_text_with_the_same_placeholders() -> None:
-    offenders = _text_offenders(CATALOG)
+    languages = catalogue_languages()
+    assert languages == ["en"]  # the shipped app: French source, English catalogue
+    # `translations` leaves out empty and fuzzy entries: they count as missing here.
+    offenders = _text_offenders(CATALOG, {lang: translations(lang) for lang in languages})
     assert not offenders, f"{len(offenders)} catalogue key(s) to fix:\n" + "\n".join(offenders)
 
 
 def test_the_text_check_lists_every_offending_key_at_once() -> None:
-    catalog = {
-        "a.fine": ("Bonjour {name}", "Hello {name}"),
-        "b.no_english": ("Bonjour", " "),
-        "c.placeholders": ("{count} mesures", "{n} measures"),
-        "d.no_text": ("", ""),
+    source = {
+        "a.fine": "Bonjour {name}",
+        "b.no_english": "Bonjour",
+        "c.placeholders": "{count} mesures",
+        "d.no_text": "",
+        "e.missing": "Au revoir",
     }
-    assert _text_offenders(catalog) == [
+    english = {
+        "a.fine": "Hello {name}",
+        "b.no_english": " ",
+        "c.placeholders": "{n} measures",
+        "d.no_text": "",
+    }
+    assert _text_offenders(source, {"en": english}) == [
         "b.no_english: no text in en",
         "c.placeholders: placeholders fr ['count'] ≠ en ['n']",
         "d.no_text: no text in fr, en",
+        "e.missing: no text in en",
     ]
 
 
@@ -231,3 +262,67 @@ def test_format_percent_puts_a_narrow_no_break_space_before_the_sign_in_french(
     ratio: float | None, lang: str, decimals: int, expected: str
 ) -> None:
     assert format_percent(ratio, lang, decimals=decimals) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("size", "lang", "expected"),
+    [
+        (12, "fr", "12 octets"),
+        (12, "en", "12 bytes"),
+        (1, "fr", "1 octet"),
+        (8090, "fr", f"7,9{NNBSP}ko"),
+        (8090, "en", "7.9 kB"),
+        (1536 * 1024, "fr", f"1,5{NNBSP}Mo"),
+        (50 * 1024 * 1024, "fr", f"50{NNBSP}Mo"),
+        (50 * 1024 * 1024, "en", "50 MB"),
+        (200 * 1024 * 1024, "fr", f"200{NNBSP}Mo"),
+        (2048 * 1024 * 1024, "fr", f"2{NNBSP}048{NNBSP}Mo"),
+    ],
+)
+def test_format_size_writes_octets_in_french_and_bytes_in_english(
+    size: int, lang: str, expected: str
+) -> None:
+    assert format_size(size, lang) == expected
+
+
+def test_a_file_size_given_to_a_message_is_written_in_the_message_language() -> None:
+    # "200 MB" in the French zip-bomb message was English inside the French interface.
+    limit = FileSize(200 * 1024 * 1024)
+    assert t("issue.unpacked_too_big", "fr", limit=limit).endswith(f"200{NNBSP}Mo.")
+    assert "200 MB" in t("issue.unpacked_too_big", "en", limit=limit)
+
+
+@pytest.mark.parametrize(
+    ("count", "lang", "expected"),
+    [
+        (0, "fr", "0 jour"),
+        (1, "fr", "1 jour"),
+        (2, "fr", "2 jours"),
+        (1801, "fr", f"1{NNBSP}801 jours"),
+        (377.5, "fr", "378 jours"),
+        (0, "en", "0 days"),
+        (1, "en", "1 day"),
+        (1801, "en", "1,801 days"),
+    ],
+)
+def test_format_days_agrees_the_unit_with_the_count(count: float, lang: str, expected: str) -> None:
+    assert format_days(count, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "lang", "singular"),
+    [(0, "fr", True), (1, "fr", True), (1.5, "fr", True), (2, "fr", False), (-1, "fr", True),
+     (0, "en", False), (1, "en", True), (1.0, "en", True), (2, "en", False), (None, "fr", False)],
+)  # fmt: skip
+def test_plural_key_follows_each_language_plural_rule(
+    count: float | None, lang: str, singular: bool
+) -> None:
+    assert plural_key("one", "many", count, lang) == ("one" if singular else "many")
+
+
+def test_the_language_menu_names_each_language_in_itself() -> None:
+    assert [language_name(lang) for lang in ("fr", "en", "de")] == [
+        "Français",
+        "English",
+        "Deutsch",
+    ]

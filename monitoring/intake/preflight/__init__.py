@@ -16,7 +16,7 @@ report entry. Nothing here writes to disk.
 from __future__ import annotations
 
 from monitoring.intake.preflight.archive import inspect_zip
-from monitoring.intake.preflight.common import Container, Rejected, SheetFindings, megabytes
+from monitoring.intake.preflight.common import Container, Rejected, SheetFindings
 from monitoring.intake.preflight.filetype import check_size, size_issue, sniff
 
 # The limits below are read by the modules that define them: change them there.
@@ -32,7 +32,6 @@ __all__ = [
     "SheetFindings",
     "check_size",
     "inspect_zip",
-    "megabytes",
     "size_issue",
     "sniff",
 ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from monitoring.intake.problems import Issue
+from monitoring.text.i18n import FileSize
 
 if TYPE_CHECKING:
     from monitoring.intake.preflight.archive import DeferredScans
@@ -48,12 +49,4 @@ def damaged(file: str) -> Rejected:
 
 
 def too_big_inside(file: str, limit: int) -> Issue:
-    return Issue("size-limit", "unpacked_too_big", file=file, params={"limit": megabytes(limit)})
-
-
-def megabytes(size: int) -> str:
-    """A size for people: `50 MB`, `1.5 MB`, `12 bytes` below 1 KB."""
-    if size < 1024:
-        return f"{size} B"
-    value = size / (1024 * 1024)
-    return f"{value:.1f} MB" if value < 10 and value != int(value) else f"{value:.0f} MB"
+    return Issue("size-limit", "unpacked_too_big", file=file, params={"limit": FileSize(limit)})

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from monitoring.config.settings import Limits
-from monitoring.intake.preflight.common import Rejected, megabytes
+from monitoring.intake.preflight.common import Rejected
 from monitoring.intake.problems import Issue
+from monitoring.text.i18n import FileSize
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # OLE2 stream names are UTF-16LE; an Office-encrypted .xlsx keeps its package in this one.
@@ -71,6 +72,6 @@ def size_issue(size: int, limits: Limits, file: str) -> Issue | None:
     if not size:
         return Issue("format-error", "empty_file", file=file)
     if size > limits.max_file_bytes:
-        params = {"size": megabytes(size), "limit": megabytes(limits.max_file_bytes)}
+        params = {"size": FileSize(size), "limit": FileSize(limits.max_file_bytes)}
         return Issue("size-limit", "file_too_big", file=file, params=params)
     return None

@@ -26,13 +26,13 @@ from monitoring.intake.preflight import (
     Rejected,
     check_size,
     inspect_zip,
-    megabytes,
     sniff,
 )
 from monitoring.intake.problems import Issue
 from monitoring.intake.raw import RawWorkbook
 from monitoring.intake.reading.csvfiles import CsvFiles, CsvSource
 from monitoring.intake.reading.workbook import read_workbook
+from monitoring.text.i18n import FileSize
 
 __all__ = [
     "DISPLAY_NAME_CHARS",
@@ -187,7 +187,7 @@ def _read(files: Sequence[Upload], limits: Limits) -> ReadResult:
 def _spend(budget: int, size: int, limits: Limits, file: str) -> int:
     """What is left of the upload's budget once `file` (`size` bytes) is counted."""
     if size > budget:
-        limit = megabytes(limits.max_file_bytes)
+        limit = FileSize(limits.max_file_bytes)
         raise Rejected(Issue("size-limit", "upload_too_big", file=file, params={"limit": limit}))
     return budget - size
 
