@@ -144,7 +144,7 @@ def _issue_table(issues: list[Issue], lang: Lang, *, errors: bool) -> None:
     config["row"] = st.column_config.NumberColumn(t("annotate.col.row", lang), format="%d")
     config["message"] = st.column_config.TextColumn(t("annotate.col.message", lang), width="large")
     table = annotate.report_table(issues, lang)
-    table["code"] = [t(f"code.name.{code}", lang) for code in table["code"]]  # not "unique-error"
+    table["code"] = [t(f"code_name.{code}", lang) for code in table["code"]]  # not "unique-error"
     # Errors are shown sheet by sheet: the sheet and the severity would repeat on every row.
     order: tuple[str, ...] = ("row", "column", "header", "value", "message", "code")
     order = order if errors else ("sheet", "severity", *order)

@@ -27,22 +27,20 @@ MEBIBYTE = 1024 * 1024
 
 
 def _css_text(text: str) -> str:
-    """A CSS string literal for `text` (JSON escapes quotes and backslashes alike)."""
-    return json.dumps(text, ensure_ascii=False).replace("</", "<\\/")
+    """A CSS string literal for `text`: quotes, backslashes and line breaks escaped (JSON
+    and CSS escape them alike), and `<` written as `\\3c ` so that no `</style>` can occur."""
+    return json.dumps(text, ensure_ascii=False).replace("<", "\\3c ")
 
 
-def file_uploader(
-    label: str, types: Sequence[str], lang: Lang, limits: Limits, **options: Any
-) -> Any:
-    """`st.file_uploader`, its button and limits line written in `lang`."""
-    browse = t("widgets.uploader.button", lang)
-    limit = round(limits.max_file_bytes / MEBIBYTE)
-    line = t("widgets.uploader.limits", lang, limit=limit, types=", ".join(types).upper())
+def uploader_style(browse: str, line: str) -> str:
+    """The style sheet that writes `browse` on the uploader's button and `line` in its
+    instructions. Both are CSS string literals (`_css_text`): no text can end the
+    declaration, the rule or the `<style>` element, whatever it holds."""
     zone = '[data-testid="stFileUploaderDropzone"]'
     instructions = f"{zone} [data-testid='stFileUploaderDropzoneInstructions']"
     button = f"{zone} button [data-testid='stMarkdownContainer']"
     # The English text is hidden (from screen readers too), ours is written after it.
-    st.html(
+    return (
         "<style>"
         f"{button} p, {instructions} span{{display:none}}"
         f"{button}::after{{content:{_css_text(browse)}}}"
@@ -51,4 +49,13 @@ def file_uploader(
         "[data-testid='stFileChipName']+div{display:none}"
         "</style>"
     )
+
+
+def file_uploader(
+    label: str, types: Sequence[str], lang: Lang, limits: Limits, **options: Any
+) -> Any:
+    """`st.file_uploader`, its button and limits line written in `lang`."""
+    limit = round(limits.max_file_bytes / MEBIBYTE)
+    line = t("widgets.uploader.limits", lang, limit=limit, types=", ".join(types).upper())
+    st.html(uploader_style(t("widgets.uploader.button", lang), line))
     return st.file_uploader(label, type=list(types), **options)

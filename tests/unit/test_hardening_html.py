@@ -1,9 +1,11 @@
 """No user text as HTML in the app: raw HTML (`unsafe_allow_html=True`, `st.html`,
-`components.html`) is only ever given a literal constant, checked on the pages' syntax."""
+`components.html`) is only ever given a literal constant, checked on the pages' syntax,
+or the result of a builder listed in `VETTED` whose escaping is tested here."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,19 @@ def _is_constant_text(node: ast.expr | None) -> bool:
     return False
 
 
+# Builders whose output may go to raw HTML: each escapes every text it is given, as
+# `test_vetted_builders_escape_what_they_are_given` checks.
+VETTED = {"uploader_style"}
+
+
+def _is_vetted(node: ast.expr | None) -> bool:
+    """A call to a builder of `VETTED` (`uploader_style(…)` or `widgets.uploader_style(…)`)."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) in VETTED
+
+
 def _body(call: ast.Call, *names: str) -> ast.expr | None:
     """The call's first positional argument, or the first of these keywords given."""
     if call.args:
@@ -44,7 +59,8 @@ def raw_html_calls(source: str) -> list[tuple[int, str]]:
             continue
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        if name == "html" and not _is_constant_text(_body(node, "body", "html")):
+        body = _body(node, "body", "html")
+        if name == "html" and not (_is_constant_text(body) or _is_vetted(body)):
             found.append((node.lineno, "html"))
         for keyword in node.keywords:
             if keyword.arg != "unsafe_allow_html":
@@ -98,3 +114,20 @@ def test_the_scan_catches_variable_text_given_as_html(source: str) -> None:
 )
 def test_the_scan_accepts_literals_and_escaped_or_plain_text(source: str) -> None:
     assert raw_html_calls(source) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["</style><script>alert(1)</script>", '";} body{display:none} x{content:"', "a\\"],
+)
+def test_vetted_builders_escape_what_they_are_given(text: str) -> None:
+    from views.widgets import uploader_style
+
+    def skeleton(sheet: str) -> str:  # the style sheet with every CSS string emptied
+        return re.sub(r'"(?:[^"\\]|\\.)*"', '""', sheet)
+
+    sheet = uploader_style(text, text)
+    inner = sheet.removeprefix("<style>").removesuffix("</style>")
+    assert "<" not in inner  # nothing can end the style element or open another
+    # Each text stays inside its CSS string: around them, the sheet is the usual one.
+    assert skeleton(sheet) == skeleton(uploader_style("Choisir", "50 Mo"))
