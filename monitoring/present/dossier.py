@@ -81,12 +81,13 @@ def what_the_cover_vouches(dataset_key: str | None, lang: Lang) -> tuple[bool, s
 
 
 def file_names(key: str, as_of: dt.date, lang: Lang) -> tuple[str, str]:
-    """The ZIP's and the PDF's names when saved: `dossier_france_2025-06-01.zip`.
+    """The ZIP's and the PDF's names when saved: `dossier_france_2025-06-01_fr.zip`.
 
     Args:
         key: the dataset's key (or a file's stem).
         as_of: the as-of date, in the names.
-        lang: the PDF is « rapport » in French, "report" in English.
+        lang: in the ZIP's name (a French and an English dossier saved side by side keep
+            apart); the PDF is « rapport » in French, "report" in English.
 
     Returns:
         (the ZIP's name, the PDF's name).
@@ -94,7 +95,7 @@ def file_names(key: str, as_of: dt.date, lang: Lang) -> tuple[str, str]:
     day = as_of.isoformat()
     stem = pdf_name(lang).rsplit(".", 1)[0]
     return (
-        exports.safe_file_name("dossier", key, day, ext="zip"),
+        exports.safe_file_name("dossier", key, day, lang, ext="zip"),
         exports.safe_file_name(stem, key, day, ext="pdf"),
     )
 
@@ -254,7 +255,8 @@ def build(
         progress: called as `progress(step, total, label)` before each step.
         dataset_key: a shipped dataset's key (`monitoring.config.shipped`): the cover says its
             data are fictional, or carries its banner on sourced data.
-        now: the generation time, on the cover and on the ZIP's files (default: now).
+        now: the generation time, on the cover and on the ZIP's files (default: now, the
+            server's clock; callers give it in the coordinators' zone, `Settings.time_zone`).
         compress_pdf: compress the PDF's page streams (tests read them uncompressed).
 
     Returns:

@@ -363,7 +363,7 @@ def test_the_report_command_writes_the_french_zip_and_its_pdf(state, tmp_path, c
     code = main(["report", "--as-of", "2025-06-01", "--out", str(out)])
 
     printed = capsys.readouterr().out
-    zip_path = out / "dossier_france_2025-06-01.zip"
+    zip_path = out / "dossier_france_2025-06-01_fr.zip"
     pdf_path = out / "rapport_france_2025-06-01.pdf"
     assert code == 0
     assert sorted(p.name for p in out.iterdir()) == [zip_path.name, pdf_path.name]
@@ -383,7 +383,7 @@ def test_the_report_command_reads_a_file_for_the_plans_asked_in_english(tmp_path
                  "en", "--as-of", "2025-06-01", "--out", str(out)])  # fmt: skip
 
     assert code == 0, capsys.readouterr().err
-    with zipfile.ZipFile(out / "dossier_demo_2025-06-01.zip") as archive:
+    with zipfile.ZipFile(out / "dossier_demo_2025-06-01_en.zip") as archive:
         listing = archive.namelist()
     assert "report.pdf" in listing
     timelines = [n for n in listing if "timeline" in n]

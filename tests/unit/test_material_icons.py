@@ -93,9 +93,9 @@ def test_no_string_in_the_views_or_the_presentation_is_an_emoji() -> None:
     found = []
     for path in _sources():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if emoji_in(node.value):
-                    found.append((f"{path.relative_to(ROOT)}:{node.lineno}", node.value[:40]))
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and emoji_in(text):
+                found.append((f"{path.relative_to(ROOT)}:{node.lineno}", text[:40]))
     assert found == []
 
 

@@ -86,7 +86,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.none": ("aucun", "none"),
     "admin.col.user": ("Utilisateur (e-mail)", "User (e-mail)"),
     "admin.col.role": ("Rôle", "Role"),
-    "admin.col.updated_at": ("Modifié le", "Changed on"),
+    "admin.col.updated_at": ("Modifié le ({zone})", "Changed on ({zone})"),
     "admin.col.updated_by": ("Par", "By"),
     "admin.no_users": ("Aucun utilisateur enregistré.", "No user recorded."),
     "admin.set_title": ("Ajouter ou changer un rôle", "Add or change a role"),
@@ -101,10 +101,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.audit": ("Journal d'audit", "Audit trail"),
     "admin.audit_help": (
         "Qui a mis à jour, restauré, exporté, changé un rôle, s'est connecté ou a été refusé, "
-        "et quand (heure UTC). Rien n'y est jamais effacé.",
+        "et quand (fuseau {zone}). Rien n'y est jamais effacé.",
         "Who updated, restored, exported, changed a role, signed in or was refused, and when "
-        "(UTC). Nothing is ever deleted from it.",
+        "(time zone {zone}). Nothing is ever deleted from it.",
     ),
+    "admin.col.at": ("Date ({zone})", "Date ({zone})"),
     "admin.audit_kinds": ("Événements", "Events"),
     "admin.audit_limit": ("Lignes affichées", "Rows shown"),
     "admin.no_audit": ("Aucun événement.", "No event."),

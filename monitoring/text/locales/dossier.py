@@ -7,40 +7,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Un dossier prêt pour une note ou un rapport : chaque graphique en PNG et SVG, "
         "chaque tableau dans un classeur Excel, et un rapport PDF qui les commente. "
         "Situation au {as_of} (date de la barre latérale).",
-        "A folder ready for a note or a report: every chart as PNG and SVG, every table in "
-        "an Excel workbook, and a PDF report that comments on them. As of {as_of} (the "
+        "A report pack ready for a note or a publication: every chart as PNG and SVG, every "
+        "table in an Excel workbook, and a PDF report that comments on them. As of {as_of} (the "
         "sidebar's date).",
     ),
     "report.plans": ("Plans couverts", "Plans covered"),
     "report.plans_help": (
         "Sans choix, le dossier couvre tous les plans du jeu de données. Il couvre des plans "
         "entiers : les filtres Axe et Pilote de la barre latérale ne s'y appliquent pas.",
-        "With no choice, the folder covers every plan of the dataset. It covers whole plans: "
-        "the sidebar's Axis and Lead filters do not apply to it.",
+        "With no choice, the report pack covers every plan of the dataset. It covers whole "
+        "plans: the sidebar's Axis and Lead filters do not apply to it.",
     ),
-    "report.language": ("Langue du dossier", "Language of the folder"),
+    "report.language": ("Langue du dossier", "Language of the report pack"),
     "report.voice_note": (
         "Statuts lus : {voice} (barre latérale).",
         "Statuses read: {voice} (sidebar).",
     ),
-    "report.build": ("Préparer le dossier", "Prepare the folder"),
+    "report.build": ("Préparer le dossier", "Prepare the report pack"),
     "report.build_help": (
         "Produit les images, le classeur et le PDF ; compter une quinzaine de secondes.",
         "Builds the images, the workbook and the PDF; allow about fifteen seconds.",
     ),
-    "report.building": ("Préparation du dossier…", "Preparing the folder…"),
+    "report.building": ("Préparation du dossier…", "Preparing the report pack…"),
     "report.built": (
         "Dossier prêt : {charts} graphiques, {tables} tableaux, rapport PDF de {pages} pages.",
-        "Folder ready: {charts} charts, {tables} tables, a PDF report of {pages} pages.",
+        "Report pack ready: {charts} charts, {tables} tables, a PDF report of {pages} pages.",
     ),
-    "report.done": ("Dossier préparé", "Folder prepared"),
+    "report.done": ("Dossier préparé", "Report pack prepared"),
     "report.files": ("Les {count} fichiers du ZIP", "The {count} files of the ZIP"),
-    "report.download": ("Télécharger le dossier (ZIP)", "Download the folder (ZIP)"),
+    "report.download": ("Télécharger le dossier (ZIP)", "Download the report pack (ZIP)"),
     "report.failed": (
         "Le dossier n'a pas pu être produit (référence {ref}).",
-        "The folder could not be produced (reference {ref}).",
+        "The report pack could not be produced (reference {ref}).",
     ),
-    "report.contents": ("Contenu du dossier", "What the folder holds"),
+    "report.contents": ("Contenu du dossier", "What the report pack holds"),
     "report.contents.text": (
         "charts/ : chaque graphique en PNG (impression) et SVG (vectoriel), numérotés dans "
         "l'ordre du rapport ; tables.xlsx : une feuille par tableau ; {pdf} : le rapport "
@@ -71,7 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The PDF: cover.
     "dossier.kicker": (
         "Suivi du plan d'action national — dossier",
-        "National action plan monitoring — folder",
+        "National action plan monitoring — report pack",
     ),
     "dossier.cover.as_of": ("Situation au {date}", "As of {date}"),
     "dossier.cover.plans": ("Plans couverts", "Plans covered"),
@@ -352,13 +352,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dossier.sheet.status-scale": ("Échelle des statuts", "Status scale"),
     "dossier.sheet.source-coverage": ("Couverture des sources", "Source coverage"),
     "dossier.sheet.sources": ("Sources", "Sources"),
-    "dossier.tables_title": ("Tableaux du dossier", "Tables of the folder"),
+    "dossier.tables_title": ("Tableaux du dossier", "Tables of the report pack"),
     "dossier.tables_source": (
         "tableau de bord de suivi du plan ; définitions dans {pdf}, partie « Méthode »",
         "plan monitoring dashboard; definitions in {pdf}, “Method” part",
     ),
     # Command line.
-    "dossier.cli.written": ("Dossier écrit : {path}", "Folder written: {path}"),
+    "dossier.cli.written": ("Dossier écrit : {path}", "Report pack written: {path}"),
     "dossier.cli.pdf_written": (
         "Rapport PDF : {path} ({pages} pages)",
         "PDF report: {path} ({pages} pages)",

@@ -10,7 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is ever deleted: restoring makes a new version, a copy of an older one.",
     ),
     "history.col.version": ("Version", "Version"),
-    "history.col.when": ("Date (UTC)", "When (UTC)"),
+    "history.col.when": ("Date ({zone})", "When ({zone})"),
     "history.col.author": ("Par", "By"),
     "history.col.note": ("Note", "Note"),
     "history.col.kind": ("Type", "Kind"),

@@ -75,7 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measures.col.value": ("Valeur", "Value"),
     # The change log (`changelog.ROW_COLUMNS`; author and field are above).
     "measures.col.version": ("Version", "Version"),
-    "measures.col.when": ("Enregistrée le (UTC)", "Stored on (UTC)"),
+    "measures.col.when": ("Enregistrée le ({zone})", "Stored on ({zone})"),
     "measures.col.note": ("Note de la version", "Version note"),
     "measures.col.sheet": ("Feuille", "Sheet"),
     "measures.col.row": ("Ligne", "Row"),

@@ -26,6 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "des adresses e-mail séparées par des virgules",
         "e-mail addresses separated by commas",
     ),
+    "settings.expect.time_zone": (
+        "un fuseau horaire de la base IANA, par exemple Europe/Paris ou America/Montreal",
+        "an IANA time zone, for example Europe/Paris or America/Montreal",
+    ),
     "settings.expect.issuers": (
         "des émetteurs (le « iss » du jeton d'identité, une adresse https://) séparés par "
         "des virgules",
