@@ -61,8 +61,9 @@ def _literal(raw: bytes) -> bytes:
     return bytes(out)
 
 
-def pdf_text(data: bytes) -> str:
-    """The text an uncompressed fpdf2 PDF shows, decoded through each font's ToUnicode map."""
+def pdf_text(data: bytes, part: bytes | None = None) -> str:
+    """The text an uncompressed fpdf2 PDF shows, decoded through each font's ToUnicode map
+    (of `part` only when given: one page's content stream)."""
     objects = {int(n): body for n, body in _OBJECT.findall(data)}
     fonts: dict[bytes, dict[int, str]] = {}
     for name, number in re.findall(rb"/(F\d+) (\d+) 0 R", data):
@@ -74,7 +75,7 @@ def pdf_text(data: bytes) -> str:
         }
     # Each BT … ET block is one line of text; its strings are joined as they are drawn.
     lines, font = [], fonts.get(b"F1", {})
-    for block in re.findall(rb"\bBT\b(.*?)\bET\b", data, re.S):
+    for block in re.findall(rb"\bBT\b(.*?)\bET\b", data if part is None else part, re.S):
         line = ""
         for token in re.finditer(rb"/(F\d+) [\d.]+ Tf|\(((?:\\.|[^\\)])*)\) Tj", block, re.S):
             if token.group(1):
@@ -94,6 +95,17 @@ def flat(text: str) -> str:
 
 def page_count(data: bytes) -> int:
     return len(re.findall(rb"/Type /Page\b", data))
+
+
+def page_lines(data: bytes) -> list[list[str]]:
+    """The lines of text of each page, in order (the running footer included)."""
+    objects = {int(n): body for n, body in _OBJECT.findall(data)}
+    kids = re.search(rb"/Kids \[([^\]]*)\]", data).group(1)  # type: ignore[union-attr]
+    pages = []
+    for page in re.findall(rb"(\d+) 0 R", kids):
+        contents = re.search(rb"/Contents (\d+) 0 R", objects[int(page)]).group(1)  # type: ignore[union-attr]
+        pages.append(pdf_text(data, objects[int(contents)]).split("\n"))
+    return pages
 
 
 # --- The PDF report alone -------------------------------------------------------------
@@ -123,6 +135,23 @@ def test_the_french_report_has_its_cover_sections_and_page_numbers():
     # French percentages: the narrow no-break space, which the font lacks, prints as a
     # no-break space (same glyph as a space), never as a missing-glyph box or "?".
     assert "50 %" in text and "50?%" not in text  # the coverage threshold, in the method
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize("key", ["france", "demo"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_last_page_of_the_report_is_never_near_empty(key: str, lang: str) -> None:
+    """Before, the demo's last page held its 38th source alone, France's five lines."""
+    rendered = report(load_shipped(key), lang, dataset="Jeu")
+    pages_ = page_lines(rendered.data)
+    assert len(pages_) == rendered.pages
+    footer = 2  # the dataset and date, the page number
+    last = pages_[-1]
+    assert last[-1] == t("dossier.page", lang, page=rendered.pages, pages=rendered.pages)
+    assert len(last) - footer >= 10, last
+    # Nothing was lost on the way: every source cited is listed, the last one included.
+    cited = pages.sources(Selection(load_shipped(key), AS_OF, lang))  # type: ignore[arg-type]
+    assert str(cited["reference"].iloc[-1]) in flat(" ".join(last))
 
 
 @pytest.mark.subprocess
