@@ -54,8 +54,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "delays.timeline": ("Calendrier des mesures", "Measures over time"),
     "delays.plan_choice": ("Plan affiché", "Plan shown"),
     "delays.plan_choice_help": (
-        "Choisissez un plan ici, ou plusieurs dans le filtre « Plan » de la barre latérale.",
-        "Pick a plan here, or several with the sidebar's “Plan” filter.",
+        "Choisissez un plan ici, ou plusieurs dans le filtre « Plan » de la barre latérale. "
+        "La page s'ouvre sur le plan dont le plus de mesures ont un statut connu.",
+        "Pick a plan here, or several with the sidebar's “Plan” filter. The page opens on "
+        "the plan with the most measures of known status.",
     ),
     "delays.timeline_cut": (
         "{shown} premières mesures affichées sur {total} : restreignez l'affichage avec les "
