@@ -180,6 +180,22 @@ def test_a_chart_with_nothing_to_draw_is_its_sentence_in_the_report():
 
 
 @pytest.mark.subprocess
+def test_a_plan_with_nothing_known_is_a_sentence_in_the_report_not_pages_of_unknown_rows():
+    # PAN-2024's 60 measures have no status yet: its timeline would be 60 rows "unknown".
+    sel = Selection(load_shipped("france"), AS_OF, "fr")
+    charts = {c.name: c for c in dossier.charts(sel)}
+    assert not charts["timeline-PAN-2024"].drawn
+    assert charts["timeline-PAN-2019"].drawn  # six of its measures are assessed
+    about = pdf_report.ReportInfo(dataset="Jeu", version="3", fictional=False, note="",
+                                  generated=NOW)  # fmt: skip
+    image = pdf_report.ChartImage(charts["timeline-PAN-2024"], None, "06-timeline-PAN-2024")
+    rendered = pdf_report.report_pdf(sel, about, [image], compress=False)
+    text = flat(pdf_text(rendered.data))
+    assert "aucune de ses 60 mesures n'a de statut renseigné" in text
+    assert "chaque mesure figure dans le classeur (feuille « Mesures »)" in text
+
+
+@pytest.mark.subprocess
 def test_the_english_report_speaks_english():
     rendered = report(load_shipped("demo"), "en", dataset="Demo")
 

@@ -144,6 +144,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dans la feuille « {sheet} ».",
         "No chart of statuses: the plans shown have no measures. Add them in the “{sheet}” sheet.",
     ),
+    "nochart.nothing_known.one": (
+        "Rien n'est encore connu du plan {plan} au {as_of} ({voice}) : sa mesure n'a pas de "
+        "statut renseigné. Plutôt qu'un graphique où elle se lirait « Non évaluée », cette "
+        "phrase ; la mesure figure dans le classeur (feuille « {sheet} »).",
+        "Nothing is known yet of plan {plan} as of {as_of} ({voice}): its measure has no "
+        "status recorded. Rather than a chart where it would read “Not assessed”, this "
+        "sentence; the measure is in the workbook (“{sheet}” sheet).",
+    ),
+    "nochart.nothing_known.many": (
+        "Rien n'est encore connu du plan {plan} au {as_of} ({voice}) : aucune de ses "
+        "{count} mesures n'a de statut renseigné. Plutôt qu'un graphique où chacune se "
+        "lirait « Non évaluée », cette phrase ; chaque mesure figure dans le classeur "
+        "(feuille « {sheet} »).",
+        "Nothing is known yet of plan {plan} as of {as_of} ({voice}): none of its {count} "
+        "measures has a status recorded. Rather than a chart where every one would read "
+        "“Not assessed”, this sentence; every measure is in the workbook (“{sheet}” "
+        "sheet).",
+    ),
     "nochart.plans": (
         "Pas de frise des plans : aucun plan n'est connu à cette date. Ajoutez-en dans la "
         "feuille « {sheet} ».",
