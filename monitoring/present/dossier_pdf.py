@@ -238,6 +238,7 @@ def _line_height(pdf: _Report, text: str, size: float) -> float:
     pdf.set_font(FAMILY, "", size)
     measured = pdf.multi_cell(0, size * 0.5, pdf.clean(text), align="L", dry_run=True,
                               output="HEIGHT")  # fmt: skip
+    assert isinstance(measured, float | int)  # output="HEIGHT" gives the height alone
     return float(measured)
 
 

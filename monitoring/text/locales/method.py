@@ -353,14 +353,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "method.col.total": ("Lignes (total)", "Rows (total)"),
     # The format.
     "method.format": ("Format du classeur", "Workbook format"),
-    "method.format.version": (
-        "Ces chiffres suivent la version {version} du format du classeur. Chaque feuille et "
-        "chaque colonne sont décrites dans `{path}` ; le modèle vierge s'obtient par "
-        "`plan-monitoring template`.",
-        "These figures follow version {version} of the workbook format. Every sheet and "
-        "column is described in `{path}`; `plan-monitoring template` writes the blank "
-        "template.",
+    "method.format.intro": (
+        "Un jeu de données est un classeur : une feuille par table décrite ci-dessous, une "
+        "ligne d'en-têtes, puis une ligne par élément. Le modèle vierge contient déjà ces "
+        "feuilles, leurs en-têtes, une feuille d'explications et les listes déroulantes des "
+        "valeurs permises : remplissez-le, puis déposez-le sur la page « {page} ». Ces "
+        "chiffres suivent la version {version} du format.",
+        "A dataset is a workbook: one sheet per table described below, a row of headers, "
+        "then one row per item. The blank template already holds these sheets, their "
+        "headers, a sheet of explanations and the drop-down lists of allowed values: fill "
+        "it in, then upload it on the “{page}” page. These figures follow version "
+        "{version} of the format.",
     ),
+    "method.format.sheet": ("Feuille « {name} » — {required}", "“{name}” sheet — {required}"),
+    "method.format.required": ("obligatoire", "required"),
+    "method.format.optional": ("facultative", "optional"),
+    "method.format.columns": ("Colonnes de la feuille", "Columns of the sheet"),
     "method.format.download": (
         "Télécharger la description du format (Markdown)",
         "Download the format description (Markdown)",
