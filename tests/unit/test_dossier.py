@@ -213,6 +213,22 @@ def test_the_demonstration_cover_says_the_data_are_fictional():
     assert "DONNÉES FICTIVES" in text
 
 
+def test_the_french_and_english_dossiers_saved_side_by_side_keep_apart():
+    fr = dossier.file_names("france", AS_OF, "fr")
+    en = dossier.file_names("france", AS_OF, "en")
+    assert fr == ("dossier_france_2025-06-01_fr.zip", "rapport_france_2025-06-01.pdf")
+    assert en == ("dossier_france_2025-06-01_en.zip", "report_france_2025-06-01.pdf")
+
+
+def test_the_english_dossier_says_report_pack_never_folder():
+    from monitoring.text.i18n import CATALOG
+
+    english = {k: en for k, (_, en) in CATALOG.items() if k.startswith(("dossier.", "report."))}
+    assert len(english) > 50
+    assert [k for k, text in english.items() if "folder" in text.lower()] == []
+    assert t("dossier.kicker", "en") == "National action plan monitoring — report pack"
+
+
 def test_user_text_is_printed_as_typed_never_as_markup():
     hostile = "**gras** <b>balise</b> =SOMME(A1) [lien](http://x.example)"
     ds = dataset_from_records(
