@@ -10,7 +10,7 @@ import streamlit as st
 from monitoring.config.settings import Settings
 from monitoring.storage import StorageError
 from monitoring.storage.access import AUDIT_KINDS, ROLES, Forbidden, audit_table, role_name
-from monitoring.text.i18n import format_number, plain, t
+from monitoring.text.i18n import format_number, plain, t, zone_name
 from views.auth import require
 from views.common import context, show_table, store
 
@@ -27,9 +27,11 @@ WHEN = st.column_config.DatetimeColumn(
 )
 
 
-def utc(moments: list) -> pd.Series:
-    """Times as naive UTC (what spreadsheets hold), shown in the language's format."""
-    return pd.Series(pd.to_datetime(moments, utc=True)).dt.tz_localize(None)
+def local(moments: list) -> pd.Series:
+    """Stored (UTC) times as naive times of the coordinators' zone (spreadsheets hold no
+    zone; the column's label names it), shown in the language's format."""
+    times = pd.Series(pd.to_datetime(moments, utc=True))
+    return times.dt.tz_convert(ctx.time_zone).dt.tz_localize(None)
 
 
 def attempt(action, done: str, **params: str) -> None:
@@ -51,17 +53,18 @@ policy = t(f"admin.policy.{settings.unknown_users}", lang)
 st.caption(t("admin.policy", lang, policy=policy, admins=admins))
 if done := st.session_state.pop("admin.done", None):
     st.success(done)
-users = db.users()
+users, zone = db.users(), zone_name(ctx.time_zone)
+changed = t("admin.col.updated_at", lang, zone=zone)
 if users:
     table = pd.DataFrame(
         {
             t("admin.col.user", lang): [u.user_id for u in users],
             t("admin.col.role", lang): [role_name(u.role, lang) for u in users],
-            t("admin.col.updated_at", lang): utc([u.updated_at for u in users]),
+            changed: local([u.updated_at for u in users]),
             t("admin.col.updated_by", lang): [u.updated_by for u in users],
         }
     )
-    config = {t("admin.col.updated_at", lang): WHEN}
+    config = {changed: WHEN}
     show_table(
         table, ctx, "users", hide_index=True, title=t("admin.users", lang), column_config=config
     )
@@ -92,7 +95,7 @@ if users:
             attempt(lambda: db.set_role(who, None, by=actor), "admin.removed", user=plain(who))
 
 st.header(t("admin.audit", lang))
-st.caption(t("admin.audit_help", lang))
+st.caption(t("admin.audit_help", lang, zone=zone))
 left, right = st.columns([3, 1])
 kinds = left.multiselect(
     t("admin.audit_kinds", lang),
@@ -112,7 +115,9 @@ if not events:
     st.info(t("admin.no_audit", lang))
     st.stop()
 trail = audit_table(events, lang)  # the same table as `plan-monitoring audit --csv`
-at = t("audit.col.at", lang)
-trail[at] = trail[at].dt.tz_convert(None)  # naive UTC, shown in the language's format
+# The trail holds UTC (as `plan-monitoring audit --csv` writes it); read in the coordinators' zone.
+at = t("admin.col.at", lang, zone=zone)
+trail = trail.rename(columns={t("audit.col.at", lang): at})
+trail[at] = trail[at].dt.tz_convert(ctx.time_zone).dt.tz_localize(None)
 config = {at: WHEN}
 show_table(trail, ctx, "audit", hide_index=True, title=t("admin.audit", lang), column_config=config)

@@ -36,7 +36,7 @@ from monitoring.present.charts.base import NoChart
 from monitoring.services.importing import ensure_seeded
 from monitoring.storage import Store, VersionInfo, open_store
 from monitoring.storage.access import Actor, AuditEvent, local_actor
-from monitoring.text.i18n import language_name, plain, t
+from monitoring.text.i18n import language_name, plain, t, zone_name
 
 log = logging.getLogger("plan_monitoring.app")
 T = TypeVar("T")
@@ -58,6 +58,7 @@ class Context:
     filters: Filters
     actor: Actor = field(default_factory=local_actor)  # who is acting (see views.auth)
     page: str = "dashboard"  # the page being run (`context(page)`): names its downloads
+    time_zone: dt.tzinfo = dt.UTC  # where stored times are shown (`Settings.time_zone`)
 
     @property
     def voice(self) -> str:
@@ -116,7 +117,8 @@ _KINDS = {  # `measure_detail.column_specs` kind → Streamlit column
 def typed_table(frame: pd.DataFrame, ctx: Context, name: str, **options: Any) -> None:
     """`show_table` with the Measures page's labels and typed columns
     (`measure_detail.column_specs`); "—" in an empty cell; as high as its rows."""
-    config = {c: _KINDS[k](**o) for c, (k, o) in md.column_specs(frame, ctx.lang).items()}
+    specs = md.column_specs(frame, ctx.lang, zone=zone_name(ctx.time_zone))
+    config = {c: _KINDS[k](**o) for c, (k, o) in specs.items()}
     options = {"hide_index": True, "placeholder": "—", "height": "content", **options}
     show_table(frame, ctx, name, column_config=config, **options)
 
@@ -145,7 +147,7 @@ def change_log_section(
     lang = ctx.lang
     st.subheader(t("measures.changes", lang), help=help_text)
     log_ = change_log(ctx, measure_id=measure_id, rec_id=rec_id)
-    changes, sentence = md.change_log_section(log_, lang)
+    changes, sentence = md.change_log_section(log_, lang, ctx.time_zone)
     if changes.empty:
         st.info(sentence)
         return
@@ -295,8 +297,9 @@ def sidebar(actor: Actor | None = None) -> Context:
     cache_key = f"{digest}:{filters.key()}"
     view = _filtered(ds, digest, filters)
     return Context(
-        state["dataset"], info, ds, view, cache_key, lang, state["as_of"], filters, actor
-    )
+        state["dataset"], info, ds, view, cache_key, lang, state["as_of"], filters, actor,
+        time_zone=Settings.from_env().time_zone,
+    )  # fmt: skip
 
 
 def _filter_widgets(ds: Dataset, lang: Lang) -> None:

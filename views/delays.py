@@ -50,9 +50,10 @@ st.header(t("delays.timeline", lang))
 plans = ctx.filters.plans
 if not plans:
     options, titles = compute(filter_options, ctx)["plans"], plan_titles(ctx.view)
-    latest = options.index(compute(delays.latest_plan, ctx, as_of))
+    # It opens on the plan it can say most about, not on one whose every row is unknown.
+    known = compute(delays.most_known_plan, ctx, as_of, voice)
     choice = st.selectbox(
-        t("delays.plan_choice", lang), options, index=latest, key="delays_plan",
+        t("delays.plan_choice", lang), options, index=options.index(known), key="delays_plan",
         format_func=lambda p: f"{p} — {titles[p]}", help=t("delays.plan_choice_help", lang),
     )  # fmt: skip
     plans = (choice,)

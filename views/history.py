@@ -11,7 +11,7 @@ from monitoring.analysis.changes import Changes, compare
 from monitoring.services.annotate import safe_file_name
 from monitoring.services.importing import restore_version
 from monitoring.storage import StoredFile, VersionInfo
-from monitoring.text.i18n import format_date, format_size, t
+from monitoring.text.i18n import format_moment, format_size, t, zone_name
 from views.auth import require
 from views.common import audited, banner, context, show_table, store
 from views.review import note_form, show_changes, version_download
@@ -36,7 +36,7 @@ def original_files(dataset: str, number: int) -> list[StoredFile]:
 
 def row(v: VersionInfo) -> dict:
     return {
-        "version": v.number, "when": f"{format_date(v.created_at, lang)} {v.created_at:%H:%M}",
+        "version": v.number, "when": format_moment(v.created_at, lang, ctx.time_zone),
         "author": v.author, "note": v.note,
         "kind": t(f"history.kind.{v.kind}", lang, source=v.restored_from or v.based_on or ""),
         "file": v.file_name, "size": format_size(v.file_size, lang),
@@ -50,10 +50,12 @@ def label(number: int) -> str:
 
 
 versions = db.versions(key)[::-1]  # newest first
+zone = zone_name(ctx.time_zone)
 numbers, rows = [v.number for v in versions], [row(v) for v in versions]
 show_table(
     rows, ctx, "versions", hide_index=True, title=t("page.history", lang),
-    column_config={c: st.column_config.Column(t(f"history.col.{c}", lang)) for c in rows[0]},
+    column_config={c: st.column_config.Column(t(f"history.col.{c}", lang, zone=zone))
+                   for c in rows[0]},
 )  # fmt: skip
 
 st.header(t("history.download", lang))

@@ -20,6 +20,8 @@ from views.common import (
 )
 
 PICK, SEEN = "measures.pick", "measures.url_seen"  # the measure shown; the URL's last value
+SEARCH, CATEGORIES = "measures.search", "measures.categories"
+WRITTEN = "measures.url_search"  # the search and categories this page last put in the URL
 ctx = context("measures")
 lang, state = ctx.lang, st.session_state
 st.title(t("page.measures", lang))
@@ -39,15 +41,27 @@ rows = compute(md.readable_rows, ctx, compute(md.measure_rows, ctx, ctx.as_of, c
 if rows.empty:
     st.info(t("measures.no_measures", lang))
     st.stop()
+# The search and the categories are in the URL (`search`, `category`), as the sidebar's
+# filters are, so a search is shared as a link and a reload shows it again. The URL wins
+# when it is not what this page last wrote: a link opened, or the page's first run.
+in_url = (st.query_params.get("search", ""),
+          [c for c in st.query_params.get_all("category") if c in CATEGORY_CODES])  # fmt: skip
+if state.get(WRITTEN) != in_url:
+    state[SEARCH], state[CATEGORIES] = in_url
 left, right = st.columns([3, 2])
 query = left.text_input(
-    t("measures.search", lang), key="measures.search",
+    t("measures.search", lang), key=SEARCH,
     placeholder=t("measures.search_placeholder", lang), help=t("measures.search_help", lang),
 )  # fmt: skip
 categories = right.multiselect(
-    t("measures.categories", lang), CATEGORY_CODES, key="measures.categories",
+    t("measures.categories", lang), CATEGORY_CODES, key=CATEGORIES,
     format_func=lambda c: t(f"category.{c}", lang), placeholder=t("filter.all", lang),
 )  # fmt: skip
+st.query_params["search"] = query
+st.query_params["category"] = categories
+if not query:  # an address without an empty `search=`
+    st.query_params.pop("search", None)
+state[WRITTEN] = (query, list(categories))
 shown = md.search(rows, compute(md.search_keys, ctx), query, categories)
 st.caption(t("measures.count", lang, shown=len(shown), total=len(rows)))
 

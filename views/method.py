@@ -1,4 +1,5 @@
-"""Méthode / Method: the status scale, how every figure is computed, the data's sources."""
+"""Méthode / Method: the status scale, how every figure is computed, the data's sources, and
+the workbook format (its sheets, columns and allowed values, with the blank template)."""
 
 import streamlit as st
 
@@ -6,9 +7,12 @@ from monitoring.analysis import figures_text as ft
 from monitoring.analysis import method
 from monitoring.config import shipped
 from monitoring.config.settings import Settings
-from monitoring.contract.schema import CONTRACT_VERSION, SHEETS_BY_ID
+from monitoring.contract.schema import CONTRACT_VERSION, SHEETS, SHEETS_BY_ID
+from monitoring.present import contract_docs
 from monitoring.present.export_formats import mime
 from monitoring.present.pages import METHOD
+from monitoring.present.workbook import write_workbook
+from monitoring.services.annotate import safe_file_name
 from monitoring.text.i18n import plain, t
 from views.common import banner, context, summaries
 from views.sections import build, selection, show_section
@@ -68,9 +72,29 @@ if cited_frame is not None:
     st.caption(t("method.sources.references", lang))
 show_section(cited, sel, ctx, built=cited_frame)
 
+# The format as the contract declares it (`monitoring.present.contract_docs`, which also
+# writes docs/workbook-format.*.md): rules, then each sheet's columns and allowed values.
 st.header(t("method.format", lang))
+st.write(t("method.format.intro", lang, page=t("page.upload", lang), version=CONTRACT_VERSION))
+left, right = st.columns(2)
+left.download_button(
+    t("upload.download_template", lang), data=lambda: write_workbook(None, lang),
+    mime=mime("xlsx"), file_name=safe_file_name(t("upload.template_name", lang), "xlsx"),
+    key="method.template", on_click="ignore", icon=":material/download:", type="primary",
+)  # fmt: skip
 doc = method.format_doc(lang)
-st.write(t("method.format.version", lang, version=CONTRACT_VERSION, path=f"docs/{doc.name}"))
-st.download_button(
-    t("method.format.download", lang), doc.read_bytes(), file_name=doc.name, mime=mime("md")
-)
+right.download_button(
+    t("method.format.download", lang), doc.read_bytes(), file_name=doc.name, mime=mime("md"),
+    key="method.format_doc", on_click="ignore", icon=":material/download:",
+)  # fmt: skip
+with st.expander(t("docs.general_rules", lang)):
+    st.markdown("\n".join(f"- {rule}" for rule in contract_docs.general_rules(lang)))
+labels = {field: st.column_config.TextColumn(t(key, lang))
+          for field, key in contract_docs.COLUMN_FIELDS.items()}  # fmt: skip
+for sheet in SHEETS:
+    required = t("method.format.required" if sheet.required else "method.format.optional", lang)
+    with st.expander(t("method.format.sheet", lang, name=sheet.name(lang), required=required)):
+        st.write(" ".join(contract_docs.sheet_notes(sheet, lang)))
+        st.caption(t("method.format.columns", lang))
+        st.dataframe(contract_docs.column_rows(sheet, lang), hide_index=True,
+                     column_config=labels, key=f"method.format.{sheet.id}")  # fmt: skip

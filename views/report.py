@@ -1,5 +1,6 @@
 """Rapport / Report: the dossier (every chart, every table and a PDF report) in one ZIP."""
 
+import datetime as dt
 import logging
 import uuid
 
@@ -48,7 +49,7 @@ if st.button(t("report.build", lang), type="primary", help=t("report.build_help"
                 ctx.ds, dataset_label=dataset_label(ctx.dataset_key, language),
                 version=None if version is None else str(version), as_of=ctx.as_of,
                 lang=language, plans=plans or None, voice=ctx.voice,
-                dataset_key=ctx.dataset_key,
+                dataset_key=ctx.dataset_key, now=dt.datetime.now(ctx.time_zone),
                 progress=lambda step, total, label: bar.progress(step / total, text=label),
             )  # fmt: skip
         except ExportUnavailable as exc:

@@ -101,7 +101,7 @@ def show_flags(flags: ReviewFlags | None, lang: Lang) -> None:
         return
     if flags.replaces:
         with st.container(border=True):
-            st.warning(t("flags.replace.title", lang), icon="⚠️")
+            st.warning(t("flags.replace.title", lang), icon=":material/warning:")
             st.markdown(plain(t("flags.replace.help", lang)))
             st.text("\n".join(removal_lines(flags, lang)))
             rows = removal_rows(flags, lang)
@@ -111,7 +111,7 @@ def show_flags(flags: ReviewFlags | None, lang: Lang) -> None:
     if flags.rewrites_history:
         count = len(flags.rewritten_rows(lang))
         with st.container(border=True):
-            st.warning(t("flags.rewrite.title", lang, count=count), icon="⚠️")
+            st.warning(t("flags.rewrite.title", lang, count=count), icon=":material/warning:")
             st.markdown(plain(t("flags.rewrite.help", lang)))
             title = t("flags.rewrite.rows", lang)
             st.markdown(f"**{plain(title)}**")
@@ -176,7 +176,7 @@ def show_report(
     """
     errors, others = report.errors, [i for i in report if i.severity != "error"]
     if errors:
-        st.error(t("review.rejected", lang, count=len(errors)), icon="⛔")
+        st.error(t("review.rejected", lang, count=len(errors)), icon=":material/block:")
         general = [i for i in errors if whole_file(i)]
         if general:
             with st.container(border=True):

@@ -114,7 +114,7 @@ if draft is None or draft.key != key:
 
 if draft.result is not None:  # stored (or found identical meanwhile): say so, store nothing
     (st.success if draft.result.status == "stored" else st.info)(draft.result.message(lang))
-    st.page_link("views/history.py", label=t("upload.see_history", lang), icon="🕘")
+    st.page_link("views/history.py", label=t("upload.see_history", lang), icon=":material/history:")
     st.stop()
 outcome = draft.outcome
 if isinstance(outcome, Report):
@@ -123,7 +123,7 @@ if isinstance(outcome, Report):
 
 review.show_report(outcome.report, lang)  # an accepted file's warnings and notices
 if outcome.identical:
-    st.info(t("upload.identical", lang, number=outcome.base.number), icon="🟰")
+    st.info(t("upload.identical", lang, number=outcome.base.number), icon=":material/equal:")
     st.stop()
 st.subheader(t("upload.review", lang, number=outcome.base.number))
 review.show_flags(outcome.flags, lang)  # a replacement, a history rewrite: apart, first

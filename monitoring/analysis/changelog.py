@@ -42,7 +42,7 @@ from monitoring.analysis.changes import (
 from monitoring.contract.dataset import Dataset, StatusScale
 from monitoring.contract.schema import Lang
 from monitoring.storage import Store, VersionInfo
-from monitoring.text.i18n import format_date, t
+from monitoring.text.i18n import format_moment, t
 
 Subject = Literal["measure", "recommendation"]
 
@@ -251,10 +251,10 @@ class ChangeLog:
             for row, cell in zip(self.entries.to_dict("records"), cells, strict=True)
         ]
 
-    def rows(self, lang: Lang = "fr") -> pd.DataFrame:
+    def rows(self, lang: Lang = "fr", zone: dt.tzinfo = dt.UTC) -> pd.DataFrame:
         """The entries in `lang`, newest first: `ROW_COLUMNS` (ids, not labels).
 
-        `when` is the version's date and time (UTC) the way `lang` writes dates; the
+        `when` is the version's date and time in `zone` the way `lang` writes dates; the
         sheet, row, field and values read as `changes.cell_rows` shows them (choice and
         status labels as that version's scale names them, dates the French way in
         French); the change says whether the row was added, removed or changed; a row
@@ -279,7 +279,7 @@ class ChangeLog:
             shown.loc[nothing, ["before", "after"]] = ""
             moment = first["created_at"]
             shown.insert(0, "version", version)
-            shown.insert(1, "when", f"{format_date(moment, lang)} {moment:%H:%M}")
+            shown.insert(1, "when", format_moment(moment, lang, zone))
             shown.insert(2, "author", first["author"])
             shown.insert(3, "note", first["note"])
             parts.append(shown)

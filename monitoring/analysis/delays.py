@@ -14,7 +14,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from monitoring.analysis.metrics import VOICE_ALL, measure_table, plan_dates
+from monitoring.analysis.metrics import VOICE_ALL, current_status, measure_table, plan_dates
 from monitoring.contract.dataset import DATE_DTYPE, Dataset
 from monitoring.contract.datebounds import latest_of
 from monitoring.contract.schema import Lang
@@ -370,6 +370,53 @@ def latest_plan(ds: Dataset, as_of: dt.date) -> str | None:
     started = plans[(plans["period_start"].astype(_DATES) <= _day(as_of)).to_numpy(dtype=bool)]
     chosen = started.iloc[-1] if len(started) else plans.iloc[0]
     return str(chosen["plan_id"])
+
+
+def known_statuses(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> dict[str, int]:
+    """How much is known of each plan: its measures with a known status at the as-of date.
+
+    A status is known when the latest assessment known at that date (`current_status`, as
+    `voice` reads) has a category other than `unknown`: a measure never assessed, or
+    assessed "Non évaluée", is not known, whatever its title says.
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+        voice: `"all"` or a voice code: whose assessments count.
+
+    Returns:
+        {plan id: measures with a known status}, every plan of the dataset included (0
+        when nothing is known of it), in the dataset's plan order.
+    """
+    statuses = current_status(ds, as_of, voice)
+    known = statuses[(statuses["category"] != "unknown").to_numpy(dtype=bool)]
+    counts = known["plan_id"].value_counts()
+    return {str(p): int(counts.get(p, 0)) for p in ds.plans["plan_id"]}
+
+
+def most_known_plan(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> str | None:
+    """The plan a page opens on: the one with the most measures of known status.
+
+    Decision: a page that shows one plan by default shows the one it can say most about,
+    not a plan whose every row is unknown. Ties (0 included: nothing known of any plan)
+    go to the most recent plan started by the as-of date (`latest_plan`), then to the
+    later plan.
+
+    Args:
+        ds: the dataset.
+        as_of: the date the figures are computed for.
+        voice: `"all"` or a voice code: whose assessments count.
+
+    Returns:
+        A plan id, or None when the dataset has no plan.
+    """
+    known = known_statuses(ds, as_of, voice)
+    if not known:
+        return None
+    latest = latest_plan(ds, as_of)
+    starts = ds.plans.sort_values(["period_start", "_row"], kind="stable")["plan_id"].tolist()
+    order = {p: i for i, p in enumerate(starts)}
+    return max(known, key=lambda p: (known[p], p == latest, order.get(p, -1)))
 
 
 def is_link_column(values: pd.Series) -> bool:

@@ -207,12 +207,15 @@ def _kind(frame: pd.DataFrame, column: str) -> str:
     return "number" if pd.api.types.is_numeric_dtype(dtype) else "text"
 
 
-def column_specs(frame: pd.DataFrame, lang: Lang) -> dict[str, tuple[str, dict[str, str]]]:
+def column_specs(
+    frame: pd.DataFrame, lang: Lang, *, zone: str = "UTC"
+) -> dict[str, tuple[str, dict[str, str]]]:
     """Return how to show each column of a table of this page, from its name and dtype.
 
     Args:
         frame: a table of this module (`measure_rows`, or a frame of `MeasureDetail`).
         lang: language of the labels and formats.
+        zone: the time zone a change log's times are written in (named in its label).
 
     Returns:
         {column: (kind, options)}: kind one of "link" (web addresses), "percent" (0–100),
@@ -222,7 +225,7 @@ def column_specs(frame: pd.DataFrame, lang: Lang) -> dict[str, tuple[str, dict[s
     specs: dict[str, tuple[str, dict[str, str]]] = {}
     for column in frame.columns:
         kind = _kind(frame, column)
-        options = {"label": t(f"measures.col.{column}", lang)}
+        options = {"label": t(f"measures.col.{column}", lang, zone=zone)}
         if kind in _FORMATS:
             options["format"] = _FORMATS[kind][lang]
         if kind == "link":
@@ -500,12 +503,15 @@ def measure_detail(
     )
 
 
-def change_log_section(log: ChangeLog, lang: Lang) -> tuple[pd.DataFrame, str]:
+def change_log_section(
+    log: ChangeLog, lang: Lang, zone: dt.tzinfo = dt.UTC
+) -> tuple[pd.DataFrame, str]:
     """Return the detail's change log: its table and the sentence that introduces it.
 
     Args:
         log: the measure's `ChangeLog` (`changelog.change_log`).
         lang: language of the labels, values and dates.
+        zone: the time zone the versions' times are written in.
 
     Returns:
         The table (`changelog.ROW_COLUMNS`: version, when, author, note, sheet, row,
@@ -513,4 +519,4 @@ def change_log_section(log: ChangeLog, lang: Lang) -> tuple[pd.DataFrame, str]:
         when nothing changed; and the sentence: how many changes between which versions,
         or that there is none since the first version.
     """
-    return log.rows(lang), log.summary(lang)
+    return log.rows(lang, zone), log.summary(lang)

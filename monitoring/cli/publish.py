@@ -63,6 +63,7 @@ def report(args: argparse.Namespace, settings: Settings) -> int:
         built = dossier.build(
             dataset, dataset_label=label, version=version, as_of=as_of, lang=lang,
             plans=plans or None, voice=args.voice, dataset_key=key,
+            now=dt.datetime.now(settings.time_zone),
         )  # fmt: skip
     except ExportUnavailable as exc:
         print(str(exc), file=sys.stderr)

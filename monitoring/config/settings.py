@@ -28,6 +28,10 @@ one line naming the variable and what it accepts: `SettingError`):
   trusted without an `email_verified` claim: providers such as Microsoft Entra ID, which
   do not send that claim. From any other provider, an account whose e-mail is not verified
   (`email_verified` absent or false) is refused. See `monitoring.storage.access`.
+- `PLAN_MONITORING_TIME_ZONE`: the coordinators' time zone, an IANA name such as
+  `Europe/Paris` (the default) or `America/Montreal`: stored times (versions, change
+  logs, the audit trail, the dossier's cover) are kept in UTC and shown in it. A name the
+  time zone database does not know is refused.
 - `PLAN_MONITORING_RAISE_ERRORS`: `1` makes an unexpected exception in a page propagate
   to Streamlit after it is logged, instead of the reference-only error box
   (`views/errors.reporting_errors`). For tests only: the AppTest suite sets it so that a
@@ -37,6 +41,7 @@ one line naming the variable and what it accepts: `SettingError`):
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import math
 import os
 import re
@@ -44,6 +49,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "data"
@@ -59,6 +65,7 @@ MAX_FILE_MB_RANGE = (1, 2048)  # beyond 2 GiB, no spreadsheet is a plan: a typo
 EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
 # An issuer as `iss` names it: an https URL (http only on the loopback, for tests).
 ISSUER = re.compile(r"^(https://[^\s/]+|http://(127\.0\.0\.1|localhost)(:\d+)?)(/\S*)?$")
+DEFAULT_TIME_ZONE = "Europe/Paris"  # the coordinators this app was first built for
 FLAG_VALUES = {"1": True, "true": True, "yes": True, "on": True,
                "0": False, "false": False, "no": False, "off": False, "": False}  # fmt: skip
 
@@ -110,6 +117,8 @@ class Settings:
     session_hours: float | None = None
     # Issuers whose e-mail claims are trusted without `email_verified` (Microsoft Entra ID).
     trust_email_from: frozenset[str] = frozenset()
+    # The zone stored times (kept in UTC) are shown in: versions, change logs, audit, dossier.
+    time_zone: dt.tzinfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIME_ZONE))
 
     @property
     def store_url(self) -> str:
@@ -137,6 +146,7 @@ class Settings:
                 env, "PLAN_MONITORING_TRUST_EMAIL_FROM", ISSUER, "settings.expect.issuers",
                 lower=False,
             ),
+            time_zone=_zone(env, "PLAN_MONITORING_TIME_ZONE"),
         )  # fmt: skip
 
 
@@ -212,6 +222,15 @@ def _hours(env: Mapping[str, str], name: str) -> float | None:
     if not (math.isfinite(hours) and hours > 0):  # nan, inf, 0 and -5 alike
         raise SettingError(name, text, "settings.expect.hours")
     return hours
+
+
+def _zone(env: Mapping[str, str], name: str) -> ZoneInfo:
+    """An IANA time zone (`DEFAULT_TIME_ZONE` when unset); else `SettingError`."""
+    text = env.get(name, "").strip() or DEFAULT_TIME_ZONE
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):  # unknown, or not a zone name (`../x`)
+        raise SettingError(name, text, "settings.expect.time_zone") from None
 
 
 def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> Any:

@@ -1,9 +1,10 @@
 """The workbook format page, generated from the contract (`schema`) and the issue codes.
 
 `format_page(lang)` renders it as Markdown (`python -m monitoring.devtools.docs` writes
-it into `docs/`). The helpers that phrase one column or one rule are
-shared with the `Lisez-moi` sheet of the template (`monitoring.present.workbook`), so the two
-never disagree.
+it into `docs/`); the Method page shows the same rules, sheets and columns in the app
+(`general_rules`, `sheet_notes`, `column_rows`). The helpers that phrase one column or one
+rule are shared with the `Lisez-moi` sheet of the template (`monitoring.present.workbook`),
+so the three never disagree.
 """
 
 from __future__ import annotations
@@ -238,6 +239,47 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 def _code(text: str) -> str:
     return f"`{text}`"
+
+
+# The fields of `column_rows`, with the catalogue keys of their labels (the docs' own).
+COLUMN_FIELDS = {
+    "fr": "docs.col.fr_header",
+    "en": "docs.col.en_header",
+    "type": "docs.col.type",
+    "required": "docs.col.required",
+    "unique": "docs.col.unique",
+    "rule": "docs.col.rule",
+    "aliases": "docs.col.aliases",
+    "values": "docs.col.values",
+}
+
+
+def column_rows(sheet: Sheet, lang: Lang) -> list[dict[str, str]]:
+    """Return one row per column of a sheet, every field in words, in `lang`.
+
+    Args:
+        sheet: a declared sheet.
+        lang: the language of the text.
+
+    Returns:
+        [{field: text}] with the fields of `COLUMN_FIELDS`: the French and the English
+        header, the type, whether required and unique (oui/non), the rule, the other
+        headers accepted (comma-separated) and the values a choice accepts (with their
+        label in the other language): the columns of the format page's tables.
+    """
+    return [
+        {
+            "fr": column.fr,
+            "en": column.en,
+            "type": type_name(column.type, lang),
+            "required": yes_no(column.required, lang),
+            "unique": yes_no(column.unique, lang),
+            "rule": column_rule(column, lang),
+            "aliases": ", ".join(column.aliases),
+            "values": allowed_values(column, lang, both_languages=True),
+        }
+        for column in sheet.columns
+    ]
 
 
 def _sheet_section(sheet: Sheet, lang: Lang) -> list[str]:

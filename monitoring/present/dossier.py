@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from monitoring.analysis import delays
 from monitoring.analysis.filters import plan_titles
 from monitoring.config import shipped
 from monitoring.contract.dataset import Dataset
@@ -36,7 +37,7 @@ from monitoring.present.charts.base import Drawing, NoChart
 from monitoring.present.exports import ExportUnavailable
 from monitoring.present.pages import PAGES, WORKBOOK_FIRST
 from monitoring.present.sections import Chart, ChartSection, Selection, Table, labelled
-from monitoring.text.i18n import t
+from monitoring.text.i18n import Localised, t
 
 Progress = Callable[[int, int, str], None]
 CHART_DIR = "charts"
@@ -81,12 +82,13 @@ def what_the_cover_vouches(dataset_key: str | None, lang: Lang) -> tuple[bool, s
 
 
 def file_names(key: str, as_of: dt.date, lang: Lang) -> tuple[str, str]:
-    """The ZIP's and the PDF's names when saved: `dossier_france_2025-06-01.zip`.
+    """The ZIP's and the PDF's names when saved: `dossier_france_2025-06-01_fr.zip`.
 
     Args:
         key: the dataset's key (or a file's stem).
         as_of: the as-of date, in the names.
-        lang: the PDF is « rapport » in French, "report" in English.
+        lang: in the ZIP's name (a French and an English dossier saved side by side keep
+            apart); the PDF is « rapport » in French, "report" in English.
 
     Returns:
         (the ZIP's name, the PDF's name).
@@ -94,7 +96,7 @@ def file_names(key: str, as_of: dt.date, lang: Lang) -> tuple[str, str]:
     day = as_of.isoformat()
     stem = pdf_name(lang).rsplit(".", 1)[0]
     return (
-        exports.safe_file_name("dossier", key, day, ext="zip"),
+        exports.safe_file_name("dossier", key, day, lang, ext="zip"),
         exports.safe_file_name(stem, key, day, ext="pdf"),
     )
 
@@ -131,8 +133,24 @@ def _chart(
     return Chart(name, page, title, shows, source, fig, tuple(plans), image_title)
 
 
+def _nothing_known(sel: Selection, plan: str, measures: int) -> NoChart:
+    """The sentence that stands for a plan's chart when none of its measures has a known
+    status: a chart whose every row reads « Non évaluée » would fill pages and say nothing."""
+    voice = Localised(*(t(f"voice.{sel.voice}", lang) for lang in ("fr", "en")))
+    sheet = Localised(*(t("dossier.sheet.measures", lang) for lang in ("fr", "en")))
+    title = plan_titles(sel.ds).get(plan, "")
+    # One measure reads in the singular in both languages; 0 never comes here.
+    key = "nochart.nothing_known.one" if measures == 1 else "nochart.nothing_known.many"
+    return NoChart(key, {"count": measures, "plan": f"{plan} — {title}",
+                   "as_of": sel.as_of, "voice": voice, "sheet": sheet})  # fmt: skip
+
+
 def charts(sel: Selection, only: Sequence[str] | None = None) -> list[Chart]:
     """Build every chart of the pages that applies to the selection, in the pages' order.
+
+    A per-plan chart of a plan of which nothing is known (no measure with a known status
+    at the as-of date, `delays.known_statuses`) is one sentence saying so, not a chart of
+    unknown rows.
 
     Args:
         sel: the data, date, voice, language and plans covered.
@@ -148,6 +166,10 @@ def charts(sel: Selection, only: Sequence[str] | None = None) -> list[Chart]:
     wanted = None if only is None else set(only)
     # A plan not adopted at the as-of date has no measures in force: no per-plan chart.
     adopted = [s["plan_id"] for s in sel.summaries() if s.get("adopted", True)]
+    measures = {s["plan_id"]: int(s["measures"] or 0) for s in sel.summaries()}
+    known = sel.memo(
+        "known_statuses", lambda: delays.known_statuses(sel.view, sel.as_of, sel.voice)
+    )
     for page in PAGES:
         for section in page.charts():
             targets = (
@@ -159,7 +181,10 @@ def charts(sel: Selection, only: Sequence[str] | None = None) -> list[Chart]:
                 if wanted is not None and name not in wanted:
                     continue
                 chosen = sel.choosing(plans=tuple(plans)) if section.per_plan else sel
-                fig = section.build(chosen)
+                if section.per_plan and measures.get(plans[0]) and not known.get(plans[0]):
+                    fig: Drawing | None = _nothing_known(sel, plans[0], measures[plans[0]])
+                else:
+                    fig = section.build(chosen)
                 if fig is None or (isinstance(fig, NoChart) and not section.sentence_in_dossier):
                     continue
                 built.append(_chart(sel, section, name, page.id, fig, plans))
@@ -254,7 +279,8 @@ def build(
         progress: called as `progress(step, total, label)` before each step.
         dataset_key: a shipped dataset's key (`monitoring.config.shipped`): the cover says its
             data are fictional, or carries its banner on sourced data.
-        now: the generation time, on the cover and on the ZIP's files (default: now).
+        now: the generation time, on the cover and on the ZIP's files (default: now, the
+            server's clock; callers give it in the coordinators' zone, `Settings.time_zone`).
         compress_pdf: compress the PDF's page streams (tests read them uncompressed).
 
     Returns:

@@ -52,6 +52,11 @@ MAX_LIST_ROWS = 150
 # Plans side by side in the key figures table; more plans continue in another table.
 PLANS_PER_TABLE = 4
 MAX_SOURCES = 200
+# The report's last page is never near-empty: a list ending the report that would spill a
+# few lines onto a new page is set closer to end on the page it started on, and when it
+# cannot, at least this much of it (mm, a quarter of the page) moves to the new page.
+LAST_PAGE_MIN = 60.0
+LIST_GAP, TIGHT_GAP = 1.0, 0.2  # mm between a list's items, and as close as they may go
 # Characters the font lacks but has an equivalent for (French formats use U+202F).
 _SPACES = {"\u202f": "\u00a0", "\u2009": " ", "\u200a": " ", "\u2007": " ", "\u200b": ""}
 
@@ -226,6 +231,46 @@ def _subheading(pdf: _Report, title: str, *, room: float = 30) -> None:
     pdf.set_font(FAMILY, "B", 12)
     pdf.multi_cell(0, 6, pdf.clean(title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(1.5)
+
+
+def _line_height(pdf: _Report, text: str, size: float) -> float:
+    """The height `_paragraph(pdf, text, size=size, gap=0)` takes, measured, not written."""
+    pdf.set_font(FAMILY, "", size)
+    measured = pdf.multi_cell(0, size * 0.5, pdf.clean(text), align="L", dry_run=True,
+                              output="HEIGHT")  # fmt: skip
+    assert isinstance(measured, float | int)  # output="HEIGHT" gives the height alone
+    return float(measured)
+
+
+def _closing_list(pdf: _Report, items: Sequence[str], *, size: float = SMALL_PT) -> None:
+    """The list that ends the report, laid out so that its last page is never near-empty.
+
+    Measured first: when it fits in the room left, it is written as is. When the part that
+    would spill onto a new page is shorter than `LAST_PAGE_MIN`, the items are set closer
+    (`TIGHT_GAP`) if that makes them fit; otherwise the page breaks earlier, so that the new
+    page holds at least `LAST_PAGE_MIN` of the list (as a word processor's widow control).
+    """
+    heights = [_line_height(pdf, item, size) for item in items]
+    room = pdf.page_break_trigger - pdf.get_y()
+    spills = sum(heights) + LIST_GAP * len(items) > room
+    gap = TIGHT_GAP if spills and sum(heights) + TIGHT_GAP * len(items) <= room else LIST_GAP
+    # Where the page breaks as the list is written: the first item of each new page.
+    breaks, used, page_room = [], 0.0, room
+    for i, height in enumerate(heights):
+        if used + height > page_room and i:
+            breaks.append(i)
+            used, page_room = 0.0, pdf.eph
+        used += height + gap
+    if breaks and used < LAST_PAGE_MIN:  # a near-empty last page: start it earlier
+        start, tail = breaks[-1], used
+        while start > (breaks[-2] if len(breaks) > 1 else 0) + 1 and tail < LAST_PAGE_MIN:
+            start -= 1
+            tail += heights[start] + gap
+        breaks[-1] = start
+    for i, item in enumerate(items):
+        if i in breaks:
+            pdf.add_page()
+        _paragraph(pdf, item, size=size, gap=gap)
 
 
 def _table(pdf: _Report, header: Sequence[str], rows: Sequence[Sequence[object]],
@@ -545,15 +590,16 @@ def _sources(pdf: _Report, sel: Selection) -> None:
         return
     _paragraph(pdf, t("dossier.sources.count", lang, count=len(cited)))
     shown = cited.head(MAX_SOURCES)
-    for number, (reference, total) in enumerate(
-        zip(shown["reference"], shown["total"], strict=True), start=1
-    ):
-        rows_citing = t("dossier.sources.rows", lang, count=int(total))
-        _paragraph(pdf, f"{number}. {reference} ({rows_citing})", size=SMALL_PT, gap=1)
+    items = [
+        f"{number}. {reference} ({t('dossier.sources.rows', lang, count=int(total))})"
+        for number, (reference, total) in enumerate(
+            zip(shown["reference"], shown["total"], strict=True), start=1
+        )
+    ]
     if len(cited) > MAX_SOURCES:
-        more = t("dossier.more_rows", lang, count=len(cited) - MAX_SOURCES,
-                 sheet=t("dossier.sheet.sources", lang))  # fmt: skip
-        _paragraph(pdf, more, size=SMALL_PT, colour=GREY)
+        items.append(t("dossier.more_rows", lang, count=len(cited) - MAX_SOURCES,
+                       sheet=t("dossier.sheet.sources", lang)))  # fmt: skip
+    _closing_list(pdf, items)
 
 
 def report_pdf(

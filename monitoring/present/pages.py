@@ -353,6 +353,7 @@ DELAYS = Page(
     sections=(
         ChartSection(
             "timeline", measure_timeline, per_plan=True, empty="delays.no_plan_measures",
+            title="delays.chart.timeline",
             caption=lambda sel: t("delays.timeline_help", sel.lang),
         ),
         TableSection(

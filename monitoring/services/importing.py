@@ -146,7 +146,9 @@ class ImportResult:
         if self.status == "stored":
             assert self.version is not None
             key = "importing.replayed" if self.replayed else "importing.stored"
-            return t(key, lang, number=self.version.number, dataset=self.version.dataset_key)
+            # The dataset's name (« France — plans … »), not its key (« france »).
+            name = shipped.dataset_label(self.version.dataset_key, lang)
+            return t(key, lang, number=self.version.number, dataset=name)
         if self.status == "identical":
             assert self.version is not None
             return t("importing.identical", lang, number=self.version.number)

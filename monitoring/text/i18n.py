@@ -164,6 +164,31 @@ def _format_month(year: int, month: int, lang: str) -> str:
     return babel_dates.format_skeleton("yMMMM", dt.date(year, month, 1), locale=locale(lang))
 
 
+def format_moment(
+    moment: dt.datetime | None, lang: str = "fr", zone: dt.tzinfo = dt.UTC, *, long: bool = False
+) -> str:
+    """A stored time in the coordinators' time zone: `07/12/2026 09:40` / `2026-12-07 09:40`.
+
+    Args:
+        moment: the time; a naive one is read as UTC (how the store keeps times). None or
+            NaT is shown as "—".
+        lang: the language the date is written in (`format_date`).
+        zone: the zone it is shown in (`Settings.time_zone`).
+        long: the date in words (`7 décembre 2026 09:40`).
+    """
+    if moment is None or moment != moment:
+        return "—"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    local = moment.astimezone(zone)
+    return f"{format_date(local, lang, long=long)} {local:%H:%M}"
+
+
+def zone_name(zone: dt.tzinfo) -> str:
+    """A time zone as a reader sees it: its IANA name (`Europe/Paris`), else its abbreviation."""
+    return str(getattr(zone, "key", None) or zone.tzname(None) or "UTC")
+
+
 def plural_key(one: str, many: str, count: float | None, lang: str) -> str:
     """The key `one` or `many` for a count, by the language's plural rule (CLDR): French
     agrees 0 and 1 in the singular, English only 1. Both keys are written out at the call,

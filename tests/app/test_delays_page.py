@@ -204,13 +204,22 @@ def test_before_any_revision_the_page_says_no_deadline_moved():
     assert any("Aucune échéance révisée" in i.value for i in at.info)
 
 
-def test_timeline_defaults_to_the_most_recent_plan_with_every_revision_marked():
+def test_the_timeline_opens_on_the_plan_with_the_most_known_statuses():
+    # At 30/06/2020, five of P1's six measures have a status (M1, M2, M4, M5, M8) and one
+    # of P2's two (M6): the page opens on P1, not on the more recent P2.
     at = run_small()
+
+    assert at.selectbox(key="delays_plan").value == "P1"
+    assert timeline_measures(at) == P1_MEASURES
+
+
+def test_the_timeline_marks_every_revision_of_the_plan_chosen():
+    at = run_small()
+    at.selectbox(key="delays_plan").set_value("P2").run()
 
     spec = timeline_spec(at)
     revised = next(d for d in spec["data"] if d.get("name") == "Échéance révisée")
 
-    assert at.selectbox(key="delays_plan").value == "P2"
     assert timeline_measures(at) == P2_MEASURES
     assert sum(1 for size in revised["marker"]["size"] if size) == 1  # M6's one revision
     assert spec["layout"]["annotations"][0]["text"] == "Situation au 30/06/2020"
@@ -229,10 +238,20 @@ def test_at_an_early_date_the_timeline_shows_the_plan_then_in_force_and_nothing_
 def test_choosing_another_plan_on_the_page_redraws_the_timeline():
     at = run_small()
 
-    at.selectbox(key="delays_plan").set_value("P1").run()
+    at.selectbox(key="delays_plan").set_value("P2").run()
 
     assert_page_ok(at)
-    assert timeline_measures(at) == P1_MEASURES
+    assert timeline_measures(at) == P2_MEASURES
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_on_the_french_dataset_the_page_opens_on_a_plan_with_known_statuses(lang: str) -> None:
+    # PAN-2024, the most recent plan, has no status known yet: its 60 rows would all read
+    # "Intitulé non trouvé" / unknown. PAN-2019 has six measures assessed, PAN-2014 one.
+    at = run_page(dataset="france", lang=lang, as_of="2026-11-26")
+
+    assert_page_ok(at)
+    assert at.selectbox(key="delays_plan").value == "PAN-2019"
 
 
 def test_plans_chosen_in_the_sidebar_replace_the_page_selector():

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import uuid
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -85,8 +87,25 @@ def test_every_version_is_listed_newest_first_with_who_and_why(dataset: str) -> 
     # The demo holds 78 measures and 30 events; version 2 adds two measures and an event.
     assert table["measures"].tolist() == [80, 78]
     assert table["events"].tolist() == [31, 30]
-    today = dt.datetime.now(dt.UTC).strftime("%d/%m/%Y")
+    today = dt.datetime.now(ZoneInfo("Europe/Paris")).strftime("%d/%m/%Y")
     assert all(when.startswith(today) for when in table["when"])
+
+
+@pytest.mark.parametrize("zone", [None, "America/Montreal", "Asia/Tokyo"])
+def test_version_times_are_shown_in_the_coordinators_time_zone(
+    store: Store, dataset: str, zone: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Times are stored in UTC; the table shows them in the zone set (Paris by default),
+    and its header names the zone: never a bare "Date (UTC)"."""
+    if zone is not None:
+        monkeypatch.setenv("PLAN_MONITORING_TIME_ZONE", zone)
+    shown = zone or "Europe/Paris"
+    table = open_page(dataset).dataframe[0]
+    stored = [v.created_at for v in store.versions(dataset)[::-1]]
+    local = [(m if m.tzinfo else m.replace(tzinfo=dt.UTC)).astimezone(ZoneInfo(shown))
+             for m in stored]  # fmt: skip
+    assert table.value["when"].tolist() == [f"{m:%d/%m/%Y %H:%M}" for m in local]
+    assert json.loads(table.proto.columns)["when"]["label"] == f"Date ({shown})"
 
 
 def test_comparing_two_versions_shows_the_same_change_review_as_an_upload(dataset: str) -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import uuid
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -91,8 +93,12 @@ def test_the_detail_lists_every_change_of_the_measure_newest_first_with_who_and_
          "Rapport fictif"),
     ]  # fmt: skip
     assert log["row"].iloc[0] == "A-M01 · 15/01/2026 · Société civile"
-    when = stored[3].created_at
+    when = stored[3].created_at.astimezone(ZoneInfo("Europe/Paris"))  # the default zone
     assert log["when"].iloc[0] == f"{when:%d/%m/%Y %H:%M}"
+    labels = {
+        c.get("label", "") for e in at.dataframe for c in json.loads(e.proto.columns).values()
+    }
+    assert "Enregistrée le (Europe/Paris)" in labels and not any("UTC" in x for x in labels)
     assert any(
         c.value == "5 modification(s) entre la version 1 et la version 3, la plus récente en "
         "premier."

@@ -153,6 +153,24 @@ def test_the_status_category_filter_keeps_that_category_only(small):
     assert any(c.value.startswith("1 mesure(s)") for c in at.caption)
 
 
+def test_the_search_and_the_categories_go_into_the_page_address(small):
+    at = run_page(dataset=small, lang="fr", as_of=SMALL_AS_OF)
+    assert "search" not in at.query_params and not at.query_params.get("category")
+    at.text_input(key="measures.search").set_value("Mesure").run()
+    at.multiselect(key="measures.categories").set_value(["done", "not_done"]).run()
+    assert at.query_params["search"] == "Mesure"
+    assert at.query_params["category"] == ["done", "not_done"]
+
+
+def test_a_shared_link_opens_the_same_search_and_categories(small):
+    at = run_page(dataset=small, lang="fr", as_of=SMALL_AS_OF, search="M1", category="done")
+    assert at.text_input(key="measures.search").value == "M1"
+    assert at.multiselect(key="measures.categories").value == ["done"]
+    assert list(table(at)["measure_id"]) == ["M1"]
+    at.run()  # a rerun keeps them
+    assert list(table(at)["measure_id"]) == ["M1"]
+
+
 def test_a_search_matching_nothing_says_what_to_do():
     at = run_page(dataset="demo", lang="fr", as_of=AS_OF)
     at.text_input(key="measures.search").set_value("zzz introuvable").run()

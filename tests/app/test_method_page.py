@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitoring.contract.dataset import Dataset
-from monitoring.contract.schema import CONTRACT_VERSION, DEFAULT_SCALE
+from monitoring.contract.schema import CONTRACT_VERSION, DEFAULT_SCALE, SHEETS
 from monitoring.intake.loading import load_shipped
 from tests.app.helpers import assert_page_ok, table_with
 
@@ -42,7 +42,7 @@ def test_method_runs_without_exception_for_each_dataset_and_language(dataset, la
 
     assert_page_ok(at)
     assert at.title[0].value == ("Méthode" if lang == "fr" else "Method")
-    assert len(at.dataframe) == 3  # scale, coverage, references
+    assert len(at.dataframe) == 3 + len(SHEETS)  # scale, coverage, references, each sheet
 
 
 def test_the_default_scale_is_listed_with_english_labels_categories_and_colour_names():
@@ -99,7 +99,8 @@ def test_demo_sources_say_the_data_are_fictional_and_count_the_rows_citing_each_
     assert references.loc[note, "link"] == ""  # no address: no link, and never "None"
     assert coverage.loc["Suivi", "rows"] == len(ds.status_updates)
     assert coverage["without_source"].sum() == 0
-    assert not at.expander  # no note on sources for a fictional dataset
+    # No note on sources for a fictional dataset: the only expanders are the format's.
+    assert not [e for e in at.expander if "source" in e.label.lower()]
 
 
 def test_french_sources_point_to_the_reviewed_note_and_state_that_unknowns_stay_unknown():
@@ -122,10 +123,37 @@ def test_french_sources_point_to_the_reviewed_note_and_state_that_unknowns_stay_
 def test_the_format_version_and_its_documentation_are_given():
     at = run_page(dataset="demo", lang="en")
 
-    assert any(
-        f"version {CONTRACT_VERSION} of the workbook format" in m.value
-        and "docs/workbook-format.en.md" in m.value
-        for m in at.markdown
-    )
+    assert any(f"version {CONTRACT_VERSION} of the format" in m.value for m in at.markdown)
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download the format description (Markdown)" in labels
+    assert "Blank template" in labels
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_format_is_explained_in_the_app_not_pointed_at(lang: str) -> None:
+    at = run_page(dataset="demo", lang=lang)
+    said = " ".join(m.value for m in at.markdown)
+
+    # No file path to open, no command to type: the help is on the page.
+    assert "docs/workbook-format" not in said and "plan-monitoring template" not in said
+    expanders = [e.label for e in at.expander]
+    assert ("Feuille « Suivi » — obligatoire" if lang == "fr"
+            else "“Status updates” sheet — required") in expanders  # fmt: skip
+    assert ("Feuille « Verdicts publiés » — facultative" if lang == "fr"
+            else "“Published verdicts” sheet — optional") in expanders  # fmt: skip
+    assert ("Règles générales" if lang == "fr" else "General rules") in expanders
+
+
+def test_each_sheet_lists_its_columns_types_and_allowed_values() -> None:
+    at = run_page(dataset="demo", lang="fr")
+    measures = table_with(at, "rule")  # the first sheet's table with a rule: Plans
+    assert measures["fr"].tolist()[:4] == ["Plan", "Intitulé", "Début", "Fin"]
+    updates = next(
+        d.value for d in at.dataframe if "rule" in d.value and "Statut" in d.value["fr"].tolist()
+        and "Au plus tard le" in d.value["fr"].tolist()
+    )  # fmt: skip
+    status = updates.set_index("fr").loc["Statut"]
+    assert status["required"] == "oui"
+    assert "Réalisée" in status["values"] and "Non démarrée" in status["values"]
+    voice = updates.set_index("fr").loc["Évalué par"]
+    assert "Gouvernement" in voice["values"] and "Société civile" in voice["values"]

@@ -21,7 +21,7 @@ from tests.app.helpers import assert_page_ok
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2025-06-01"
-BUILD = {"fr": "Préparer le dossier", "en": "Prepare the folder"}
+BUILD = {"fr": "Préparer le dossier", "en": "Prepare the report pack"}
 
 
 def run_page(**query: str) -> AppTest:

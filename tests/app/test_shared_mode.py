@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -19,7 +20,7 @@ from monitoring.services.importing import ensure_seeded, import_upload
 from monitoring.storage import Store, open_store
 from monitoring.storage.access import local_actor
 from monitoring.text.i18n import plain
-from tests.app.helpers import assert_page_ok
+from tests.app.helpers import assert_page_ok, table_with
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard.py")
@@ -178,6 +179,14 @@ def test_an_admin_changes_a_role_and_reads_the_audit_trail(
     role_events = [e for e in store.audit(limit=20) if e.kind == "role"]
     assert role_events[0].actor == "root@coalition.example"
     assert users["viewer"] in role_events[0].detail
+    # Stored in UTC, read in the coordinators' zone (Paris by default), named in the header.
+    trail = table_with(at, "Date (Europe/Paris)")
+    paris = {
+        (stamp if stamp.tzinfo else stamp.tz_localize("UTC")).tz_convert("Europe/Paris")
+        for stamp in (pd.Timestamp(e.at) for e in store.audit(limit=200))
+    }
+    assert set(trail["Date (Europe/Paris)"]) == {p.tz_localize(None) for p in paris}
+    assert "Modifié le (Europe/Paris)" in table_with(at, "Modifié le (Europe/Paris)").columns
 
 
 def test_the_local_mode_needs_no_sign_in_and_its_user_is_admin(

@@ -31,7 +31,7 @@ def test_the_dossier_button_builds_the_zip_and_the_download_holds_every_file(
     with page.expect_download(timeout=TIMEOUT) as event:
         download_button.click()
     download = event.value
-    assert download.suggested_filename == "dossier_france_2025-06-01.zip"
+    assert download.suggested_filename == "dossier_france_2025-06-01_fr.zip"
     path = tmp_path / download.suggested_filename
     download.save_as(path)
     with zipfile.ZipFile(path) as archive:

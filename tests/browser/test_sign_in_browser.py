@@ -252,9 +252,9 @@ def test_an_editor_uploads_and_an_admin_sees_it_in_the_audit_trail(
     page.get_by_label("Note : de quoi s'agit-il ?").fill("Comité de décembre")
     page.get_by_label("Votre nom").fill("Bob")
     page.get_by_role("button", name="Enregistrer cette version").click()
-    expect(page.get_by_text("Enregistré : version 3 du jeu « demo ».")).to_be_visible(
-        timeout=TIMEOUT
-    )
+    expect(
+        page.get_by_text("Enregistré : version 3 du jeu « Démonstration (données fictives) ».")
+    ).to_be_visible(timeout=TIMEOUT)
     page.screenshot(path=screenshots / "sign-in-4-editor-stored.png", full_page=True)
     page.context.close()
 

@@ -112,7 +112,7 @@ def test_an_upload_on_server_a_shows_on_server_b_at_the_next_click(
         a.get_by_label("Note : de quoi s'agit-il ?").fill(NOTE)
         a.get_by_label("Votre nom").fill(AUTHOR)
         a.get_by_role("button", name="Enregistrer cette version").click()
-        stored = f"Enregistré : version {base + 1} du jeu « demo »."
+        stored = f"Enregistré : version {base + 1} du jeu « Démonstration (données fictives) »."
         expect(a.get_by_text(stored)).to_be_visible(timeout=TIMEOUT)
         settle(a)
         a.screenshot(path=screenshots / "two-servers-A.png", full_page=True)

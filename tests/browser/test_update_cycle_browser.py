@@ -84,9 +84,11 @@ def test_a_coordinator_uploads_reviews_confirms_restores_and_downloads(
     page.get_by_label("Votre nom").fill("Coordinatrice")
     page.get_by_role("button", name="Enregistrer cette version").click()
     stored = base + 1
-    expect(page.get_by_text(f"Enregistré : version {stored} du jeu « demo ».")).to_be_visible(
-        timeout=TIMEOUT
-    )
+    expect(
+        page.get_by_text(
+            f"Enregistré : version {stored} du jeu « Démonstration (données fictives) »."
+        )
+    ).to_be_visible(timeout=TIMEOUT)
     settle(page)
     expect_no_error_alert(page)
     shot(page, screenshots, "3-stored")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -169,6 +170,14 @@ def test_the_log_reads_in_the_coordinators_words_in_french_and_in_english(store)
         f"{stored:%Y-%m-%d %H:%M}", "Status updates", "M1 · 2025-01-10 · Civil society", "Changed",
         "Status", "Done",
     )  # fmt: skip
+
+
+def test_the_log_writes_its_times_in_the_zone_it_is_given(store):
+    log = change_log(store, "t", measure_id="M1")
+    stored = store.version("t", 3).created_at
+    for zone in ("Europe/Paris", "Pacific/Auckland"):
+        local = stored.astimezone(ZoneInfo(zone))
+        assert log.rows("fr", ZoneInfo(zone)).iloc[0]["when"] == f"{local:%d/%m/%Y %H:%M}"
 
 
 def test_a_dataset_with_one_version_gives_an_empty_log_that_says_so():

@@ -309,6 +309,46 @@ def test_the_most_recent_plan_is_the_last_one_started_by_the_as_of_date(as_of, e
     assert delays.latest_plan(ds, as_of) == expected
 
 
+TWO_PLANS = [plan("P1", "2019-01-01", "2021-12-31"), plan("P2", "2022-01-01", "2024-12-31")]
+
+
+def test_the_plan_opened_is_the_one_with_the_most_known_statuses_not_the_latest():
+    ds = build(
+        [measure("A1", None), measure("A2", None, number=2), measure("B1", None, "P2"),
+         measure("B2", None, "P2", 2), measure("B3", None, "P2", 3)],
+        [assessed("A1", "2020-01-01"), assessed("A2", "2020-02-01", "Réalisée"),
+         assessed("B1", "2022-06-01", "Non évaluée")],  # assessed, but nothing known
+        plans=TWO_PLANS,
+    )  # fmt: skip
+
+    later = dt.date(2023, 6, 1)
+    assert delays.latest_plan(ds, later) == "P2"
+    assert delays.known_statuses(ds, later) == {"P1": 2, "P2": 0}
+    assert delays.most_known_plan(ds, later) == "P1"
+
+
+def test_what_is_known_is_read_at_the_date_and_in_the_voice_chosen():
+    ds = build(
+        [measure("A1", None), measure("B1", None, "P2"), measure("B2", None, "P2", 2)],
+        [assessed("A1", "2020-01-01", voice="civil_society"),
+         assessed("B1", "2023-01-01"), assessed("B2", "2023-02-01")],
+        plans=TWO_PLANS,
+    )  # fmt: skip
+
+    assert delays.most_known_plan(ds, dt.date(2023, 6, 1)) == "P2"  # 2 known against 1
+    assert delays.most_known_plan(ds, dt.date(2022, 6, 1)) == "P1"  # P2's not known yet
+    assert delays.most_known_plan(ds, dt.date(2023, 6, 1), "civil_society") == "P1"
+
+
+def test_with_nothing_known_the_plan_opened_is_the_most_recent_started():
+    ds = build([measure("A1", None), measure("B1", None, "P2")], plans=TWO_PLANS)
+
+    assert delays.known_statuses(ds, AS_OF) == {"P1": 0, "P2": 0}
+    assert delays.most_known_plan(ds, dt.date(2023, 6, 1)) == "P2"
+    assert delays.most_known_plan(ds, dt.date(2020, 6, 1)) == "P1"  # P2 not started
+    assert delays.most_known_plan(dataset_from_records({}), AS_OF) is None
+
+
 def test_a_dataset_without_plans_has_no_most_recent_plan():
     assert delays.latest_plan(dataset_from_records({}), AS_OF) is None
 

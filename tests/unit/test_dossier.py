@@ -61,8 +61,9 @@ def _literal(raw: bytes) -> bytes:
     return bytes(out)
 
 
-def pdf_text(data: bytes) -> str:
-    """The text an uncompressed fpdf2 PDF shows, decoded through each font's ToUnicode map."""
+def pdf_text(data: bytes, part: bytes | None = None) -> str:
+    """The text an uncompressed fpdf2 PDF shows, decoded through each font's ToUnicode map
+    (of `part` only when given: one page's content stream)."""
     objects = {int(n): body for n, body in _OBJECT.findall(data)}
     fonts: dict[bytes, dict[int, str]] = {}
     for name, number in re.findall(rb"/(F\d+) (\d+) 0 R", data):
@@ -74,7 +75,7 @@ def pdf_text(data: bytes) -> str:
         }
     # Each BT … ET block is one line of text; its strings are joined as they are drawn.
     lines, font = [], fonts.get(b"F1", {})
-    for block in re.findall(rb"\bBT\b(.*?)\bET\b", data, re.S):
+    for block in re.findall(rb"\bBT\b(.*?)\bET\b", data if part is None else part, re.S):
         line = ""
         for token in re.finditer(rb"/(F\d+) [\d.]+ Tf|\(((?:\\.|[^\\)])*)\) Tj", block, re.S):
             if token.group(1):
@@ -94,6 +95,17 @@ def flat(text: str) -> str:
 
 def page_count(data: bytes) -> int:
     return len(re.findall(rb"/Type /Page\b", data))
+
+
+def page_lines(data: bytes) -> list[list[str]]:
+    """The lines of text of each page, in order (the running footer included)."""
+    objects = {int(n): body for n, body in _OBJECT.findall(data)}
+    kids = re.search(rb"/Kids \[([^\]]*)\]", data).group(1)  # type: ignore[union-attr]
+    pages = []
+    for page in re.findall(rb"(\d+) 0 R", kids):
+        contents = re.search(rb"/Contents (\d+) 0 R", objects[int(page)]).group(1)  # type: ignore[union-attr]
+        pages.append(pdf_text(data, objects[int(contents)]).split("\n"))
+    return pages
 
 
 # --- The PDF report alone -------------------------------------------------------------
@@ -126,6 +138,23 @@ def test_the_french_report_has_its_cover_sections_and_page_numbers():
 
 
 @pytest.mark.subprocess
+@pytest.mark.parametrize("key", ["france", "demo"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_last_page_of_the_report_is_never_near_empty(key: str, lang: str) -> None:
+    """Before, the demo's last page held its 38th source alone, France's five lines."""
+    rendered = report(load_shipped(key), lang, dataset="Jeu")
+    pages_ = page_lines(rendered.data)
+    assert len(pages_) == rendered.pages
+    footer = 2  # the dataset and date, the page number
+    last = pages_[-1]
+    assert last[-1] == t("dossier.page", lang, page=rendered.pages, pages=rendered.pages)
+    assert len(last) - footer >= 10, last
+    # Nothing was lost on the way: every source cited is listed, the last one included.
+    cited = pages.sources(Selection(load_shipped(key), AS_OF, lang))  # type: ignore[arg-type]
+    assert str(cited["reference"].iloc[-1]) in flat(" ".join(last))
+
+
+@pytest.mark.subprocess
 def test_the_report_never_turns_missing_evidence_into_zero():
     text = flat(pdf_text(report(load_shipped("france"), dataset="France").data))
     # PAN-2014: one government self-assessment out of 23 measures is no rate.
@@ -151,6 +180,22 @@ def test_a_chart_with_nothing_to_draw_is_its_sentence_in_the_report():
 
 
 @pytest.mark.subprocess
+def test_a_plan_with_nothing_known_is_a_sentence_in_the_report_not_pages_of_unknown_rows():
+    # PAN-2024's 60 measures have no status yet: its timeline would be 60 rows "unknown".
+    sel = Selection(load_shipped("france"), AS_OF, "fr")
+    charts = {c.name: c for c in dossier.charts(sel)}
+    assert not charts["timeline-PAN-2024"].drawn
+    assert charts["timeline-PAN-2019"].drawn  # six of its measures are assessed
+    about = pdf_report.ReportInfo(dataset="Jeu", version="3", fictional=False, note="",
+                                  generated=NOW)  # fmt: skip
+    image = pdf_report.ChartImage(charts["timeline-PAN-2024"], None, "06-timeline-PAN-2024")
+    rendered = pdf_report.report_pdf(sel, about, [image], compress=False)
+    text = flat(pdf_text(rendered.data))
+    assert "aucune de ses 60 mesures n'a de statut renseigné" in text
+    assert "chaque mesure figure dans le classeur (feuille « Mesures »)" in text
+
+
+@pytest.mark.subprocess
 def test_the_english_report_speaks_english():
     rendered = report(load_shipped("demo"), "en", dataset="Demo")
 
@@ -166,6 +211,22 @@ def test_the_demonstration_cover_says_the_data_are_fictional():
     text = pdf_text(report(load_shipped("demo"), fictional=True).data)
 
     assert "DONNÉES FICTIVES" in text
+
+
+def test_the_french_and_english_dossiers_saved_side_by_side_keep_apart():
+    fr = dossier.file_names("france", AS_OF, "fr")
+    en = dossier.file_names("france", AS_OF, "en")
+    assert fr == ("dossier_france_2025-06-01_fr.zip", "rapport_france_2025-06-01.pdf")
+    assert en == ("dossier_france_2025-06-01_en.zip", "report_france_2025-06-01.pdf")
+
+
+def test_the_english_dossier_says_report_pack_never_folder():
+    from monitoring.text.i18n import CATALOG
+
+    english = {k: en for k, (_, en) in CATALOG.items() if k.startswith(("dossier.", "report."))}
+    assert len(english) > 50
+    assert [k for k, text in english.items() if "folder" in text.lower()] == []
+    assert t("dossier.kicker", "en") == "National action plan monitoring — report pack"
 
 
 def test_user_text_is_printed_as_typed_never_as_markup():
@@ -363,7 +424,7 @@ def test_the_report_command_writes_the_french_zip_and_its_pdf(state, tmp_path, c
     code = main(["report", "--as-of", "2025-06-01", "--out", str(out)])
 
     printed = capsys.readouterr().out
-    zip_path = out / "dossier_france_2025-06-01.zip"
+    zip_path = out / "dossier_france_2025-06-01_fr.zip"
     pdf_path = out / "rapport_france_2025-06-01.pdf"
     assert code == 0
     assert sorted(p.name for p in out.iterdir()) == [zip_path.name, pdf_path.name]
@@ -383,7 +444,7 @@ def test_the_report_command_reads_a_file_for_the_plans_asked_in_english(tmp_path
                  "en", "--as-of", "2025-06-01", "--out", str(out)])  # fmt: skip
 
     assert code == 0, capsys.readouterr().err
-    with zipfile.ZipFile(out / "dossier_demo_2025-06-01.zip") as archive:
+    with zipfile.ZipFile(out / "dossier_demo_2025-06-01_en.zip") as archive:
         listing = archive.namelist()
     assert "report.pdf" in listing
     timelines = [n for n in listing if "timeline" in n]

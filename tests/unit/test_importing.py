@@ -116,6 +116,17 @@ def test_a_valid_workbook_is_stored_as_version_1_with_its_bytes_note_and_author(
     assert "version 1" in result.message("fr") and "version 1" in result.message("en")
 
 
+def test_the_stored_message_names_a_shipped_dataset_by_its_name_not_its_key(store):
+    result = upload(store, demo_bytes())
+    assert result.message("fr") == (
+        "Enregistré : version 1 du jeu « Démonstration (données fictives) »."
+    )
+    assert "« demo »" not in result.message("fr")
+    other = import_upload(store, "t-coalition", [Upload("demo.xlsx", demo_bytes())],
+                          actor=EDITOR, author="Awa", note="copie")  # fmt: skip
+    assert other.message("fr") == "Enregistré : version 1 du jeu « t-coalition »."
+
+
 def test_the_file_name_is_stored_sanitised_for_display(store):
     result = upload(store, demo_bytes(), name="C:\\Users\\x\\..\\plan\u202egpj.xlsx")
     assert result.version.file_name == "plangpj.xlsx"

@@ -93,6 +93,33 @@ def test_without_retention_or_letters_the_dossier_has_the_plan_delay_charts_only
     assert retention.title == "Prise en compte des recommandations"
 
 
+def test_a_plan_of_which_nothing_is_known_is_one_sentence_in_the_dossier_not_a_chart():
+    # P1's one measure has no assessment; P2's two are assessed.
+    sel = Selection(tiny(), AS_OF)
+    p1, p2 = dossier.charts(sel, only=["timeline-P1", "timeline-P2"])
+
+    assert isinstance(p1.figure, NoChart) and not p1.drawn
+    assert p1.figure.text("fr").startswith(
+        "Rien n'est encore connu du plan P1 — Plan P1 au 01/12/2020 (Toutes les voix) : sa "
+        "mesure n'a pas de statut renseigné."
+    )
+    assert "none of its" not in p1.figure.text("en") and "its measure has no" in p1.figure.text(
+        "en"
+    )
+    assert p1.title == "Mesures, échéances et retards — P1"
+    assert p2.drawn and not isinstance(p2.figure, NoChart)
+
+
+def test_what_is_known_is_read_in_the_voice_of_the_dossier():
+    # P2's statuses come from the government: read in civil society's voice, nothing is known.
+    sel = Selection(tiny(), AS_OF, voice="civil_society")
+    (p2,) = dossier.charts(sel, only=["timeline-P2"])
+
+    assert isinstance(p2.figure, NoChart)
+    assert "aucune de ses 2 mesures" in p2.figure.text("fr")
+    assert "(Société civile)" in p2.figure.text("fr")
+
+
 @pytest.mark.scale
 def test_retention_recorded_brings_the_adoption_gap_charts_and_letters_the_timeline_ones():
     sel = Selection(tiny(retention=True, letters=True), AS_OF)

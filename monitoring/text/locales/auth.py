@@ -59,7 +59,7 @@ MESSAGES: dict[str, str] = {
     "admin.none": "aucun",
     "admin.col.user": "Utilisateur (e-mail)",
     "admin.col.role": "Rôle",
-    "admin.col.updated_at": "Modifié le",
+    "admin.col.updated_at": "Modifié le ({zone})",
     "admin.col.updated_by": "Par",
     "admin.no_users": "Aucun utilisateur enregistré.",
     "admin.set_title": "Ajouter ou changer un rôle",
@@ -73,10 +73,11 @@ MESSAGES: dict[str, str] = {
     "admin.removed": "{user} n'a plus d'accès.",
     "admin.audit": "Journal d'audit",
     "admin.audit_help": (
-        "Qui a mis à jour, restauré, exporté, changé un rôle, s'est connecté ou a été refusé, "
-        "et quand (heure UTC). Rien n'y est jamais effacé."
+        "Qui a mis à jour, restauré, exporté, changé un rôle, s'est connecté ou a été refusé, et "
+        "quand (fuseau {zone}). Rien n'y est jamais effacé."
     ),
     "admin.audit_kinds": "Événements",
     "admin.audit_limit": "Lignes affichées",
     "admin.no_audit": "Aucun événement.",
+    "admin.col.at": "Date ({zone})",
 }

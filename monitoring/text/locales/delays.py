@@ -37,7 +37,8 @@ MESSAGES: dict[str, str] = {
     "delays.timeline": "Calendrier des mesures",
     "delays.plan_choice": "Plan affiché",
     "delays.plan_choice_help": (
-        "Choisissez un plan ici, ou plusieurs dans le filtre « Plan » de la barre latérale."
+        "Choisissez un plan ici, ou plusieurs dans le filtre « Plan » de la barre latérale. La "
+        "page s'ouvre sur le plan dont le plus de mesures ont un statut connu."
     ),
     "delays.timeline_cut": (
         "{shown} premières mesures affichées sur {total} : restreignez l'affichage avec les "

@@ -4,9 +4,9 @@ MESSAGES: dict[str, str] = {
     # The page.
     "page.report": "Rapport",
     "report.caption": (
-        "Un dossier prêt pour une note ou un rapport : chaque graphique en PNG et SVG, "
-        "chaque tableau dans un classeur Excel, et un rapport PDF qui les commente. "
-        "Situation au {as_of} (date de la barre latérale)."
+        "Un dossier prêt pour une note ou un rapport : chaque graphique en PNG et SVG, chaque "
+        "tableau dans un classeur Excel, et un rapport PDF qui les commente. Situation au {as_of} "
+        "(date de la barre latérale)."
     ),
     "report.plans": "Plans couverts",
     "report.plans_help": (

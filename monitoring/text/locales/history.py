@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
         "d'une plus ancienne."
     ),
     "history.col.version": "Version",
-    "history.col.when": "Date (UTC)",
+    "history.col.when": "Date ({zone})",
     "history.col.author": "Par",
     "history.col.note": "Note",
     "history.col.kind": "Type",

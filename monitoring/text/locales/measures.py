@@ -59,7 +59,7 @@ MESSAGES: dict[str, str] = {
     "measures.col.value": "Valeur",
     # The change log (`changelog.ROW_COLUMNS`; author and field are above).
     "measures.col.version": "Version",
-    "measures.col.when": "Enregistrée le (UTC)",
+    "measures.col.when": "Enregistrée le ({zone})",
     "measures.col.note": "Note de la version",
     "measures.col.sheet": "Feuille",
     "measures.col.row": "Ligne",

@@ -241,10 +241,16 @@ MESSAGES: dict[str, str] = {
     "method.col.total": "Lignes (total)",
     # The format.
     "method.format": "Format du classeur",
-    "method.format.version": (
-        "Ces chiffres suivent la version {version} du format du classeur. Chaque feuille et "
-        "chaque colonne sont décrites dans `{path}` ; le modèle vierge s'obtient par "
-        "`plan-monitoring template`."
-    ),
     "method.format.download": "Télécharger la description du format (Markdown)",
+    "method.format.intro": (
+        "Un jeu de données est un classeur : une feuille par table décrite ci-dessous, une ligne "
+        "d'en-têtes, puis une ligne par élément. Le modèle vierge contient déjà ces feuilles, "
+        "leurs en-têtes, une feuille d'explications et les listes déroulantes des valeurs permises "
+        ": remplissez-le, puis déposez-le sur la page « {page} ». Ces chiffres suivent la version "
+        "{version} du format."
+    ),
+    "method.format.sheet": "Feuille « {name} » — {required}",
+    "method.format.required": "obligatoire",
+    "method.format.optional": "facultative",
+    "method.format.columns": "Colonnes de la feuille",
 }

@@ -12,4 +12,7 @@ MESSAGES: dict[str, str] = {
         "des émetteurs (le « iss » du jeton d'identité, une adresse https://) séparés par "
         "des virgules"
     ),
+    "settings.expect.time_zone": (
+        "un fuseau horaire de la base IANA, par exemple Europe/Paris ou America/Montreal"
+    ),
 }

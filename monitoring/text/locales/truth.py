@@ -133,4 +133,14 @@ MESSAGES: dict[str, str] = {
         "Aucun plan de la sélection n'est encore adopté au {as_of} : aucune mesure ne peut "
         "être en retard ni échue à cette date. Choisissez une date de situation plus tardive."
     ),
+    "nochart.nothing_known.one": (
+        "Rien n'est encore connu du plan {plan} au {as_of} ({voice}) : sa mesure n'a pas de statut "
+        "renseigné. Plutôt qu'un graphique où elle se lirait « Non évaluée », cette phrase ; la "
+        "mesure figure dans le classeur (feuille « {sheet} »)."
+    ),
+    "nochart.nothing_known.many": (
+        "Rien n'est encore connu du plan {plan} au {as_of} ({voice}) : aucune de ses {count} "
+        "mesures n'a de statut renseigné. Plutôt qu'un graphique où chacune se lirait « Non "
+        "évaluée », cette phrase ; chaque mesure figure dans le classeur (feuille « {sheet} »)."
+    ),
 }
