@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from monitoring.analysis import figures_text as ft
-from monitoring.analysis import method
+from monitoring.analysis.figures import verdicts
 from monitoring.config import shipped
 from monitoring.config.settings import Settings
 from monitoring.contract.schema import CONTRACT_VERSION, SHEETS_BY_ID
+from monitoring.present import figures_text as ft
+from monitoring.present import method_text
 from monitoring.present.export_formats import mime
 from monitoring.present.pages import METHOD
 from monitoring.text.i18n import plain, t
@@ -23,15 +24,15 @@ banner(ctx)
 st.header(t("method.scale", lang))
 custom = ctx.ds.scale.custom
 st.write(t("method.scale.custom" if custom else "method.scale.default", lang))
-show_section(METHOD.section("status-scale"), sel, ctx, styled=method.styled_scale)
+show_section(METHOD.section("status-scale"), sel, ctx, styled=method_text.styled_scale)
 st.caption(t("method.scale.colours", lang))
 if custom:
     st.caption(t("method.scale.own_colour_note", lang))
 
 st.header(t("method.definitions", lang))
 st.caption(t("method.definitions.caption", lang, as_of=ctx.as_of))
-params = method.definition_params(ctx.voice, lang)
-for group, definitions in method.DEFINITIONS:
+params = method_text.definition_params(ctx.voice, lang)
+for group, definitions in method_text.DEFINITIONS:
     st.subheader(t(group, lang))
     for title, text in definitions:
         st.markdown(f"**{t(title, lang)}.** {t(text, lang, **params)}")
@@ -40,7 +41,7 @@ st.header(t("method.def.verdicts", lang))
 published = [
     (plan["plan_id"], sentence, verdict.get("source"))
     for plan in summaries(ctx.view, ctx.cache_key, ctx.as_of, ctx.voice)
-    for sentence, verdict in zip(ft.verdict_sentences(plan, lang), ft.verdicts(plan), strict=True)
+    for sentence, verdict in zip(ft.verdict_sentences(plan, lang), verdicts(plan), strict=True)
 ]
 if not published:
     sheet = SHEETS_BY_ID["published_verdicts"].name(lang)
@@ -69,7 +70,7 @@ if cited_frame is not None:
 show_section(cited, sel, ctx, built=cited_frame)
 
 st.header(t("method.format", lang))
-doc = method.format_doc(lang)
+doc = method_text.format_doc(lang)
 st.write(t("method.format.version", lang, version=CONTRACT_VERSION, path=f"docs/{doc.name}"))
 st.download_button(
     t("method.format.download", lang), doc.read_bytes(), file_name=doc.name, mime=mime("md")

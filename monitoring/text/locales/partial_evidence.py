@@ -3,7 +3,7 @@ evidence, coverage, published verdicts, the as-of date (timeline notes, measure 
 `summary` command)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # Timeline notes (monitoring.analysis.timeline.reply_notes).
+    # Timeline notes (monitoring.present.timeline_text.reply_notes).
     "timeline.note.answered_range": (
         "Réponse : {when}, après {low} à {high}",
         "Answered: {when}, after {low} to {high}",
@@ -31,7 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Overdue: the due date falls within the period of the last assessment, {when}, "
         "which does not tell whether it had already passed; delay not counted",
     ),
-    # A plan's figures in words (monitoring.analysis.plan_text; the summary command).
+    # A plan's figures in words (monitoring.present.plan_text; the summary command).
     "figures.verdict": (
         "{assessor}, {date} : {counts} ({covered} mesures) — verdict par mesure connu pour {known}",
         "{assessor}, {date}: {counts} ({covered} measures) — measure-by-measure verdict "
