@@ -219,10 +219,9 @@ def _facts(detail: MeasureDetail, scale: StatusScale, lang: Lang) -> pd.DataFram
         "effective_due": effective,
         "completed_on": format_date(row["completed_on"], lang),
         "deadline": _deadline_fact(row, lang),
-        **{
-            f"voice_{voice}": _voice_fact(scale, detail.voices[voice], lang)
-            for voice in ("government", "civil_society", "independent")
-        },
+        "voice_government": _voice_fact(scale, detail.voices["government"], lang),
+        "voice_civil_society": _voice_fact(scale, detail.voices["civil_society"], lang),
+        "voice_independent": _voice_fact(scale, detail.voices["independent"], lang),
         "budget": _EMPTY if pd.isna(budget) else f"{format_number(budget, lang)} €",
         "carried_from": _text(row["carried_from"]),
         "source": _text(row["source"]),
