@@ -1,16 +1,14 @@
-"""What happened to each measure, and who says so: the Measures page's tables.
+"""What happened to each measure, and who says so: the Measures page's tables, in no
+language.
 
 `measure_rows` is the list of measures (one row each, status from the chosen voice);
 `search` narrows it by words (matched against `search_keys`) and status category;
 `measure_detail` gathers everything about one measure: its facts, its assessments per
 voice with their evidence, the recommendations it carries, its lineage across plans and
-whether the government and civil society disagree on it; `change_log_section` reads its
-change log across the stored versions (`monitoring.analysis.changelog`); `column_specs`
-says how each column reads. Figures come from `monitoring.analysis.metrics`, so they mean
-the same on every page.
-
-Why one module: the Measures page's tables, their column specs and the wording of the
-language-free rows are read together when a column changes.
+whether the government and civil society disagree on it. Figures come from
+`monitoring.analysis.metrics`, so they mean the same on every page;
+`monitoring.present.measure_text` puts them into words (`readable_rows`, `worded`) and
+says how each column reads (`column_specs`).
 """
 
 from __future__ import annotations
@@ -50,7 +48,7 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "carried_from",
     "diverges",
 )
-# `measure_rows`' columns: the table's, with the parts `readable_rows` writes as one.
+# `measure_rows`' columns: the table's, with the parts `measure_text.readable_rows` writes as one.
 _RAW_COLUMNS: tuple[str, ...] = (
     *(c for c in TABLE_COLUMNS if c != "assessed_by"),
     "assessed_latest",
@@ -58,7 +56,7 @@ _RAW_COLUMNS: tuple[str, ...] = (
     "assessor",
 )
 DEADLINE_STATES: tuple[str, ...] = ("overdue", "unassessed", "ahead")
-# The columns `readable_rows` writes in words (the others are shown as they are).
+# The columns `measure_text.readable_rows` writes in words (the others are shown as they are).
 WORDED: tuple[str, ...] = ("status", "assessed_on", "assessed_by", "deadline")
 _SEARCHED = ("measure_id", "title", "axis", "lead")
 _HISTORY = (
@@ -82,7 +80,7 @@ def _text(value: object) -> str:
 
 def measure_rows(ds: Dataset, as_of: dt.date, voice: str) -> pd.DataFrame:
     """Return the measures table, language-free: one row per measure, as
-    `metrics.measure_table` orders them (`readable_rows` writes it for people).
+    `metrics.measure_table` orders them (`measure_text.readable_rows` writes it for people).
 
     Args:
         ds: the (filtered) dataset.

@@ -193,6 +193,29 @@ def reply_rates_between(
     return reply_rates(_letters_sent_in(ds, start, end), as_of)
 
 
+def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
+    """Return the reply rates as a table shows them, in no language.
+
+    Args:
+        rates: `reply_rates_between` output.
+
+    Returns:
+        recipient (missing for letters that name none), letters, answered, reply_pct
+        (0–100), median_reply_delay_days (missing when no exact delay is known),
+        delays_known (exact delays the median is over).
+    """
+    return pd.DataFrame(
+        {
+            "recipient": rates["recipient"],
+            "letters": rates["letters"],
+            "answered": rates["answered"],
+            "reply_pct": rates["reply_rate"] * 100,
+            "median_reply_delay_days": rates["median_reply_delay_days"],
+            "delays_known": rates["delays_known"],
+        }
+    )
+
+
 def unanswered_letters(
     ds: Dataset, as_of: dt.date, start: dt.date | None = None, end: dt.date | None = None
 ) -> pd.DataFrame:

@@ -460,7 +460,7 @@ def _events_table(sel: Selection) -> pd.DataFrame | None:
 
 def _rates_table(sel: Selection) -> pd.DataFrame | None:
     rates = _rates(sel)
-    return None if rates.empty else timeline_text.rates_for_display(rates, sel.lang)
+    return None if rates.empty else timeline.rates_table(rates)
 
 
 def _unanswered_table(sel: Selection) -> pd.DataFrame | None:
@@ -485,13 +485,16 @@ TIMELINE = Page(
         ), title="timeline.table"),
         ChartSection("reply-rates", _reply_rates, empty="timeline.no_letters"),
         TableSection("reply-rates", _rates_table, (
-            Column("recipient", "timeline.col.recipient"),
+            Column("recipient", "timeline.col.recipient",
+                   values=lambda f, sel: timeline_text.recipient_names(f["recipient"], sel.lang)),
             Column("letters", "timeline.col.letters", "number"),
             Column("answered", "timeline.col.answered", "number"),
             Column("reply_pct", "timeline.col.rate", "progress"),
-            Column("median_reply_delay_days", "timeline.col.median_delay"),
+            Column("median_reply_delay_days", "timeline.col.median_delay",
+                   values=lambda f, sel: timeline_text.delay_texts(
+                       f["median_reply_delay_days"], sel.lang)),
             Column("delays_known", "timeline.col.delays_known", "number", app_only=True),
-        ), title="timeline.replies"),
+        ), title="timeline.replies", localised=False),
         TableSection("unanswered", _unanswered_table, (
             Column("event_id", None, hidden=True),
             Column("date", "timeline.col.date"), Column("recipient", "timeline.col.recipient"),

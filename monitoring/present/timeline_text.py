@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from monitoring.analysis.method import readable
+from monitoring.analysis.timeline import rates_table
 from monitoring.contract.schema import Lang
 from monitoring.text.i18n import (
     format_date_bounds,
@@ -18,8 +19,18 @@ from monitoring.text.i18n import (
 )
 
 
+def recipient_names(recipients: pd.Series, lang: Lang) -> pd.Series:
+    """The recipients, a label in `lang` for letters that name none."""
+    return recipients.fillna(t("timeline.unnamed_recipient", lang))
+
+
+def delay_texts(days: pd.Series, lang: Lang) -> pd.Series:
+    """Numbers of days written the way `lang` writes numbers, "—" when unknown."""
+    return pd.Series([format_number(d, lang) for d in days], index=days.index, dtype=object)
+
+
 def rates_for_display(rates: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Return the reply rates ready for a table: the rate in percent, names for blanks.
+    """Return the reply rates ready for a table (`timeline.rates_table`) in `lang`.
 
     Args:
         rates: `reply_rates_between` output.
@@ -30,17 +41,10 @@ def rates_for_display(rates: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         (0–100), median_reply_delay_days (text written the way `lang` writes numbers,
         "—" when no exact delay is known), delays_known (exact delays the median is over).
     """
-    return pd.DataFrame(
-        {
-            "recipient": rates["recipient"].fillna(t("timeline.unnamed_recipient", lang)),
-            "letters": rates["letters"],
-            "answered": rates["answered"],
-            "reply_pct": rates["reply_rate"] * 100,
-            "median_reply_delay_days": [
-                format_number(d, lang) for d in rates["median_reply_delay_days"]
-            ],
-            "delays_known": rates["delays_known"],
-        }
+    table = rates_table(rates)
+    return table.assign(
+        recipient=recipient_names(table["recipient"], lang),
+        median_reply_delay_days=delay_texts(table["median_reply_delay_days"], lang),
     )
 
 
