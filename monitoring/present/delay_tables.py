@@ -43,8 +43,8 @@ def assessed_by(frame: pd.DataFrame, lang: Lang) -> pd.Series:
 
 
 def readable(ds: Dataset, frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """A list of this module as people read it: status, lead and assessor in words (the
-    presentation of `measure_list` and `slipped_measures` rows)."""
+    """A list of `monitoring.analysis.delays` as people read it: status, lead and assessor
+    in words (the presentation of `measure_list` and `slipped_measures` rows)."""
     return frame.assign(
         status=status_labels(ds, frame["status"], lang),
         lead=lead_labels(frame["lead"], lang),

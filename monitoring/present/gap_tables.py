@@ -14,14 +14,14 @@ from monitoring.text.i18n import t
 
 
 def readable(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Return a table of this module as people read it: the issue date in words.
+    """Return a table of `monitoring.analysis.gaps` as people read it: the issue date in words.
 
     A recommendation dated only by a month, a year or two dates is never shown as one
     day: "14/05/2014", "mars 2014", "2014", "entre le 03/02/2014 et le 31/03/2014"
     (`figures_text.with_date_bounds`); the `issued_latest` bound is then dropped.
 
     Args:
-        frame: a table of this module (`not_taken_up`, `recommendation_list`); one
+        frame: a gaps table (`not_taken_up`, `recommendation_list`); one
             without an issue date is returned as is.
         lang: language of the dates.
 
@@ -32,10 +32,10 @@ def readable(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 
 def column_labels(columns: Sequence[str], lang: Lang) -> dict[str, str]:
-    """Return the header to show for each column of this module's tables.
+    """Return the header to show for each column of the gaps tables.
 
     Headers of the workbook's own columns come from the contract (the Recommendations,
-    then the Retention sheet); the others from the catalogue. A column this module does
+    then the Retention sheet); the others from the catalogue. A column `gaps` does
     not know (an author's name, in `recommendation_counts`) keeps its name.
 
     Args:

@@ -103,11 +103,7 @@ _FORMATS: dict[str, dict[Lang, str]] = {
     "percent": {"fr": "%d %%", "en": "%d%%"},
     "number": {"fr": "%d", "en": "%d"},
 }
-
-
 _HELPED = ("deadline", "diverges")
-
-
 # Long texts get room (a title is what a coordinator reads first); the rest fit their data.
 _WIDE = ("title",)
 
@@ -127,7 +123,7 @@ def column_specs(frame: pd.DataFrame, lang: Lang) -> dict[str, tuple[str, dict[s
     """Return how to show each column of a table of this page, from its name and dtype.
 
     Args:
-        frame: a table of this module (`measure_rows`, or a frame of `MeasureDetail`).
+        frame: a table of the Measures page (`measure_rows`, or a frame of `WordedDetail`).
         lang: language of the labels and formats.
 
     Returns:

@@ -417,3 +417,27 @@ def test_column_specs_type_dates_flags_numbers_percentages_and_links():
     evidence = column_specs(worded_detail(ds, "M1", AS_OF, "all", "en").evidence, "en")
     assert evidence["evidence_link"] == ("link", {"label": "Link", "display_text": "open"})
     assert evidence["progress_pct"] == ("percent", {"label": "Progress", "format": "%d%%"})
+
+
+def test_the_detail_is_computed_in_no_language_and_worded_apart(chain):
+    """`measure_detail` gives codes and statuses as written; only `worded` writes words."""
+    ds = build(
+        [measure("M1", carried_from="OLD-7")],
+        [assessed("M1", "2022-01-10", "En cours", "government", assessor="MIPROF")],
+        recommendations=[{"rec_id": "R1", "author": "GRETA", "theme": "T", "title": "Former"}],
+        retention=[{"rec_id": "R1", "plan_id": "P2", "measure_id": "M1", "level": "retained"}],
+    )
+    detail = measure_detail(ds, "M1", AS_OF, "all")
+    assert detail.lineage["relation"].tolist() == ["before", "self"]
+    assert detail.lineage["status"].tolist()[1] == "En cours"  # as the workbook writes it
+    assert pd.isna(detail.lineage["title"].tolist()[0])  # missing, not a sentence
+    assert detail.recommendations["level"].tolist() == ["retained"]
+    assert detail.voices["government"]["assessor"] == "MIPROF"
+    assert detail.voices["civil_society"] is None
+    assert detail.facts["due_from_plan_end"] is True  # it gives no due date: the plan's end
+    chained = measure_detail(chain, "A0", AS_OF, "all")
+    assert chained.lineage["relation"].tolist() == ["self", "after", "after", "after"]
+    # The same detail reads in each language.
+    english = measure_text.worded(detail, ds.scale, "en")
+    assert english.lineage["relation"].tolist() == ["Carried over by this measure", "This measure"]
+    assert english.recommendations["level"].tolist() == ["Retained"]

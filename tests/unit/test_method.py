@@ -95,7 +95,9 @@ def test_source_coverage_counts_rows_with_and_without_a_source_per_sheet():
         ],
     )  # fmt: skip
 
-    coverage = method_text.source_coverage(method.source_coverage(ds), "fr").set_index("sheet")
+    raw = method.source_coverage(ds)
+    assert raw["sheet"].tolist()[-2:] == ["events", "published_verdicts"]  # ids, no language
+    coverage = method_text.source_coverage(raw, "fr").set_index("sheet")
 
     assert coverage.loc["Chronologie"].to_dict() == {
         "column": "source", "rows": 2, "with_source": 1, "without_source": 1, "references": 2,

@@ -197,6 +197,11 @@ def test_rates_for_display_names_letters_without_addressee_and_gives_percent():
         {"recipient": "Justice", "letters": 1, "answered": 0, "reply_pct": 0.0,
          "median_reply_delay_days": "—", "delays_known": 0},
     ]  # fmt: skip
+    # The same table in no language: the page words it through its column specs.
+    raw = tl.rates_table(tl.reply_rates_between(ds, AS_OF))
+    assert pd.isna(raw["recipient"].iloc[0]) and raw["recipient"].iloc[1] == "Justice"
+    assert raw["median_reply_delay_days"].iloc[0] == 11
+    assert pd.isna(raw["median_reply_delay_days"].iloc[1])
 
 
 # --- Imprecise dates ------------------------------------------------------------------------
