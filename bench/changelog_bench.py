@@ -33,6 +33,7 @@ from monitoring.analysis.changelog import change_log, entity_log, reading_steps,
 from monitoring.analysis.changes import cell_changes  # noqa: E402
 from monitoring.contract.dataset import Dataset  # noqa: E402
 from monitoring.devtools.synthetic import synthetic_dataset  # noqa: E402
+from monitoring.present.change_tables import change_log_rows  # noqa: E402
 from monitoring.storage import NewVersion, StoredFile  # noqa: E402
 from monitoring.storage.memory import MemoryStore  # noqa: E402
 
@@ -75,7 +76,7 @@ def changelog_timings(n_measures: int = 10_000, runs: int = 3) -> dict[str, floa
     ids = versions[-1].measures["measure_id"].iloc[:200].tolist()
     start = time.perf_counter()
     for measure_id in ids:
-        entity_log(infos, steps, measure_id=measure_id).rows("fr")
+        change_log_rows(entity_log(infos, steps, measure_id=measure_id), "fr")
     timings["warm"] = (time.perf_counter() - start) / len(ids)
     other = synthetic_dataset(n_measures, seed=2)
     timings["replacement"] = _median(lambda: step_changes(first, other), 1)

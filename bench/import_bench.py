@@ -41,7 +41,7 @@ from monitoring.devtools.synthetic import (  # noqa: E402
 )
 from monitoring.intake.loading import load_bytes  # noqa: E402
 from monitoring.intake.reading import Upload  # noqa: E402
-from monitoring.present.change_tables import change_sections  # noqa: E402
+from monitoring.present.change_tables import change_sections, changed_cells  # noqa: E402
 from monitoring.present.workbook import write_workbook  # noqa: E402
 from monitoring.services.importing import import_upload  # noqa: E402
 from monitoring.storage import NewVersion, StoredFile  # noqa: E402
@@ -112,7 +112,7 @@ def update_review(old: Dataset, new: Dataset, as_of: dt.date) -> Changes:
     if not changes.is_empty:
         changes.counts()
         change_sections(changes, "fr")
-        changes.cell_rows("fr")
+        changed_cells(changes, "fr")
     return changes
 
 

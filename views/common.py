@@ -23,7 +23,6 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from monitoring.analysis import changelog
-from monitoring.analysis import measure_detail as md
 from monitoring.analysis.filters import Filters, apply_filters, filter_options, plan_titles
 from monitoring.analysis.metrics import plan_summaries
 from monitoring.config import shipped
@@ -31,7 +30,7 @@ from monitoring.config.settings import Settings
 from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import LANGS, VOICES, Lang
 from monitoring.intake.isolation import warm_up
-from monitoring.present import export_formats, exports
+from monitoring.present import export_formats, exports, measure_text
 from monitoring.present.charts.base import NoChart
 from monitoring.services.importing import ensure_seeded
 from monitoring.storage import Store, VersionInfo, open_store
@@ -104,7 +103,7 @@ def change_log(
     )  # fmt: skip
 
 
-_KINDS = {  # `measure_detail.column_specs` kind → Streamlit column
+_KINDS = {  # `measure_text.column_specs` kind → Streamlit column
     "link": st.column_config.LinkColumn,
     "percent": st.column_config.NumberColumn,
     "date": st.column_config.DateColumn,
@@ -116,8 +115,8 @@ _KINDS = {  # `measure_detail.column_specs` kind → Streamlit column
 
 def typed_table(frame: pd.DataFrame, ctx: Context, name: str, **options: Any) -> None:
     """`show_table` with the Measures page's labels and typed columns
-    (`measure_detail.column_specs`); "—" in an empty cell; as high as its rows."""
-    specs = md.column_specs(frame, ctx.lang, zone=zone_name(ctx.time_zone))
+    (`measure_text.column_specs`); "—" in an empty cell; as high as its rows."""
+    specs = measure_text.column_specs(frame, ctx.lang, zone=zone_name(ctx.time_zone))
     config = {c: _KINDS[k](**o) for c, (k, o) in specs.items()}
     options = {"hide_index": True, "placeholder": "—", "height": "content", **options}
     show_table(frame, ctx, name, column_config=config, **options)
@@ -134,7 +133,7 @@ def change_log_section(
 ) -> None:
     """The « Historique des modifications » of one measure or recommendation: a sentence
     (how many changes between which versions, or none since the first), then the table
-    of changes, newest first, with its downloads (`measure_detail.change_log_section`).
+    of changes, newest first, with its downloads (`measure_text.change_log_section`).
 
     Args:
         ctx: the page's context.
@@ -147,7 +146,7 @@ def change_log_section(
     lang = ctx.lang
     st.subheader(t("measures.changes", lang), help=help_text)
     log_ = change_log(ctx, measure_id=measure_id, rec_id=rec_id)
-    changes, sentence = md.change_log_section(log_, lang, ctx.time_zone)
+    changes, sentence = measure_text.change_log_section(log_, lang, ctx.time_zone)
     if changes.empty:
         st.info(sentence)
         return

@@ -59,7 +59,7 @@ if not plans:
     plans = (choice,)
 sel = selection(ctx, plans=plans)
 timeline, overdue, slips, by_lead, unassessed, not_yet_due = DELAYS.sections
-total = len(compute(delays.timeline_rows, ctx, as_of, voice, plans, lang))
+total = len(compute(delays.timeline_rows, ctx, as_of, voice, plans))
 if total > TIMELINE_ROWS:
     st.caption(t("delays.timeline_cut", lang, shown=TIMELINE_ROWS, total=total))
 figure = build(ctx, timeline, sel)

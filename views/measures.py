@@ -7,6 +7,7 @@ import streamlit as st
 
 from monitoring.analysis import measure_detail as md
 from monitoring.contract.schema import CATEGORY_CODES
+from monitoring.present import measure_text
 from monitoring.present.charts.measures import status_history
 from monitoring.text.i18n import plain, t
 from views.common import (
@@ -37,7 +38,8 @@ def _pick_row(key: str, ids: list[str]) -> None:
 
 
 # The rows are computed once for every language; only their words depend on it.
-rows = compute(md.readable_rows, ctx, compute(md.measure_rows, ctx, ctx.as_of, ctx.voice), lang)
+rows = compute(measure_text.readable_rows, ctx, compute(md.measure_rows, ctx, ctx.as_of, ctx.voice),
+               lang)  # fmt: skip
 if rows.empty:
     st.info(t("measures.no_measures", lang))
     st.stop()
@@ -99,7 +101,10 @@ st.query_params["measure"] = measure_id
 
 # A carry-over crosses plans: the detail reads the whole dataset, whatever the filters.
 whole = replace(ctx, view=ctx.ds, cache_key=f"{ctx.cache_key}|whole")
-detail = compute(md.measure_detail, whole, measure_id, ctx.as_of, ctx.voice, lang)
+found = compute(md.measure_detail, whole, measure_id, ctx.as_of, ctx.voice)  # in no language
+if found is None:  # the URL's measure is in the titles, so it is in the dataset
+    st.stop()
+detail = measure_text.worded(found, ctx.ds.scale, lang)
 st.header(t("measures.detail", lang))
 st.text(detail.heading)
 if detail.divergence:

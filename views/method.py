@@ -3,12 +3,12 @@ the workbook format (its sheets, columns and allowed values, with the blank temp
 
 import streamlit as st
 
-from monitoring.analysis import figures_text as ft
-from monitoring.analysis import method
+from monitoring.analysis.figures import verdicts
 from monitoring.config import shipped
 from monitoring.config.settings import Settings
 from monitoring.contract.schema import CONTRACT_VERSION, SHEETS, SHEETS_BY_ID
-from monitoring.present import contract_docs
+from monitoring.present import contract_docs, method_text
+from monitoring.present import figures_text as ft
 from monitoring.present.export_formats import mime
 from monitoring.present.pages import METHOD
 from monitoring.present.workbook import write_workbook
@@ -27,15 +27,15 @@ banner(ctx)
 st.header(t("method.scale", lang))
 custom = ctx.ds.scale.custom
 st.write(t("method.scale.custom" if custom else "method.scale.default", lang))
-show_section(METHOD.section("status-scale"), sel, ctx, styled=method.styled_scale)
+show_section(METHOD.section("status-scale"), sel, ctx, styled=method_text.styled_scale)
 st.caption(t("method.scale.colours", lang))
 if custom:
     st.caption(t("method.scale.own_colour_note", lang))
 
 st.header(t("method.definitions", lang))
 st.caption(t("method.definitions.caption", lang, as_of=ctx.as_of))
-params = method.definition_params(ctx.voice, lang)
-for group, definitions in method.DEFINITIONS:
+params = method_text.definition_params(ctx.voice, lang)
+for group, definitions in method_text.DEFINITIONS:
     st.subheader(t(group, lang))
     for title, text in definitions:
         st.markdown(f"**{t(title, lang)}.** {t(text, lang, **params)}")
@@ -44,7 +44,7 @@ st.header(t("method.def.verdicts", lang))
 published = [
     (plan["plan_id"], sentence, verdict.get("source"))
     for plan in summaries(ctx.view, ctx.cache_key, ctx.as_of, ctx.voice)
-    for sentence, verdict in zip(ft.verdict_sentences(plan, lang), ft.verdicts(plan), strict=True)
+    for sentence, verdict in zip(ft.verdict_sentences(plan, lang), verdicts(plan), strict=True)
 ]
 if not published:
     sheet = SHEETS_BY_ID["published_verdicts"].name(lang)
@@ -82,7 +82,7 @@ left.download_button(
     mime=mime("xlsx"), file_name=safe_file_name(t("upload.template_name", lang), "xlsx"),
     key="method.template", on_click="ignore", icon=":material/download:", type="primary",
 )  # fmt: skip
-doc = method.format_doc(lang)
+doc = method_text.format_doc(lang)
 right.download_button(
     t("method.format.download", lang), doc.read_bytes(), file_name=doc.name, mime=mime("md"),
     key="method.format_doc", on_click="ignore", icon=":material/download:",

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from monitoring.analysis import figures_text as ft
+from monitoring.analysis.figures import adopted, retention_recorded
+from monitoring.present import figures_text as ft
 from monitoring.present.pages import OVERVIEW
 from monitoring.text.i18n import format_number, plain, t
 from views.common import banner, context, dataset_label, summaries
@@ -26,7 +27,7 @@ def _figures(plan: dict) -> None:
     # A row that wraps, each figure as wide as its value: "trop peu évaluées" and "non
     # renseignée" are read whole, never cut to "trop peu…".
     row = st.container(horizontal=True, gap="large", wrap=True)
-    recorded = ft.retention_recorded(plan)
+    recorded = retention_recorded(plan)
     figures = (
         ("metric.measures", format_number(plan["measures"], lang), "metric.measures.help"),
         ("metric.completion", ft.completion_short(plan, lang), "metric.completion.help"),
@@ -64,7 +65,7 @@ for plan in plans:
         st.subheader(plain(f"{plan['plan_id']} — {plan['title']}"))
         for line in ft.plan_lines(plan, ctx.as_of, lang):
             st.caption(line)
-        if not ft.adopted(plan):
+        if not adopted(plan):
             continue
         if not plan["measures"]:
             st.info(t("overview.no_measures", lang))

@@ -11,22 +11,21 @@ from typing import Any
 import streamlit as st
 
 from monitoring.analysis.changes import Changes
-from monitoring.analysis.review_flags import (
-    Confirmation,
-    ReviewFlags,
-    changes_per_sheet,
-    removal_lines,
-    removal_rows,
-    rewrite_rows,
-    shift_rows,
-    unchanged_dates,
-)
+from monitoring.analysis.review_flags import Confirmation, ReviewFlags, changes_per_sheet
 from monitoring.config.settings import Limits
 from monitoring.contract.schema import SHEETS_BY_ID, Lang
 from monitoring.intake.problems import Issue, Report
 from monitoring.intake.reading import Upload
 from monitoring.present import export_formats
-from monitoring.present.change_tables import change_sections, section_label
+from monitoring.present.change_tables import change_sections, changed_cells, section_label
+from monitoring.present.flag_text import (
+    removal_lines,
+    removal_rows,
+    rewrite_rows,
+    rewritten_rows,
+    shift_rows,
+    unchanged_dates,
+)
 from monitoring.services import annotate
 from monitoring.services.annotate import safe_file_name
 from monitoring.services.importing import AUTHOR_MAX_CHARS, NOTE_MAX_CHARS, export_version
@@ -73,8 +72,9 @@ def show_changes(changes: Changes, lang: Lang) -> None:
 
 
 def _show_cell_changes(changes: Changes, lang: Lang) -> None:
-    """Every cell that differs, by sheet and row: field, before, after (`Changes.cell_rows`)."""
-    cells = changes.cell_rows(lang)
+    """Every cell that differs, by sheet and row: field, before, after
+    (`change_tables.changed_cells`)."""
+    cells = changed_cells(changes, lang)
     if cells.empty:
         return
     title = t("changes.cells_title", lang)
@@ -109,7 +109,7 @@ def show_flags(flags: ReviewFlags | None, lang: Lang) -> None:
             with st.expander(label, expanded=len(rows) <= 25):
                 show_table(rows, context(), "removed", hide_index=True, title=label)
     if flags.rewrites_history:
-        count = len(flags.rewritten_rows(lang))
+        count = len(rewritten_rows(flags, lang))
         with st.container(border=True):
             st.warning(t("flags.rewrite.title", lang, count=count), icon=":material/warning:")
             st.markdown(plain(t("flags.rewrite.help", lang)))

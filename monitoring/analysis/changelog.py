@@ -4,8 +4,8 @@ Each stored version is compared with the one before it, once per pair (`between`
 `changes.cell_changes`, with a row added or removed spelled out field by field, and every
 change tagged with the measures and recommendations it concerns). `entity_log` then picks
 one measure's or one recommendation's entries from those steps, newest first, each with
-its version's number, time, author and note; `ChangeLog.rows(lang)` reads them in the
-coordinator's words. `change_log(store, dataset, measure_id=…)` does it all.
+its version's number, time, author and note; `change_tables.change_log_rows` reads them
+in the coordinator's words. `change_log(store, dataset, measure_id=…)` does it all.
 
 What concerns a measure: its row of Mesures; its rows of Suivi (assessments, revised due
 dates); the rows of Prise en compte naming it (its links to recommendations); the events
@@ -34,15 +34,12 @@ from monitoring.analysis.changes import (
     CELL_ROW_COLUMNS,
     cell_changes,
     cell_records,
-    cell_rows,
     empty_cells,
     row_key_columns,
     rows_named,
 )
 from monitoring.contract.dataset import Dataset, StatusScale
-from monitoring.contract.schema import Lang
 from monitoring.storage import Store, VersionInfo
-from monitoring.text.i18n import format_moment, t
 
 Subject = Literal["measure", "recommendation"]
 
@@ -64,8 +61,8 @@ STEP_COLUMNS = (*CELL_COLUMNS, "measure_id", "rec_id")
 # A change log's entries: the version that made the change and the one before it, when,
 # who, why, then the change (`CELL_COLUMNS`).
 LOG_COLUMNS = ("version", "previous", "created_at", "author", "note", *CELL_COLUMNS)
-# `ChangeLog.rows`: when the version was stored, who, why, then the change as
-# `changes.cell_rows` shows it.
+# `change_tables.change_log_rows`: when the version was stored, who, why, then the change
+# as `change_tables.cell_rows` shows it.
 ROW_COLUMNS = ("version", "when", "author", "note", *CELL_ROW_COLUMNS)
 
 
@@ -223,17 +220,6 @@ class ChangeLog:
     def is_empty(self) -> bool:
         return self.entries.empty
 
-    def summary(self, lang: Lang = "fr") -> str:
-        """One sentence: how many changes between which versions, or that there are none."""
-        if not self.versions:
-            return t("changelog.no_version", lang)
-        first, last = self.versions[0], self.versions[-1]
-        if len(self.versions) == 1:
-            return t("changelog.only_one", lang, version=first)
-        if self.is_empty:
-            return t("changelog.none", lang, version=first, last=last)
-        return t("changelog.count", lang, count=len(self.entries), first=first, last=last)
-
     def records(self) -> list[dict[str, Any]]:
         """The entries as JSON-ready dicts: version, previous, created_at (ISO, `Z`), author,
         note, then the change as `changes.cell_records` gives it (sheet, row_key, key as
@@ -250,40 +236,6 @@ class ChangeLog:
             }
             for row, cell in zip(self.entries.to_dict("records"), cells, strict=True)
         ]
-
-    def rows(self, lang: Lang = "fr", zone: dt.tzinfo = dt.UTC) -> pd.DataFrame:
-        """The entries in `lang`, newest first: `ROW_COLUMNS` (ids, not labels).
-
-        `when` is the version's date and time in `zone` the way `lang` writes dates; the
-        sheet, row, field and values read as `changes.cell_rows` shows them (choice and
-        status labels as that version's scale names them, dates the French way in
-        French); the change says whether the row was added, removed or changed; a row
-        added shows nothing before, a row removed nothing after.
-        """
-        if self.is_empty:
-            return pd.DataFrame(columns=list(ROW_COLUMNS))
-        parts = []
-        for _, part in self.entries.groupby("version", sort=False):
-            first = part.iloc[0]
-            version, previous = int(first["version"]), int(first["previous"])
-            change = part["change"].to_numpy()
-            # Shown as a changed cell, so that `cell_rows` writes both values; the
-            # change's own label is put back below.
-            cells = part[list(CELL_COLUMNS)].assign(change="changed")
-            shown = cell_rows(cells, lang, self.scales[previous], self.scales[version])
-            shown.columns = list(CELL_ROW_COLUMNS)
-            shown["change"] = [t(f"changes.cell.{c}", lang) for c in change]
-            shown.loc[change == "added", "before"] = ""
-            shown.loc[change == "removed", "after"] = ""
-            nothing = part["field"].isna().to_numpy()  # a row with no field to show
-            shown.loc[nothing, ["before", "after"]] = ""
-            moment = first["created_at"]
-            shown.insert(0, "version", version)
-            shown.insert(1, "when", format_moment(moment, lang, zone))
-            shown.insert(2, "author", first["author"])
-            shown.insert(3, "note", first["note"])
-            parts.append(shown)
-        return pd.concat(parts, ignore_index=True)[list(ROW_COLUMNS)]
 
 
 def _iso(moment: dt.datetime) -> str:

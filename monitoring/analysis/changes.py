@@ -11,13 +11,13 @@ the user's language, so a page never has to filter on translated text.
 
 Beneath these sections, `Changes.cells` (`cell_changes`) names every difference, cell by
 cell, in every sheet: rows added and removed, and for each changed row the field, the old
-value and the new one (language-free codes; `cell_records` for JSON, `Changes.cell_rows`
-/ `cell_rows` for a page in the user's words). It is empty only for identical contents,
+value and the new one (language-free codes; `cell_records` for JSON;
+`change_tables.cell_rows` words them for a page). It is empty only for identical contents,
 so "Aucun changement" is said only then (`Changes.is_empty`).
 
 Why one module: the row review (`compare`, its sections and counts) and the cell review
-(`cell_changes`, `cell_rows`) share the rows' identifiers (`row_key_columns`), their
-ranking and the wording of a value; the two halves could part along that line.
+(`cell_changes`, `rows_named`) share the rows' identifiers (`row_key_columns`) and their
+ranking; the two halves could part along that line.
 """
 
 from __future__ import annotations
@@ -34,16 +34,13 @@ import pandas as pd
 from monitoring.analysis.metrics import current_statuses, effective_due_dates
 from monitoring.contract.dataset import TABLE_IDS, Dataset, StatusScale, scale_frame
 from monitoring.contract.schema import (
-    CATEGORIES,
     RETENTION_LEVELS,
     SHEETS,
     SHEETS_BY_ID,
     VERDICT_COUNT_COLUMNS,
     VOICES,
     Column,
-    Lang,
 )
-from monitoring.text.i18n import format_date, format_number, t
 
 # Better outcomes rank higher. `dropped` and `unknown` are not on this scale.
 STATUS_RANK = {"done": 3, "partial": 2, "not_done": 1}
@@ -133,33 +130,6 @@ class Changes:
             out[name] = _records(self.section(name))
         out["cells"] = cell_records(self.cells)
         return out
-
-    def cell_rows(self, lang: Lang = "fr") -> pd.DataFrame:
-        """Every cell change in `lang` (`cell_rows`), status labels as each scale names them."""
-        return cell_rows(self.cells, lang, self.old_scale, self.new_scale)
-
-    def summary(self, lang: Lang = "fr") -> list[str]:
-        """One line per kind of change that happened (`Mesures ajoutées : 3`)."""
-        if self.is_empty:
-            return [t("changes.none", lang)]
-        counts = self.counts()
-        lines = [
-            t("changes.count", lang, label=t(f"changes.section.{name}", lang), count=counts[name])
-            for name in SECTIONS
-            if counts[name]
-        ]
-        if counts["statuses"]:
-            parts = [
-                t("changes.count", lang, label=t(f"changes.direction.{d}", lang), count=n)
-                for d in DIRECTIONS
-                if (n := counts[f"statuses_{d}"])
-            ]
-            lines.append("  " + " · ".join(parts))
-        if not self.cells.empty:
-            lines.append(
-                t("changes.count", lang, label=t("changes.cells", lang), count=len(self.cells))
-            )
-        return lines
 
     def groups(self) -> dict[str, pd.DataFrame]:
         """Every non-empty group of changes, in `GROUPS` order, in no language.
@@ -483,11 +453,6 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return records
 
 
-def _label(choices: Any, lang: Lang) -> Callable[[object], object]:
-    labels = {c.code: c.label(lang) for c in choices}
-    return lambda code: labels.get(str(code), code) if isinstance(code, str) else code
-
-
 # The columns of a group (`Changes.groups`), language-free; a verdict adds its figures.
 GROUP_COLUMNS = ("plan", "item", "voice", "title", "kind", "date", "date_latest", "before",
                  "after")  # fmt: skip
@@ -655,7 +620,7 @@ def _differs(a: pd.Series, b: pd.Series) -> np.ndarray:
     return (na_a != na_b) | (both & unequal)
 
 
-def _plain(value: object) -> object:
+def plain_value(value: object) -> object:
     """A cell's value without pandas types: None when empty, a date for a timestamp."""
     if value is None or (not isinstance(value, str) and bool(pd.isna(value))):  # type: ignore[call-overload]
         return None
@@ -839,7 +804,7 @@ def cell_changes(old: Dataset, new: Dataset) -> pd.DataFrame:
 
 
 def _json_value(value: object) -> object:
-    value = _plain(value)
+    value = plain_value(value)
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
@@ -855,31 +820,11 @@ def cell_records(cells: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 @functools.cache  # the contract never changes; a review asks for the same columns again
-def _column_of(sheet_id: object, name: object) -> Column | None:
+def column_of(sheet_id: object, name: object) -> Column | None:
     sheet = SHEETS_BY_ID.get(str(sheet_id))
     if sheet is None or name not in sheet.column_ids:
         return None
     return sheet.column(str(name))
-
-
-def _shown(value: object, column: Column | None, scale: StatusScale, lang: Lang) -> str:
-    """A cell's value as the coordinator reads it: labels, French dates and numbers."""
-    value = _plain(value)
-    if value is None:
-        return t("changes.cell.empty", lang)
-    if column is not None:
-        if column.type == "date" and isinstance(value, dt.date | str):
-            return format_date(value, lang)  # a key's date is ISO text
-        if column.type == "status":
-            return scale.display(str(value), lang)
-        if column.choices:
-            return _label(column.choices, lang)(value)  # type: ignore[return-value]
-        if column.id == "category":  # of the status scale
-            return _label(CATEGORIES, lang)(value)  # type: ignore[return-value]
-        if column.type in ("integer", "number") and isinstance(value, int | float):
-            decimals = 0 if float(value).is_integer() else 2
-            return format_number(value, lang, decimals=decimals)
-    return str(value)
 
 
 def key_dict(sheet_id: object, key: object) -> dict[str, object] | None:
@@ -889,84 +834,7 @@ def key_dict(sheet_id: object, key: object) -> dict[str, object] | None:
     return dict(zip([*row_key_columns(str(sheet_id)), "n"], key, strict=True))
 
 
-# A key's values are shown without a version's scale (a key column is never a status).
-_NO_SCALE = StatusScale()
-# `_shown(value, column, scale)` in one language.
-Show = Callable[[object, Column | None, StatusScale], str]
-
-
-def _key_shown(
-    sheet_id: object, key: dict[str, object] | None, lang: Lang, shown: Show | None = None
-) -> str:
-    """The row's identifier in the coordinator's words (`PAN1-M12 · 14/05/2018 · CNCDH`)."""
-    if not key:
-        return ""
-    show = shown or (lambda value, column, scale: _shown(value, column, scale, lang))
-    parts = [show(v, _column_of(sheet_id, k), _NO_SCALE)
-             for k, v in key.items() if k != "n" and v is not None]  # fmt: skip
-    n = key.get("n", 1)
-    return " · ".join(parts) + (f" #{n}" if isinstance(n, int) and n > 1 else "")
-
-
 CELL_ROW_COLUMNS = ("sheet", "row", "change", "field", "before", "after")
-
-
-class _ShownOnce:
-    """`_shown` for one table in one language, each distinct value written out once: the
-    changed cells of a review share dates, labels and identifiers, and `_shown` is pure."""
-
-    def __init__(self, lang: Lang) -> None:
-        self.lang = lang
-        self._seen: dict[tuple[object, ...], str] = {}
-
-    def __call__(self, value: object, column: Column | None, scale: StatusScale) -> str:
-        # The type is part of the key: 1 and 1.0 are equal but not shown alike. Columns
-        # and scales live as long as the call: their identity names them.
-        key = (type(value), value, id(column), id(scale))
-        try:
-            return self._seen[key]
-        except KeyError:
-            text = self._seen[key] = _shown(value, column, scale, self.lang)
-            return text
-        except TypeError:  # an unhashable value (never one the contract writes)
-            return _shown(value, column, scale, self.lang)
-
-
-def cell_rows(
-    cells: pd.DataFrame,
-    lang: Lang = "fr",
-    old_scale: StatusScale | None = None,
-    new_scale: StatusScale | None = None,
-) -> pd.DataFrame:
-    """The cell changes as a table in `lang`: sheet names and column headers of the
-    contract (an extra column under its own header), choice labels, French dates.
-
-    Returns:
-        Columns (headers in `lang`): sheet, row, change, field, before, after; "" where
-        a cell has nothing to show (a row added has no field).
-    """
-    old_scale, new_scale = old_scale or StatusScale(), new_scale or StatusScale()
-    shown = _ShownOnce(lang)
-    # Column by column (the changed cells only): a list each, no record per row.
-    sheet_ids, names, codes = (cells[c].tolist() for c in ("sheet", "field", "change"))
-    columns = [_column_of(s, f) for s, f in zip(sheet_ids, names, strict=True)]
-    changed = [code == "changed" for code in codes]
-    sheets = {s: SHEETS_BY_ID.get(str(s)) for s in set(sheet_ids)}
-    labels = {code: t(f"changes.cell.{code}", lang) for code in set(codes)}
-    keys = zip(sheet_ids, cells["key"].tolist(), strict=True)
-    olds = zip(cells["old"].tolist(), columns, changed, strict=True)
-    news = zip(cells["new"].tolist(), columns, changed, strict=True)
-    rows = {
-        "sheet": [sheet.name(lang) if (sheet := sheets[s]) else "" for s in sheet_ids],
-        "row": [_key_shown(s, key_dict(s, k), lang, shown) for s, k in keys],
-        "change": [labels[code] for code in codes],
-        "field": [c.header(lang) if c else (f or "") for c, f in zip(columns, names, strict=True)],
-        "before": [shown(v, c, old_scale) if ch else "" for v, c, ch in olds],
-        "after": [shown(v, c, new_scale) if ch else "" for v, c, ch in news],
-    }
-    # No change: no column to infer a type from (the same empty table as ever).
-    frame = pd.DataFrame(rows if len(cells) else [], columns=list(CELL_ROW_COLUMNS))
-    return frame.rename(columns={c: t(f"changes.cell_column.{c}", lang) for c in CELL_ROW_COLUMNS})
 
 
 def rows_named(sheet_id: str, frame: pd.DataFrame, keys: Collection[object]) -> pd.DataFrame:

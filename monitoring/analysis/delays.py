@@ -17,8 +17,6 @@ import pandas as pd
 from monitoring.analysis.metrics import VOICE_ALL, current_status, measure_table, plan_dates
 from monitoring.contract.dataset import DATE_DTYPE, Dataset
 from monitoring.contract.datebounds import latest_of
-from monitoring.contract.schema import Lang
-from monitoring.text.i18n import format_date, t
 
 ListKind = Literal["overdue", "past_due_unassessed", "not_yet_due"]
 LIST_KINDS: tuple[ListKind, ...] = ("overdue", "past_due_unassessed", "not_yet_due")
@@ -129,45 +127,6 @@ def slipped_measures(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.
     ].reset_index(drop=True)  # fmt: skip
 
 
-def deadline_text(deadlines: pd.Series, lang: Lang) -> pd.Series:
-    """`slipped_measures`' deadlines written out: "31/12/2020 → 30/06/2021 → …"."""
-    return deadlines.map(lambda dates: " → ".join(format_date(d, lang) for d in dates))
-
-
-def status_labels(ds: Dataset, statuses: pd.Series, lang: Lang) -> pd.Series:
-    """The statuses as the dataset's scale names them in `lang` (missing stays missing)."""
-    labels = {s: ds.scale.display(s, lang) for s in statuses.dropna().unique()}
-    return statuses.map(labels)
-
-
-def lead_labels(leads: pd.Series, lang: Lang) -> pd.Series:
-    """The leads, "Pilote non renseigné" where none is recorded."""
-    return leads.astype("str").fillna(t("delays.no_lead", lang))
-
-
-def assessed_by(frame: pd.DataFrame, lang: Lang) -> pd.Series:
-    """Who assessed each measure, from its `assessor` and `voice`: "CNCDH · Évaluation
-    indépendante", the voice alone, or missing when neither is known."""
-    # Text columns (`str` dtype) whatever the rows: a column of missing values only would
-    # otherwise come back as floats.
-    voices = frame["voice"].map(lambda v: t(f"voice.{v}", lang), na_action="ignore")
-    voices = voices.astype("str").fillna("")
-    assessor = frame["assessor"].astype("str").fillna("")
-    between = np.where((assessor != "") & (voices != ""), " · ", "")
-    who = assessor + between + voices
-    return who.where(who != "")
-
-
-def readable(ds: Dataset, frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """A list of this module as people read it: status, lead and assessor in words (the
-    presentation of `measure_list` and `slipped_measures` rows)."""
-    return frame.assign(
-        status=status_labels(ds, frame["status"], lang),
-        lead=lead_labels(frame["lead"], lang),
-        assessed_by=assessed_by(frame, lang),
-    )
-
-
 def _adopted_measures(ds: Dataset, as_of: dt.date, voice: str) -> pd.DataFrame:
     """`measure_table` without the measures of plans not adopted at the as-of date."""
     table = measure_table(ds, as_of, voice)
@@ -192,7 +151,7 @@ def measure_list(
         kind: `"overdue"`, `"past_due_unassessed"` or `"not_yet_due"` (`measure_table` flags).
 
     Returns:
-        One row per measure, language-free (`readable` writes status, lead and assessor
+        One row per measure, language-free (`delay_tables.readable` writes status, lead and assessor
         for people): measure_id, plan_id, number, title, lead (missing when none is
         recorded), original_due, effective_due, days_late (Int64, overdue only: at least
         that many days, up to the last assessment; NA when the due date passed after
@@ -305,9 +264,8 @@ def delay_by_lead(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
 
 
 def timeline_rows(
-    ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL, plan_ids: tuple[str, ...] = (),
-    lang: Lang = "fr",
-) -> pd.DataFrame:  # fmt: skip
+    ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL, plan_ids: tuple[str, ...] = ()
+) -> pd.DataFrame:
     """Return one row per measure of the chosen plans, grouped by plan and axis, for a Gantt.
 
     Measures come in plan order, then axes in order of their first measure, then number.
@@ -317,10 +275,10 @@ def timeline_rows(
         as_of: the date the figures are computed for.
         voice: `"all"` or a voice code.
         plan_ids: the plans to show; all of them when empty.
-        lang: language of the status labels.
 
     Returns:
-        measure_id, plan_id, axis, number, title, status (display label), category,
+        measure_id, plan_id, axis, number, title, status (as the workbook writes it;
+        `delay_tables.timeline_rows` names it), category,
         plan_start (the plan's period_start), original_due, effective_due, completed_on,
         overdue, past_due_unassessed, delay_days, slip_days, due_basis, assessed_on,
         assessed_latest (the last assessment's latest possible date, NaT when known to the
@@ -340,8 +298,7 @@ def timeline_rows(
         _axis=first_of_axis,
         plan_start=plan_dates(ds, "period_start", table["plan_id"]),
     ).sort_values(["_plan", "_axis"], kind="stable")
-    labels = {s: ds.scale.display(s, lang) for s in ordered["status"].dropna().unique()}
-    return ordered.assign(status=ordered["status"].map(labels))[
+    return ordered[
         [
             "measure_id", "plan_id", "axis", "number", "title", "status", "category",
             "plan_start", "original_due", "effective_due", "completed_on", "overdue",

@@ -23,11 +23,9 @@ from typing import Literal
 import pandas as pd
 
 from monitoring.analysis import metrics
-from monitoring.analysis.figures_text import with_date_bounds
 from monitoring.analysis.filters import plan_titles
 from monitoring.contract.dataset import Dataset
-from monitoring.contract.schema import CATEGORY_CODES, RETENTION_LEVELS, SHEETS_BY_ID, Lang
-from monitoring.text.i18n import t
+from monitoring.contract.schema import CATEGORY_CODES, RETENTION_LEVELS
 
 Group = Literal["author", "theme"]
 LEVEL_CODES: tuple[str, ...] = tuple(level.code for level in RETENTION_LEVELS)
@@ -404,57 +402,6 @@ def recommendation_counts(ds: Dataset, chosen: Sequence[str] = ()) -> pd.DataFra
         .sort_values(["_total", "theme"], ascending=[False, True], kind="stable")
     )
     return grid.loc[order["theme"]].rename_axis(index="theme", columns=None).reset_index()
-
-
-def readable(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Return a table of this module as people read it: the issue date in words.
-
-    A recommendation dated only by a month, a year or two dates is never shown as one
-    day: "14/05/2014", "mars 2014", "2014", "entre le 03/02/2014 et le 31/03/2014"
-    (`figures_text.with_date_bounds`); the `issued_latest` bound is then dropped.
-
-    Args:
-        frame: a table of this module (`not_taken_up`, `recommendation_list`); one
-            without an issue date is returned as is.
-        lang: language of the dates.
-
-    Returns:
-        The table, `issued_on` as text.
-    """
-    return with_date_bounds(frame, lang, "issued_on", "issued_latest")
-
-
-def column_labels(columns: Sequence[str], lang: Lang) -> dict[str, str]:
-    """Return the header to show for each column of this module's tables.
-
-    Headers of the workbook's own columns come from the contract (the Recommendations,
-    then the Retention sheet); the others from the catalogue. A column this module does
-    not know (an author's name, in `recommendation_counts`) keeps its name.
-
-    Args:
-        columns: the table's columns.
-        lang: language of the headers.
-
-    Returns:
-        Column → header.
-    """
-    own = {
-        "rec_source": t("gaps.col.rec_source", lang),
-        "source": t("gaps.col.retention_source", lang),
-    }
-    labels: dict[str, str] = {}
-    for column in columns:
-        if column in own:
-            labels[column] = own[column]
-            continue
-        for sheet_id in ("recommendations", "retention"):
-            sheet = SHEETS_BY_ID[sheet_id]
-            if column in sheet.column_ids:
-                labels[column] = sheet.column(column).header(lang)
-                break
-        else:
-            labels[column] = column
-    return labels
 
 
 def link_columns(

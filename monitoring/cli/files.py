@@ -84,7 +84,7 @@ def summary_document(ds: Dataset, as_of: dt.date, voice: str = "all") -> dict[st
 
 
 def _print_summary(ds: Dataset, plans: list[dict[str, Any]], as_of: dt.date, lang: Lang) -> None:
-    from monitoring.analysis.plan_text import plan_lines
+    from monitoring.present.plan_text import plan_lines
 
     print(t("cli.summary_title", lang, name=ds.name, as_of=as_of))
     for plan in plans:

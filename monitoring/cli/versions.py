@@ -97,7 +97,9 @@ def import_files(args: argparse.Namespace, settings: Settings) -> int:
         stream = sys.stdout if result.status in ("stored", "identical") else sys.stderr
         hints = [t(REFUSED_HINTS[c], lang) for c in result.missing]
         print(" ".join([result.message(lang), *hints]), file=stream)
-        for line in changes.summary(lang) if changes is not None else []:
+        from monitoring.present.change_tables import summary_lines
+
+        for line in summary_lines(changes, lang) if changes is not None else []:
             print("  " + line)
     return {
         "stored": EXIT_OK,
@@ -140,7 +142,7 @@ def history(args: argparse.Namespace, settings: Settings) -> int:
 
 def diff(args: argparse.Namespace, settings: Settings) -> int:
     from monitoring.analysis.changes import compare
-    from monitoring.present.change_tables import change_rows
+    from monitoring.present.change_tables import change_rows, changed_cells, summary_lines
 
     lang: Lang = args.lang
     as_of = args.as_of or dt.date.today()
@@ -153,7 +155,7 @@ def diff(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(t("cli.diff_title", lang, dataset=args.dataset, old=args.old, new=args.new, as_of=as_of))
-    for line in changes.summary(lang):
+    for line in summary_lines(changes, lang):
         print(line)
     if not changes.is_empty:
         rows = change_rows(changes, lang)
@@ -164,7 +166,7 @@ def diff(args: argparse.Namespace, settings: Settings) -> int:
             where = " · ".join(str(x) for x in (plan, item, voice) if x)
             move = f"{before} → {after}" if before or after else ""
             print(" | ".join(str(x) for x in (change, where, title, date, move) if x))
-        _print_cells(changes.cell_rows(lang), lang)
+        _print_cells(changed_cells(changes, lang), lang)
     return EXIT_OK
 
 
@@ -207,7 +209,9 @@ def item_log(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(t(f"cli.log.title.{log.subject}", lang, dataset=args.dataset, item=log.item_id))
-    print(log.summary(lang))
+    from monitoring.present.change_tables import change_log_summary
+
+    print(change_log_summary(log, lang))
     _print_log(log, lang)
     return EXIT_OK
 
@@ -215,9 +219,11 @@ def item_log(args: argparse.Namespace, settings: Settings) -> int:
 def _print_log(log: ChangeLog, lang: Lang) -> None:
     """Each version that changed it, then each row it changed, then each field:
     `    Intitulé : avant → après` (a row added or removed: `    Intitulé : valeur`)."""
+    from monitoring.present.change_tables import change_log_rows
+
     seen: tuple[object, ...] = ()
-    for entry, row in zip(log.entries.to_dict("records"), log.rows(lang).to_dict("records"),
-                          strict=True):  # fmt: skip
+    rows = change_log_rows(log, lang).to_dict("records")
+    for entry, row in zip(log.entries.to_dict("records"), rows, strict=True):
         if seen[:1] != (entry["version"],):
             names = {"number": row["version"], "previous": entry["previous"],
                      "when": utc(entry["created_at"]), "author": row["author"]}  # fmt: skip

@@ -4,26 +4,44 @@ The analysis gives each group of changes in no language (`Changes.groups`: codes
 dates, numbers, status labels as written); this module words them for a page and the
 CLI: a group's title (`section_label`), its rows (`change_sections`) and every change as
 one table (`change_rows`), with the headers, labels, status labels (as each version's
-scale names them) and dates of `lang`.
+scale names them) and dates of `lang`; the review in a few lines (`summary_lines`); every
+changed cell (`cell_rows`, `changed_cells`); and a measure's or recommendation's change
+log (`change_log_rows`, `change_log_summary`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
-from monitoring.analysis.changes import GROUPS, Changes
+from monitoring.analysis.changelog import ROW_COLUMNS as LOG_ROW_COLUMNS
+from monitoring.analysis.changelog import ChangeLog
+from monitoring.analysis.changes import (
+    CELL_COLUMNS,
+    CELL_ROW_COLUMNS,
+    DIRECTIONS,
+    GROUPS,
+    SECTIONS,
+    Changes,
+    column_of,
+    key_dict,
+    plain_value,
+)
 from monitoring.contract.dataset import StatusScale
 from monitoring.contract.schema import (
     CATEGORIES,
     EVENT_KINDS,
     RETENTION_LEVELS,
+    SHEETS_BY_ID,
     VERDICT_COUNT_COLUMNS,
     VOICES,
+    Column,
     Lang,
 )
-from monitoring.text.i18n import format_date, format_date_bounds, format_number, t
+from monitoring.text.i18n import format_date, format_date_bounds, format_moment, format_number, t
 
 ROW_COLUMNS = ("change", "plan", "item", "voice", "title", "date", "before", "after")
 
@@ -185,3 +203,180 @@ def _table(parts: list[pd.DataFrame], lang: Lang) -> pd.DataFrame:
     frame = frame.reindex(columns=columns)
     frame = frame.astype(object).where(frame.notna(), "")
     return frame.rename(columns={c: t(f"changes.column.{c}", lang) for c in ROW_COLUMNS})
+
+
+def _shown(value: object, column: Column | None, scale: StatusScale, lang: Lang) -> str:
+    """A cell's value as the coordinator reads it: labels, French dates and numbers."""
+    value = plain_value(value)
+    if value is None:
+        return t("changes.cell.empty", lang)
+    if column is not None:
+        if column.type == "date" and isinstance(value, dt.date | str):
+            return format_date(value, lang)  # a key's date is ISO text
+        if column.type == "status":
+            return scale.display(str(value), lang)
+        if column.choices:
+            return _label(column.choices, lang)(value)
+        if column.id == "category":  # of the status scale
+            return _label(CATEGORIES, lang)(value)
+        if column.type in ("integer", "number") and isinstance(value, int | float):
+            decimals = 0 if float(value).is_integer() else 2
+            return format_number(value, lang, decimals=decimals)
+    return str(value)
+
+
+# A key's values are shown without a version's scale (a key column is never a status).
+_NO_SCALE = StatusScale()
+
+
+# `_shown(value, column, scale)` in one language.
+Show = Callable[[object, Column | None, StatusScale], str]
+
+
+def _key_shown(
+    sheet_id: object, key: dict[str, object] | None, lang: Lang, shown: Show | None = None
+) -> str:
+    """The row's identifier in the coordinator's words (`PAN1-M12 · 14/05/2018 · CNCDH`)."""
+    if not key:
+        return ""
+    show = shown or (lambda value, column, scale: _shown(value, column, scale, lang))
+    parts = [show(v, column_of(sheet_id, k), _NO_SCALE)
+             for k, v in key.items() if k != "n" and v is not None]  # fmt: skip
+    n = key.get("n", 1)
+    return " · ".join(parts) + (f" #{n}" if isinstance(n, int) and n > 1 else "")
+
+
+class _ShownOnce:
+    """`_shown` for one table in one language, each distinct value written out once: the
+    changed cells of a review share dates, labels and identifiers, and `_shown` is pure."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self._seen: dict[tuple[object, ...], str] = {}
+
+    def __call__(self, value: object, column: Column | None, scale: StatusScale) -> str:
+        # The type is part of the key: 1 and 1.0 are equal but not shown alike. Columns
+        # and scales live as long as the call: their identity names them.
+        key = (type(value), value, id(column), id(scale))
+        try:
+            return self._seen[key]
+        except KeyError:
+            text = self._seen[key] = _shown(value, column, scale, self.lang)
+            return text
+        except TypeError:  # an unhashable value (never one the contract writes)
+            return _shown(value, column, scale, self.lang)
+
+
+def cell_rows(
+    cells: pd.DataFrame,
+    lang: Lang = "fr",
+    old_scale: StatusScale | None = None,
+    new_scale: StatusScale | None = None,
+) -> pd.DataFrame:
+    """The cell changes as a table in `lang`: sheet names and column headers of the
+    contract (an extra column under its own header), choice labels, French dates.
+
+    Returns:
+        Columns (headers in `lang`): sheet, row, change, field, before, after; "" where
+        a cell has nothing to show (a row added has no field).
+    """
+    old_scale, new_scale = old_scale or StatusScale(), new_scale or StatusScale()
+    shown = _ShownOnce(lang)
+    # Column by column (the changed cells only): a list each, no record per row.
+    sheet_ids, names, codes = (cells[c].tolist() for c in ("sheet", "field", "change"))
+    columns = [column_of(s, f) for s, f in zip(sheet_ids, names, strict=True)]
+    changed = [code == "changed" for code in codes]
+    sheets = {s: SHEETS_BY_ID.get(str(s)) for s in set(sheet_ids)}
+    labels = {code: t(f"changes.cell.{code}", lang) for code in set(codes)}
+    keys = zip(sheet_ids, cells["key"].tolist(), strict=True)
+    olds = zip(cells["old"].tolist(), columns, changed, strict=True)
+    news = zip(cells["new"].tolist(), columns, changed, strict=True)
+    rows = {
+        "sheet": [sheet.name(lang) if (sheet := sheets[s]) else "" for s in sheet_ids],
+        "row": [_key_shown(s, key_dict(s, k), lang, shown) for s, k in keys],
+        "change": [labels[code] for code in codes],
+        "field": [c.header(lang) if c else (f or "") for c, f in zip(columns, names, strict=True)],
+        "before": [shown(v, c, old_scale) if ch else "" for v, c, ch in olds],
+        "after": [shown(v, c, new_scale) if ch else "" for v, c, ch in news],
+    }
+    # No change: no column to infer a type from (the same empty table as ever).
+    frame = pd.DataFrame(rows if len(cells) else [], columns=list(CELL_ROW_COLUMNS))
+    return frame.rename(columns={c: t(f"changes.cell_column.{c}", lang) for c in CELL_ROW_COLUMNS})
+
+
+def changed_cells(changes: Changes, lang: Lang = "fr") -> pd.DataFrame:
+    """Every cell change of a review in `lang` (`cell_rows`), status labels as each
+    version's scale names them."""
+    return cell_rows(changes.cells, lang, changes.old_scale, changes.new_scale)
+
+
+def summary_lines(changes: Changes, lang: Lang = "fr") -> list[str]:
+    """One line per kind of change that happened (`Mesures ajoutées : 3`)."""
+    if changes.is_empty:
+        return [t("changes.none", lang)]
+    counts = changes.counts()
+    lines = [
+        t("changes.count", lang, label=t(f"changes.section.{name}", lang), count=counts[name])
+        for name in SECTIONS
+        if counts[name]
+    ]
+    if counts["statuses"]:
+        parts = [
+            t("changes.count", lang, label=t(f"changes.direction.{d}", lang), count=n)
+            for d in DIRECTIONS
+            if (n := counts[f"statuses_{d}"])
+        ]
+        lines.append("  " + " · ".join(parts))
+    if not changes.cells.empty:
+        lines.append(
+            t("changes.count", lang, label=t("changes.cells", lang), count=len(changes.cells))
+        )
+    return lines
+
+
+def change_log_summary(log: ChangeLog, lang: Lang = "fr") -> str:
+    """One sentence: how many changes between which versions, or that there are none."""
+    if not log.versions:
+        return t("changelog.no_version", lang)
+    first, last = log.versions[0], log.versions[-1]
+    if len(log.versions) == 1:
+        return t("changelog.only_one", lang, version=first)
+    if log.is_empty:
+        return t("changelog.none", lang, version=first, last=last)
+    return t("changelog.count", lang, count=len(log.entries), first=first, last=last)
+
+
+def change_log_rows(log: ChangeLog, lang: Lang = "fr", zone: dt.tzinfo = dt.UTC) -> pd.DataFrame:
+    """A change log's entries in `lang`, newest first: `changelog.ROW_COLUMNS` (ids, not
+    labels).
+
+    `when` is the version's date and time in `zone` the way `lang` writes dates; the sheet,
+    row, field and values read as `cell_rows` shows them (choice and status labels as that
+    version's scale names them, dates the French way in French); the change says whether
+    the row was added, removed or changed; a row added shows nothing before, a row
+    removed nothing after.
+    """
+    if log.is_empty:
+        return pd.DataFrame(columns=list(LOG_ROW_COLUMNS))
+    parts = []
+    for _, part in log.entries.groupby("version", sort=False):
+        first = part.iloc[0]
+        version, previous = int(first["version"]), int(first["previous"])
+        change = part["change"].to_numpy()
+        # Shown as a changed cell, so that `cell_rows` writes both values; the
+        # change's own label is put back below.
+        cells = part[list(CELL_COLUMNS)].assign(change="changed")
+        shown = cell_rows(cells, lang, log.scales[previous], log.scales[version])
+        shown.columns = list(CELL_ROW_COLUMNS)
+        shown["change"] = [t(f"changes.cell.{c}", lang) for c in change]
+        shown.loc[change == "added", "before"] = ""
+        shown.loc[change == "removed", "after"] = ""
+        nothing = part["field"].isna().to_numpy()  # a row with no field to show
+        shown.loc[nothing, ["before", "after"]] = ""
+        moment = first["created_at"]
+        shown.insert(0, "version", version)
+        shown.insert(1, "when", format_moment(moment, lang, zone))
+        shown.insert(2, "author", first["author"])
+        shown.insert(3, "note", first["note"])
+        parts.append(shown)
+    return pd.concat(parts, ignore_index=True)[list(LOG_ROW_COLUMNS)]

@@ -27,10 +27,10 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-from monitoring.analysis import delays as delays_
-from monitoring.analysis import figures_text as ft
-from monitoring.analysis import method
+from monitoring.analysis import figures, method
 from monitoring.contract.schema import CATEGORY_CODES, RETENTION_LEVELS, Lang
+from monitoring.present import delay_tables, method_text
+from monitoring.present import figures_text as ft
 from monitoring.present import pages as pages_
 from monitoring.present.charts.base import NoChart
 from monitoring.present.exports import ExportUnavailable
@@ -173,7 +173,7 @@ def period(summary: dict[str, Any], lang: Lang) -> str:
 def retained_share(summary: dict[str, Any], lang: Lang) -> str:
     """Recommendations retained (fully or partly) out of those recorded: `6 / 8 (75 %)`;
     `non renseignée` when none is recorded (unknown, not zero)."""
-    if not ft.retention_recorded(summary):
+    if not figures.retention_recorded(summary):
         return t("truth.retention.not_recorded", lang)
     counts = summary["retention_counts"]
     recorded = sum(counts.values())
@@ -371,7 +371,7 @@ def _key_rows(chunk: Sequence[dict[str, Any]], lang: Lang) -> list[list[str]]:
     for code in CATEGORY_CODES:
         counts = [_number(s["status_counts"][code], lang) for s in chunk]
         rows.append(row(f"   {t(f'category.{code}', lang)}", counts))
-    assessed = [_number(ft.assessed(s), lang) for s in chunk]
+    assessed = [_number(figures.assessed(s), lang) for s in chunk]
     rows.append(row(t("truth.col.assessed", lang), assessed))
     rates = [ft.completion_short(s, lang) for s in chunk]
     rows.append(row(t("metric.completion", lang), rates))
@@ -386,7 +386,9 @@ def _key_rows(chunk: Sequence[dict[str, Any]], lang: Lang) -> list[list[str]]:
     rows.append(row(t("dossier.key.retained_share", lang), shares))
     for level in RETENTION_LEVELS:
         counts = [
-            _number(s["retention_counts"][level.code], lang) if ft.retention_recorded(s) else "—"
+            _number(s["retention_counts"][level.code], lang)
+            if figures.retention_recorded(s)
+            else "—"
             for s in chunk
         ]
         rows.append(row(f"   {t(f'retention.{level.code}', lang)}", counts))
@@ -408,7 +410,7 @@ def _plan_truths(pdf: _Report, s: dict[str, Any], lang: Lang) -> None:
         ft.overdue_line(s, lang),
         ft.median_delay_line(s, lang),
         ft.unassessed_note(s, lang),
-        None if ft.retention_recorded(s) else t("truth.retention.line", lang),
+        None if figures.retention_recorded(s) else t("truth.retention.line", lang),
     ]
     for line in lines:
         if line:
@@ -508,7 +510,7 @@ def _overdue(pdf: _Report, sel: Selection) -> None:
     lang = sel.lang
     _section(pdf, t("dossier.section.overdue", lang))
     frame = pages_.overdue_measures(sel)
-    frame = frame if frame.empty else delays_.readable(sel.view, frame, lang)
+    frame = frame if frame.empty else delay_tables.readable(sel.view, frame, lang)
     unassessed = sum(s["past_due_unassessed"] for s in sel.summaries())
     if frame.empty:
         _paragraph(pdf, t("dossier.overdue.none", lang, as_of=sel.as_of, unassessed=unassessed))
@@ -558,12 +560,12 @@ def _method(pdf: _Report, sel: Selection) -> None:
     _section(pdf, t("dossier.section.method", lang))
     _paragraph(pdf, t("dossier.method.intro", lang, as_of=sel.as_of))
     _subheading(pdf, t("method.scale", lang))
-    scale = method.scale_table(sel.ds.scale, lang)
+    scale = method_text.scale_table(sel.ds.scale, lang)
     header = [t(f"method.col.{c}", lang) for c in ("label", "category", "colour", "pattern")]
     rows = scale[["label", "category", "colour", "pattern"]].to_numpy().tolist()
     _table(pdf, header, rows, [50, 38, 50, 36])
-    params = method.definition_params(sel.voice, lang)
-    for group, definitions in method.DEFINITIONS:
+    params = method_text.definition_params(sel.voice, lang)
+    for group, definitions in method_text.DEFINITIONS:
         _subheading(pdf, t(group, lang))
         for title, text in definitions:
             pdf.set_font(FAMILY, "B", 9.5)
@@ -576,7 +578,7 @@ def _method(pdf: _Report, sel: Selection) -> None:
 def _sources(pdf: _Report, sel: Selection) -> None:
     lang = sel.lang
     _section(pdf, t("dossier.section.sources", lang))
-    coverage = method.source_coverage(sel.ds, lang)
+    coverage = method_text.source_coverage(method.source_coverage(sel.ds), lang)
     columns = ["sheet", "rows", "with_source", "without_source", "references"]
     header = [t(f"method.col.{c}", lang) for c in columns]
     rows = [

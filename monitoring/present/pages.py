@@ -25,11 +25,12 @@ from typing import Any
 
 import pandas as pd
 
-from monitoring.analysis import delays, gaps, method, timeline
-from monitoring.analysis import figures_text as ft
+from monitoring.analysis import delays, figures, gaps, method, timeline
 from monitoring.analysis import measure_detail as md
 from monitoring.analysis.metrics import plan_timeline
 from monitoring.contract.schema import CATEGORY_CODES, RETENTION_LEVELS, SHEETS_BY_ID, Lang
+from monitoring.present import delay_tables, gap_tables, measure_text, method_text, timeline_text
+from monitoring.present import figures_text as ft
 from monitoring.present.charts import delays as delay_charts
 from monitoring.present.charts import gaps as gap_charts
 from monitoring.present.charts import overview as overview_charts
@@ -81,7 +82,7 @@ def key_figures(summaries: list[dict[str, Any]], lang: Lang) -> pd.DataFrame:
     """
     rows = []
     for s in summaries:
-        recorded = ft.retention_recorded(s)
+        recorded = figures.retention_recorded(s)
         counts = s.get("retention_counts") or {}
         rows.append(
             {
@@ -91,7 +92,7 @@ def key_figures(summaries: list[dict[str, Any]], lang: Lang) -> pd.DataFrame:
                 **{f"category.{c}": s["status_counts"][c] for c in CATEGORY_CODES},
                 "completion_rate": s["completion_rate"],
                 "completion_text": ft.completion_text(s, lang),
-                "assessed": ft.assessed(s),
+                "assessed": figures.assessed(s),
                 "verdicts": " ; ".join(ft.verdict_sentences(s, lang)) or None,
                 "overdue": s["overdue"],
                 "overdue_plan_end": (s.get("overdue_by_basis") or {}).get("plan_end"),
@@ -216,13 +217,13 @@ def _gaps_table(
         frame = build(sel)
         if frame.empty:
             return None
-        return gaps.readable(frame, sel.lang)  # a month-dated recommendation: "mars 2014"
+        return gap_tables.readable(frame, sel.lang)  # a month-dated recommendation: "mars 2014"
 
     return table
 
 
 def _gaps_label(column: str) -> Callable[[Lang], str]:
-    return lambda lang: gaps.column_labels([column], lang)[column]
+    return lambda lang: gap_tables.column_labels([column], lang)[column]
 
 
 def _gaps_columns(frame: pd.DataFrame, sel: Selection) -> tuple[Column, ...]:
@@ -276,7 +277,9 @@ def measure_timeline(sel: Selection) -> Drawing | None:
     plans = tuple(sel.choice("plans", ()))
     rows = sel.memo(
         f"timeline_rows:{plans}",
-        lambda: delays.timeline_rows(sel.view, sel.as_of, sel.voice, plans, sel.lang),
+        lambda: delay_tables.timeline_rows(
+            sel.view, delays.timeline_rows(sel.view, sel.as_of, sel.voice, plans), sel.lang
+        ),
     )
     if rows.empty:
         return None
@@ -321,13 +324,13 @@ def _slips(sel: Selection) -> pd.DataFrame | None:
     return None if frame.empty else frame
 
 
-# How the Delays lists' language-free cells read (`delays.readable`, `deadline_text`).
+# How the Delays lists' language-free cells read (`delay_tables.readable`, `deadline_text`).
 _DELAY_VALUES: dict[str, Callable[[pd.DataFrame, Selection], pd.Series]] = {
-    "status": lambda f, sel: delays.status_labels(sel.view, f["status"], sel.lang),
-    "lead": lambda f, sel: delays.lead_labels(f["lead"], sel.lang),
-    "assessed_by": lambda f, sel: delays.assessed_by(f, sel.lang),
+    "status": lambda f, sel: delay_tables.status_labels(sel.view, f["status"], sel.lang),
+    "lead": lambda f, sel: delay_tables.lead_labels(f["lead"], sel.lang),
+    "assessed_by": lambda f, sel: delay_tables.assessed_by(f, sel.lang),
     "due_basis": lambda f, sel: f["due_basis"].map(lambda b: ft.basis_label(b, sel.lang)),
-    "deadlines": lambda f, sel: delays.deadline_text(f["deadlines"], sel.lang),
+    "deadlines": lambda f, sel: delay_tables.deadline_text(f["deadlines"], sel.lang),
 }
 
 
@@ -393,7 +396,7 @@ def _measure_words(column: str) -> Callable[[pd.DataFrame, Selection], pd.Series
     def values(frame: pd.DataFrame, sel: Selection) -> pd.Series:
         written: pd.DataFrame = sel.memo(  # the four columns are written in one pass
             f"measure_rows_readable:{sel.lang}",
-            lambda: md.readable_rows(sel.view, frame, sel.lang),
+            lambda: measure_text.readable_rows(sel.view, frame, sel.lang),
         )
         return written[column]
 
@@ -458,7 +461,7 @@ def _events_table(sel: Selection) -> pd.DataFrame | None:
 
 def _rates_table(sel: Selection) -> pd.DataFrame | None:
     rates = _rates(sel)
-    return None if rates.empty else timeline.rates_for_display(rates, sel.lang)
+    return None if rates.empty else timeline.rates_table(rates)
 
 
 def _unanswered_table(sel: Selection) -> pd.DataFrame | None:
@@ -483,13 +486,16 @@ TIMELINE = Page(
         ), title="timeline.table"),
         ChartSection("reply-rates", _reply_rates, empty="timeline.no_letters"),
         TableSection("reply-rates", _rates_table, (
-            Column("recipient", "timeline.col.recipient"),
+            Column("recipient", "timeline.col.recipient",
+                   values=lambda f, sel: timeline_text.recipient_names(f["recipient"], sel.lang)),
             Column("letters", "timeline.col.letters", "number"),
             Column("answered", "timeline.col.answered", "number"),
             Column("reply_pct", "timeline.col.rate", "progress"),
-            Column("median_reply_delay_days", "timeline.col.median_delay"),
+            Column("median_reply_delay_days", "timeline.col.median_delay",
+                   values=lambda f, sel: timeline_text.delay_texts(
+                       f["median_reply_delay_days"], sel.lang)),
             Column("delays_known", "timeline.col.delays_known", "number", app_only=True),
-        ), title="timeline.replies"),
+        ), title="timeline.replies", localised=False),
         TableSection("unanswered", _unanswered_table, (
             Column("event_id", None, hidden=True),
             Column("date", "timeline.col.date"), Column("recipient", "timeline.col.recipient"),
@@ -540,7 +546,7 @@ METHOD = Page(
     ":material/menu_book:",
     sections=(
         TableSection(
-            "status-scale", lambda sel: method.scale_table(sel.ds.scale, sel.lang), (
+            "status-scale", lambda sel: method_text.scale_table(sel.ds.scale, sel.lang), (
                 Column("order", "method.col.order", "number"),
                 Column("label", "method.col.label"),
                 Column("label_en", "method.col.label_en", when=lambda sel: not _custom(sel)),
@@ -552,14 +558,15 @@ METHOD = Page(
             ), title="method.scale",
         ),
         TableSection(
-            "source-coverage", lambda sel: method.source_coverage(sel.ds, sel.lang), (
-                Column("sheet", "method.col.sheet"),
+            "source-coverage", lambda sel: method.source_coverage(sel.ds), (
+                Column("sheet", "method.col.sheet",
+                       values=lambda f, sel: method_text.sheet_names(f["sheet"], sel.lang)),
                 Column("column", None, hidden=True),
                 Column("rows", "method.col.rows", "number"),
                 Column("with_source", "method.col.with_source", "number"),
                 Column("without_source", "method.col.without_source", "number"),
                 Column("references", "method.col.references", "number"),
-            ), title="method.sources",
+            ), title="method.sources", localised=False,
         ),
         TableSection("sources", _sources_table, _sources_columns, title="method.sources",
                      empty="method.sources.none"),

@@ -60,7 +60,7 @@ import numpy as np
 import pandas as pd
 
 from monitoring.analysis.changes import cell_changes
-from monitoring.analysis.review_flags import Confirmation, ReviewFlags, flag_changes, refusal_text
+from monitoring.analysis.review_flags import Confirmation, ReviewFlags, flag_changes
 from monitoring.config import shipped
 from monitoring.config.settings import DATA_DIR, Limits
 from monitoring.contract.dataset import Dataset, scale_frame, with_categories
@@ -77,6 +77,7 @@ from monitoring.intake.problems import Issue, Report
 from monitoring.intake.raw import Cell, RawSheet, RawWorkbook
 from monitoring.intake.reading import Upload, display_name
 from monitoring.intake.validation import BLANK_CHARS, validate
+from monitoring.present.flag_text import refusal_text
 from monitoring.storage import (
     NewVersion,
     SaveRules,

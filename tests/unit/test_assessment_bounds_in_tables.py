@@ -21,19 +21,24 @@ import pytest
 from monitoring.analysis import delays
 from monitoring.analysis.measure_detail import (
     TABLE_COLUMNS,
-    column_specs,
     measure_detail,
     measure_rows,
-    readable_rows,
 )
 from monitoring.contract.dataset import Dataset, dataset_from_records
 from monitoring.contract.datebounds import falls_within
-from monitoring.present import dossier, exports
+from monitoring.present import delay_tables, dossier, exports, measure_text
 from monitoring.present.charts.delays import measure_timeline
+from monitoring.present.measure_text import column_specs, readable_rows
 from monitoring.present.sections import Selection
 from monitoring.text.i18n import format_days, t
 
 AS_OF = dt.date(2015, 6, 30)
+
+
+def worded_detail(ds, measure_id, as_of, voice, lang):
+    """`measure_detail` as the detail view shows it in `lang` (None: no such measure)."""
+    found = measure_detail(ds, measure_id, as_of, voice)
+    return None if found is None else measure_text.worded(found, ds.scale, lang)
 
 
 def shown_rows(ds, lang):
@@ -121,7 +126,7 @@ def test_the_dossier_measures_table_and_its_workbook_name_the_month():
 @pytest.mark.scale
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_evidence_table_dates_each_assessment_by_its_bounds(kind):
-    detail = measure_detail(one_measure(kind), "M1", AS_OF, "all", "fr")
+    detail = worded_detail(one_measure(kind), "M1", AS_OF, "all", "fr")
     assert detail is not None
 
     assert detail.evidence["as_of"].tolist() == [shown(kind, "fr")]
@@ -141,7 +146,7 @@ def test_a_revision_announced_in_a_month_is_said_to_be_announced_in_that_month(l
     revisions = delays.revised_due_dates(ds, AS_OF)
     assert revisions["announced_latest"].tolist() == [pd.Timestamp("2014-03-31")]
 
-    rows = delays.timeline_rows(ds, AS_OF, lang=lang)
+    rows = delay_tables.timeline_rows(ds, delays.timeline_rows(ds, AS_OF), lang)
     fig = json.loads(measure_timeline(rows, revisions, as_of=AS_OF, lang=lang).to_json())
     hovers = [str(h) for trace in fig["data"] for h in trace.get("hovertext") or [] if h]
     revised = [h for h in hovers if "révisée" in h or "Revised" in h]
@@ -170,7 +175,7 @@ def test_a_day_falls_within_a_period_but_not_within_a_date_known_to_the_day():
 
 
 def deadline_fact(ds: Dataset, lang: str) -> str:
-    detail = measure_detail(ds, "M1", AS_OF, "all", lang)
+    detail = worded_detail(ds, "M1", AS_OF, "all", lang)
     assert detail is not None
     key = t("measures.fact.deadline", lang)
     return str(detail.facts.set_index("field")["value"][key])
@@ -243,7 +248,7 @@ def test_a_measure_one_day_late_is_one_day_late(lang, said):
         }
     )  # fmt: skip
     assert deadline_fact(ds, lang) == said
-    rows = delays.timeline_rows(ds, AS_OF, lang=lang)
+    rows = delay_tables.timeline_rows(ds, delays.timeline_rows(ds, AS_OF), lang)
     fig = json.loads(measure_timeline(rows, delays.revised_due_dates(ds, AS_OF), as_of=AS_OF,
                                       lang=lang).to_json())  # fmt: skip
     hovers = " ".join(str(h) for tr in fig["data"] for h in tr.get("hovertext") or [] if h)

@@ -17,6 +17,7 @@ from monitoring.analysis.changelog import (
     step_changes,
 )
 from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.present.change_tables import change_log_rows, change_log_summary
 from monitoring.storage import NewVersion, Store, StoredFile, VersionInfo
 from monitoring.storage.memory import MemoryStore
 from monitoring.storage.sql import SqlStore
@@ -131,10 +132,10 @@ def test_a_measures_log_names_each_change_with_its_version_author_and_date_newes
 def test_a_measures_log_leaves_out_the_other_measures_and_the_recommendations_text(store):
     log = change_log(store, "t", measure_id="M2")
     assert log.is_empty
-    assert log.summary("fr") == (
+    assert change_log_summary(log, "fr") == (
         "Aucune modification depuis la version 1 (versions 1 à 3 comparées)."
     )
-    assert log.summary("en") == "No change since version 1 (versions 1 to 3 compared)."
+    assert change_log_summary(log, "en") == "No change since version 1 (versions 1 to 3 compared)."
 
 
 def test_a_recommendations_log_names_its_text_change_and_nothing_of_the_measures(store):
@@ -149,7 +150,7 @@ def test_a_recommendations_log_names_its_text_change_and_nothing_of_the_measures
 @pytest.mark.scale
 def test_the_log_reads_in_the_coordinators_words_in_french_and_in_english(store):
     log = change_log(store, "t", measure_id="M1")
-    fr = log.rows("fr")
+    fr = change_log_rows(log, "fr")
     assert list(fr.columns) == list(ROW_COLUMNS)
     first = fr.iloc[0].to_dict()
     stored = store.version("t", 3).created_at  # the SQL store keeps its own time
@@ -162,10 +163,10 @@ def test_the_log_reads_in_the_coordinators_words_in_french_and_in_english(store)
     assert (added["change"], added["field"], added["before"], added["after"]) == (
         "Ligne ajoutée", "Statut", "", "En cours"
     )  # fmt: skip
-    assert log.summary("fr") == (
+    assert change_log_summary(log, "fr") == (
         "3 modification(s) entre la version 1 et la version 3, la plus récente en premier."
     )
-    en = log.rows("en").iloc[0].to_dict()
+    en = change_log_rows(log, "en").iloc[0].to_dict()
     assert (en["when"], en["sheet"], en["row"], en["change"], en["field"], en["after"]) == (
         f"{stored:%Y-%m-%d %H:%M}", "Status updates", "M1 · 2025-01-10 · Civil society", "Changed",
         "Status", "Done",
@@ -177,14 +178,16 @@ def test_the_log_writes_its_times_in_the_zone_it_is_given(store):
     stored = store.version("t", 3).created_at
     for zone in ("Europe/Paris", "Pacific/Auckland"):
         local = stored.astimezone(ZoneInfo(zone))
-        assert log.rows("fr", ZoneInfo(zone)).iloc[0]["when"] == f"{local:%d/%m/%Y %H:%M}"
+        assert (
+            change_log_rows(log, "fr", ZoneInfo(zone)).iloc[0]["when"] == f"{local:%d/%m/%Y %H:%M}"
+        )
 
 
 def test_a_dataset_with_one_version_gives_an_empty_log_that_says_so():
     store = save_all(MemoryStore(), VERSIONS[:1])
     log = change_log(store, "t", measure_id="M1")
-    assert log.is_empty and log.rows("fr").empty and log.records() == []
-    assert log.summary("fr") == (
+    assert log.is_empty and change_log_rows(log, "fr").empty and log.records() == []
+    assert change_log_summary(log, "fr") == (
         "Aucune modification depuis la version 1 : c'est la seule version enregistrée."
     )
 
@@ -246,7 +249,7 @@ def test_a_deadline_revision_a_retention_change_and_an_event_naming_the_measure_
     assert [(r["sheet"], r["field"], r["new"]) for r in r1] == [
         ("retention", "level", "partly_retained")
     ]
-    fr = change_log(store, "t", measure_id="M1").rows("fr")
+    fr = change_log_rows(change_log(store, "t", measure_id="M1"), "fr")
     revised = fr[fr["field"] == "Nouvelle échéance"].iloc[0]
     assert (revised["before"], revised["after"]) == ("(vide)", "30/06/2026")
     level = fr[fr["sheet"] == "Prise en compte"].iloc[0]

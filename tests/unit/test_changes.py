@@ -22,7 +22,9 @@ from monitoring.present.change_tables import (
     ROW_COLUMNS,
     change_rows,
     change_sections,
+    changed_cells,
     section_label,
+    summary_lines,
 )
 
 AS_OF = dt.date(2025, 6, 1)
@@ -62,7 +64,7 @@ def test_two_equal_versions_have_no_changes():
     ds = build(updates=[status("M1", "En cours")])
     changes = compare(ds, ds, AS_OF)
     assert changes.is_empty
-    assert changes.summary("fr") == ["Aucun changement."]
+    assert summary_lines(changes, "fr") == ["Aucun changement."]
     assert change_rows(changes, "en").empty
 
 
@@ -164,7 +166,7 @@ def test_the_review_is_json_ready_and_its_rows_read_in_french_and_english():
     assert "Mesures ajoutées" in fr["Changement"].tolist()
     assert "Statuses changed — up" in en["Change"].tolist()
     assert "Société civile" in fr["Évalué par"].tolist()
-    assert any("Measures added: 1" in line for line in changes.summary("en"))
+    assert any("Measures added: 1" in line for line in summary_lines(changes, "en"))
 
 
 def test_status_labels_in_the_rows_are_in_the_users_language():
@@ -481,12 +483,12 @@ def test_the_second_assessment_of_the_same_day_and_voice_is_told_apart():
 def test_no_change_is_said_only_for_identical_contents():
     ds = full()
     same = Dataset(tables={k: v.copy() for k, v in ds.tables.items()}, scale=ds.scale)
-    assert compare(ds, same, AS_OF).summary("fr") == ["Aucun changement."]
+    assert summary_lines(compare(ds, same, AS_OF), "fr") == ["Aucun changement."]
     assert compare(ds, same, AS_OF).cells.empty
     rescaled = Dataset(tables=ds.tables, scale=StatusScale(DEFAULT_SCALE[::-1][:3], custom=True))
     changes = compare(ds, rescaled, AS_OF)
     assert ds.content_hash() != rescaled.content_hash()
-    assert not changes.is_empty and "Aucun changement." not in changes.summary("fr")
+    assert not changes.is_empty and "Aucun changement." not in summary_lines(changes, "fr")
     assert set(changes.cells["sheet"]) == {"status_scale"}
 
 
@@ -502,7 +504,7 @@ def test_the_cell_table_speaks_the_coordinators_words():
     old = full()
     new = edited(edited(old, "events", 0, "date", pd.Timestamp("2024-06-01")),
                  "retention", 0, "level", "partly_retained")  # fmt: skip
-    rows = compare(old, new, AS_OF).cell_rows("fr")
+    rows = changed_cells(compare(old, new, AS_OF), "fr")
     assert list(rows.columns) == ["Feuille", "Ligne", "Changement", "Colonne", "Avant", "Après"]
     shown = rows.to_dict("records")
     assert {"Feuille": "Prise en compte", "Ligne": "R1 · P1 · M1", "Changement": "Modifiée",
@@ -510,7 +512,7 @@ def test_the_cell_table_speaks_the_coordinators_words():
             "Après": "Partiellement retenue"} in shown  # fmt: skip
     assert {"Feuille": "Chronologie", "Ligne": "E1", "Changement": "Modifiée",
             "Colonne": "Date", "Avant": "14/05/2024", "Après": "01/06/2024"} in shown  # fmt: skip
-    english = compare(old, new, AS_OF).cell_rows("en").to_dict("records")
+    english = changed_cells(compare(old, new, AS_OF), "en").to_dict("records")
     assert {r["Sheet"] for r in english} == {
         SHEETS_BY_ID["retention"].en, SHEETS_BY_ID["events"].en
     }  # fmt: skip

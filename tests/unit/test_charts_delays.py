@@ -9,6 +9,7 @@ import pandas as pd
 
 from monitoring.analysis import delays
 from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.present import delay_tables
 from monitoring.present.charts.base import CATEGORY_STYLE, NoChart
 from monitoring.present.charts.delays import TITLE_CHARS, lead_delays, measure_timeline
 
@@ -52,7 +53,7 @@ def sample() -> Dataset:
 
 def timeline(ds: Dataset | None = None, lang: str = "fr"):
     ds = ds or sample()
-    rows = delays.timeline_rows(ds, AS_OF, lang=lang)
+    rows = delay_tables.timeline_rows(ds, delays.timeline_rows(ds, AS_OF), lang)
     return measure_timeline(rows, delays.revised_due_dates(ds, AS_OF), as_of=AS_OF, lang=lang)
 
 

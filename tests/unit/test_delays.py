@@ -10,6 +10,7 @@ import pytest
 
 from monitoring.analysis import delays
 from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.present import delay_tables
 
 AS_OF = dt.date(2020, 12, 1)
 
@@ -130,8 +131,8 @@ def test_successive_deadlines_read_as_a_chain_in_each_language():
     )
 
     deadlines = delays.slipped_measures(ds, AS_OF)["deadlines"]
-    fr = delays.deadline_text(deadlines, "fr").iloc[0]
-    en = delays.deadline_text(deadlines, "en").iloc[0]
+    fr = delay_tables.deadline_text(deadlines, "fr").iloc[0]
+    en = delay_tables.deadline_text(deadlines, "en").iloc[0]
 
     assert fr == "31/12/2019 → 30/06/2020 → 31/12/2020"
     assert en == "2019-12-31 → 2020-06-30 → 2020-12-31"
@@ -159,7 +160,7 @@ def test_overdue_measures_come_most_days_late_first_with_status_assessor_and_evi
     )  # fmt: skip
 
     listed = delays.measure_list(ds, AS_OF, kind="overdue")
-    overdue = delays.readable(ds, listed, "fr")
+    overdue = delay_tables.readable(ds, listed, "fr")
 
     assert listed["status"].tolist() == ["Non démarrée", "Non réalisée"]  # as written
     assert listed["voice"].tolist() == ["civil_society", "independent"]  # codes
@@ -175,7 +176,7 @@ def test_overdue_measures_come_most_days_late_first_with_status_assessor_and_evi
     assert (first["status"], first["assessed_by"]) == ("Non démarrée", "Société civile")
     assert second["assessed_by"] == "CNCDH · Évaluation indépendante"
     assert second["evidence"] == "https://example.org/avis"
-    assert delays.readable(ds, listed, "en").iloc[0]["status"] == "Not started"
+    assert delay_tables.readable(ds, listed, "en").iloc[0]["status"] == "Not started"
 
 
 def test_measure_not_yet_due_is_never_late():
@@ -193,7 +194,7 @@ def test_past_due_measure_without_a_known_status_is_listed_apart_from_overdue():
                [assessed("M2", "2020-03-01", "Non évaluée", assessor="MIPROF")])  # fmt: skip
 
     listed = delays.measure_list(ds, AS_OF, kind="past_due_unassessed")
-    unassessed = delays.readable(ds, listed, "en")
+    unassessed = delay_tables.readable(ds, listed, "en")
     counts = delays.delay_counts(ds, AS_OF)
 
     assert unassessed["measure_id"].tolist() == ["M1", "M2"]  # oldest due date first
@@ -259,7 +260,7 @@ def test_measures_without_a_lead_are_grouped_as_lead_not_given():
     )
 
     leads = delays.delay_by_lead(ds, AS_OF)
-    overdue = delays.readable(ds, delays.measure_list(ds, AS_OF, kind="overdue"), "fr")
+    overdue = delay_tables.readable(ds, delays.measure_list(ds, AS_OF, kind="overdue"), "fr")
 
     assert pd.isna(leads.iloc[0]["lead"]) and leads.iloc[0]["overdue"] == 2
     assert leads.iloc[1]["lead"] == "Justice"
@@ -292,8 +293,14 @@ def test_timeline_rows_group_measures_by_plan_then_axis_and_carry_the_plan_start
 def test_timeline_rows_show_status_labels_in_the_chosen_language():
     ds = build([measure("M1", "2020-06-30")], [assessed("M1", "2020-01-01", "En cours")])
 
-    assert delays.timeline_rows(ds, AS_OF, lang="en").iloc[0]["status"] == "In progress"
-    assert delays.timeline_rows(ds, AS_OF, lang="fr").iloc[0]["status"] == "En cours"
+    assert (
+        delay_tables.timeline_rows(ds, delays.timeline_rows(ds, AS_OF), "en").iloc[0]["status"]
+        == "In progress"
+    )
+    assert (
+        delay_tables.timeline_rows(ds, delays.timeline_rows(ds, AS_OF), "fr").iloc[0]["status"]
+        == "En cours"
+    )
 
 
 @pytest.mark.parametrize(

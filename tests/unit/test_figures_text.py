@@ -1,4 +1,4 @@
-"""A plan's headline figures in words (`monitoring.analysis.figures_text`): unknown is never zero,
+"""A plan's headline figures in words (`monitoring.present.figures_text`): unknown is never zero,
 a rate shows its base, nothing after the as-of date is shown as known."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import datetime as dt
 
 import pandas as pd
 
-from monitoring.analysis import figures_text as ft
 from monitoring.analysis.metrics import plan_summaries
 from monitoring.contract.dataset import dataset_from_records
+from monitoring.present import figures_text as ft
 
 PLANS = [
     {"plan_id": "P1", "title": "Un", "period_start": "2014-01-01", "period_end": "2016-12-31",

@@ -22,6 +22,7 @@ import pytest
 from monitoring.analysis import gaps, metrics
 from monitoring.analysis.filters import Filters, apply_filters
 from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.present import gap_tables
 
 AS_OF = dt.date(2024, 1, 1)
 
@@ -319,7 +320,7 @@ def dated() -> Dataset:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_list_of_recommendations_writes_each_issue_date_from_its_bounds(lang):
-    shown = gaps.readable(gaps.recommendation_list(dated()), lang)
+    shown = gap_tables.readable(gaps.recommendation_list(dated()), lang)
 
     assert dict(zip(shown["rec_id"], shown["issued_on"], strict=True)) == WRITTEN[lang]
     assert "issued_latest" not in shown.columns
@@ -327,7 +328,7 @@ def test_the_list_of_recommendations_writes_each_issue_date_from_its_bounds(lang
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_recommendations_left_out_write_each_issue_date_from_its_bounds(lang):
-    shown = gaps.readable(gaps.not_taken_up(dated(), ()), lang)
+    shown = gap_tables.readable(gaps.not_taken_up(dated(), ()), lang)
 
     by_rec = dict(zip(shown["rec_id"], shown["issued_on"], strict=True))
     assert by_rec == {r: WRITTEN[lang][r] for r in ("R1", "R2", "R5")}  # R3 was taken up
@@ -337,7 +338,7 @@ def test_the_recommendations_left_out_write_each_issue_date_from_its_bounds(lang
 def test_a_table_without_an_issue_date_is_left_as_it_is(ds):
     counts = gaps.recommendation_counts(ds)
 
-    assert gaps.readable(counts, "fr").equals(counts)
+    assert gap_tables.readable(counts, "fr").equals(counts)
 
 
 def test_recommendations_to_pick_from_follow_the_list_and_the_author_filter(ds):
@@ -360,8 +361,8 @@ def test_recommendation_counts_cross_themes_and_authors(ds):
 def test_column_labels_come_from_the_contract_in_each_language():
     columns = ["plan_id", "level", "author", "issued_on", "source", "rec_source", "GRETA"]
 
-    fr = gaps.column_labels(columns, "fr")
-    en = gaps.column_labels(columns, "en")
+    fr = gap_tables.column_labels(columns, "fr")
+    en = gap_tables.column_labels(columns, "en")
 
     assert [fr[c] for c in columns] == [
         "Plan", "Prise en compte", "Auteur", "Date", "Source de la prise en compte",

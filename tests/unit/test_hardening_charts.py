@@ -14,9 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from monitoring.analysis import measure_detail as md
+from monitoring.analysis.measure_detail import measure_detail
 from monitoring.contract.dataset import Dataset, dataset_from_records
-from monitoring.present import dossier
+from monitoring.present import dossier, measure_text
 from monitoring.present.charts.measures import status_history
 from monitoring.present.sections import Selection
 
@@ -25,6 +25,12 @@ pytestmark = pytest.mark.scale
 AS_OF = dt.date(2020, 12, 1)
 LINK = '<a href="javascript:alert(1)">x</a>'
 BOLD = "<b>gras</b>"
+
+
+def worded_detail(ds, measure_id, as_of, voice, lang):
+    """`measure_detail` as the detail view shows it in `lang` (None: no such measure)."""
+    found = measure_detail(ds, measure_id, as_of, voice)
+    return None if found is None else measure_text.worded(found, ds.scale, lang)
 
 
 def evil(label: str) -> str:
@@ -124,7 +130,7 @@ def every_figure(lang: str) -> dict[str, go.Figure]:
     ds = hostile()
     sel = Selection(ds, AS_OF, lang)
     figures = {chart.name: chart.figure for chart in dossier.charts(sel)}
-    detail = md.measure_detail(ds, M2, AS_OF, "all", lang)
+    detail = worded_detail(ds, M2, AS_OF, "all", lang)
     assert detail is not None
     figures["status-history"] = status_history(
         detail.history, scale=ds.scale, as_of=AS_OF, lang=lang

@@ -15,9 +15,10 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from monitoring.analysis import delays, metrics, plan_text
+from monitoring.analysis import delays, metrics
 from monitoring.analysis.measure_detail import measure_detail
 from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.present import delay_tables, measure_text, plan_text
 from monitoring.present.charts.delays import measure_timeline
 from monitoring.text.i18n import format_date_phrase
 
@@ -36,6 +37,12 @@ CASES = {
     ),
 }  # fmt: skip
 KINDS = sorted(CASES)
+
+
+def worded_detail(ds, measure_id, as_of, voice, lang):
+    """`measure_detail` as the detail view shows it in `lang` (None: no such measure)."""
+    found = measure_detail(ds, measure_id, as_of, voice)
+    return None if found is None else measure_text.worded(found, ds.scale, lang)
 
 
 def one_measure(kind: str, due: str = DUE) -> Dataset:
@@ -135,7 +142,7 @@ def test_the_median_delay_names_the_last_assessment_by_its_bounds_in_english(kin
 
 
 def facts(ds: Dataset, lang: str) -> dict[str, str]:
-    detail = measure_detail(ds, "M1", AS_OF, "all", lang)
+    detail = worded_detail(ds, "M1", AS_OF, "all", lang)
     assert detail is not None
     return dict(zip(detail.facts["field"], detail.facts["value"], strict=True))
 
@@ -186,7 +193,7 @@ def test_each_voices_status_is_dated_by_its_bounds(kind, fr, en, lang):
 
 def hovers(ds: Dataset, lang: str) -> tuple[str, str]:
     """The overdue span's hover, and the last line of the measure bar's hover."""
-    rows = delays.timeline_rows(ds, AS_OF, lang=lang)
+    rows = delay_tables.timeline_rows(ds, delays.timeline_rows(ds, AS_OF), lang)
     fig = measure_timeline(rows, delays.revised_due_dates(ds, AS_OF), as_of=AS_OF, lang=lang)
     late = next(d for d in fig.data if d.name == ("Retard" if lang == "fr" else "Delay"))
     bar = next(d for d in fig.data if d.type == "bar")

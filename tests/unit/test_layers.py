@@ -117,3 +117,67 @@ def test_every_long_module_says_why_it_is_one() -> None:
         if lines > LONG and REASON not in doc:
             long.append(f"{name}: {lines} lines, no '{REASON}' in its docstring")
     assert not long, "\n".join(long)
+
+
+# --- The analysis speaks no language (issue 13, item 3) ----------------------------------
+# It returns codes, dates and numbers under stable column ids; `monitoring.present` words
+# them. So no module of `monitoring.analysis` imports the texts, nor takes a language.
+LANGUAGE_FREE = "analysis"
+LANGUAGE_NAMES = {"lang", "language"}  # a parameter by that name, or annotated `Lang`
+
+
+def _takes_a_language(arg: ast.arg) -> bool:
+    annotation = ast.unparse(arg.annotation) if arg.annotation is not None else ""
+    return arg.arg in LANGUAGE_NAMES or annotation.split(".")[-1].strip("'\"") == "Lang"
+
+
+def language_problems(found: dict[str, Path]) -> list[str]:
+    """Each module of the language-free layer that imports `monitoring.text`, and each of
+    its functions (methods and lambdas included) that takes a language."""
+    out = []
+    for name, path in found.items():
+        if layer_of(name) != LANGUAGE_FREE:
+            continue
+        for target in sorted(imported(path, name)):
+            if layer_of(target) == "text":
+                out.append(f"{name} imports {target}")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                a = node.args
+                every = [*a.posonlyargs, *a.args, *a.kwonlyargs, *filter(None, [a.vararg, a.kwarg])]
+                for arg in every:
+                    if _takes_a_language(arg):
+                        where = getattr(node, "name", "<lambda>")
+                        out.append(f"{name}:{node.lineno} {where}() takes a language ({arg.arg})")
+    return out
+
+
+def test_no_analysis_module_imports_the_texts_or_takes_a_language() -> None:
+    problems = language_problems(modules())
+    assert not problems, "\n".join(problems)
+
+
+def test_the_language_check_sees_a_text_import_and_a_language_parameter(tmp_path: Path) -> None:
+    worded = tmp_path / "monitoring" / "analysis" / "worded.py"
+    worded.parent.mkdir(parents=True)
+    worded.write_text(
+        "from monitoring.text.i18n import t\n"
+        "from monitoring.contract.schema import Lang\n"
+        "def rows(frame, lang='fr'):\n    return frame\n"
+        "class Review:\n    def summary(self, *, tongue: Lang) -> list[str]:\n        return []\n"
+        "label = lambda code, lang: code\n"
+    )
+    clean = tmp_path / "monitoring" / "present" / "words.py"
+    clean.parent.mkdir(parents=True)
+    clean.write_text(
+        "from monitoring.text.i18n import t\ndef rows(frame, lang):\n    return frame\n"
+    )
+    problems = language_problems(
+        {"monitoring.analysis.worded": worded, "monitoring.present.words": clean}
+    )
+    assert "monitoring.analysis.worded imports monitoring.text.i18n" in problems
+    assert "monitoring.analysis.worded imports monitoring.text.i18n.t" in problems
+    assert "monitoring.analysis.worded:3 rows() takes a language (lang)" in problems
+    assert "monitoring.analysis.worded:6 summary() takes a language (tongue)" in problems
+    assert "monitoring.analysis.worded:8 <lambda>() takes a language (lang)" in problems
+    assert not [p for p in problems if "present" in p], problems  # presentation may speak

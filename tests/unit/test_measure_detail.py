@@ -10,17 +10,23 @@ import pytest
 
 from monitoring.analysis.measure_detail import (
     TABLE_COLUMNS,
-    column_specs,
     later_measures,
     measure_detail,
     measure_rows,
-    readable_rows,
     search,
     search_keys,
 )
 from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.present import measure_text
+from monitoring.present.measure_text import column_specs, readable_rows
 
 AS_OF = dt.date(2022, 6, 30)
+
+
+def worded_detail(ds, measure_id, as_of, voice, lang):
+    """`measure_detail` as the detail view shows it in `lang` (None: no such measure)."""
+    found = measure_detail(ds, measure_id, as_of, voice)
+    return None if found is None else measure_text.worded(found, ds.scale, lang)
 
 
 def shown_rows(ds, lang):
@@ -185,16 +191,16 @@ def test_the_divergence_flag_compares_government_and_civil_society_categories():
     )
     rows = shown_rows(ds, "fr").set_index("measure_id")
     assert rows["diverges"].to_dict() == {"SPLIT": True, "AGREE": False, "ALONE": False}
-    assert measure_detail(ds, "SPLIT", AS_OF, "all", "fr").divergence == ("done", "partial")
-    assert measure_detail(ds, "AGREE", AS_OF, "all", "fr").divergence is None
+    assert worded_detail(ds, "SPLIT", AS_OF, "all", "fr").divergence == ("done", "partial")
+    assert worded_detail(ds, "AGREE", AS_OF, "all", "fr").divergence is None
 
 
 def test_an_unknown_measure_has_no_detail():
-    assert measure_detail(build([measure("M1")]), "NOPE", AS_OF, "all", "fr") is None
+    assert worded_detail(build([measure("M1")]), "NOPE", AS_OF, "all", "fr") is None
 
 
 def test_a_measure_never_assessed_has_an_empty_history():
-    detail = measure_detail(build([measure("M1")]), "M1", AS_OF, "all", "fr")
+    detail = worded_detail(build([measure("M1")]), "M1", AS_OF, "all", "fr")
     assert detail.history.empty and detail.evidence.empty
     assert detail.assessments_total == 0
 
@@ -208,7 +214,7 @@ def test_history_keeps_the_assessments_known_at_the_as_of_date_in_date_order():
             assessed("M1", "2023-01-01", "Réalisée", "government", comment="later"),
         ],
     )
-    detail = measure_detail(ds, "M1", AS_OF, "all", "fr")
+    detail = worded_detail(ds, "M1", AS_OF, "all", "fr")
     assert detail.history["comment"].tolist() == ["first", "second"]
     assert detail.history["voice"].tolist() == ["government", "civil_society"]
     assert detail.assessments_total == 3
@@ -224,7 +230,7 @@ def test_evidence_keeps_web_links_apart_from_text_references():
             ),
         ],
     )
-    evidence = measure_detail(ds, "M1", AS_OF, "all", "en").evidence
+    evidence = worded_detail(ds, "M1", AS_OF, "all", "en").evidence
     assert evidence["evidence"].tolist()[0] == "Bilan 2021, p. 4"
     assert pd.isna(evidence["evidence"].iloc[1])
     assert pd.isna(evidence["evidence_link"].iloc[0])
@@ -245,7 +251,7 @@ def test_facts_give_each_voices_own_current_status():
             assessed("M1", "2021-03-01", "En cours", "civil_society", assessor="Collectif"),
         ],
     )
-    detail = measure_detail(ds, "M1", AS_OF, "all", "fr")
+    detail = worded_detail(ds, "M1", AS_OF, "all", "fr")
     assert _fact(detail, "Statut actuel : gouvernement") == "Réalisée · 01/01/2021 · MIPROF"
     assert _fact(detail, "Statut actuel : société civile") == "En cours · 01/03/2021 · Collectif"
     assert _fact(detail, "Statut actuel : évaluation indépendante").startswith("Non évaluée")
@@ -256,7 +262,7 @@ def test_facts_say_when_the_due_date_is_the_plans_end_and_when_it_moved():
         [measure("M1")],
         [assessed("M1", "2021-01-01", "En cours", "government", revised_due_date="2023-01-10")],
     )
-    detail = measure_detail(ds, "M1", AS_OF, "all", "en")
+    detail = worded_detail(ds, "M1", AS_OF, "all", "en")
     assert _fact(detail, "Original due date") == "2022-12-31 (end of the plan)"
     assert _fact(detail, "Effective due date") == "2023-01-10 (moved by 10 days)"
     assert _fact(detail, "Standing") == "Not yet due"
@@ -270,7 +276,7 @@ def test_facts_give_the_days_overdue_up_to_the_last_assessment_as_a_lower_bound(
             assessed("M1", "2022-06-21", "En cours", "government"),
         ],
     )
-    assert _fact(measure_detail(ds, "M1", AS_OF, "all", "en"), "Standing") == (
+    assert _fact(worded_detail(ds, "M1", AS_OF, "all", "en"), "Standing") == (
         "At least 20 days overdue (last assessment on 2022-06-21)"
     )
 
@@ -280,7 +286,7 @@ def test_facts_say_when_the_due_date_passed_after_the_last_assessment():
         [measure("M1", due_date="2022-06-01")],
         [assessed("M1", "2021-01-01", "En cours", "government")],
     )
-    assert _fact(measure_detail(ds, "M1", AS_OF, "all", "fr"), "Situation") == (
+    assert _fact(worded_detail(ds, "M1", AS_OF, "all", "fr"), "Situation") == (
         "En retard : échéance dépassée après la dernière évaluation, le 01/01/2021"
     )
 
@@ -293,8 +299,8 @@ def test_history_holds_an_imprecise_assessment_only_once_its_latest_date_has_pas
             assessed("M1", "2022-06-10", "Non démarrée", "civil_society"),
         ],
     )
-    before = measure_detail(ds, "M1", dt.date(2022, 6, 20), "all", "fr")
-    after = measure_detail(ds, "M1", dt.date(2022, 6, 30), "all", "fr")
+    before = worded_detail(ds, "M1", dt.date(2022, 6, 20), "all", "fr")
+    after = worded_detail(ds, "M1", dt.date(2022, 6, 30), "all", "fr")
     assert before.history["status"].tolist() == ["Non démarrée"]
     # Ordered by earliest date: the June assessment comes first, the 10 June one wins.
     assert after.history["status"].tolist() == ["En cours", "Non démarrée"]
@@ -315,7 +321,7 @@ def test_recommendations_are_those_the_retention_sheet_links_to_the_measure():
             {"rec_id": "R2", "plan_id": "P2", "measure_id": "M1", "level": "retained"},
         ],
     )
-    recs = measure_detail(ds, "M1", AS_OF, "all", "fr").recommendations
+    recs = worded_detail(ds, "M1", AS_OF, "all", "fr").recommendations
     assert recs["rec_id"].tolist() == ["R1", "R2"]
     assert recs["author"].tolist() == ["Collectif", "GRETA"]
     assert recs["title"].tolist() == ["Héberger", "Former"]
@@ -344,7 +350,7 @@ def chain() -> Dataset:
 
 
 def test_lineage_lists_the_earlier_chain_oldest_first_then_the_later_measures(chain):
-    detail = measure_detail(chain, "C0", AS_OF, "all", "fr")
+    detail = worded_detail(chain, "C0", AS_OF, "all", "fr")
     assert detail.lineage["measure_id"].tolist() == ["A0", "B0", "C0"]
     assert detail.lineage["plan_id"].tolist() == ["P1", "P2", "P3"]
     assert detail.lineage["relation"].tolist() == [
@@ -355,7 +361,7 @@ def test_lineage_lists_the_earlier_chain_oldest_first_then_the_later_measures(ch
 
 
 def test_lineage_of_the_first_measure_lists_every_measure_that_carries_it_over(chain):
-    detail = measure_detail(chain, "A0", AS_OF, "all", "en")
+    detail = worded_detail(chain, "A0", AS_OF, "all", "en")
     assert detail.lineage["measure_id"].tolist() == ["A0", "B0", "C0", "B1"]
     assert detail.lineage["relation"].tolist()[:2] == ["This measure", "Carries it over"]
     assert (detail.carried_before, detail.carried_after) == (0, 3)
@@ -363,14 +369,14 @@ def test_lineage_of_the_first_measure_lists_every_measure_that_carries_it_over(c
 
 
 def test_a_measure_never_carried_over_has_no_lineage():
-    detail = measure_detail(build([measure("M1")]), "M1", AS_OF, "all", "fr")
+    detail = worded_detail(build([measure("M1")]), "M1", AS_OF, "all", "fr")
     assert detail.lineage.empty
     assert (detail.carried_before, detail.carried_after) == (0, 0)
 
 
 def test_lineage_names_a_carried_from_missing_from_the_workbook():
     ds = build([measure("M1", carried_from="OLD-7")])
-    lineage = measure_detail(ds, "M1", AS_OF, "all", "en").lineage
+    lineage = worded_detail(ds, "M1", AS_OF, "all", "en").lineage
     assert lineage["measure_id"].tolist() == ["OLD-7", "M1"]
     assert lineage["title"].tolist()[0] == "Measure missing from the workbook"
 
@@ -384,7 +390,7 @@ def test_a_title_not_found_in_the_sources_is_shown_as_written():
     title = "Intitulé non trouvé dans les sources disponibles"
     ds = build([measure("M1", title=title)])
     assert shown_rows(ds, "fr")["title"].tolist() == [title]
-    assert measure_detail(ds, "M1", AS_OF, "all", "fr").heading == f"M1 — {title}"
+    assert worded_detail(ds, "M1", AS_OF, "all", "fr").heading == f"M1 — {title}"
 
 
 def test_column_specs_type_dates_flags_numbers_percentages_and_links():
@@ -408,6 +414,30 @@ def test_column_specs_type_dates_flags_numbers_percentages_and_links():
     )
     assert table["diverges"][0] == "flag" and "help" in table["diverges"][1]
     assert table["days_late"][0] == "number" and table["title"][0] == "text"
-    evidence = column_specs(measure_detail(ds, "M1", AS_OF, "all", "en").evidence, "en")
+    evidence = column_specs(worded_detail(ds, "M1", AS_OF, "all", "en").evidence, "en")
     assert evidence["evidence_link"] == ("link", {"label": "Link", "display_text": "open"})
     assert evidence["progress_pct"] == ("percent", {"label": "Progress", "format": "%d%%"})
+
+
+def test_the_detail_is_computed_in_no_language_and_worded_apart(chain):
+    """`measure_detail` gives codes and statuses as written; only `worded` writes words."""
+    ds = build(
+        [measure("M1", carried_from="OLD-7")],
+        [assessed("M1", "2022-01-10", "En cours", "government", assessor="MIPROF")],
+        recommendations=[{"rec_id": "R1", "author": "GRETA", "theme": "T", "title": "Former"}],
+        retention=[{"rec_id": "R1", "plan_id": "P2", "measure_id": "M1", "level": "retained"}],
+    )
+    detail = measure_detail(ds, "M1", AS_OF, "all")
+    assert detail.lineage["relation"].tolist() == ["before", "self"]
+    assert detail.lineage["status"].tolist()[1] == "En cours"  # as the workbook writes it
+    assert pd.isna(detail.lineage["title"].tolist()[0])  # missing, not a sentence
+    assert detail.recommendations["level"].tolist() == ["retained"]
+    assert detail.voices["government"]["assessor"] == "MIPROF"
+    assert detail.voices["civil_society"] is None
+    assert detail.facts["due_from_plan_end"] is True  # it gives no due date: the plan's end
+    chained = measure_detail(chain, "A0", AS_OF, "all")
+    assert chained.lineage["relation"].tolist() == ["self", "after", "after", "after"]
+    # The same detail reads in each language.
+    english = measure_text.worded(detail, ds.scale, "en")
+    assert english.lineage["relation"].tolist() == ["Carried over by this measure", "This measure"]
+    assert english.recommendations["level"].tolist() == ["Retained"]

@@ -12,6 +12,7 @@ from monitoring.analysis import method, metrics
 from monitoring.config import shipped
 from monitoring.contract.dataset import Dataset, StatusScale, dataset_from_records
 from monitoring.contract.schema import DEFAULT_SCALE, StatusLabel
+from monitoring.present import method_text
 from monitoring.present.charts.base import CATEGORY_STYLE
 from monitoring.text.i18n import CATALOG, t
 
@@ -94,14 +95,16 @@ def test_source_coverage_counts_rows_with_and_without_a_source_per_sheet():
         ],
     )  # fmt: skip
 
-    coverage = method.source_coverage(ds, "fr").set_index("sheet")
+    raw = method.source_coverage(ds)
+    assert raw["sheet"].tolist()[-2:] == ["events", "published_verdicts"]  # ids, no language
+    coverage = method_text.source_coverage(raw, "fr").set_index("sheet")
 
     assert coverage.loc["Chronologie"].to_dict() == {
         "column": "source", "rows": 2, "with_source": 1, "without_source": 1, "references": 2,
     }  # fmt: skip
     assert coverage.loc["Mesures", "without_source"] == 1
     assert coverage.loc["Suivi", "column"] == "evidence"
-    assert method.source_coverage(ds, "en")["sheet"].tolist()[-2:] == [
+    assert method_text.source_coverage(method.source_coverage(ds), "en")["sheet"].tolist()[-2:] == [
         "Events",
         "Published verdicts",
     ]
@@ -128,7 +131,7 @@ def test_readable_writes_missing_text_as_a_dash_and_missing_links_as_blank():
 
 
 def test_default_scale_lists_every_label_in_both_languages_with_its_category_colour_and_pattern():
-    table = method.scale_table(StatusScale(), "fr")
+    table = method_text.scale_table(StatusScale(), "fr")
 
     assert table["label"].tolist() == [s.label for s in DEFAULT_SCALE]
     assert table["label_en"].tolist() == [
@@ -153,7 +156,7 @@ def test_a_workbooks_own_scale_is_listed_in_its_order_with_its_own_colours():
         custom=True,
     )
 
-    table = method.scale_table(scale, "en")
+    table = method_text.scale_table(scale, "en")
 
     assert table["label"].tolist() == ["Lancé", "Terminé", "Pas d'information"]
     assert table["label_en"].tolist() == ["—", "—", "—"]
@@ -163,7 +166,7 @@ def test_a_workbooks_own_scale_is_listed_in_its_order_with_its_own_colours():
 
 def test_swatches_paint_colour_cells_and_nothing_else():
     scale = StatusScale((StatusLabel("Terminé", "done", 1, colour="#112233"),), custom=True)
-    styler = method.styled_scale(method.scale_table(scale, "fr"))
+    styler = method_text.styled_scale(method_text.scale_table(scale, "fr"))
 
     html = " ".join(styler.to_html().split())
 
@@ -176,8 +179,12 @@ def test_swatches_paint_colour_cells_and_nothing_else():
 
 
 def test_every_figure_of_the_brief_has_a_definition_in_french_and_english():
-    keys = [key for _, definitions in method.DEFINITIONS for pair in definitions for key in pair]
-    titles = {t(title, "en") for _, definitions in method.DEFINITIONS for title, _ in definitions}
+    keys = [
+        key for _, definitions in method_text.DEFINITIONS for pair in definitions for key in pair
+    ]
+    titles = {
+        t(title, "en") for _, definitions in method_text.DEFINITIONS for title, _ in definitions
+    }
 
     assert all(key in CATALOG for key in keys)
     assert {
@@ -213,21 +220,23 @@ def test_the_french_dataset_has_its_reviewed_note_on_sources_and_the_demo_none()
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_format_documentation_exists_in_each_language(lang: str):
-    doc = method.format_doc(lang)
+    doc = method_text.format_doc(lang)
 
     assert doc.name == f"workbook-format.{lang}.md"
     assert doc.exists()
 
 
 def test_the_method_states_the_rules_of_partial_evidence_in_both_languages():
-    titles = {t(title, "fr") for _, definitions in method.DEFINITIONS for title, _ in definitions}
+    titles = {
+        t(title, "fr") for _, definitions in method_text.DEFINITIONS for title, _ in definitions
+    }
     assert {"Verdicts publiés", "Dates imprécises", "Date de situation", "Périodes des plans"} <= (
         titles
     )
-    params = method.definition_params("all", "fr")
+    params = method_text.definition_params("all", "fr")
     completion = t("method.def.completion.text", "fr", **params)
     assert "au moins 50\u202f%" in completion and "inconnu" in completion
-    assert "at least 50%" in t("method.def.completion.text", "en", **method.definition_params(
+    assert "at least 50%" in t("method.def.completion.text", "en", **method_text.definition_params(
         "all", "en"))  # fmt: skip
     assert "convention" in t("method.def.effective_due.text", "fr")
     delay = t("method.def.delay.text", "fr")

@@ -12,12 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitoring.analysis import delays, metrics, plan_text, timeline
+from monitoring.analysis import delays, metrics, timeline
 from monitoring.analysis.measure_detail import measure_detail
 from monitoring.cli import summary_document
 from monitoring.contract.dataset import Dataset, dataset_from_records
 from monitoring.contract.datebounds import bounds, month_bounds, precision
 from monitoring.contract.schema import DEFAULT_SCALE, VOICES
+from monitoring.present import measure_text, plan_text
 from monitoring.present.charts.delays import measure_timeline
 from monitoring.text.i18n import format_date, format_date_bounds
 
@@ -29,6 +30,12 @@ VOICE_CODES = [v.code for v in VOICES]
 PLAN_IDS = ["P1", "P2", "EMPTY"]
 
 days = st.integers(min_value=0, max_value=6 * 365).map(lambda n: DAY0 + dt.timedelta(days=n))
+
+
+def worded_detail(ds, measure_id, as_of, voice, lang):
+    """`measure_detail` as the detail view shows it in `lang` (None: no such measure)."""
+    found = measure_detail(ds, measure_id, as_of, voice)
+    return None if found is None else measure_text.worded(found, ds.scale, lang)
 
 
 @st.composite
@@ -277,7 +284,7 @@ def test_no_figure_of_a_page_or_of_the_summary_is_dated_after_the_as_of_date(cas
     overdue = delays.measure_list(ds, as_of, voice, "overdue")
     # The Measures page's history of two assessed measures (a detail is slow to build).
     assessed = ds.status_updates["measure_id"].drop_duplicates()[:2]
-    histories = [measure_detail(ds, m, as_of, voice, "fr") for m in assessed]
+    histories = [worded_detail(ds, m, as_of, voice, "fr") for m in assessed]
 
     shown = [
         *dates_in(table, ["assessed_on", "assessed_latest", "completed_on"]),
@@ -393,7 +400,7 @@ def test_every_text_dating_a_last_assessment_names_its_bounds_never_an_invented_
         assert_named_as_known(text, first, last)
     # The measure's facts: its standing when overdue, and each voice's dated status.
     for measure_id in table.index[table["overdue"]]:
-        detail = measure_detail(ds, measure_id, as_of, voice, "fr")
+        detail = worded_detail(ds, measure_id, as_of, voice, "fr")
         assert detail is not None
         facts = dict(zip(detail.facts["field"], detail.facts["value"], strict=True))
         row = table.loc[measure_id]

@@ -1,9 +1,9 @@
-"""The plan figures in words (`monitoring.analysis.plan_text`): one wording for CLI, pages
+"""The plan figures in words (`monitoring.present.plan_text`): one wording for CLI, pages
 and PDF."""
 
 from __future__ import annotations
 
-from monitoring.analysis import plan_text
+from monitoring.present import plan_text
 from monitoring.text.i18n import plural_key
 
 CNCDH = {

@@ -13,19 +13,17 @@ import pytest
 
 from monitoring.analysis import metrics
 from monitoring.analysis.changes import cell_changes
-from monitoring.analysis.review_flags import (
-    REPLACE_MIN_ROWS,
-    ReviewFlags,
-    flag_changes,
-    is_drastic,
+from monitoring.analysis.review_flags import REPLACE_MIN_ROWS, ReviewFlags, flag_changes, is_drastic
+from monitoring.contract.dataset import Dataset
+from monitoring.intake.loading import load_bytes
+from monitoring.present.flag_text import (
     refusal_text,
     removal_lines,
     removal_rows,
     rewrite_rows,
+    rewritten_rows,
     shift_rows,
 )
-from monitoring.contract.dataset import Dataset
-from monitoring.intake.loading import load_bytes
 
 pytestmark = pytest.mark.subprocess
 
@@ -96,7 +94,7 @@ def test_a_changed_status_and_evidence_of_a_stored_assessment_is_a_rewrite() -> 
         ["status_updates", "A-M01 · 2018-12-14 · government", "changed", "status"],
         ["status_updates", "A-M01 · 2018-12-14 · government", "changed", "evidence"],
     ]
-    assert flags.rewritten_rows("fr") == ["Suivi A-M01 · 14/12/2018 · Gouvernement"]
+    assert rewritten_rows(flags, "fr") == ["Suivi A-M01 · 14/12/2018 · Gouvernement"]
     shown = rewrite_rows(flags, "fr")
     assert shown[["Colonne", "Avant", "Après"]].values.tolist() == [
         ["Statut", "En cours", "Réalisée"],

@@ -9,6 +9,7 @@ import pandas as pd
 
 from monitoring.analysis import timeline as tl
 from monitoring.contract.dataset import Dataset, dataset_from_records
+from monitoring.present import timeline_text
 
 D = dt.date
 AS_OF = D(2020, 1, 1)
@@ -160,8 +161,8 @@ def test_reply_notes_say_when_a_letter_was_answered_how_long_one_waits_and_what_
     )
     events = tl.timeline_events(ds, AS_OF)
 
-    french = tl.reply_notes(events, "fr")
-    english = tl.reply_notes(events, "en")
+    french = timeline_text.reply_notes(events, "fr")
+    english = timeline_text.reply_notes(events, "en")
 
     assert french == [
         "Réponse le 21/03/2019, après 20 jours",
@@ -177,7 +178,7 @@ def test_tables_for_display_write_blanks_as_dashes_and_kinds_in_words():
         letter("L1", "2019-03-01", recipient=None), event("E1", "2019-04-01", "official_text")
     )
 
-    table = tl.events_for_display(tl.timeline_events(ds, AS_OF), "fr")
+    table = timeline_text.events_for_display(tl.timeline_events(ds, AS_OF), "fr")
 
     assert table["kind"].tolist() == ["Lettre", "Texte officiel"]
     assert table["recipient"].tolist() == ["—", "—"]
@@ -188,7 +189,7 @@ def test_rates_for_display_names_letters_without_addressee_and_gives_percent():
     ds = build(letter("L1", "2019-03-01", None), letter("L2", "2019-03-02", None),
                reply("R1", "2019-03-12", "L1"), letter("L3", "2019-03-03", "Justice"))  # fmt: skip
 
-    table = tl.rates_for_display(tl.reply_rates_between(ds, AS_OF), "fr")
+    table = timeline_text.rates_for_display(tl.reply_rates_between(ds, AS_OF), "fr")
 
     assert table.to_dict("records") == [
         {"recipient": "(destinataire non renseigné)", "letters": 2, "answered": 1,
@@ -196,6 +197,11 @@ def test_rates_for_display_names_letters_without_addressee_and_gives_percent():
         {"recipient": "Justice", "letters": 1, "answered": 0, "reply_pct": 0.0,
          "median_reply_delay_days": "—", "delays_known": 0},
     ]  # fmt: skip
+    # The same table in no language: the page words it through its column specs.
+    raw = tl.rates_table(tl.reply_rates_between(ds, AS_OF))
+    assert pd.isna(raw["recipient"].iloc[0]) and raw["recipient"].iloc[1] == "Justice"
+    assert raw["median_reply_delay_days"].iloc[0] == 11
+    assert pd.isna(raw["median_reply_delay_days"].iloc[1])
 
 
 # --- Imprecise dates ------------------------------------------------------------------------
@@ -242,8 +248,8 @@ def test_reply_notes_give_a_range_or_an_unknown_delay_between_imprecise_dates():
     )
 
     events = tl.timeline_events(ds, AS_OF, kinds=["letter"])
-    notes = dict(zip(events["event_id"], tl.reply_notes(events, "fr"), strict=True))
-    english = dict(zip(events["event_id"], tl.reply_notes(events, "en"), strict=True))
+    notes = dict(zip(events["event_id"], timeline_text.reply_notes(events, "fr"), strict=True))
+    english = dict(zip(events["event_id"], timeline_text.reply_notes(events, "en"), strict=True))
 
     assert notes["RANGE"] == "Réponse : entre le 02/04/2014 et le 13/05/2014, après 2 à 99 jours"
     assert notes["OVERLAP"] == (
@@ -261,7 +267,7 @@ def test_events_for_display_write_an_imprecise_date_as_a_month_or_a_range():
         event("DAY", "2014-05-14"),
     )
 
-    table = tl.events_for_display(tl.timeline_events(ds, AS_OF), "fr")
+    table = timeline_text.events_for_display(tl.timeline_events(ds, AS_OF), "fr")
 
     assert table["when"].tolist() == [
         "entre le 03/02/2014 et le 31/03/2014", "mars 2014", "14/05/2014",

@@ -18,9 +18,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from monitoring.analysis.timeline import LANE_ORDER, reply_notes
+from monitoring.analysis.timeline import LANE_ORDER
 from monitoring.contract.schema import SHEETS_BY_ID, Lang
 from monitoring.present.charts.base import FONT, NoChart, layout, safe
+from monitoring.present.timeline_text import reply_notes
 from monitoring.text.i18n import (
     format_date,
     format_date_bounds,

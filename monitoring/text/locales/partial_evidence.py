@@ -3,7 +3,7 @@ evidence, coverage, published verdicts, the as-of date (timeline notes, measure 
 `summary` command)."""
 
 MESSAGES: dict[str, str] = {
-    # Timeline notes (monitoring.analysis.timeline.reply_notes).
+    # Timeline notes (monitoring.present.timeline_text.reply_notes).
     "timeline.note.answered_range": "Réponse : {when}, après {low} à {high}",
     "timeline.note.answered_unknown_delay": (
         "Réponse : {when} ; délai inconnu (les dates imprécises se chevauchent)"
@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
         "En retard : échéance pendant la période de la dernière évaluation, {when}, qui ne "
         "dit pas si elle était déjà dépassée ; retard non compté"
     ),
-    # A plan's figures in words (monitoring.analysis.plan_text; the summary command).
+    # A plan's figures in words (monitoring.present.plan_text; the summary command).
     "figures.verdict": (
         "{assessor}, {date} : {counts} ({covered} mesures) — verdict par mesure connu pour {known}"
     ),

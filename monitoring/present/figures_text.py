@@ -1,23 +1,31 @@
 """The headline figures of a plan in words, for the Overview, the dossier and its tables.
 
-`monitoring.analysis.metrics.plan_summaries` returns language-free values; this module words
-them so that what is unknown never reads as zero: a rate shows its base and is given
-only above the coverage threshold, a published verdict is shown beside the
-measure-level figures, a delay counted up to the last evidence reads "au moins", a
-deadline resting on the plan-end convention is said to, retention not recorded reads
-"non renseignée", a plan not adopted at the as-of date shows no adoption.
+`monitoring.analysis.metrics.plan_summaries` returns language-free values (read by
+`monitoring.analysis.figures`); this module words them so that what is unknown never reads
+as zero: a rate shows its base and is given only above the coverage threshold, a published
+verdict is shown beside the measure-level figures, a delay counted up to the last evidence
+reads "au moins", a deadline resting on the plan-end convention is said to, retention not
+recorded reads "non renseignée", a plan not adopted at the as-of date shows no adoption.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
-from monitoring.analysis import metrics, plan_text
+from monitoring.analysis.figures import (
+    Summary,
+    adopted,
+    retention_recorded,
+    state,
+    threshold,
+    verdicts,
+)
 from monitoring.contract.schema import SHEETS_BY_ID, Lang
+from monitoring.present import plan_text
+from monitoring.present.timeline_text import events_for_display
 from monitoring.text.i18n import (
     format_date,
     format_date_bounds,
@@ -27,37 +35,6 @@ from monitoring.text.i18n import (
     format_percent,
     t,
 )
-
-Summary = Mapping[str, Any]
-
-
-def threshold() -> float:
-    """The coverage below which no completion rate is given (`metrics.COVERAGE_THRESHOLD`)."""
-    value: float = getattr(metrics, "COVERAGE_THRESHOLD", 0.5)
-    return value
-
-
-def state(s: Summary) -> str:
-    """The plan's completion state: rate, too_few_assessed, no_assessment, no_measures,
-    not_adopted (derived from the counts for summaries that do not carry it)."""
-    given = s.get("completion_state")
-    if given:
-        return str(given)
-    if not s["measures"]:
-        return "no_measures"
-    known = assessed(s)
-    if not known:
-        return "no_assessment"
-    return "rate" if known / s["measures"] >= threshold() else "too_few_assessed"
-
-
-def assessed(s: Summary) -> int:
-    """Measures of the plan with a known status (category other than unknown)."""
-    given = s.get("assessed")
-    if given is not None:
-        return int(given)
-    counts = s.get("status_counts") or {}
-    return int(sum(counts.values()) - counts.get("unknown", 0))
 
 
 def completion_short(s: Summary, lang: Lang) -> str:
@@ -88,11 +65,6 @@ def completion_line(s: Summary, lang: Lang) -> str:
     """`Taux de réalisation : …` with the threshold's rule."""
     rule = t("truth.completion.threshold", lang, threshold=format_percent(threshold(), lang))
     return f"{t('truth.completion.line', lang, text=completion_text(s, lang))}. {rule}"
-
-
-def verdicts(s: Summary) -> list[dict[str, Any]]:
-    """The plan's published verdicts (newest first), known at the as-of date."""
-    return list(s.get("published_verdicts") or [])
 
 
 def verdict_sentences(s: Summary, lang: Lang) -> list[str]:
@@ -133,15 +105,6 @@ def median_delay_line(s: Summary, lang: Lang) -> str | None:
     return plan_text.median_delay_text(dict(s), lang)
 
 
-def retention_recorded(s: Summary) -> bool:
-    """Whether any retention is recorded for the plan."""
-    given = s.get("retention_recorded")
-    if given is not None:
-        return bool(given)
-    counts = s.get("retention_counts") or {}
-    return sum(counts.values()) > 0
-
-
 def retained_short(s: Summary, lang: Lang) -> str:
     """`6 / 8` (retained fully or partly, out of those recorded), or `non renseignée`."""
     if not retention_recorded(s):
@@ -155,13 +118,6 @@ def retention_help(lang: Lang) -> str:
     """What to add when retention is not recorded."""
     sheet = SHEETS_BY_ID["retention"].name(lang)
     return t("truth.retention.not_recorded.help", lang, sheet=sheet)
-
-
-def adopted(s: Summary) -> bool:
-    """Whether the plan is adopted at the as-of date of the summary."""
-    if s.get("adopted") is not None:
-        return bool(s["adopted"])
-    return state(s) != "not_adopted"
 
 
 def plan_lines(s: Summary, as_of: dt.date, lang: Lang) -> list[str]:
@@ -221,9 +177,7 @@ def with_date_bounds(
 
 
 def events_table(events: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """`timeline.events_for_display` with each date written from its bounds, in `date`."""
-    from monitoring.analysis.timeline import events_for_display  # timeline imports charts' helpers
-
+    """`timeline_text.events_for_display` with each date written from its bounds, in `date`."""
     table = events_for_display(events, lang)
     if "when" in table.columns:  # already written from its bounds
         return table.assign(date=table["when"]).drop(columns="when")
