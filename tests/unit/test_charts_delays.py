@@ -156,15 +156,17 @@ def test_rows_are_grouped_under_an_axis_header_and_labelled_number_and_escaped_t
     assert list(fig.layout.yaxis.categoryarray) == keys
 
 
-def test_a_long_title_is_shortened_on_the_row_and_kept_whole_in_the_hover():
+def test_a_long_title_is_wrapped_whole_on_the_row_and_in_the_hover():
     title = "Renforcer " + "la coordination interministérielle " * 4
     ds = build([{"measure_id": "M1", "number": 7, "title": title, "due_date": "2020-06-30"}], [])
 
     fig = timeline(ds)
 
     label = fig.layout.yaxis.ticktext[1]
-    assert label.startswith("7. Renforcer") and label.endswith("…")
-    assert len(label) <= TITLE_CHARS + 3
+    lines = label.split("<br>")
+    assert " ".join(lines) == "7. " + title.strip()  # every word, none cut
+    assert len(lines) > 1 and all(len(line) <= TITLE_CHARS for line in lines)
+    assert fig.layout.height >= 170 + len(fig.layout.yaxis.tickvals) * 16 * len(lines)
     hover = trace(fig, "Non évaluée").hovertext[0]
     assert "Échue, non évaluée" in hover
     assert hover.replace("<br>", " ").count("coordination") == 4

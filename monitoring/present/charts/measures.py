@@ -92,7 +92,7 @@ def status_history(
         )
     if not fig.data:
         return NoChart("nochart.history", {"sheet": SHEETS_BY_ID["status_updates"].name(lang)})
-    layout(fig, t("measures.chart.title", lang), height=140 + 38 * len(levels))
+    layout(fig, t("measures.chart.title", lang), height=140 + 38 * len(levels), lang=lang)
     fig.update_layout(showlegend=True)  # even with one voice: its name is how it is read
     fig.update_yaxes(
         tickvals=list(range(len(levels))),
