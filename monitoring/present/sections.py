@@ -26,7 +26,7 @@ from monitoring.analysis.metrics import plan_summaries
 from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import Lang
 from monitoring.present.charts.base import Drawing, NoChart
-from monitoring.text.i18n import t
+from monitoring.text.i18n import format_number, t
 
 # How a column is shown: its cells' type in the app (the workbook keeps the values).
 #   auto (as the data is), text, number, integer (no decimals), date, link (a web address
@@ -256,6 +256,46 @@ def present(frame: pd.DataFrame, columns: Sequence[Column], sel: Selection) -> p
     """
     written = {c.id: c.values(frame, sel) for c in columns if c.values and c.shown(sel)}
     return frame.assign(**written) if written else frame
+
+
+def number_text(kind: Kind, lang: Lang) -> Callable[[Any], str]:
+    """How a cell of a number column reads in `lang`: `2 897`, `377,5` in French (narrow
+    no-break space, decimal comma), `2,897`, `377.5` in English; "—" when unknown.
+
+    An `integer` column, and a `number` holding a whole value, has no decimals; another
+    number keeps one.
+    """
+
+    def text(value: Any) -> str:
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return "—"
+        number = float(value)
+        if kind == "integer" or number.is_integer():
+            return format_number(round(number), lang)
+        return format_number(number, lang, decimals=1)
+
+    return text
+
+
+def number_formats(
+    frame: pd.DataFrame, columns: Sequence[Column], sel: Selection
+) -> dict[str, Callable[[Any], str]]:
+    """The display of each number column shown (`integer`, `number`), for a pandas
+    `Styler.format`: the app shows the text, sorts on the number, downloads the number.
+
+    Args:
+        frame: the table as the app shows it (columns named by their ids).
+        columns: its column specs.
+        sel: the selection (its language).
+
+    Returns:
+        Column id → the function writing its cells (`number_text`).
+    """
+    return {
+        c.id: number_text(c.kind, sel.lang)
+        for c in columns
+        if c.kind in ("integer", "number") and c.shown(sel) and c.id in frame.columns
+    }
 
 
 def labelled(frame: pd.DataFrame, columns: Sequence[Column], sel: Selection) -> pd.DataFrame:
