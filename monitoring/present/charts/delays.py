@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 import pandas as pd
@@ -22,11 +23,12 @@ from monitoring.present.charts.base import (
 )
 from monitoring.text.i18n import format_date, format_date_phrase, format_days, format_number, t
 
-ROW_HEIGHT = 24  # pixels per row of one line: the chart grows with the measures shown
+ROW_HEIGHT = 24  # pixels per row: the chart grows with the measures shown
 LINE_PX = 16  # pixels per line of a row label written on several lines
 TITLE_CHARS = 60  # characters per line of a row label (wrapped whole, never cut)
 LEAD_CHARS = 40  # characters per line of a lead's name
 _HEADER = "\u2063group\u2063"  # prefix of the header rows' keys: no measure id starts so
+_SPACE = "\u2063space\u2063"  # prefix of the empty rows around a label of several lines
 _REVISED = "#E69F00"  # Okabe–Ito orange: revised deadlines
 _LATE = "#333333"  # the overdue span, dark and dotted, distinct from every category
 
@@ -68,6 +70,21 @@ def _rows_with_headers(rows: pd.DataFrame) -> tuple[list[str], list[str]]:
         keys.append(_key(measure_id))
         labels.append(_row_label(number, title))
     return keys, labels
+
+
+def _spaced(keys: list[str], labels: list[str]) -> list[str]:
+    """The y axis's rows: each key, with empty rows above and below a label of several
+    lines, as many as its height needs (a category axis spaces its rows evenly).
+
+    A label is centred on its row: one of `n` lines reaches `n * LINE_PX / 2` above and
+    below its row's centre, which has `ROW_HEIGHT / 2` of its own.
+    """
+    rows: list[str] = []
+    for key, label in zip(keys, labels, strict=True):
+        reach = (label.count("<br>") + 1) * LINE_PX / 2 - ROW_HEIGHT / 2
+        pad = [f"{_SPACE}{len(rows)}.{i}" for i in range(math.ceil(max(reach, 0) / ROW_HEIGHT))]
+        rows += [*pad, key, *(f"{p}+" for p in pad)]
+    return rows
 
 
 def _late_text(days: Any, due: Any, assessed_on: Any, assessed_latest: Any, lang: Lang) -> str:
@@ -266,12 +283,13 @@ def measure_timeline(
         lang: language of the labels.
     """
     keys, labels = _rows_with_headers(rows)
-    headers = [k for k in keys if k.startswith(_HEADER)]
+    categories = _spaced(keys, labels)
+    headers = [k for k in categories if k.startswith((_HEADER, _SPACE))]
     starts = rows["plan_start"].dropna()
     anchor = _iso(starts)[:1] or [as_of.isoformat()]
     fig = go.Figure(
         [
-            # Invisible points: they give each header row its place on the y axis.
+            # Invisible points: they give each header and empty row its place on the y axis.
             go.Scatter(
                 x=anchor * len(headers),
                 y=headers,
@@ -309,8 +327,7 @@ def measure_timeline(
         yshift=24,
     )
     # Every row as tall as the longest label needs (a category axis spaces rows evenly).
-    lines = max((label.count("<br>") + 1 for label in labels), default=1)
-    height = 170 + max(ROW_HEIGHT, LINE_PX * lines + 8) * len(keys)
+    height = 170 + ROW_HEIGHT * len(categories)
     layout(fig, t("delays.chart.timeline", lang), height=height, lang=lang)
     fig.update_layout(
         barmode="overlay",
@@ -321,11 +338,11 @@ def measure_timeline(
     fig.update_yaxes(
         type="category",
         categoryorder="array",
-        categoryarray=keys,
+        categoryarray=categories,
         tickmode="array",
         tickvals=keys,
         ticktext=labels,
-        range=[len(keys) - 0.5, -0.5],
+        range=[len(categories) - 0.5, -0.5],
         autorange=False,
         showgrid=False,
     )
