@@ -14,8 +14,10 @@ dossier's workbook, the view's `column_config` for the app.
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any, Literal
 
 import pandas as pd
@@ -269,6 +271,8 @@ def number_text(kind: Kind, lang: Lang) -> Callable[[Any], str]:
     def text(value: Any) -> str:
         if value is None or (not isinstance(value, str) and pd.isna(value)):
             return "—"
+        if isinstance(value, bool) or not isinstance(value, numbers.Real | Decimal):
+            return str(value)  # not a number after all: as it is
         number = float(value)
         if kind == "integer" or number.is_integer():
             return format_number(round(number), lang)

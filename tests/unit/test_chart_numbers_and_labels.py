@@ -226,3 +226,23 @@ def test_a_long_lead_name_is_written_whole_on_the_lead_chart() -> None:
     assert fig.data[0].text[0] == "1\u202f200"
     assert "1\u202f200" in fig.data[0].hovertext[0]
     assert (fig.layout.xaxis.dtick, fig.layout.xaxis2.dtick) == (200, 500)
+
+
+@pytest.mark.slow
+@pytest.mark.scale
+@pytest.mark.parametrize(("key", "lang"), CASES)
+def test_every_exported_date_axis_writes_dates_in_figures(key: str, lang: str) -> None:
+    # Without a format plotly writes "Jan 2015", "Mar 3": English month names.
+    dated = 0
+    for name, fig in exported(key, lang):
+        for axis_name, axis in axes(fig):
+            if axis.get("type") != "date":
+                continue
+            dated += 1
+            formats = [axis.get("tickformat")] + [
+                stop["value"] for stop in axis.get("tickformatstops") or ()
+            ]
+            written = [f for f in formats if f]
+            assert written, (name, axis_name)
+            assert not any(re.search(r"%[aAbBcx]", f) for f in written), (name, axis_name)
+    assert dated >= 3

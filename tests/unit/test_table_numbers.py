@@ -3,6 +3,7 @@ a whole value, one otherwise, a dash for what is not known (never a zero)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -22,6 +23,8 @@ from monitoring.present.sections import number_text
         ("integer", "fr", pd.NA, "—"),
         ("number", "en", float("nan"), "—"),
         ("integer", "fr", None, "—"),
+        ("integer", "fr", np.int64(4170), "4\u202f170"),  # a numpy integer, as pandas gives
+        ("number", "fr", "trop peu", "trop peu"),  # words in a number column: as they are
     ],
 )
 def test_a_number_cell_reads_the_language_s_way(kind, lang, value, expected):

@@ -107,6 +107,21 @@ def count_axis(widest: float) -> dict[str, Any]:
     return {"tick0": 0, "dtick": step, "tickformat": ",d", "rangemode": "tozero"}
 
 
+_DATE_FORMAT = {"fr": "%d/%m/%Y", "en": "%Y-%m-%d"}
+_MONTH_FORMAT = {"fr": "%m/%Y", "en": "%Y-%m"}
+_MONTH_MS = 28 * 86_400_000
+
+
+def date_ticks(lang: Lang) -> list[dict[str, object]]:
+    """A date axis's `tickformatstops`, in figures only (plotly would write month names in
+    English): day, month or year as the ticks are apart."""
+    return [
+        {"dtickrange": [None, _MONTH_MS], "value": _DATE_FORMAT[lang]},
+        {"dtickrange": [_MONTH_MS, "M12"], "value": _MONTH_FORMAT[lang]},
+        {"dtickrange": ["M12", None], "value": "%Y"},
+    ]
+
+
 def layout(fig: go.Figure, title: str, *, height: int, lang: Lang) -> go.Figure:
     fig.update_layout(
         separators=SEPARATORS[lang],

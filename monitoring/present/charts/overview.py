@@ -17,6 +17,7 @@ from monitoring.present.charts.base import (
     category_label,
     colon,
     count_axis,
+    date_ticks,
     layout,
     pattern_style,
     retention_label,
@@ -177,7 +178,7 @@ def plan_periods(timeline: pd.DataFrame, as_of: dt.date, lang: Lang = "fr") -> g
         x=pd.Timestamp(as_of), y=1.0, yref="paper", text=format_date(as_of, lang),
         showarrow=False, yanchor="bottom", font={"size": 11},
     )  # fmt: skip
-    fig.update_xaxes(type="date")
+    fig.update_xaxes(type="date", tickformatstops=date_ticks(lang))
     fig = layout(fig, t("chart.plan_periods", lang), height=200 + 50 * len(names), lang=lang)
     fig.update_layout(barmode="overlay")
     return fig

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 
 from monitoring.analysis.timeline import LANE_ORDER, reply_notes
 from monitoring.contract.schema import SHEETS_BY_ID, Lang
-from monitoring.present.charts.base import FONT, NoChart, layout, safe, wrapped
+from monitoring.present.charts.base import FONT, NoChart, date_ticks, layout, safe, wrapped
 from monitoring.text.i18n import (
     format_date,
     format_date_bounds,
@@ -307,6 +307,7 @@ def event_timeline(
     if pd.notna(first) and pd.notna(last):
         pad = pd.Timedelta(days=max((last - first).days * 0.02, 15))
         fig.update_xaxes(range=[first - pad, last + pad])
+    fig.update_xaxes(type="date", tickformatstops=date_ticks(lang))
     fig.update_yaxes(
         tickvals=centres,
         ticktext=[t(f"timeline.kind.{k}", lang) for k in lanes],
