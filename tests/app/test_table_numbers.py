@@ -59,3 +59,25 @@ def test_days_waited_read_with_the_thousands_separator_and_sort_as_numbers(lang,
     assert all(str(v).isdigit() or separator in str(v) for v in shown["waiting_days"])
     # No printf format on the column: it would take precedence over the text written.
     assert "format" not in columns["waiting_days"]["type_config"]
+
+
+def test_the_measures_table_writes_its_whole_numbers_and_keeps_them_for_sorting():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"dataset": "france", "lang": "fr"})
+    at.run()
+    at.switch_page("views/measures.py").run()
+
+    table = next(d for d in at.dataframe if "days_late" in d.value.columns)
+    shown = dataframe_util.convert_arrow_bytes_to_pandas_df(
+        table.proto.arrow_data.styler.display_values
+    )
+    columns = json.loads(table.proto.columns)
+
+    late = table.value["days_late"]
+    known = late.notna()
+    assert known.any()
+    for number, text in zip(late[known], shown["days_late"][known], strict=True):
+        thousands, units = divmod(int(number), 1000)
+        assert text == (f"{thousands}\u202f{units:03d}" if thousands else str(units))
+    assert (shown["days_late"][~known] == "—").all()  # unknown, never 0
+    assert "format" not in columns["days_late"]["type_config"]
