@@ -31,7 +31,8 @@ from monitoring.present.charts.base import Drawing, NoChart
 from monitoring.text.i18n import format_number, t
 
 # How a column is shown: its cells' type in the app (the workbook keeps the values).
-#   auto (as the data is), text, number, integer (no decimals), date, link (a web address
+#   auto (as the data is), text, number and integer (no decimals) (both written the
+#   language's way by `number_formats`: `2 897`, `377,5`), date, link (a web address
 #   shown by its site's name), url (a web address shown whole), source (url when every
 #   filled cell is a web address, text otherwise), progress (a percentage 0–100 as a bar).
 Kind = Literal["auto", "text", "number", "integer", "date", "link", "url", "source", "progress"]
