@@ -32,6 +32,7 @@ from monitoring.contract.schema import LANGS, VOICES, Lang
 from monitoring.intake.isolation import warm_up
 from monitoring.present import export_formats, exports, measure_text
 from monitoring.present.charts.base import NoChart
+from monitoring.present.sections import number_text
 from monitoring.services.importing import ensure_seeded
 from monitoring.storage import Store, VersionInfo, open_store
 from monitoring.storage.access import Actor, AuditEvent, local_actor
@@ -113,13 +114,34 @@ _KINDS = {  # `measure_text.column_specs` kind → Streamlit column
 }
 
 
+# Streamlit cuts a key figure's label wider than its box with "…", and a box given
+# width="content" is as wide as its value: the box is sized here to the longer of the two.
+# Widths of an average character of Streamlit's font (Source Sans): 0.875rem labels,
+# 2.25rem values, plus the help icon.
+LABEL_CHAR_PX = 8
+VALUE_CHAR_PX = 21
+HELP_ICON_PX = 28
+
+
+def metric_width(label: str, value: str) -> int:
+    """A key figure's width in pixels: its label and its value read whole."""
+    return max(LABEL_CHAR_PX * len(label) + HELP_ICON_PX, VALUE_CHAR_PX * len(value)) + 8
+
+
 def typed_table(frame: pd.DataFrame, ctx: Context, name: str, **options: Any) -> None:
     """`show_table` with the Measures page's labels and typed columns
     (`measure_text.column_specs`); "—" in an empty cell; as high as its rows."""
     specs = measure_text.column_specs(frame, ctx.lang, zone=zone_name(ctx.time_zone))
-    config = {c: _KINDS[k](**o) for c, (k, o) in specs.items()}
+    # Whole numbers are written the language's way (`2 897`) by a Styler, which the grid
+    # shows while sorting on the numbers; a column format would take precedence over it.
+    counts = [c for c, (kind, _) in specs.items() if kind == "number"]
+    config = {
+        c: _KINDS[k](**{n: v for n, v in o.items() if not (c in counts and n == "format")})
+        for c, (k, o) in specs.items()
+    }
     options = {"hide_index": True, "placeholder": "—", "height": "content", **options}
-    show_table(frame, ctx, name, column_config=config, **options)
+    table = frame.style.format(dict.fromkeys(counts, number_text("integer", ctx.lang)))
+    show_table(table if counts else frame, ctx, name, column_config=config, **options)
 
 
 def change_log_section(

@@ -5,9 +5,11 @@ Nothing is ever deleted: restoring makes a new version equal to an older one."""
 import datetime as dt
 import uuid
 
+import pandas as pd
 import streamlit as st
 
 from monitoring.analysis.changes import Changes, compare
+from monitoring.present.sections import number_text
 from monitoring.services.annotate import safe_file_name
 from monitoring.services.importing import restore_version
 from monitoring.storage import StoredFile, VersionInfo
@@ -52,8 +54,10 @@ def label(number: int) -> str:
 versions = db.versions(key)[::-1]  # newest first
 zone = zone_name(ctx.time_zone)
 numbers, rows = [v.number for v in versions], [row(v) for v in versions]
+counts = dict.fromkeys(("measures", "assessments", "events"), number_text("integer", lang))
 show_table(
-    rows, ctx, "versions", hide_index=True, title=t("page.history", lang),
+    pd.DataFrame(rows).style.format(counts), ctx, "versions", hide_index=True,
+    title=t("page.history", lang),
     column_config={c: st.column_config.Column(t(f"history.col.{c}", lang, zone=zone))
                    for c in rows[0]},
 )  # fmt: skip

@@ -6,7 +6,7 @@ from monitoring.analysis.figures import adopted, retention_recorded
 from monitoring.present import figures_text as ft
 from monitoring.present.pages import OVERVIEW
 from monitoring.text.i18n import format_number, plain, t
-from views.common import banner, context, dataset_label, summaries
+from views.common import banner, context, dataset_label, metric_width, summaries
 from views.sections import selection, show_section
 
 ctx = context(OVERVIEW.id)
@@ -24,8 +24,8 @@ if not plans:
 
 def _figures(plan: dict) -> None:
     """The plan's metric boxes, then each figure's base and what it rests on."""
-    # A row that wraps, each figure as wide as its value: "trop peu évaluées" and "non
-    # renseignée" are read whole, never cut to "trop peu…".
+    # A row that wraps, each figure as wide as its label or its value: "Recommandations
+    # retenues", "trop peu évaluées" are read whole, never cut to "trop peu…".
     row = st.container(horizontal=True, gap="large", wrap=True)
     recorded = retention_recorded(plan)
     figures = (
@@ -42,7 +42,8 @@ def _figures(plan: dict) -> None:
             if help_key == "metric.retained.help" and not recorded
             else t(help_key, lang)
         )
-        row.metric(t(label, lang), value, help=helped, width="content")
+        text = t(label, lang)
+        row.metric(text, value, help=helped, width=metric_width(text, value))
     for sentence in ft.verdict_sentences(plan, lang):
         st.markdown(f"**{t('truth.verdict.title', lang)}** — {plain(sentence)}")
     st.caption(ft.completion_line(plan, lang))

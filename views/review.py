@@ -133,6 +133,10 @@ def confirm_boxes(flags: ReviewFlags | None, lang: Lang) -> None:
         st.checkbox(t(CONFIRM_LABELS[needed], lang), key=CONFIRM_KEYS[needed])
 
 
+MESSAGE_CHARS = 60  # what a "large" message cell shows on one line, about
+WRAPPED_ROW_PX = 72  # three lines of a message: the grid wraps rows over 64 px high
+
+
 def _issue_table(issues: list[Issue], lang: Lang, *, errors: bool) -> None:
     """The issues' places and values as a table, then their messages in full, wrapped.
 
@@ -149,7 +153,10 @@ def _issue_table(issues: list[Issue], lang: Lang, *, errors: bool) -> None:
     order: tuple[str, ...] = ("row", "column", "header", "value", "message", "code")
     order = order if errors else ("sheet", "severity", *order)
     order = tuple(c for c in order if table[c].notna().any() and (table[c] != "").any())
-    st.dataframe(table, hide_index=True, column_config=config, column_order=order)
+    # The grid wraps text only in rows over 4rem (64 px) high: long messages get three lines.
+    long = bool(table["message"].astype(str).str.len().gt(MESSAGE_CHARS).any())
+    st.dataframe(table, hide_index=True, column_config=config, column_order=order,
+                 row_height=WRAPPED_ROW_PX if long else None)  # fmt: skip
     with st.expander(t("review.messages", lang, count=len(issues)), expanded=len(issues) <= 3):
         st.markdown(_message_list(issues, lang))
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from monitoring.analysis import delays
 from monitoring.contract.schema import Lang
@@ -19,6 +20,7 @@ from monitoring.present.sections import (
     Section,
     Selection,
     TableSection,
+    number_formats,
     present,
 )
 from monitoring.text.i18n import t
@@ -57,8 +59,8 @@ def _column(kind: str, label: str, lang: Lang, sized: dict[str, Any]) -> Any:
     config = st.column_config
     if kind == "auto":
         return config.Column(label, **sized)
-    if kind in ("number", "integer"):
-        return config.NumberColumn(label, format="%d" if kind == "integer" else None, **sized)
+    if kind in ("number", "integer"):  # written by `number_formats` in the language's way
+        return config.NumberColumn(label, format=None, **sized)
     if kind == "date":
         return config.DateColumn(label, format=DATE_FORMATS[lang], **sized)
     if kind == "url":
@@ -106,6 +108,15 @@ def column_config(columns: Sequence[Column], frame: pd.DataFrame, sel: Selection
         sized = {"width": column.width} if column.width is not None else {}
         config[column.id] = _column(kind, column.text(sel.lang), sel.lang, sized)
     return config
+
+
+def _numbers(table: pd.DataFrame | Styler, formats: dict[str, Any]) -> pd.DataFrame | Styler:
+    """The table with its number columns written in the language's way (`2 897`): a
+    Styler's text is what the grid shows, its numbers what it sorts and downloads."""
+    if not formats:
+        return table
+    styler = table if isinstance(table, Styler) else table.style
+    return styler.format(formats)
 
 
 def show_section(
@@ -157,7 +168,8 @@ def show_section(
     title = t(section.title, sel.lang) if section.title else None
     shown = _present(ctx, section, built, specs, sel)
     show_table(
-        styled(shown) if styled else shown, ctx, name or section.name,
+        _numbers(styled(shown) if styled else shown, number_formats(shown, specs, sel)),
+        ctx, name or section.name,
         column_config=column_config(specs, shown, sel),
         column_order=[c.id for c in specs if c.shown(sel) and c.id in shown.columns],
         key=key, title=title, hide_index=True, **options,

@@ -14,8 +14,10 @@ dossier's workbook, the view's `column_config` for the app.
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any, Literal
 
 import pandas as pd
@@ -26,10 +28,11 @@ from monitoring.analysis.metrics import plan_summaries
 from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import Lang
 from monitoring.present.charts.base import Drawing, NoChart
-from monitoring.text.i18n import t
+from monitoring.text.i18n import format_number, t
 
 # How a column is shown: its cells' type in the app (the workbook keeps the values).
-#   auto (as the data is), text, number, integer (no decimals), date, link (a web address
+#   auto (as the data is), text, number and integer (no decimals) (both written the
+#   language's way by `number_formats`: `2 897`, `377,5`), date, link (a web address
 #   shown by its site's name), url (a web address shown whole), source (url when every
 #   filled cell is a web address, text otherwise), progress (a percentage 0–100 as a bar).
 Kind = Literal["auto", "text", "number", "integer", "date", "link", "url", "source", "progress"]
@@ -256,6 +259,48 @@ def present(frame: pd.DataFrame, columns: Sequence[Column], sel: Selection) -> p
     """
     written = {c.id: c.values(frame, sel) for c in columns if c.values and c.shown(sel)}
     return frame.assign(**written) if written else frame
+
+
+def number_text(kind: Kind, lang: Lang) -> Callable[[Any], str]:
+    """How a cell of a number column reads in `lang`: `2 897`, `377,5` in French (narrow
+    no-break space, decimal comma), `2,897`, `377.5` in English; "—" when unknown.
+
+    An `integer` column, and a `number` holding a whole value, has no decimals; another
+    number keeps one.
+    """
+
+    def text(value: Any) -> str:
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return "—"
+        if isinstance(value, bool) or not isinstance(value, numbers.Real | Decimal):
+            return str(value)  # not a number after all: as it is
+        number = float(value)
+        if kind == "integer" or number.is_integer():
+            return format_number(round(number), lang)
+        return format_number(number, lang, decimals=1)
+
+    return text
+
+
+def number_formats(
+    frame: pd.DataFrame, columns: Sequence[Column], sel: Selection
+) -> dict[str, Callable[[Any], str]]:
+    """The display of each number column shown (`integer`, `number`), for a pandas
+    `Styler.format`: the app shows the text, sorts on the number, downloads the number.
+
+    Args:
+        frame: the table as the app shows it (columns named by their ids).
+        columns: its column specs.
+        sel: the selection (its language).
+
+    Returns:
+        Column id → the function writing its cells (`number_text`).
+    """
+    return {
+        c.id: number_text(c.kind, sel.lang)
+        for c in columns
+        if c.kind in ("integer", "number") and c.shown(sel) and c.id in frame.columns
+    }
 
 
 def labelled(frame: pd.DataFrame, columns: Sequence[Column], sel: Selection) -> pd.DataFrame:

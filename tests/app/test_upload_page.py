@@ -367,6 +367,15 @@ def test_each_error_message_is_shown_in_full_not_cut(dataset: str, lang: str) ->
     assert ("Messages en entier (1)" if lang == "fr" else "Messages in full (1)") in labels
 
 
+def test_a_long_error_message_wraps_in_its_table_row(dataset: str) -> None:
+    wb = openpyxl.load_workbook(DEMO)
+    wb["Suivi"]["C2"] = ("Statut inventé pour voir si le message entier reste lisible " * 3).strip()
+    at = upload(open_page("upload", dataset), _save(wb))
+    table = next(d for d in at.dataframe if "message" in d.value.columns)
+    # The grid wraps a cell's text only in rows over 4rem (64 px) high; else it cuts it.
+    assert table.proto.row_height > 64
+
+
 def test_the_authors_name_is_kept_for_the_next_upload_of_the_session(
     store: Store, dataset: str
 ) -> None:

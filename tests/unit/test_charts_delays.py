@@ -11,7 +11,13 @@ from monitoring.analysis import delays
 from monitoring.contract.dataset import Dataset, dataset_from_records
 from monitoring.present import delay_tables
 from monitoring.present.charts.base import CATEGORY_STYLE, NoChart
-from monitoring.present.charts.delays import TITLE_CHARS, lead_delays, measure_timeline
+from monitoring.present.charts.delays import (
+    LINE_PX,
+    ROW_HEIGHT,
+    TITLE_CHARS,
+    lead_delays,
+    measure_timeline,
+)
 
 AS_OF = dt.date(2020, 12, 1)
 DAY_MS = 86_400_000
@@ -157,15 +163,21 @@ def test_rows_are_grouped_under_an_axis_header_and_labelled_number_and_escaped_t
     assert list(fig.layout.yaxis.categoryarray) == keys
 
 
-def test_a_long_title_is_shortened_on_the_row_and_kept_whole_in_the_hover():
+def test_a_long_title_is_wrapped_whole_on_the_row_and_in_the_hover():
     title = "Renforcer " + "la coordination interministérielle " * 4
     ds = build([{"measure_id": "M1", "number": 7, "title": title, "due_date": "2020-06-30"}], [])
 
     fig = timeline(ds)
 
     label = fig.layout.yaxis.ticktext[1]
-    assert label.startswith("7. Renforcer") and label.endswith("…")
-    assert len(label) <= TITLE_CHARS + 3
+    lines = label.split("<br>")
+    assert " ".join(lines) == "7. " + title.strip()  # every word, none cut
+    assert len(lines) > 1 and all(len(line) <= TITLE_CHARS for line in lines)
+    # The rows kept empty around it give its lines room: none runs into the next row.
+    rows = list(fig.layout.yaxis.categoryarray)
+    slot = len(rows) - len(fig.layout.yaxis.tickvals) + 1
+    assert slot * ROW_HEIGHT >= LINE_PX * len(lines) and rows.index("M1") == 1 + slot // 2
+    assert fig.layout.height >= 170 + ROW_HEIGHT * len(rows)
     hover = trace(fig, "Non évaluée").hovertext[0]
     assert "Échue, non évaluée" in hover
     assert hover.replace("<br>", " ").count("coordination") == 4

@@ -12,6 +12,8 @@ downloads and the dossier show instead of an image.
 from __future__ import annotations
 
 import html
+import math
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,9 +24,14 @@ import plotly.graph_objects as go
 from monitoring.contract.palette import CATEGORY_STYLE as CATEGORY_STYLE
 from monitoring.contract.palette import RETENTION_STYLE as RETENTION_STYLE
 from monitoring.contract.schema import Lang
-from monitoring.text.i18n import format_percent, t
+from monitoring.text.i18n import format_number, format_percent, t
 
 FONT = "Liberation Sans, Arial, sans-serif"
+# plotly's `layout.separators`: the decimal mark, then the thousands separator. French
+# writes `2 897,5` with a narrow no-break space, as `format_number` and the PDF do.
+SEPARATORS: dict[Lang, str] = {"fr": ",\u202f", "en": ".,"}
+COUNT_STEPS = (1, 2, 5)  # a count axis steps by 1, 2, 5, 10, 20, 50…
+COUNT_TICKS = 8  # at most this many steps from 0 to the longest bar
 
 
 @dataclass(frozen=True)
@@ -70,8 +77,54 @@ def colon(lang: Lang) -> str:
     return "\u00a0: " if lang == "fr" else ": "
 
 
-def layout(fig: go.Figure, title: str, *, height: int) -> go.Figure:
+LABEL_CHARS = 45  # characters per line of a bar's label on the axis (wrapped, never cut)
+
+
+def row_label(name: object) -> str:
+    """A bar's name on the axis: escaped, wrapped at `LABEL_CHARS`."""
+    return wrapped(name, LABEL_CHARS)
+
+
+def wrapped(text: object, width: int) -> str:
+    """Escape user text and break it into lines of at most `width` characters, at spaces
+    only: a label is shown whole, never cut (a word longer than a line stays whole)."""
+    lines = textwrap.wrap(str(text), width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(safe(line) for line in lines)
+
+
+def count_axis(widest: float) -> dict[str, Any]:
+    """The tick settings of an axis that counts (measures, recommendations, days).
+
+    Whole ticks from 0, never `0.2 0.4`: a step of 1, 2 or 5 times a power of ten, the
+    smallest leaving at most `COUNT_TICKS` steps up to `widest`; written with the
+    language's thousands separator (`,d` reads `layout.separators`).
+    """
+    scale = 1
+    widest = widest if math.isfinite(widest) and widest > 0 else 1
+    while widest / (COUNT_STEPS[-1] * scale) > COUNT_TICKS:
+        scale *= 10
+    step = next(base * scale for base in COUNT_STEPS if widest / (base * scale) <= COUNT_TICKS)
+    return {"tick0": 0, "dtick": step, "tickformat": ",d", "rangemode": "tozero"}
+
+
+_DATE_FORMAT = {"fr": "%d/%m/%Y", "en": "%Y-%m-%d"}
+_MONTH_FORMAT = {"fr": "%m/%Y", "en": "%Y-%m"}
+_MONTH_MS = 28 * 86_400_000
+
+
+def date_ticks(lang: Lang) -> list[dict[str, object]]:
+    """A date axis's `tickformatstops`, in figures only (plotly would write month names in
+    English): day, month or year as the ticks are apart."""
+    return [
+        {"dtickrange": [None, _MONTH_MS], "value": _DATE_FORMAT[lang]},
+        {"dtickrange": [_MONTH_MS, "M12"], "value": _MONTH_FORMAT[lang]},
+        {"dtickrange": ["M12", None], "value": "%Y"},
+    ]
+
+
+def layout(fig: go.Figure, title: str, *, height: int, lang: Lang) -> go.Figure:
     fig.update_layout(
+        separators=SEPARATORS[lang],
         title={"text": safe(title), "x": 0, "xanchor": "left"},
         barmode="stack",
         height=height,
@@ -94,7 +147,7 @@ def stacked_bars(
     lang: Lang,
 ) -> list[go.Bar]:
     """One horizontal bar per row, stacked by code, each segment labelled with its count."""
-    names = [safe(name) for name, _ in rows]
+    names = [row_label(name) for name, _ in rows]
     totals = [sum(counts.values()) for _, counts in rows]
     bars = []
     for code in codes:
@@ -114,14 +167,14 @@ def stacked_bars(
                     "pattern": pattern_style(pattern),
                     "line": {"color": "white", "width": 1},
                 },
-                text=[str(v) if v else "" for v in values],
+                text=[format_number(v, lang) if v else "" for v in values],
                 textposition="inside",
                 insidetextanchor="middle",
                 customdata=shares,
                 hovertemplate="%{y}<br>"
                 + label(code, lang)
                 + colon(lang)
-                + "%{x} (%{customdata})<extra></extra>",
+                + "%{text} (%{customdata})<extra></extra>",
             )
         )
     return bars

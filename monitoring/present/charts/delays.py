@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
+import math
 from typing import Any
 
 import pandas as pd
@@ -12,19 +12,25 @@ from plotly.subplots import make_subplots
 
 from monitoring.contract.datebounds import falls_within
 from monitoring.contract.schema import CATEGORY_CODES, SHEETS_BY_ID, Lang
-from monitoring.present.charts.base import CATEGORY_STYLE, NoChart, category_label, layout, safe
+from monitoring.present.charts.base import (
+    CATEGORY_STYLE,
+    NoChart,
+    category_label,
+    count_axis,
+    layout,
+    safe,
+    wrapped,
+)
 from monitoring.text.i18n import format_date, format_date_phrase, format_days, format_number, t
 
-ROW_HEIGHT = 24  # pixels per row of the timeline: the chart grows with the measures shown
-TITLE_CHARS = 48  # a row label keeps this much of the title; the hover shows all of it
+ROW_HEIGHT = 24  # pixels per row: the chart grows with the measures shown
+LINE_PX = 16  # pixels per line of a row label written on several lines
+TITLE_CHARS = 60  # characters per line of a row label (wrapped whole, never cut)
+LEAD_CHARS = 40  # characters per line of a lead's name
 _HEADER = "\u2063group\u2063"  # prefix of the header rows' keys: no measure id starts so
+_SPACE = "\u2063space\u2063"  # prefix of the empty rows around a label of several lines
 _REVISED = "#E69F00"  # Okabe–Ito orange: revised deadlines
 _LATE = "#333333"  # the overdue span, dark and dotted, distinct from every category
-
-
-def short(text: object, limit: int = TITLE_CHARS) -> str:
-    """Return `text` cut to `limit` characters at a word boundary, with "…" when cut."""
-    return textwrap.shorten(str(text), width=limit, placeholder=" …")
 
 
 def _ms(later: pd.Series, earlier: pd.Series) -> list[float]:
@@ -42,8 +48,8 @@ def _iso(values: pd.Series) -> list[str | None]:
 
 
 def _row_label(number: Any, title: Any) -> str:
-    text = safe(short(title))
-    return text if pd.isna(number) else f"{number}. {text}"
+    """`7. Renforcer la coordination…` whole, on as many lines as it needs."""
+    return wrapped(title if pd.isna(number) else f"{number}. {title}", TITLE_CHARS)
 
 
 def _rows_with_headers(rows: pd.DataFrame) -> tuple[list[str], list[str]]:
@@ -59,11 +65,26 @@ def _rows_with_headers(rows: pd.DataFrame) -> tuple[list[str], list[str]]:
         if group != previous:
             name = f"{plan_id} · {axis}" if several_plans else str(axis)
             keys.append(f"{_HEADER}{len(keys)}")
-            labels.append(f"<b>{safe(short(name, TITLE_CHARS + 12))}</b>")
+            labels.append(f"<b>{wrapped(name, TITLE_CHARS)}</b>")
             previous = group
         keys.append(_key(measure_id))
         labels.append(_row_label(number, title))
     return keys, labels
+
+
+def _spaced(keys: list[str], labels: list[str]) -> list[str]:
+    """The y axis's rows: each key, with empty rows above and below a label of several
+    lines, as many as its height needs (a category axis spaces its rows evenly).
+
+    A label is centred on its row: one of `n` lines reaches `n * LINE_PX / 2` above and
+    below its row's centre, which has `ROW_HEIGHT / 2` of its own.
+    """
+    rows: list[str] = []
+    for key, label in zip(keys, labels, strict=True):
+        reach = (label.count("<br>") + 1) * LINE_PX / 2 - ROW_HEIGHT / 2
+        pad = [f"{_SPACE}{len(rows)}.{i}" for i in range(math.ceil(max(reach, 0) / ROW_HEIGHT))]
+        rows += [*pad, key, *(f"{p}+" for p in pad)]
+    return rows
 
 
 def _late_text(days: Any, due: Any, assessed_on: Any, assessed_latest: Any, lang: Lang) -> str:
@@ -81,7 +102,7 @@ def _late_text(days: Any, due: Any, assessed_on: Any, assessed_latest: Any, lang
 
 def _hover(row: pd.Series, lang: Lang) -> str:
     """The hover text of one measure: full title, status, dates, delay."""
-    title = "<br>".join(safe(line) for line in textwrap.wrap(str(row["title"]), 70))
+    title = wrapped(row["title"], 70)
     number = "" if pd.isna(row["number"]) else f"{row['number']}. "
     lines = [
         f"<b>{number}{title}</b>",
@@ -262,12 +283,13 @@ def measure_timeline(
         lang: language of the labels.
     """
     keys, labels = _rows_with_headers(rows)
-    headers = [k for k in keys if k.startswith(_HEADER)]
+    categories = _spaced(keys, labels)
+    headers = [k for k in categories if k.startswith((_HEADER, _SPACE))]
     starts = rows["plan_start"].dropna()
     anchor = _iso(starts)[:1] or [as_of.isoformat()]
     fig = go.Figure(
         [
-            # Invisible points: they give each header row its place on the y axis.
+            # Invisible points: they give each header and empty row its place on the y axis.
             go.Scatter(
                 x=anchor * len(headers),
                 y=headers,
@@ -304,8 +326,9 @@ def measure_timeline(
         bgcolor="white",
         yshift=24,
     )
-    height = 170 + ROW_HEIGHT * len(keys)
-    layout(fig, t("delays.chart.timeline", lang), height=height)
+    # Every row as tall as the longest label needs (a category axis spaces rows evenly).
+    height = 170 + ROW_HEIGHT * len(categories)
+    layout(fig, t("delays.chart.timeline", lang), height=height, lang=lang)
     fig.update_layout(
         barmode="overlay",
         margin={"t": 120, "b": 30},
@@ -315,11 +338,11 @@ def measure_timeline(
     fig.update_yaxes(
         type="category",
         categoryorder="array",
-        categoryarray=keys,
+        categoryarray=categories,
         tickmode="array",
         tickvals=keys,
         ticktext=labels,
-        range=[len(keys) - 0.5, -0.5],
+        range=[len(categories) - 0.5, -0.5],
         autorange=False,
         showgrid=False,
     )
@@ -347,7 +370,7 @@ def lead_delays(leads: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure | NoChar
     if leads.empty:
         return NoChart("nochart.leads", {"sheet": SHEETS_BY_ID["measures"].name(lang)})
     names = [
-        t("delays.no_lead", lang) if pd.isna(lead) else safe(short(lead, 60))
+        t("delays.no_lead", lang) if pd.isna(lead) else wrapped(lead, LEAD_CHARS)
         for lead in leads["lead"]
     ]
     fig = make_subplots(
@@ -364,7 +387,7 @@ def lead_delays(leads: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure | NoChar
             "delays.hover.lead",
             lang,
             lead=name,
-            overdue=count,
+            overdue=format_number(count, lang),
             median=_at_least(median, lang),
             longest=_at_least(None if pd.isna(longest) else int(longest), lang),
         )
@@ -403,15 +426,21 @@ def lead_delays(leads: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure | NoChar
         row=1,
         col=2,
     )
-    layout(fig, t("delays.chart.by_lead", lang), height=150 + 44 * len(names))
+    layout(fig, t("delays.chart.by_lead", lang), height=150 + 44 * len(names), lang=lang)
     # Room on the right for the numbers written past the end of the longest bar.
     fig.update_xaxes(
         title_text=t("delays.chart.measures_axis", lang),
         range=[0, max(counts) * 1.15],
+        **count_axis(max(counts)),
         row=1,
         col=1,
     )
+    widest = max((m for m in medians if pd.notna(m)), default=1)
     fig.update_xaxes(
-        title_text=t("delays.chart.days_axis", lang), range=[0, max(medians) * 1.2], row=1, col=2
+        title_text=t("delays.chart.days_axis", lang),
+        range=[0, widest * 1.2],
+        **count_axis(widest),
+        row=1,
+        col=2,
     )
     return fig

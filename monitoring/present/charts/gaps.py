@@ -10,7 +10,6 @@ colour alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,12 +21,16 @@ from monitoring.present.charts.base import (
     CATEGORY_STYLE,
     FONT,
     RETENTION_STYLE,
+    SEPARATORS,
     NoChart,
     category_label,
+    count_axis,
     layout,
     retention_label,
+    row_label,
     safe,
     stacked_bars,
+    wrapped,
 )
 from monitoring.text.i18n import format_number, format_percent, t
 
@@ -37,6 +40,7 @@ TEXT_COLOUR = "#333333"
 GROUP_NODE = "#555555"
 MIDDLE_NODE = "#8C8C8C"
 BAR_PX = 34  # height of one bar, so that a chart grows with its rows
+TITLE_CHARS = 90  # characters per line of a panel's title (a plan's id and title)
 
 
 def _level_label(code: str, lang: Lang) -> str:
@@ -91,7 +95,9 @@ def retention_by_group(
     plans = list(dict.fromkeys(frame["plan_id"]))
     panels = [frame[frame["plan_id"] == plan_id] for plan_id in plans]
     sizes = [max(panel["group"].nunique(), 1) for panel in panels] or [1]
-    titles = [safe(f"{p['plan_id'].iloc[0]} — {p['plan_title'].iloc[0]}") for p in panels]
+    titles = [
+        wrapped(f"{p['plan_id'].iloc[0]} — {p['plan_title'].iloc[0]}", TITLE_CHARS) for p in panels
+    ]
     height = 160 + BAR_PX * sum(sizes) + 60 * len(sizes)
     fig = make_subplots(
         rows=len(sizes),
@@ -112,13 +118,13 @@ def retention_by_group(
             fig.add_trace(bar, row=i + 1, col=1)
         totals = counts.sum(axis=1).astype(int).tolist()
         taken = counts[list(TAKEN_UP)].sum(axis=1).astype(int).tolist()
-        names = [safe(name) for name, _ in rows]
+        names = [row_label(name) for name, _ in rows]
         fig.add_trace(_end_labels(names, totals, taken, totals, lang), row=i + 1, col=1)
         widest = max([widest, *totals])
-    fig.update_xaxes(range=[0, widest * 1.35], dtick=_tick(widest))
+    fig.update_xaxes(range=[0, widest * 1.35], **count_axis(widest))
     fig.update_xaxes(title_text=t("chart.recommendations_axis", lang), row=len(sizes), col=1)
     title = t("gaps.chart.by_author" if by == "author" else "gaps.chart.by_theme", lang)
-    return _finish(fig, title, height=height)
+    return _finish(fig, title, height=height, lang=lang)
 
 
 def theme_coverage(frame: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure | NoChart:
@@ -149,7 +155,7 @@ def theme_coverage(frame: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure | NoC
     totals = frame["recommendations"].astype(int).tolist()
     fig.add_trace(
         _end_labels(
-            [safe(name) for name, _ in rows],
+            [row_label(name) for name, _ in rows],
             totals,
             frame["taken_up"].astype(int).tolist(),
             frame["documented"].astype(int).tolist(),
@@ -159,10 +165,11 @@ def theme_coverage(frame: pd.DataFrame, *, lang: Lang = "fr") -> go.Figure | NoC
     widest = max([1, *totals])
     fig.update_xaxes(
         range=[0, widest * 1.45],
-        dtick=_tick(widest),
+        **count_axis(widest),
         title_text=t("chart.recommendations_axis", lang),
     )
-    return _finish(fig, t("gaps.chart.coverage", lang), height=170 + BAR_PX * max(len(rows), 1))
+    height = 170 + BAR_PX * max(len(rows), 1)
+    return _finish(fig, t("gaps.chart.coverage", lang), height=height, lang=lang)
 
 
 def recommendation_sankey(
@@ -218,10 +225,12 @@ def recommendation_sankey(
                 + "%{value}<extra></extra>",
             },
             textfont={"family": FONT, "size": 13, "color": TEXT_COLOUR},
+            valueformat=",d",  # counts, with the language's thousands separator
         )
     )
     title = t("gaps.sankey.title_author" if by == "author" else "gaps.sankey.title_theme", lang)
     fig.update_layout(
+        separators=SEPARATORS[lang],
         title={"text": safe(title), "x": 0, "xanchor": "left"},
         height=max(420, 140 + 42 * tallest),
         margin={"l": 10, "r": 10, "t": 60, "b": 20},
@@ -298,7 +307,7 @@ def _node_label(kind: str, key: str, lang: Lang) -> str:
         return retention_label(key, lang)
     if kind == "plan":
         return t("gaps.sankey.plan_node", lang, plan=safe(key))
-    return safe(key)
+    return row_label(key)
 
 
 def _node_colour(kind: str, key: str) -> str:
@@ -321,14 +330,9 @@ def _translucent(colour: str, alpha: float = 0.45) -> str:
     return f"rgba({red}, {green}, {blue}, {alpha})"
 
 
-def _tick(widest: int) -> Any:
-    """Whole-number ticks: every recommendation is a whole one."""
-    return 1 if widest <= 10 else None
-
-
-def _finish(fig: go.Figure, title: str, *, height: int) -> go.Figure:
+def _finish(fig: go.Figure, title: str, *, height: int, lang: Lang) -> go.Figure:
     """The base layout, with the legend kept clear of the first panel's title."""
-    layout(fig, title, height=height)
+    layout(fig, title, height=height, lang=lang)
     fig.update_layout(
         title={"yref": "container", "y": 1 - 12 / height, "yanchor": "top"},
         margin={"l": 10, "r": 10, "t": 110, "b": 50},

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from monitoring.contract.dataset import StatusScale
 from monitoring.contract.schema import SHEETS_BY_ID, Lang
-from monitoring.present.charts.base import NoChart, layout, safe
+from monitoring.present.charts.base import NoChart, date_ticks, layout, safe
 from monitoring.text.i18n import format_date_bounds, t
 
 # Okabe–Ito colours not used by the status palette's greens and blues, plus a dash and a
@@ -21,18 +21,6 @@ VOICE_STYLE: dict[str, tuple[str, str, str]] = {
 }
 # Lines of voices that agree would hide each other: each voice is drawn slightly apart.
 VOICE_OFFSET: dict[str, float] = {"government": -0.12, "civil_society": 0.0, "independent": 0.12}
-_DATE_FORMAT = {"fr": "%d/%m/%Y", "en": "%Y-%m-%d"}
-_MONTH_FORMAT = {"fr": "%m/%Y", "en": "%Y-%m"}
-_MONTH_MS = 28 * 86_400_000
-
-
-def _tick_formats(lang: Lang) -> list[dict[str, object]]:
-    """Date ticks in figures only (no month names in another language): day, month, year."""
-    return [
-        {"dtickrange": [None, _MONTH_MS], "value": _DATE_FORMAT[lang]},
-        {"dtickrange": [_MONTH_MS, "M12"], "value": _MONTH_FORMAT[lang]},
-        {"dtickrange": ["M12", None], "value": "%Y"},
-    ]
 
 
 def status_history(
@@ -92,7 +80,7 @@ def status_history(
         )
     if not fig.data:
         return NoChart("nochart.history", {"sheet": SHEETS_BY_ID["status_updates"].name(lang)})
-    layout(fig, t("measures.chart.title", lang), height=140 + 38 * len(levels))
+    layout(fig, t("measures.chart.title", lang), height=140 + 38 * len(levels), lang=lang)
     fig.update_layout(showlegend=True)  # even with one voice: its name is how it is read
     fig.update_yaxes(
         tickvals=list(range(len(levels))),
@@ -102,7 +90,7 @@ def status_history(
         showgrid=True,
         gridcolor="#E5E5E5",
     )
-    fig.update_xaxes(title_text=t("measures.chart.x", lang), tickformatstops=_tick_formats(lang))
+    fig.update_xaxes(title_text=t("measures.chart.x", lang), tickformatstops=date_ticks(lang))
     fig.add_shape(
         type="line", x0=day, x1=day, y0=0, y1=1, yref="paper",
         line={"color": "#555555", "dash": "dot", "width": 1.5},

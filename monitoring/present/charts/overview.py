@@ -16,6 +16,8 @@ from monitoring.present.charts.base import (
     NoChart,
     category_label,
     colon,
+    count_axis,
+    date_ticks,
     layout,
     pattern_style,
     retention_label,
@@ -47,8 +49,9 @@ def status_by_plan(summaries: Sequence[dict[str, Any]], lang: Lang = "fr") -> go
     if not any(s["measures"] for s in summaries):
         return NoChart("nochart.status", {"sheet": _sheet("measures", lang)})
     fig = go.Figure(stacked_bars(rows, CATEGORY_CODES, CATEGORY_STYLE, category_label, lang))
-    fig.update_xaxes(title_text=t("chart.measures_axis", lang))
-    return layout(fig, t("chart.status_by_plan", lang), height=160 + 60 * len(rows))
+    widest = max(sum(counts.values()) for _, counts in rows)
+    fig.update_xaxes(title_text=t("chart.measures_axis", lang), **count_axis(widest))
+    return layout(fig, t("chart.status_by_plan", lang), height=160 + 60 * len(rows), lang=lang)
 
 
 def _recorded(summary: dict[str, Any]) -> bool:
@@ -73,8 +76,9 @@ def retention_by_plan(
         return NoChart("nochart.retention", {"sheet": _sheet("retention", lang)})
     codes = [c.code for c in RETENTION_LEVELS]
     fig = go.Figure(stacked_bars(rows, codes, RETENTION_STYLE, retention_label, lang))
-    fig.update_xaxes(title_text=t("chart.recommendations_axis", lang))
-    return layout(fig, t("chart.retention_by_plan", lang), height=160 + 60 * len(rows))
+    widest = max(sum(counts.values()) for _, counts in rows)
+    fig.update_xaxes(title_text=t("chart.recommendations_axis", lang), **count_axis(widest))
+    return layout(fig, t("chart.retention_by_plan", lang), height=160 + 60 * len(rows), lang=lang)
 
 
 def _known_at(timeline: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
@@ -174,7 +178,7 @@ def plan_periods(timeline: pd.DataFrame, as_of: dt.date, lang: Lang = "fr") -> g
         x=pd.Timestamp(as_of), y=1.0, yref="paper", text=format_date(as_of, lang),
         showarrow=False, yanchor="bottom", font={"size": 11},
     )  # fmt: skip
-    fig.update_xaxes(type="date")
-    fig = layout(fig, t("chart.plan_periods", lang), height=200 + 50 * len(names))
+    fig.update_xaxes(type="date", tickformatstops=date_ticks(lang))
+    fig = layout(fig, t("chart.plan_periods", lang), height=200 + 50 * len(names), lang=lang)
     fig.update_layout(barmode="overlay")
     return fig

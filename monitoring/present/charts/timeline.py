@@ -10,7 +10,6 @@ without a plan in force. Every user text goes through `safe()`.
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,7 +19,7 @@ import plotly.graph_objects as go
 
 from monitoring.analysis.timeline import LANE_ORDER
 from monitoring.contract.schema import SHEETS_BY_ID, Lang
-from monitoring.present.charts.base import FONT, NoChart, layout, safe
+from monitoring.present.charts.base import FONT, NoChart, date_ticks, layout, safe, wrapped
 from monitoring.present.timeline_text import reply_notes
 from monitoring.text.i18n import (
     format_date,
@@ -48,13 +47,14 @@ SLOT_PX = 16  # vertical spacing of events too close in time to sit side by side
 MAX_SLOTS = 7  # slots 0, +1, -1, +2, -2, +3, -3; further events reuse them
 MIN_LANE_PX = 70
 WRAP = 70  # characters per line of a hover label
+NAME_CHARS = 40  # characters per line of an addressee's name on the axis (wrapped whole)
 
 
 def _wrap(text: Any) -> str:
     """Escape user text and cut it into lines a hover box can hold."""
     if not isinstance(text, str) or not text:
         return "—"
-    return "<br>".join(safe(line) for line in textwrap.wrap(text, WRAP)) or "—"
+    return wrapped(text, WRAP) or "—"
 
 
 def _slots(dates: pd.Series, min_gap_days: float) -> list[int]:
@@ -301,13 +301,14 @@ def event_timeline(
                 traces.append(_event_trace(rows[part], y, kind, name, hollow, lang))
     extra = [trace for trace in (_ranges(events, y, lang), _links(events, y, lang)) if trace]
     fig = go.Figure([*traces, *extra])
-    layout(fig, t("timeline.chart.title", lang), height=int(200 + total))
+    layout(fig, t("timeline.chart.title", lang), height=int(200 + total), lang=lang)
     _plan_context(fig, plans, lang)
     first = pd.Timestamp(start) if start else events["date"].min()
     last = pd.Timestamp(end) if end else _latest(events).fillna(events["date"]).max()
     if pd.notna(first) and pd.notna(last):
         pad = pd.Timedelta(days=max((last - first).days * 0.02, 15))
         fig.update_xaxes(range=[first - pad, last + pad])
+    fig.update_xaxes(type="date", tickformatstops=date_ticks(lang))
     fig.update_yaxes(
         tickvals=centres,
         ticktext=[t(f"timeline.kind.{k}", lang) for k in lanes],
@@ -339,7 +340,7 @@ def reply_rate_bars(rates: pd.DataFrame, *, lang: Lang) -> go.Figure | NoChart:
         return NoChart("nochart.reply_rates", {"sheet": SHEETS_BY_ID["events"].name(lang)})
     unnamed = t("timeline.unnamed_recipient", lang)
     names = [r if isinstance(r, str) else unnamed for r in rates["recipient"]]
-    labels = [safe(textwrap.shorten(n, 48, placeholder="…")) for n in names]
+    labels = [wrapped(n, NAME_CHARS) for n in names]
     texts = [
         t(
             "timeline.rate_text",
@@ -368,7 +369,9 @@ def reply_rate_bars(rates: pd.DataFrame, *, lang: Lang) -> go.Figure | NoChart:
             hovertemplate="%{customdata[0]}<br>%{text}<br>%{customdata[1]}<extra></extra>",
         )
     )
-    layout(fig, t("timeline.rates.title", lang), height=150 + 38 * max(len(rates), 1))
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    row = max(38, 16 * lines + 10)  # every bar as tall as the longest name needs
+    layout(fig, t("timeline.rates.title", lang), height=150 + row * max(len(rates), 1), lang=lang)
     fig.update_xaxes(
         range=[0, 1.45],
         tickvals=[0, 0.25, 0.5, 0.75, 1],
