@@ -52,6 +52,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/changelog_bench.py
 	$(PY) bench/hostile_bench.py
 	$(PY) bench/cli_bench.py
+	$(PY) bench/experience_bench.py
 
 # Known vulnerabilities (PyPI and OSV advisories) in the installed dependencies. Not part
 # of `make test`: pip-audit needs the advisory databases (pypi.org's JSON API, api.osv.dev),

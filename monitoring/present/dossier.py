@@ -24,6 +24,7 @@ import html
 import io
 import zipfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from monitoring.analysis import delays
@@ -307,57 +308,73 @@ def build(
     charts_ = charts(sel)
     total = len(charts_) + 4  # figures, each chart, workbook, PDF, ZIP
     tell(1, total, t("dossier.step.figures", lang))
-    tables_ = tables(sel)  # the renderer starts with the first image, if any
-
+    stamps = [
+        _stamp(sel, chart.image_title, chart.plans,
+               t("exports.source_app", lang, page=t(f"page.{chart.page}", lang)),
+               dataset_label, version)
+        for chart in charts_
+    ]  # fmt: skip
+    # PNG at print scale; a vector format at `figure_bytes`'s default, as a download has it.
+    formats = export_formats.dossier_images()
+    scales = {fmt.name: SCALE if fmt.name == "png" else 2 for fmt in formats}
     buffer = io.BytesIO()
     files: list[str] = []
     images: list[pdf_report.ChartImage] = []
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for number, chart in enumerate(charts_, start=1):
-            label = t("dossier.step.chart", lang, number=number, total=len(charts_),
-                      title=chart.title)  # fmt: skip
-            tell(1 + number, total, label)
-            source = t("exports.source_app", lang, page=t(f"page.{chart.page}", lang))
-            stamp = _stamp(sel, chart.image_title, chart.plans, source, dataset_label, version)
-            stem = chart_stem(number, chart.name)
-            if isinstance(chart.figure, NoChart):  # nothing to draw: its sentence, no image
-                name = f"{CHART_DIR}/{stem}.txt"
-                text = f"{chart.title}\n\n{chart.figure.text(lang)}\n\n{stamp.footer()}\n"
-                _write(archive, name, text.encode("utf-8"), now, compress=True)
-                files.append(name)
-                images.append(pdf_report.ChartImage(chart, None, stem))
-                continue
-            rendered_images: dict[str, bytes] = {}
-            for fmt in export_formats.dossier_images():  # PNG and SVG
-                assert fmt.render is not None  # a chart format always has its renderer
-                data = fmt.render(chart.figure, stamp, width=WIDTH, scale=SCALE)
-                name = f"{CHART_DIR}/{stem}.{fmt.extension}"
-                _write(archive, name, data, now, compress=fmt.compressible)
-                files.append(name)
-                rendered_images[fmt.name] = data
-            images.append(pdf_report.ChartImage(chart, rendered_images["png"], stem))
-
-        tell(total - 2, total, t("dossier.step.tables", lang))
+    # The images are drawn by Chromium (kaleido) in a thread of their own while this one
+    # builds the tables and their workbook: the renderer's waits and the tables' pandas
+    # work overlap. Progress is told here, in this thread, as each image arrives.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dossier-images") as pool:
+        drawn = [
+            None if isinstance(chart.figure, NoChart)
+            else pool.submit(exports.figure_images, chart.figure, scales, stamp, width=WIDTH)
+            for chart, stamp in zip(charts_, stamps, strict=True)
+        ]  # fmt: skip
+        tables_ = tables(sel)
         report = pdf_name(lang)
         source = t("dossier.tables_source", lang, pdf=report)
-        stamp = _stamp(sel, t("dossier.tables_title", lang), sel.plan_ids(), source,
-                       dataset_label, version)  # fmt: skip
-        workbook = exports.tables_xlsx({table.sheet: table.frame for table in tables_}, stamp)
-        _write(archive, TABLES_FILE, workbook, now, compress=False)  # XLSX is a ZIP already
-        files.append(TABLES_FILE)
+        tables_stamp = _stamp(sel, t("dossier.tables_title", lang), sel.plan_ids(), source,
+                              dataset_label, version)  # fmt: skip
+        frames = {table.sheet: table.frame for table in tables_}
+        workbook = exports.tables_xlsx(frames, tables_stamp)
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for number, (chart, stamp, future) in enumerate(
+                zip(charts_, stamps, drawn, strict=True), start=1
+            ):
+                label = t("dossier.step.chart", lang, number=number, total=len(charts_),
+                          title=chart.title)  # fmt: skip
+                tell(1 + number, total, label)
+                stem = chart_stem(number, chart.name)
+                if future is None:  # nothing to draw: its sentence, no image
+                    assert isinstance(chart.figure, NoChart)
+                    name = f"{CHART_DIR}/{stem}.txt"
+                    text = f"{chart.title}\n\n{chart.figure.text(lang)}\n\n{stamp.footer()}\n"
+                    _write(archive, name, text.encode("utf-8"), now, compress=True)
+                    files.append(name)
+                    images.append(pdf_report.ChartImage(chart, None, stem))
+                    continue
+                rendered_images = future.result()
+                for fmt in formats:  # PNG and SVG
+                    name = f"{CHART_DIR}/{stem}.{fmt.extension}"
+                    _write(archive, name, rendered_images[fmt.name], now, compress=fmt.compressible)
+                    files.append(name)
+                images.append(pdf_report.ChartImage(chart, rendered_images["png"], stem))
 
-        tell(total - 1, total, t("dossier.step.pdf", lang))
-        fictional, note = what_the_cover_vouches(dataset_key, lang)
-        info = pdf_report.ReportInfo(
-            dataset=dataset_label,
-            version=version,
-            fictional=fictional,
-            note=note,
-            generated=now,
-        )
-        rendered = pdf_report.report_pdf(sel, info, images, compress=compress_pdf)
-        _write(archive, report, rendered.data, now, compress=not compress_pdf)
-        files.append(report)
-        tell(total, total, t("dossier.step.zip", lang))
+            tell(total - 2, total, t("dossier.step.tables", lang))
+            _write(archive, TABLES_FILE, workbook, now, compress=False)  # XLSX is a ZIP already
+            files.append(TABLES_FILE)
+
+            tell(total - 1, total, t("dossier.step.pdf", lang))
+            fictional, note = what_the_cover_vouches(dataset_key, lang)
+            info = pdf_report.ReportInfo(
+                dataset=dataset_label,
+                version=version,
+                fictional=fictional,
+                note=note,
+                generated=now,
+            )
+            rendered = pdf_report.report_pdf(sel, info, images, compress=compress_pdf)
+            _write(archive, report, rendered.data, now, compress=not compress_pdf)
+            files.append(report)
+            tell(total, total, t("dossier.step.zip", lang))
     return Dossier(buffer.getvalue(), tuple(files), report, rendered.pages, len(charts_),
                    len(tables_))  # fmt: skip

@@ -312,18 +312,40 @@ def figure_bytes(
         NothingToDraw: `fig` is a `NoChart`: there is no image (the message says why).
         ExportUnavailable: no Chromium is installed (the message says what to install).
     """
+    return figure_images(fig, {fmt: scale}, stamp, width=width, height=height)[fmt]
+
+
+def figure_images(
+    fig: go.Figure | NoChart,
+    scales: Mapping[str, float],
+    stamp: Stamp,
+    *,
+    width: int = 1400,
+    height: int | None = None,
+) -> dict[str, bytes]:
+    """The chart in several formats (`{format: scale}`), stamped and serialised once.
+
+    The dossier writes each chart as PNG and SVG: stamping a copy of a figure and turning
+    it into the renderer's JSON validates every property, about as long as rendering it,
+    so it is done once for all the formats (`figure_bytes` for one, with its arguments).
+    """
     if isinstance(fig, NoChart):
         raise NothingToDraw(fig, stamp.lang)
     if not chromium_available():
         raise ExportUnavailable(stamp.lang)
     start_renderer()
+    import kaleido
+    import plotly.io as pio
+
     stamped = stamped_figure(fig, stamp, height=height, width=width)
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-        data: bytes = stamped.to_image(
-            format=fmt, width=width, height=int(stamped.layout.height), scale=scale
+    spec = stamped.to_dict()
+    size = {"width": width, "height": int(stamped.layout.height)}
+    return {
+        fmt: kaleido.calc_fig_sync(
+            spec, opts={"format": fmt, **size, "scale": scale}, topojson=pio.defaults.topojson
         )
-    return data
+        for fmt, scale in scales.items()
+    }
 
 
 # --- Tables ---------------------------------------------------------------------------

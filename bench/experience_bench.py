@@ -1,0 +1,142 @@
+"""Benchmark of what a person waits for (issue 14, item 8): the first page of a new browser
+session, fully drawn, and the dossier of the default dataset.
+
+    .venv/bin/python bench/experience_bench.py            # 5 sessions, 3 dossiers
+    .venv/bin/python bench/experience_bench.py --sessions 3 --dossiers 1
+
+First page: the app is started (`streamlit run dashboard.py`, a fresh version store seeded
+with the shipped datasets) and opened once, as any earlier visitor would have; then each
+new browser session (a new context: no cache, no cookie) opens `/`, and is timed from the
+navigation's start until the page is fully drawn: its title shown, the script ended (no
+status widget), every chart drawn (each plotly chart holds its SVG). The very first
+session of the server is reported apart: it also pays the server's first loading.
+
+Dossier: `monitoring.present.dossier.build` on the default dataset (France), in this
+process, the image renderer already started (the app starts it when a page with charts is
+first shown; the command line when it draws its first image), as the Report page runs it.
+
+Targets: `FIRST_PAGE_TARGET_S` for a new session, `DOSSIER_TARGET_S` for the dossier. The
+script reports; it never fails on a target. Wall-clock figures: run it on an idle machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+FIRST_PAGE_TARGET_S = 2.0
+DOSSIER_TARGET_S = 8.0
+CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
+
+DRAWN = """() => document.querySelector('h1')
+  && !document.querySelector('[data-testid=stStatusWidget]')
+  && document.querySelectorAll('[data-testid=stPlotlyChart]').length > 0
+  && [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+     .every((chart) => chart.querySelector('.main-svg'))"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def first_page_timings(sessions: int) -> tuple[float, list[float]]:
+    """Seconds to a fully drawn first page: the server's first session, then each new one."""
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    with tempfile.TemporaryDirectory() as state:
+        env = {**os.environ, "PLAN_MONITORING_STATE_DIR": state, "PYTHONPATH": str(ROOT)}
+        env.pop("PLAN_MONITORING_DATABASE_URL", None)
+        command = [
+            sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless",
+            "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+            "--browser.gatherUsageStats", "false",
+        ]  # fmt: skip
+        server = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), 1).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise RuntimeError("the app did not start") from None
+                    time.sleep(0.2)
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+                timings = []
+                for _ in range(sessions + 1):
+                    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                    page = context.new_page()
+                    start = time.perf_counter()
+                    page.goto(f"http://127.0.0.1:{port}/")
+                    page.wait_for_function(DRAWN, timeout=120_000, polling=25)
+                    timings.append(time.perf_counter() - start)
+                    context.close()
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return timings[0], timings[1:]
+
+
+def dossier_timings(runs: int) -> list[float]:
+    """Seconds to build the default dataset's dossier, the renderer already started."""
+    from monitoring.config.shipped import DEFAULT_KEY, dataset_label
+    from monitoring.intake.loading import load_shipped
+    from monitoring.present import dossier, exports
+
+    ds = load_shipped(DEFAULT_KEY)
+    exports.start_renderer()
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        dossier.build(
+            ds, dataset_label=dataset_label(DEFAULT_KEY, "fr"), version="1",
+            as_of=dt.date.today(), lang="fr", dataset_key=DEFAULT_KEY,
+        )  # fmt: skip
+        timings.append(time.perf_counter() - start)
+    return timings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=5)
+    parser.add_argument("--dossiers", type=int, default=3)
+    args = parser.parse_args()
+    first, warm = first_page_timings(args.sessions)
+    built = dossier_timings(args.dossiers)
+    page, pack = statistics.median(warm), statistics.median(built)
+    print("## What a person waits for (default dataset, wall clock)\n")
+    print("| What | Median (s) | All runs (s) | Target (s) | |")
+    print("|---|---:|---|---:|---|")
+    rows = (
+        ("First page of a new browser session, fully drawn", page, warm, FIRST_PAGE_TARGET_S),
+        ("The dossier (Report page), renderer started", pack, built, DOSSIER_TARGET_S),
+    )
+    for name, median, runs, target in rows:
+        verdict = "met" if median < target else "**NOT met**"
+        shown = ", ".join(f"{r:.2f}" for r in runs)
+        print(f"| {name} | {median:.2f} | {shown} | < {target:g} | {verdict} |")
+    print(f"\nThe server's very first session (it also loads the datasets): {first:.2f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
