@@ -11,9 +11,10 @@ navigation's start until the page is fully drawn: its title shown, the script en
 status widget), every chart drawn (each plotly chart holds its SVG). The very first
 session of the server is reported apart: it also pays the server's first loading.
 
-Dossier: `monitoring.present.dossier.build` on the default dataset (France), in this
-process, the image renderer already started (the app starts it when a page with charts is
-first shown; the command line when it draws its first image), as the Report page runs it.
+Dossier: in the same browser, the Report page's "build" button is clicked and timed until
+its download button shows (what a coordinator waits for); then, for comparison,
+`monitoring.present.dossier.build` on the default dataset (France) in this process, the
+image renderer already started (as the app starts it when a page with charts is shown).
 
 Targets: `FIRST_PAGE_TARGET_S` for a new session, `DOSSIER_TARGET_S` for the dossier. The
 script reports; it never fails on a target. Wall-clock figures: run it on an idle machine.
@@ -39,6 +40,8 @@ FIRST_PAGE_TARGET_S = 2.0
 DOSSIER_TARGET_S = 8.0
 CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 
+DRAWN_REPORT = """() => document.querySelector('h1')
+  && !document.querySelector('[data-testid=stStatusWidget]')"""
 DRAWN = """() => document.querySelector('h1')
   && !document.querySelector('[data-testid=stStatusWidget]')
   && document.querySelectorAll('[data-testid=stPlotlyChart]').length > 0
@@ -52,9 +55,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def first_page_timings(sessions: int) -> tuple[float, list[float]]:
-    """Seconds to a fully drawn first page: the server's first session, then each new one."""
+def browser_timings(sessions: int, dossiers: int) -> tuple[float, list[float], list[float]]:
+    """Seconds to a fully drawn first page (the server's first session, then each new one),
+    and from the Report page's button to its download, in a browser."""
     from playwright.sync_api import sync_playwright
+
+    from monitoring.text.i18n import t
 
     port = _free_port()
     with tempfile.TemporaryDirectory() as state:
@@ -89,11 +95,21 @@ def first_page_timings(sessions: int) -> tuple[float, list[float]]:
                     page.wait_for_function(DRAWN, timeout=120_000, polling=25)
                     timings.append(time.perf_counter() - start)
                     context.close()
+                built = []
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                for _ in range(dossiers):
+                    page.goto(f"http://127.0.0.1:{port}/report?lang=fr")
+                    page.wait_for_function(DRAWN_REPORT, timeout=120_000, polling=25)
+                    start = time.perf_counter()
+                    page.get_by_role("button", name=t("report.build", "fr")).click()
+                    ready = page.get_by_role("button", name=t("report.download", "fr"))
+                    ready.wait_for(timeout=300_000)
+                    built.append(time.perf_counter() - start)
                 browser.close()
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return timings[0], timings[1:]
+    return timings[0], timings[1:], built
 
 
 def dossier_timings(runs: int) -> list[float]:
@@ -120,15 +136,22 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=5)
     parser.add_argument("--dossiers", type=int, default=3)
     args = parser.parse_args()
-    first, warm = first_page_timings(args.sessions)
+    first, warm, clicked = browser_timings(args.sessions, args.dossiers)
     built = dossier_timings(args.dossiers)
-    page, pack = statistics.median(warm), statistics.median(built)
+    page, click = statistics.median(warm), statistics.median(clicked)
+    pack = statistics.median(built)
     print("## What a person waits for (default dataset, wall clock)\n")
     print("| What | Median (s) | All runs (s) | Target (s) | |")
     print("|---|---:|---|---:|---|")
     rows = (
         ("First page of a new browser session, fully drawn", page, warm, FIRST_PAGE_TARGET_S),
-        ("The dossier (Report page), renderer started", pack, built, DOSSIER_TARGET_S),
+        (
+            "The dossier, from the Report page's button to its download",
+            click,
+            clicked,
+            DOSSIER_TARGET_S,
+        ),
+        ("The dossier built in one process, renderer started", pack, built, DOSSIER_TARGET_S),
     )
     for name, median, runs, target in rows:
         verdict = "met" if median < target else "**NOT met**"
