@@ -577,6 +577,7 @@ def show_table(
     key: str | None = None,
     title: str | None = None,
     column_order: Sequence[str] | None = None,
+    on_screen: Sequence[str] | None = None,
     **options: Any,
 ) -> Any:
     """`st.dataframe`, then downloads of the table as shown, built on click, one per table
@@ -584,6 +585,8 @@ def show_table(
 
     The files hold the columns shown, in order, under their displayed labels; user text
     is neutralised (`monitoring.present.exports`). Returns what `st.dataframe` returns.
+    A wide table draws only its `on_screen` columns (the page stays readable, nothing
+    scrolls out of sight), and a caption says the files hold them all.
 
     Args:
         frame: the table (a DataFrame, a Styler, or rows `pd.DataFrame` accepts).
@@ -592,20 +595,24 @@ def show_table(
         column_config: as for `st.dataframe`; its labels head the exported columns.
         key: the table's widget key (default: derived from `name`).
         title: the title written in the workbook (default: the page's title).
-        column_order: as for `st.dataframe`.
+        column_order: as for `st.dataframe`: the columns, in order, of the table and its files.
+        on_screen: the columns drawn, in order (default: all of `column_order`).
         options: passed to `st.dataframe`.
     """
     page, lang = ctx.page, ctx.lang
     key = key or f"table.{page}.{name}"
-    shown = st.dataframe(
-        frame, column_config=column_config, column_order=column_order, key=key, **options
-    )
+    drawn = on_screen if on_screen is not None else column_order
+    shown = st.dataframe(frame, column_config=column_config, column_order=drawn, key=key, **options)
     data = getattr(frame, "data", frame) if not isinstance(frame, pd.DataFrame) else frame
     table = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
     if options.get("hide_index") is False:
         table = table.reset_index()
     labels = _labels(table, column_config)
     marks = stamp(ctx, title or t(f"page.{page}", lang), page)
+    if on_screen is not None:
+        every = column_order or [str(c) for c in table.columns]
+        left_out = [labels.get(c) or c for c in every if c not in on_screen]
+        st.caption(t("tables.more_in_files", lang, columns=", ".join(left_out)))
     row = st.container(horizontal=True, gap="small")
     for fmt in export_formats.of_kind("table"):
         make = lambda render=fmt.render: render(  # noqa: E731

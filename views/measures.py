@@ -23,6 +23,10 @@ from views.common import (
 PICK, SEEN = "measures.pick", "measures.url_seen"  # the measure shown; the URL's last value
 SEARCH, CATEGORIES = "measures.search", "measures.categories"
 WRITTEN = "measures.url_search"  # the search and categories this page last put in the URL
+# The table's 14 columns do not fit a screen: what each measure has become comes first;
+# the rest (plan, number, axis, lead, who assessed, deadline, carried from, divergence)
+# are in its files and in the measure's detail; a measure's id names its plan.
+ON_SCREEN = ("measure_id", "title", "status", "assessed_on", "effective_due", "days_late")
 ctx = context("measures")
 lang, state = ctx.lang, st.session_state
 st.title(t("page.measures", lang))
@@ -84,7 +88,8 @@ else:  # a new search is a new table; its ticked row is always the measure shown
     if key not in state or state[key]["selection"]["rows"] != ticked:
         state[key] = {"selection": {"rows": ticked, "columns": [], "cells": []}}
     typed_table(shown[list(md.TABLE_COLUMNS)], ctx, "measures", height="auto", key=key,
-                selection_mode="single-row", on_select=partial(_pick_row, key, ids))  # fmt: skip
+                selection_mode="single-row", on_select=partial(_pick_row, key, ids),
+                on_screen=ON_SCREEN)  # fmt: skip
     st.caption(t("measures.table_help", lang))
 measure_id = st.selectbox(
     t("measures.pick", lang), list(titles), key=PICK, index=None, persist_state="session",

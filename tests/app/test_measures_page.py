@@ -296,3 +296,18 @@ def test_the_lineage_crosses_plans_even_when_the_sidebar_keeps_one_plan():
     at.selectbox(key=PICK).set_value(last).run()
     lineage = next(d.value for d in at.dataframe if "relation" in d.value.columns)
     assert lineage["measure_id"].tolist() == [parent[parent[last]], parent[last], last]
+
+
+def test_the_wide_table_draws_what_matters_and_names_the_rest_which_its_files_hold() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"dataset": "demo", "as_of": AS_OF, "lang": "fr"})
+    at.run()
+    at.switch_page("views/measures.py").run()
+    table = next(d for d in at.dataframe if "lead" in d.value.columns)
+
+    drawn = list(table.proto.column_order)
+    assert drawn == ["measure_id", "title", "status", "assessed_on", "effective_due", "days_late"]
+    assert {"lead", "axis", "diverges", "plan_id"} <= set(table.value.columns)  # in the files
+    caption = next(c.value for c in at.caption if c.value.startswith("Aussi dans les fichiers"))
+    for label in ("Plan", "Axe", "Pilote", "Évaluée par"):
+        assert label in caption
