@@ -253,6 +253,17 @@ def _write(
     archive.writestr(info, data)
 
 
+def _draw(
+    figure: Drawing, stamp: exports.Stamp, formats: Sequence[export_formats.ExportFormat]
+) -> dict[str, bytes]:
+    """The chart in each of the dossier's formats, by their renderers (`export_formats`)."""
+    drawn = {}
+    for fmt in formats:
+        assert fmt.render is not None  # a chart format always has its renderer
+        drawn[fmt.name] = fmt.render(figure, stamp, width=WIDTH, scale=SCALE)
+    return drawn
+
+
 def build(
     ds: Dataset,
     *,
@@ -314,9 +325,7 @@ def build(
                dataset_label, version)
         for chart in charts_
     ]  # fmt: skip
-    # PNG at print scale; a vector format at `figure_bytes`'s default, as a download has it.
     formats = export_formats.dossier_images()
-    scales = {fmt.name: SCALE if fmt.name == "png" else 2 for fmt in formats}
     buffer = io.BytesIO()
     files: list[str] = []
     images: list[pdf_report.ChartImage] = []
@@ -326,7 +335,7 @@ def build(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dossier-images") as pool:
         drawn = [
             None if isinstance(chart.figure, NoChart)
-            else pool.submit(exports.figure_images, chart.figure, scales, stamp, width=WIDTH)
+            else pool.submit(_draw, chart.figure, stamp, formats)
             for chart, stamp in zip(charts_, stamps, strict=True)
         ]  # fmt: skip
         tables_ = tables(sel)

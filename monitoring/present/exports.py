@@ -312,23 +312,6 @@ def figure_bytes(
         NothingToDraw: `fig` is a `NoChart`: there is no image (the message says why).
         ExportUnavailable: no Chromium is installed (the message says what to install).
     """
-    return figure_images(fig, {fmt: scale}, stamp, width=width, height=height)[fmt]
-
-
-def figure_images(
-    fig: go.Figure | NoChart,
-    scales: Mapping[str, float],
-    stamp: Stamp,
-    *,
-    width: int = 1400,
-    height: int | None = None,
-) -> dict[str, bytes]:
-    """The chart in several formats (`{format: scale}`), stamped and serialised once.
-
-    The dossier writes each chart as PNG and SVG: stamping a copy of a figure and turning
-    it into the renderer's JSON validates every property, about as long as rendering it,
-    so it is done once for all the formats (`figure_bytes` for one, with its arguments).
-    """
     if isinstance(fig, NoChart):
         raise NothingToDraw(fig, stamp.lang)
     if not chromium_available():
@@ -337,15 +320,37 @@ def figure_images(
     import kaleido
     import plotly.io as pio
 
+    spec, total = _stamped_spec(fig, stamp, width, height)
+    opts = {"format": fmt, "width": width, "height": total, "scale": scale}
+    data: bytes = kaleido.calc_fig_sync(spec, opts=opts, topojson=pio.defaults.topojson)
+    return data
+
+
+_stamped_lock = threading.Lock()
+_stamped_last: tuple[tuple[Any, ...], go.Figure, dict[str, Any], int] | None = None
+
+
+def _stamped_spec(
+    fig: go.Figure, stamp: Stamp, width: int, height: int | None
+) -> tuple[dict[str, Any], int]:
+    """The stamped figure as the renderer's JSON, and its height; the last one is kept.
+
+    The dossier writes each chart as PNG then SVG: stamping a copy of a figure and
+    serialising it validates every property, about as long as rendering it, so the
+    second format reuses the first's. The figure itself is kept with the entry, so its
+    `id` cannot be another figure's while the entry lives.
+    """
+    global _stamped_last
+    key = (id(fig), stamp, width, height)
+    with _stamped_lock:
+        last = _stamped_last
+    if last is not None and last[0] == key and last[1] is fig:
+        return last[2], last[3]
     stamped = stamped_figure(fig, stamp, height=height, width=width)
-    spec = stamped.to_dict()
-    size = {"width": width, "height": int(stamped.layout.height)}
-    return {
-        fmt: kaleido.calc_fig_sync(
-            spec, opts={"format": fmt, **size, "scale": scale}, topojson=pio.defaults.topojson
-        )
-        for fmt, scale in scales.items()
-    }
+    spec, total = stamped.to_dict(), int(stamped.layout.height)
+    with _stamped_lock:
+        _stamped_last = (key, fig, spec, total)
+    return spec, total
 
 
 # --- Tables ---------------------------------------------------------------------------
