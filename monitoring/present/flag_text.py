@@ -94,7 +94,7 @@ def removal_rows(flags: ReviewFlags, lang: Lang = "fr") -> pd.DataFrame:
 def _names(rows: list[str], limit: int, lang: Lang) -> str:
     shown = ", ".join(rows[:limit])
     more = len(rows) - limit
-    return shown + (t("flags.and_more", lang, count=format_number(more, lang)) if more > 0 else "")
+    return shown + (t("flags.and_more", lang, count=more) if more > 0 else "")
 
 
 def refusal_text(flags: ReviewFlags, missing: tuple[Confirmation, ...], lang: Lang = "fr") -> str:

@@ -62,8 +62,31 @@ def t(key: str, lang: str = "fr", /, **params: Any) -> str:
     template = _template(key, lang)
     if not params:
         return template
+    if PLURAL in template:
+        return _Template(lang).vformat(template, (), params)
     shown = {k: _display(v, lang) for k, v in params.items()}
     return template.format(**shown)
+
+
+PLURAL = ":plural:"
+
+
+class _Template(string.Formatter):
+    """`str.format` as `t` uses it, plus a choice of words by number: in a text,
+    `{count:plural:erreur|erreurs}` writes the form the language's plural rule (CLDR)
+    gives `count` (French: 0 and 1 singular; English: 1), so a text reads "1 erreur",
+    "9 erreurs" rather than "erreur(s)". Translators write each language's forms."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith(PLURAL[1:]):
+            one, _, many = format_spec[len(PLURAL) - 1 :].partition("|")
+            if isinstance(value, str):  # a number already written out: callers pass numbers
+                return many
+            return plural_key(one, many, value, self.lang)
+        return format(_display(value, self.lang), format_spec)
 
 
 def _display(value: Any, lang: str) -> Any:

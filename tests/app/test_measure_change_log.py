@@ -100,8 +100,7 @@ def test_the_detail_lists_every_change_of_the_measure_newest_first_with_who_and_
     }
     assert "Enregistrée le (Europe/Paris)" in labels and not any("UTC" in x for x in labels)
     assert any(
-        c.value == "5 modification(s) entre la version 1 et la version 3, la plus récente en "
-        "premier."
+        c.value == "5 modifications entre la version 1 et la version 3, la plus récente en premier."
         for c in at.caption
     )
     # The log leaves the app as every table does: XLSX and CSV, built on click.

@@ -150,7 +150,7 @@ def test_the_status_category_filter_keeps_that_category_only(small):
     at = run_page(dataset=small, lang="fr", as_of=SMALL_AS_OF)
     at.multiselect(key="measures.categories").set_value(["done"]).run()
     assert list(table(at)["measure_id"]) == ["M1"]
-    assert any(c.value.startswith("1 mesure(s)") for c in at.caption)
+    assert any(c.value.startswith("1 mesure affichée") for c in at.caption)
 
 
 def test_the_search_and_the_categories_go_into_the_page_address(small):

@@ -87,8 +87,7 @@ def test_picking_a_recommendation_shows_each_of_its_changes_with_who_and_when(
          NEW_COMMENT),
     ]  # fmt: skip
     assert any(
-        c.value == "2 modification(s) entre la version 1 et la version 2, la plus récente en "
-        "premier."
+        c.value == "2 modifications entre la version 1 et la version 2, la plus récente en premier."
         for c in at.caption
     )
     for fmt in ("xlsx", "csv"):

@@ -122,7 +122,7 @@ def test_demo_unanswered_letters_are_listed_oldest_first_with_days_waiting():
         (DAY - dt.date(2024, 1, 15)).days,
         (DAY - dt.date(2026, 6, 15)).days,
     ]
-    assert any(c.value.startswith("3 lettre(s) de la période") for c in at.caption)
+    assert any(c.value.startswith("3 lettres de la période") for c in at.caption)
 
 
 def test_narrowing_the_period_counts_only_the_letters_sent_within_it():

@@ -195,11 +195,11 @@ def test_a_rejected_file_shows_its_errors_sheet_by_sheet_and_stores_nothing(
 ) -> None:
     at = upload(open_page("upload", dataset), rejected_demo())
     assert [e.value for e in at.error] == [
-        "Fichier refusé : 2 erreur(s) à corriger. Rien n'a été enregistré."
+        "Fichier refusé : 2 erreurs à corriger. Rien n'a été enregistré."
     ]
     counts = at.dataframe[0].value
     assert sorted(counts.values.tolist()) == [["Mesures", 1], ["Suivi", 1]]
-    assert sorted(t.value for t in at.text) == ["Mesures : 1 erreur(s)", "Suivi : 1 erreur(s)"]
+    assert sorted(t.value for t in at.text) == ["Mesures : 1 erreur", "Suivi : 1 erreur"]
     tables = [d.value for d in at.dataframe[1:3]]
     places = sorted((t["row"][0], t["column"][0], t["value"][0]) for t in tables)
     assert places == [(2, "C", "Peut-être"), (2, "G", "bientôt")]
@@ -342,7 +342,7 @@ def test_a_damaged_file_is_a_plain_message_with_no_none_cell_and_no_annotated_wo
     store: Store, dataset: str, lang: str
 ) -> None:
     at = upload(open_page("upload", dataset, lang), b"PK\x03\x04" + b"\x00" * 200, "abime.xlsx")
-    rejected = "Fichier refusé : 1 erreur(s)" if lang == "fr" else "File rejected: 1 error(s)"
+    rejected = "Fichier refusé : 1 erreur à" if lang == "fr" else "File rejected: 1 error to"
     assert [e.value.startswith(rejected) for e in at.error] == [True]
     assert "abime.xlsx" in messages(at)  # the message in full, naming the file
     assert not at.dataframe  # no table of empty (or "None") places
@@ -470,7 +470,7 @@ def test_each_kind_of_edit_shows_its_sheet_row_field_before_and_after(
 def test_a_rewritten_assessment_is_shown_apart_with_the_figures_it_changes(dataset: str) -> None:
     at = upload(open_page("upload", dataset), edited_demo(EDITS["past status"][0]))
     (warning,) = [w.value for w in at.warning]
-    assert warning == "Cette version réécrit l'historique (1 ligne(s) déjà enregistrée(s))"
+    assert warning == "Cette version réécrit l'historique (1 ligne déjà enregistrée)"
     rewritten = next(d.value for d in at.dataframe if "Colonne" in d.value.columns)
     assert rewritten[["Ligne", "Colonne", "Avant", "Après"]].values.tolist() == [
         [ASSESSMENT, "Statut", "En cours", "Réalisée"]

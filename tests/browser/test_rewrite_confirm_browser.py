@@ -75,9 +75,7 @@ def test_a_rewrite_of_history_is_stored_only_once_its_box_is_ticked(
     metrics = page.get_by_test_id("stMetric")
     expect(metrics.filter(has_text=re.compile(r"^Mesures\s*1$"))).to_have_count(1)
     expect(metrics.filter(has_text=re.compile(r"^Suivi\s*2$"))).to_have_count(1)
-    warning = page.get_by_text(
-        "Cette version réécrit l'historique (1 ligne(s) déjà enregistrée(s))"
-    )
+    warning = page.get_by_text("Cette version réécrit l'historique (1 ligne déjà enregistrée)")
     expect(warning).to_be_visible()
     expect(page.get_by_text("Chiffres qui changent à des dates passées")).to_be_visible()
     expect_no_error_alert(page)

@@ -164,7 +164,7 @@ def test_the_log_reads_in_the_coordinators_words_in_french_and_in_english(store)
         "Ligne ajoutée", "Statut", "", "En cours"
     )  # fmt: skip
     assert change_log_summary(log, "fr") == (
-        "3 modification(s) entre la version 1 et la version 3, la plus récente en premier."
+        "3 modifications entre la version 1 et la version 3, la plus récente en premier."
     )
     en = change_log_rows(log, "en").iloc[0].to_dict()
     assert (en["when"], en["sheet"], en["row"], en["change"], en["field"], en["after"]) == (

@@ -406,7 +406,7 @@ def test_import_of_a_rejected_file_exits_1_with_the_report_in_the_chosen_languag
     code, out, err = run(capsys, "import", str(path), "--dataset", "demo", "--lang", "en")
     assert code == 1
     assert "constraint-error" in out and "rejected" in out
-    assert "File rejected (1 error(s)): nothing was stored." in err
+    assert "File rejected (1 error): nothing was stored." in err
     assert "Traceback" not in out + err
     code, out, _ = run(capsys, "history", "--dataset", "demo", "--json")
     assert len(json.loads(out)) == 1
@@ -506,7 +506,7 @@ def test_restore_makes_a_new_version_equal_to_an_older_one(tmp_path, capsys):
 def test_history_in_text_speaks_french_by_default(capsys):
     code, out, _ = run(capsys, "history")
     assert code == 0
-    assert "Jeu « france » : 1 version(s)" in out and "jeu livré" in out
+    assert "Jeu « france » : 1 version" in out and "jeu livré" in out
 
 
 def test_a_missing_version_is_reported_plainly_with_exit_1(tmp_path, capsys):
@@ -565,7 +565,7 @@ def test_check_of_a_damaged_backup_exits_1_and_says_what_is_wrong(tmp_path, caps
     damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8192)
     code, out, err = run(capsys, "check", str(damaged), "--lang", "en")
     assert code == 1
-    assert "1 problem(s) found" in err and "integrity check fails" in err
+    assert "1 problem found" in err and "integrity check fails" in err
     assert "Traceback" not in out + err
 
 
@@ -628,7 +628,7 @@ def test_users_set_list_and_remove_with_french_messages_and_exit_codes(capsys, o
     assert code == 3 and "a déjà le rôle Éditeur : rien n'a été modifié" in out
 
     code, out, err = run(capsys, "users", "list")
-    assert code == 0 and out.startswith("2 utilisateur(s) :")
+    assert code == 0 and out.startswith("2 utilisateurs :")
     assert "bob@coalition.example  Éditeur  (modifié le " in out and f"par {os_user})" in out
     assert "mode local" in err  # roles apply in shared mode only: said, not hidden
 
@@ -717,7 +717,7 @@ def test_audit_json_lists_role_changes_and_imports_newest_first(tmp_path, capsys
     assert [e["kind"] for e in json.loads(out)] == ["upload"]
 
     code, out, _ = run(capsys, "audit", "--lang", "en")
-    assert out.startswith("Audit trail: 3 event(s), newest first")
+    assert out.startswith("Audit trail: 3 events, newest first")
     assert f"Restore  {os_user} (Admin)  demo v3  version 1" in out
 
 
@@ -740,7 +740,7 @@ def test_audit_csv_is_french_for_excel_and_text_cannot_become_a_formula(tmp_path
 
     code, out, _ = run(capsys, "audit", "--csv", str(out_path))
 
-    assert code == 0 and f"Journal d'audit écrit : {out_path} (2 événement(s))." in out
+    assert code == 0 and f"Journal d'audit écrit : {out_path} (2 événements)." in out
     text = out_path.read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[0] == ["Date (UTC)", "Événement", "Qui", "Rôle alors", "Jeu de données",
@@ -855,7 +855,7 @@ def test_log_lists_every_change_of_a_measure_newest_first_with_version_author_an
     assert code == 0
     assert out.splitlines() == [
         "Jeu « demo » : modifications de la mesure A-M01",
-        "2 modification(s) entre la version 1 et la version 3, la plus récente en premier.",
+        "2 modifications entre la version 1 et la version 3, la plus récente en premier.",
         "",
         f"Version 3 (après la version 2) · {when[3]} · Cid",
         "  Suivi · A-M01 · 14/12/2018 · Gouvernement",

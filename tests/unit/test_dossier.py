@@ -259,7 +259,7 @@ def test_the_overdue_list_names_each_late_measure_with_its_days_late():
     overdue = pages.overdue_measures(Selection(load_shipped("demo"), AS_OF))
     first = overdue.iloc[0]
     assert first["title"] in text
-    assert f"{len(overdue)} mesure(s) en retard au 01/06/2025" in text
+    assert f"{len(overdue)} mesures en retard au 01/06/2025" in text
 
 
 @pytest.mark.subprocess

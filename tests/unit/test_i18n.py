@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import re
 import string
 from functools import cache
 from pathlib import Path
@@ -326,3 +327,36 @@ def test_the_language_menu_names_each_language_in_itself() -> None:
         "English",
         "Deutsch",
     ]
+
+
+def test_a_text_chooses_its_words_by_number_with_the_language_plural_rule(monkeypatch) -> None:
+    """`{count:plural:one|many}`: French agrees 0 and 1 in the singular, English 1 only;
+    the number itself is written the language's way; a form may hold the number."""
+    from monitoring.text import i18n
+
+    texts = {
+        "x.errors": {
+            "fr": "{count} {count:plural:erreur|erreurs} à corriger",
+            "en": "{count} {count:plural:error|errors} to fix",
+        },
+        "x.see": {"fr": "Voir {count:plural:la mesure|les {count} mesures}", "en": "-"},
+    }
+    monkeypatch.setattr(i18n, "_template", lambda key, lang: texts[key][lang])
+    fr = [i18n.t("x.errors", "fr", count=n) for n in (0, 1, 2, 1234)]
+    assert fr == [
+        "0 erreur à corriger", "1 erreur à corriger", "2 erreurs à corriger",
+        "1\u202f234 erreurs à corriger",
+    ]  # fmt: skip
+    en = [i18n.t("x.errors", "en", count=n) for n in (0, 1, 2, 1234)]
+    assert en == ["0 errors to fix", "1 error to fix", "2 errors to fix", "1,234 errors to fix"]
+    assert i18n.t("x.see", "fr", count=1) == "Voir la mesure"
+    assert i18n.t("x.see", "fr", count=61) == "Voir les 61 mesures"
+
+
+def test_no_french_text_is_left_with_a_plural_in_brackets_where_a_count_decides() -> None:
+    """Texts that count (`{count}` and its word) choose the word by number, never
+    "erreur(s)"; those still in brackets are listed (they count nothing: "Fichier(s)")."""
+    counted = [
+        key for key, text in CATALOG.items() if re.search(r"\{(count|shown)\} \w+\(s\)", text)
+    ]
+    assert counted == [], counted

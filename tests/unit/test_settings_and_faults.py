@@ -181,7 +181,7 @@ NOTICE = (
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["history"], 'Dataset "france": 1 version(s)'),
+        (["history"], 'Dataset "france": 1 version'),
         (["check"], "Database sound: 2 dataset(s), 2 version(s) read back"),
         (["summary", "--dataset", "demo"], "as of"),
     ],

@@ -9,7 +9,7 @@ MESSAGES: dict[str, str] = {
         "Aucune modification depuis la version {version} (versions {version} à {last} comparées)."
     ),
     "changelog.count": (
-        "{count} modification(s) entre la version {first} et la version {last}, la plus "
-        "récente en premier."
+        "{count} {count:plural:modification|modifications} entre la version {first} et la version "
+        "{last}, la plus récente en premier."
     ),
 }

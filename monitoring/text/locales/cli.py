@@ -7,7 +7,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.no_such_file": "Fichier introuvable : {path}",
     "cli.valid": "Le classeur est valide.",
-    "cli.invalid": "Le classeur est refusé : {count} erreur(s).",
+    "cli.invalid": "Le classeur est refusé : {count} {count:plural:erreur|erreurs}.",
     "cli.summary_title": "{name} — situation au {as_of}",
     "cli.adopted": "Adopté le : {date}",
     "cli.measures": "Mesures : {count}",
@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.template_written": "Modèle vierge écrit : {path}",
     # Versions (import, history, diff, export, restore).
-    "cli.history_title": "Jeu « {dataset} » : {count} version(s)",
+    "cli.history_title": "Jeu « {dataset} » : {count} {count:plural:version|versions}",
     "cli.history_line": (
         "v{number}  {when}  {author}  {kind}  {file} ({size} octets)  {measures} mesures, "
         "{assessments} évaluations, {events} événements"
@@ -53,9 +53,9 @@ MESSAGES: dict[str, str] = {
         "Base saine : {datasets} jeu(x) de données, {versions} version(s) relue(s), "
         "empreintes conformes."
     ),
-    "cli.check_failed": "{count} problème(s) trouvé(s) :",
+    "cli.check_failed": "{count} {count:plural:problème trouvé|problèmes trouvés} :",
     # Users and the audit trail.
-    "cli.users.title": "{count} utilisateur(s) :",
+    "cli.users.title": "{count} {count:plural:utilisateur|utilisateurs} :",
     "cli.users.line": "{user}  {role}  (modifié le {when} par {by})",
     "cli.users.none": (
         "Aucun utilisateur enregistré. Ajoutez-en un avec : plan-monitoring users set ADRESSE ROLE"
@@ -77,7 +77,12 @@ MESSAGES: dict[str, str] = {
         "Note : l'application est en mode local (sans connexion) ; les rôles ne "
         "s'appliquent qu'en mode partagé (PLAN_MONITORING_MODE=shared)."
     ),
-    "cli.audit.title": "Journal d'audit : {count} événement(s), du plus récent au plus ancien",
+    "cli.audit.title": (
+        "Journal d'audit : {count} {count:plural:événement|événements}, du plus récent au plus "
+        "ancien"
+    ),
     "cli.audit.none": "Journal d'audit : aucun événement.",
-    "cli.audit.written": "Journal d'audit écrit : {path} ({count} événement(s)).",
+    "cli.audit.written": (
+        "Journal d'audit écrit : {path} ({count} {count:plural:événement|événements})."
+    ),
 }

@@ -29,9 +29,11 @@ MESSAGES: dict[str, str] = {
         "échéances révisées connues à la date choisie."
     ),
     "delays.unassessed_note": (
-        "{count} mesure(s) ont passé leur échéance sans qu'aucune source ne donne leur "
+        "{count} {count:plural:mesure a passé son échéance sans qu'aucune source ne donne son "
+        "statut. Elle n'est pas comptée en retard : rien ne montre qu'elle n'est pas réalisée. "
+        "Elle est listée|mesures ont passé leur échéance sans qu'aucune source ne donne leur "
         "statut. Elles ne sont pas comptées en retard : rien ne montre qu'elles ne sont pas "
-        "réalisées. Elles sont listées à part, plus bas."
+        "réalisées. Elles sont listées} à part, plus bas."
     ),
     # The timeline.
     "delays.timeline": "Calendrier des mesures",
@@ -64,7 +66,7 @@ MESSAGES: dict[str, str] = {
     ),
     # Past due, not assessed.
     "delays.unassessed": "Échues, non évaluées",
-    "delays.unassessed_list": "Voir les {count} mesure(s)",
+    "delays.unassessed_list": "Voir {count:plural:la mesure|les {count} mesures}",
     "delays.no_unassessed": "Toutes les mesures échues ont un statut connu.",
     # Slips.
     "delays.slips": "Échéances repoussées",
@@ -83,7 +85,8 @@ MESSAGES: dict[str, str] = {
     # Not yet due.
     "delays.not_yet_due": "Pas encore échues",
     "delays.not_yet_due_count": (
-        "{count} mesure(s) ne sont pas encore échues : elles ne sont pas en retard."
+        "{count} {count:plural:mesure n'est pas encore échue : elle n'est|mesures ne sont pas "
+        "encore échues : elles ne sont} pas en retard."
     ),
     "delays.not_yet_due_list": "Voir les mesures à venir",
     # Table columns.

@@ -176,17 +176,19 @@ MESSAGES: dict[str, str] = {
     ),
     # Lists.
     "dossier.overdue.caption": (
-        "{count} mesure(s) en retard au {as_of}, la plus en retard d'abord. Une mesure "
-        "échue dont le statut est inconnu n'est pas comptée en retard : {unassessed} "
-        "mesure(s) sont dans ce cas (liste dans le classeur, feuille « {sheet} »)."
+        "{count} {count:plural:mesure|mesures} en retard au {as_of}, la plus en retard d'abord. "
+        "Une mesure échue dont le statut est inconnu n'est pas comptée en retard : {unassessed} "
+        "{unassessed:plural:mesure est|mesures sont} dans ce cas (liste dans le classeur, feuille "
+        "« {sheet} »)."
     ),
     "dossier.overdue.none": (
         "Aucune mesure en retard au {as_of}. {unassessed} mesure(s) échue(s) n'ont pas de "
         "statut connu et ne sont pas comptées en retard."
     ),
     "dossier.not_taken_up.caption": (
-        "{count} recommandation(s) qu'un plan couvert n'a pas retenue(s) ou a retirée(s) de "
-        "son projet (feuille Prise en compte), par plan puis par niveau."
+        "{count} {count:plural:recommandation qu'un plan couvert n'a pas retenue ou a "
+        "retirée|recommandations qu'un plan couvert n'a pas retenues ou a retirées} de son projet "
+        "(feuille Prise en compte), par plan puis par niveau."
     ),
     "dossier.not_taken_up.none": (
         "Aucune recommandation non retenue ou retirée du projet n'est enregistrée pour les "
@@ -198,8 +200,8 @@ MESSAGES: dict[str, str] = {
         "recommandations écartées."
     ),
     "dossier.more_rows": (
-        "… et {count} autre(s) ligne(s) : la liste complète est dans le classeur, feuille "
-        "« {sheet} »."
+        "… et {count} {count:plural:autre ligne|autres lignes} : la liste complète est dans le "
+        "classeur, feuille « {sheet} »."
     ),
     # Method and sources.
     "dossier.method.intro": (
@@ -207,10 +209,10 @@ MESSAGES: dict[str, str] = {
         "choisie » désigne ici le {as_of}."
     ),
     "dossier.sources.count": (
-        "{count} source(s) distincte(s) citée(s) dans le jeu de données, la plus citée "
-        "d'abord (nombre de lignes qui la citent)."
+        "{count} {count:plural:source distincte citée|sources distinctes citées} dans le jeu de "
+        "données, la plus citée d'abord (nombre de lignes qui la citent)."
     ),
-    "dossier.sources.rows": "{count} ligne(s)",
+    "dossier.sources.rows": "{count} {count:plural:ligne|lignes}",
     # Workbook sheets (at most 31 characters).
     "dossier.sheet.key-figures": "Chiffres clés",
     "dossier.sheet.overdue": "En retard",

@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
     ),
     "measures.search_placeholder": "ex. hébergement, mineurs, ministère…",
     "measures.categories": "Catégorie de statut",
-    "measures.count": "{shown} mesure(s) affichée(s) sur {total}.",
+    "measures.count": "{shown} {shown:plural:mesure affichée|mesures affichées} sur {total}.",
     "measures.no_match": (
         "Aucune mesure ne correspond : modifiez le texte recherché ou les catégories de "
         "statut, ou videz les filtres de la barre latérale."

@@ -15,17 +15,18 @@ MESSAGES: dict[str, str] = {
     "flags.column.row": "Ligne",
     "flags.column.title": "Titre",
     "flags.removed_line": "{sheet} : {removed} retirée(s) sur {before}",
-    "flags.and_more": " et {count} autre(s)",
+    "flags.and_more": " et {count} {count:plural:autre|autres}",
     "flags.refused": "Rien n'a été enregistré : cette version demande une confirmation explicite.",
     "flags.refused.rewrite": (
-        "Elle réécrit l'historique déjà enregistré ({count} ligne(s) d'évaluation ou "
-        "d'événement modifiée(s) ou retirée(s) : {rows}), ce qui change les chiffres de "
-        "dates passées."
+        "Elle réécrit l'historique déjà enregistré ({count} {count:plural:ligne d'évaluation ou "
+        "d'événement modifiée ou retirée|lignes d'évaluation ou d'événement modifiées ou retirées} "
+        ": {rows}), ce qui change les chiffres de dates passées."
     ),
     "flags.refused.replace": "Elle remplace une grande part des données ({lines}).",
     # On the Update page.
     "flags.rewrite.title": (
-        "Cette version réécrit l'historique ({count} ligne(s) déjà enregistrée(s))"
+        "Cette version réécrit l'historique ({count} {count:plural:ligne déjà enregistrée|lignes "
+        "déjà enregistrées})"
     ),
     "flags.rewrite.help": (
         "Des évaluations (Suivi) ou des événements (Chronologie) déjà enregistrés sont "

@@ -7,7 +7,9 @@ MESSAGES: dict[str, str] = {
         "Déjà enregistré : version {number} du jeu « {dataset} » (rien n'a été ajouté)."
     ),
     "importing.identical": "Contenu identique à la version {number} : rien n'a été enregistré.",
-    "importing.rejected": "Fichier refusé ({count} erreur(s)) : rien n'a été enregistré.",
+    "importing.rejected": (
+        "Fichier refusé ({count} {count:plural:erreur|erreurs}) : rien n'a été enregistré."
+    ),
     "importing.restore_note": "Restauration de la version {number}.",
     # Why a save failed; nothing was changed in every case.
     "storage.failed": (
@@ -59,7 +61,9 @@ MESSAGES: dict[str, str] = {
     ),
     # What `plan-monitoring check` finds wrong.
     "check.integrity": "le contrôle d'intégrité de SQLite échoue : {detail}",
-    "check.foreign_keys": "{count} ligne(s) renvoient à une version absente",
+    "check.foreign_keys": (
+        "{count} {count:plural:ligne renvoie|lignes renvoient} à une version absente"
+    ),
     "check.schema_unknown": "schéma de base inconnu de cette version de l'application ({revision})",
     "check.schema_old": (
         "schéma de base pas à jour ({revision}) : ouvrez la base avec l'application pour "

@@ -87,9 +87,9 @@ MESSAGES: dict[str, str] = {
     # Unanswered letters.
     "timeline.unanswered": "Lettres sans réponse enregistrée",
     "timeline.unanswered.caption": (
-        "{count} lettre(s) de la période sans réponse enregistrée dans le classeur au "
-        "{as_of}, de la plus ancienne à la plus récente. Une réponse reçue mais non saisie "
-        "dans la feuille Chronologie n'apparaît pas : ajoutez-la avec « En réponse à »."
+        "{count} {count:plural:lettre|lettres} de la période sans réponse enregistrée dans le "
+        "classeur au {as_of}, de la plus ancienne à la plus récente. Une réponse reçue mais non "
+        "saisie dans la feuille Chronologie n'apparaît pas : ajoutez-la avec « En réponse à »."
     ),
     "timeline.all_answered": "Toutes les lettres de la période ont reçu une réponse.",
     "timeline.col.waiting": "Jours d'attente",

@@ -15,8 +15,9 @@ MESSAGES: dict[str, str] = {
     # Past due, not assessed: what the dataset lacks.
     # Deadlines and delays.
     "truth.delay.not_counted": (
-        "{count} mesure(s) en retard sans retard compté : leur échéance est passée après "
-        "leur dernière évaluation, ou pendant sa période quand sa date est imprécise."
+        "{count} {count:plural:mesure|mesures} en retard sans retard compté : "
+        "{count:plural:son|leur} échéance est passée après {count:plural:sa|leur} dernière "
+        "évaluation, ou pendant sa période quand sa date est imprécise."
     ),
     "truth.delay.median.short": "au moins {days}",
     "truth.delay.none": "non calculable",

@@ -92,11 +92,14 @@ MESSAGES: dict[str, str] = {
     "review.statuses_up": "Statuts en progrès",
     "review.statuses_down": "Statuts en recul",
     "review.retention": "Prise en compte modifiée",
-    "review.rejected": "Fichier refusé : {count} erreur(s) à corriger. Rien n'a été enregistré.",
+    "review.rejected": (
+        "Fichier refusé : {count} {count:plural:erreur|erreurs} à corriger. Rien n'a été "
+        "enregistré."
+    ),
     "review.whole_file": "(le fichier entier)",
     "review.errors": "Erreurs",
     "review.messages": "Messages en entier ({count})",
-    "review.sheet_errors": "{name} : {count} erreur(s)",
+    "review.sheet_errors": "{name} : {count} {count:plural:erreur|erreurs}",
     "review.others": "Avertissements et remarques ({count})",
     "review.others_help": "Ils n'empêchent pas l'enregistrement ; vérifiez qu'ils sont voulus.",
     # The report table and the annotated workbook (monitoring/services/annotate.py).
