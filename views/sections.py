@@ -167,11 +167,14 @@ def show_section(
     specs = section.specs(built, sel)
     title = t(section.title, sel.lang) if section.title else None
     shown = _present(ctx, section, built, specs, sel)
+    order = [c for c in specs if c.shown(sel) and c.id in shown.columns]
+    drawn = [c.id for c in order if not c.in_files_only]
     show_table(
         _numbers(styled(shown) if styled else shown, number_formats(shown, specs, sel)),
         ctx, name or section.name,
         column_config=column_config(specs, shown, sel),
-        column_order=[c.id for c in specs if c.shown(sel) and c.id in shown.columns],
+        column_order=[c.id for c in order],
+        on_screen=drawn if len(drawn) < len(order) else None,
         key=key, title=title, hide_index=True, **options,
     )  # fmt: skip
     return built

@@ -342,9 +342,14 @@ def _delay_columns(*ids: str) -> tuple[Column, ...]:
     }  # fmt: skip
     return tuple(
         Column(c, f"delays.col.{c}", kinds.get(c, "text"), width=300 if c == "title" else None,
-               values=_DELAY_VALUES.get(c))
+               values=_DELAY_VALUES.get(c), in_files_only=c in _DELAY_FILES_ONLY)
         for c in ids
     )  # fmt: skip
+
+
+# Too wide for a screen with the rest: who leads and who assessed are in the tables' files,
+# the dossier and each measure's detail.
+_DELAY_FILES_ONLY = frozenset({"lead", "assessed_by"})
 
 
 _NAMED = ("plan_id", "number", "title")

@@ -121,6 +121,8 @@ class Column:
         width: the app's column width (`"large"`, or pixels), when not the default.
         app_only: shown in the app, left out of the dossier's sheet.
         hidden: kept in the frame, never shown (an id the page needs).
+        in_files_only: in the table's files and the dossier, not drawn in the app (a wide
+            table keeps on screen what matters; a caption names the others).
         when: shown only when this holds for the selection (the custom scale's columns).
         values: how its cells read in the selection's language, from the frame (a status
             code → its label); None: as they are. A column the frame lacks can be made
@@ -133,6 +135,7 @@ class Column:
     width: str | int | None = None
     app_only: bool = False
     hidden: bool = False
+    in_files_only: bool = False
     when: Callable[[Selection], bool] | None = None
     values: Callable[[pd.DataFrame, Selection], pd.Series] | None = None
 

@@ -169,7 +169,7 @@ def test_unassessed_measures_are_kept_apart_from_late_ones():
     at = run_small(lang="fr")
 
     assert any("rien ne montre qu'elles ne sont pas réalisées" in i.value for i in at.info)
-    listed = shown_table(at, "assessed_by", hides="days_late")
+    listed = shown_table(at, "due_basis", hides="days_late")
     assert list(listed["title"]) == ["Mesure M3", "Mesure M7"]  # oldest due date first
     assert set(listed["status"]) == {"Non évaluée"}
 
@@ -296,3 +296,19 @@ def test_the_voice_chosen_in_the_sidebar_decides_which_measures_are_late():
     assert_page_ok(at)
     assert metric(at, "En retard") == "1"  # M1; M4 is done in the government's voice
     assert metric(at, "Échues, non évaluées") == "4"  # M2, M8 (civil society only), M3, M7
+
+
+def test_the_wide_delay_tables_draw_what_matters_and_keep_the_rest_in_their_files() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"dataset": "demo", "as_of": "2026-11-26", "lang": "fr"})
+    at.run()
+    at.switch_page("views/delays.py").run()
+    tables = [d for d in at.dataframe if "lead" in d.value.columns]
+    assert tables
+    for table in tables:
+        drawn = list(table.proto.column_order)
+        assert "title" in drawn and "lead" not in drawn and "assessed_by" not in drawn
+    captions = [c.value for c in at.caption if c.value.startswith("Aussi dans les fichiers")]
+    assert captions and all("Pilote" in c for c in captions)
