@@ -347,9 +347,9 @@ def _delay_columns(*ids: str) -> tuple[Column, ...]:
     )  # fmt: skip
 
 
-# Too wide for a screen with the rest: who leads and who assessed are in the tables' files,
-# the dossier and each measure's detail.
-_DELAY_FILES_ONLY = frozenset({"lead", "assessed_by"})
+# Too wide for a screen with the rest: who leads, who assessed and the sources are in the
+# tables' files, the dossier and each measure's detail.
+_DELAY_FILES_ONLY = frozenset({"lead", "assessed_by", "evidence"})
 
 
 _NAMED = ("plan_id", "number", "title")
