@@ -59,7 +59,7 @@ class Release:
     Attributes:
         name: the package's name (the dataset key: lowercase letters, digits, `-`, `_`).
         title: its title (the dataset's display name).
-        version: the stored version's number.
+        version: the stored version's number; None for files not stored.
         content_hash: `Dataset.content_hash()` of that version.
         created: when the version was stored (timezone-aware).
         workbook_name: the file name the original workbook is written under.
@@ -67,7 +67,7 @@ class Release:
 
     name: str
     title: str
-    version: int
+    version: int | None
     content_hash: str
     created: dt.datetime
     workbook_name: str
@@ -89,7 +89,9 @@ def table_schema(sheet: Sheet, dataset: Dataset | None = None) -> dict[str, Any]
     fields = [_field(column, dataset) for column in sheet.columns]
     if dataset is not None:
         frame = sheet_frame(dataset, sheet, LANG)
-        fields += [{"name": name, "type": "string"} for name in extra_columns(dataset, sheet, frame)]
+        fields += [
+            {"name": name, "type": "string"} for name in extra_columns(dataset, sheet, frame)
+        ]
     schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
     key = sheet.key or tuple(c.id for c in sheet.columns if c.unique and c.required)
     if key:
@@ -197,11 +199,12 @@ def _text(value: object) -> str:
 
 def descriptor(dataset: Dataset, release: Release) -> dict[str, Any]:
     """The `datapackage.json` of a version (a Frictionless Data Package descriptor)."""
+    version = {} if release.version is None else {"version": str(release.version)}
     return {
         "profile": "tabular-data-package",
         "name": release.name,
         "title": release.title,
-        "version": str(release.version),
+        **version,
         "created": release.created.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
         # The version's content hash, as `plan-monitoring history` shows it: the same data
         # uploaded again (these CSV files, or the workbook) is recognised as identical.
