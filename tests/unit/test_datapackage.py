@@ -158,6 +158,8 @@ def hostile_dataset() -> Dataset:
                     "axis": "Prévenir",
                     "title": HOSTILE[1],
                     "lead": HOSTILE[2],
+                    "number": 3,
+                    "budget_eur": 1500.25,
                 }
             ],
             "recommendations": [
@@ -176,7 +178,7 @@ def hostile_dataset() -> Dataset:
 
 
 @pytest.mark.subprocess
-def test_hostile_text_is_plain_csv_text_read_back_exactly(tmp_path):
+def test_hostile_text_numbers_and_period_dates_read_back_exactly(tmp_path):
     dataset = hostile_dataset()
     write_package(tmp_path, dataset, release("hostile", dataset), b"not used")
 
@@ -197,6 +199,7 @@ def test_hostile_text_is_plain_csv_text_read_back_exactly(tmp_path):
     assert back.dataset is not None, [i.message("en") for i in back.report.errors[:5]]
     assert back.dataset.plans["title"].tolist() == [HOSTILE[0]]
     assert back.dataset.measures[["title", "lead"]].iloc[0].tolist() == list(HOSTILE[1:])
+    assert back.dataset.measures["budget_eur"].tolist() == [1500.25]
     assert back.dataset.content_hash() == dataset.content_hash()
 
 
