@@ -34,10 +34,7 @@ def publish(args: argparse.Namespace, settings: Settings) -> int:
     from monitoring.present.datapackage import write_package
 
     lang: Lang = args.lang
-    if args.files:
-        found = _from_files(args, settings, lang)
-    else:
-        found = _from_store(args, settings, lang)
+    found = (_from_files if args.files else _from_store)(args, settings, lang)
     if found is None:
         return EXIT_REJECTED
     dataset, release, workbook = found

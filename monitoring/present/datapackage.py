@@ -32,13 +32,13 @@ import numpy as np
 import pandas as pd
 
 from monitoring.contract.dataset import Dataset
-from monitoring.contract.schema import CONTRACT_VERSION, SHEETS, SHEETS_BY_ID, Column, Sheet
+from monitoring.contract.schema import CONTRACT_VERSION, SHEETS, SHEETS_BY_ID, Column, Lang, Sheet
 from monitoring.present.workbook import extra_columns, sheet_frame, shown_text, status_displayer
 
 PACKAGE_FILE = "datapackage.json"
 # The upload format's sheet names and headers are read in either language; the package
 # is written in French, the contract's source language.
-LANG = "fr"
+LANG: Lang = "fr"
 
 # Frictionless Table Schema field type of each contract column type.
 FIELD_TYPES: dict[str, str] = {

@@ -15,7 +15,7 @@ import pytest
 from monitoring.cli import main
 from monitoring.config.shipped import BY_KEY, DATASETS
 from monitoring.contract.dataset import Dataset, dataset_from_records
-from monitoring.contract.schema import SHEETS, Sheet, sheet
+from monitoring.contract.schema import SHEETS, SHEETS_BY_ID, Sheet
 from monitoring.intake.loading import load_paths, load_shipped
 from monitoring.present.datapackage import PACKAGE_FILE, Release, write_package
 
@@ -189,10 +189,10 @@ def test_hostile_text_numbers_and_period_dates_read_back_exactly(tmp_path):
 
     # Kept as written (no quote prefix): the CSV is for software and must read back as
     # the same value; the spreadsheet exports are the ones that neutralise formulas.
-    assert plans[1][plans[0].index(sheet("plans").column("title").fr)] == HOSTILE[0]
+    assert plans[1][plans[0].index(SHEETS_BY_ID["plans"].column("title").fr)] == HOSTILE[0]
     assert HOSTILE[1] in measures[1] and HOSTILE[2] in measures[1]
     header, row = recommendations
-    columns = sheet("recommendations")
+    columns = SHEETS_BY_ID["recommendations"]
     issued = row[header.index(columns.column("issued_on").fr)]
     latest = row[header.index(columns.column("issued_latest").fr)]
     assert (issued, latest) == ("2014-03-01", "2014-03-31")
