@@ -222,3 +222,17 @@ def test_publish_command_writes_the_package_whose_csv_import_is_identical(
     assert (folder / "demo.xlsx").read_bytes() == (DATA / "demo.xlsx").read_bytes()
     assert imported == 3  # identical to the stored version: nothing stored
     assert missing == 1
+
+
+@pytest.mark.subprocess
+def test_publish_of_a_file_is_unversioned_and_keeps_the_file(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PLAN_MONITORING_STATE_DIR", str(tmp_path / "state"))
+    out = tmp_path / "site"
+
+    code = main(["publish", str(DATA / "demo.xlsx"), "--out", str(out)])
+
+    package = descriptor(out / "data")
+    assert code == 0 and "Paquet de données ouvertes écrit" in capsys.readouterr().out
+    assert "version" not in package
+    assert package["content_hash"] == load_shipped("demo").content_hash()
+    assert (out / "data" / "demo.xlsx").read_bytes() == (DATA / "demo.xlsx").read_bytes()
