@@ -84,7 +84,6 @@ def test_package_of_each_shipped_dataset_is_valid_frictionless(shipped_packages,
     assert (folder / "classeur.xlsx").read_bytes() == BY_KEY[key].path(DATA).read_bytes()
 
 
-@pytest.mark.subprocess
 @pytest.mark.parametrize("key", [d.key for d in DATASETS])
 def test_csv_files_read_back_as_the_published_content(shipped_packages, key):
     dataset, folder = shipped_packages[key]
@@ -177,7 +176,6 @@ def hostile_dataset() -> Dataset:
     )
 
 
-@pytest.mark.subprocess
 def test_hostile_text_numbers_and_period_dates_read_back_exactly(tmp_path):
     dataset = hostile_dataset()
     write_package(tmp_path, dataset, release("hostile", dataset), b"not used")
