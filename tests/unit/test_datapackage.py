@@ -148,7 +148,14 @@ def hostile_dataset() -> Dataset:
                     "title": HOSTILE[0],
                     "period_start": dt.date(2019, 1, 1),
                     "period_end": dt.date(2021, 12, 31),
-                }
+                },
+                {
+                    "plan_id": "P2",
+                    "title": "Suite",
+                    "period_start": dt.date(2022, 1, 1),
+                    "period_end": dt.date(2024, 12, 31),
+                    "previous_plan_id": "P1",
+                },
             ],
             "measures": [
                 {
@@ -159,7 +166,15 @@ def hostile_dataset() -> Dataset:
                     "lead": HOSTILE[2],
                     "number": 3,
                     "budget_eur": 1500.25,
-                }
+                },
+                # A reference within the sheet: the package's foreign key names no resource.
+                {
+                    "measure_id": "M2",
+                    "plan_id": "P2",
+                    "axis": "Prévenir",
+                    "title": "Suite",
+                    "carried_from": "M1",
+                },
             ],
             "recommendations": [
                 {
@@ -184,20 +199,22 @@ def test_hostile_text_numbers_and_period_dates_read_back_exactly(tmp_path):
     measures = csv_rows(tmp_path / "Mesures.csv")
     recommendations = csv_rows(tmp_path / "Recommandations.csv")
     back = load_paths(csv_files(tmp_path))
+    report = frictionless.validate(str(tmp_path / PACKAGE_FILE))
 
     # Kept as written (no quote prefix): the CSV is for software and must read back as
     # the same value; the spreadsheet exports are the ones that neutralise formulas.
     assert plans[1][plans[0].index(SHEETS_BY_ID["plans"].column("title").fr)] == HOSTILE[0]
     assert HOSTILE[1] in measures[1] and HOSTILE[2] in measures[1]
+    assert report.valid, report.flatten(["type", "message"])[:5]
     header, row = recommendations
     columns = SHEETS_BY_ID["recommendations"]
     issued = row[header.index(columns.column("issued_on").fr)]
     latest = row[header.index(columns.column("issued_latest").fr)]
     assert (issued, latest) == ("2014-03-01", "2014-03-31")
     assert back.dataset is not None, [i.message("en") for i in back.report.errors[:5]]
-    assert back.dataset.plans["title"].tolist() == [HOSTILE[0]]
+    assert back.dataset.plans["title"].tolist() == [HOSTILE[0], "Suite"]
     assert back.dataset.measures[["title", "lead"]].iloc[0].tolist() == list(HOSTILE[1:])
-    assert back.dataset.measures["budget_eur"].tolist() == [1500.25]
+    assert back.dataset.measures["budget_eur"].iloc[0] == 1500.25
     assert back.dataset.content_hash() == dataset.content_hash()
 
 
