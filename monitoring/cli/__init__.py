@@ -11,6 +11,8 @@
     plan-monitoring template OUT.xlsx
     plan-monitoring report [FILE...] [--dataset KEY] [--version N] [--as-of DATE]
                            [--plan ID]... --out DIR   (ZIP + PDF; 4 without Chromium)
+    plan-monitoring publish [FILE...] [--dataset KEY] [--version N] --out DIR
+                           (the open data package, in DIR/data/)
     plan-monitoring backup OUT.sqlite
     plan-monitoring check [FILE.sqlite]
     plan-monitoring users list [--json]

@@ -167,6 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, required=True, help="the folder to write into")
     _common(report)
 
+    publish = sub.add_parser(
+        "publish", help="make a version public: its open data package (datapackage.json, CSV)"
+    )
+    publish.add_argument("files", nargs="*", type=Path, help="default: the stored version")
+    publish.add_argument("--version", type=_version_number, default=None, help="default: current")
+    publish.add_argument("--out", type=Path, required=True, help="the folder to write into")
+    _common(publish)
+
     backup = sub.add_parser("backup", help="copy the SQLite store, safely while in use")
     backup.add_argument("out", type=Path, help="the backup file (replaced if it exists)")
     _common(backup, dataset=False)

@@ -132,21 +132,30 @@ def write_workbook(
     if include_readme:
         _write_readme(book, formats, lang, scale)
     for sheet in SHEETS:
-        # Scale labels as the status column shows them in `lang`, so the drop-down list of
-        # the status column (which points at this sheet) offers exactly what is written.
-        frame = scale_frame(scale, lang) if sheet is STATUS_SCALE else _table(dataset, sheet)
+        frame = sheet_frame(dataset, sheet, lang)
         _write_sheet(book, formats, sheet, frame, lang, dataset, scale)
     book.close()
     return buffer.getvalue()
 
 
-def _table(dataset: Dataset | None, sheet: Sheet) -> pd.DataFrame:
+def sheet_frame(dataset: Dataset | None, sheet: Sheet, lang: Lang) -> pd.DataFrame:
+    """The rows a sheet of the workbook holds: the dataset's table, or for the status
+    scale the dataset's scale (the default one without a dataset) in display order."""
+    if sheet is STATUS_SCALE:
+        scale = (dataset.scale if dataset is not None else StatusScale()).ordered()
+        # Scale labels as the status column shows them in `lang`, so the drop-down list of
+        # the status column (which points at this sheet) offers exactly what is written.
+        return scale_frame(scale, lang)
+    return sheet_table(dataset, sheet)
+
+
+def sheet_table(dataset: Dataset | None, sheet: Sheet) -> pd.DataFrame:
     if dataset is None or sheet.id not in dataset.tables:
         return pd.DataFrame({c.id: pd.Series(dtype="str") for c in sheet.columns})
     return dataset.tables[sheet.id]
 
 
-def _extra_columns(dataset: Dataset | None, sheet: Sheet, frame: pd.DataFrame) -> list[str]:
+def extra_columns(dataset: Dataset | None, sheet: Sheet, frame: pd.DataFrame) -> list[str]:
     if dataset is None:
         return []
     # Internal columns: the source row number, and the category derived from the scale.
@@ -170,10 +179,10 @@ def _write_sheet(
     scale: Sequence[StatusLabel],
 ) -> None:
     ws = book.add_worksheet(sheet.name(lang))
-    extras = _extra_columns(dataset, sheet, frame)
+    extras = extra_columns(dataset, sheet, frame)
     n_rows = len(frame)
     last_row = max(VALIDATION_ROWS, n_rows + 1) - 1  # 0-based index of the last row covered
-    status_display = _status_display(dataset.scale if dataset else StatusScale(), lang)
+    status_display = status_displayer(dataset.scale if dataset else StatusScale(), lang)
 
     for index, column in enumerate(sheet.columns):
         fmt = formats.header_required if column.required else formats.header
@@ -230,7 +239,7 @@ def _is_trigger(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
-def _status_display(scale: StatusScale, lang: Lang) -> Callable[[str], str]:
+def status_displayer(scale: StatusScale, lang: Lang) -> Callable[[str], str]:
     cache: dict[str, str] = {}
 
     def display(label: str) -> str:
@@ -254,16 +263,25 @@ def _write_values(
         _write_dates(ws, col, values, formats)
     elif column.type in ("integer", "number"):
         _write_numbers(ws, col, values.tolist(), formats)
-    elif column.type == "choice":
+    else:
+        _write_text(ws, col, shown_text(column, values, lang, status_display), formats)
+
+
+def shown_text(
+    column: Column, values: pd.Series, lang: Lang, status_display: Callable[[str], str]
+) -> list[object]:
+    """A text, choice or status column's values as its cells show them in `lang`: a
+    choice's label for its code, a status as the scale displays it (None or NaN: empty).
+
+    The data package's CSV files (`monitoring.present.datapackage`) write the same text.
+    """
+    if column.type == "choice":
         labels = {c.code: c.label(lang) for c in column.choices}
         # An unknown code (never produced by validation) is written as it is, not lost.
-        shown = [labels.get(v, v) if isinstance(v, str) else v for v in values.tolist()]
-        _write_text(ws, col, shown, formats)
-    elif column.type == "status":
-        shown = [status_display(v) if isinstance(v, str) else v for v in values.tolist()]
-        _write_text(ws, col, shown, formats)
-    else:
-        _write_text(ws, col, values.tolist(), formats)
+        return [labels.get(v, v) if isinstance(v, str) else v for v in values.tolist()]
+    if column.type == "status":
+        return [status_display(v) if isinstance(v, str) else v for v in values.tolist()]
+    return values.tolist()
 
 
 def _is_missing(value: object) -> bool:

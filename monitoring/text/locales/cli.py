@@ -22,6 +22,12 @@ MESSAGES: dict[str, str] = {
         "Recommandations retenues {retained} · partiellement {partly_retained} · retirées "
         "du projet {dropped_from_draft} · non retenues {not_retained}"
     ),
+    "cli.publish.package_written": (
+        "Paquet de données ouvertes écrit dans {path} ({files} fichiers)."
+    ),
+    "cli.publish.no_version": (
+        "Le jeu « {dataset} » n'a aucune version enregistrée : rien à publier."
+    ),
     "cli.template_written": "Modèle vierge écrit : {path}",
     # Versions (import, history, diff, export, restore).
     "cli.history_title": "Jeu « {dataset} » : {count} {count:plural:version|versions}",
