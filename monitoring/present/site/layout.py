@@ -55,6 +55,8 @@ table { border-collapse: collapse; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left;
          vertical-align: top; }
 td.number { text-align: right; }
+td { overflow-wrap: anywhere; }
+.wide { overflow-x: auto; }
 @media print {
   nav, .skip { display: none; }
   a { color: inherit; }
@@ -227,4 +229,7 @@ def table(frame: pd.DataFrame, columns: Sequence[Column], lang: Lang, caption: s
         for _, row in frame.iterrows()
     )
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return (
+        f'<div class="wide"><table>{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
