@@ -156,19 +156,22 @@ def test_each_chart_has_its_anchor_and_a_citation(site) -> None:
 
 def test_hostile_workbook_text_is_never_markup(tmp_path: Path) -> None:
     ds = hostile()
-    ds.measures.loc[0, "title"] = f"Mesure {SCRIPT}"
+    ds.measures["title"] = [f"Mesure {n} {SCRIPT}" for n in range(len(ds.measures))]
     ds.plans.loc[0, "title"] = f"Plan {SCRIPT}"
     write_site(ds, dataset_label=f"Jeu {SCRIPT}", dataset_key="custom", version=1,
                content_hash="ab" * 32, as_of=dt.date(2020, 12, 1), out_dir=tmp_path)  # fmt: skip
-    seen = 0
+    seen, charted = 0, 0
     for path in html_pages(tmp_path):
         raw = path.read_text(encoding="utf-8")
         assert SCRIPT not in raw, path
         assert '<a href="javascript' not in raw.lower() and "<b>gras" not in raw, path
+        # In a chart's JSON, the builders' escaping: never markup plotly would draw.
+        assert "\\u003cscript" not in raw and "\\u003ca href" not in raw.lower(), path
         links = parsed(path)
+        charted += sum("&lt;script&gt;alert(1)" in s for s in links.scripts)
         # Read as text (HTML parsed), the workbook's markup is there as written.
         seen += sum(SCRIPT in chunk for chunk in links.text)
         # An anchor made from a plan id keeps only characters safe in an id and an address.
         assert all(re.fullmatch(r"[A-Za-z0-9_-]+", i) for i in links.ids), (path, links.ids)
         assert not any("alert(1)" in s for s in links.scripts if "Plotly" not in s), path
-    assert seen > 0
+    assert seen > 0 and charted > 0  # the titles were there to escape
