@@ -13,6 +13,7 @@ which the reader follows or not; the page never loads it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html
 import re
@@ -87,7 +88,7 @@ class Pin:
     dataset: str
     version: int
     content_hash: str
-    as_of: object  # a date
+    as_of: dt.date
 
     @property
     def short_hash(self) -> str:
@@ -161,7 +162,12 @@ def page(
         + "\n".join(head)
         + "\n</head>\n<body>\n"
         + f'<a class="skip" href="#main">{esc(t("site.skip", lang))}</a>\n'
-        + f'<header><nav aria-label="{esc(t("site.nav", lang))}"><ul>{links}</ul></nav>\n'
+        + "<header>"
+        + (
+            f'<nav aria-label="{esc(t("site.nav", lang))}"><ul>{links}</ul></nav>\n'
+            if links
+            else ""
+        )
         + f"{pinned}{warning}</header>\n"
         + f'<main id="main">\n<h1>{esc(title)}</h1>\n{body}\n</main>\n'
         + f"<footer>{pinned}</footer>\n</body>\n</html>\n"

@@ -102,7 +102,7 @@ def write_site(
             path.write_text(text, encoding="utf-8")
             written.append(path)
     index = out_dir / "index.html"
-    index.write_text(_language_choice(langs, pins), encoding="utf-8")
+    index.write_text(_language_choice(langs, pins, dataset_key), encoding="utf-8")
     return [index, *written]
 
 
@@ -110,17 +110,21 @@ def _label(label: str | Mapping[str, str], lang: Lang) -> str:
     return label if isinstance(label, str) else label[lang]
 
 
-def _language_choice(langs: Sequence[Lang], pins: Mapping[Lang, Pin]) -> str:
-    """The site's front page: each language's link, its pin and its banner's language."""
-    items = "".join(
-        f'<li lang="{lang}"><a href="{lang}/index.html" hreflang="{lang}">'
-        f"{esc(language_name(lang))}</a> — {esc(pins[lang].text(lang))}</li>"
-        for lang in langs
-    )
+def _language_choice(langs: Sequence[Lang], pins: Mapping[Lang, Pin], key: str) -> str:
+    """The site's front page: each language's link with its pin and the dataset's banner
+    in that language (fictional data said in every language)."""
+    vouched = shipped.find(key)
+    items = []
+    for lang in langs:
+        banner = f"<br>{esc(t(vouched.banner_key, lang))}" if vouched is not None else ""
+        items.append(
+            f'<li lang="{lang}"><a href="{lang}/index.html" hreflang="{lang}">'
+            f"{esc(language_name(lang))}</a> — {esc(pins[lang].text(lang))}{banner}</li>"
+        )
     first = langs[0]
     return layout.page(
         lang=first, title=t("site.choose_language", first), pin=pins[first], banner=None,
-        nav=[], body=f"<ul>{items}</ul>", depth=0,
+        nav=[], body=f"<ul>{''.join(items)}</ul>", depth=0,
     )  # fmt: skip
 
 
