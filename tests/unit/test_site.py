@@ -87,7 +87,8 @@ def test_every_page_of_both_languages_is_written(site) -> None:
     _, _, out, files = site
     names = {p.relative_to(out).as_posix() for p in files}
     for lang in ("fr", "en"):
-        assert {f"{lang}/index.html", f"{lang}/method.html"} <= names
+        pages = ("index", "gaps", "delays", "measures", "timeline", "method")
+        assert {f"{lang}/{page}.html" for page in pages} <= names
     assert "index.html" in names
     assert all(p.exists() for p in files)
     assert set(html_pages(out)) == {p for p in files if p.suffix == ".html"}
@@ -174,3 +175,11 @@ def test_hostile_workbook_text_is_never_markup(tmp_path: Path) -> None:
         assert all(re.fullmatch(r"[A-Za-z0-9_-]+", i) for i in links.ids), (path, links.ids)
         assert not any("alert(1)" in s for s in links.scripts if "Plotly" not in s), path
     assert seen > 0 and charted > 0  # the titles were there to escape
+
+
+def test_the_measures_page_lists_every_measure(site) -> None:
+    _, ds, out, _ = site
+    for lang in ("fr", "en"):
+        cells = {chunk.strip() for chunk in parsed(out / lang / "measures.html").text}
+        missing = set(ds.measures["measure_id"].astype(str)) - cells
+        assert not missing, (lang, sorted(missing)[:5])

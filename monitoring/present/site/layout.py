@@ -16,10 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import numbers
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from monitoring.contract.schema import Lang
@@ -194,7 +196,8 @@ def chart(item: Chart, *, caption: str | None, pin: Pin, address: str, lang: Lan
             include_plotlyjs=False,
             include_mathjax=False,
             div_id=f"plot-{anchor(item.name)}",
-            config={"displaylogo": False, "responsive": True},
+            # Nothing offered that would send the data elsewhere (plotly's defaults too).
+            config={"displaylogo": False, "responsive": True, "showSendToCloud": False},
         )
     cite = t("site.cite", lang, dataset=pin.dataset, version=pin.version, hash=pin.short_hash,
              as_of=pin.as_of, title=item.title, url=f"{address}#{anchor(item.name)}")  # fmt: skip
@@ -213,11 +216,16 @@ def chart(item: Chart, *, caption: str | None, pin: Pin, address: str, lang: Lan
 
 
 def _cell(value: object, column: Column, lang: Lang) -> str:
-    if column.kind in ("integer", "number"):
-        return f'<td class="number">{esc(number_text(column.kind, lang)(value))}</td>'
+    if column.kind in ("integer", "number") or (
+        isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
+    ):  # a number in a text column too (a measure's number, its days late)
+        kind = column.kind if column.kind in ("integer", "number") else "number"
+        return f'<td class="number">{esc(number_text(kind, lang)(value))}</td>'
     if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]
         return "<td>—</td>"
-    if column.kind == "date":
+    if isinstance(value, bool | np.bool_):
+        return f"<td>{esc(t('exports.yes' if value else 'exports.no', lang))}</td>"
+    if column.kind == "date" or isinstance(value, dt.date):  # a Timestamp is a date too
         return f"<td>{esc(format_date(value, lang))}</td>"  # type: ignore[arg-type]
     text = str(value)
     if column.kind in ("link", "url", "source") and text.startswith(WEB) and " " not in text:

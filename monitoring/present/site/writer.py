@@ -14,7 +14,7 @@ from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import SHEETS_BY_ID, Lang
 from monitoring.present import dossier, method_text
 from monitoring.present import figures_text as ft
-from monitoring.present.pages import METHOD, OVERVIEW, PAGES
+from monitoring.present.pages import MEASURES, METHOD, OVERVIEW, PAGES
 from monitoring.present.sections import (
     Chart,
     ChartSection,
@@ -28,11 +28,13 @@ from monitoring.present.site.layout import NavItem, Pin, esc
 from monitoring.text.i18n import format_number, language_name, t
 
 # The site's pages, in the navigation's order: (page id, file in each language's folder).
-# The analysis pages between the Overview and the Method show their charts.
+# The analysis pages between the Overview and the Method show their charts; the Measures
+# page its table (every measure, its status, deadline and delay).
 FILES: tuple[tuple[str, str], ...] = (
     ("overview", "index.html"),
     ("gaps", "gaps.html"),
     ("delays", "delays.html"),
+    ("measures", "measures.html"),
     ("timeline", "timeline.html"),
     ("method", "method.html"),
 )
@@ -89,6 +91,8 @@ def write_site(
                 body = _overview(sel, built, pins[lang], f"{lang}/{file_name}")
             elif page_id == "method":
                 body = _method(sel, dataset_key)
+            elif page_id == "measures":
+                body = _measures(sel)
             else:
                 body = _charts_page(PAGE_BY_ID[page_id], sel, built, pins[lang],
                                     f"{lang}/{file_name}")  # fmt: skip
@@ -159,6 +163,13 @@ def _charts_page(page: Page, sel: Selection, built: Sequence[Chart], pin: Pin, a
         sheet = SHEETS_BY_ID["retention"].name(sel.lang)
         return f"<p>{esc(t('gaps.not_documented', sel.lang, sheet=sheet))}</p>"
     return _figures(sel, built, page, pin, address)
+
+
+def _measures(sel: Selection) -> str:
+    """Every measure of the plans, as the Measures page's table lists them."""
+    if not sel.summaries():
+        return f"<p>{esc(t('overview.no_plans', sel.lang))}</p>"
+    return _table(MEASURES.section("measures"), sel)  # type: ignore[arg-type]
 
 
 def _plan(plan: dict, sel: Selection) -> str:
