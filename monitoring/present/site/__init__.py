@@ -5,6 +5,7 @@
     assets/site.css         the stylesheet (with a print stylesheet)
     fr/index.html           the Overview: each plan's key figures, then its charts
     fr/gaps.html, fr/delays.html, fr/timeline.html   the analysis pages' charts
+    fr/measures.html        every measure: status, deadline, delay (the Measures table)
     fr/method.html          the status scale, the definitions, the verdicts, the sources
     en/…                    the same in English
 
@@ -16,8 +17,8 @@ draw is its sentence (`NoChart`). The charts and texts are the app's and the dos
 `monitoring.present.dossier.charts`, `figures_text`, `method_text`.
 
 The folder loads nothing from another host (no CDN, no web font, no MathJax): it works
-offline or from any static web space. `write_site` writes it; `plan-monitoring publish`
-calls it.
+offline or from any static web space. Not yet in it: a page per measure, the
+embeddable chart pages and the data package of issue 15. `write_site` writes it.
 """
 
 from monitoring.present.site.writer import write_site
