@@ -168,10 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
     _common(report)
 
     publish = sub.add_parser(
-        "publish", help="make a version public: its open data package (datapackage.json, CSV)"
+        "publish",
+        help="make a version public: a static site and its open data package (datapackage.json)",
     )
     publish.add_argument("files", nargs="*", type=Path, help="default: the stored version")
     publish.add_argument("--version", type=_version_number, default=None, help="default: current")
+    publish.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
     publish.add_argument("--out", type=Path, required=True, help="the folder to write into")
     _common(publish)
 

@@ -1,6 +1,7 @@
-"""`publish`: a version made public in a folder: its open data package in `data/`.
+"""`publish`: a version made public in a folder: its static site (both languages, charts
+drawn by a local copy of plotly.js) and its open data package in `data/`.
 
-    plan-monitoring publish --out DIR [--dataset KEY] [--version N] [FILE...]
+    plan-monitoring publish --out DIR [--dataset KEY] [--version N] [--as-of DATE] [FILE...]
 
 Without files it publishes a stored version (the current one unless `--version`); given
 files (a workbook, or one CSV per sheet) it publishes what they hold, unstored.
@@ -30,8 +31,12 @@ _WHOLE_WORKBOOK_KINDS = ("upload", "seed")
 
 
 def publish(args: argparse.Namespace, settings: Settings) -> int:
-    """Write the data package of a version (or of files) into `--out/data/`."""
+    """Write the site of a version (or of files) into `--out`, its data package into
+    `--out/data/`."""
+    from monitoring.config.shipped import dataset_label
+    from monitoring.contract.schema import LANGS
     from monitoring.present.datapackage import write_package
+    from monitoring.present.site import write_site
 
     lang: Lang = args.lang
     found = (_from_files if args.files else _from_store)(args, settings, lang)
@@ -40,16 +45,17 @@ def publish(args: argparse.Namespace, settings: Settings) -> int:
     dataset, release, workbook = found
     folder: Path = args.out / DATA_FOLDER
     written = write_package(folder, dataset, release, workbook)
-    # The static site (monitoring/present/site/, built apart) is written here, into
-    # `args.out`, once it exists; its pages link to the files of `data/`.
-    print(
-        t(
-            "cli.publish.package_written",
-            lang,
-            path=str(folder),
-            files=len(written),
-        )
+    pages = write_site(
+        dataset,
+        dataset_label={code: dataset_label(args.dataset, code) for code in LANGS},
+        dataset_key=args.dataset,
+        version=release.version,
+        content_hash=release.content_hash,
+        as_of=args.as_of or dt.date.today(),
+        out_dir=args.out,
     )
+    print(t("cli.publish.site_written", lang, path=str(args.out), pages=len(pages)))
+    print(t("cli.publish.package_written", lang, path=str(folder), files=len(written)))
     return EXIT_OK
 
 

@@ -233,6 +233,12 @@ def test_publish_command_writes_the_package_whose_csv_import_is_identical(
     missing = main(["publish", "--out", str(out), "--dataset", "nothing-here"])
 
     assert published == 0 and "Open data package written" in printed
+    assert "Static site written" in printed
+    # The site beside its data: both languages' pages, plotly.js once, the version stated.
+    for lang in ("fr", "en"):
+        page = (out / lang / "index.html").read_text(encoding="utf-8")
+        assert "../assets/plotly.min.js" in page and "version 1" in page
+    assert (out / "index.html").is_file() and (out / "assets" / "plotly.min.js").is_file()
     assert descriptor(folder)["version"] == "1"
     assert (folder / "demo.xlsx").read_bytes() == (DATA / "demo.xlsx").read_bytes()
     assert imported == 3  # identical to the stored version: nothing stored

@@ -22,6 +22,9 @@ MESSAGES: dict[str, str] = {
         "Recommandations retenues {retained} · partiellement {partly_retained} · retirées "
         "du projet {dropped_from_draft} · non retenues {not_retained}"
     ),
+    "cli.publish.site_written": (
+        "Site statique écrit dans {path} ({pages} fichiers) : ouvrez index.html."
+    ),
     "cli.publish.package_written": (
         "Paquet de données ouvertes écrit dans {path} ({files} fichiers)."
     ),

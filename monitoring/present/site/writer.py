@@ -1,0 +1,276 @@
+"""Write the static site of one dataset version (see the package's docstring)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from plotly.offline import get_plotlyjs
+
+from monitoring.analysis.figures import adopted, retention_recorded, verdicts
+from monitoring.config import shipped
+from monitoring.contract.dataset import Dataset
+from monitoring.contract.schema import SHEETS_BY_ID, Lang
+from monitoring.present import dossier, method_text
+from monitoring.present import figures_text as ft
+from monitoring.present.pages import MEASURES, METHOD, OVERVIEW, PAGES
+from monitoring.present.sections import (
+    Chart,
+    ChartSection,
+    Page,
+    Selection,
+    TableSection,
+    present,
+)
+from monitoring.present.site import layout
+from monitoring.present.site.layout import NavItem, Pin, esc
+from monitoring.text.i18n import format_number, language_name, t
+
+# The site's pages, in the navigation's order: (page id, file in each language's folder).
+# The analysis pages between the Overview and the Method show their charts; the Measures
+# page its table (every measure, its status, deadline and delay).
+FILES: tuple[tuple[str, str], ...] = (
+    ("overview", "index.html"),
+    ("gaps", "gaps.html"),
+    ("delays", "delays.html"),
+    ("measures", "measures.html"),
+    ("timeline", "timeline.html"),
+    ("method", "method.html"),
+)
+CHART_PAGES = ("overview", "gaps", "delays", "timeline")
+PAGE_BY_ID: dict[str, Page] = {p.id: p for p in PAGES}
+
+
+def write_site(
+    ds: Dataset,
+    *,
+    dataset_label: str | Mapping[str, str],
+    dataset_key: str,
+    version: int | None,
+    content_hash: str,
+    as_of: dt.date,
+    out_dir: Path,
+    langs: Sequence[Lang] = ("fr", "en"),
+) -> list[Path]:
+    """Write the static site of one dataset version into `out_dir`.
+
+    Args:
+        ds: the version's dataset.
+        dataset_label: its name, one for every language or one per language.
+        dataset_key: its key (a shipped dataset's banner and note on sources follow it).
+        version: the version's number, stated on every page and in every citation (None:
+            files published without being stored; the content hash pins them).
+        content_hash: the version's content hash (`Dataset.content_hash()`), stated
+            shortened.
+        as_of: the date statuses and delays are computed at.
+        out_dir: the folder written (created when missing; files of the same names are
+            replaced, others left alone).
+        langs: the languages written, each in its own folder.
+
+    Returns:
+        The files written: `index.html` (the choice of language), `assets/…` and each
+        language's pages.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    assets = out_dir / layout.ASSETS
+    assets.mkdir(exist_ok=True)
+    written = [assets / layout.PLOTLY_JS, assets / layout.STYLESHEET]
+    written[0].write_text(get_plotlyjs(), encoding="utf-8")
+    written[1].write_text(layout.CSS, encoding="utf-8")
+    pins = {lang: Pin(_label(dataset_label, lang), version, content_hash, as_of) for lang in langs}
+    vouched = shipped.find(dataset_key)
+    for lang in langs:
+        banner = t(vouched.banner_key, lang) if vouched is not None else None
+        folder = out_dir / lang
+        folder.mkdir(exist_ok=True)
+        other = next((code for code in langs if code != lang), None)
+        sel = Selection(ds, as_of, lang)
+        built = dossier.charts(sel)
+        for page_id, file_name in FILES:
+            if page_id == "overview":
+                body = _overview(sel, built, pins[lang], f"{lang}/{file_name}")
+            elif page_id == "method":
+                body = _method(sel, dataset_key)
+            elif page_id == "measures":
+                body = _measures(sel)
+            else:
+                body = _charts_page(PAGE_BY_ID[page_id], sel, built, pins[lang],
+                                    f"{lang}/{file_name}")  # fmt: skip
+            nav = [NavItem(name, t(f"page.{pid}", lang), pid == page_id) for pid, name in FILES]
+            text = layout.page(
+                lang=lang, title=t(f"page.{page_id}", lang), pin=pins[lang], banner=banner,
+                nav=nav, body=body, depth=1, plotly=page_id in CHART_PAGES,
+                other_lang=(other, f"../{other}/{file_name}") if other else None,
+            )  # fmt: skip
+            path = folder / file_name
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    index = out_dir / "index.html"
+    index.write_text(_language_choice(langs, pins, dataset_key), encoding="utf-8")
+    return [index, *written]
+
+
+def _label(label: str | Mapping[str, str], lang: Lang) -> str:
+    return label if isinstance(label, str) else label[lang]
+
+
+def _language_choice(langs: Sequence[Lang], pins: Mapping[Lang, Pin], key: str) -> str:
+    """The site's front page: each language's link with its pin and the dataset's banner
+    in that language (fictional data said in every language)."""
+    vouched = shipped.find(key)
+    items = []
+    for lang in langs:
+        banner = f"<br>{esc(t(vouched.banner_key, lang))}" if vouched is not None else ""
+        items.append(
+            f'<li lang="{lang}"><a href="{lang}/index.html" hreflang="{lang}">'
+            f"{esc(language_name(lang))}</a> — {esc(pins[lang].text(lang))}{banner}</li>"
+        )
+    first = langs[0]
+    return layout.page(
+        lang=first, title=t("site.choose_language", first), pin=pins[first], banner=None,
+        nav=[], body=f"<ul>{''.join(items)}</ul>", depth=0,
+    )  # fmt: skip
+
+
+def _section_of(page: Page, item: Chart) -> ChartSection | None:
+    for section in page.charts():
+        if item.name == section.name or (section.per_plan and item.name.startswith(section.name)):
+            return section
+    return None
+
+
+def _figures(sel: Selection, built: Sequence[Chart], page: Page, pin: Pin, address: str) -> str:
+    """A page's charts, each with its caption; a section that built nothing says `empty`."""
+    parts = []
+    for section in page.charts():
+        mine = [c for c in built if c.page == page.id and _section_of(page, c) is section]
+        if not mine and section.empty:
+            parts.append(f"<p>{esc(t(section.empty, sel.lang))}</p>")
+        for item in mine:
+            chosen = sel.choosing(plans=item.plans) if section.per_plan else sel
+            caption = section.caption(chosen) if section.caption is not None else None
+            parts.append(
+                layout.chart(item, caption=caption, pin=pin, address=address, lang=sel.lang)
+            )
+    return "\n".join(parts)
+
+
+def _charts_page(page: Page, sel: Selection, built: Sequence[Chart], pin: Pin, address: str) -> str:
+    """An analysis page's charts; what the app says instead when none applies."""
+    if not sel.summaries():
+        return f"<p>{esc(t('overview.no_plans', sel.lang))}</p>"
+    if page.id == "gaps" and not sel.documented():  # as `views/gaps.py` says it
+        sheet = SHEETS_BY_ID["retention"].name(sel.lang)
+        return f"<p>{esc(t('gaps.not_documented', sel.lang, sheet=sheet))}</p>"
+    return _figures(sel, built, page, pin, address)
+
+
+def _measures(sel: Selection) -> str:
+    """Every measure of the plans, as the Measures page's table lists them."""
+    if not sel.summaries():
+        return f"<p>{esc(t('overview.no_plans', sel.lang))}</p>"
+    return _table(MEASURES.section("measures"), sel)  # type: ignore[arg-type]
+
+
+def _plan(plan: dict, sel: Selection) -> str:
+    """A plan's key figures, as the Overview page shows them (`views/overview.py`)."""
+    lang = sel.lang
+    out = [f"<h2>{esc(plan['plan_id'])} — {esc(plan['title'])}</h2>"]
+    out += [f'<p class="note">{esc(line)}</p>' for line in ft.plan_lines(plan, sel.as_of, lang)]
+    if not adopted(plan):
+        return "".join(out)
+    if not plan["measures"]:
+        return "".join([*out, f"<p>{esc(t('overview.no_measures', lang))}</p>"])
+    figures = (
+        ("metric.measures", format_number(plan["measures"], lang)),
+        ("metric.completion", ft.completion_short(plan, lang)),
+        ("metric.overdue", format_number(plan["overdue"], lang)),
+        ("metric.unassessed", format_number(plan["past_due_unassessed"], lang)),
+        ("metric.retained", ft.retained_short(plan, lang)),
+    )
+    out.append(
+        '<dl class="figures">'
+        + "".join(f"<div><dt>{esc(t(k, lang))}</dt><dd>{esc(v)}</dd></div>" for k, v in figures)
+        + "</dl>"
+    )
+    title = esc(t("truth.verdict.title", lang))
+    out += [f"<p><strong>{title}</strong> — {esc(s)}</p>" for s in ft.verdict_sentences(plan, lang)]
+    lines = [
+        ft.completion_line(plan, lang),
+        ft.overdue_line(plan, lang),
+        ft.median_delay_line(plan, lang),
+        ft.unassessed_note(plan, lang),
+    ]
+    if not retention_recorded(plan):
+        lines.append(t("truth.retention.line", lang))
+    out += [f'<p class="note">{esc(line)}</p>' for line in lines if line]
+    return "".join(out)
+
+
+def _overview(sel: Selection, built: Sequence[Chart], pin: Pin, address: str) -> str:
+    plans = sel.summaries()
+    if not plans:
+        return f"<p>{esc(t('overview.no_plans', sel.lang))}</p>"
+    parts = [f'<section class="plan">{_plan(plan, sel)}</section>' for plan in plans]
+    parts.append(f"<h2>{esc(t('overview.charts', sel.lang))}</h2>")
+    parts.append(_figures(sel, built, OVERVIEW, pin, address))
+    return "\n".join(parts)
+
+
+def _table(section: TableSection, sel: Selection) -> str:
+    frame = section.build(sel)
+    if frame is None:
+        return f"<p>{esc(t(section.empty, sel.lang))}</p>" if section.empty else ""
+    specs = [c for c in section.specs(frame, sel) if c.shown(sel) and not c.app_only]
+    shown = present(frame, specs, sel)
+    specs = [c for c in specs if c.id in shown.columns]
+    return layout.table(shown, specs, sel.lang, None)
+
+
+def _method(sel: Selection, dataset_key: str) -> str:
+    """The Method page's scale, definitions, published verdicts and sources."""
+    lang = sel.lang
+    custom = sel.ds.scale.custom
+    out = [
+        f"<p>{esc(t('method.caption', lang))}</p>",
+        f"<h2>{esc(t('method.scale', lang))}</h2>",
+        f"<p>{esc(t('method.scale.custom' if custom else 'method.scale.default', lang))}</p>",
+        _table(METHOD.section("status-scale"), sel),  # type: ignore[arg-type]
+        f'<p class="note">{esc(t("method.scale.colours", lang))}</p>',
+        f"<h2>{esc(t('method.definitions', lang))}</h2>",
+        f'<p class="note">{esc(t("method.definitions.caption", lang, as_of=sel.as_of))}</p>',
+    ]
+    params = method_text.definition_params(sel.voice, lang)
+    for group, definitions in method_text.DEFINITIONS:
+        out.append(f"<h3>{esc(t(group, lang))}</h3>")
+        out += [
+            f"<p><strong>{esc(t(title, lang))}.</strong> {esc(t(text, lang, **params))}</p>"
+            for title, text in definitions
+        ]
+    out.append(f"<h2>{esc(t('method.def.verdicts', lang))}</h2>")
+    published = [
+        (plan["plan_id"], sentence, verdict.get("source"))
+        for plan in sel.summaries()
+        for sentence, verdict in zip(ft.verdict_sentences(plan, lang), verdicts(plan), strict=True)
+    ]
+    if not published:
+        sheet = SHEETS_BY_ID["published_verdicts"].name(lang)
+        out.append(
+            f"<p>{esc(t('truth.method.no_verdicts', lang, sheet=sheet, as_of=sel.as_of))}</p>"
+        )
+    for plan_id, sentence, source in published:
+        out.append(f"<p>{esc(plan_id)} — {esc(sentence)}</p>")
+        if source:
+            out.append(
+                f'<p class="note">{esc(t("truth.method.verdict_source", lang, source=source))}</p>'
+            )
+    out.append(f"<h2>{esc(t('method.sources', lang))}</h2>")
+    vouched = shipped.find(dataset_key)
+    if vouched is not None:
+        out.append(f"<p>{esc(t(vouched.sources_key, lang))}</p>")
+    out.append(f'<p class="note">{esc(t("method.sources.coverage", lang))}</p>')
+    out.append(_table(METHOD.section("source-coverage"), sel))  # type: ignore[arg-type]
+    out.append(f'<p class="note">{esc(t("method.sources.references", lang))}</p>')
+    out.append(_table(METHOD.section("sources"), sel))  # type: ignore[arg-type]
+    return "\n".join(out)

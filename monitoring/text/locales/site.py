@@ -1,0 +1,15 @@
+"""Text of the public static site (`monitoring.present.site`)."""
+
+MESSAGES: dict[str, str] = {
+    # Stated at the top and bottom of every page: the version a citation points to.
+    "site.pin": "{dataset} · version {version} · empreinte {hash} · situation au {as_of}",
+    "site.cite.label": "Citer ce graphique",
+    # {url}: the page's address in the site and the chart's anchor (fr/index.html#status-by-plan).
+    "site.cite": (
+        "{dataset}, version {version} (empreinte {hash}), situation au {as_of}, "
+        "graphique « {title} », {url}"
+    ),
+    "site.choose_language": "Choisir la langue",
+    "site.nav": "Pages du site",
+    "site.skip": "Aller au contenu",
+}
