@@ -12,7 +12,7 @@ from monitoring.present import dossier
 from monitoring.present.export_formats import mime
 from monitoring.present.exports import ExportUnavailable
 from monitoring.text.i18n import language_name, t
-from views.common import audited, banner, context, dataset_label, images_possible
+from views.common import audited, banner, context, dataset_label, images_possible, store
 
 BUILT = "report.built"  # (what it was built from, the dossier): one per session
 log = logging.getLogger("plan_monitoring.app")
@@ -80,3 +80,22 @@ if kept is not None and kept[0] == choice:
     )  # fmt: skip
     with st.expander(t("report.files", lang, count=len(built.files))):
         st.text("\n".join(built.files))
+
+# Publishing (editors): the version's static site and open data package, as one ZIP to put
+# online (`monitoring.services.publishing`, as `plan-monitoring publish` writes it).
+info = ctx.version_info
+if ctx.actor.can("upload") and info is not None:
+    st.header(t("report.publish", lang))
+    st.caption(t("report.publish_help", lang, version=info.number))
+    name = f"{ctx.dataset_key}-v{info.number}-{t('report.publish.file', lang)}.zip"
+
+    def _published() -> bytes:
+        from monitoring.services.publishing import publish_zip, stored_release
+
+        dataset, release, workbook = stored_release(store(), ctx.dataset_key, info)
+        return publish_zip(dataset, release, workbook, key=ctx.dataset_key, as_of=ctx.as_of)
+
+    st.download_button(
+        t("report.publish.download", lang), audited(ctx, name, _published), file_name=name,
+        mime=mime("zip"), on_click="ignore", icon=":material/public:", key="report.publish",
+    )  # fmt: skip

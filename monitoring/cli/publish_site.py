@@ -24,47 +24,29 @@ if TYPE_CHECKING:
     from monitoring.contract.dataset import Dataset
     from monitoring.present.datapackage import Release
 
-DATA_FOLDER = "data"  # the data package, under --out
-# The files of a stored version that are its whole workbook, byte for byte (a partial
-# update holds only new rows; a restore is published from its data).
-_WHOLE_WORKBOOK_KINDS = ("upload", "seed")
-
 
 def publish(args: argparse.Namespace, settings: Settings) -> int:
     """Write the site of a version (or of files) into `--out`, its data package into
     `--out/data/`."""
-    from monitoring.config.shipped import dataset_label
-    from monitoring.contract.schema import LANGS
-    from monitoring.present.datapackage import write_package
-    from monitoring.present.site import write_site
+    from monitoring.services.publishing import DATA_FOLDER, publish_folder
 
     lang: Lang = args.lang
     found = (_from_files if args.files else _from_store)(args, settings, lang)
     if found is None:
         return EXIT_REJECTED
     dataset, release, workbook = found
-    folder: Path = args.out / DATA_FOLDER
-    written = write_package(folder, dataset, release, workbook)
-    pages = write_site(
-        dataset,
-        dataset_label={code: dataset_label(args.dataset, code) for code in LANGS},
-        dataset_key=args.dataset,
-        version=release.version,
-        content_hash=release.content_hash,
-        as_of=args.as_of or dt.date.today(),
-        out_dir=args.out,
-    )
-    print(t("cli.publish.site_written", lang, path=str(args.out), pages=len(pages)))
-    print(t("cli.publish.package_written", lang, path=str(folder), files=len(written)))
+    as_of = args.as_of or dt.date.today()
+    written = publish_folder(args.out, dataset, release, workbook, key=args.dataset, as_of=as_of)
+    print(t("cli.publish.site_written", lang, path=str(args.out), pages=len(written.site)))
+    folder = args.out / DATA_FOLDER
+    print(t("cli.publish.package_written", lang, path=str(folder), files=len(written.package)))
     return EXIT_OK
 
 
 def _from_store(
     args: argparse.Namespace, settings: Settings, lang: Lang
 ) -> tuple[Dataset, Release, bytes] | None:
-    from monitoring.config import shipped
-    from monitoring.present.datapackage import Release
-    from monitoring.present.workbook import write_workbook
+    from monitoring.services.publishing import stored_release
 
     key: str = args.dataset
     with store_of(settings, lang) as store:
@@ -72,26 +54,7 @@ def _from_store(
         if info is None:
             print(t("cli.publish.no_version", lang, dataset=key), file=sys.stderr)
             return None
-        dataset = store.read_dataset(key, info.number)
-        files = store.read_files(key, info.number)
-    whole = (
-        info.kind in _WHOLE_WORKBOOK_KINDS
-        and len(files) == 1
-        and files[0].name.lower().endswith(".xlsx")
-    )
-    if whole:
-        name, workbook = Path(files[0].name).name, files[0].data
-    else:  # CSV files, a partial update or a restore: the version's data as a workbook
-        name, workbook = f"{key}-v{info.number}.xlsx", write_workbook(dataset, "fr")
-    release = Release(
-        name=key,
-        title=shipped.dataset_label(key, "fr"),
-        version=info.number,
-        content_hash=info.content_hash,
-        created=info.created_at,
-        workbook_name=name,
-    )
-    return dataset, release, workbook
+        return stored_release(store, key, info)
 
 
 def _from_files(

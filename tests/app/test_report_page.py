@@ -22,6 +22,10 @@ from tests.app.helpers import assert_page_ok
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2025-06-01"
 BUILD = {"fr": "Préparer le dossier", "en": "Prepare the report pack"}
+PUBLISH = {
+    "fr": "Télécharger le site et les données (ZIP)",
+    "en": "Download the site and the data (ZIP)",
+}
 
 
 def run_page(**query: str) -> AppTest:
@@ -55,7 +59,9 @@ def test_report_runs_without_exception_for_each_dataset_and_language(dataset, la
     ]
     assert at.radio(key="report.lang").value == lang
     assert [b.label for b in at.button] == [BUILD[lang]]
-    assert not at.get("download_button")  # nothing to download before the build
+    # Before the build: nothing of the dossier to download; editors may publish.
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [PUBLISH[lang]]
 
 
 @pytest.mark.chromium  # fails, never skips, without Chromium (tests/conftest.py)
@@ -78,8 +84,8 @@ def test_the_button_builds_the_dossier_and_offers_its_zip(monkeypatch):
     next(b for b in at.button if b.label == BUILD["fr"]).click().run()
 
     assert_page_ok(at)
-    (download,) = at.get("download_button")
-    assert download.proto.label == "Télécharger le dossier (ZIP)"
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Télécharger le dossier (ZIP)", PUBLISH["fr"]]
     built = at.session_state["report.built"][1]
     sel = Selection(load_shipped("demo"), dt.date(2025, 6, 1), "en", plans=("DEMO-B",))
     expected = [

@@ -267,3 +267,14 @@ def test_the_session_limit_needs_a_positive_number() -> None:
     assert session_expired(None, 8, 1e9)  # no `iat`: cannot be checked, so expired
     assert not session_expired(None, None, 1e9)
     assert not session_expired(1e9 - 100, 8, 1e9)
+
+
+def test_editors_may_publish_from_the_report_page_viewers_may_not(users: dict[str, str]) -> None:
+    publish = "Télécharger le site et les données (ZIP)"
+    viewer = run("report", signed_in(users["viewer"]))
+    editor = run("report", signed_in(users["editor"]))
+    assert [h.value for h in viewer.header] == [] or "Publier" not in [
+        h.value for h in viewer.header
+    ]
+    assert publish not in [b.proto.label for b in viewer.get("download_button")]
+    assert publish in [b.proto.label for b in editor.get("download_button")]

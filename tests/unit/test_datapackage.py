@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -257,3 +258,27 @@ def test_publish_of_a_file_is_unversioned_and_keeps_the_file(tmp_path, monkeypat
     assert "version" not in package
     assert package["content_hash"] == load_shipped("demo").content_hash()
     assert (out / "data" / "demo.xlsx").read_bytes() == (DATA / "demo.xlsx").read_bytes()
+
+
+def test_the_published_zip_holds_the_site_and_the_package_under_one_folder(tmp_path):
+    """What the Report page offers editors: `publish_zip` of a stored version."""
+    from monitoring.services.importing import ensure_seeded
+    from monitoring.services.publishing import publish_zip, stored_release
+    from monitoring.storage.memory import MemoryStore
+
+    store = MemoryStore()
+    ensure_seeded(store, DATA)
+    info = store.current("demo")
+    assert info is not None
+    dataset, release, workbook = stored_release(store, "demo", info)
+
+    data = publish_zip(dataset, release, workbook, key="demo", as_of=dt.date(2025, 6, 1))
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        page = archive.read("demo-v1/fr/index.html").decode("utf-8")
+        package = json.loads(archive.read("demo-v1/data/datapackage.json"))
+    assert {"demo-v1/index.html", "demo-v1/assets/plotly.min.js", "demo-v1/data/demo.xlsx"} <= names
+    assert {f"demo-v1/{lang}/index.html" for lang in ("fr", "en")} <= names
+    assert "version 1" in page and "01/06/2025" in page and "fictives" in page
+    assert package["version"] == "1" and package["content_hash"] == dataset.content_hash()

@@ -1,0 +1,93 @@
+"""Publishing a version: its static site and its open data package, in one folder or ZIP.
+
+The command line (`plan-monitoring publish`) and the Report page (for editors) both call
+`publish_folder`; `stored_release` says what a stored version publishes (its original
+workbook when it was uploaded whole, else its data written as a workbook).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from monitoring.config import shipped
+from monitoring.contract.dataset import Dataset
+from monitoring.contract.schema import LANGS
+from monitoring.present.datapackage import Release, write_package
+from monitoring.present.site import write_site
+from monitoring.present.workbook import write_workbook
+from monitoring.storage import Store, VersionInfo
+
+DATA_FOLDER = "data"  # the data package, inside the published folder
+# The files of a stored version that are its whole workbook, byte for byte (a partial
+# update holds only new rows; a restore is published from its data).
+_WHOLE_WORKBOOK_KINDS = ("upload", "seed")
+
+
+@dataclass(frozen=True)
+class Published:
+    """What `publish_folder` wrote: the site's files and the package's."""
+
+    site: Sequence[Path]
+    package: Sequence[Path]
+
+
+def stored_release(store: Store, key: str, info: VersionInfo) -> tuple[Dataset, Release, bytes]:
+    """A stored version's dataset, what its package says of it, and its workbook's bytes."""
+    dataset = store.read_dataset(key, info.number)
+    files = store.read_files(key, info.number)
+    whole = (
+        info.kind in _WHOLE_WORKBOOK_KINDS
+        and len(files) == 1
+        and files[0].name.lower().endswith(".xlsx")
+    )
+    if whole:
+        name, workbook = Path(files[0].name).name, files[0].data
+    else:  # CSV files, a partial update or a restore: the version's data as a workbook
+        name, workbook = f"{key}-v{info.number}.xlsx", write_workbook(dataset, "fr")
+    release = Release(
+        name=key,
+        title=shipped.dataset_label(key, "fr"),
+        version=info.number,
+        content_hash=info.content_hash,
+        created=info.created_at,
+        workbook_name=name,
+    )
+    return dataset, release, workbook
+
+
+def publish_folder(
+    out: Path, dataset: Dataset, release: Release, workbook: bytes, *, key: str, as_of: dt.date
+) -> Published:
+    """Write the site of `dataset` into `out` and its data package into `out/data/`."""
+    package = write_package(out / DATA_FOLDER, dataset, release, workbook)
+    site = write_site(
+        dataset,
+        dataset_label={code: shipped.dataset_label(key, code) for code in LANGS},
+        dataset_key=key,
+        version=release.version,
+        content_hash=release.content_hash,
+        as_of=as_of,
+        out_dir=out,
+    )
+    return Published(site, package)
+
+
+def publish_zip(
+    dataset: Dataset, release: Release, workbook: bytes, *, key: str, as_of: dt.date
+) -> bytes:
+    """`publish_folder` into a ZIP, its files under one folder named after the release."""
+    root = f"{release.name}-v{release.version}" if release.version else release.name
+    buffer = io.BytesIO()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / root
+        publish_folder(folder, dataset, release, workbook, key=key, as_of=as_of)
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                archive.write(path, path.relative_to(tmp).as_posix())
+    return buffer.getvalue()
