@@ -120,7 +120,7 @@ def test_plotly_is_written_once_and_every_chart_page_uses_it(site) -> None:
         assert len(sources) <= 1
         text = path.read_text(encoding="utf-8")
         if "Plotly.newPlot" in text:
-            assert sources == ["../assets/plotly.min.js"], path
+            assert len(sources) == 1 and (path.parent / sources[0]).resolve() == js[0].resolve()
             scripts += 1
         # No copy of plotly.js inside a page (it is about 4 MB; a page is far less).
         assert len(text) < len(js[0].read_bytes()) / 4, path
@@ -133,7 +133,7 @@ def test_each_page_states_the_version_hash_date_and_fiction(site) -> None:
     entry = shipped.find(key)
     assert entry is not None
     for path in html_pages(out):
-        lang = "en" if path.parent.name == "en" else "fr"
+        lang = "en" if path.relative_to(out).parts[0] == "en" else "fr"
         text = " ".join(parsed(path).text)
         assert short in text, path
         assert f"version {VERSION}" in text, path
@@ -152,6 +152,21 @@ def test_each_chart_has_its_anchor_and_a_citation(site) -> None:
             assert name in page.ids
             cited = f"{lang}/index.html#{name}"
             assert any(cited in chunk and ds.content_hash()[:12] in chunk for chunk in page.text)
+
+
+def test_each_drawn_chart_has_its_page_to_embed_and_the_code_to_do_it(site) -> None:
+    _, ds, out, _ = site
+    for lang in ("fr", "en"):
+        overview = (out / lang / "index.html").read_text(encoding="utf-8")
+        embedded = out / lang / "embed" / "status-by-plan.html"
+        assert 'iframe src="embed/status-by-plan.html"' in overview.replace("&quot;", '"')
+        page = parsed(embedded)
+        text = " ".join(page.text)
+        assert ds.content_hash()[:12] in text and f"version {VERSION}" in text
+        back = [v for tag, a, _, v in page.addresses if tag == "a" and a == "href"]
+        assert back == ["../index.html#status-by-plan"]
+        assert (embedded.parent / back[0].split("#")[0]).resolve().is_file()
+        assert "Plotly.newPlot" in embedded.read_text(encoding="utf-8")
 
 
 def test_hostile_workbook_text_is_never_markup(tmp_path: Path) -> None:

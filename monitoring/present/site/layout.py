@@ -65,6 +65,8 @@ td { overflow-wrap: anywhere; }
   a { color: inherit; }
   figure, .plan { break-inside: avoid; }
 }
+pre { white-space: pre-wrap; word-break: break-all; background: #f4f4f4; padding: .5rem; }
+body.embedded main { max-width: none; }
 """
 
 
@@ -214,6 +216,8 @@ def chart(item: Chart, *, caption: str | None, pin: Pin, address: str, lang: Lan
         f'<p class="cite"><a href="#{anchor(item.name)}">{esc(t("site.cite.label", lang))}</a>'
         f" — {esc(cite)}</p>"
     )
+    if not isinstance(item.figure, NoChart):
+        parts.append(embed_snippet(item, lang))
     return (
         f'<figure id="{anchor(item.name)}">\n<h3>{esc(item.title)}</h3>\n{drawn}\n'
         f"<figcaption>{''.join(parts)}</figcaption>\n</figure>"
@@ -251,4 +255,52 @@ def table(frame: pd.DataFrame, columns: Sequence[Column], lang: Lang, caption: s
     return (
         f'<div class="wide"><table>{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
+    )
+
+
+EMBEDS = "embed"  # each chart's standalone page, for an iframe: <lang>/embed/<anchor>.html
+
+
+def embed_address(item: Chart) -> str:
+    """The chart's standalone page, relative to its language's folder."""
+    return f"{EMBEDS}/{anchor(item.name)}.html"
+
+
+def embed_snippet(item: Chart, lang: Lang) -> str:
+    """The iframe code a coalition pastes into its own site, shown under the chart."""
+    height = int(getattr(item.figure.layout, "height", None) or 450) + 90
+    code = (
+        f'<iframe src="{embed_address(item)}" title="{esc(item.title)}" '
+        f'width="100%" height="{height}" style="border:0" loading="lazy"></iframe>'
+    )
+    return (
+        f'<details class="embed"><summary>{esc(t("site.embed.label", lang))}</summary>'
+        f'<p class="note">{esc(t("site.embed.help", lang))}</p>'
+        f"<pre><code>{esc(code)}</code></pre></details>"
+    )
+
+
+def embed_page(item: Chart, *, pin: Pin, banner: str | None, lang: Lang, back: str) -> str:
+    """A chart alone, for an iframe: its title, the chart, the line that says which
+    version it shows, linking back to the chart on its page (`back`, relative), and the
+    dataset's banner (a fictional dataset says so wherever it is shown)."""
+    drawn = item.figure.to_html(
+        full_html=False,
+        include_plotlyjs=False,
+        include_mathjax=False,
+        div_id=f"plot-{anchor(item.name)}",
+        config={"displaylogo": False, "responsive": True, "showSendToCloud": False},
+    )
+    up = "../../"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(item.title)} — {esc(pin.dataset)}</title>\n"
+        f'<link rel="stylesheet" href="{up}{ASSETS}/{STYLESHEET}">\n'
+        f'<script src="{up}{ASSETS}/{PLOTLY_JS}"></script>\n</head>\n'
+        f'<body class="embedded">\n<main id="main">\n<h1>{esc(item.title)}</h1>\n{drawn}\n'
+        f'<p class="pin">{esc(pin.text(lang))} · <a href="{esc(back)}" target="_top">'
+        f"{esc(t('site.embed.back', lang))}</a></p>\n"
+        + (f'<p class="banner" role="note">{esc(banner)}</p>\n' if banner else "")
+        + "</main>\n</body>\n</html>\n"
     )

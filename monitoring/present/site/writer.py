@@ -14,6 +14,7 @@ from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import SHEETS_BY_ID, Lang
 from monitoring.present import dossier, method_text
 from monitoring.present import figures_text as ft
+from monitoring.present.charts.base import NoChart
 from monitoring.present.pages import MEASURES, METHOD, OVERVIEW, PAGES
 from monitoring.present.sections import (
     Chart,
@@ -106,9 +107,28 @@ def write_site(
             path = folder / file_name
             path.write_text(text, encoding="utf-8")
             written.append(path)
+        written += _embeds(built, folder, pins[lang], banner, lang)
     index = out_dir / "index.html"
     index.write_text(_language_choice(langs, pins, dataset_key), encoding="utf-8")
     return [index, *written]
+
+
+def _embeds(
+    built: Sequence[Chart], folder: Path, pin: Pin, banner: str | None, lang: Lang
+) -> list[Path]:
+    """Each drawn chart of the site's pages alone, for an iframe (`layout.embed_page`)."""
+    files = dict(FILES)
+    (folder / layout.EMBEDS).mkdir(exist_ok=True)
+    written = []
+    for item in built:
+        if isinstance(item.figure, NoChart) or item.page not in CHART_PAGES:
+            continue
+        back = f"../{files[item.page]}#{layout.anchor(item.name)}"
+        path = folder / layout.embed_address(item)
+        page = layout.embed_page(item, pin=pin, banner=banner, lang=lang, back=back)
+        path.write_text(page, encoding="utf-8")
+        written.append(path)
+    return written
 
 
 def _label(label: str | Mapping[str, str], lang: Lang) -> str:

@@ -12,4 +12,11 @@ MESSAGES: dict[str, str] = {
     "site.choose_language": "Choisir la langue",
     "site.nav": "Pages du site",
     "site.skip": "Aller au contenu",
+    "site.embed.label": "Intégrer ce graphique",
+    "site.embed.help": (
+        "Collez ce code dans une page de votre site. L'adresse est relative à cette page : "
+        "remplacez-la par l'adresse complète où ce site est en ligne. Le graphique intégré "
+        "dit sa version et renvoie ici."
+    ),
+    "site.embed.back": "Voir ce graphique dans son contexte",
 }
