@@ -90,10 +90,12 @@ if ctx.actor.can("upload") and info is not None:
     name = f"{ctx.dataset_key}-v{info.number}-{t('report.publish.file', lang)}.zip"
 
     def _published() -> bytes:
-        from monitoring.services.publishing import publish_zip, stored_release
+        from monitoring.services.publishing import previous_version, publish_zip, stored_release
 
         dataset, release, workbook = stored_release(store(), ctx.dataset_key, info)
-        return publish_zip(dataset, release, workbook, key=ctx.dataset_key, as_of=ctx.as_of)
+        previous = previous_version(store(), ctx.dataset_key, info)
+        return publish_zip(dataset, release, workbook, key=ctx.dataset_key, as_of=ctx.as_of,
+                           previous=previous)  # fmt: skip
 
     st.download_button(
         t("report.publish.download", lang), audited(ctx, name, _published), file_name=name,

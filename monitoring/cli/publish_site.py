@@ -34,9 +34,11 @@ def publish(args: argparse.Namespace, settings: Settings) -> int:
     found = (_from_files if args.files else _from_store)(args, settings, lang)
     if found is None:
         return EXIT_REJECTED
-    dataset, release, workbook = found
+    dataset, release, workbook, previous = found
     as_of = args.as_of or dt.date.today()
-    written = publish_folder(args.out, dataset, release, workbook, key=args.dataset, as_of=as_of)
+    written = publish_folder(
+        args.out, dataset, release, workbook, key=args.dataset, as_of=as_of, previous=previous
+    )
     print(t("cli.publish.site_written", lang, path=str(args.out), pages=len(written.site)))
     folder = args.out / DATA_FOLDER
     print(t("cli.publish.package_written", lang, path=str(folder), files=len(written.package)))
@@ -45,8 +47,8 @@ def publish(args: argparse.Namespace, settings: Settings) -> int:
 
 def _from_store(
     args: argparse.Namespace, settings: Settings, lang: Lang
-) -> tuple[Dataset, Release, bytes] | None:
-    from monitoring.services.publishing import stored_release
+) -> tuple[Dataset, Release, bytes, tuple[int, Dataset] | None] | None:
+    from monitoring.services.publishing import previous_version, stored_release
 
     key: str = args.dataset
     with store_of(settings, lang) as store:
@@ -54,12 +56,12 @@ def _from_store(
         if info is None:
             print(t("cli.publish.no_version", lang, dataset=key), file=sys.stderr)
             return None
-        return stored_release(store, key, info)
+        return (*stored_release(store, key, info), previous_version(store, key, info))
 
 
 def _from_files(
     args: argparse.Namespace, settings: Settings, lang: Lang
-) -> tuple[Dataset, Release, bytes] | None:
+) -> tuple[Dataset, Release, bytes, tuple[int, Dataset] | None] | None:
     from monitoring.present.datapackage import Release
     from monitoring.present.workbook import write_workbook
 
@@ -79,4 +81,4 @@ def _from_files(
         created=dt.datetime.now(settings.time_zone),
         workbook_name=name,
     )
-    return dataset, release, workbook
+    return dataset, release, workbook, None  # files: no earlier version to compare with

@@ -61,10 +61,28 @@ def stored_release(store: Store, key: str, info: VersionInfo) -> tuple[Dataset, 
     return dataset, release, workbook
 
 
+def previous_version(store: Store, key: str, info: VersionInfo) -> tuple[int, Dataset] | None:
+    """The version stored before `info` (its number and dataset), for the site's page of
+    what changed; None for a first version."""
+    earlier = [v for v in store.versions(key) if v.number < info.number]
+    if not earlier:
+        return None
+    number = max(v.number for v in earlier)
+    return number, store.read_dataset(key, number)
+
+
 def publish_folder(
-    out: Path, dataset: Dataset, release: Release, workbook: bytes, *, key: str, as_of: dt.date
+    out: Path,
+    dataset: Dataset,
+    release: Release,
+    workbook: bytes,
+    *,
+    key: str,
+    as_of: dt.date,
+    previous: tuple[int, Dataset] | None = None,
 ) -> Published:
-    """Write the site of `dataset` into `out` and its data package into `out/data/`."""
+    """Write the site of `dataset` into `out` and its data package into `out/data/`;
+    `previous` (a number and its dataset) for the page of what changed since."""
     package = write_package(out / DATA_FOLDER, dataset, release, workbook)
     site = write_site(
         dataset,
@@ -74,19 +92,26 @@ def publish_folder(
         content_hash=release.content_hash,
         as_of=as_of,
         out_dir=out,
+        previous=previous,
     )
     return Published(site, package)
 
 
 def publish_zip(
-    dataset: Dataset, release: Release, workbook: bytes, *, key: str, as_of: dt.date
+    dataset: Dataset,
+    release: Release,
+    workbook: bytes,
+    *,
+    key: str,
+    as_of: dt.date,
+    previous: tuple[int, Dataset] | None = None,
 ) -> bytes:
     """`publish_folder` into a ZIP, its files under one folder named after the release."""
     root = f"{release.name}-v{release.version}" if release.version else release.name
     buffer = io.BytesIO()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / root
-        publish_folder(folder, dataset, release, workbook, key=key, as_of=as_of)
+        publish_folder(folder, dataset, release, workbook, key=key, as_of=as_of, previous=previous)
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 archive.write(path, path.relative_to(tmp).as_posix())

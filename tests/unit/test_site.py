@@ -198,3 +198,20 @@ def test_the_measures_page_lists_every_measure(site) -> None:
         cells = {chunk.strip() for chunk in parsed(out / lang / "measures.html").text}
         missing = set(ds.measures["measure_id"].astype(str)) - cells
         assert not missing, (lang, sorted(missing)[:5])
+
+
+def test_the_changes_page_says_what_changed_since_the_previous_version(tmp_path: Path) -> None:
+    before, now = load_shipped("demo"), load_shipped("demo")
+    before.measures.loc[0, "title"] = "Un intitulé d'avant"  # one cell differs
+    labels = {lang: shipped.dataset_label("demo", lang) for lang in ("fr", "en")}
+    write_site(now, dataset_label=labels, dataset_key="demo", version=VERSION,
+               content_hash=now.content_hash(), as_of=AS_OF, out_dir=tmp_path,
+               previous=(VERSION - 1, before))  # fmt: skip
+    text = " ".join(parsed(tmp_path / "fr" / "changes.html").text)
+    assert f"depuis la version {VERSION - 1}" in text
+    assert "Différences, cellule par cellule : 1" in text and "Un intitulé d'avant" in text
+
+    first = tmp_path / "first"
+    write_site(now, dataset_label=labels, dataset_key="demo", version=1,
+               content_hash=now.content_hash(), as_of=AS_OF, out_dir=first)  # fmt: skip
+    assert "rien à comparer" in " ".join(parsed(first / "fr" / "changes.html").text)

@@ -258,6 +258,19 @@ def table(frame: pd.DataFrame, columns: Sequence[Column], lang: Lang, caption: s
     )
 
 
+def plain_table(frame: pd.DataFrame) -> str:
+    """A frame whose headers and cells are already words (the change review's), escaped."""
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in frame.columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>"
+        for row in frame.itertuples(index=False)
+    )
+    return (
+        f'<div class="wide"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
+
+
 EMBEDS = "embed"  # each chart's standalone page, for an iframe: <lang>/embed/<anchor>.html
 
 

@@ -8,12 +8,19 @@ from pathlib import Path
 
 from plotly.offline import get_plotlyjs
 
+from monitoring.analysis.changes import compare
 from monitoring.analysis.figures import adopted, retention_recorded, verdicts
 from monitoring.config import shipped
 from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import SHEETS_BY_ID, Lang
 from monitoring.present import dossier, method_text
 from monitoring.present import figures_text as ft
+from monitoring.present.change_tables import (
+    change_sections,
+    changed_cells,
+    section_label,
+    summary_lines,
+)
 from monitoring.present.charts.base import NoChart
 from monitoring.present.pages import MEASURES, METHOD, OVERVIEW, PAGES
 from monitoring.present.sections import (
@@ -38,6 +45,7 @@ FILES: tuple[tuple[str, str], ...] = (
     ("measures", "measures.html"),
     ("timeline", "timeline.html"),
     ("method", "method.html"),
+    ("changes", "changes.html"),
 )
 CHART_PAGES = ("overview", "gaps", "delays", "timeline")
 PAGE_BY_ID: dict[str, Page] = {p.id: p for p in PAGES}
@@ -53,6 +61,7 @@ def write_site(
     as_of: dt.date,
     out_dir: Path,
     langs: Sequence[Lang] = ("fr", "en"),
+    previous: tuple[int, Dataset] | None = None,
 ) -> list[Path]:
     """Write the static site of one dataset version into `out_dir`.
 
@@ -68,6 +77,9 @@ def write_site(
         out_dir: the folder written (created when missing; files of the same names are
             replaced, others left alone).
         langs: the languages written, each in its own folder.
+        previous: the version published before (its number and dataset): a page says
+            what changed since, as the app's change review does; None: the page says
+            there is no earlier version to compare with.
 
     Returns:
         The files written: `index.html` (the choice of language), `assets/…` and each
@@ -95,6 +107,8 @@ def write_site(
                 body = _method(sel, dataset_key)
             elif page_id == "measures":
                 body = _measures(sel)
+            elif page_id == "changes":
+                body = _changes(ds, previous, as_of, lang)
             else:
                 body = _charts_page(PAGE_BY_ID[page_id], sel, built, pins[lang],
                                     f"{lang}/{file_name}")  # fmt: skip
@@ -111,6 +125,24 @@ def write_site(
     index = out_dir / "index.html"
     index.write_text(_language_choice(langs, pins, dataset_key), encoding="utf-8")
     return [index, *written]
+
+
+def _changes(ds: Dataset, previous: tuple[int, Dataset] | None, as_of: dt.date, lang: Lang) -> str:
+    """What changed since the version published before: the change review's summary and
+    its tables (`analysis.changes.compare`, worded by `present.change_tables`)."""
+    if previous is None:
+        return f"<p>{esc(t('site.changes.none', lang))}</p>"
+    number, before = previous
+    changes = compare(before, ds, as_of)
+    parts = [f"<p>{esc(t('site.changes.since', lang, version=number))}</p>"]
+    parts += [f"<p>{esc(line.strip())}</p>" for line in summary_lines(changes, lang)]
+    for name, frame in change_sections(changes, lang).items():
+        parts.append(f"<h2>{esc(section_label(name, lang))}</h2>")
+        parts.append(layout.plain_table(frame))
+    if not changes.cells.empty:
+        parts.append(f"<h2>{esc(t('changes.cells', lang))}</h2>")
+        parts.append(layout.plain_table(changed_cells(changes, lang)))
+    return "\n".join(parts)
 
 
 def _embeds(

@@ -19,4 +19,9 @@ MESSAGES: dict[str, str] = {
         "dit sa version et renvoie ici."
     ),
     "site.embed.back": "Voir ce graphique dans son contexte",
+    "site.changes.none": (
+        "Aucune version antérieure n'a été publiée avec celle-ci : rien à comparer."
+    ),
+    "site.changes.since": "Ce qui a changé depuis la version {version}, la précédente :",
+    "page.changes": "Ce qui a changé",
 }
