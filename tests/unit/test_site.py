@@ -26,6 +26,9 @@ from monitoring.present.site import write_site
 from monitoring.text.i18n import format_date, t
 from tests.unit.test_hardening_charts import hostile
 
+# Every page of a whole dataset, a page per measure: seconds, not milliseconds.
+pytestmark = pytest.mark.scale
+
 AS_OF = dt.date(2025, 6, 1)
 VERSION = 7
 SCRIPT = "<script>alert(1)</script>"
@@ -215,3 +218,19 @@ def test_the_changes_page_says_what_changed_since_the_previous_version(tmp_path:
     write_site(now, dataset_label=labels, dataset_key="demo", version=1,
                content_hash=now.content_hash(), as_of=AS_OF, out_dir=first)  # fmt: skip
     assert "rien à comparer" in " ".join(parsed(first / "fr" / "changes.html").text)
+
+
+def test_each_measure_has_its_page_linked_from_the_measures_table(site) -> None:
+    key, ds, out, _ = site
+    for lang in ("fr", "en"):
+        table = parsed(out / lang / "measures.html")
+        links = {v for tag, a, _, v in table.addresses if tag == "a" and a == "href"}
+        for measure_id in ds.measures["measure_id"]:
+            address = f"measures/{measure_id}.html"
+            assert address in links, (lang, measure_id)
+            assert (out / lang / address).is_file()
+    # An assessed measure's page draws its history and lists its assessments' sources.
+    assessed = ds.status_updates["measure_id"].iloc[0]
+    page = (out / "fr" / "measures" / f"{assessed}.html").read_text(encoding="utf-8")
+    assert "Plotly.newPlot" in page and "../../assets/plotly.min.js" in page
+    assert f"{assessed} — " in page

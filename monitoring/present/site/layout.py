@@ -18,7 +18,7 @@ import hashlib
 import html
 import numbers
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -244,18 +244,38 @@ def _cell(value: object, column: Column, lang: Lang) -> str:
     return f"<td>{esc(text)}</td>"
 
 
-def table(frame: pd.DataFrame, columns: Sequence[Column], lang: Lang, caption: str | None) -> str:
-    """A table's frame as HTML: the columns given, under their labels, cells escaped."""
+def table(
+    frame: pd.DataFrame,
+    columns: Sequence[Column],
+    lang: Lang,
+    caption: str | None,
+    links: Mapping[str, Callable[[object], str]] | None = None,
+) -> str:
+    """A table's frame as HTML: the columns given, under their labels, cells escaped;
+    `links` makes a column's cells links (column id → the address of a cell's value)."""
+    links = links or {}
     head = "".join(f'<th scope="col">{esc(c.text(lang))}</th>' for c in columns)
+
+    def cell(row: pd.Series, column: Column) -> str:
+        if column.id in links and isinstance(row[column.id], str):
+            href = esc(links[column.id](row[column.id]))
+            return f'<td><a href="{href}">{esc(row[column.id])}</a></td>'
+        return _cell(row[column.id], column, lang)
+
     rows = "".join(
-        "<tr>" + "".join(_cell(row[c.id], c, lang) for c in columns) + "</tr>"
-        for _, row in frame.iterrows()
+        "<tr>" + "".join(cell(row, c) for c in columns) + "</tr>" for _, row in frame.iterrows()
     )
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     return (
         f'<div class="wide"><table>{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
     )
+
+
+def facts(frame: pd.DataFrame) -> str:
+    """(field, value) rows as a description list (a measure's facts)."""
+    items = "".join(f"<dt>{esc(f)}</dt><dd>{esc(v)}</dd>" for f, v in frame.itertuples(index=False))
+    return f"<dl>{items}</dl>"
 
 
 def plain_table(frame: pd.DataFrame) -> str:

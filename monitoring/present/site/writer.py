@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+import pandas as pd
 from plotly.offline import get_plotlyjs
 
 from monitoring.analysis.changes import compare
 from monitoring.analysis.figures import adopted, retention_recorded, verdicts
+from monitoring.analysis.measure_detail import MeasureDetail, measure_detail
 from monitoring.config import shipped
 from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import SHEETS_BY_ID, Lang
-from monitoring.present import dossier, method_text
+from monitoring.present import dossier, measure_text, method_text
 from monitoring.present import figures_text as ft
 from monitoring.present.change_tables import (
     change_sections,
@@ -22,6 +24,7 @@ from monitoring.present.change_tables import (
     summary_lines,
 )
 from monitoring.present.charts.base import NoChart
+from monitoring.present.charts.measures import status_history
 from monitoring.present.pages import MEASURES, METHOD, OVERVIEW, PAGES
 from monitoring.present.sections import (
     Chart,
@@ -33,7 +36,7 @@ from monitoring.present.sections import (
 )
 from monitoring.present.site import layout
 from monitoring.present.site.layout import NavItem, Pin, esc
-from monitoring.text.i18n import format_number, language_name, t
+from monitoring.text.i18n import format_date, format_number, language_name, t
 
 # The site's pages, in the navigation's order: (page id, file in each language's folder).
 # The analysis pages between the Overview and the Method show their charts; the Measures
@@ -93,6 +96,12 @@ def write_site(
     written[1].write_text(layout.CSS, encoding="utf-8")
     pins = {lang: Pin(_label(dataset_label, lang), version, content_hash, as_of) for lang in langs}
     vouched = shipped.find(dataset_key)
+    # Each measure's detail is computed once, in no language, for the pages of every one.
+    details = {
+        measure_id: found
+        for measure_id in ds.measures["measure_id"]
+        if (found := measure_detail(ds, measure_id, as_of, "all")) is not None
+    }
     for lang in langs:
         banner = t(vouched.banner_key, lang) if vouched is not None else None
         folder = out_dir / lang
@@ -122,6 +131,7 @@ def write_site(
             path.write_text(text, encoding="utf-8")
             written.append(path)
         written += _embeds(built, folder, pins[lang], banner, lang)
+        written += _measure_pages(sel, details, folder, pins[lang], banner, other)
     index = out_dir / "index.html"
     index.write_text(_language_choice(langs, pins, dataset_key), encoding="utf-8")
     return [index, *written]
@@ -219,10 +229,77 @@ def _charts_page(page: Page, sel: Selection, built: Sequence[Chart], pin: Pin, a
 
 
 def _measures(sel: Selection) -> str:
-    """Every measure of the plans, as the Measures page's table lists them."""
+    """Every measure of the plans, as the Measures page's table lists them, each id a link
+    to the measure's own page."""
     if not sel.summaries():
         return f"<p>{esc(t('overview.no_plans', sel.lang))}</p>"
-    return _table(MEASURES.section("measures"), sel)  # type: ignore[arg-type]
+    links = {"measure_id": lambda value: measure_address(str(value))}
+    return _table(MEASURES.section("measures"), sel, links)  # type: ignore[arg-type]
+
+
+MEASURE_FOLDER = "measures"  # a page per measure: <lang>/measures/<anchor>.html
+
+
+def measure_address(measure_id: str) -> str:
+    """A measure's page, relative to its language's folder."""
+    return f"{MEASURE_FOLDER}/{layout.anchor(measure_id)}.html"
+
+
+def _measure_pages(
+    sel: Selection,
+    details: Mapping[str, MeasureDetail],
+    folder: Path,
+    pin: Pin,
+    banner: str | None,
+    other: Lang | None,
+) -> list[Path]:
+    """A page per measure: its facts, the history of its statuses (the chart and the
+    assessments with their sources), its recommendations and its lineage, as the app's
+    measure detail shows them (`measure_detail`, worded by `measure_text`)."""
+    lang, ds = sel.lang, sel.ds
+    (folder / MEASURE_FOLDER).mkdir(exist_ok=True)
+    written = []
+    for measure_id, found in details.items():
+        detail = measure_text.worded(found, ds.scale, lang)
+        body = [layout.facts(detail.facts), f"<h2>{esc(t('measures.history', lang))}</h2>"]
+        if detail.history.empty:
+            empty = "measures.none_yet" if detail.assessments_total else "measures.no_assessment"
+            body.append(f"<p>{esc(t(empty, lang, as_of=sel.as_of))}</p>")
+        else:
+            figure = status_history(detail.history, scale=ds.scale, as_of=sel.as_of, lang=lang)
+            if not isinstance(figure, NoChart):
+                config = {"displaylogo": False, "responsive": True}
+                body.append(figure.to_html(full_html=False, include_plotlyjs=False,
+                                           include_mathjax=False, config=config))  # fmt: skip
+            body.append(f"<h3>{esc(t('measures.evidence', lang))}</h3>")
+            body.append(layout.plain_table(_labelled(detail.evidence, lang)))
+        for title, frame in (("measures.recommendations", detail.recommendations),
+                             ("measures.lineage", detail.lineage)):  # fmt: skip
+            if not frame.empty:
+                body.append(f"<h2>{esc(t(title, lang))}</h2>")
+                body.append(layout.plain_table(_labelled(frame, lang)))
+        name = f"{layout.anchor(measure_id)}.html"
+        nav = [NavItem(f"../{file}", t(f"page.{pid}", lang), pid == "measures")
+               for pid, file in FILES]  # fmt: skip
+        text = layout.page(
+            lang=lang, title=detail.heading, pin=pin, banner=banner, nav=nav,
+            body="\n".join(body), depth=2, plotly=True,
+            other_lang=(other, f"../../{other}/{MEASURE_FOLDER}/{name}") if other else None,
+        )  # fmt: skip
+        path = folder / MEASURE_FOLDER / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _labelled(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """A detail frame under the Measures page's column labels, unknown cells as "—"."""
+    specs = measure_text.column_specs(frame, lang)
+    shown = frame.astype(object).where(frame.notna(), "—")
+    for column in shown.columns:  # dates the language's way
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            shown[column] = [format_date(v, lang) if v != "—" else v for v in shown[column]]
+    return shown.rename(columns={c: options["label"] for c, (_, options) in specs.items()})
 
 
 def _plan(plan: dict, sel: Selection) -> str:
@@ -270,14 +347,18 @@ def _overview(sel: Selection, built: Sequence[Chart], pin: Pin, address: str) ->
     return "\n".join(parts)
 
 
-def _table(section: TableSection, sel: Selection) -> str:
+def _table(
+    section: TableSection,
+    sel: Selection,
+    links: Mapping[str, Callable[[object], str]] | None = None,
+) -> str:
     frame = section.build(sel)
     if frame is None:
         return f"<p>{esc(t(section.empty, sel.lang))}</p>" if section.empty else ""
     specs = [c for c in section.specs(frame, sel) if c.shown(sel) and not c.app_only]
     shown = present(frame, specs, sel)
     specs = [c for c in specs if c.id in shown.columns]
-    return layout.table(shown, specs, sel.lang, None)
+    return layout.table(shown, specs, sel.lang, None, links)
 
 
 def _method(sel: Selection, dataset_key: str) -> str:
