@@ -221,7 +221,7 @@ def test_the_changes_page_says_what_changed_since_the_previous_version(tmp_path:
 
 
 def test_each_measure_has_its_page_linked_from_the_measures_table(site) -> None:
-    key, ds, out, _ = site
+    _, ds, out, _ = site
     for lang in ("fr", "en"):
         table = parsed(out / lang / "measures.html")
         links = {v for tag, a, _, v in table.addresses if tag == "a" and a == "href"}
