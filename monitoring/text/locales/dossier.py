@@ -240,9 +240,9 @@ MESSAGES: dict[str, str] = {
     "report.publish": "Publier",
     "report.publish_help": (
         "Pour tout le monde : un site statique de la version {version} (français et anglais, "
-        "graphiques interactifs, chaque chiffre citable avec sa version) et ses données "
-        "ouvertes (Frictionless Data Package, un CSV par feuille). Décompressez le dossier "
-        "et copiez-le sur l'espace web de la coalition ; ouvrez index.html pour le lire."
+        "graphiques interactifs, chaque chiffre citable avec sa version) et ses données ouvertes "
+        "(Frictionless Data Package, un CSV par feuille). Décompressez le dossier et copiez-le sur "
+        "l'espace web de la coalition ; ouvrez index.html pour le lire."
     ),
     "report.publish.file": "publication",
     "report.publish.download": "Télécharger le site et les données (ZIP)",
