@@ -16,6 +16,8 @@ from views import auth
 from views.common import sidebar
 from views.errors import current_lang, reporting_errors, run_page, stop_if_unsafe
 
+HOME = "home"  # the url_path Streamlit reserves for the default page (served at "/")
+
 st.set_page_config(
     page_title="Suivi du plan / Plan monitoring", page_icon=":material/checklist:", layout="wide"
 )
@@ -44,7 +46,7 @@ with st.sidebar:
 # reserves a default page's own `url_path`: `HOME` takes that place), and a page the
 # role does not allow answers, out of the navigation, with the refusal in the user's
 # language (the page and the core check the role again).
-default, HOME = next(page for page in PAGES if actor.can(page.action)), "home"
+default = next(page for page in PAGES if actor.can(page.action))
 navigation = st.navigation(
     [
         st.Page(page.script, title=t(page.title_key, lang), icon=page.icon,

@@ -9,6 +9,7 @@ from monitoring.analysis import measure_detail as md
 from monitoring.contract.schema import CATEGORY_CODES
 from monitoring.present import measure_text
 from monitoring.present.charts.measures import status_history
+from monitoring.present.pages import MEASURE_COLUMNS
 from monitoring.text.i18n import plain, t
 from views.common import (
     banner,
@@ -23,10 +24,8 @@ from views.common import (
 PICK, SEEN = "measures.pick", "measures.url_seen"  # the measure shown; the URL's last value
 SEARCH, CATEGORIES = "measures.search", "measures.categories"
 WRITTEN = "measures.url_search"  # the search and categories this page last put in the URL
-# The table's 14 columns do not fit a screen: what each measure has become comes first;
-# the rest (plan, number, axis, lead, who assessed, deadline, carried from, divergence)
-# are in its files and in the measure's detail; a measure's id names its plan.
-ON_SCREEN = ("measure_id", "title", "status", "assessed_on", "effective_due", "days_late")
+# The table's columns drawn on screen, as the page's declaration chooses them.
+ON_SCREEN = tuple(c.id for c in MEASURE_COLUMNS if not c.in_files_only)
 ctx = context("measures")
 lang, state = ctx.lang, st.session_state
 st.title(t("page.measures", lang))

@@ -92,8 +92,9 @@ if ctx.actor.can("upload") and info is not None:
     def _published() -> bytes:
         from monitoring.services.publishing import previous_version, publish_zip, stored_release
 
-        dataset, release, workbook = stored_release(store(), ctx.dataset_key, info)
-        previous = previous_version(store(), ctx.dataset_key, info)
+        db = store()
+        dataset, release, workbook = stored_release(db, ctx.dataset_key, info)
+        previous = previous_version(db, ctx.dataset_key, info)
         return publish_zip(dataset, release, workbook, key=ctx.dataset_key, as_of=ctx.as_of,
                            previous=previous)  # fmt: skip
 

@@ -62,13 +62,13 @@ def t(key: str, lang: str = "fr", /, **params: Any) -> str:
     template = _template(key, lang)
     if not params:
         return template
-    if PLURAL in template:
+    if ":" + PLURAL in template:  # `{count:plural:…}`; other texts take the quick path
         return _Template(lang).vformat(template, (), params)
     shown = {k: _display(v, lang) for k, v in params.items()}
     return template.format(**shown)
 
 
-PLURAL = ":plural:"
+PLURAL = "plural:"  # the format spec that chooses words by number (`_Template`)
 
 
 class _Template(string.Formatter):
@@ -81,8 +81,8 @@ class _Template(string.Formatter):
         self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        if format_spec.startswith(PLURAL[1:]):
-            one, _, many = format_spec[len(PLURAL) - 1 :].partition("|")
+        if format_spec.startswith(PLURAL):
+            one, _, many = format_spec.removeprefix(PLURAL).partition("|")
             if isinstance(value, str):  # a number already written out: callers pass numbers
                 return many
             return plural_key(one, many, value, self.lang)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +20,10 @@ from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
 from monitoring.present.pages import PAGES
+from tests.french_numbers import badly_written
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2026-11-26"
-
-YEAR = re.compile(r"(19|20)\d\d")
-LONG_NUMBER = re.compile(r"(?<![\d\w.,/:-])\d{4,}(?![\d\w])")
-DECIMAL_POINT = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
-ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-URL = re.compile(r"\w+://\S+")
-
-
-def badly_written(text: str) -> bool:
-    text = URL.sub("", text)
-    long = [n for n in LONG_NUMBER.findall(text) if not (len(n) == 4 and YEAR.fullmatch(n))]
-    return bool(long or DECIMAL_POINT.search(text) or ISO_DATE.search(text))
 
 
 def printf(fmt: str, value: Any) -> str:

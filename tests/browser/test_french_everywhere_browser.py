@@ -28,6 +28,7 @@ from playwright.sync_api import Page, expect
 from monitoring.present.pages import PAGES
 from monitoring.text.i18n import CATALOG, t
 from tests.browser.conftest import expect_no_error_alert
+from tests.french_numbers import badly_written
 
 TIMEOUT = 60_000
 AS_OF = "2026-11-26"
@@ -71,13 +72,6 @@ def app_english() -> set[str]:
 
 ENGLISH = sorted({*STREAMLIT_ENGLISH, *app_english()}, key=len, reverse=True)
 
-# Numbers a French reader would not write so: 1000 and more without a separator (years
-# excepted), a decimal point, an ISO date.
-YEAR = re.compile(r"(19|20)\d\d")
-LONG_NUMBER = re.compile(r"(?<![\d\w.,/:-])\d{4,}(?![\d\w])")
-DECIMAL_POINT = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
-ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-
 VISIBLE_TEXT = """() => {
   const root = document.querySelector('[data-testid=stApp]').cloneNode(true);
   root.querySelectorAll('[data-testid=stIconMaterial], [data-testid=stDataFrame], '
@@ -97,13 +91,7 @@ def english_in(text: str) -> list[str]:
 
 
 def badly_written_numbers(texts: list[str]) -> list[str]:
-    found = []
-    for text in texts:
-        text = re.sub(r"\w+://\S+", "", text)  # an address is not a number
-        long = [n for n in LONG_NUMBER.findall(text) if not (len(n) == 4 and YEAR.fullmatch(n))]
-        if long or DECIMAL_POINT.search(text) or ISO_DATE.search(text):
-            found.append(text)
-    return found
+    return [text for text in texts if badly_written(text)]
 
 
 def test_the_checks_see_what_they_guard() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from typing import Literal
 
 import python_calamine as calamine
@@ -100,14 +100,10 @@ def _read_sheets(
     sheets: dict[str, RawSheet] = {}
     deferred = container.deferred
     cleared = deferred.cleared() if deferred is not None else iter(())
-    for name in cleared:
+    # The sheets as their scans clear them, then any no scanned part names (calamine
+    # finds no part for them).
+    for name in chain(cleared, names):
         if name in names and name not in sheets:
-            sheet = _read_sheet(book, name, container, limits, file)
-            if isinstance(sheet, Issue):
-                return sheet
-            sheets[name] = sheet
-    for name in names:  # sheets no scanned part names (calamine finds no part for them)
-        if name not in sheets:
             sheet = _read_sheet(book, name, container, limits, file)
             if isinstance(sheet, Issue):
                 return sheet

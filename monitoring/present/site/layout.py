@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
 from monitoring.contract.schema import Lang
 from monitoring.present.charts.base import NoChart
@@ -183,6 +184,20 @@ def page(
     )
 
 
+def plot(figure: go.Figure, div_id: str | None = None) -> str:
+    """A plotly figure as a `<div>` drawn by the site's own copy of plotly.js (loaded once
+    by the page), without MathJax, and offering nothing that would send the data elsewhere
+    (plotly's defaults too)."""
+    drawn: str = figure.to_html(
+        full_html=False,
+        include_plotlyjs=False,
+        include_mathjax=False,
+        div_id=div_id,
+        config={"displaylogo": False, "responsive": True, "showSendToCloud": False},
+    )
+    return drawn
+
+
 def chart(item: Chart, *, caption: str | None, pin: Pin, address: str, lang: Lang) -> str:
     """A chart as a `<figure id="<its name>">`: the plotly figure (or its `NoChart`
     sentence), what it shows, its caption, its source and the line to cite it by.
@@ -198,14 +213,7 @@ def chart(item: Chart, *, caption: str | None, pin: Pin, address: str, lang: Lan
     if isinstance(item.figure, NoChart):
         drawn = f'<p class="nochart">{esc(item.figure.text(lang))}</p>'
     else:
-        drawn = item.figure.to_html(
-            full_html=False,
-            include_plotlyjs=False,
-            include_mathjax=False,
-            div_id=f"plot-{anchor(item.name)}",
-            # Nothing offered that would send the data elsewhere (plotly's defaults too).
-            config={"displaylogo": False, "responsive": True, "showSendToCloud": False},
-        )
+        drawn = plot(item.figure, f"plot-{anchor(item.name)}")
     cite = t("site.cite", lang, dataset=pin.dataset, version=pin.version_text, hash=pin.short_hash,
              as_of=pin.as_of, title=item.title, url=f"{address}#{anchor(item.name)}")  # fmt: skip
     parts = [f"<p>{esc(t('dossier.chart.shows', lang, text=item.shows))}</p>"]
@@ -317,13 +325,7 @@ def embed_page(item: Chart, *, pin: Pin, banner: str | None, lang: Lang, back: s
     """A chart alone, for an iframe: its title, the chart, the line that says which
     version it shows, linking back to the chart on its page (`back`, relative), and the
     dataset's banner (a fictional dataset says so wherever it is shown)."""
-    drawn = item.figure.to_html(
-        full_html=False,
-        include_plotlyjs=False,
-        include_mathjax=False,
-        div_id=f"plot-{anchor(item.name)}",
-        config={"displaylogo": False, "responsive": True, "showSendToCloud": False},
-    )
+    drawn = plot(item.figure, f"plot-{anchor(item.name)}")
     up = "../../"
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

@@ -268,9 +268,7 @@ def _measure_pages(
         else:
             figure = status_history(detail.history, scale=ds.scale, as_of=sel.as_of, lang=lang)
             if not isinstance(figure, NoChart):
-                config = {"displaylogo": False, "responsive": True}
-                body.append(figure.to_html(full_html=False, include_plotlyjs=False,
-                                           include_mathjax=False, config=config))  # fmt: skip
+                body.append(layout.plot(figure))
             body.append(f"<h3>{esc(t('measures.evidence', lang))}</h3>")
             body.append(layout.plain_table(_labelled(detail.evidence, lang)))
         for title, frame in (("measures.recommendations", detail.recommendations),
