@@ -7,10 +7,13 @@ import uuid
 import streamlit as st
 
 from monitoring.analysis.filters import plan_titles
-from monitoring.contract.schema import LANGS
+from monitoring.analysis.public_scope import public_dataset
+from monitoring.config.settings import Settings
+from monitoring.contract.schema import LANGS, SHEETS_BY_ID
 from monitoring.present import dossier
 from monitoring.present.export_formats import mime
 from monitoring.present.exports import ExportUnavailable
+from monitoring.present.site.writer import extract_text
 from monitoring.text.i18n import language_name, t
 from views.common import audited, banner, context, dataset_label, images_possible, store
 
@@ -87,6 +90,18 @@ info = ctx.version_info
 if ctx.actor.can("upload") and info is not None:
     st.header(t("report.publish", lang))
     st.caption(t("report.publish_help", lang, version=info.number))
+    # What the instance makes public (`Settings.publication`), said before the download.
+    scope = Settings.from_env().publication
+    withheld = public_dataset(ctx.ds, scope)[1]
+    if withheld:
+        said = t("report.publish.extract", lang, extract=extract_text(withheld, lang))
+        if withheld.extra_columns:  # named here, for the editor only (not on the site)
+            columns = ", ".join(f"{SHEETS_BY_ID[sheet].name(lang)} › {name}"
+                                for sheet, name in withheld.extra_columns)  # fmt: skip
+            said += " " + t("site.extract.columns.list", lang, columns=columns)
+        st.info(said, icon=":material/visibility_off:")
+    else:
+        st.caption(t("report.publish.whole", lang))
     name = f"{ctx.dataset_key}-v{info.number}-{t('report.publish.file', lang)}.zip"
 
     def _published() -> bytes:
@@ -96,7 +111,7 @@ if ctx.actor.can("upload") and info is not None:
         dataset, release, workbook = stored_release(db, ctx.dataset_key, info)
         previous = previous_version(db, ctx.dataset_key, info)
         return publish_zip(dataset, release, workbook, key=ctx.dataset_key, as_of=ctx.as_of,
-                           previous=previous)  # fmt: skip
+                           previous=previous, scope=scope)  # fmt: skip
 
     st.download_button(
         t("report.publish.download", lang), audited(ctx, name, _published), file_name=name,

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from monitoring.config import shipped
+from monitoring.contract.publication import (
+    VOICE_CODES,
+    WITHHOLDABLE,
+    ScopeError,
+    parse_sheets,
+    parse_voices,
+)
 from monitoring.contract.schema import LANGS, VOICES, normalise_label
 from monitoring.storage import DATASET_KEY
 from monitoring.storage.access import AUDIT_KINDS, ROLES, Role
@@ -38,6 +46,18 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from exc
+
+
+def _public(parse: Callable[[list[str]], frozenset[str]]) -> Callable[[str], frozenset[str]]:
+    """An option's reader of comma-separated voices or sheets (`parse_voices`, `parse_sheets`)."""
+
+    def read(text: str) -> frozenset[str]:
+        try:
+            return parse(text.split(","))
+        except ScopeError as exc:
+            raise argparse.ArgumentTypeError(f"unknown {exc.kind} {exc.value!r}") from exc
+
+    return read
 
 
 def _dataset_key(text: str) -> str:
@@ -175,6 +195,24 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--version", type=_version_number, default=None, help="default: current")
     publish.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
     publish.add_argument("--out", type=Path, required=True, help="the folder to write into")
+    publish.add_argument(
+        "--public-voices", type=_public(parse_voices), default=None, metavar="VOICES",
+        help="comma-separated voices made public (default: PLAN_MONITORING_PUBLIC_VOICES, "
+        "else all): " + ", ".join(VOICE_CODES),
+    )  # fmt: skip
+    publish.add_argument(
+        "--public-sheets", type=_public(parse_sheets), default=None, metavar="SHEETS",
+        help="comma-separated sheets made public among those that can be withheld, or none "
+        "(default: PLAN_MONITORING_PUBLIC_SHEETS, else all): " + ", ".join(WITHHOLDABLE),
+    )  # fmt: skip
+    publish.add_argument(
+        "--with-extra-columns", action="store_true", default=None,
+        help="also publish the columns added beyond the contract (internal notes)",
+    )  # fmt: skip
+    publish.add_argument(
+        "--with-emails", action="store_true", default=None,
+        help="publish e-mail addresses written in cells (masked by default)",
+    )  # fmt: skip
     _common(publish)
 
     backup = sub.add_parser("backup", help="copy the SQLite store, safely while in use")

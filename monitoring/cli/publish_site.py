@@ -1,10 +1,13 @@
 """`publish`: a version made public in a folder: its static site (both languages, charts
 drawn by a local copy of plotly.js) and its open data package in `data/`.
 
-    plan-monitoring publish --out DIR [--dataset KEY] [--version N] [--as-of DATE] [FILE...]
+    plan-monitoring publish --out DIR [--dataset KEY] [--version N] [--as-of DATE]
+        [--public-voices V,…] [--public-sheets S,…] [--with-extra-columns] [--with-emails]
+        [FILE...]
 
 Without files it publishes a stored version (the current one unless `--version`); given
-files (a workbook, or one CSV per sheet) it publishes what they hold, unstored.
+files (a workbook, or one CSV per sheet) it publishes what they hold, unstored. What is
+made public is the deployment's setting (`Settings.publication`) changed by the options.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from monitoring.cli.common import EXIT_OK, EXIT_REJECTED, load_dataset, store_of
 from monitoring.config.settings import Settings
+from monitoring.contract.publication import Scope
 from monitoring.contract.schema import Lang
 from monitoring.text.i18n import t
 
@@ -37,12 +42,25 @@ def publish(args: argparse.Namespace, settings: Settings) -> int:
     dataset, release, workbook, previous = found
     as_of = args.as_of or dt.date.today()
     written = publish_folder(
-        args.out, dataset, release, workbook, key=args.dataset, as_of=as_of, previous=previous
-    )
+        args.out, dataset, release, workbook,
+        key=args.dataset, as_of=as_of, previous=previous, scope=_scope(args, settings),
+    )  # fmt: skip
     print(t("cli.publish.site_written", lang, path=str(args.out), pages=len(written.site)))
     folder = args.out / DATA_FOLDER
     print(t("cli.publish.package_written", lang, path=str(folder), files=len(written.package)))
     return EXIT_OK
+
+
+def _scope(args: argparse.Namespace, settings: Settings) -> Scope:
+    """The deployment's publication scope, with what the options change in it."""
+    scope = settings.publication
+    changed = {
+        "voices": args.public_voices,
+        "sheets": args.public_sheets,
+        "extra_columns": args.with_extra_columns,
+        "emails": args.with_emails,
+    }
+    return replace(scope, **{name: value for name, value in changed.items() if value is not None})
 
 
 def _from_store(

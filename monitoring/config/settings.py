@@ -32,6 +32,14 @@ one line naming the variable and what it accepts: `SettingError`):
   `Europe/Paris` (the default) or `America/Montreal`: stored times (versions, change
   logs, the audit trail, the dossier's cover) are kept in UTC and shown in it. A name the
   time zone database does not know is refused.
+- `PLAN_MONITORING_PUBLIC_VOICES`: what a publication (`plan-monitoring publish`, the
+  Report page's ZIP) makes public: comma-separated voices (codes such as `civil_society`,
+  or their French or English names; default: all). `PLAN_MONITORING_PUBLIC_SHEETS`: the
+  sheets among those that can be withheld (recommendations, retention, events, published
+  verdicts) that are public: comma-separated ids or sheet names, `none` for none (default:
+  all). `PLAN_MONITORING_PUBLISH_EXTRA_COLUMNS` and `PLAN_MONITORING_PUBLISH_EMAILS`: `1`
+  publishes the columns added beyond the contract and the e-mail addresses written in
+  cells, which a publication otherwise leaves out (`monitoring.analysis.public_scope`).
 - `PLAN_MONITORING_RAISE_ERRORS`: `1` makes an unexpected exception in a page propagate
   to Streamlit after it is logged, instead of the reference-only error box
   (`views/errors.reporting_errors`). For tests only: the AppTest suite sets it so that a
@@ -50,6 +58,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from monitoring.contract.publication import (
+    VOICE_CODES,
+    WITHHOLDABLE,
+    Scope,
+    ScopeError,
+    parse_sheets,
+    parse_voices,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "data"
@@ -119,6 +136,8 @@ class Settings:
     trust_email_from: frozenset[str] = frozenset()
     # The zone stored times (kept in UTC) are shown in: versions, change logs, audit, dossier.
     time_zone: dt.tzinfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIME_ZONE))
+    # What a publication makes public (`monitoring.contract.publication`).
+    publication: Scope = field(default_factory=Scope)
 
     @property
     def store_url(self) -> str:
@@ -147,6 +166,7 @@ class Settings:
                 lower=False,
             ),
             time_zone=_zone(env, "PLAN_MONITORING_TIME_ZONE"),
+            publication=_publication(env),
         )  # fmt: skip
 
 
@@ -239,6 +259,29 @@ def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> Any:
     if value not in choices:
         raise SettingError(name, value, "settings.expect.one_of", choices=", ".join(choices))
     return value
+
+
+def _publication(env: Mapping[str, str]) -> Scope:
+    """The publication scope: `PLAN_MONITORING_PUBLIC_VOICES`, `…_PUBLIC_SHEETS` and the
+    two `…_PUBLISH_…` flags; a name no voice or sheet answers to is a `SettingError`."""
+    names = ("PLAN_MONITORING_PUBLIC_VOICES", "PLAN_MONITORING_PUBLIC_SHEETS")
+    voices_text, sheets_text = (env.get(name, "").strip() for name in names)
+    try:
+        voices = parse_voices(voices_text.split(",")) if voices_text else frozenset(VOICE_CODES)
+    except ScopeError as exc:
+        raise SettingError(names[0], exc.value or voices_text, "settings.expect.voices",
+                           choices=", ".join(VOICE_CODES)) from exc  # fmt: skip
+    try:
+        sheets = parse_sheets(sheets_text.split(",")) if sheets_text else frozenset(WITHHOLDABLE)
+    except ScopeError as exc:
+        raise SettingError(names[1], exc.value, "settings.expect.sheets",
+                           choices=", ".join(WITHHOLDABLE)) from exc  # fmt: skip
+    return Scope(
+        voices=voices,
+        sheets=sheets,
+        extra_columns=_strict_flag(env, "PLAN_MONITORING_PUBLISH_EXTRA_COLUMNS"),
+        emails=_strict_flag(env, "PLAN_MONITORING_PUBLISH_EMAILS"),
+    )
 
 
 def _strict_flag(env: Mapping[str, str], name: str) -> bool:

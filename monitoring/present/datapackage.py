@@ -31,9 +31,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from monitoring.analysis.public_scope import Withheld
 from monitoring.contract.dataset import Dataset
-from monitoring.contract.schema import CONTRACT_VERSION, SHEETS, SHEETS_BY_ID, Column, Lang, Sheet
+from monitoring.contract.schema import (
+    CONTRACT_VERSION,
+    SHEETS,
+    SHEETS_BY_ID,
+    VOICES,
+    Column,
+    Lang,
+    Sheet,
+)
 from monitoring.present.workbook import extra_columns, sheet_frame, shown_text, status_displayer
+from monitoring.text.i18n import t
 
 PACKAGE_FILE = "datapackage.json"
 # The upload format's sheet names and headers are read in either language; the package
@@ -197,9 +207,18 @@ def _text(value: object) -> str:
     return "" if _missing(value) else str(value)
 
 
-def descriptor(dataset: Dataset, release: Release) -> dict[str, Any]:
-    """The `datapackage.json` of a version (a Frictionless Data Package descriptor)."""
+def descriptor(
+    dataset: Dataset, release: Release, withheld: Withheld | None = None
+) -> dict[str, Any]:
+    """The `datapackage.json` of a version (a Frictionless Data Package descriptor).
+
+    When the publication left something out (`withheld`), the descriptor says what under
+    `withheld` and in its description, and each withheld sheet's resource says it is
+    empty because it was not published, not because nothing was recorded.
+    """
     version = {} if release.version is None else {"version": str(release.version)}
+    withheld = withheld or Withheld()
+    left_out = _withheld(withheld)
     return {
         "profile": "tabular-data-package",
         "name": release.name,
@@ -211,11 +230,16 @@ def descriptor(dataset: Dataset, release: Release) -> dict[str, Any]:
         "content_hash": release.content_hash,
         "contract_version": CONTRACT_VERSION,
         "sources": [{"title": release.title, "path": release.workbook_name}],
+        **left_out,
         "resources": [
             {
                 "name": sheet.id,
                 "title": sheet.name(LANG),
-                "description": sheet.description(LANG),
+                "description": (
+                    t("package.withheld.sheet", LANG, text=sheet.description(LANG))
+                    if sheet.id in withheld.sheets
+                    else sheet.description(LANG)
+                ),
                 "path": csv_name(sheet),
                 "profile": "tabular-data-resource",
                 "format": "csv",
@@ -228,8 +252,30 @@ def descriptor(dataset: Dataset, release: Release) -> dict[str, Any]:
     }
 
 
+def _withheld(withheld: Withheld) -> dict[str, Any]:
+    """The descriptor's account of what a publication left out (nothing when nothing)."""
+    if not withheld:
+        return {}
+    voices = [v.label(LANG) for v in VOICES if v.code in withheld.voices]
+    return {
+        "description": t("package.withheld", LANG),
+        "withheld": {
+            "voices": voices,
+            "sheets": [SHEETS_BY_ID[s].name(LANG) for s in withheld.sheets],
+            # How many, not their names: a column's header may itself be private.
+            "extra_columns": len(withheld.extra_columns),
+            "emails_masked": withheld.emails,
+        },
+    }
+
+
 def write_package(
-    folder: Path, dataset: Dataset, release: Release, workbook: bytes
+    folder: Path,
+    dataset: Dataset,
+    release: Release,
+    workbook: bytes,
+    *,
+    withheld: Withheld | None = None,
 ) -> Sequence[Path]:
     """Write the data package of a version into `folder` (created if needed).
 
@@ -238,13 +284,14 @@ def write_package(
         dataset: the version's data.
         release: its name, title, number, content hash and date.
         workbook: the original workbook's bytes, written as `release.workbook_name`.
+        withheld: what the publication left out, stated in the descriptor.
 
     Returns:
         The files written: `datapackage.json` first, then the CSV files and the workbook.
     """
     folder.mkdir(parents=True, exist_ok=True)
     written = [folder / PACKAGE_FILE]
-    text = json.dumps(descriptor(dataset, release), ensure_ascii=False, indent=2)
+    text = json.dumps(descriptor(dataset, release, withheld), ensure_ascii=False, indent=2)
     written[0].write_text(text + "\n", encoding="utf-8")
     for sheet in SHEETS:
         path = folder / csv_name(sheet)

@@ -12,11 +12,13 @@ import io
 import tempfile
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from monitoring.analysis.public_scope import Withheld, public_dataset
 from monitoring.config import shipped
 from monitoring.contract.dataset import Dataset
+from monitoring.contract.publication import Scope
 from monitoring.contract.schema import LANGS
 from monitoring.present.datapackage import Release, write_package
 from monitoring.present.site import write_site
@@ -35,6 +37,7 @@ class Published:
 
     site: Sequence[Path]
     package: Sequence[Path]
+    withheld: Withheld
 
 
 def stored_release(store: Store, key: str, info: VersionInfo) -> tuple[Dataset, Release, bytes]:
@@ -80,12 +83,31 @@ def publish_folder(
     key: str,
     as_of: dt.date,
     previous: tuple[int, Dataset] | None = None,
+    scope: Scope | None = None,
 ) -> Published:
     """Write the site of `dataset` into `out` and its data package into `out/data/`;
-    `previous` (a number and its dataset) for the page of what changed since."""
-    package = write_package(out / DATA_FOLDER, dataset, release, workbook)
+    `previous` (a number and its dataset) for the page of what changed since.
+
+    Only what `scope` makes public is written (`monitoring.analysis.public_scope`; by
+    default every voice and sheet, without the columns added beyond the contract and with
+    e-mail addresses masked). When it leaves something out, the package states the public
+    part's content hash and holds it as a workbook instead of the original file, the
+    earlier version is narrowed the same way, and every page names what was left out.
+    """
+    public, withheld = public_dataset(dataset, scope or Scope())
+    if withheld:
+        number = f"-v{release.version}" if release.version is not None else ""
+        release = replace(
+            release,
+            content_hash=public.content_hash(),
+            workbook_name=f"{release.name}{number}-public.xlsx",
+        )
+        workbook = write_workbook(public, "fr")
+        if previous is not None:
+            previous = (previous[0], public_dataset(previous[1], scope or Scope())[0])
+    package = write_package(out / DATA_FOLDER, public, release, workbook, withheld=withheld)
     site = write_site(
-        dataset,
+        public,
         dataset_label={code: shipped.dataset_label(key, code) for code in LANGS},
         dataset_key=key,
         version=release.version,
@@ -93,8 +115,9 @@ def publish_folder(
         as_of=as_of,
         out_dir=out,
         previous=previous,
+        withheld=withheld,
     )
-    return Published(site, package)
+    return Published(site, package, withheld)
 
 
 def publish_zip(
@@ -105,13 +128,17 @@ def publish_zip(
     key: str,
     as_of: dt.date,
     previous: tuple[int, Dataset] | None = None,
+    scope: Scope | None = None,
 ) -> bytes:
     """`publish_folder` into a ZIP, its files under one folder named after the release."""
     root = f"{release.name}-v{release.version}" if release.version else release.name
     buffer = io.BytesIO()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / root
-        publish_folder(folder, dataset, release, workbook, key=key, as_of=as_of, previous=previous)
+        publish_folder(
+            folder, dataset, release, workbook,
+            key=key, as_of=as_of, previous=previous, scope=scope,
+        )  # fmt: skip
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 archive.write(path, path.relative_to(tmp).as_posix())

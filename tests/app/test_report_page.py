@@ -96,3 +96,30 @@ def test_the_button_builds_the_dossier_and_offers_its_zip(monkeypatch):
     with zipfile.ZipFile(BytesIO(built.data)) as archive:
         assert archive.namelist() == [*expected, "tables.xlsx", "report.pdf"]
     assert f"{built.charts} graphiques, {built.tables} tableaux" in at.success[-1].value
+
+
+@pytest.mark.chromium  # the page stops before its sections without Chromium
+@pytest.mark.parametrize(
+    ("env", "said"),
+    [
+        ({}, "Toutes les voix et toutes les feuilles du modèle seront publiées"),
+        (
+            {
+                "PLAN_MONITORING_PUBLIC_VOICES": "civil_society",
+                "PLAN_MONITORING_PUBLIC_SHEETS": "recommendations,retention",
+            },  # fmt: skip
+            "la publication sera un extrait public : sans les évaluations Gouvernement, "
+            "Évaluation indépendante ; sans Chronologie, Verdicts publiés",
+        ),
+    ],
+)
+def test_editors_are_told_what_the_instance_makes_public_before_publishing(
+    env, said, monkeypatch, no_renderer
+):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    at = run_page(dataset="demo", lang="fr", as_of=AS_OF)
+
+    assert_page_ok(at)
+    shown = [c.value for c in at.caption] + [i.value for i in at.info]
+    assert any(said in text for text in shown), shown

@@ -16,9 +16,15 @@ names), with what it shows, its source and a line to cite it by; a chart with no
 draw is its sentence (`NoChart`). The charts and texts are the app's and the dossier's:
 `monitoring.present.dossier.charts`, `figures_text`, `method_text`.
 
+    fr/measures/<id>.html   a page per measure: its facts, status history, evidence, lineage
+    fr/embed/<chart>.html   each chart alone, for an iframe, with the code to paste
+    fr/changes.html         what changed since the version stored before
+
 The folder loads nothing from another host (no CDN, no web font, no MathJax): it works
-offline or from any static web space. Not yet in it: a page per measure, the
-embeddable chart pages and the data package of issue 15. `write_site` writes it.
+offline or from any static web space. A publication that leaves something out
+(`monitoring.analysis.public_scope`) says what on every page and on the Method page, and
+writes no page that a withheld sheet would leave empty. `write_site` writes it; the data
+package beside it is `monitoring.present.datapackage`'s.
 """
 
 from monitoring.present.site.writer import write_site

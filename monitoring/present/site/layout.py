@@ -94,6 +94,8 @@ class Pin:
     version: int | None  # None: files published without being stored
     content_hash: str
     as_of: dt.date
+    # What the publication left out, worded (`writer.extract_text`); None: nothing.
+    extract: str | None = None
 
     @property
     def version_text(self) -> str:
@@ -106,8 +108,9 @@ class Pin:
         return self.content_hash[:12]
 
     def text(self, lang: Lang) -> str:
-        return t("site.pin", lang, dataset=self.dataset, version=self.version_text,
-                 hash=self.short_hash, as_of=self.as_of)  # fmt: skip
+        pinned = t("site.pin", lang, dataset=self.dataset, version=self.version_text,
+                   hash=self.short_hash, as_of=self.as_of)  # fmt: skip
+        return f"{pinned} · {self.extract}" if self.extract else pinned
 
 
 @dataclass(frozen=True)

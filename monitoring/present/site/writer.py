@@ -12,9 +12,10 @@ from plotly.offline import get_plotlyjs
 from monitoring.analysis.changes import compare
 from monitoring.analysis.figures import adopted, retention_recorded, verdicts
 from monitoring.analysis.measure_detail import MeasureDetail, measure_detail
+from monitoring.analysis.public_scope import Withheld
 from monitoring.config import shipped
 from monitoring.contract.dataset import Dataset
-from monitoring.contract.schema import SHEETS_BY_ID, Lang
+from monitoring.contract.schema import SHEETS_BY_ID, VOICES, Lang
 from monitoring.present import dossier, measure_text, method_text
 from monitoring.present import figures_text as ft
 from monitoring.present.change_tables import (
@@ -52,6 +53,8 @@ FILES: tuple[tuple[str, str], ...] = (
 )
 CHART_PAGES = ("overview", "gaps", "delays", "timeline")
 PAGE_BY_ID: dict[str, Page] = {p.id: p for p in PAGES}
+# The page a withheld sheet takes away (an empty sheet would read as "nothing recorded").
+PAGE_OF_SHEET = {"retention": "gaps", "events": "timeline"}
 
 
 def write_site(
@@ -65,6 +68,7 @@ def write_site(
     out_dir: Path,
     langs: Sequence[Lang] = ("fr", "en"),
     previous: tuple[int, Dataset] | None = None,
+    withheld: Withheld | None = None,
 ) -> list[Path]:
     """Write the static site of one dataset version into `out_dir`.
 
@@ -83,6 +87,9 @@ def write_site(
         previous: the version published before (its number and dataset): a page says
             what changed since, as the app's change review does; None: the page says
             there is no earlier version to compare with.
+        withheld: what the publication left out of the version (`ds` is then its public
+            part): every page says so after its pin, the Method page lists it, and the
+            pages a withheld sheet would leave empty are not written.
 
     Returns:
         The files written: `index.html` (the choice of language), `assets/…` and each
@@ -94,7 +101,13 @@ def write_site(
     written = [assets / layout.PLOTLY_JS, assets / layout.STYLESHEET]
     written[0].write_text(get_plotlyjs(), encoding="utf-8")
     written[1].write_text(layout.CSS, encoding="utf-8")
-    pins = {lang: Pin(_label(dataset_label, lang), version, content_hash, as_of) for lang in langs}
+    withheld = withheld or Withheld()
+    files = tuple((p, f) for p, f in FILES if p not in _pages_withheld(withheld))
+    pins = {
+        lang: Pin(_label(dataset_label, lang), version, content_hash, as_of,
+                  extract_text(withheld, lang))
+        for lang in langs
+    }  # fmt: skip
     vouched = shipped.find(dataset_key)
     # Each measure's detail is computed once, in no language, for the pages of every one.
     details = {
@@ -109,11 +122,11 @@ def write_site(
         other = next((code for code in langs if code != lang), None)
         sel = Selection(ds, as_of, lang)
         built = dossier.charts(sel)
-        for page_id, file_name in FILES:
+        for page_id, file_name in files:
             if page_id == "overview":
                 body = _overview(sel, built, pins[lang], f"{lang}/{file_name}")
             elif page_id == "method":
-                body = _method(sel, dataset_key)
+                body = _method(sel, dataset_key, withheld)
             elif page_id == "measures":
                 body = _measures(sel)
             elif page_id == "changes":
@@ -121,7 +134,7 @@ def write_site(
             else:
                 body = _charts_page(PAGE_BY_ID[page_id], sel, built, pins[lang],
                                     f"{lang}/{file_name}")  # fmt: skip
-            nav = [NavItem(name, t(f"page.{pid}", lang), pid == page_id) for pid, name in FILES]
+            nav = [NavItem(name, t(f"page.{pid}", lang), pid == page_id) for pid, name in files]
             text = layout.page(
                 lang=lang, title=t(f"page.{page_id}", lang), pin=pins[lang], banner=banner,
                 nav=nav, body=body, depth=1, plotly=page_id in CHART_PAGES,
@@ -130,8 +143,8 @@ def write_site(
             path = folder / file_name
             path.write_text(text, encoding="utf-8")
             written.append(path)
-        written += _embeds(built, folder, pins[lang], banner, lang)
-        written += _measure_pages(sel, details, folder, pins[lang], banner, other)
+        written += _embeds(built, folder, pins[lang], banner, lang, dict(files))
+        written += _measure_pages(sel, details, folder, pins[lang], banner, other, files)
     index = out_dir / "index.html"
     index.write_text(_language_choice(langs, pins, dataset_key), encoding="utf-8")
     return [index, *written]
@@ -155,15 +168,41 @@ def _changes(ds: Dataset, previous: tuple[int, Dataset] | None, as_of: dt.date, 
     return "\n".join(parts)
 
 
+def _pages_withheld(withheld: Withheld) -> set[str]:
+    return {PAGE_OF_SHEET[s] for s in withheld.sheets if s in PAGE_OF_SHEET}
+
+
+def extract_text(withheld: Withheld, lang: Lang) -> str | None:
+    """What a publication left out, in one line after each page's pin; None for nothing."""
+    if not withheld:
+        return None
+    items = []
+    if withheld.voices:
+        labels = [v.label(lang) for v in VOICES if v.code in withheld.voices]
+        items.append(t("site.extract.voices", lang, voices=", ".join(labels)))
+    if withheld.sheets:
+        names = ", ".join(SHEETS_BY_ID[s].name(lang) for s in withheld.sheets)
+        items.append(t("site.extract.sheets", lang, sheets=names))
+    if withheld.extra_columns:
+        items.append(t("site.extract.columns", lang, count=len(withheld.extra_columns)))
+    if withheld.emails:
+        items.append(t("site.extract.emails", lang, count=withheld.emails))
+    return t("site.extract", lang, items=" ; ".join(items) if lang == "fr" else "; ".join(items))
+
+
 def _embeds(
-    built: Sequence[Chart], folder: Path, pin: Pin, banner: str | None, lang: Lang
+    built: Sequence[Chart],
+    folder: Path,
+    pin: Pin,
+    banner: str | None,
+    lang: Lang,
+    files: Mapping[str, str],
 ) -> list[Path]:
     """Each drawn chart of the site's pages alone, for an iframe (`layout.embed_page`)."""
-    files = dict(FILES)
     (folder / layout.EMBEDS).mkdir(exist_ok=True)
     written = []
     for item in built:
-        if isinstance(item.figure, NoChart) or item.page not in CHART_PAGES:
+        if isinstance(item.figure, NoChart) or item.page not in files:
             continue
         back = f"../{files[item.page]}#{layout.anchor(item.name)}"
         path = folder / layout.embed_address(item)
@@ -252,6 +291,7 @@ def _measure_pages(
     pin: Pin,
     banner: str | None,
     other: Lang | None,
+    files: Sequence[tuple[str, str]],
 ) -> list[Path]:
     """A page per measure: its facts, the history of its statuses (the chart and the
     assessments with their sources), its recommendations and its lineage, as the app's
@@ -278,7 +318,7 @@ def _measure_pages(
                 body.append(layout.plain_table(_labelled(frame, lang)))
         name = f"{layout.anchor(measure_id)}.html"
         nav = [NavItem(f"../{file}", t(f"page.{pid}", lang), pid == "measures")
-               for pid, file in FILES]  # fmt: skip
+               for pid, file in files]  # fmt: skip
         text = layout.page(
             lang=lang, title=detail.heading, pin=pin, banner=banner, nav=nav,
             body="\n".join(body), depth=2, plotly=True,
@@ -359,12 +399,21 @@ def _table(
     return layout.table(shown, specs, sel.lang, None, links)
 
 
-def _method(sel: Selection, dataset_key: str) -> str:
-    """The Method page's scale, definitions, published verdicts and sources."""
+def _method(sel: Selection, dataset_key: str, withheld: Withheld) -> str:
+    """The Method page: what the publication leaves out, the scale, the definitions, the
+    published verdicts and the sources."""
     lang = sel.lang
     custom = sel.ds.scale.custom
     out = [
         f"<p>{esc(t('method.caption', lang))}</p>",
+        f"<h2>{esc(t('site.extract.title', lang))}</h2>",
+    ]
+    if withheld:
+        out.append(f"<p>{esc(t('site.extract.intro', lang))}</p>")
+        out.append(f"<p><strong>{esc(extract_text(withheld, lang))}</strong></p>")
+    else:
+        out.append(f"<p>{esc(t('site.extract.none', lang))}</p>")
+    out += [
         f"<h2>{esc(t('method.scale', lang))}</h2>",
         f"<p>{esc(t('method.scale.custom' if custom else 'method.scale.default', lang))}</p>",
         _table(METHOD.section("status-scale"), sel),  # type: ignore[arg-type]

@@ -244,6 +244,14 @@ MESSAGES: dict[str, str] = {
         "(Frictionless Data Package, un CSV par feuille). Décompressez le dossier et copiez-le sur "
         "l'espace web de la coalition ; ouvrez index.html pour le lire."
     ),
+    "report.publish.whole": (
+        "Toutes les voix et toutes les feuilles du modèle seront publiées ; les colonnes "
+        "ajoutées au modèle et les adresses e-mail écrites dans les cellules ne le seraient "
+        "pas. Ce qui est public est un réglage de l'instance (README, « Publishing »)."
+    ),
+    "report.publish.extract": (
+        "Selon le réglage de l'instance, la publication sera un {extract}. Chaque page le dira."
+    ),
     "report.publish.file": "publication",
     "report.publish.download": "Télécharger le site et les données (ZIP)",
 }

@@ -7,6 +7,12 @@ MESSAGES: dict[str, str] = {
     "settings.expect.one_of": "l'une de ces valeurs : {choices}",
     "settings.expect.flag": "1, true, yes, on (activé) ou 0, false, no, off (désactivé)",
     "settings.expect.directory": "un dossier existant, celui des classeurs livrés ({files})",
+    "settings.expect.voices": (
+        "des voix séparées par des virgules, parmi {choices} (ou leur nom en français)"
+    ),
+    "settings.expect.sheets": (
+        "des feuilles séparées par des virgules, parmi {choices} (ou leur nom), ou none"
+    ),
     "settings.expect.emails": "des adresses e-mail séparées par des virgules",
     "settings.expect.issuers": (
         "des émetteurs (le « iss » du jeton d'identité, une adresse https://) séparés par "

@@ -24,4 +24,30 @@ MESSAGES: dict[str, str] = {
     ),
     "site.changes.since": "Ce qui a changé depuis la version {version}, la précédente :",
     "page.changes": "Ce qui a changé",
+    # A publication that leaves something out (`analysis.public_scope`): said on every page.
+    "site.extract": "extrait public : {items}",
+    "site.extract.voices": "sans les évaluations {voices}",
+    "site.extract.sheets": "sans {sheets}",
+    "site.extract.columns": (
+        "sans {count} {count:plural:colonne ajoutée|colonnes ajoutées} au modèle"
+    ),
+    "site.extract.emails": "{count} {count:plural:adresse e-mail masquée|adresses e-mail masquées}",
+    "site.extract.title": "Ce que cette publication laisse de côté",
+    "site.extract.intro": (
+        "La coalition publie un extrait de cette version. Ce qui n'est pas publié n'est pas "
+        "vide pour autant : les chiffres de ce site portent sur la seule partie publiée."
+    ),
+    "site.extract.none": (
+        "Cette publication contient toute la version : toutes les voix et toutes les "
+        "feuilles du modèle."
+    ),
+    "site.extract.columns.list": "Colonnes ajoutées au modèle, non publiées : {columns}.",
+    "package.withheld": (
+        "Extrait public : la coalition n'a pas publié tout ce que contient cette version "
+        "(voir « withheld »). Une feuille non publiée est vide ici, non parce que rien n'a "
+        "été consigné."
+    ),
+    "package.withheld.sheet": (
+        "Non publiée dans cet extrait : vide ici, non parce que rien n'a été consigné. {text}"
+    ),
 }
