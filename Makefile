@@ -64,8 +64,11 @@ audit: $(VENV)/.installed
 
 # Debian's Chromium (chart images, the dossier, the browser tests), the PDF's fonts and
 # nginx (the proxy test): installed with apt-get as root, otherwise named, and a failure.
+# Then axe-core from the npm registry (the published site's accessibility check), pinned
+# by package-lock.json: .ci/node-deps.
 system-deps: $(VENV)/.installed
 	@sh .ci/system-deps $(PY)
+	@sh .ci/node-deps
 
 browser-deps: system-deps  # its former name
 

@@ -107,7 +107,7 @@ def test_the_button_builds_the_dossier_and_offers_its_zip(monkeypatch):
             {
                 "PLAN_MONITORING_PUBLIC_VOICES": "civil_society",
                 "PLAN_MONITORING_PUBLIC_SHEETS": "recommendations,retention",
-            },  # fmt: skip
+            },
             "la publication sera un extrait public : sans les évaluations Gouvernement, "
             "Évaluation indépendante ; sans Chronologie, Verdicts publiés",
         ),

@@ -234,3 +234,17 @@ def test_each_measure_has_its_page_linked_from_the_measures_table(site) -> None:
     page = (out / "fr" / "measures" / f"{assessed}.html").read_text(encoding="utf-8")
     assert "Plotly.newPlot" in page and "../../assets/plotly.min.js" in page
     assert f"{assessed} — " in page
+
+
+def test_the_method_page_holds_the_projects_note_on_a_sourced_datasets_sources(site) -> None:
+    key, _, out, _ = site
+    note = shipped.sources_note(key)
+    for lang in ("fr", "en"):
+        method = parsed(out / lang / "method.html")
+        text = "".join(method.text)
+        if note is None:  # the fictional dataset has no note: nothing pretends to be one
+            assert t("method.sources.note", lang) not in text
+            continue
+        assert t("method.sources.note", lang) in text
+        # The whole note, as the text it is (read back through the HTML parser).
+        assert note.strip() in text

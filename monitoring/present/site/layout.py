@@ -67,6 +67,7 @@ td { overflow-wrap: anywhere; }
   figure, .plan { break-inside: avoid; }
 }
 pre { white-space: pre-wrap; word-break: break-all; background: #f4f4f4; padding: .5rem; }
+pre.note { word-break: normal; font-family: inherit; }
 body.embedded main { max-width: none; }
 """
 
@@ -201,7 +202,9 @@ def plot(figure: go.Figure, div_id: str | None = None) -> str:
     return drawn
 
 
-def chart(item: Chart, *, caption: str | None, pin: Pin, address: str, lang: Lang) -> str:
+def chart(
+    item: Chart, *, caption: str | None, pin: Pin, address: str, lang: Lang, level: int = 2
+) -> str:
     """A chart as a `<figure id="<its name>">`: the plotly figure (or its `NoChart`
     sentence), what it shows, its caption, its source and the line to cite it by.
 
@@ -212,6 +215,8 @@ def chart(item: Chart, *, caption: str | None, pin: Pin, address: str, lang: Lan
         address: the page's address relative to the site's root (`fr/index.html`),
             completed by the chart's anchor in the citation.
         lang: the language of its texts.
+        level: its title's heading level (the outline: 2 under the page's title, 3 under
+            a plan's heading).
     """
     if isinstance(item.figure, NoChart):
         drawn = f'<p class="nochart">{esc(item.figure.text(lang))}</p>'
@@ -230,7 +235,7 @@ def chart(item: Chart, *, caption: str | None, pin: Pin, address: str, lang: Lan
     if not isinstance(item.figure, NoChart):
         parts.append(embed_snippet(item, lang))
     return (
-        f'<figure id="{anchor(item.name)}">\n<h3>{esc(item.title)}</h3>\n{drawn}\n'
+        f'<figure id="{anchor(item.name)}">\n<h{level}>{esc(item.title)}</h{level}>\n{drawn}\n'
         f"<figcaption>{''.join(parts)}</figcaption>\n</figure>"
     )
 

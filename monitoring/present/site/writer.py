@@ -241,8 +241,11 @@ def _section_of(page: Page, item: Chart) -> ChartSection | None:
     return None
 
 
-def _figures(sel: Selection, built: Sequence[Chart], page: Page, pin: Pin, address: str) -> str:
-    """A page's charts, each with its caption; a section that built nothing says `empty`."""
+def _figures(
+    sel: Selection, built: Sequence[Chart], page: Page, pin: Pin, address: str, level: int = 2
+) -> str:
+    """A page's charts, each with its caption; a section that built nothing says `empty`.
+    `level`: their headings' (2 on a page of charts, 3 under a plan's heading)."""
     parts = []
     for section in page.charts():
         mine = [c for c in built if c.page == page.id and _section_of(page, c) is section]
@@ -251,9 +254,10 @@ def _figures(sel: Selection, built: Sequence[Chart], page: Page, pin: Pin, addre
         for item in mine:
             chosen = sel.choosing(plans=item.plans) if section.per_plan else sel
             caption = section.caption(chosen) if section.caption is not None else None
-            parts.append(
-                layout.chart(item, caption=caption, pin=pin, address=address, lang=sel.lang)
+            drawn = layout.chart(
+                item, caption=caption, pin=pin, address=address, lang=sel.lang, level=level
             )
+            parts.append(drawn)
     return "\n".join(parts)
 
 
@@ -381,7 +385,7 @@ def _overview(sel: Selection, built: Sequence[Chart], pin: Pin, address: str) ->
         return f"<p>{esc(t('overview.no_plans', sel.lang))}</p>"
     parts = [f'<section class="plan">{_plan(plan, sel)}</section>' for plan in plans]
     parts.append(f"<h2>{esc(t('overview.charts', sel.lang))}</h2>")
-    parts.append(_figures(sel, built, OVERVIEW, pin, address))
+    parts.append(_figures(sel, built, OVERVIEW, pin, address, level=3))
     return "\n".join(parts)
 
 
@@ -419,7 +423,7 @@ def _method(sel: Selection, dataset_key: str, withheld: Withheld) -> str:
         _table(METHOD.section("status-scale"), sel),  # type: ignore[arg-type]
         f'<p class="note">{esc(t("method.scale.colours", lang))}</p>',
         f"<h2>{esc(t('method.definitions', lang))}</h2>",
-        f'<p class="note">{esc(t("method.definitions.caption", lang, as_of=sel.as_of))}</p>',
+        f'<p class="note">{esc(t("site.definitions.caption", lang, as_of=sel.as_of))}</p>',
     ]
     params = method_text.definition_params(sel.voice, lang)
     for group, definitions in method_text.DEFINITIONS:
@@ -449,6 +453,12 @@ def _method(sel: Selection, dataset_key: str, withheld: Withheld) -> str:
     vouched = shipped.find(dataset_key)
     if vouched is not None:
         out.append(f"<p>{esc(t(vouched.sources_key, lang))}</p>")
+        note = shipped.sources_note(dataset_key)
+        if note is not None:  # the project's reviewed note, shown as the text it is
+            out.append(
+                f"<details><summary>{esc(t('method.sources.note', lang))}</summary>"
+                f'<pre class="note">{esc(note)}</pre></details>'
+            )
     out.append(f'<p class="note">{esc(t("method.sources.coverage", lang))}</p>')
     out.append(_table(METHOD.section("source-coverage"), sel))  # type: ignore[arg-type]
     out.append(f'<p class="note">{esc(t("method.sources.references", lang))}</p>')

@@ -24,6 +24,13 @@ MESSAGES: dict[str, str] = {
     ),
     "site.changes.since": "Ce qui a changé depuis la version {version}, la précédente :",
     "page.changes": "Ce qui a changé",
+    # The Method page's definitions in the site: its as-of date is the publication's.
+    "site.definitions.caption": (
+        "Les mêmes définitions que dans l'application et ses exports. Toutes les durées sont "
+        "en jours entiers ; « date choisie » désigne la date de situation de cette "
+        "publication, le {as_of}, et les évaluations ou événements datés après elle sont "
+        "ignorés."
+    ),
     # A publication that leaves something out (`analysis.public_scope`): said on every page.
     "site.extract": "extrait public : {items}",
     "site.extract.voices": "sans les évaluations {voices}",
