@@ -20,6 +20,7 @@ from monitoring.text.i18n import t
 VOICE_CHOICES = ("all", *(v.code for v in VOICES))
 DEFAULT_DATASET = shipped.DEFAULT_KEY
 AUDIT_LIMIT = 100  # events `audit` shows by default
+REPLY_AFTER_DAYS = 60  # `analysis.reminders.DEFAULT_REPLY_AFTER`, without importing pandas
 
 
 def _voice(text: str) -> str:
@@ -38,6 +39,12 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from exc
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days (0, 1, 2, …)")
+    return int(text)
 
 
 def _dataset_key(text: str) -> str:
@@ -176,6 +183,19 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
     publish.add_argument("--out", type=Path, required=True, help="the folder to write into")
     _common(publish)
+
+    calendar = sub.add_parser(
+        "calendar",
+        help="the reminders calendar (.ics): deadlines, letters awaiting a reply, next committee",
+    )
+    calendar.add_argument("--out", type=Path, required=True, help="the .ics file to write")
+    calendar.add_argument("--next-meeting", type=_date, default=None, help="YYYY-MM-DD")
+    calendar.add_argument(
+        "--reply-after", type=_days, default=None, help=f"days (default: {REPLY_AFTER_DAYS})"
+    )
+    calendar.add_argument("--plan", action="extend", nargs="+", default=None, help="plan ids")
+    calendar.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    _common(calendar)
 
     backup = sub.add_parser("backup", help="copy the SQLite store, safely while in use")
     backup.add_argument("out", type=Path, help="the backup file (replaced if it exists)")
