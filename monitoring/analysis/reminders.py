@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -108,9 +108,10 @@ def deadlines(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.DataFra
 
     Returns:
         measure_id, plan_id, number, title, lead, status, category, voice, assessor,
-        assessed_on, assessed_latest, original_due, effective_due, due_basis, state
-        (`DeadlineState`), revisions (a tuple of `Revision`, oldest first); in the order
-        of `measure_table`.
+        assessed_on, assessed_latest, original_due, effective_due, due_basis,
+        original_basis (`measure` or `plan_end`: what the original deadline rests on),
+        state (`DeadlineState`), revisions (a tuple of `Revision`, oldest first); in the
+        order of `measure_table`.
     """
     table = measure_table(ds, as_of, voice)
     keep = table["plan_adopted"].to_numpy(dtype=bool) & table["effective_due"].notna().to_numpy()
@@ -124,27 +125,31 @@ def deadlines(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.DataFra
     )  # fmt: skip
     history = revised_due_dates(ds, as_of)
     # {measure_id: (Revision, …)}: a few per moved measure.
-    revisions = {
-        str(measure): tuple(
-            Revision(
-                due=_date(r.revised_due_date),
-                announced_on=_date(r.announced_on),
-                announced_latest=_optional_date(r.announced_latest),
-                voice=None if pd.isna(r.voice) else str(r.voice),
-                assessor=None if pd.isna(r.assessor) else str(r.assessor),
-            )
-            for r in group.itertuples(index=False)
+    revisions: dict[str, tuple[Revision, ...]] = {}
+    for record in history.to_dict("records"):
+        revision = Revision(
+            due=_date(record["revised_due_date"]),
+            announced_on=_date(record["announced_on"]),
+            announced_latest=_optional_date(record["announced_latest"]),
+            voice=_optional_text(record["voice"]),
+            assessor=_optional_text(record["assessor"]),
         )
-        for measure, group in history.groupby("measure_id", sort=False)
-    }
+        key = str(record["measure_id"])
+        revisions[key] = (*revisions.get(key, ()), revision)
+    own_due = ds.measures.set_index("measure_id")["due_date"].notna()
     out = rows[
         [
             "measure_id", "plan_id", "number", "title", "lead", "status", "category", "voice",
             "assessor", "assessed_on", "assessed_latest", "original_due", "effective_due",
             "due_basis",
         ]
-    ].assign(state=state)  # fmt: skip
-    out["revisions"] = [revisions.get(str(m), ()) for m in out["measure_id"]]
+    ].assign(
+        original_basis=np.where(rows["measure_id"].map(own_due).fillna(False), "measure",
+                                "plan_end"),
+        state=state,
+    )  # fmt: skip
+    out["revisions"] = pd.Series([revisions.get(str(m), ()) for m in out["measure_id"]],
+                                 index=out.index, dtype=object)  # fmt: skip
     return out.reset_index(drop=True)
 
 
@@ -196,7 +201,6 @@ def awaiting_reply(ds: Dataset, as_of: dt.date, reply_after: int) -> pd.DataFram
 def reminders(
     ds: Dataset,
     as_of: dt.date,
-    *,
     reply_after: int = DEFAULT_REPLY_AFTER,
     next_meeting: dt.date | None = None,
     voice: str = VOICE_ALL,
@@ -222,9 +226,13 @@ def reminders(
     )
 
 
-def _date(value: object) -> dt.date:
-    return pd.Timestamp(value).date()  # type: ignore[arg-type]
+def _date(value: Any) -> dt.date:
+    return pd.Timestamp(value).date()
 
 
-def _optional_date(value: object) -> dt.date | None:
+def _optional_date(value: Any) -> dt.date | None:
     return None if pd.isna(value) else _date(value)
+
+
+def _optional_text(value: Any) -> str | None:
+    return None if pd.isna(value) else str(value)

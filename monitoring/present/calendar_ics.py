@@ -23,26 +23,26 @@ date, and its description the shipped dataset's banner (fictional data says so).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
 import icalendar
 import pandas as pd
 
-from monitoring.analysis.reminders import ReminderKind, Reminders, Revision
+from monitoring.analysis.reminders import ReminderKind, Reminders, Revision, reminders
 from monitoring.config import shipped
 from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import Lang
-from monitoring.present import exports
+from monitoring.present import export_formats, exports
 from monitoring.present.delay_tables import assessed_by
 from monitoring.present.figures_text import basis_label
 from monitoring.text.i18n import format_date_phrase, format_days, t
 
 PRODID = "-//plan-monitoring//reminders//FR"
+SITE_FILE = "calendar.ics"  # in each language's folder of the published site
 UID_DOMAIN = "plan-monitoring"
 ALERT_BEFORE = dt.timedelta(days=7)  # an open deadline's and the meeting's alert
-EXTENSION = "ics"
 
 
 def event_uid(dataset_key: str, kind: ReminderKind, subject: str) -> str:
@@ -54,9 +54,8 @@ def event_uid(dataset_key: str, kind: ReminderKind, subject: str) -> str:
 
 def file_name(dataset_key: str, as_of: dt.date, lang: Lang) -> str:
     """`demo_calendrier_2026-11-26.ics`."""
-    return exports.safe_file_name(
-        dataset_key, t("calendar.file", lang), as_of.isoformat(), ext=EXTENSION
-    )
+    ext = export_formats.BY_NAME["ics"].extension
+    return exports.safe_file_name(dataset_key, t("calendar.file", lang), as_of.isoformat(), ext=ext)
 
 
 def calendar_ics(
@@ -133,6 +132,18 @@ def calendar_ics(
     return cal.to_ical()
 
 
+def site_calendar(
+    ds: Dataset, *, dataset_key: str, dataset_label: str, version: int | None, as_of: dt.date,
+    lang: Lang,
+) -> bytes:  # fmt: skip
+    """The published site's calendar (`SITE_FILE`): every plan's deadlines and the letters
+    awaiting a reply after the default delay; no meeting, whose date publishing is not given."""
+    return calendar_ics(
+        reminders(ds, as_of), ds, dataset_key=dataset_key, dataset_label=dataset_label,
+        version=version, lang=lang, now=dt.datetime.now(dt.UTC),
+    )  # fmt: skip
+
+
 class _Writer:
     """Adds all-day events to a calendar, each with the same stamp, times and language."""
 
@@ -159,7 +170,7 @@ class _Writer:
         description = "\n".join([*lines, "", self.footer])
         event.add("description", description, parameters={"LANGUAGE": self.lang})
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy day
-        event.add("categories", [kind])
+        event.add("categories", [t(f"calendar.category.{kind}", self.lang)])
         if alert is not None and first > self.as_of:
             alarm = icalendar.Alarm()
             alarm.add("action", "DISPLAY")
@@ -172,39 +183,36 @@ class _Writer:
 def _deadlines(writer: _Writer, rem: Reminders, ds: Dataset) -> None:
     lang, as_of = writer.lang, rem.as_of
     rows = rem.deadlines
-    who = assessed_by(rows, lang) if len(rows) else pd.Series(dtype="str")
-    for position, row in enumerate(rows.itertuples(index=False)):
-        due = pd.Timestamp(row.effective_due).date()
-        number = "" if pd.isna(row.number) else str(row.number)
+    who = assessed_by(rows, lang).tolist() if len(rows) else []
+    for row, by in zip(rows.to_dict("records"), who, strict=True):
+        due = _day(row["effective_due"])
+        number = "" if pd.isna(row["number"]) else str(row["number"])
         measure = (
-            t("calendar.measure", lang, number=number, plan=row.plan_id)
+            t("calendar.measure", lang, number=number, plan=row["plan_id"])
             if number
-            else (row.measure_id)
+            else row["measure_id"]
         )
-        summary = t("calendar.deadline.summary", lang, measure=measure, title=row.title)
-        lines = [str(row.title)]
-        if isinstance(row.lead, str) and row.lead:
-            lines.append(t("calendar.deadline.lead", lang, lead=row.lead))
+        summary = t("calendar.deadline.summary", lang, measure=measure, title=row["title"])
+        lines = [str(row["title"])]
+        if isinstance(row["lead"], str) and row["lead"]:
+            lines.append(t("calendar.deadline.lead", lang, lead=row["lead"]))
         lines.append(t("calendar.deadline.due", lang, date=due,
-                       basis=basis_label(row.due_basis, lang)))  # fmt: skip
-        revisions: tuple[Revision, ...] = row.revisions
+                       basis=basis_label(row["due_basis"], lang)))  # fmt: skip
+        revisions: tuple[Revision, ...] = row["revisions"]
         if revisions:
-            original_basis = "measure" if _has_own_due(ds, row.measure_id) else "plan_end"
-            lines.append(t("calendar.deadline.original", lang, date=row.original_due,
-                           basis=basis_label(original_basis, lang)))  # fmt: skip
+            lines.append(t("calendar.deadline.original", lang, date=_day(row["original_due"]),
+                           basis=basis_label(row["original_basis"], lang)))  # fmt: skip
             lines += [_revision(revision, lang) for revision in revisions]
-        lines.append(_status(row, who.iloc[position], ds, lang))
-        state = t(f"calendar.state.{row.state}", lang, as_of=as_of,
-                  status=_status_label(ds, row.status, lang))  # fmt: skip
-        lines.append(state)
-        writer.event("deadline", str(row.measure_id), due, due, summary, lines,
-                     alert=None if row.state == "closed" else -ALERT_BEFORE,
+        lines.append(_status(row, by, ds, lang))
+        lines.append(t(f"calendar.state.{row['state']}", lang, as_of=as_of,
+                       status=_status_label(ds, row["status"], lang)))  # fmt: skip
+        writer.event("deadline", str(row["measure_id"]), due, due, summary, lines,
+                     alert=None if row["state"] == "closed" else -ALERT_BEFORE,
                      sequence=len(revisions))  # fmt: skip
 
 
-def _has_own_due(ds: Dataset, measure_id: str) -> bool:
-    dates = ds.measures.loc[ds.measures["measure_id"] == measure_id, "due_date"]
-    return bool(dates.notna().any())
+def _day(value: Any) -> dt.date:
+    return pd.Timestamp(value).date()
 
 
 def _revision(revision: Revision, lang: Lang) -> str:
@@ -220,12 +228,12 @@ def _status_label(ds: Dataset, status: object, lang: Lang) -> str:
     return ds.scale.display(str(status), lang) if isinstance(status, str) and status else "—"
 
 
-def _status(row: Any, who: object, ds: Dataset, lang: Lang) -> str:
+def _status(row: Mapping[Hashable, Any], who: object, ds: Dataset, lang: Lang) -> str:
     """The last known status of a deadline's measure (a `deadlines` row), when and by whom."""
-    if pd.isna(row.assessed_on):
+    if pd.isna(row["assessed_on"]):
         return t("calendar.deadline.no_status", lang)
-    status = _status_label(ds, row.status, lang)
-    when = format_date_phrase(row.assessed_on, row.assessed_latest, lang)
+    status = _status_label(ds, row["status"], lang)
+    when = format_date_phrase(row["assessed_on"], row["assessed_latest"], lang)
     if isinstance(who, str) and who:
         return t("calendar.deadline.status_by", lang, status=status, when=when, who=who)
     return t("calendar.deadline.status", lang, status=status, when=when)
@@ -233,16 +241,14 @@ def _status(row: Any, who: object, ds: Dataset, lang: Lang) -> str:
 
 def _replies(writer: _Writer, rem: Reminders) -> None:
     lang, as_of = writer.lang, rem.as_of
-    for row in rem.replies.itertuples(index=False):
-        first = pd.Timestamp(row.remind_from).date()
-        last = pd.Timestamp(row.remind_to).date()
-        when = format_date_phrase(row.date, row.date_latest, lang)
-        lines = [t("calendar.reply.letter", lang, title=row.title, when=when)]
+    for row in rem.replies.to_dict("records"):
+        first, last = _day(row["remind_from"]), _day(row["remind_to"])
+        when = format_date_phrase(row["date"], row["date_latest"], lang)
+        lines = [t("calendar.reply.letter", lang, title=row["title"], when=when)]
         for key, value in (("calendar.reply.from", "sender"), ("calendar.reply.to", "recipient")):
-            text = getattr(row, value)
-            if isinstance(text, str) and text:
-                lines.append(t(key, lang, **{value: text}))
-        low, high = (format_days(int(d), lang) for d in (row.waited_min_days, row.waited_max_days))
+            if isinstance(row[value], str) and row[value]:
+                lines.append(t(key, lang, **{value: row[value]}))
+        low, high = (format_days(int(row[f"waited_{m}_days"]), lang) for m in ("min", "max"))
         if low == high:
             lines.append(t("calendar.reply.waiting", lang, as_of=as_of, days=low))
         else:
@@ -250,6 +256,6 @@ def _replies(writer: _Writer, rem: Reminders) -> None:
         lines.append(t("calendar.reply.delay", lang, days=format_days(rem.reply_after, lang)))
         if first != last:
             lines.append(t("calendar.reply.period", lang, first=first, last=last))
-        summary = t("calendar.reply.summary", lang, title=row.title)
-        writer.event("reply", str(row.event_id), first, last, summary, lines,
+        summary = t("calendar.reply.summary", lang, title=row["title"])
+        writer.event("reply", str(row["event_id"]), first, last, summary, lines,
                      alert=dt.timedelta(0))  # fmt: skip

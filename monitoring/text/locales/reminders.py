@@ -10,6 +10,10 @@ MESSAGES: dict[str, str] = {
     ),
     # Part of the downloaded file's name (plain letters, no accents needed).
     "calendar.file": "calendrier",
+    # Each event's category (clients colour or filter by it).
+    "calendar.category.deadline": "Échéance",
+    "calendar.category.reply": "Relance",
+    "calendar.category.meeting": "Comité",
     # A measure's deadline.
     "calendar.measure": "mesure {number} ({plan})",
     "calendar.deadline.summary": "Échéance — {measure} : {title}",
