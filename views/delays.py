@@ -116,7 +116,13 @@ reply_after = right.number_input(
     step=1, key="delays_reply_after",
 )  # fmt: skip
 found = compute(reminders, ctx, as_of, int(reply_after), meeting, voice)
-st.caption(t("calendar.caption", lang, deadlines=len(found.deadlines), letters=len(found.replies)))
+counted = {"deadlines": len(found.deadlines), "letters": len(found.replies)}
+said = (
+    t("calendar.caption.meeting", lang, date=meeting, **counted)
+    if meeting
+    else (t("calendar.caption", lang, **counted))
+)
+st.caption(f"{said} {t('calendar.import_note', lang)}")
 
 
 def _calendar() -> bytes:

@@ -31,14 +31,21 @@ def delays_page(lang: str) -> AppTest:
     return at
 
 
-def expected_caption(lang: str) -> str:
+def expected_caption(lang: str, meeting: dt.date | None = None) -> str:
     """Deadlines of adopted plans, and letters unanswered at the as-of date (the delay
     moves reminders, never their number)."""
     ds = load_shipped("demo")
     table = metrics.measure_table(ds, AS_OF)
-    deadlines = int((table["plan_adopted"] & table["effective_due"].notna()).sum())
-    letters = int((~metrics.letters(ds, AS_OF)["answered"]).sum())
-    return t("calendar.caption", lang, deadlines=deadlines, letters=letters)
+    counted = {
+        "deadlines": int((table["plan_adopted"] & table["effective_due"].notna()).sum()),
+        "letters": int((~metrics.letters(ds, AS_OF)["answered"]).sum()),
+    }
+    said = (
+        t("calendar.caption.meeting", lang, date=meeting, **counted)
+        if meeting
+        else t("calendar.caption", lang, **counted)
+    )
+    return f"{said} {t('calendar.import_note', lang)}"
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -54,9 +61,10 @@ def test_the_delays_page_offers_the_calendar_with_its_count(lang: str) -> None:
 
 def test_a_meeting_date_and_another_delay_are_taken_without_failing() -> None:
     at = delays_page("fr")
-    at.date_input(key="delays_next_meeting").set_value(AS_OF + dt.timedelta(days=40)).run()
+    meeting = AS_OF + dt.timedelta(days=40)
+    at.date_input(key="delays_next_meeting").set_value(meeting).run()
     at.number_input(key="delays_reply_after").set_value(30).run()
 
     assert not at.exception
     assert any(b.key == "delays_calendar" for b in at.get("download_button"))
-    assert expected_caption("fr") in [c.value for c in at.caption]
+    assert expected_caption("fr", meeting) in [c.value for c in at.caption]

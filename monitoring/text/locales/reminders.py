@@ -59,9 +59,16 @@ MESSAGES: dict[str, str] = {
     "calendar.caption": (
         "{deadlines} {deadlines:plural:échéance|échéances} des mesures sélectionnées et "
         "{letters} {letters:plural:relance|relances} de lettre sans réponse, plus le comité "
-        "de suivi si vous en donnez la date. Le fichier s'importe dans Outlook, Thunderbird "
-        "ou Google Agenda ; importé de nouveau, il met à jour les rappels au lieu de les "
-        "dupliquer."
+        "de suivi si vous en donnez la date."
+    ),
+    "calendar.caption.meeting": (
+        "{deadlines} {deadlines:plural:échéance|échéances} des mesures sélectionnées, "
+        "{letters} {letters:plural:relance|relances} de lettre sans réponse et le comité de "
+        "suivi du {date}."
+    ),
+    "calendar.import_note": (
+        "Le fichier s'importe dans Outlook, Thunderbird ou Google Agenda ; importé de "
+        "nouveau, il met à jour les rappels au lieu de les dupliquer."
     ),
     "calendar.next_meeting": "Prochain comité de suivi",
     "calendar.next_meeting.help": (
