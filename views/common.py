@@ -293,7 +293,7 @@ def sidebar(actor: Actor | None = None) -> Context:
             t("app.as_of", lang),
             key=_bound("as_of", lang),
             help=t("app.as_of_help", lang),
-            format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
+            format=date_format(lang),
         )
         _filter_widgets(ds, lang)
     _store_bound(lang, "dataset", "as_of", "plans", "axes", "leads", "voice")
@@ -380,6 +380,11 @@ def load_dataset(name: str, lang: Lang) -> tuple[VersionInfo | None, Dataset, st
         st.error(t("app.load_error", lang, ref=reference))
         st.stop()
         raise
+
+
+def date_format(lang: Lang) -> str:
+    """How a date input writes its date: the French way in French, ISO otherwise."""
+    return "DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD"
 
 
 def dataset_label(key: str, lang: Lang) -> str:

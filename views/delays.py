@@ -1,12 +1,17 @@
 """Retards / Delays: what is late and by how much, whose deadlines moved, per lead."""
 
+import datetime as dt
+
 import streamlit as st
 
 from monitoring.analysis import delays
 from monitoring.analysis.filters import filter_options, plan_titles
+from monitoring.analysis.reminders import DEFAULT_REPLY_AFTER, reminders
+from monitoring.present import calendar_ics
+from monitoring.present.export_formats import mime
 from monitoring.present.pages import DELAYS, TIMELINE_ROWS
 from monitoring.text.i18n import format_date, format_number, plain, t
-from views.common import banner, compute, context, dataset_label
+from views.common import audited, banner, compute, context, dataset_label, date_format
 from views.sections import build, selection, show_section
 
 SCROLL_AT = 1000  # a taller timeline scrolls in an 800 px box, so the sections below stay near
@@ -99,3 +104,39 @@ if upcoming is not None:
         show_section(
             not_yet_due, sel, ctx, name="not_yet_due", key="delays_not_yet_due", built=upcoming
         )
+
+st.header(t("calendar.header", lang))
+left, right = st.columns(2)
+meeting = left.date_input(
+    t("calendar.next_meeting", lang), value=None, min_value=as_of, key="delays_next_meeting",
+    help=t("calendar.next_meeting.help", lang), format=date_format(lang),
+)  # fmt: skip
+reply_after = right.number_input(
+    t("calendar.reply_after", lang), min_value=0, max_value=3650, value=DEFAULT_REPLY_AFTER,
+    step=1, key="delays_reply_after",
+)  # fmt: skip
+found = compute(reminders, ctx, as_of, int(reply_after), meeting, voice)
+counted = {"deadlines": len(found.deadlines), "letters": len(found.replies)}
+said = (
+    t("calendar.caption.meeting", lang, date=meeting, **counted)
+    if meeting
+    else (t("calendar.caption", lang, **counted))
+)
+st.caption(f"{said} {t('calendar.import_note', lang)}")
+
+
+def _calendar() -> bytes:
+    info = ctx.version_info
+    return calendar_ics.calendar_ics(
+        found, ctx.view, dataset_key=ctx.dataset_key, lang=lang, plans=ctx.filters.plans,
+        dataset_label=dataset_label(ctx.dataset_key, lang), now=dt.datetime.now(ctx.time_zone),
+        version=info.number if info else None, modified=info.created_at if info else None,
+    )  # fmt: skip
+
+
+ics_name = calendar_ics.file_name(ctx.dataset_key, as_of, lang)
+st.download_button(
+    t("calendar.download", lang), audited(ctx, ics_name, _calendar), file_name=ics_name,
+    mime=mime("ics"), key="delays_calendar", help=t("calendar.download.help", lang),
+    on_click="ignore", icon=":material/event:", type="primary",
+)  # fmt: skip

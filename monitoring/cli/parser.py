@@ -28,6 +28,7 @@ from monitoring.text.i18n import t
 VOICE_CHOICES = ("all", *(v.code for v in VOICES))
 DEFAULT_DATASET = shipped.DEFAULT_KEY
 AUDIT_LIMIT = 100  # events `audit` shows by default
+REPLY_AFTER_DAYS = 60  # `analysis.reminders.DEFAULT_REPLY_AFTER`, without importing pandas
 
 
 def _voice(text: str) -> str:
@@ -58,6 +59,12 @@ def _public(parse: Callable[[list[str]], frozenset[str]]) -> Callable[[str], fro
             raise argparse.ArgumentTypeError(f"unknown {exc.kind} {exc.value!r}") from exc
 
     return read
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days (0, 1, 2, …)")
+    return int(text)
 
 
 def _dataset_key(text: str) -> str:
@@ -214,6 +221,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="publish e-mail addresses written in cells (masked by default)",
     )  # fmt: skip
     _common(publish)
+
+    calendar = sub.add_parser(
+        "calendar",
+        help="the reminders calendar (.ics): deadlines, letters awaiting a reply, next committee",
+    )
+    calendar.add_argument("--out", type=Path, required=True, help="the .ics file to write")
+    calendar.add_argument("--next-meeting", type=_date, default=None, help="YYYY-MM-DD")
+    calendar.add_argument(
+        "--reply-after", type=_days, default=None, help=f"days (default: {REPLY_AFTER_DAYS})"
+    )
+    calendar.add_argument("--plan", action="extend", nargs="+", default=None, help="plan ids")
+    calendar.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    _common(calendar)
 
     backup = sub.add_parser("backup", help="copy the SQLite store, safely while in use")
     backup.add_argument("out", type=Path, help="the backup file (replaced if it exists)")

@@ -38,6 +38,7 @@ COMMANDS = {
     "restore": ("monitoring.cli.versions", "restore"),
     "report": ("monitoring.cli.publish", "report"),
     "publish": ("monitoring.cli.publish_site", "publish"),
+    "calendar": ("monitoring.cli.reminders", "calendar"),
     "backup": ("monitoring.cli.admin", "backup"),
     "check": ("monitoring.cli.admin", "check"),
     "users": ("monitoring.cli.admin", "users"),

@@ -97,6 +97,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat("zip", "zip", "application/zip", "file", compressible=False),
     ExportFormat("md", "md", "text/markdown", "file"),
+    ExportFormat("ics", "ics", "text/calendar", "file"),
 )  # fmt: skip
 BY_NAME: dict[str, ExportFormat] = {f.name: f for f in FORMATS}
 

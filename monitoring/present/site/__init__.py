@@ -7,6 +7,8 @@
     fr/gaps.html, fr/delays.html, fr/timeline.html   the analysis pages' charts
     fr/measures.html        every measure: status, deadline, delay (the Measures table)
     fr/method.html          the status scale, the definitions, the verdicts, the sources
+    fr/calendar.ics         the reminders calendar (deadlines, letters awaiting a reply),
+                            linked from the Delays page
     en/…                    the same in English
 
 Every page states the dataset, its version, its content hash (shortened) and the as-of

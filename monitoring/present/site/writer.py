@@ -18,6 +18,7 @@ from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import SHEETS_BY_ID, VOICES, Lang
 from monitoring.present import dossier, measure_text, method_text
 from monitoring.present import figures_text as ft
+from monitoring.present.calendar_ics import SITE_FILE, site_calendar
 from monitoring.present.change_tables import (
     change_sections,
     changed_cells,
@@ -134,6 +135,8 @@ def write_site(
             else:
                 body = _charts_page(PAGE_BY_ID[page_id], sel, built, pins[lang],
                                     f"{lang}/{file_name}")  # fmt: skip
+            if page_id == "delays":  # the reminders calendar, written beside the page
+                body += f'\n<p><a href="{SITE_FILE}">{esc(t("calendar.site_link", lang))}</a></p>'
             nav = [NavItem(name, t(f"page.{pid}", lang), pid == page_id) for pid, name in files]
             text = layout.page(
                 lang=lang, title=t(f"page.{page_id}", lang), pin=pins[lang], banner=banner,
@@ -143,6 +146,11 @@ def write_site(
             path = folder / file_name
             path.write_text(text, encoding="utf-8")
             written.append(path)
+        (folder / SITE_FILE).write_bytes(site_calendar(
+            ds, dataset_key=dataset_key, dataset_label=pins[lang].dataset, version=version,
+            as_of=as_of, lang=lang,
+        ))  # fmt: skip
+        written.append(folder / SITE_FILE)
         written += _embeds(built, folder, pins[lang], banner, lang, dict(files))
         written += _measure_pages(sel, details, folder, pins[lang], banner, other, files)
     index = out_dir / "index.html"
