@@ -36,6 +36,7 @@ from monitoring.contract.schema import (
 from monitoring.intake.problems import Issue
 from monitoring.intake.raw import Cell, RawSheet, RawWorkbook
 from monitoring.intake.validation.convert import cell_text, convert_column
+from monitoring.intake.validation.structure import match_header
 from monitoring.present.questions_workbook import (
     ANSWER_CONTENT,
     MEETING,
@@ -85,17 +86,11 @@ class AnswersUpload:
         return out
 
 
-def _header_ids(sheet: Sheet, header: Sequence[Cell]) -> dict[str, int]:
-    """The index of each declared column found in a header row (the first one found)."""
-    keys = {c.id: c.header_keys() for c in sheet.columns}
-    found: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        text = normalise_label(cell_text(cell))
-        for column_id, names in keys.items():
-            if text and text in names and column_id not in found:
-                found[column_id] = index
-                break
-    return found
+def _header_ids(sheet: Sheet, raw: RawSheet) -> dict[str, int]:
+    """The index of each declared column found in a sheet's header row (as validation
+    matches headers: case, accents and either language ignored)."""
+    match = match_header(sheet, raw.header, raw.columns)
+    return {column.id: index for index, column in match.mapping.items()}
 
 
 def _questions_sheet(raw: RawWorkbook) -> RawSheet | None:
@@ -109,7 +104,7 @@ def _questions_sheet(raw: RawWorkbook) -> RawSheet | None:
 def is_answers_workbook(raw: RawWorkbook) -> bool:
     """Whether an upload is a questions workbook: a `Questions` sheet with a key column."""
     sheet = _questions_sheet(raw)
-    return sheet is not None and "key" in _header_ids(QUESTIONS, sheet.header)
+    return sheet is not None and "key" in _header_ids(QUESTIONS, sheet)
 
 
 @dataclass(frozen=True)
@@ -172,7 +167,7 @@ def read_answers(raw: RawWorkbook, current: Dataset) -> tuple[AnswersUpload | No
     sheet = _questions_sheet(raw)
     assert sheet is not None, "read_answers wants a questions workbook"
     issues: list[Issue] = []
-    at = _header_ids(QUESTIONS, sheet.header)
+    at = _header_ids(QUESTIONS, sheet)
     needed = ("key", "measure_id", "status", "as_of", "evidence", "comment")
     for column_id in needed:
         if column_id not in at:

@@ -74,7 +74,9 @@ def test_the_review_shows_the_two_assessments_and_the_meeting_before_anything_is
     assert len(added) == len(TWO_ANSWERS)
     assert sorted(r.split(" · ")[0] for r in added[row]) == sorted(ANSWERED)
     assert all(t("voice.government", lang) in r for r in added[row])
-    events = next(e for e in at.expander if e.label.startswith(t("changes.section.events_added", lang)))
+    events = next(
+        e for e in at.expander if e.label.startswith(t("changes.section.events_added", lang))
+    )
     shown = events.dataframe[0].value
     assert len(shown) == 1 and any(meeting_title(lang) in str(v) for v in shown.iloc[0])
     assert [v.number for v in store.versions(dataset)] == [1]  # nothing stored yet
@@ -87,9 +89,7 @@ def test_confirming_stores_one_version_with_exactly_the_answers_and_the_meeting(
     at.text_area(key="upload.note").input("Comité de décembre")
     at.text_input(key="upload.author").input("Coordinatrice")
     at.button(key="upload.confirm").click().run()
-    assert [s.value for s in at.success] == [
-        t("importing.stored", "fr", number=2, dataset=dataset)
-    ]
+    assert [s.value for s in at.success] == [t("importing.stored", "fr", number=2, dataset=dataset)]
     assert [v.number for v in store.versions(dataset)] == [1, 2]
     before, after = store.read_dataset(dataset, 1), store.read_dataset(dataset, 2)
     added = after.status_updates.iloc[len(before.status_updates) :]

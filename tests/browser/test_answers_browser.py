@@ -66,7 +66,9 @@ def test_two_answers_are_reviewed_then_stored_as_one_version(
     expect(metrics.filter(has_text=re.compile(r"^Chronologie\s*1$"))).to_have_count(1)
     expect(metrics.filter(has_text=re.compile(r"^Événements ajoutés\s*1$"))).to_have_count(1)
     cells = page.get_by_test_id("stExpander").filter(
-        has_text=re.compile(rf"Toutes les différences, feuille par feuille \({len(TWO_ANSWERS) + 1}\)")
+        has_text=re.compile(
+            rf"Toutes les différences, feuille par feuille \({len(TWO_ANSWERS) + 1}\)"
+        )
     )
     expect(cells).to_have_count(1)
     expect_no_error_alert(page)

@@ -151,8 +151,10 @@ def test_the_questions_and_meeting_sheets_are_protected_but_their_answer_cells()
 
 
 def test_a_wording_that_starts_like_a_formula_stays_text() -> None:
-    data = questions_workbook(QUESTIONS_ASKED, lambda q: "=1+1", lang="fr",
-                              meeting_date=dt.date(2026, 1, 1), stamp=stamp(), scale=StatusScale())  # fmt: skip
+    data = questions_workbook(
+        QUESTIONS_ASKED, lambda q: "=1+1", lang="fr", meeting_date=dt.date(2026, 1, 1),
+        stamp=stamp(), scale=StatusScale(),
+    )  # fmt: skip
     ws = book(data)[QUESTIONS.name("fr")]
     cell = ws.cell(2, column_of(ws, "question"))
     assert cell.value == "=1+1" and cell.data_type == "s"
