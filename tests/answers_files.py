@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Mapping
+from typing import Any
 
 import openpyxl
 
@@ -44,16 +45,16 @@ def written(lang: Lang = "fr", meeting_date: dt.date | None = MEETING_DAY) -> by
     )  # fmt: skip
 
 
-def column_of(ws: object, column_id: str, lang: Lang = "fr") -> int:
+def column_of(ws: Any, column_id: str, lang: Lang = "fr") -> int:
     """The 1-based index of a Questions column, found by its header (never hard-coded)."""
-    headers = [c.value for c in ws[1]]  # type: ignore[index]
+    headers = [c.value for c in ws[1]]
     return headers.index(QUESTIONS.column(column_id).header(lang)) + 1
 
 
-def row_of(ws: object, key: str, lang: Lang = "fr") -> int:
+def row_of(ws: Any, key: str, lang: Lang = "fr") -> int:
     keys = column_of(ws, "key", lang)
-    for row in range(2, ws.max_row + 1):  # type: ignore[attr-defined]
-        if ws.cell(row, keys).value == key:  # type: ignore[attr-defined]
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row, keys).value == key:
             return row
     raise KeyError(key)
 

@@ -54,15 +54,15 @@ def drop(at: AppTest, data: bytes) -> AppTest:
 
 
 def meeting_title(lang: str = "fr") -> str:
-    wb = openpyxl.load_workbook(io.BytesIO(written(lang)))  # type: ignore[arg-type]
-    return str(wb[MEETING.name(lang)]["B2"].value)  # type: ignore[arg-type]
+    wb = openpyxl.load_workbook(io.BytesIO(written(lang)))
+    return str(wb[MEETING.name(lang)]["B2"].value)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_review_shows_the_two_assessments_and_the_meeting_before_anything_is_stored(
     store: Store, dataset: str, lang: str
 ) -> None:
-    at = drop(update_page(dataset, lang), filled(TWO_ANSWERS, lang=lang))  # type: ignore[arg-type]
+    at = drop(update_page(dataset, lang), filled(TWO_ANSWERS, lang=lang))
     assert [i.value for i in at.info] == [t("upload.answers", lang, count=len(TWO_ANSWERS))]
     assert [s.value for s in at.subheader] == [t("upload.review", lang, number=1)]
     metrics = {m.label: m.value for m in at.metric}

@@ -20,7 +20,7 @@ from monitoring.contract.schema import column_letter
 from monitoring.intake.reading import Upload
 from monitoring.present.questions_workbook import MEETING, QUESTIONS
 from monitoring.services.answers import is_answers_workbook
-from monitoring.services.importing import import_upload, prepare_import
+from monitoring.services.importing import PreparedImport, import_upload, prepare_import
 from monitoring.storage import Store
 from monitoring.storage.access import Actor
 from monitoring.storage.memory import MemoryStore
@@ -70,9 +70,12 @@ def government_rows(store: Store, number: int) -> pd.DataFrame:
 
 def cell(lang: str, column_id: str, key: str) -> tuple[str, int, str]:
     """Where a question's answer cell is in the written workbook: sheet, row, letter."""
-    ws = openpyxl.load_workbook(io.BytesIO(written(lang)))[QUESTIONS.name(lang)]  # type: ignore[arg-type]
-    return (QUESTIONS.name(lang), row_of(ws, key, lang),  # type: ignore[arg-type]
-            column_letter(column_of(ws, column_id, lang) - 1))  # type: ignore[arg-type]  # fmt: skip
+    ws = openpyxl.load_workbook(io.BytesIO(written(lang)))[QUESTIONS.name(lang)]
+    return (
+        QUESTIONS.name(lang),
+        row_of(ws, key, lang),
+        column_letter(column_of(ws, column_id, lang) - 1),
+    )
 
 
 # --- Two answers, one version --------------------------------------------------------------
@@ -96,9 +99,9 @@ def test_two_answers_store_one_version_with_two_government_assessments_and_one_m
     for key, typed in TWO_ANSWERS.items():
         measure = next(q.measure_id for q in QUESTIONS_ASKED if q.key == key)
         row = by_measure.loc[measure]
-        assert row["status"] == SCALE.find(str(typed["status"])).label  # type: ignore[union-attr]
+        assert row["status"] == SCALE.find(str(typed["status"])).label
         day = typed.get("as_of", dt.datetime.combine(MEETING_DAY, dt.time()))
-        assert row["as_of"].date() == day.date()  # type: ignore[union-attr]
+        assert row["as_of"].date() == day.date()
         assert (row["evidence"] if pd.notna(row["evidence"]) else None) == typed.get("evidence")
         assert (row["comment"] if pd.notna(row["comment"]) else None) == typed.get("comment")
     pd.testing.assert_frame_equal(  # the assessments stored before are untouched
@@ -134,7 +137,7 @@ def test_an_english_workbook_with_english_status_labels_stores_the_scale_labels(
     result = upload(store, filled(answers, lang="en"))
     assert result.status == "stored"
     added = government_rows(store, 2).iloc[-1]
-    assert added["status"] == SCALE.find("Not started").label  # type: ignore[union-attr]
+    assert added["status"] == SCALE.find("Not started").label
     assert added["assessor"] == t("answers.assessor", "en")
 
 
@@ -161,9 +164,9 @@ def test_the_change_review_of_the_prepared_answers_holds_the_two_rows_and_the_ev
     from monitoring.analysis.changes import compare
 
     prepared = prepare_import(store, "demo", [Upload("r.xlsx", filled(TWO_ANSWERS))])
-    assert not hasattr(prepared, "errors"), prepared
-    assert prepared.answers == 2  # type: ignore[union-attr]
-    changes = compare(prepared.previous, prepared.dataset, MEETING_DAY)  # type: ignore[union-attr]
+    assert isinstance(prepared, PreparedImport), prepared
+    assert prepared.answers == 2
+    changes = compare(prepared.previous, prepared.dataset, MEETING_DAY)
     added = changes.cells[(changes.cells["sheet"] == "status_updates")]
     assert added["key"].nunique() == 2
     assert len(changes.events_added) == 1
@@ -195,10 +198,10 @@ def rejected(store: Store, data: bytes, lang: str = "fr") -> list:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_status_off_the_scale_is_rejected_at_its_cell_in_the_users_language(store, lang):
     key = "overdue:C-M27"
-    errors = rejected(store, filled({key: {"status": "Peut-être"}}, lang=lang))  # type: ignore[arg-type]
+    errors = rejected(store, filled({key: {"status": "Peut-être"}}, lang=lang))
     (error,) = errors
     assert (error.sheet, error.row, error.column) == cell(lang, "status", key)
-    assert error.header == QUESTIONS.column("status").header(lang)  # type: ignore[arg-type]
+    assert error.header == QUESTIONS.column("status").header(lang)
     message = error.message(lang)
     sheet, row, letter = cell(lang, "status", key)
     assert t("place.sheet", lang, name=sheet).casefold() in message.casefold()
@@ -303,3 +306,19 @@ def test_the_import_command_stores_the_answers(tmp_path, monkeypatch, capsys) ->
     result = json.loads(capsys.readouterr().out)
     assert code == 0 and result["status"] == "stored"
     assert result["changes"]["counts"]["events_added"] == 1
+
+
+def test_the_annotated_copy_of_a_rejected_answers_file_marks_the_cells_typed_in() -> None:
+    from monitoring.config.settings import Limits
+    from monitoring.services import annotate
+
+    store = MemoryStore()
+    assert upload(store, DEMO.read_bytes(), "demo.xlsx").status == "stored"
+    key = "overdue:C-M27"
+    files = [Upload("r.xlsx", filled({key: {"status": "Peut-être"}}, meeting={"date": "un jour"}))]
+    result = import_upload(store, "demo", files, actor=EDITOR, author="Awa", note="n")
+    wb = openpyxl.load_workbook(io.BytesIO(annotate.annotated_upload(files, result.report, "fr",
+                                                                      Limits())))  # fmt: skip
+    sheet, row, letter = cell("fr", "status", key)
+    assert "Peut-être" in wb[sheet][f"{letter}{row}"].comment.text
+    assert "un jour" in wb[MEETING.fr]["B1"].comment.text
