@@ -122,6 +122,8 @@ if isinstance(outcome, Report):
     st.stop()
 
 review.show_report(outcome.report, lang)  # an accepted file's warnings and notices
+if outcome.answers:  # a questions workbook, whichever mode was chosen
+    st.info(t("upload.answers", lang, count=outcome.answers), icon=":material/forum:")
 if outcome.identical:
     st.info(t("upload.identical", lang, number=outcome.base.number), icon=":material/equal:")
     st.stop()

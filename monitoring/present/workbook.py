@@ -55,7 +55,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "
 
 DATE_FORMATS: dict[Lang, str] = {"fr": "dd/mm/yyyy", "en": "yyyy-mm-dd"}
 
-_OPTIONS = {
+XLSX_OPTIONS = {
     "in_memory": True,
     # User text is written as it is: never a formula, a hyperlink or a number.
     "strings_to_formulas": False,
@@ -77,7 +77,7 @@ _OPTIONAL_FILL = "#EDEDED"
 
 
 @dataclass(frozen=True)
-class _Formats:
+class CellFormats:
     """The cell formats of one workbook (xlsxwriter formats belong to one workbook)."""
 
     header: Any
@@ -92,9 +92,9 @@ class _Formats:
     bold: Any
 
 
-def _formats(book: Any, lang: Lang) -> _Formats:
+def cell_formats(book: Any, lang: Lang) -> CellFormats:
     header = {"bold": True, "valign": "top", "border": 1, "bg_color": _OPTIONAL_FILL}
-    return _Formats(
+    return CellFormats(
         header=book.add_format(header),
         header_required=book.add_format(header | {"bg_color": _REQUIRED_FILL}),
         header_quoted=book.add_format(header | {"quote_prefix": True}),
@@ -126,9 +126,9 @@ def write_workbook(
     """
     scale = (dataset.scale if dataset is not None else StatusScale()).ordered()
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, _OPTIONS)
+    book = xlsxwriter.Workbook(buffer, XLSX_OPTIONS)
     book.set_custom_property("contract_version", CONTRACT_VERSION)
-    formats = _formats(book, lang)
+    formats = cell_formats(book, lang)
     if include_readme:
         _write_readme(book, formats, lang, scale)
     for sheet in SHEETS:
@@ -171,7 +171,7 @@ def extra_columns(dataset: Dataset | None, sheet: Sheet, frame: pd.DataFrame) ->
 
 def _write_sheet(
     book: Any,
-    formats: _Formats,
+    formats: CellFormats,
     sheet: Sheet,
     frame: pd.DataFrame,
     lang: Lang,
@@ -200,19 +200,19 @@ def _write_sheet(
 
     for offset, name in enumerate(extras):
         index = len(sheet.columns) + offset
-        header_format = formats.header_quoted if _is_trigger(name) else formats.header
+        header_format = formats.header_quoted if is_trigger(name) else formats.header
         ws.write_string(0, index, name, header_format)
         ws.write_comment(0, index, t("workbook.comment.extra", lang), {"x_scale": 2})
         ws.set_column(index, index, _width(name, frame[name], None), formats.text)
         if n_rows:
-            _write_text(ws, index, frame[name].tolist(), formats)
+            write_text(ws, index, frame[name].tolist(), formats)
 
     n_columns = len(sheet.columns) + len(extras)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(n_rows, 1), n_columns - 1)
 
 
-def _column_format(column: Column, formats: _Formats) -> Any:
+def _column_format(column: Column, formats: CellFormats) -> Any:
     if column.type == "date":
         return formats.date
     if column.type in ("integer", "number"):
@@ -235,7 +235,7 @@ def _width(header: str, values: pd.Series | None, column: Column | None) -> floa
     return float(min(max(widest, _MIN_WIDTH), _MAX_WIDTH))
 
 
-def _is_trigger(text: str) -> bool:
+def is_trigger(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
@@ -256,7 +256,7 @@ def _write_values(
     column: Column,
     values: pd.Series,
     lang: Lang,
-    formats: _Formats,
+    formats: CellFormats,
     status_display: Callable[[str], str],
 ) -> None:
     if column.type == "date":
@@ -264,7 +264,7 @@ def _write_values(
     elif column.type in ("integer", "number"):
         _write_numbers(ws, col, values.tolist(), formats)
     else:
-        _write_text(ws, col, shown_text(column, values, lang, status_display), formats)
+        write_text(ws, col, shown_text(column, values, lang, status_display), formats)
 
 
 def shown_text(
@@ -293,7 +293,7 @@ def _is_missing(value: object) -> bool:
     )
 
 
-def _write_text(ws: Any, col: int, values: list[object], formats: _Formats) -> None:
+def write_text(ws: Any, col: int, values: list[object], formats: CellFormats) -> None:
     write_string = ws.write_string
     plain, quoted = formats.text, formats.text_quoted
     for row, value in enumerate(values, start=1):
@@ -305,7 +305,7 @@ def _write_text(ws: Any, col: int, values: list[object], formats: _Formats) -> N
         write_string(row, col, text, quoted if text.startswith(FORMULA_TRIGGERS) else plain)
 
 
-def _write_numbers(ws: Any, col: int, values: list[object], formats: _Formats) -> None:
+def _write_numbers(ws: Any, col: int, values: list[object], formats: CellFormats) -> None:
     write_number, write_string = ws.write_number, ws.write_string
     for row, value in enumerate(values, start=1):
         if _is_missing(value):
@@ -318,7 +318,7 @@ def _write_numbers(ws: Any, col: int, values: list[object], formats: _Formats) -
             write_number(row, col, number, formats.number)
 
 
-def _write_dates(ws: Any, col: int, values: pd.Series, formats: _Formats) -> None:
+def _write_dates(ws: Any, col: int, values: pd.Series, formats: CellFormats) -> None:
     days = values.to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
     present = ~np.isnat(days)
     in_range = present & (days >= _FIRST_SERIAL_DATE) & (days <= _LAST_SERIAL_DATE)
@@ -361,14 +361,16 @@ def _add_drop_down(
     )
 
 
-def _write_readme(book: Any, formats: _Formats, lang: Lang, scale: Sequence[StatusLabel]) -> None:
+def _write_readme(
+    book: Any, formats: CellFormats, lang: Lang, scale: Sequence[StatusLabel]
+) -> None:
     ws = book.add_worksheet(README_SHEET[lang])
     ws.set_column(0, 1, 24)
     ws.set_column(2, 2, 18)
     ws.set_column(3, 4, 12)
     ws.set_column(5, 5, 70)
     ws.set_column(6, 6, 45)
-    write = _ReadmeWriter(ws, formats)
+    write = ReadmeWriter(ws, formats)
     write.row([t("workbook.readme.title", lang)], formats.title)
     write.row([contract_version_line(lang)])
     write.skip()
@@ -408,16 +410,16 @@ def _write_readme(book: Any, formats: _Formats, lang: Lang, scale: Sequence[Stat
             )
 
 
-class _ReadmeWriter:
+class ReadmeWriter:
     """Writes the `Lisez-moi` sheet line by line, always as text."""
 
-    def __init__(self, ws: Any, formats: _Formats) -> None:
+    def __init__(self, ws: Any, formats: CellFormats) -> None:
         self.ws, self.formats, self.next_row = ws, formats, 0
 
     def row(self, values: Sequence[str], fmt: Any = None) -> None:
         for col, value in enumerate(values):
             if value:
-                quoted = _is_trigger(value)
+                quoted = is_trigger(value)
                 self.ws.write_string(
                     self.next_row, col, value, self.formats.text_quoted if quoted else fmt
                 )

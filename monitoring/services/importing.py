@@ -6,14 +6,17 @@ transaction only for a valid upload that differs from the current version, so a
 rejected or failed import changes nothing stored. In two steps (the page shows the
 change review before the user confirms): `prepare_import` then `commit_import`.
 
-Two ways to update:
+Three ways to update:
 - a whole workbook: the new version is the file;
 - a partial update (`partial=True`): a file holding only `Suivi` rows (and optionally
   `Chronologie` rows). They are checked against the current version (the measures,
   plans and events they name must exist there) and appended to a copy of it: an event
   whose id exists replaces it in place; a status row identical to an existing one is
   not added twice. If another version is stored meanwhile, the rows are appended again
-  to that newer version, so no update is ever lost.
+  to that newer version, so no update is ever lost;
+- a committee's answers: a questions workbook filled in (recognised by its `Questions`
+  sheet and key column, whatever `partial` says), read by `monitoring.services.answers`
+  as a partial update (one government assessment per answer, the meeting as an event).
 
 A version that changes or removes assessments or events already stored (history
 rewritten), or removes a large share of the plans, measures, recommendations or events
@@ -78,6 +81,7 @@ from monitoring.intake.raw import Cell, RawSheet, RawWorkbook
 from monitoring.intake.reading import Upload, display_name
 from monitoring.intake.validation import BLANK_CHARS, validate
 from monitoring.present.flag_text import refusal_text
+from monitoring.services import answers
 from monitoring.storage import (
     NewVersion,
     SaveRules,
@@ -179,6 +183,8 @@ class PreparedImport:
     previous: Dataset | None = None  # the data of `base`, to review the changes against
     # `changes.cell_changes(previous, dataset)` when flagged: the review reuses it.
     cells: pd.DataFrame | None = None
+    # A questions workbook's answers (`monitoring.services.answers`): how many, else 0.
+    answers: int = 0
 
     @cached_property  # hashing a large dataset takes a while: once per prepared import
     def identical(self) -> bool:
@@ -267,6 +273,8 @@ def _prepare(
         return report
     base = store.current(dataset_key)
     stored_files = _stored_files(files)
+    if answers.is_answers_workbook(read.workbook):  # whatever the mode: it can only add
+        return _prepare_answers(store, dataset_key, read.workbook, stored_files, report, base)
     if not partial:
         dataset, validation = validate(read.workbook)
         report.extend(validation.issues)
@@ -287,6 +295,47 @@ def _prepare(
     merged = append_partial(current, additions)
     prepared = PreparedImport(
         dataset_key, merged, stored_files, report, base, partial=True, additions=additions
+    )
+    return _flagged(store, prepared, current)
+
+
+def _prepare_answers(
+    store: Store,
+    dataset_key: str,
+    raw: RawWorkbook,
+    stored_files: tuple[StoredFile, ...],
+    report: Report,
+    base: VersionInfo | None,
+) -> PreparedImport | Report:
+    """A questions workbook's answers (`monitoring.services.answers`) as a partial update
+    of the current version: read, validated and appended as one, with every message
+    placed in the workbook's own cells."""
+    if base is None:
+        report.add(
+            Issue("format-error", "answers_without_version", params={"dataset": dataset_key})
+        )
+        return report
+    current = store.read_dataset(dataset_key, base.number)
+    upload, issues = answers.read_answers(raw, current)
+    report.extend(issues)
+    if upload is None or not report.ok:
+        return report
+    inner = Report()
+    additions = _validate_partial(upload.workbook, current, inner)
+    report.extend(upload.placed(inner.issues))
+    report.truncated = report.truncated or inner.truncated
+    if additions is None or not report.ok:
+        return report
+    merged = append_partial(current, additions)
+    prepared = PreparedImport(
+        dataset_key,
+        merged,
+        stored_files,
+        report,
+        base,
+        partial=True,
+        additions=additions,
+        answers=upload.count,
     )
     return _flagged(store, prepared, current)
 
