@@ -181,31 +181,9 @@ class _Writer:
             if data_style is not None:
                 attributes["datastylename"] = data_style
             style = Style(**attributes)
-            cell: dict[str, str] = {}
-            if look.fill:
-                cell["backgroundcolor"] = look.fill
-            if look.wrap:
-                cell["wrapoption"] = "wrap"
-            if look.valign:
-                cell["verticalalign"] = look.valign
-            if look.border:
-                cell["border"] = "0.06pt solid #000000"
-            elif look.border_bottom:
-                cell["borderbottom"] = "0.06pt solid #000000"
+            cell, text = _cell_properties(look), _text_properties(look)
             if cell:
                 style.addElement(TableCellProperties(**cell))
-            text: dict[str, str] = {}
-            if look.bold:
-                text["fontweight"] = "bold"
-            if look.italic:
-                text["fontstyle"] = "italic"
-            if look.underline:
-                text.update(textunderlinestyle="solid", textunderlinewidth="auto")
-                text["textunderlinecolor"] = "font-color"
-            if look.size:
-                text["fontsize"] = f"{look.size:g}pt"
-            if look.colour:
-                text["color"] = look.colour
             if text:
                 style.addElement(TextProperties(**text))
             self.doc.automaticstyles.addElement(style)
@@ -307,50 +285,12 @@ class _Writer:
             style = self.cell_style(look)
             if style is not None or look != column:
                 attributes["stylename"] = style or "Default"
-        value = cell.value
-        text: str | None = None
-        if value is None or value == "":
-            pass
-        elif isinstance(value, bool):
-            attributes.update(valuetype="boolean", booleanvalue=str(value).lower())
-            text = str(value).upper()
-        elif isinstance(value, int | float):
-            if isinstance(value, float) and not math.isfinite(value):
-                attributes["valuetype"], text = "string", str(value)
-            else:
-                attributes.update(valuetype="float", value=repr(value))
-                text = str(value)
-        elif isinstance(value, dt.datetime):
-            timed = value.time() != dt.time()
-            iso = value.replace(tzinfo=None).isoformat() if timed else value.date().isoformat()
-            attributes.update(valuetype="date", datevalue=iso)
-            text = iso.replace("T", " ")
-        elif isinstance(value, dt.date):
-            attributes.update(valuetype="date", datevalue=value.isoformat())
-            text = value.isoformat()
-        elif isinstance(value, dt.time):
-            seconds = value.hour * 3600 + value.minute * 60 + value.second
-            attributes.update(valuetype="time", timevalue=f"PT{seconds // 3600}H"
-                              f"{seconds % 3600 // 60}M{seconds % 60}S")  # fmt: skip
-            text = value.isoformat()
-        else:
-            attributes["valuetype"], text = "string", str(value)
-        element = TableCell(**attributes)
+        typed, text = _typed(cell.value)
+        element = TableCell(**attributes, **typed)
         if cell.comment is not None and cell.comment.text:
-            note = Annotation()
-            if cell.comment.author and cell.comment.author != "None":
-                note.addElement(Creator(text=cell.comment.author))
-            for paragraph in _paragraphs(cell.comment.text):
-                note.addElement(paragraph)
-            element.addElement(note)
+            element.addElement(_annotation(cell.comment))
         if text is not None:
-            paragraphs = _paragraphs(text)
-            link = cell.hyperlink
-            if link is not None and (link.location or link.target) and "\n" not in text:
-                href = "#" + _ods_reference(link.location) if link.location else link.target
-                paragraphs = [P()]
-                paragraphs[0].addElement(A(type="simple", href=href, text=text))
-            for paragraph in paragraphs:
+            for paragraph in _content(text, cell.hyperlink):
                 element.addElement(paragraph)
         return element
 
@@ -404,6 +344,78 @@ class _Writer:
             targetrangeaddress=target,
             displayfilterbuttons="true",
         )
+
+
+def _cell_properties(look: _Look) -> dict[str, str]:
+    cell: dict[str, str] = {}
+    if look.fill:
+        cell["backgroundcolor"] = look.fill
+    if look.wrap:
+        cell["wrapoption"] = "wrap"
+    if look.valign:
+        cell["verticalalign"] = look.valign
+    if look.border:
+        cell["border"] = "0.06pt solid #000000"
+    elif look.border_bottom:
+        cell["borderbottom"] = "0.06pt solid #000000"
+    return cell
+
+
+def _text_properties(look: _Look) -> dict[str, str]:
+    text: dict[str, str] = {}
+    if look.bold:
+        text["fontweight"] = "bold"
+    if look.italic:
+        text["fontstyle"] = "italic"
+    if look.underline:
+        text.update(textunderlinestyle="solid", textunderlinewidth="auto")
+        text["textunderlinecolor"] = "font-color"
+    if look.size:
+        text["fontsize"] = f"{look.size:g}pt"
+    if look.colour:
+        text["color"] = look.colour
+    return text
+
+
+def _typed(value: object) -> tuple[dict[str, str], str | None]:
+    """A cell value's OpenDocument type and value attributes, and the text it shows."""
+    if value is None or value == "":
+        return {}, None
+    if isinstance(value, bool):
+        return {"valuetype": "boolean", "booleanvalue": str(value).lower()}, str(value).upper()
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            return {"valuetype": "string"}, str(value)  # no cell holds an infinite number
+        return {"valuetype": "float", "value": repr(value)}, str(value)
+    if isinstance(value, dt.datetime):
+        timed = value.time() != dt.time()
+        iso = value.replace(tzinfo=None).isoformat() if timed else value.date().isoformat()
+        return {"valuetype": "date", "datevalue": iso}, iso.replace("T", " ")
+    if isinstance(value, dt.date):
+        return {"valuetype": "date", "datevalue": value.isoformat()}, value.isoformat()
+    if isinstance(value, dt.time):
+        duration = f"PT{value.hour}H{value.minute}M{value.second}S"
+        return {"valuetype": "time", "timevalue": duration}, value.isoformat()
+    return {"valuetype": "string"}, str(value)
+
+
+def _annotation(comment: Any) -> Annotation:
+    note = Annotation()
+    if comment.author and comment.author != "None":
+        note.addElement(Creator(text=comment.author))
+    for paragraph in _paragraphs(comment.text):
+        note.addElement(paragraph)
+    return note
+
+
+def _content(text: str, link: Any) -> list[P]:
+    """A cell's paragraphs; a one-line text with a link (to a cell or an address) as one."""
+    if link is None or not (link.location or link.target) or "\n" in text:
+        return _paragraphs(text)
+    href = "#" + _ods_reference(link.location) if link.location else link.target
+    paragraph = P()
+    paragraph.addElement(A(type="simple", href=href, text=text))
+    return [paragraph]
 
 
 class _ListCover:

@@ -8,7 +8,7 @@ command line checks an output name against `WORKBOOK_FORMATS` before it loads an
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal
 
 WorkbookFormat = Literal["xlsx", "ods"]
 # In the order the app offers them (Excel first, then LibreOffice's own format).
@@ -18,7 +18,7 @@ WORKBOOK_FORMATS: tuple[WorkbookFormat, ...] = ("xlsx", "ods")
 def format_of(path: Path | str) -> WorkbookFormat | None:
     """The workbook format a file name asks for by its extension (any case); None if none."""
     extension = Path(path).suffix.lower().lstrip(".")
-    return cast(WorkbookFormat, extension) if extension in WORKBOOK_FORMATS else None
+    return next((fmt for fmt in WORKBOOK_FORMATS if fmt == extension), None)
 
 
 def workbook_in(data: bytes, fmt: WorkbookFormat) -> bytes:
