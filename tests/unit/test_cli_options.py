@@ -16,18 +16,11 @@ import pytest
 from monitoring import __version__
 from monitoring.cli import main
 from monitoring.cli.parser import DEFAULT_DATASET, build_parser, parse
+from tests.unit.test_cli import state  # noqa: F401 - each test: its own empty store
 
 pytestmark = pytest.mark.subprocess
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def state(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "state"
-    monkeypatch.setenv("PLAN_MONITORING_STATE_DIR", str(folder))
-    monkeypatch.delenv("PLAN_MONITORING_DATABASE_URL", raising=False)
-    return folder
 
 
 def _commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):
@@ -106,28 +99,27 @@ def _cli() -> list[str]:
     return [sys.executable, "-m", "monitoring.cli"]
 
 
-def _env(state: Path) -> dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PLAN_MONITORING_STATE_DIR": str(state)}
-    env.pop("PLAN_MONITORING_DATABASE_URL", None)
-    return env
+def _env() -> dict[str, str]:
+    """This test's environment (its own store, set by `state`), the project importable."""
+    return {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-def test_summary_piped_into_head_prints_one_line_and_no_error(state) -> None:
+def test_summary_piped_into_head_prints_one_line_and_no_error() -> None:
     done = subprocess.run(
         ["bash", "-c", "set -o pipefail; " + " ".join(_cli()) + " --lang en summary --json"
          " | head -1"],
-        capture_output=True, text=True, env=_env(state), cwd=ROOT, timeout=120,
+        capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=120,
     )  # fmt: skip
     assert done.stdout.splitlines() == ["{"]
     assert done.stderr == ""
     assert done.returncode in (0, 141)  # 141 when the command wrote after head was gone
 
 
-def test_a_reader_gone_before_the_output_ends_the_command_quietly(state) -> None:
+def test_a_reader_gone_before_the_output_ends_the_command_quietly() -> None:
     # The pipe is closed before the command writes: every write fails (EPIPE).
     process = subprocess.Popen(
         [*_cli(), "--lang", "en", "summary", "--json"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(state), cwd=ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(), cwd=ROOT,
     )  # fmt: skip
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()

@@ -12,29 +12,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from monitoring.cli import main
 from monitoring.services.annotate import FILLS
 from monitoring.text.i18n import t
 from tests.ods_file import assert_real_ods, read_ods
+from tests.unit.test_cli import run, state  # noqa: F401 - each test: its own empty store
 
 pytestmark = pytest.mark.subprocess
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "demo.xlsx"
-
-
-@pytest.fixture(autouse=True)
-def state(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "state"
-    monkeypatch.setenv("PLAN_MONITORING_STATE_DIR", str(folder))
-    monkeypatch.delenv("PLAN_MONITORING_DATABASE_URL", raising=False)
-    return folder
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def broken(tmp_path: Path) -> Path:
