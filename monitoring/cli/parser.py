@@ -191,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="langue des messages / language of messages (default: fr)",
     )  # fmt: skip
     parser.add_argument(
-        "--dataset", type=_dataset_key, default=None, dest="global_dataset",
+        "--dataset", type=_dataset_key, default=None, dest="global_dataset", metavar="DATASET",
         help=f"for the commands that take it (default: {DEFAULT_DATASET})",
     )  # fmt: skip
     parser.add_argument(
