@@ -62,8 +62,9 @@ bench: $(VENV)/.installed
 audit: $(VENV)/.installed
 	$(PY) -m pip_audit --strict --skip-editable
 
-# Debian's Chromium (chart images, the dossier, the browser tests), the PDF's fonts and
-# nginx (the proxy test): installed with apt-get as root, otherwise named, and a failure.
+# Debian's Chromium (chart images, the dossier, the browser tests), the PDF's fonts, nginx
+# (the proxy test) and LibreOffice Calc (the .ods round trip): installed with apt-get as
+# root, otherwise named, and a failure.
 # Then axe-core from the npm registry (the published site's accessibility check), pinned
 # by package-lock.json: .ci/node-deps.
 system-deps: $(VENV)/.installed

@@ -33,6 +33,8 @@ from monitoring.intake.isolation import warm_up
 from monitoring.present import export_formats, exports, measure_text
 from monitoring.present.charts.base import NoChart
 from monitoring.present.sections import number_text
+from monitoring.present.spreadsheets import WORKBOOK_FORMATS, WorkbookFormat
+from monitoring.services.annotate import safe_file_name
 from monitoring.services.importing import ensure_seeded
 from monitoring.storage import Store, VersionInfo, open_store
 from monitoring.storage.access import Actor, AuditEvent, local_actor
@@ -515,6 +517,42 @@ def _download(
     )
 
 
+def workbook_downloads(
+    where: Any,
+    label: str,
+    stem: str,
+    build: Callable[[WorkbookFormat], bytes],
+    *,
+    key: str,
+    ctx: Context | None = None,
+    ods_label: str | None = None,
+    **options: Any,
+) -> None:
+    """One workbook offered as .xlsx and .ods side by side, each built on click.
+
+    Args:
+        where: the container (`st`, a column).
+        label: the Excel button's label; the .ods one says its format after it, unless
+            `ods_label` is given.
+        stem: the file name without its extension (made safe here).
+        build: the workbook's bytes in a format (`monitoring.present.spreadsheets`).
+        key: the Excel button's key; the .ods one's is `key.ods`.
+        ctx: the page's context, to record each download in the audit trail.
+        options: passed to both buttons (`help`, `type`).
+    """
+    row = where.container(horizontal=True, gap="small")
+    lang = ctx.lang if ctx is not None else context().lang
+    for fmt in WORKBOOK_FORMATS:
+        name = safe_file_name(stem, fmt)
+        data = lambda fmt=fmt: build(fmt)  # noqa: E731 - built on click only
+        shown = label if fmt == "xlsx" else ods_label or t("exports.in_ods", lang, label=label)
+        row.download_button(
+            shown, data=audited(ctx, name, data) if ctx is not None else data, file_name=name,
+            mime=export_formats.mime(fmt), key=key if fmt == "xlsx" else f"{key}.{fmt}",
+            on_click="ignore", icon=DOWNLOAD_ICON, **options,
+        )  # fmt: skip
+
+
 def _file_name(ctx: Context, page: str, name: str, ext: str) -> str:
     return exports.safe_file_name(ctx.dataset_key, page, name, ctx.as_of.isoformat(), ext=ext)
 
@@ -586,7 +624,7 @@ def show_table(
     **options: Any,
 ) -> Any:
     """`st.dataframe`, then downloads of the table as shown, built on click, one per table
-    format (`monitoring.present.export_formats`: XLSX, CSV).
+    format (`monitoring.present.export_formats`: XLSX, ODS, CSV).
 
     The files hold the columns shown, in order, under their displayed labels; user text
     is neutralised (`monitoring.present.exports`). Returns what `st.dataframe` returns.

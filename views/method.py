@@ -11,10 +11,10 @@ from monitoring.present import contract_docs, method_text
 from monitoring.present import figures_text as ft
 from monitoring.present.export_formats import mime
 from monitoring.present.pages import METHOD
+from monitoring.present.spreadsheets import workbook_in
 from monitoring.present.workbook import write_workbook
-from monitoring.services.annotate import safe_file_name
 from monitoring.text.i18n import plain, t
-from views.common import banner, context, summaries
+from views.common import banner, context, summaries, workbook_downloads
 from views.sections import build, selection, show_section
 
 ctx = context(METHOD.id)
@@ -77,10 +77,10 @@ show_section(cited, sel, ctx, built=cited_frame)
 st.header(t("method.format", lang))
 st.write(t("method.format.intro", lang, page=t("page.upload", lang), version=CONTRACT_VERSION))
 left, right = st.columns(2)
-left.download_button(
-    t("upload.download_template", lang), data=lambda: write_workbook(None, lang),
-    mime=mime("xlsx"), file_name=safe_file_name(t("upload.template_name", lang), "xlsx"),
-    key="method.template", on_click="ignore", icon=":material/download:", type="primary",
+workbook_downloads(
+    left, t("upload.download_template", lang), t("upload.template_name", lang),
+    lambda fmt: workbook_in(write_workbook(None, lang), fmt), key="method.template",
+    type="primary",
 )  # fmt: skip
 doc = method_text.format_doc(lang)
 right.download_button(

@@ -26,13 +26,13 @@ from monitoring.present.flag_text import (
     shift_rows,
     unchanged_dates,
 )
+from monitoring.present.spreadsheets import WORKBOOK_FORMATS
 from monitoring.services import annotate
 from monitoring.services.annotate import safe_file_name
 from monitoring.services.importing import AUTHOR_MAX_CHARS, NOTE_MAX_CHARS, export_version
 from monitoring.text.i18n import format_number, plain, t
-from views.common import audited, context, show_table, store
+from views.common import context, show_table, store, workbook_downloads
 
-XLSX = export_formats.mime("xlsx")
 DOWNLOAD = {"on_click": "ignore", "icon": ":material/download:"}
 # The figures a coordinator looks at first: sections, and statuses by direction.
 HEADLINE = ("measures_added", "measures_removed", "statuses_up", "statuses_down", "deadlines",
@@ -222,29 +222,42 @@ def report_downloads(
     built = st.session_state.get("review.built")
     if built is None or built[0] != key:  # another upload or report: its own downloads
         built = st.session_state["review.built"] = (key, {
-            "xlsx": annotate.Once(lambda: annotate.report_xlsx(report, lang)),
-            "annotated": annotate.Once(
-                lambda: annotate.annotated_upload(files, report, lang, limits)
-            ),
+            ("report", fmt): annotate.Once(lambda fmt=fmt: annotate.report_xlsx(report, lang, fmt))
+            for fmt in WORKBOOK_FORMATS
+        } | {
+            ("annotated", fmt): annotate.Once(
+                lambda fmt=fmt: annotate.annotated_upload(files, report, lang, limits, fmt)
+            )
+            for fmt in WORKBOOK_FORMATS
         })  # fmt: skip
-    downloads: list[tuple[str, str, str, str, Any]] = [
-        ("upload.report_csv", "upload.report_suffix", "csv", export_formats.mime("csv"),
-         annotate.report_csv(report, lang)),
-        ("upload.report_xlsx", "upload.report_suffix", "xlsx", XLSX, built[1]["xlsx"]),
-        ("upload.annotated", "upload.annotated_suffix", "xlsx", XLSX, built[1]["annotated"]),
-    ][: 3 if annotated else 2]  # fmt: skip
-    for column, (label, suffix, ext, mime, data) in zip(st.columns(3), downloads, strict=False):
-        name = safe_file_name(f"{stem}-{t(suffix, lang)}", ext)
-        column.download_button(t(label, lang), data, name, mime, key=label, **DOWNLOAD)
+    left, *columns = st.columns(3)
+    name = safe_file_name(f"{stem}-{t('upload.report_suffix', lang)}", "csv")
+    left.download_button(
+        t("upload.report_csv", lang), annotate.report_csv(report, lang), name,
+        export_formats.mime("csv"), key="upload.report_csv", **DOWNLOAD,
+    )  # fmt: skip
+    workbooks = [
+        ("report", "upload.report_xlsx", "upload.report_ods", "upload.report_suffix"),
+        ("annotated", "upload.annotated", "upload.annotated_ods", "upload.annotated_suffix"),
+    ][: 2 if annotated else 1]
+    for column, (kind, label, ods_label, suffix) in zip(columns, workbooks, strict=False):
+        workbook_downloads(
+            column, t(label, lang), f"{stem}-{t(suffix, lang)}",
+            lambda fmt, kind=kind: built[1][(kind, fmt)](), key=label,
+            ods_label=t(ods_label, lang),
+        )  # fmt: skip
 
 
 def version_download(
     where: Any, dataset: str, number: int, lang: Lang, label: str, **kw: Any
 ) -> None:
-    """A button downloading version `number` as a workbook in the upload format (on click)."""
-    db, name = store(), safe_file_name(f"{dataset}-version-{number}", "xlsx")
-    data = lambda: export_version(db, dataset, number, lang)  # noqa: E731 - built on click only
-    where.download_button(label, audited(context(), name, data), name, XLSX, **DOWNLOAD, **kw)
+    """Buttons downloading version `number` as a workbook in the upload format, .xlsx and
+    .ods side by side (built on click)."""
+    db = store()
+    workbook_downloads(
+        where, label, f"{dataset}-version-{number}",
+        lambda fmt: export_version(db, dataset, number, lang, fmt), ctx=context(), **kw,
+    )  # fmt: skip
 
 
 def note_form(

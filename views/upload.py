@@ -14,8 +14,8 @@ from monitoring.analysis.changes import Changes, compare
 from monitoring.config.settings import Settings
 from monitoring.intake.problems import Report
 from monitoring.intake.reading import Upload
+from monitoring.present.spreadsheets import workbook_in
 from monitoring.present.workbook import write_workbook
-from monitoring.services.annotate import safe_file_name
 from monitoring.services.importing import (
     ImportResult,
     PreparedImport,
@@ -26,7 +26,7 @@ from monitoring.storage import StorageError
 from monitoring.text.i18n import t
 from views import review, widgets
 from views.auth import require
-from views.common import banner, context, store
+from views.common import banner, context, store, workbook_downloads
 
 ctx, db, state = context("upload"), store(), st.session_state
 lang, current, limits = ctx.lang, ctx.version_info, Settings.from_env().limits
@@ -42,10 +42,9 @@ if current is not None:
         label=t("upload.download_current", lang, number=current.number),
         help=t("upload.download_current_help", lang),
     )  # fmt: skip
-right.download_button(
-    t("upload.download_template", lang), data=lambda: write_workbook(None, lang), mime=review.XLSX,
-    file_name=safe_file_name(t("upload.template_name", lang), "xlsx"), key="upload.template",
-    on_click="ignore", icon=":material/download:",
+workbook_downloads(
+    right, t("upload.download_template", lang), t("upload.template_name", lang),
+    lambda fmt: workbook_in(write_workbook(None, lang), fmt), key="upload.template",
 )  # fmt: skip
 
 st.header(t("upload.new", lang))

@@ -5,10 +5,11 @@
     plan-monitoring history [--dataset KEY] [--json]
     plan-monitoring diff V1 V2 [--dataset KEY] [--as-of DATE] [--json]
     plan-monitoring log MEASURE | --recommendation ID [--dataset KEY] [--json]
-    plan-monitoring export [--dataset KEY] [--version N] OUT.xlsx
+    plan-monitoring export [--dataset KEY] [--version N] OUT.xlsx|OUT.ods
     plan-monitoring restore N [--dataset KEY] [--author NAME] [--note TEXT]
     plan-monitoring validate|summary [FILE...] [--dataset KEY]   (no FILE: the stored version)
-    plan-monitoring template OUT.xlsx
+    plan-monitoring validate FILE... --annotate OUT.xlsx|OUT.ods  (every problem marked)
+    plan-monitoring template OUT.xlsx|OUT.ods
     plan-monitoring report [FILE...] [--dataset KEY] [--version N] [--as-of DATE]
                            [--plan ID]... --out DIR   (ZIP + PDF; 4 without Chromium)
     plan-monitoring publish [FILE...] [--dataset KEY] [--version N] --out DIR
@@ -20,6 +21,11 @@
     plan-monitoring users remove EMAIL
     plan-monitoring users unbind EMAIL          (free it from its sign-in account)
     plan-monitoring audit [--limit N] [--kind K ...] [--json] [--csv OUT.csv]
+
+`--lang`, `--dataset` and `--json` go before or after the command (`plan-monitoring
+--lang en summary`); `--version` prints the package's version; every `--help` ends with an
+example. A workbook is written as .xlsx or .ods (OpenDocument, LibreOffice's format) by its
+name's extension; any other name is refused in one line (exit 2), nothing written.
 
 Every command that reads or writes versions uses the same store as the dashboard
 (`PLAN_MONITORING_DATABASE_URL`, else SQLite in `PLAN_MONITORING_STATE_DIR`), and stores
@@ -47,8 +53,9 @@ current version or the same role as now (nothing stored), 4 could not save (data
 or failing; nothing changed), 5 `import` refused a version that rewrites stored history
 (assessments or events changed or removed) or replaces most of the data (half or more
 of a sheet's plans, measures, recommendations or events removed) without
-`--rewrite-history` / `--replace` (nothing stored). Messages are in
-French unless `--lang en`. No traceback ever reaches the user: unexpected errors are
+`--rewrite-history` / `--replace` (nothing stored), 141 the output's reader went away
+(`summary --json | head -1`: stopped quietly, as a shell reports `cat` ended by SIGPIPE).
+Messages are in French unless `--lang en`. No traceback ever reaches the user: unexpected errors are
 logged (to `plan-monitoring.log` in the state folder when nothing else collects logs)
 and reported plainly.
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from monitoring.config.settings import Settings
 from monitoring.contract.schema import Lang
+from monitoring.present.spreadsheets import WORKBOOK_FORMATS, WorkbookFormat, format_of
 from monitoring.text.i18n import t
 
 if TYPE_CHECKING:
@@ -102,6 +103,18 @@ def stored(settings: Settings, dataset_key: str, lang: Lang) -> tuple[VersionInf
     if found is None:
         raise VersionNotFound(dataset_key, dataset=dataset_key, version=1)
     return found
+
+
+def workbook_out(path: Path, lang: Lang) -> WorkbookFormat | None:
+    """The format an output workbook's name asks for (`xlsx`, `ods`); None, said in one
+    line on stderr, when the command cannot write it: nothing is written in another format.
+    """
+    fmt = format_of(path)
+    if fmt is None:
+        names = [f".{name}" for name in WORKBOOK_FORMATS]
+        formats = t("cli.formats_or", lang).join((", ".join(names[:-1]), names[-1]))
+        print(t("cli.unwritable_extension", lang, path=str(path), formats=formats), file=sys.stderr)
+    return fmt
 
 
 def print_report(report: Report, lang: Lang) -> None:

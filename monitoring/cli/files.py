@@ -10,18 +10,23 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 from typing import TYPE_CHECKING, Any
 
 from monitoring.cli.common import (
     EXIT_OK,
     EXIT_REJECTED,
+    EXIT_USAGE,
     load,
     load_dataset,
     print_report,
     stored,
+    workbook_out,
 )
 from monitoring.config.settings import Settings
 from monitoring.contract.schema import Lang
+from monitoring.intake.reading import Upload
+from monitoring.present.spreadsheets import WorkbookFormat
 from monitoring.text.i18n import t
 
 if TYPE_CHECKING:
@@ -29,9 +34,15 @@ if TYPE_CHECKING:
 
 
 def validate(args: argparse.Namespace, settings: Settings) -> int:
+    """Check the files (or the stored version); `--annotate OUT` also writes them with every
+    problem marked on its cell, as the Update page's annotated workbook."""
     lang: Lang = args.lang
+    fmt: WorkbookFormat | None = None
+    if args.annotate is not None and (fmt := workbook_out(args.annotate, lang)) is None:
+        return EXIT_USAGE
     if args.files:
         result = load(args.files, settings, lang)
+        uploads = lambda: [Upload(p.name, p.read_bytes()) for p in args.files]  # noqa: E731
     else:
         # The stored version, written in the upload format and read back: what a
         # coordinator downloading it would get.
@@ -40,7 +51,9 @@ def validate(args: argparse.Namespace, settings: Settings) -> int:
 
         info, dataset = stored(settings, args.dataset, args.lang)
         name = f"{args.dataset}-v{info.number}.xlsx"
-        result = load_bytes(name, write_workbook(dataset, lang), settings.limits)
+        data = write_workbook(dataset, lang)
+        result = load_bytes(name, data, settings.limits)
+        uploads = lambda: [Upload(name, data)]  # noqa: E731
     if result is None:
         if args.json:
             print(json.dumps({"ok": False, "issues": []}))
@@ -49,6 +62,14 @@ def validate(args: argparse.Namespace, settings: Settings) -> int:
         print(result.report.to_json(lang))
     else:
         print_report(result.report, lang)
+    if fmt is not None:
+        from monitoring.services.annotate import annotated_upload
+
+        marked = annotated_upload(uploads(), result.report, lang, settings.limits, fmt)
+        args.annotate.write_bytes(marked)
+        # On stderr with --json: stdout stays one JSON document.
+        stream = sys.stderr if args.json else sys.stdout
+        print(t("cli.annotated_written", lang, path=str(args.annotate)), file=stream)
     return EXIT_OK if result.ok else EXIT_REJECTED
 
 

@@ -3,15 +3,21 @@
 Each command's module is imported by `monitoring.cli.run` only once the arguments name
 it: parsing reads the schema's voices and languages, the roles and audit kinds, and the
 dataset-key pattern, all plain Python (no pandas, no SQLAlchemy).
+
+The global options (`--lang`, `--dataset`, `--json`) are accepted before the command as
+well as after it, where the command takes them (`parse` merges the two places); every
+command's `--help` ends with an example (`EXAMPLES`).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
+from monitoring import __version__
 from monitoring.config import shipped
 from monitoring.contract.publication import (
     VOICE_CODES,
@@ -29,6 +35,31 @@ VOICE_CHOICES = ("all", *(v.code for v in VOICES))
 DEFAULT_DATASET = shipped.DEFAULT_KEY
 AUDIT_LIMIT = 100  # events `audit` shows by default
 REPLY_AFTER_DAYS = 60  # `analysis.reminders.DEFAULT_REPLY_AFTER`, without importing pandas
+GLOBAL_OPTIONS = ("lang", "dataset", "json")  # accepted before the command too
+
+# Each command's example, shown at the end of its `--help` (the path: "users set", …).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "validate": ("validate donnees.xlsx --annotate donnees-annotees.ods", "validate --json"),
+    "summary": ("--lang en summary --as-of 2026-06-30 --json",),
+    "template": ("template modele.ods", "template --lang en template.xlsx"),
+    "import": ("import donnees.ods --note 'Mise à jour de juin'",),
+    "history": ("history --json",),
+    "diff": ("diff 1 2 --as-of 2026-06-30",),
+    "log": ("log PAN2-M12", "log --recommendation R-12 --json"),
+    "export": ("export donnees.ods", "export --version 2 donnees-v2.xlsx"),
+    "restore": ("restore 2 --note 'Retour à la version de mai'",),
+    "report": ("report --as-of 2026-06-30 --out dossier",),
+    "publish": ("publish --out site", "publish --out site --public-voices civil_society"),
+    "calendar": ("calendar --out rappels.ics --next-meeting 2027-01-15 --reply-after 45",),
+    "backup": ("backup sauvegarde.sqlite",),
+    "check": ("check sauvegarde.sqlite",),
+    "users": ("users list --json",),
+    "users list": ("users list --json",),
+    "users set": ("users set marie@example.org editor",),
+    "users remove": ("users remove marie@example.org",),
+    "users unbind": ("users unbind marie@example.org",),
+    "audit": ("audit --limit 20 --kind export", "audit --csv journal.csv"),
+}
 
 
 def _voice(text: str) -> str:
@@ -98,26 +129,111 @@ def _count(text: str) -> int:
 
 
 def _common(parser: argparse.ArgumentParser, *, dataset: bool = True) -> None:
+    # Defaults are SUPPRESS here: `parse` fills them in, after the global ones (before
+    # the command) had their say.
     if dataset:
         parser.add_argument(
             "--dataset",
             type=_dataset_key,
-            default=DEFAULT_DATASET,
+            default=argparse.SUPPRESS,
             help=f"default: {DEFAULT_DATASET}",
         )
-    parser.add_argument("--lang", choices=LANGS, default="fr")
+    parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="default: fr")
+
+
+def _epilog(command: str) -> str:
+    lines = "\n".join(f"  plan-monitoring {example}" for example in EXAMPLES[command])
+    return f"exemple / example:\n{lines}"
+
+
+class _Commands:
+    """`add_parser` with the command's example as its help's epilog."""
+
+    def __init__(self, sub: Any, prefix: str = "") -> None:
+        self.sub, self.prefix = sub, prefix
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = self.sub.add_parser(
+            name,
+            epilog=_epilog(self.prefix + name),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            **kwargs,
+        )
+        return parser
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The arguments, the global options merged: after the command wins over before it.
+
+    A global option before a command that does not take it (`--dataset` before
+    `template`) is a usage error, as it would be after the command.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    takes = set(vars(args)) | _takes(parser, args)
+    for name in GLOBAL_OPTIONS:
+        before = getattr(args, f"global_{name}")
+        delattr(args, f"global_{name}")
+        if before in (None, False):
+            continue
+        if name not in takes:
+            parser.error(f"--{name}: not an option of {_command_path(args)}")
+        if name == "json":
+            args.json = True
+        elif not hasattr(args, name):
+            setattr(args, name, before)
+    if "lang" not in vars(args):
+        args.lang = "fr"
+    if "dataset" in takes and "dataset" not in vars(args):
+        args.dataset = DEFAULT_DATASET
+    return args
+
+
+def _command_path(args: argparse.Namespace) -> str:
+    sub = getattr(args, "users_command", None)
+    return f"{args.command} {sub}" if sub else args.command
+
+
+def _takes(parser: argparse.ArgumentParser, args: argparse.Namespace) -> set[str]:
+    """The options the chosen command declares (their `dest`), defaults suppressed or not."""
+    found: set[str] = set()
+    for name in _command_path(args).split():
+        action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        parser = action.choices[name]
+        found = {a.dest for a in parser._actions}
+    return found
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="plan-monitoring",
         description="Suivi d'un plan d'action national / monitoring a national action plan.",
+        epilog="exemple / example:\n  plan-monitoring --lang en summary --json\n"
+        "  plan-monitoring COMMANDE --help",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"plan-monitoring {__version__}")
+    parser.add_argument(
+        "--lang", choices=LANGS, default=None, dest="global_lang",
+        help="langue des messages / language of messages (default: fr)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--dataset", type=_dataset_key, default=None, dest="global_dataset", metavar="DATASET",
+        help=f"for the commands that take it (default: {DEFAULT_DATASET})",
+    )  # fmt: skip
+    parser.add_argument(
+        "--json", action="store_true", dest="global_json",
+        help="for the commands that print JSON",
+    )  # fmt: skip
+    sub = _Commands(parser.add_subparsers(dest="command", required=True))
 
     validate = sub.add_parser("validate", help="check a workbook (or CSV files) against the format")
     validate.add_argument("files", nargs="*", type=Path, help="default: the stored version")
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
+    validate.add_argument(
+        "--annotate", type=Path, default=None, metavar="OUT.xlsx|OUT.ods",
+        help="write the file with every problem marked on its cell (as the Update page does)",
+    )  # fmt: skip
     _common(validate)
 
     summary = sub.add_parser("summary", help="key figures per plan")
@@ -128,7 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(summary)
 
     template = sub.add_parser("template", help="write the blank workbook")
-    template.add_argument("out", type=Path)
+    template.add_argument("out", type=Path, help="OUT.xlsx or OUT.ods")
     _common(template, dataset=False)
 
     imp = sub.add_parser("import", help="store a workbook (or CSV files) as a new version")
@@ -175,7 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(log)
 
     export = sub.add_parser("export", help="write a version as a workbook (the upload format)")
-    export.add_argument("out", type=Path)
+    export.add_argument("out", type=Path, help="OUT.xlsx or OUT.ods")
     export.add_argument("--version", type=_version_number, default=None, help="default: current")
     _common(export)
 
@@ -246,7 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(check, dataset=False)
 
     users = sub.add_parser("users", help="who may do what (shared mode): list, set, remove")
-    users_sub = users.add_subparsers(dest="users_command", required=True)
+    users_sub = _Commands(users.add_subparsers(dest="users_command", required=True), "users ")
     users_list = users_sub.add_parser("list", help="every user and their role")
     users_list.add_argument("--json", action="store_true")
     _common(users_list, dataset=False)

@@ -10,9 +10,11 @@ from monitoring.cli.common import (
     EXIT_NOT_SAVED,
     EXIT_OK,
     EXIT_REJECTED,
+    EXIT_USAGE,
     load_dataset,
     store_of,
     stored,
+    workbook_out,
 )
 from monitoring.config.settings import Settings
 from monitoring.contract.schema import Lang
@@ -20,9 +22,13 @@ from monitoring.text.i18n import t
 
 
 def template(args: argparse.Namespace, settings: Settings) -> int:
+    fmt = workbook_out(args.out, args.lang)
+    if fmt is None:
+        return EXIT_USAGE
+    from monitoring.present.spreadsheets import workbook_in
     from monitoring.present.workbook import write_workbook
 
-    args.out.write_bytes(write_workbook(None, args.lang))
+    args.out.write_bytes(workbook_in(write_workbook(None, args.lang), fmt))
     print(t("cli.template_written", args.lang, path=str(args.out)))
     return 0
 

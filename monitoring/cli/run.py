@@ -8,12 +8,13 @@ import argparse
 import contextlib
 import importlib
 import logging
+import os
 import sys
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 
 from monitoring.cli.common import EXIT_NOT_SAVED, EXIT_REJECTED, EXIT_USAGE
-from monitoring.cli.parser import build_parser
+from monitoring.cli.parser import parse
 from monitoring.config.settings import SettingError, Settings, private_file, private_folder
 from monitoring.contract.schema import Lang
 from monitoring.storage import InvalidUserId, LastAdmin, StorageError, VersionNotFound
@@ -23,6 +24,9 @@ from monitoring.text.i18n import t
 log = logging.getLogger("plan_monitoring")
 
 LOG_FILE_NAME = "plan-monitoring.log"
+# The exit status of a command whose reader went away (`summary --json | head -1`): what
+# a shell reports for a program ended by SIGPIPE (128 + 13), as `cat` or `grep` give.
+EXIT_CLOSED_PIPE = 141
 
 # Each command's module and function, imported only when that command runs: `validate`
 # of a file must not wait for SQLAlchemy, nor `users` for pandas.
@@ -50,8 +54,8 @@ Handler = Callable[[argparse.Namespace, Settings], int]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    args = build_parser().parse_args(argv)
-    lang: Lang = getattr(args, "lang", "fr")
+    args = parse(argv)
+    lang: Lang = args.lang
     try:
         settings = Settings.from_env()
     except SettingError as exc:  # one line naming the variable and what it accepts
@@ -61,9 +65,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     with _log_to_file(settings):
         try:
             handler: Handler = getattr(importlib.import_module(module), name)
-            return handler(args, settings)
+            code = handler(args, settings)
+            sys.stdout.flush()  # a closed pipe shows here, while it can still be caught
+            return code
+        except BrokenPipeError:
+            return _closed_pipe()
         except Exception as exc:  # never a traceback for the user; the log keeps the details
             return _failure(exc, lang)
+
+
+def _closed_pipe() -> int:
+    """The reader of the output went away: stop quietly, as `cat` does (no message).
+
+    What is left in the output buffer goes to /dev/null, else Python's own flush at exit
+    would fail again and print "Exception ignored … BrokenPipeError".
+    """
+    log.info("output closed by its reader (a closed pipe): stopped")
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor (a captured stdout): nothing to flush
+        pass
+    return EXIT_CLOSED_PIPE
 
 
 def _failure(exc: Exception, lang: Lang) -> int:

@@ -24,6 +24,7 @@ from monitoring.cli.common import (
     print_report,
     store_of,
     utc,
+    workbook_out,
 )
 from monitoring.config.settings import Settings
 from monitoring.contract.schema import Lang
@@ -261,10 +262,13 @@ def _in_current(store: Store, dataset_key: str, subject: str, item_id: str) -> b
 
 
 def export(args: argparse.Namespace, settings: Settings) -> int:
+    fmt = workbook_out(args.out, args.lang)
+    if fmt is None:
+        return EXIT_USAGE
     from monitoring.services.importing import export_version
 
     with store_of(settings, args.lang) as store:
-        data = export_version(store, args.dataset, args.version, args.lang)
+        data = export_version(store, args.dataset, args.version, args.lang, fmt)
         number = args.version or store.current(args.dataset).number  # type: ignore[union-attr]
     args.out.write_bytes(data)
     print(t("cli.exported", args.lang, dataset=args.dataset, number=number, path=str(args.out)))

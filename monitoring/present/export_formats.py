@@ -40,7 +40,7 @@ class ExportFormat:
         label_key: the catalogue key of its download button's label (None: no button).
         help_key: the catalogue key of that button's help.
         in_dossier: a chart format the dossier writes for every chart.
-        compressible: worth deflating in a ZIP (PNG and XLSX are compressed already).
+        compressible: worth deflating in a ZIP (PNG, XLSX and ODS are compressed already).
     """
 
     name: str
@@ -90,6 +90,11 @@ FORMATS: tuple[ExportFormat, ...] = (
         "xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "table", exports.table_xlsx, label_key="exports.xlsx",
         help_key="exports.help.xlsx", compressible=False,
+    ),
+    ExportFormat(
+        "ods", "ods", "application/vnd.oasis.opendocument.spreadsheet", "table",
+        exports.table_ods, label_key="exports.ods", help_key="exports.help.ods",
+        compressible=False,
     ),
     ExportFormat(
         "csv", "csv", "text/csv", "table", exports.table_csv, label_key="exports.csv",

@@ -597,6 +597,14 @@ def table_xlsx(frame: pd.DataFrame, stamp: Stamp, *, sheet: str | None = None) -
     return tables_xlsx({sheet or t("exports.sheet", stamp.lang): frame}, stamp)
 
 
+def table_ods(frame: pd.DataFrame, stamp: Stamp, *, sheet: str | None = None) -> bytes:
+    """The table as an OpenDocument workbook (.ods) of one sheet: `table_xlsx`'s workbook,
+    translated by `monitoring.present.ods` (same sheet, stamp lines, formats and filter)."""
+    from monitoring.present.ods import from_xlsx
+
+    return from_xlsx(table_xlsx(frame, stamp, sheet=sheet))
+
+
 def labelled(
     frame: pd.DataFrame, labels: Mapping[str, str | None], order: Iterable[str] | None = None
 ) -> pd.DataFrame:
@@ -658,6 +666,7 @@ __all__ = [
     "stamped_figure",
     "start_renderer",
     "table_csv",
+    "table_ods",
     "table_xlsx",
     "tables_xlsx",
 ]

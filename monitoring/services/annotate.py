@@ -5,7 +5,10 @@ returns it with every offending cell filled (red for errors, yellow for warnings
 for notices) and a comment giving the message, plus a first sheet « Erreurs » listing
 every problem with a link to its cell. An `.xlsx` upload is annotated in place (loaded
 with openpyxl, whose XML parsing goes through defusedxml); `.ods` and CSV uploads are
-rewritten as a new `.xlsx` from the cells the reader saw, with the same highlights.
+rewritten as a new workbook from the cells the reader saw, with the same highlights.
+Every workbook here is given as an `.xlsx` or, with `fmt="ods"`, as an `.ods` (the same
+book translated by `monitoring.present.ods`): the Update page offers both, and so does
+`plan-monitoring validate FILE --annotate OUT.ods`.
 
 Where a problem goes: its own cell (sheet, row, column); a header problem without a
 column on column A of its row; a column problem without a row on the column's first
@@ -41,6 +44,7 @@ from monitoring.contract.schema import Lang
 from monitoring.intake.problems import Issue, Report, Severity
 from monitoring.intake.raw import RawWorkbook
 from monitoring.intake.reading import Upload, read_upload
+from monitoring.present.spreadsheets import WorkbookFormat
 from monitoring.present.workbook import FORMULA_TRIGGERS
 from monitoring.text.i18n import t
 
@@ -127,16 +131,20 @@ def report_csv(report: Report, lang: Lang = "fr") -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def report_xlsx(report: Report, lang: Lang = "fr") -> bytes:
-    """The report as a workbook holding only the « Erreurs » sheet."""
+def report_xlsx(report: Report, lang: Lang = "fr", fmt: WorkbookFormat = "xlsx") -> bytes:
+    """The report as a workbook holding only the « Erreurs » sheet (an .xlsx, or an .ods)."""
     book = openpyxl.Workbook()
     book.remove(book.active)
     _errors_sheet(book, list(report), lang, {})
-    return _save(book)
+    return _save(book, fmt)
 
 
 def annotated_upload(
-    files: Sequence[Upload], report: Report, lang: Lang = "fr", limits: Limits | None = None
+    files: Sequence[Upload],
+    report: Report,
+    lang: Lang = "fr",
+    limits: Limits | None = None,
+    fmt: WorkbookFormat = "xlsx",
 ) -> bytes:
     """`annotated_workbook`, built the way an upload is read: in a limited child process.
 
@@ -151,10 +159,12 @@ def annotated_upload(
     limits = limits or Limits()
     try:
         with parse_slot():
-            return run_limited(annotated_workbook, list(files), report, lang, limits, limits=limits)
+            return run_limited(
+                annotated_workbook, list(files), report, lang, limits, fmt, limits=limits
+            )
     except (ChildFailed, ParseBusy) as exc:
         log.warning("annotated workbook not built (%s): the report alone is given", exc)
-        return report_xlsx(report, lang)
+        return report_xlsx(report, lang, fmt)
 
 
 class Once:
@@ -181,9 +191,14 @@ class Once:
 
 
 def annotated_workbook(
-    files: Sequence[Upload], report: Report, lang: Lang = "fr", limits: Limits | None = None
+    files: Sequence[Upload],
+    report: Report,
+    lang: Lang = "fr",
+    limits: Limits | None = None,
+    fmt: WorkbookFormat = "xlsx",
 ) -> bytes:
-    """The coordinator's upload with every issue of `report` marked, as an `.xlsx`.
+    """The coordinator's upload with every issue of `report` marked, as an `.xlsx` (or an
+    `.ods`: `fmt`).
 
     This reads the untrusted upload in the calling process: the app calls it through
     `annotated_upload`, which runs it in a limited child process.
@@ -193,9 +208,10 @@ def annotated_workbook(
         report: its validation report.
         lang: the language of the comments and of the « Erreurs » sheet.
         limits: the upload limits (the defaults when omitted).
+        fmt: the workbook format written, `xlsx` or `ods`.
 
     Returns:
-        The bytes of an `.xlsx` workbook: « Erreurs » first, then the upload's sheets
+        The bytes of an `.xlsx` (or `.ods`) workbook: « Erreurs » first, then the upload's sheets
         (none when the upload could not be read at all or is too large to rewrite).
     """
     read = read_upload(files, limits or Limits())  # the same safety checks as the import
@@ -209,20 +225,23 @@ def annotated_workbook(
                 # openpyxl warns about features it drops (extensions, slicers): harmless here.
                 warnings.simplefilter("ignore")
                 book = openpyxl.load_workbook(io.BytesIO(files[0].data))
-            return _annotate(book, {ws.title: ws.title for ws in book.worksheets}, issues, lang)
+            titles = {ws.title: ws.title for ws in book.worksheets}
+            return _annotate(book, titles, issues, lang, fmt)
         except Exception:  # a file calamine reads but openpyxl does not: rewrite it
             log.warning("openpyxl could not open an upload; rewriting it", exc_info=True)
     book = openpyxl.Workbook()
     book.remove(book.active)
     titles = _rewrite(book, raw) if raw is not None else {}
-    return _annotate(book, titles, issues, lang)
+    return _annotate(book, titles, issues, lang, fmt)
 
 
 def _size(raw: RawWorkbook) -> int:
     return sum((sheet.height + 1) * len(sheet.header) for sheet in raw.sheets)
 
 
-def _annotate(book: Any, titles: dict[str, str], issues: list[Issue], lang: Lang) -> bytes:
+def _annotate(
+    book: Any, titles: dict[str, str], issues: list[Issue], lang: Lang, fmt: WorkbookFormat
+) -> bytes:
     """Mark each issue's cell in `book` (`titles`: sheet name in the report → title)."""
     marks: dict[tuple[str, int, int], list[Issue]] = {}
     for issue in issues:
@@ -235,7 +254,7 @@ def _annotate(book: Any, titles: dict[str, str], issues: list[Issue], lang: Lang
         ws.sheet_view.tabSelected = False
     _errors_sheet(book, issues, lang, titles)
     book.active = 0
-    return _save(book)
+    return _save(book, fmt)
 
 
 def _place(issue: Issue) -> tuple[int, int] | None:
@@ -367,7 +386,11 @@ def _clean(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
-def _save(book: Any) -> bytes:
+def _save(book: Any, fmt: WorkbookFormat = "xlsx") -> bytes:
+    if fmt == "ods":
+        from monitoring.present.ods import from_book
+
+        return from_book(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

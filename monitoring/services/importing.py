@@ -81,6 +81,7 @@ from monitoring.intake.raw import Cell, RawSheet, RawWorkbook
 from monitoring.intake.reading import Upload, display_name
 from monitoring.intake.validation import BLANK_CHARS, validate
 from monitoring.present.flag_text import refusal_text
+from monitoring.present.spreadsheets import WorkbookFormat
 from monitoring.services import answers
 from monitoring.storage import (
     NewVersion,
@@ -838,12 +839,18 @@ def restore_version(
 
 
 def export_version(
-    store: Store, dataset_key: str, number: int | None = None, lang: Lang = "fr"
+    store: Store,
+    dataset_key: str,
+    number: int | None = None,
+    lang: Lang = "fr",
+    fmt: WorkbookFormat = "xlsx",
 ) -> bytes:
-    """Return a version (the current one by default) as a workbook in the upload format.
+    """Return a version (the current one by default) as a workbook in the upload format,
+    an .xlsx or (`fmt="ods"`) an .ods.
 
     Uploading it back unchanged is recognised as identical to that version.
     """
+    from monitoring.present.spreadsheets import workbook_in
     from monitoring.present.workbook import write_workbook
 
     if number is None:
@@ -853,7 +860,7 @@ def export_version(
 
             raise VersionNotFound(dataset_key, dataset=dataset_key, version=0)
         number = current.number
-    return write_workbook(store.read_dataset(dataset_key, number), lang)
+    return workbook_in(write_workbook(store.read_dataset(dataset_key, number), lang), fmt)
 
 
 def ensure_seeded(store: Store, data_dir: Path = DATA_DIR) -> list[VersionInfo]:

@@ -1,4 +1,5 @@
-"""AppTest: every page offers its charts as PNG, SVG and PDF and its tables as XLSX and CSV.
+"""AppTest: every page offers its charts as PNG, SVG and PDF and its tables as XLSX, ODS
+and CSV.
 
 The image buttons' data is built on click (a callable: AppTest does not run it, the unit
 tests of `monitoring.present.exports` and the browser test do). Under AppTest, Chromium is not
@@ -23,7 +24,7 @@ os.environ.setdefault(exports.NO_RENDERER_ENV, "1")
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 AS_OF = "2026-11-26"
 IMAGES = ("png", "svg", "pdf")
-TABLES = ("xlsx", "csv")
+TABLES = ("xlsx", "ods", "csv")
 
 
 def run_page(page: str, **query: str) -> AppTest:
@@ -73,7 +74,7 @@ def test_every_chart_and_table_of_the_page_has_its_download_buttons(page: str) -
 def test_the_buttons_read_in_english_too(page: str) -> None:
     found = buttons(run_page(page, lang="en"))
     labels = {b.proto.label for k, b in found.items() if k in EXPECTED[page]}  # type: ignore[attr-defined]
-    assert labels <= {"PNG", "SVG", "PDF", "Excel", "CSV"}
+    assert labels <= {"PNG", "SVG", "PDF", "Excel", "LibreOffice", "CSV"}
     helps = {b.proto.help for k, b in found.items() if k.endswith(".png")}  # type: ignore[attr-defined]
     assert all("High-resolution" in h for h in helps)
 

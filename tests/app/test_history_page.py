@@ -169,6 +169,7 @@ def test_any_version_and_its_original_file_can_be_downloaded(dataset: str) -> No
     at.selectbox(key="history.pick").set_value(1).run()
     buttons = {b.key: b.label for b in at.download_button}
     assert buttons["history.workbook"] == "Classeur au format de dépôt"
+    assert buttons["history.workbook.ods"] == "Classeur au format de dépôt — LibreOffice (.ods)"
     assert buttons["history.original.0"] == "Fichier d'origine n° 1"
     assert "Fichier(s) d'origine : demo.xlsx" in [t.value for t in at.text]
 

@@ -21,6 +21,7 @@ from monitoring.intake.reading import Upload
 from monitoring.services.importing import export_version, import_upload
 from monitoring.storage import Store
 from monitoring.storage.access import local_actor
+from monitoring.text.i18n import t
 from tests.app.helpers import assert_page_ok
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,7 +116,9 @@ def test_update_page_runs_for_each_dataset_and_language(dataset_key: str, lang: 
     assert at.title[0].value == ("Mettre à jour" if lang == "fr" else "Update")
     assert at.file_uploader(key="upload.files") is not None
     labels = [b.label for b in at.download_button]
-    assert ("Modèle vierge" if lang == "fr" else "Blank template") in labels
+    template = "Modèle vierge" if lang == "fr" else "Blank template"
+    assert template in labels  # the .xlsx, and the .ods beside it
+    assert t("exports.in_ods", lang, label=template) in labels
 
 
 def test_a_modified_demo_workbook_shows_the_change_review_with_its_counts(dataset: str) -> None:
@@ -208,6 +211,8 @@ def test_a_rejected_file_shows_its_errors_sheet_by_sheet_and_stores_nothing(
         "Rapport (CSV)",
         "Rapport (Excel)",
         "Votre fichier annoté (cellules surlignées)",
+        "Rapport (LibreOffice)",
+        "Votre fichier annoté, format LibreOffice (.ods)",
     } <= set(labels)
     assert not at.get("form")  # no confirm button for a rejected file
     assert len(store.versions(dataset)) == 1

@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 import sqlite3
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -418,10 +419,13 @@ def test_import_of_the_current_content_exits_3_and_stores_nothing(capsys):
     assert "identique à la version 1" in out
 
 
-def test_export_then_import_of_the_unchanged_file_says_identical(tmp_path, capsys):
-    out_path = tmp_path / "france-export.xlsx"
+@pytest.mark.parametrize("extension", ["xlsx", "ods"])
+def test_export_then_import_of_the_unchanged_file_says_identical(tmp_path, capsys, extension):
+    out_path = tmp_path / f"france-export.{extension}"
     code, out, _ = run(capsys, "export", str(out_path), "--lang", "en")
     assert code == 0 and out_path.is_file() and "Version 1" in out
+    kind = zipfile.ZipFile(out_path).namelist()[0]  # an .ods opens with its mimetype
+    assert (kind == "mimetype") is (extension == "ods")
     code, out, _ = run(capsys, "import", str(out_path), "--lang", "en")
     assert code == 3
     assert "Identical to version 1" in out

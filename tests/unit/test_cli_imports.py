@@ -34,6 +34,8 @@ NOT_FOR_A_FILE = {
     "monitoring.services.annotate",
     "monitoring.present.dossier",
     "monitoring.present.exports",
+    "monitoring.present.ods",
+    "odf",
 }
 DRIVER = """
 import contextlib, io, json, sys

@@ -37,7 +37,7 @@ def test_every_chart_and_table_format_has_a_renderer_and_a_labelled_button(
 
 def test_the_pages_offer_png_svg_pdf_for_charts_and_xlsx_csv_for_tables() -> None:
     assert [f.name for f in export_formats.of_kind("chart")] == ["png", "svg", "pdf"]
-    assert [f.name for f in export_formats.of_kind("table")] == ["xlsx", "csv"]
+    assert [f.name for f in export_formats.of_kind("table")] == ["xlsx", "ods", "csv"]
     assert [f.name for f in export_formats.dossier_images()] == ["png", "svg"]
 
 

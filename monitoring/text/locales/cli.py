@@ -56,6 +56,15 @@ MESSAGES: dict[str, str] = {
         "La recommandation {item} n'est dans aucune version du jeu « {dataset} »."
     ),
     "cli.exported": "Version {number} du jeu « {dataset} » écrite : {path}",
+    # A workbook asked for under a name whose extension is not a workbook format written.
+    "cli.unwritable_extension": (
+        "Rien n'a été écrit : {path} n'est pas un nom de classeur que cette commande sait "
+        "écrire ; terminez-le par {formats}."
+    ),
+    "cli.formats_or": " ou ",
+    "cli.annotated_written": (
+        "Fichier annoté écrit (chaque problème marqué sur sa cellule) : {path}"
+    ),
     # Backups and checks.
     "cli.backup_done": "Sauvegarde écrite : {path} ({size} octets, contrôle d'intégrité : ok).",
     "cli.check_ok": (

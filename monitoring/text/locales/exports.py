@@ -30,9 +30,16 @@ MESSAGES: dict[str, str] = {
     "exports.help.xlsx": (
         "Le tableau en classeur Excel : dates et nombres restent des dates et des nombres."
     ),
+    "exports.ods": "LibreOffice",
+    "exports.help.ods": (
+        "Le tableau en classeur OpenDocument (.ods), le format de LibreOffice Calc : dates "
+        "et nombres restent des dates et des nombres."
+    ),
     "exports.csv": "CSV",
     "exports.help.csv": (
         "Le tableau en CSV (UTF-8) ; en français, séparateur « ; » et virgule décimale, "
         "comme l'attend Excel en français."
     ),
+    # A workbook's second button, next to the Excel one: {label} is the first one's label.
+    "exports.in_ods": "{label} — LibreOffice (.ods)",
 }

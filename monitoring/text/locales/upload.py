@@ -78,6 +78,8 @@ MESSAGES: dict[str, str] = {
     "upload.report_csv": "Rapport (CSV)",
     "upload.report_xlsx": "Rapport (Excel)",
     "upload.annotated": "Votre fichier annoté (cellules surlignées)",
+    "upload.report_ods": "Rapport (LibreOffice)",
+    "upload.annotated_ods": "Votre fichier annoté, format LibreOffice (.ods)",
     "upload.identical": (
         "Ce fichier est identique à la version {number} : il n'y a rien à enregistrer."
     ),
