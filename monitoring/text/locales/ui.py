@@ -1,7 +1,7 @@
 """Text of the dashboard (sidebar, pages, charts)."""
 
 MESSAGES: dict[str, str] = {
-    "tables.more_in_files": "Aussi dans les fichiers Excel et CSV : {columns}.",
+    "tables.more_in_files": "Aussi dans les fichiers Excel, LibreOffice et CSV : {columns}.",
     # The app and its sidebar.
     "app.dataset": "Jeu de données",
     "app.dataset.france": "France — plans contre la traite des êtres humains",
