@@ -105,6 +105,19 @@ def stored(settings: Settings, dataset_key: str, lang: Lang) -> tuple[VersionInf
     return found
 
 
+def chosen_plans(dataset: Dataset, asked: Sequence[str] | None, lang: Lang) -> list[str] | None:
+    """The `--plan` options without repeats, or None (after one line on stderr naming the
+    plans the dataset holds) when one of them is not a plan of `dataset`."""
+    plans = list(dict.fromkeys(asked or ()))
+    known = dataset.plans["plan_id"].tolist()
+    for plan in plans:
+        if plan not in known:
+            print(t("dossier.cli.unknown_plan", lang, plan=plan, plans=", ".join(known)),
+                  file=sys.stderr)  # fmt: skip
+            return None
+    return plans
+
+
 def workbook_out(path: Path, lang: Lang) -> WorkbookFormat | None:
     """The format an output workbook's name asks for (`xlsx`, `ods`); None, said in one
     line on stderr, when the command cannot write it: nothing is written in another format.

@@ -11,6 +11,7 @@ from monitoring.cli.common import (
     EXIT_OK,
     EXIT_REJECTED,
     EXIT_USAGE,
+    chosen_plans,
     load_dataset,
     store_of,
     stored,
@@ -57,13 +58,9 @@ def report(args: argparse.Namespace, settings: Settings) -> int:
                 dataset = store.read_dataset(key, args.version)
             number = args.version
         label, version = shipped.dataset_label(key, lang), str(number)
-    plans = list(dict.fromkeys(args.plan or ()))
-    known = dataset.plans["plan_id"].tolist()
-    for plan in plans:
-        if plan not in known:
-            print(t("dossier.cli.unknown_plan", lang, plan=plan, plans=", ".join(known)),
-                  file=sys.stderr)  # fmt: skip
-            return EXIT_REJECTED
+    plans = chosen_plans(dataset, args.plan, lang)
+    if plans is None:
+        return EXIT_REJECTED
     as_of = args.as_of or dt.date.today()
     try:
         built = dossier.build(

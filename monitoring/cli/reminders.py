@@ -13,7 +13,7 @@ import argparse
 import datetime as dt
 import sys
 
-from monitoring.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, stored
+from monitoring.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, chosen_plans, stored
 from monitoring.config.settings import Settings
 from monitoring.contract.schema import Lang
 from monitoring.text.i18n import t
@@ -33,13 +33,9 @@ def calendar(args: argparse.Namespace, settings: Settings) -> int:
               file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
     info, dataset = stored(settings, args.dataset, lang)
-    plans = list(dict.fromkeys(args.plan or ()))
-    known = dataset.plans["plan_id"].tolist()
-    for plan in plans:
-        if plan not in known:
-            print(t("dossier.cli.unknown_plan", lang, plan=plan, plans=", ".join(known)),
-                  file=sys.stderr)  # fmt: skip
-            return EXIT_REJECTED
+    plans = chosen_plans(dataset, args.plan, lang)
+    if plans is None:
+        return EXIT_REJECTED
     chosen = apply_filters(dataset, Filters(plans=tuple(plans)))
     reply_after = DEFAULT_REPLY_AFTER if args.reply_after is None else args.reply_after
     found = reminders(chosen, as_of, reply_after=reply_after, next_meeting=args.next_meeting)

@@ -8,7 +8,7 @@ docstring says what a publication leaves out by default.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from monitoring.contract.schema import SHEETS_BY_ID, VOICES, normalise_label
@@ -58,37 +58,43 @@ class Scope:
 
 def parse_voices(values: Iterable[str]) -> frozenset[str]:
     """Voice codes from codes or French or English labels (`société civile`, `Government`);
-    `all` (or `toutes`) names them all. Raises ScopeError on a name no voice answers to."""
-    codes: set[str] = set()
-    for value in values:
-        key = normalise_label(value)
-        if key in ("all", "toutes", "tous"):
-            codes.update(VOICE_CODES)
-            continue
-        found = next((v.code for v in VOICES if key in v.match_keys()), None)
-        if found is None:
-            raise ScopeError("voice", value)
-        codes.add(found)
+    `all` (or `toutes`) names them all. Raises ScopeError on a name no voice answers to,
+    or when none is named."""
+
+    def find(key: str) -> str | None:
+        return next((v.code for v in VOICES if key in v.match_keys()), None)
+
+    codes = _parsed(values, "voice", VOICE_CODES, find)
     if not codes:
         raise ScopeError("voice", "")
-    return frozenset(codes)
+    return codes
 
 
 def parse_sheets(values: Iterable[str]) -> frozenset[str]:
     """Withholdable sheet ids from ids or sheet names in French or English
     (`Chronologie`, `events`); `all` names them all, `none` none."""
-    ids: set[str] = set()
+
+    def find(key: str) -> str | None:
+        if key in ("none", "aucune", "aucun"):
+            return ""
+        names = (s for s in WITHHOLDABLE if key == s or key in SHEETS_BY_ID[s].name_keys())
+        return next(names, None)
+
+    return _parsed(values, "sheet", tuple(WITHHOLDABLE), find) - {""}
+
+
+def _parsed(
+    values: Iterable[str], kind: str, every: Iterable[str], find: Callable[[str], str | None]
+) -> frozenset[str]:
+    """What each value names (`find` of its normalised form; `all` names `every`)."""
+    found: set[str] = set()
     for value in values:
         key = normalise_label(value)
         if key in ("all", "toutes", "tous"):
-            ids.update(WITHHOLDABLE)
+            found.update(every)
             continue
-        if key in ("none", "aucune", "aucun"):
-            continue
-        found = next(
-            (s for s in WITHHOLDABLE if key == s or key in SHEETS_BY_ID[s].name_keys()), None
-        )
-        if found is None:
-            raise ScopeError("sheet", value)
-        ids.add(found)
-    return frozenset(ids)
+        named = find(key)
+        if named is None:
+            raise ScopeError(kind, value)
+        found.add(named)
+    return frozenset(found)
