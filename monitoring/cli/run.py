@@ -37,6 +37,7 @@ COMMANDS = {
     "export": ("monitoring.cli.versions", "export"),
     "restore": ("monitoring.cli.versions", "restore"),
     "report": ("monitoring.cli.publish", "report"),
+    "brief": ("monitoring.cli.brief", "brief"),
     "publish": ("monitoring.cli.publish_site", "publish"),
     "backup": ("monitoring.cli.admin", "backup"),
     "check": ("monitoring.cli.admin", "check"),
