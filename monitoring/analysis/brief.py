@@ -420,7 +420,9 @@ def questions(brief: Brief) -> tuple[Question, ...]:
 # --- Which version was current at the last meeting ----------------------------------------
 
 
-def version_at(versions: Sequence[VersionInfo], day: dt.date, zone: dt.tzinfo = dt.UTC) -> VersionInfo:
+def version_at(
+    versions: Sequence[VersionInfo], day: dt.date, zone: dt.tzinfo = dt.UTC
+) -> VersionInfo:
     """The version current on `day`: the last one stored by the end of that day (in the
     coordinators' `zone`); the first one when none was stored by then (its data read at
     `day` is what it says was known then).
@@ -452,6 +454,7 @@ def from_store(
     plans: Sequence[str] = (),
     voice: str = VOICE_ALL,
     zone: dt.tzinfo = dt.UTC,
+    version: int | None = None,
 ) -> Brief:
     """The brief of a stored dataset since a date or a version (give one of them).
 
@@ -466,6 +469,7 @@ def from_store(
         plans: the plans covered (every plan when empty).
         voice: `"all"` or a voice code.
         zone: the coordinators' time zone (which day a version was stored on).
+        version: the version read as current (the one a page shows); the latest when None.
 
     Raises:
         ValueError: neither or both of `since` and `since_version`; see `build`.
@@ -473,10 +477,10 @@ def from_store(
     """
     if (since is None) == (since_version is None):
         raise ValueError("give since or since_version, not both")
-    versions = store.versions(dataset_key)
-    current = store.current(dataset_key)
+    current = store.current(dataset_key) if version is None else store.version(dataset_key, version)
     if current is None:
         raise ValueError(f"no stored version of {dataset_key}")
+    versions = [v for v in store.versions(dataset_key) if v.number <= current.number]
     if since_version is not None:
         earlier = store.version(dataset_key, since_version)
         since = stored_on(earlier, as_of, zone)
@@ -484,7 +488,8 @@ def from_store(
         assert since is not None
         earlier = version_at(versions, since, zone)
     new = store.read_dataset(dataset_key, current.number)
-    old = new if earlier.number == current.number else store.read_dataset(dataset_key, earlier.number)
+    old = (
+        new if earlier.number == current.number else store.read_dataset(dataset_key, earlier.number)
+    )
     period = Period(since, as_of, until, earlier.number, current.number)
     return build(old, new, period, plans=plans, voice=voice)
-

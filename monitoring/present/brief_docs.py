@@ -192,7 +192,9 @@ def brief_pdf(
             for item in items:
                 pdf_report._paragraph(pdf, item, size=pdf_report.SMALL_PT + 0.5, gap=1)
         elif part.header and part.rows:
-            widths = _PDF_WIDTHS.get(len(part.header), [pdf.epw / len(part.header)] * len(part.header))
+            widths = _PDF_WIDTHS.get(
+                len(part.header), [pdf.epw / len(part.header)] * len(part.header)
+            )
             pdf_report._table(pdf, part.header, part.rows[:limit], widths)
             if len(part.rows) > limit:
                 more = t("brief.more", lang, count=len(part.rows) - limit)

@@ -35,7 +35,7 @@ def _long_date(value: Any, lang: Lang) -> str:
 
 
 def _assessed(earliest: Any, latest: Any, lang: Lang) -> str:
-    """"du 3 mars 2025" for a day; "mars 2025", "2025" or "entre le … et le …" otherwise."""
+    """ "du 3 mars 2025" for a day; "mars 2025", "2025" or "entre le … et le …" otherwise."""
     if _missing(earliest):
         return t("brief.q.unknown_date", lang)
     if _missing(latest) or latest == earliest:
@@ -192,7 +192,9 @@ def _measure(row: Any) -> str:
     return str(row.measure_id)
 
 
-def _table(frame: pd.DataFrame, cells: Callable[[Any], Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+def _table(
+    frame: pd.DataFrame, cells: Callable[[Any], Sequence[str]]
+) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(cells(row)) for row in frame.itertuples(index=False))
 
 
@@ -228,13 +230,16 @@ def parts(brief: Brief, scale: StatusScale, lang: Lang) -> list[Part]:
     overdue = brief.overdue
     newly = overdue[overdue["newly"].to_numpy(dtype=bool)] if len(overdue) else overdue
     still = overdue[~overdue["newly"].to_numpy(dtype=bool)] if len(overdue) else overdue
-    overdue_header = _headers(lang, "brief.col.measure", "delays.col.title", "brief.col.due",
-                              "delays.col.days_late", "delays.col.status", "brief.col.last")  # fmt: skip
+    overdue_header = _headers(
+        lang, "brief.col.measure", "delays.col.title", "brief.col.due", "delays.col.days_late",
+        "delays.col.status", "brief.col.last",
+    )  # fmt: skip
 
     def overdue_rows(frame: pd.DataFrame) -> tuple[tuple[str, ...], ...]:
-        return _table(frame, lambda r: (_measure(r), _text(r.title), _date(r.effective_due, lang),
-                                        _number(r.days_late, lang), status(r.status),
-                                        _bounds(r.assessed_on, r.assessed_latest, lang)))  # fmt: skip
+        return _table(frame, lambda r: (
+            _measure(r), _text(r.title), _date(r.effective_due, lang), _number(r.days_late, lang),
+            status(r.status), _bounds(r.assessed_on, r.assessed_latest, lang),
+        ))  # fmt: skip
 
     def level(code: Any) -> str:
         return "—" if _missing(code) else t(f"retention.{code}", lang)
