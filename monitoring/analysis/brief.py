@@ -140,13 +140,14 @@ class Brief:
         return counts
 
 
-assert {f.name for f in fields(Brief)} >= set(SECTIONS)
-
-
 def _day(value: Any) -> dt.date | None:
     if value is None or pd.isna(value):
         return None
     return pd.Timestamp(value).date()
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)
 
 
 def _int(value: Any) -> int | None:
@@ -381,7 +382,7 @@ assert tuple(_RULES) == QUESTION_RULES
 def _letter(row: Any) -> Question:
     facts = {
         "title": row.title,
-        "recipient": None if pd.isna(row.recipient) else row.recipient,
+        "recipient": _text_or_none(row.recipient),
         "sent": _day(row.date),
         "sent_latest": _day(row.date_latest),
         "waiting_days": _int(row.waiting_days),
@@ -405,16 +406,18 @@ def questions(brief: Brief) -> tuple[Question, ...]:
             if rule == "unanswered_letter":
                 asked.append(_letter(row))
                 continue
-            number = _int(row.number)
-            facts = {"number": number, "title": row.title, **facts_of(row)}
+            measure, plan = str(row.measure_id), _text_or_none(row.plan_id)
+            facts = {"number": _int(row.number), "title": row.title, **facts_of(row)}
             asked.append(
                 Question(
-                    question_key(rule, row.measure_id), rule, plan_id=row.plan_id,
-                    measure_id=row.measure_id, facts=tuple(facts.items()),
+                    question_key(rule, measure), rule, plan_id=plan, measure_id=measure,
+                    facts=tuple(facts.items()),
                 )
             )  # fmt: skip
-    seen: set[str] = set()
-    return tuple(q for q in asked if not (q.key in seen or seen.add(q.key)))
+    unique: dict[str, Question] = {}
+    for question in asked:
+        unique.setdefault(question.key, question)
+    return tuple(unique.values())
 
 
 # --- Which version was current at the last meeting ----------------------------------------

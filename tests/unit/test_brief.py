@@ -67,7 +67,8 @@ class Edits:
         self.down = next(m for m in partial if m not in {self.late, *agreeing})
         self.up = undone[0]
         self.split = next(m for m in agreeing if m not in {self.late, self.down})
-        self.future = next(m for m in c_plan if m not in {self.late, self.down, self.up, self.split})
+        taken = {self.late, self.down, self.up, self.split}
+        self.future = next(m for m in c_plan if m not in taken)
         day = AS_OF - dt.timedelta(days=3)
         self.revised = AS_OF - dt.timedelta(days=30)
         self.assessed = AS_OF - dt.timedelta(days=2)
