@@ -230,8 +230,8 @@ def compare(
         plans_removed=removed_plans,
         measures_added=added,
         measures_removed=removed,
-        statuses=_statuses(old_part, new_part, as_of, old_as_of or as_of),
-        deadlines=_deadlines(old_part, new_part, as_of, old_as_of or as_of),
+        statuses=_statuses(old_part, new_part, as_of, old_as_of),
+        deadlines=_deadlines(old_part, new_part, as_of, old_as_of),
         retention=_retention(
             _restricted(old, recs, by_rec, "rec_id"), _restricted(new, recs, by_rec, "rec_id")
         ),
@@ -336,10 +336,13 @@ def _restricted(
     return Dataset(kept, ds.scale, ds.extras, ds.name)
 
 
-def _statuses(old: Dataset, new: Dataset, as_of: dt.date, old_as_of: dt.date) -> pd.DataFrame:
+def _statuses(
+    old: Dataset, new: Dataset, as_of: dt.date, old_as_of: dt.date | None = None
+) -> pd.DataFrame:
     titles = new.measures[["measure_id", "title"]]
     parts = []
-    old_status, new_status = current_statuses(old, old_as_of), current_statuses(new, as_of)
+    old_status = current_statuses(old, old_as_of or as_of)
+    new_status = current_statuses(new, as_of)
     for voice in VOICES:  # three merges, each over every measure at once
         before = old_status[voice.code][["measure_id", "status", "category"]]
         after = new_status[voice.code][["measure_id", "plan_id", "status", "category"]]
@@ -370,8 +373,10 @@ def _statuses(old: Dataset, new: Dataset, as_of: dt.date, old_as_of: dt.date) ->
     return frame[columns].reset_index(drop=True)
 
 
-def _deadlines(old: Dataset, new: Dataset, as_of: dt.date, old_as_of: dt.date) -> pd.DataFrame:
-    before = effective_due_dates(old, old_as_of)[["measure_id", "effective_due"]]
+def _deadlines(
+    old: Dataset, new: Dataset, as_of: dt.date, old_as_of: dt.date | None = None
+) -> pd.DataFrame:
+    before = effective_due_dates(old, old_as_of or as_of)[["measure_id", "effective_due"]]
     after = effective_due_dates(new, as_of)
     both = after.merge(before, on="measure_id", suffixes=("_new", "_old"))
     new_due = both["effective_due_new"].to_numpy()

@@ -120,11 +120,14 @@ def built(v1: Dataset, edits: Edits) -> brief.Brief:
     return brief.from_store(store, "demo", as_of=AS_OF, since_version=1, until=UNTIL)
 
 
-def expected_status_changes(old: Dataset, new: Dataset) -> set[tuple[str, str, str]]:
-    """(measure, voice, up/down) for each voice's latest category that moved on the scale."""
+def expected_status_changes(
+    old: Dataset, new: Dataset, since: dt.date = AS_OF
+) -> set[tuple[str, str, str]]:
+    """(measure, voice, up/down) for each voice's latest category that moved on the scale,
+    `old` read at `since`, `new` at the as-of date."""
     found = set()
     for voice in (GOV, CS, "independent"):
-        before, after = latest(old, voice)["category"], latest(new, voice)["category"]
+        before, after = latest(old, voice, since)["category"], latest(new, voice)["category"]
         for measure in before.index.intersection(after.index):
             a, b = RANK.get(before[measure]), RANK.get(after[measure])
             if a and b and a != b:
@@ -151,6 +154,17 @@ def test_the_brief_names_each_status_change_up_and_down_the_data_holds(built, v1
     expected = expected_status_changes(v1, edits.v2)
     assert got == expected
     assert {(edits.down, GOV, "down"), (edits.up, GOV, "up"), (edits.split, CS, "down")} <= got
+
+
+def test_since_an_earlier_date_the_assessments_made_in_between_are_the_changes(v1):
+    since = dt.date(2026, 1, 1)
+    between = brief.build(v1, v1, brief.Period(since, AS_OF, UNTIL, 1, 1))
+    got = {(r.measure_id, r.voice, r.direction) for r in between.statuses.itertuples()
+           if r.direction in ("up", "down")}  # fmt: skip
+    assert got == expected_status_changes(v1, v1, since)
+    assert got  # the demo's third plan was assessed during 2026
+    dates = pd.to_datetime(between.assessments["assessed_on"])
+    assert dates.gt(pd.Timestamp(since)).all() and dates.le(pd.Timestamp(AS_OF)).all()
 
 
 def test_nothing_dated_after_the_as_of_date_is_known(built, edits):
