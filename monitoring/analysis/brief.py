@@ -18,8 +18,9 @@ The questions (`monitoring.analysis.questions.Question`) are asked by rule about
 rows and nothing else: a fact absent from the dataset asks nothing. Their `facts`, by rule
 (dates as `datetime.date`, numbers as int, None when unknown):
 - `overdue`: number, title, days_late (None: the deadline passed after the last
-  assessment, the delay is not measured), due, assessed_on, assessed_latest, status, newly
-  (1 when it became overdue since the last meeting, else 0);
+  assessment, the delay is not measured), due, assessed_on, assessed_latest, status and
+  voice (of the last assessment), due_basis (`plan_end`: no deadline of its own, the
+  plan's end by convention), newly (1 when it became overdue since the last meeting);
 - `due_soon`: number, title, due, days_left, status, assessed_on, assessed_latest;
 - `disagreement`: number, title, government_status, government_on, civil_society_status,
   civil_society_on;
@@ -324,6 +325,8 @@ def _overdue(row: Any) -> dict[str, object]:
         "assessed_on": _day(row.assessed_on),
         "assessed_latest": _day(row.assessed_latest),
         "status": row.status,
+        "voice": _text_or_none(row.voice),
+        "due_basis": _text_or_none(row.due_basis),
         "newly": int(bool(row.newly)),
     }
 

@@ -60,11 +60,17 @@ def _days(value: Any, lang: Lang) -> str:
 
 
 def _overdue(q: Question, measure: str, scale: StatusScale, lang: Lang) -> str:
+    due = _long_date(q.fact("due"), lang)
+    if q.fact("due_basis") == "plan_end":  # no deadline of its own: say so, never hide it
+        due = t("brief.q.plan_end", lang, date=due)
+    status = _status(q.fact("status"), scale, lang)
+    if q.fact("voice"):
+        status = t("brief.q.by", lang, status=status, voice=t(f"voice.{q.fact('voice')}", lang))
     params = {
         "measure": measure,
-        "due": _long_date(q.fact("due"), lang),
+        "due": due,
         "assessed": _assessed(q.fact("assessed_on"), q.fact("assessed_latest"), lang),
-        "status": _status(q.fact("status"), scale, lang),
+        "status": status,
     }
     if q.fact("days_late") is None:  # the deadline passed after the last assessment
         return t("brief.q.overdue_unmeasured", lang, **params)

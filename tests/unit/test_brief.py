@@ -222,6 +222,40 @@ def test_the_overdue_question_reads_its_days_late_and_last_assessment(built, edi
     assert fr.endswith("où en est-elle ?")
     assert f"passed by {days} days, last assessment of 24 November 2026" in en
     assert f"({edits.late}," in fr
+    assert "« En cours » selon Gouvernement" in fr  # who gave the status the question cites
+
+
+def test_an_overdue_deadline_taken_from_the_plans_end_says_so(built, v1):
+    plan_ends = built.overdue[built.overdue["due_basis"] == "plan_end"]
+    assert len(plan_ends)  # the demo has measures without a deadline of their own
+    due = v1.measures.set_index("measure_id")["due_date"]
+    for measure in plan_ends["measure_id"]:
+        assert pd.isna(due[measure])
+        q = next(q for q in built.questions if q.key == f"overdue:{measure}")
+        assert "(fin du plan, faute d'échéance propre)" in brief_text.question_text(q, "fr")
+        assert "(the plan's end, no deadline of its own)" in brief_text.question_text(q, "en")
+    dated = built.overdue[built.overdue["due_basis"] == "measure"]["measure_id"].iloc[0]
+    q = next(q for q in built.questions if q.key == f"overdue:{dated}")
+    assert "fin du plan" not in brief_text.question_text(q, "fr")
+
+
+def test_a_delay_the_evidence_does_not_measure_is_not_given_a_number():
+    ds = dataset_from_records(
+        {
+            "plans": [{"plan_id": "P", "title": "Plan", "period_start": dt.date(2020, 1, 1),
+                       "period_end": dt.date(2030, 12, 31), "adopted_date": dt.date(2020, 1, 1)}],
+            "measures": [{"measure_id": "M1", "plan_id": "P", "number": 1, "title": "Une mesure",
+                          "due_date": dt.date(2025, 1, 1)}],
+            # Assessed before its deadline, never since: late, by how much is not known.
+            "status_updates": [{"measure_id": "M1", "as_of": dt.date(2024, 6, 1),
+                                "status": "En cours", "voice": GOV}],
+        }
+    )  # fmt: skip
+    late = brief.build(ds, ds, brief.Period(AS_OF, AS_OF, None, 1, 1))
+    [q] = [q for q in late.questions if q.rule == "overdue"]
+    assert q.fact("days_late") is None
+    fr = brief_text.question_text(q, "fr")
+    assert "dépassée," in fr and "jours" not in fr and "antérieure à l'échéance" in fr
 
 
 def test_a_brief_with_nothing_to_report_says_so():

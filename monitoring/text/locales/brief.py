@@ -93,13 +93,15 @@ MESSAGES: dict[str, str] = {
     # Question wording: {measure} is `brief.q.measure`; dates are written out.
     "brief.q.measure": "Mesure {number} ({id}, « {title} »)",
     "brief.q.measure_unnumbered": "Mesure {id} (« {title} »)",
+    "brief.q.plan_end": "{date} (fin du plan, faute d'échéance propre)",
+    "brief.q.by": "« {status} » selon {voice}",
     "brief.q.on": "du {date}",
     "brief.q.overdue": (
         "{measure} : échéance du {due} dépassée de {days}, dernière évaluation {assessed} "
-        "(« {status} ») : où en est-elle ?"
+        "({status}) : où en est-elle ?"
     ),
     "brief.q.overdue_unmeasured": (
-        "{measure} : échéance du {due} dépassée, dernière évaluation {assessed} (« {status} »), "
+        "{measure} : échéance du {due} dépassée, dernière évaluation {assessed} ({status}), "
         "antérieure à l'échéance : où en est-elle ?"
     ),
     "brief.q.due_soon": (
