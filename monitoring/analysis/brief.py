@@ -142,9 +142,7 @@ class Brief:
 
 
 def _day(value: Any) -> dt.date | None:
-    if value is None or pd.isna(value):
-        return None
-    return pd.Timestamp(value).date()
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def _text_or_none(value: Any) -> str | None:
@@ -156,11 +154,10 @@ def _int(value: Any) -> int | None:
 
 
 def _numbered(frame: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
-    """The frame with each measure's number (after `measure_id`, None when it has none)."""
+    """The frame with each measure's number after its plan (NA when it has none)."""
     numbers = ds.measures.drop_duplicates("measure_id").set_index("measure_id")["number"]
-    at = list(frame.columns).index("measure_id") + 2 if "plan_id" in frame else 1
     out = frame.copy()
-    out.insert(min(at, len(out.columns)), "number", frame["measure_id"].map(numbers))
+    out.insert(list(frame.columns).index("plan_id") + 1, "number", frame["measure_id"].map(numbers))
     return out
 
 
