@@ -36,12 +36,12 @@ def _brief(key: str, version: int, content: str, zone: str, since: dt.date, unti
 
 left, right = st.columns(2)
 since = left.date_input(
-    t("brief.since", lang), as_of - dt.timedelta(weeks=DEFAULT_WEEKS), max_value=as_of,
+    t("brief.since", lang), as_of - dt.timedelta(weeks=DEFAULT_WEEKS),
     help=t("brief.since_help", lang), format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
     key="brief.since",
 )  # fmt: skip
 until = right.date_input(
-    t("brief.until", lang), as_of + dt.timedelta(weeks=DEFAULT_WEEKS), min_value=as_of,
+    t("brief.until", lang), as_of + dt.timedelta(weeks=DEFAULT_WEEKS),
     help=t("brief.until_help", lang), format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
     key="brief.until",
 )  # fmt: skip

@@ -71,3 +71,10 @@ def test_the_last_meeting_date_chooses_what_changed_since():
     at.date_input(key="brief.since").set_value(dt.date(2026, 1, 1)).run()
     assert [h for h in headings(at) if changed in h]
     assert [h for h in headings(at) if evidence in h]
+
+
+def test_a_last_meeting_after_the_as_of_date_is_refused_in_words():
+    at = run_page(dataset="demo", lang="en", as_of=AS_OF.isoformat())
+    at.date_input(key="brief.since").set_value(AS_OF + dt.timedelta(days=1)).run()
+    assert [e.value for e in at.error] == [t("brief.bad_dates", "en", as_of=AS_OF)]
+    assert not at.get("download_button")
