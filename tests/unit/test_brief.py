@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pytest
@@ -368,3 +369,31 @@ def test_the_brief_command_writes_a_word_brief_and_refuses_another_extension(
     assert all(m in overdue for m in measure_list(demo, AS_OF, "all", "overdue")["measure_id"])
     assert main([*args, "--out", str(tmp_path / "brief.txt")]) == 2
     assert ".docx" in capsys.readouterr().err
+
+
+def test_since_a_date_the_brief_compares_with_the_version_current_that_day(v1, edits):
+    """Version 1 stored on 1 March, version 2 on 1 October (Paris time): a brief since
+    1 June compares version 1, read on 1 June; since 2 October, version 2 (nothing differs
+    but what happened in between); before any version, the first one."""
+    paris = ZoneInfo("Europe/Paris")
+    # The second version: 30 September at 23:30 UTC, 1 October at 01:30 in Paris.
+    stored = [dt.datetime(2026, 3, 1, 9), dt.datetime(2026, 9, 30, 23, 30)]
+    times = iter(moment.replace(tzinfo=dt.UTC) for moment in stored)
+    store = MemoryStore(clock=lambda: next(times))
+    for number, ds in enumerate((v1, edits.v2), start=1):
+        files = (StoredFile(f"v{number}.xlsx", b"x"),)
+        assert store.save(NewVersion("demo", ds, files, "test", f"v{number}")).created
+    versions = store.versions("demo")
+    assert brief.version_at(versions, dt.date(2026, 6, 1), paris).number == 1
+    assert brief.version_at(versions, dt.date(2026, 10, 1), paris).number == 2
+    assert brief.version_at(versions, dt.date(2026, 9, 30), dt.UTC).number == 2
+    assert brief.version_at(versions, dt.date(2026, 9, 30), paris).number == 1
+    assert brief.version_at(versions, dt.date(2025, 1, 1), paris).number == 1
+    june = brief.from_store(store, "demo", as_of=AS_OF, since=dt.date(2026, 6, 1), zone=paris)
+    assert (june.period.since_version, june.period.version) == (1, 2)
+    assert june.period.since == dt.date(2026, 6, 1)
+    assert (edits.down, GOV, "down") in {
+        (r.measure_id, r.voice, r.direction) for r in june.statuses.itertuples()
+    }
+    since_v2 = brief.from_store(store, "demo", as_of=AS_OF, since_version=2, zone=paris)
+    assert since_v2.period.since == dt.date(2026, 10, 1)  # the day it was stored, in Paris
