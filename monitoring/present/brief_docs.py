@@ -28,12 +28,9 @@ from monitoring.text.i18n import t
 
 # Characters XML 1.0 cannot hold (python-docx refuses them): dropped from user text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# Column widths (mm) of each section's table in the PDF: the title gets the room left.
-_PDF_WIDTHS: dict[int, Sequence[float]] = {
-    4: (20, 70, 42, 42),
-    5: (20, 62, 28, 32, 32),
-    6: (18, 52, 24, 22, 30, 28),
-}
+# Column widths (mm) in the PDF's tables: a measure's id, a source, a status or a date
+# (every other column); the title gets the room left.
+_NARROW, _SOURCE, _OTHER = 19.0, 34.0, 25.0
 
 
 @dataclass(frozen=True)
@@ -151,6 +148,14 @@ def brief_docx(brief: Brief, ds: Dataset, about: About, lang: Lang) -> bytes:
 # --- PDF ----------------------------------------------------------------------------------
 
 
+def _widths(header: Sequence[str], room: float, lang: Lang) -> list[float]:
+    """Each column's width: the title column takes what the others leave of `room`."""
+    fixed = {t("brief.col.measure", lang): _NARROW, t("delays.col.evidence", lang): _SOURCE}
+    title = t("delays.col.title", lang)
+    widths = [0.0 if name == title else fixed.get(name, _OTHER) for name in header]
+    return [w or max(room - sum(widths), 30.0) for w in widths]
+
+
 def brief_pdf(
     brief: Brief, ds: Dataset, about: About, lang: Lang, *, compress: bool = True
 ) -> bytes:
@@ -188,13 +193,11 @@ def brief_pdf(
             pdf.start_section(pdf.clean(part.title))
         pdf_report._subheading(pdf, part.title)
         if part.name == "questions":
-            items = [f"{number}. {text}" for number, text in part.rows]
-            for item in items:
-                pdf_report._paragraph(pdf, item, size=pdf_report.SMALL_PT + 0.5, gap=1)
+            for number, text in part.rows:
+                pdf_report._paragraph(pdf, f"{number}. {text}", size=pdf_report.SMALL_PT + 0.5,
+                                      gap=1)  # fmt: skip
         elif part.header and part.rows:
-            widths = _PDF_WIDTHS.get(
-                len(part.header), [pdf.epw / len(part.header)] * len(part.header)
-            )
+            widths = _widths(part.header, pdf.epw, lang)
             pdf_report._table(pdf, part.header, part.rows[:limit], widths)
             if len(part.rows) > limit:
                 more = t("brief.more", lang, count=len(part.rows) - limit)
