@@ -170,7 +170,12 @@ GROUPS = tuple(
 
 
 def compare(
-    old: Dataset, new: Dataset, as_of: dt.date, *, cells: pd.DataFrame | None = None
+    old: Dataset,
+    new: Dataset,
+    as_of: dt.date,
+    *,
+    cells: pd.DataFrame | None = None,
+    old_as_of: dt.date | None = None,
 ) -> Changes:
     """Compare two versions of a dataset.
 
@@ -197,14 +202,19 @@ def compare(
         as_of: the date statuses and deadlines are computed for.
         cells: `cell_changes(old, new)` when already computed (the import's flags use
             it); computed here when None.
+        old_as_of: the date the old version's statuses and deadlines are read at (the
+            committee brief: what was known at the last meeting against what is known
+            now); `as_of` when None.
 
     Returns:
         The changes, each kind in its own table.
     """
     # Statuses and deadlines are per measure, retention per recommendation: only those
     # whose inputs differ can change, so only they are computed (the same figures, a
-    # fraction of the work).
-    touched, by_measure = _touched_measures(old, new), ("measures", "status_updates")
+    # fraction of the work). Read at two dates, every measure may have changed.
+    same_day = old_as_of is None or old_as_of == as_of
+    touched = _touched_measures(old, new) if same_day else None
+    by_measure = ("measures", "status_updates")
     old_part = _restricted(old, touched, by_measure, "measure_id")
     new_part = _restricted(new, touched, by_measure, "measure_id")
     recs, by_rec = _touched(old, new, _RETENTION_INPUTS, "rec_id"), ("retention", "recommendations")
@@ -220,8 +230,8 @@ def compare(
         plans_removed=removed_plans,
         measures_added=added,
         measures_removed=removed,
-        statuses=_statuses(old_part, new_part, as_of),
-        deadlines=_deadlines(old_part, new_part, as_of),
+        statuses=_statuses(old_part, new_part, as_of, old_as_of),
+        deadlines=_deadlines(old_part, new_part, as_of, old_as_of),
         retention=_retention(
             _restricted(old, recs, by_rec, "rec_id"), _restricted(new, recs, by_rec, "rec_id")
         ),
@@ -326,10 +336,13 @@ def _restricted(
     return Dataset(kept, ds.scale, ds.extras, ds.name)
 
 
-def _statuses(old: Dataset, new: Dataset, as_of: dt.date) -> pd.DataFrame:
+def _statuses(
+    old: Dataset, new: Dataset, as_of: dt.date, old_as_of: dt.date | None = None
+) -> pd.DataFrame:
     titles = new.measures[["measure_id", "title"]]
     parts = []
-    old_status, new_status = current_statuses(old, as_of), current_statuses(new, as_of)
+    old_status = current_statuses(old, old_as_of or as_of)
+    new_status = current_statuses(new, as_of)
     for voice in VOICES:  # three merges, each over every measure at once
         before = old_status[voice.code][["measure_id", "status", "category"]]
         after = new_status[voice.code][["measure_id", "plan_id", "status", "category"]]
@@ -360,8 +373,10 @@ def _statuses(old: Dataset, new: Dataset, as_of: dt.date) -> pd.DataFrame:
     return frame[columns].reset_index(drop=True)
 
 
-def _deadlines(old: Dataset, new: Dataset, as_of: dt.date) -> pd.DataFrame:
-    before = effective_due_dates(old, as_of)[["measure_id", "effective_due"]]
+def _deadlines(
+    old: Dataset, new: Dataset, as_of: dt.date, old_as_of: dt.date | None = None
+) -> pd.DataFrame:
+    before = effective_due_dates(old, old_as_of or as_of)[["measure_id", "effective_due"]]
     after = effective_due_dates(new, as_of)
     both = after.merge(before, on="measure_id", suffixes=("_new", "_old"))
     new_due = both["effective_due_new"].to_numpy()

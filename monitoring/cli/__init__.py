@@ -12,6 +12,9 @@
     plan-monitoring template OUT.xlsx|OUT.ods
     plan-monitoring report [FILE...] [--dataset KEY] [--version N] [--as-of DATE]
                            [--plan ID]... --out DIR   (ZIP + PDF; 4 without Chromium)
+    plan-monitoring brief --since DATE | --since-version N [--until DATE] [--as-of DATE]
+                           [--plan ID]... [--voice V] --out FILE.docx|FILE.pdf
+                           (the committee brief)
     plan-monitoring publish [FILE...] [--dataset KEY] [--version N] --out DIR
                            (the open data package, in DIR/data/)
     plan-monitoring backup OUT.sqlite

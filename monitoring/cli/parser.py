@@ -310,6 +310,19 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, required=True, help="the folder to write into")
     _common(report)
 
+    brief = sub.add_parser(
+        "brief", help="the committee brief since a date or a version: Word (.docx) or PDF"
+    )
+    since = brief.add_mutually_exclusive_group(required=True)
+    since.add_argument("--since", type=_date, help="the last meeting's date (YYYY-MM-DD)")
+    since.add_argument("--since-version", type=_version_number, help="or a version's number")
+    brief.add_argument("--until", type=_date, default=None, help="the next meeting's date")
+    brief.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    brief.add_argument("--plan", action="extend", nargs="+", default=None, help="plan ids")
+    brief.add_argument("--voice", type=_voice, default="all", help=", ".join(VOICE_CHOICES))
+    brief.add_argument("--out", type=Path, required=True, help="FILE.docx or FILE.pdf")
+    _common(brief)
+
     publish = sub.add_parser(
         "publish",
         help="make a version public: a static site and its open data package (datapackage.json)",

@@ -41,6 +41,7 @@ COMMANDS = {
     "export": ("monitoring.cli.versions", "export"),
     "restore": ("monitoring.cli.versions", "restore"),
     "report": ("monitoring.cli.publish", "report"),
+    "brief": ("monitoring.cli.brief", "brief"),
     "publish": ("monitoring.cli.publish_site", "publish"),
     "calendar": ("monitoring.cli.reminders", "calendar"),
     "backup": ("monitoring.cli.admin", "backup"),

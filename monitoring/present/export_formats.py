@@ -103,6 +103,11 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("zip", "zip", "application/zip", "file", compressible=False),
     ExportFormat("md", "md", "text/markdown", "file"),
     ExportFormat("ics", "ics", "text/calendar", "file"),
+    ExportFormat(  # the committee brief, to rework in Word or LibreOffice
+        "docx", "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "file",
+        compressible=False,
+    ),
 )  # fmt: skip
 BY_NAME: dict[str, ExportFormat] = {f.name: f for f in FORMATS}
 

@@ -597,6 +597,9 @@ PAGES: tuple[Page, ...] = (
     Page("upload", ":material/upload_file:", action="upload"),
     Page("history", ":material/history:"),
     Page("report", ":material/picture_as_pdf:", action="export"),
+    # The committee brief: its own since and until dates, its documents (Word, PDF); no
+    # section for the dossier, which is about the plans at one date, not between two.
+    Page("brief", ":material/groups:", action="export"),
     METHOD,
     Page("admin", ":material/admin_panel_settings:", action="manage_users"),
 )
