@@ -61,13 +61,20 @@ about = brief_docs.About(
 for line in brief_text.header_lines(built, brief_docs.plan_names(built, ds), lang):
     st.write(plain(line))
 
-writers = {"docx": brief_docs.brief_docx, "pdf": brief_docs.brief_pdf}
-for column, (ext, write) in zip(st.columns(2), writers.items(), strict=True):
+# The brief to rework (Word, PDF) and its questions to take to the meeting, whose answers
+# come back through the Update page (`monitoring.services.answers`).
+writers = {
+    "docx": brief_docs.brief_docx,
+    "pdf": brief_docs.brief_pdf,
+    "xlsx": brief_docs.brief_questions,
+}
+for column, (ext, write) in zip(st.columns(3), writers.items(), strict=True):
     name = brief_docs.file_name(built, about, lang, ext)
     column.download_button(
         t(f"brief.download.{ext}", lang), file_name=name, mime=mime(ext),
         data=audited(ctx, name, lambda write=write: write(built, ds, about, lang)),
-        help=t("brief.download_help", lang), on_click="ignore", icon=":material/download:",
+        help=t("brief.questions_help" if ext == "xlsx" else "brief.download_help", lang),
+        on_click="ignore", icon=":material/download:",
         key=f"brief.download.{ext}",
     )  # fmt: skip
 

@@ -1,4 +1,5 @@
-"""`brief`: the committee brief of a stored dataset, as a Word document or a PDF."""
+"""`brief`: the committee brief of a stored dataset, as a Word document or a PDF, or its
+questions as the workbook the meeting's answers are typed into (`.xlsx`)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from monitoring.config.settings import Settings
 from monitoring.contract.schema import Lang
 from monitoring.text.i18n import t
 
-FORMATS = (".docx", ".pdf")
+FORMATS = (".docx", ".pdf", ".xlsx")  # the brief in Word or PDF; its questions workbook
 
 
 def brief(args: argparse.Namespace, settings: Settings) -> int:
     """Write the brief since `--since` or `--since-version` into `--out` (its extension
-    chooses Word or PDF); 2 for a wrong use (dates, plan, extension), 4 without the font."""
+    chooses Word, PDF or the questions workbook); 2 for a wrong use (dates, plan,
+    extension), 4 without the font."""
     from monitoring.analysis import brief as brief_
     from monitoring.config import shipped
     from monitoring.present import brief_docs
@@ -49,6 +51,8 @@ def brief(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if suffix == ".docx":
             data = brief_docs.brief_docx(built, ds, about, lang)
+        elif suffix == ".xlsx":
+            data = brief_docs.brief_questions(built, ds, about, lang)
         else:
             data = brief_docs.brief_pdf(built, ds, about, lang)
     except ExportUnavailable as exc:

@@ -50,6 +50,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "restore": ("restore 2 --note 'Retour à la version de mai'",),
     "report": ("report --as-of 2026-06-30 --out dossier",),
     "publish": ("publish --out site", "publish --out site --public-voices civil_society"),
+    "brief": (
+        "brief --since 2026-06-01 --until 2027-01-15 --out comite.docx",
+        "brief --since-version 3 --out questions.xlsx",
+    ),
     "calendar": ("calendar --out rappels.ics --next-meeting 2027-01-15 --reply-after 45",),
     "backup": ("backup sauvegarde.sqlite",),
     "check": ("check sauvegarde.sqlite",),
@@ -311,7 +315,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(report)
 
     brief = sub.add_parser(
-        "brief", help="the committee brief since a date or a version: Word (.docx) or PDF"
+        "brief",
+        help="the committee brief since a date or a version: Word (.docx), PDF, or its "
+        "questions as a workbook to fill in (.xlsx)",
     )
     since = brief.add_mutually_exclusive_group(required=True)
     since.add_argument("--since", type=_date, help="the last meeting's date (YYYY-MM-DD)")
@@ -320,7 +326,9 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--as-of", type=_date, default=None, help="YYYY-MM-DD (default: today)")
     brief.add_argument("--plan", action="extend", nargs="+", default=None, help="plan ids")
     brief.add_argument("--voice", type=_voice, default="all", help=", ".join(VOICE_CHOICES))
-    brief.add_argument("--out", type=Path, required=True, help="FILE.docx or FILE.pdf")
+    brief.add_argument(
+        "--out", type=Path, required=True, help="FILE.docx, FILE.pdf or FILE.xlsx (the questions)"
+    )
     _common(brief)
 
     publish = sub.add_parser(

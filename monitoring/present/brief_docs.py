@@ -23,6 +23,7 @@ from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import Lang
 from monitoring.present import brief_text, exports
 from monitoring.present import dossier_pdf as pdf_report
+from monitoring.present.questions_workbook import questions_workbook
 from monitoring.present.sections import Selection
 from monitoring.text.i18n import t
 
@@ -92,6 +93,21 @@ def file_name(brief: Brief, about: About, lang: Lang, ext: str) -> str:
     """`brief-comite_demo_2026-11-26.docx` / `committee-brief_demo_2026-11-26_en.pdf`."""
     day = brief.period.as_of.isoformat()
     return exports.safe_file_name(t("brief.file", lang), about.dataset_key, day, ext=ext)
+
+
+def brief_questions(brief: Brief, ds: Dataset, about: About, lang: Lang) -> bytes:
+    """The brief's questions as the workbook the committee's answers are typed into
+    (`questions_workbook`), dated at the next meeting when the brief names it; uploaded
+    back on the Update page, its answers become government assessments and the meeting an
+    event of the timeline (`monitoring.services.answers`)."""
+    return questions_workbook(
+        brief.questions,
+        lambda q: brief_text.question_text(q, lang, ds.scale),
+        lang=lang,
+        meeting_date=brief.period.until,
+        stamp=stamp(brief, ds, about, lang),
+        scale=ds.scale,
+    )
 
 
 # --- Word ---------------------------------------------------------------------------------

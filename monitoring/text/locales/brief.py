@@ -26,6 +26,13 @@ MESSAGES: dict[str, str] = {
     ),
     "brief.download.docx": "Télécharger (Word)",
     "brief.download.pdf": "Télécharger (PDF)",
+    "brief.download.xlsx": "Questions à remplir (Excel)",
+    "brief.questions_help": (
+        "Les questions, avec une colonne pour chaque réponse (statut, date, source, "
+        "commentaire). Remplies pendant ou après le comité puis déposées sur la page "
+        "« Mettre à jour », elles deviennent des évaluations du Gouvernement datées du comité, "
+        "et le comité un événement de la chronologie, après la revue habituelle."
+    ),
     "brief.download_help": (
         "Le même brief, à retravailler dans Word ou LibreOffice (DOCX) ou à diffuser (PDF)."
     ),
@@ -130,6 +137,6 @@ MESSAGES: dict[str, str] = {
     "brief.q.unknown_date": "(date inconnue)",
     # The command line.
     "brief.cli.written": "Brief écrit : {path}",
-    "brief.cli.format": "Le fichier doit finir par .docx ou .pdf : {path}",
+    "brief.cli.format": "Le fichier doit finir par .docx, .pdf ou .xlsx (les questions) : {path}",
     "brief.cli.bad": "Brief impossible : {reason}",
 }
