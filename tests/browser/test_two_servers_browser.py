@@ -63,7 +63,7 @@ def completion(page: Page, plan: str) -> Locator:
 
 def current_version(page: Page) -> int:
     """The version the Update page offers as « Données actuelles (version N) »."""
-    button = page.get_by_role("button", name=re.compile(r"^Données actuelles \(version \d+\)"))
+    button = page.get_by_role("button", name=re.compile(r"^Données actuelles \(version \d+\)$"))
     expect(button).to_be_visible(timeout=TIMEOUT)
     return int(re.findall(r"\d+", button.inner_text())[-1])
 

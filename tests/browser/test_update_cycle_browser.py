@@ -138,7 +138,9 @@ def test_a_coordinator_uploads_reviews_confirms_restores_and_downloads(
     expect(page.get_by_role("heading", name="Mettre à jour")).to_be_visible(timeout=TIMEOUT)
     settle(page)
     with page.expect_download(timeout=TIMEOUT) as download:
-        page.get_by_role("button", name=f"Données actuelles (version {stored + 1})").click()
+        page.get_by_role(
+            "button", name=f"Données actuelles (version {stored + 1})", exact=True
+        ).click()
     assert download.value.suggested_filename == f"demo-version-{stored + 1}.xlsx"
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
