@@ -14,6 +14,8 @@ What OpenDocument has no place for (Excel's quote prefix) is dropped: a text cel
 
 One translation rather than a second writer per workbook: the .ods cannot drift from the
 .xlsx a test already checks, and the cost is one extra read of a workbook in memory.
+odfpy builds the document around the cells; the cells' rows, the bulk of it, are written
+as XML text by `monitoring.present.ods_rows` (odfpy's elements cost ~100 µs a cell).
 """
 
 from __future__ import annotations
@@ -164,6 +166,7 @@ class _Writer:
         self._hidden_table: str | None = None
         self._looks: dict[int, _Look] = {}  # a workbook's cell format (its index) → its look
         self._named: dict[tuple[int, _Look], str | None] = {}  # (format, column's) → style
+        self._row_styles: set[str] = set()  # the styles cells name
         self._validations = 0
         self._filters = 0
 
@@ -231,7 +234,6 @@ class _Writer:
         cells = _cells_by_row(ws)
         covered = ods_rows.ListCover(lists, n_columns, sorted(cells))
         parts: list[str] = []
-        styles: set[str] = set()
         row = 1
         while row <= n_rows:
             found = cells.get(row)
@@ -240,33 +242,9 @@ class _Writer:
                 parts.append(ods_rows.empty_rows(run_end - row + 1, covered.runs(row)))
                 row = run_end + 1
                 continue
-            parts.append("<table:table-row>")
-            empty: tuple[str | None, int] | None = None  # consecutive empty cells: list, count
-            for col in range(1, n_columns + 1):
-                name = covered.name(row, col)
-                cell = found.get(col)
-                if cell is None:
-                    if empty is not None and empty[0] == name:
-                        empty = (name, empty[1] + 1)
-                        continue
-                    if empty is not None:
-                        parts.append(ods_rows.empty_cells(empty[1], empty[0]))
-                    empty = (name, 1)
-                    continue
-                if empty is not None:
-                    parts.append(ods_rows.empty_cells(empty[1], empty[0]))
-                    empty = None
-                style = self._cell_style_of(cell, defaults[col - 1])
-                if style:
-                    styles.add(style)
-                listed = f' table:content-validation-name="{name}"' if name else ""
-                style_attribute = f' table:style-name="{style}"' if style else ""
-                parts.append(ods_rows.filled_cell(listed + style_attribute, cell))
-            if empty is not None:
-                parts.append(ods_rows.empty_cells(empty[1], empty[0]))
-            parts.append("</table:table-row>")
+            parts.append(ods_rows.filled_row(row, found, covered, defaults, self._cell_style_of))
             row += 1
-        table.addElement(ods_rows.SheetRows(parts, styles))
+        table.addElement(ods_rows.SheetRows(parts, self._row_styles))
         return table, self._filter(ws)
 
     def _columns(self, ws: Any, table: Table, n_columns: int) -> list[_Look]:
@@ -300,6 +278,8 @@ class _Writer:
             style = self.cell_style(look)
             named = style is not None or look != column
             self._named[key] = (style or "Default") if named else None
+            if named:
+                self._row_styles.add(style or "Default")
         return self._named[key]
 
     def _lists(self, ws: Any, validations: ContentValidations) -> list[tuple[int, int, int, str]]:

@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -136,6 +136,41 @@ def ods_reference(location: str) -> str:
     return f"{sheet}.{address.replace('$', '')}"
 
 
+def filled_row(
+    row: int,
+    found: dict[int, Any],
+    covered: ListCover,
+    columns: list[Any],
+    style_of: Callable[[Any, Any], str | None],
+) -> str:
+    """Row `row` of a sheet, whose cells `found` are by column: each cell with its list
+    and the style `style_of(cell, its column's look in columns)` names, empty ones run."""
+    parts = ["<table:table-row>"]
+    empty: tuple[str | None, int] | None = None  # consecutive empty cells: list, count
+    for col in range(1, covered.n_columns + 1):
+        name = covered.name(row, col)
+        source = found.get(col)
+        if source is None:
+            if empty is not None and empty[0] == name:
+                empty = (name, empty[1] + 1)
+                continue
+            if empty is not None:
+                parts.append(empty_cells(empty[1], empty[0]))
+            empty = (name, 1)
+            continue
+        if empty is not None:
+            parts.append(empty_cells(empty[1], empty[0]))
+            empty = None
+        style = style_of(source, columns[col - 1])
+        listed = f' table:content-validation-name="{name}"' if name else ""
+        styled = f' table:style-name="{style}"' if style else ""
+        parts.append(filled_cell(listed + styled, source))
+    if empty is not None:
+        parts.append(empty_cells(empty[1], empty[0]))
+    parts.append("</table:table-row>")
+    return "".join(parts)
+
+
 def empty_cells(count: int, validation: str | None) -> str:
     repeat = f' table:number-columns-repeated="{count}"' if count > 1 else ""
     listed = f' table:content-validation-name="{validation}"' if validation else ""
@@ -160,7 +195,7 @@ class ListCover:
     ) -> None:
         self.n_columns, self.filled = n_columns, filled
         self.by_column: dict[int, list[tuple[int, int, str]]] = {}
-        edges = set()
+        edges: set[int] = set()
         for first, last, column, name in lists:
             self.by_column.setdefault(column, []).append((first, last, name))
             edges.update((first, last + 1))
@@ -194,7 +229,7 @@ class ListCover:
         return min(following) - 1 if following else row
 
 
-class SheetRows(Element):  # type: ignore[misc]  # odfpy has no type hints
+class SheetRows(Element):
     """A sheet's rows in odfpy's tree, written as the XML text `parts` in their place.
 
     Its children, never written, are one cell per style the rows name: odfpy keeps in
@@ -222,6 +257,7 @@ __all__ = [
     "empty_cells",
     "empty_rows",
     "filled_cell",
+    "filled_row",
     "line_pieces",
     "paragraphs",
     "text",
