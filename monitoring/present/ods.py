@@ -165,7 +165,8 @@ class _Writer:
         self._column_styles: dict[float, str] = {}
         self._hidden_table: str | None = None
         self._looks: dict[int, _Look] = {}  # a workbook's cell format (its index) → its look
-        self._named: dict[tuple[int, _Look], str | None] = {}  # (format, column's) → style
+        self._sheet_columns: list[_Look] = []  # the looks of the columns of the sheet
+        self._named: dict[tuple[bytes | None, int], str | None] = {}  # (format, column) → style
         self._row_styles: set[str] = set()  # the styles cells name
         self._validations = 0
         self._filters = 0
@@ -230,7 +231,8 @@ class _Writer:
         lists = self._lists(ws, validations)
         n_columns = max([ws.max_column, *_column_span(ws), *(c for _, _, c, _ in lists)])
         n_rows = max([ws.max_row, *(last for _, last, _, _ in lists)])
-        defaults = self._columns(ws, table, n_columns)
+        self._sheet_columns = self._columns(ws, table, n_columns)
+        self._named.clear()  # the columns' looks differ from sheet to sheet
         cells = _cells_by_row(ws)
         covered = ods_rows.ListCover(lists, n_columns, sorted(cells))
         parts: list[str] = []
@@ -242,7 +244,7 @@ class _Writer:
                 parts.append(ods_rows.empty_rows(run_end - row + 1, covered.runs(row)))
                 row = run_end + 1
                 continue
-            parts.append(ods_rows.filled_row(row, found, covered, defaults, self._cell_style_of))
+            parts.append(ods_rows.filled_row(row, found, covered, self._cell_style_of))
             row += 1
         table.addElement(ods_rows.SheetRows(parts, self._row_styles))
         return table, self._filter(ws)
@@ -265,22 +267,24 @@ class _Writer:
             table.addElement(TableColumn(**attributes))
         return looks
 
-    def _cell_style_of(self, cell: Any, column: _Look) -> str | None:
-        """The style a cell names: its own, `Default` for a plain cell in a formatted
-        column, none for a cell with the column's default format (as in Excel)."""
-        if not cell.has_style:
-            return None
-        key = (cell.style_id, column)
-        if key not in self._named:
+    def _cell_style_of(self, cell: Any, col: int) -> str | None:
+        """The style a cell of column `col` names: its own, `Default` for a plain cell in
+        a formatted column, none for a cell with the column's default format (as Excel)."""
+        array = cell._style  # the cell's format: indices of its font, fill… (or None)
+        key = (None if array is None else array.tobytes(), col)
+        if key in self._named:
+            return self._named[key]
+        column, style = self._sheet_columns[col - 1], None
+        if cell.has_style:
             look = self._looks.get(cell.style_id) or self._looks.setdefault(
                 cell.style_id, _look(cell)
             )
             style = self.cell_style(look)
-            named = style is not None or look != column
-            self._named[key] = (style or "Default") if named else None
-            if named:
-                self._row_styles.add(style or "Default")
-        return self._named[key]
+            if style is not None or look != column:
+                style = style or "Default"
+                self._row_styles.add(style)
+        self._named[key] = style
+        return style
 
     def _lists(self, ws: Any, validations: ContentValidations) -> list[tuple[int, int, int, str]]:
         """Declare the sheet's drop-down lists; return (first row, last row, column, name)

@@ -28,9 +28,12 @@ _PLANES_ENDS = "".join(
     f"{chr(p + 0xFFFE)}-{chr(p + 0xFFFF)}" for p in range(0x10000, 0x110000, 0x10000)
 )
 # What XML 1.0 forbids (control characters, lone surrogates, U+FFFE/F) or discourages.
-_UNWRITABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff" + _PLANES_ENDS + "]"
+_UNWRITABLE_CHARACTERS = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff" + _PLANES_ENDS
 )
+_UNWRITABLE = re.compile(f"[{_UNWRITABLE_CHARACTERS}]")
+# What keeps a text from being written as it is, as one paragraph.
+_SPECIAL = re.compile(f"[&<>\n{_UNWRITABLE_CHARACTERS}]|  |^ ")
 
 
 def text(value: str) -> str:
@@ -58,8 +61,8 @@ def line_pieces(line: str) -> Iterator[tuple[str, int]]:
 
 def paragraphs(value: str) -> str:
     """Text as `text:p` paragraphs, one a line, runs of spaces kept."""
-    if "\n" not in value and "  " not in value and not value.startswith(" "):
-        return f"<text:p>{text(value)}</text:p>"  # the usual case, at once
+    if not _SPECIAL.search(value):
+        return f"<text:p>{value}</text:p>"  # the usual case, at once
     written = []
     for line in value.split("\n"):
         parts = []
@@ -137,14 +140,10 @@ def ods_reference(location: str) -> str:
 
 
 def filled_row(
-    row: int,
-    found: dict[int, Any],
-    covered: ListCover,
-    columns: list[Any],
-    style_of: Callable[[Any, Any], str | None],
+    row: int, found: dict[int, Any], covered: ListCover, style_of: Callable[[Any, int], str | None]
 ) -> str:
     """Row `row` of a sheet, whose cells `found` are by column: each cell with its list
-    and the style `style_of(cell, its column's look in columns)` names, empty ones run."""
+    and the style `style_of(cell, column)` names, consecutive empty ones repeated."""
     parts = ["<table:table-row>"]
     empty: tuple[str | None, int] | None = None  # consecutive empty cells: list, count
     for col in range(1, covered.n_columns + 1):
@@ -161,7 +160,7 @@ def filled_row(
         if empty is not None:
             parts.append(empty_cells(empty[1], empty[0]))
             empty = None
-        style = style_of(source, columns[col - 1])
+        style = style_of(source, col)
         listed = f' table:content-validation-name="{name}"' if name else ""
         styled = f' table:style-name="{style}"' if style else ""
         parts.append(filled_cell(listed + styled, source))
