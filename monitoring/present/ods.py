@@ -67,10 +67,14 @@ _DEFAULT_WIDTH = 8.43
 
 def from_xlsx(data: bytes) -> bytes:
     """The .xlsx workbook `data` (one the project wrote) as an .ods workbook's bytes."""
+    return from_book(read_xlsx(data))
+
+
+def read_xlsx(data: bytes) -> Any:
+    """The .xlsx workbook `data` (one the project wrote) as an openpyxl book."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # features openpyxl does not keep: none we write
-        book = openpyxl.load_workbook(io.BytesIO(data))
-    return from_book(book)
+        return openpyxl.load_workbook(io.BytesIO(data))
 
 
 def from_book(book: Any) -> bytes:
@@ -484,4 +488,4 @@ def _view_settings(doc: Any, frozen: list[tuple[str, int, int]], active: str | N
     doc.settings.addElement(settings)
 
 
-__all__ = ["MIMETYPE", "from_book", "from_xlsx"]
+__all__ = ["MIMETYPE", "from_book", "from_xlsx", "read_xlsx"]
