@@ -8,7 +8,7 @@ process) is reported apart and not counted in the timings. The PNG is the Overvi
 SVG, the workbook, the PDF report, the ZIP). Targets (issue "Reports"): PNG under 0.5 s,
 the French dossier under 15 s. First, without Chromium: the workbook export of a synthetic
 dataset (`--measures`) as .xlsx (`write_workbook`) and the .ods step after it
-(`ods.from_xlsx`: read the .xlsx back with openpyxl, translate; each part timed), in the
+(`ods.from_xlsx`: read the .xlsx back, translate; each part timed), in the
 same run; target: the .ods step within `ODS_TARGET_RATIO` times the .xlsx writing.
 
     .venv/bin/python bench/exports_bench.py               # PNG median of 5, each dossier once
@@ -66,7 +66,7 @@ def workbook_timings(n_measures: int, runs: int) -> None:
         f"| .ods step (`ods.from_xlsx`) | {ods_step:.2f} "
         f"| ≤ {ODS_TARGET_RATIO:g} × .xlsx ({ratio:.1f} ×) | {met} |"
     )
-    print(f"| … the .xlsx read back (`ods.read_xlsx`, openpyxl) | {read:.2f} | — | — |")
+    print(f"| … the .xlsx read back (`ods.read_xlsx`) | {read:.2f} | — | — |")
     print(f"| … the translation (`ods.from_book`) | {translate:.2f} | — | — |")
     print(f"| .ods in all (.xlsx, then the .ods step) | {xlsx + ods_step:.2f} | — | — |")
     print()

@@ -15,14 +15,14 @@ What OpenDocument has no place for (Excel's quote prefix) is dropped: a text cel
 One translation rather than a second writer per workbook: the .ods cannot drift from the
 .xlsx a test already checks, and the cost is one extra read of a workbook in memory.
 odfpy builds the document around the cells; the cells' rows, the bulk of it, are written
-as XML text by `monitoring.present.ods_rows` (odfpy's elements cost ~100 µs a cell).
+as XML text by `monitoring.present.ods_rows` (odfpy's elements cost ~100 µs a cell), and
+the .xlsx is read back by `monitoring.present.xlsx_back` (openpyxl, its cells read faster).
 """
 
 from __future__ import annotations
 
 import io
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -57,7 +57,7 @@ from odf.table import (
 from odf.text import P, S
 from openpyxl.utils import get_column_letter, range_boundaries
 
-from monitoring.present import ods_rows
+from monitoring.present import ods_rows, xlsx_back
 
 MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 
@@ -72,9 +72,7 @@ def from_xlsx(data: bytes) -> bytes:
 
 def read_xlsx(data: bytes) -> Any:
     """The .xlsx workbook `data` (one the project wrote) as an openpyxl book."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # features openpyxl does not keep: none we write
-        return openpyxl.load_workbook(io.BytesIO(data))
+    return xlsx_back.read(data)  # as `openpyxl.load_workbook`, in half the time
 
 
 def from_book(book: Any) -> bytes:

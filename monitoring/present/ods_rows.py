@@ -104,12 +104,13 @@ def filled_cell(attributes: str, source: Any) -> str:
     """An openpyxl cell as a `table:table-cell`, with `attributes` (validation, style)
     before its value's: its comment (an annotation), its text, its link."""
     kind, shown = typed(source.value)
-    inside = ""
     comment = source.comment
-    if comment is not None and comment.text:
-        inside = annotation(comment.author, comment.text)
+    inside = (
+        annotation(comment.author, comment.text) if comment is not None and comment.text else ""
+    )
     if shown is not None:
-        inside += content(shown, source.hyperlink)
+        link = source.hyperlink
+        inside += paragraphs(shown) if link is None else content(shown, link)
     if not inside:
         return f"<table:table-cell{attributes}{kind}/>"
     return f"<table:table-cell{attributes}{kind}>{inside}</table:table-cell>"
@@ -146,8 +147,9 @@ def filled_row(
     and the style `style_of(cell, column)` names, consecutive empty ones repeated."""
     parts = ["<table:table-row>"]
     empty: tuple[str | None, int] | None = None  # consecutive empty cells: list, count
+    names = covered.names(row)
     for col in range(1, covered.n_columns + 1):
-        name = covered.name(row, col)
+        name = names[col]
         source = found.get(col)
         if source is None:
             if empty is not None and empty[0] == name:
@@ -205,6 +207,13 @@ class ListCover:
             if first <= row <= last:
                 return name
         return None
+
+    def names(self, row: int) -> list[str | None]:
+        """The list of each column of the row, by column number (from 1)."""
+        found: list[str | None] = [None] * (self.n_columns + 1)
+        for col in self.by_column:
+            found[col] = self.name(row, col)
+        return found
 
     def runs(self, row: int) -> Iterator[tuple[str | None, int]]:
         """The row's columns as (list name, how many in a row) runs."""
