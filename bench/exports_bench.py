@@ -6,10 +6,14 @@ process) is reported apart and not counted in the timings. The PNG is the Overvi
 "status by plan" chart of the French dataset, exported as a download button does
 (stamped, 1400 px × 2); the dossier is `monitoring.present.dossier.build` (every chart as PNG and
 SVG, the workbook, the PDF report, the ZIP). Targets (issue "Reports"): PNG under 0.5 s,
-the French dossier under 15 s.
+the French dossier under 15 s. First, without Chromium: the workbook export of a synthetic
+dataset (`--measures`) as .xlsx (`write_workbook`) and the .ods step after it
+(`ods.from_xlsx`: read the .xlsx back, translate; each part timed), in the
+same run; target: the .ods step within `ODS_TARGET_RATIO` times the .xlsx writing.
 
     .venv/bin/python bench/exports_bench.py               # PNG median of 5, each dossier once
     .venv/bin/python bench/exports_bench.py --dossier-runs 3
+    .venv/bin/python bench/exports_bench.py --measures 2000 --workbook-runs 1
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 PNG_TARGET_S = 0.5
 DOSSIER_TARGET_S = 15.0
 AS_OF = dt.date(2025, 6, 1)
+ODS_TARGET_RATIO = 2.0  # the .ods step / the .xlsx writing
 
 
 def _median(run: Callable[[], object], times: int) -> float:
@@ -39,11 +44,42 @@ def _median(run: Callable[[], object], times: int) -> float:
     return statistics.median(timings)
 
 
+def workbook_timings(n_measures: int, runs: int) -> None:
+    """Print the .xlsx export of a synthetic dataset and the .ods step after it."""
+    from monitoring.devtools.synthetic import synthetic_dataset
+    from monitoring.present import ods
+    from monitoring.present.workbook import write_workbook
+
+    dataset = synthetic_dataset(n_measures)
+    written: list[bytes] = []
+    xlsx = _median(lambda: written.append(write_workbook(dataset, "fr")), runs)
+    read = _median(lambda: ods.read_xlsx(written[-1]), runs)
+    book = ods.read_xlsx(written[-1])
+    translate = _median(lambda: ods.from_book(book), runs)
+    ods_step, ratio = read + translate, (read + translate) / xlsx
+    met = "yes" if ratio <= ODS_TARGET_RATIO else "**no**"
+    print(f"## Workbook export, {n_measures:,} synthetic measures (median of {runs})")
+    print("| What | Seconds | Target | Met |")
+    print("|---|---:|---:|:---:|")
+    print(f"| .xlsx (`write_workbook`) | {xlsx:.2f} | — | — |")
+    print(
+        f"| .ods step (`ods.from_xlsx`) | {ods_step:.2f} "
+        f"| ≤ {ODS_TARGET_RATIO:g} × .xlsx ({ratio:.1f} ×) | {met} |"
+    )
+    print(f"| … the .xlsx read back (`ods.read_xlsx`) | {read:.2f} | — | — |")
+    print(f"| … the translation (`ods.from_book`) | {translate:.2f} | — | — |")
+    print(f"| .ods in all (.xlsx, then the .ods step) | {xlsx + ods_step:.2f} | — | — |")
+    print()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--png-runs", type=int, default=5)
     parser.add_argument("--dossier-runs", type=int, default=1)
+    parser.add_argument("--measures", type=int, default=10_000, help="of the workbook export")
+    parser.add_argument("--workbook-runs", type=int, default=3)
     args = parser.parse_args()
+    workbook_timings(args.measures, args.workbook_runs)
 
     from monitoring.config import shipped
     from monitoring.intake.loading import load_shipped

@@ -14,22 +14,20 @@ What OpenDocument has no place for (Excel's quote prefix) is dropped: a text cel
 
 One translation rather than a second writer per workbook: the .ods cannot drift from the
 .xlsx a test already checks, and the cost is one extra read of a workbook in memory.
+odfpy builds the document around the cells; the cells' rows, the bulk of it, are written
+as XML text by `monitoring.present.ods_rows` (odfpy's elements cost ~100 µs a cell), and
+the .xlsx is read back by `monitoring.present.xlsx_back` (openpyxl, its cells read faster).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import io
-import math
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import openpyxl
-from odf import grammar
 from odf import number as ns
 from odf.config import (
     ConfigItem,
@@ -38,10 +36,7 @@ from odf.config import (
     ConfigItemMapNamed,
     ConfigItemSet,
 )
-from odf.dc import Creator
 from odf.meta import UserDefined
-from odf.namespaces import TABLENS
-from odf.office import Annotation
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import (
     Style,
@@ -57,26 +52,27 @@ from odf.table import (
     DatabaseRanges,
     ErrorMessage,
     Table,
-    TableCell,
     TableColumn,
-    TableRow,
 )
-from odf.text import A, P, S
+from odf.text import P, S
 from openpyxl.utils import get_column_letter, range_boundaries
+
+from monitoring.present import ods_rows, xlsx_back
 
 MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 
 _CM_PER_CHARACTER = 0.2  # an Excel width unit (one "0" in Calibri 11, plus padding) in cm
 _DEFAULT_WIDTH = 8.43
-_RUN_OF_SPACES = re.compile(r" {2,}")
 
 
 def from_xlsx(data: bytes) -> bytes:
     """The .xlsx workbook `data` (one the project wrote) as an .ods workbook's bytes."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # features openpyxl does not keep: none we write
-        book = openpyxl.load_workbook(io.BytesIO(data))
-    return from_book(book)
+    return from_book(read_xlsx(data))
+
+
+def read_xlsx(data: bytes) -> Any:
+    """The .xlsx workbook `data` (one the project wrote) as an openpyxl book."""
+    return xlsx_back.read(data)  # as `openpyxl.load_workbook`, in half the time
 
 
 def from_book(book: Any) -> bytes:
@@ -171,6 +167,9 @@ class _Writer:
         self._column_styles: dict[float, str] = {}
         self._hidden_table: str | None = None
         self._looks: dict[int, _Look] = {}  # a workbook's cell format (its index) → its look
+        self._sheet_columns: list[_Look] = []  # the looks of the columns of the sheet
+        self._named: dict[tuple[bytes | None, int], str | None] = {}  # (format, column) → style
+        self._row_styles: set[str] = set()  # the styles cells name
         self._validations = 0
         self._filters = 0
 
@@ -234,28 +233,22 @@ class _Writer:
         lists = self._lists(ws, validations)
         n_columns = max([ws.max_column, *_column_span(ws), *(c for _, _, c, _ in lists)])
         n_rows = max([ws.max_row, *(last for _, last, _, _ in lists)])
-        defaults = self._columns(ws, table, n_columns)
+        self._sheet_columns = self._columns(ws, table, n_columns)
+        self._named.clear()  # the columns' looks differ from sheet to sheet
         cells = _cells_by_row(ws)
-        covered = _ListCover(lists, n_columns)
+        covered = ods_rows.ListCover(lists, n_columns, sorted(cells))
+        parts: list[str] = []
         row = 1
         while row <= n_rows:
             found = cells.get(row)
             if found is None:  # a run of empty rows with the same drop-down lists
-                run_end = min(covered.run_end(row, cells), n_rows)
-                repeat = {"numberrowsrepeated": run_end - row + 1} if run_end > row else {}
-                element = TableRow(**repeat)
-                for name, count in covered.runs(row):
-                    element.addElement(_empty_cells(count, name))
-                table.addElement(element)
+                run_end = min(covered.run_end(row), n_rows)
+                parts.append(ods_rows.empty_rows(run_end - row + 1, covered.runs(row)))
                 row = run_end + 1
                 continue
-            element = TableRow()
-            for col in range(1, n_columns + 1):
-                cell = found.get(col)
-                name = covered.name(row, col)
-                element.addElement(self._cell(cell, defaults[col - 1], name))
-            table.addElement(element)
+            parts.append(ods_rows.filled_row(row, found, covered, self._cell_style_of))
             row += 1
+        table.addElement(ods_rows.SheetRows(parts, self._row_styles))
         return table, self._filter(ws)
 
     def _columns(self, ws: Any, table: Table, n_columns: int) -> list[_Look]:
@@ -276,27 +269,24 @@ class _Writer:
             table.addElement(TableColumn(**attributes))
         return looks
 
-    def _cell(self, cell: Any, column: _Look, validation: str | None) -> TableCell:
-        attributes: dict[str, Any] = {}
-        if validation is not None:
-            attributes["contentvalidationname"] = validation
-        if cell is None:
-            return _table_cell(attributes)
-        if cell.has_style:  # else the column's default format, as in Excel
+    def _cell_style_of(self, cell: Any, col: int) -> str | None:
+        """The style a cell of column `col` names: its own, `Default` for a plain cell in
+        a formatted column, none for a cell with the column's default format (as Excel)."""
+        array = cell._style  # the cell's format: indices of its font, fill… (or None)
+        key = (None if array is None else array.tobytes(), col)
+        if key in self._named:
+            return self._named[key]
+        column, style = self._sheet_columns[col - 1], None
+        if cell.has_style:
             look = self._looks.get(cell.style_id) or self._looks.setdefault(
                 cell.style_id, _look(cell)
             )
             style = self.cell_style(look)
             if style is not None or look != column:
-                attributes["stylename"] = style or "Default"
-        typed, text = _typed(cell.value)
-        element = _table_cell(attributes | typed)
-        if cell.comment is not None and cell.comment.text:
-            element.addElement(_annotation(cell.comment))
-        if text is not None:
-            for paragraph in _content(text, cell.hyperlink):
-                element.addElement(paragraph)
-        return element
+                style = style or "Default"
+                self._row_styles.add(style)
+        self._named[key] = style
+        return style
 
     def _lists(self, ws: Any, validations: ContentValidations) -> list[tuple[int, int, int, str]]:
         """Declare the sheet's drop-down lists; return (first row, last row, column, name)
@@ -381,104 +371,6 @@ def _text_properties(look: _Look) -> dict[str, str]:
     return text
 
 
-def _typed(value: object) -> tuple[dict[str, str], str | None]:
-    """A cell value's OpenDocument type and value attributes, and the text it shows."""
-    if value is None or value == "":
-        return {}, None
-    if isinstance(value, bool):
-        return {"valuetype": "boolean", "booleanvalue": str(value).lower()}, str(value).upper()
-    if isinstance(value, int | float):
-        if isinstance(value, float) and not math.isfinite(value):
-            return {"valuetype": "string"}, str(value)  # no cell holds an infinite number
-        return {"valuetype": "float", "value": repr(value)}, str(value)
-    if isinstance(value, dt.datetime):
-        timed = value.time() != dt.time()
-        iso = value.replace(tzinfo=None).isoformat() if timed else value.date().isoformat()
-        return {"valuetype": "date", "datevalue": iso}, iso.replace("T", " ")
-    if isinstance(value, dt.date):
-        return {"valuetype": "date", "datevalue": value.isoformat()}, value.isoformat()
-    if isinstance(value, dt.time):
-        duration = f"PT{value.hour}H{value.minute}M{value.second}S"
-        return {"valuetype": "time", "timevalue": duration}, value.isoformat()
-    return {"valuetype": "string"}, str(value)
-
-
-def _annotation(comment: Any) -> Annotation:
-    note = Annotation()
-    if comment.author and comment.author != "None":
-        note.addElement(Creator(text=comment.author))
-    for paragraph in _paragraphs(comment.text):
-        note.addElement(paragraph)
-    return note
-
-
-def _content(text: str, link: Any) -> list[P]:
-    """A cell's paragraphs; a one-line text with a link (to a cell or an address) as one."""
-    if link is None or not (link.location or link.target) or "\n" in text:
-        return _paragraphs(text)
-    href = "#" + _ods_reference(link.location) if link.location else link.target
-    paragraph = P()
-    paragraph.addElement(A(type="simple", href=href, text=text))
-    return [paragraph]
-
-
-class _ListCover:
-    """Which drop-down list (content validation) each cell of a sheet carries."""
-
-    def __init__(self, lists: list[tuple[int, int, int, str]], n_columns: int) -> None:
-        self.lists, self.n_columns = lists, n_columns
-
-    def name(self, row: int, col: int) -> str | None:
-        for first, last, column, name in self.lists:
-            if column == col and first <= row <= last:
-                return name
-        return None
-
-    def runs(self, row: int) -> Iterator[tuple[str | None, int]]:
-        """The row's columns as (list name, how many in a row) runs."""
-        current, count = self.name(row, 1), 0
-        for col in range(1, self.n_columns + 1):
-            name = self.name(row, col)
-            if name == current:
-                count += 1
-                continue
-            yield current, count
-            current, count = name, 1
-        yield current, count
-
-    def run_end(self, row: int, cells: dict[int, Any]) -> int:
-        """The last row after `row` with no cell and the same lists as `row`."""
-        edges = {row}
-        for first, last, _, _ in self.lists:
-            edges.update((first, last + 1))
-        following = [r for r in (*edges, *cells) if r > row]
-        return min(following) - 1 if following else row
-
-
-def _empty_cells(count: int, validation: str | None) -> TableCell:
-    attributes: dict[str, Any] = {}
-    if count > 1:
-        attributes["numbercolumnsrepeated"] = count
-    if validation is not None:
-        attributes["contentvalidationname"] = validation
-    return _table_cell(attributes)
-
-
-@functools.cache
-def _cell_attributes() -> dict[str, tuple[str, str]]:
-    """A table cell's attributes by their odfpy keyword (`stylename`): qualified names."""
-    allowed = grammar.allowed_attributes[(TABLENS, "table-cell")]
-    return {local.lower().replace("-", ""): (ns, local) for ns, local in allowed}
-
-
-def _table_cell(attributes: dict[str, Any]) -> TableCell:
-    """`TableCell(**attributes)` at half the cost, for the many cells of a sheet: the
-    attributes given by their qualified names (an unknown one is still refused: KeyError).
-    """
-    names = _cell_attributes()
-    return TableCell(qattributes={names[key]: str(value) for key, value in attributes.items()})
-
-
 def _cells_by_row(ws: Any) -> dict[int, dict[int, Any]]:
     """The sheet's cells that hold a value, a style, a comment or a link, by row."""
     rows: dict[int, dict[int, Any]] = {}
@@ -499,14 +391,6 @@ def _quoted(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
-def _ods_reference(location: str) -> str:
-    """`'Sheet'!B5` (an Excel location) as `'Sheet'.B5`."""
-    sheet, bang, cell = location.rpartition("!")
-    if not bang:
-        return location
-    return f"{sheet}.{cell.replace('$', '')}"
-
-
 def _list_source(formula: str) -> str:
     """An Excel list source as OpenFormula: `"a,b"` → `"a";"b"`, a range → `[$'S'.$A$2:$A$7]`."""
     if formula.startswith('"') and formula.endswith('"'):
@@ -520,19 +404,15 @@ def _list_source(formula: str) -> str:
 
 
 def _paragraphs(text: str) -> list[P]:
-    """Text as paragraphs, one a line; runs of spaces kept (`text:s`), as ODF requires."""
+    """Text as paragraphs (odfpy elements), as `ods_rows.paragraphs` writes a cell's."""
     paragraphs = []
     for line in text.split("\n"):
         paragraph = P()
-        position = 0
-        for run in _RUN_OF_SPACES.finditer(line):
-            paragraph.addText(line[position : run.start() + 1])
-            paragraph.addElement(S(c=len(run.group()) - 1))
-            position = run.end()
-        if line.startswith(" ") and position == 0:
-            paragraph.addElement(S(c=1))
-            position = 1
-        paragraph.addText(line[position:])
+        for piece, spaces in ods_rows.line_pieces(line):
+            if piece:
+                paragraph.addText(piece)
+            if spaces:
+                paragraph.addElement(S(c=spaces))
         paragraphs.append(paragraph)
     return paragraphs
 
@@ -606,4 +486,4 @@ def _view_settings(doc: Any, frozen: list[tuple[str, int, int]], active: str | N
     doc.settings.addElement(settings)
 
 
-__all__ = ["MIMETYPE", "from_book", "from_xlsx"]
+__all__ = ["MIMETYPE", "from_book", "from_xlsx", "read_xlsx"]

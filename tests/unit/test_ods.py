@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,13 @@ from python_calamine import CalamineWorkbook
 
 from monitoring.contract.schema import README_SHEET, SHEETS, STATUS_SCALE
 from monitoring.intake.loading import load_bytes
-from monitoring.present import exports, ods
+from monitoring.intake.validation import validate
+from monitoring.present import exports, ods, ods_rows
 from monitoring.present.spreadsheets import WORKBOOK_FORMATS, format_of, workbook_in
 from monitoring.present.workbook import VALIDATION_ROWS, write_workbook
 from monitoring.services.annotate import FILLS, report_xlsx
 from monitoring.text.i18n import t
+from tests.builders import set_cell, synthetic_sheets, workbook
 from tests.ods_file import assert_real_ods, read_ods
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -153,3 +156,47 @@ def test_the_annotated_report_marks_are_fills_of_the_severity_colours() -> None:
 def test_a_workbook_name_asks_for_its_format_by_its_extension(name, expected) -> None:
     assert format_of(name) == expected
     assert expected is None or expected in WORKBOOK_FORMATS
+
+
+# --- Large workbooks: the cell rows are written as XML text (`ods_rows`) ---------------------
+
+
+@pytest.mark.scale
+def test_a_2000_measure_ods_uploads_as_the_same_dataset_as_its_xlsx() -> None:
+    sheets = synthetic_sheets(2_000)
+    tricky = {  # text XML escapes, runs and leading spaces, several lines
+        2: "A & B <c> \"d\" 'e'",
+        3: "deux  espaces   trois",
+        4: " espace devant",
+        5: "ligne 1\nligne 2\n\nligne 4",
+    }
+    for row, title in tricky.items():
+        set_cell(sheets, "Mesures", row, "Intitulé", title)
+    set_cell(sheets, "Mesures", 6, "Pilote", "")  # an empty cell between filled ones
+    dataset, report = validate(workbook(sheets))
+    assert dataset is not None and report.ok
+    assert {"A & B <c> \"d\" 'e'", "ligne 1\nligne 2\n\nligne 4"} <= set(dataset.measures["title"])
+    xlsx = write_workbook(dataset, "fr")
+    data = workbook_in(xlsx, "ods")
+    back = load_bytes("big.ods", data)
+    assert back.dataset is not None and back.report.error_count == 0
+    assert back.dataset.content_hash() == dataset.content_hash()
+    assert calamine_rows(data) == calamine_rows(xlsx)  # every cell, empty ones included
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("a\x01b\x0bc\x1f", "a\ufffdb\ufffdc\ufffd"),  # control characters XML 1.0 forbids
+        ("d\ufffee\ud800", "d\ufffde\ufffd"),  # non-characters, a lone surrogate
+        ("x & <y> \"z\" 'w' ]]>", "x & <y> \"z\" 'w' ]]>"),
+    ],
+)
+def test_cell_text_is_well_formed_xml_with_what_xml_forbids_replaced(written, read) -> None:
+    # Cell text never comes with such characters through openpyxl (xlsxwriter writes
+    # them as `_x0001_`); the writer still makes a well-formed document of any text.
+    element = ET.fromstring(
+        f"<p a={ods_rows.attribute(written + chr(10))}>{ods_rows.text(written)}</p>"
+    )
+    assert element.text == read
+    assert element.get("a") == read + "\n"
