@@ -11,8 +11,9 @@ from monitoring.analysis.brief import Brief
 from monitoring.config import shipped
 from monitoring.present import brief_docs, brief_text
 from monitoring.present.export_formats import mime
+from monitoring.present.spreadsheets import workbook_in
 from monitoring.text.i18n import plain, t, zone_name
-from views.common import audited, banner, context, dataset_label, store
+from views.common import audited, banner, context, dataset_label, store, workbook_downloads
 
 DEFAULT_WEEKS = 13  # the last meeting a quarter ago, the next a quarter ahead, by default
 
@@ -61,22 +62,24 @@ about = brief_docs.About(
 for line in brief_text.header_lines(built, brief_docs.plan_names(built, ds), lang):
     st.write(plain(line))
 
-# The brief to rework (Word, PDF) and its questions to take to the meeting, whose answers
-# come back through the Update page (`monitoring.services.answers`).
-writers = {
-    "docx": brief_docs.brief_docx,
-    "pdf": brief_docs.brief_pdf,
-    "xlsx": brief_docs.brief_questions,
-}
-for column, (ext, write) in zip(st.columns(3), writers.items(), strict=True):
+# The brief to rework (Word, PDF) and its questions to take to the meeting (Excel or
+# LibreOffice), whose answers come back through the Update page (`services.answers`).
+writers = {"docx": brief_docs.brief_docx, "pdf": brief_docs.brief_pdf}
+columns = st.columns(3)
+for column, (ext, write) in zip(columns, writers.items(), strict=False):
     name = brief_docs.file_name(built, about, lang, ext)
     column.download_button(
         t(f"brief.download.{ext}", lang), file_name=name, mime=mime(ext),
         data=audited(ctx, name, lambda write=write: write(built, ds, about, lang)),
-        help=t("brief.questions_help" if ext == "xlsx" else "brief.download_help", lang),
-        on_click="ignore", icon=":material/download:",
+        help=t("brief.download_help", lang), on_click="ignore", icon=":material/download:",
         key=f"brief.download.{ext}",
     )  # fmt: skip
+workbook_downloads(
+    columns[2], t("brief.download.xlsx", lang), brief_docs.questions_stem(built, about, lang),
+    lambda fmt: workbook_in(brief_docs.brief_questions(built, ds, about, lang), fmt),
+    key="brief.download.xlsx", ctx=ctx, ods_label=t("brief.download.ods", lang),
+    help=t("brief.questions_help", lang),
+)  # fmt: skip
 
 for part in brief_text.parts(built, ds.scale, lang):
     (st.header if part.level == 1 else st.subheader)(part.title)

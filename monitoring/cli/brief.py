@@ -12,7 +12,7 @@ from monitoring.config.settings import Settings
 from monitoring.contract.schema import Lang
 from monitoring.text.i18n import t
 
-FORMATS = (".docx", ".pdf", ".xlsx")  # the brief in Word or PDF; its questions workbook
+FORMATS = (".docx", ".pdf", ".xlsx", ".ods")  # the brief in Word or PDF; its questions
 
 
 def brief(args: argparse.Namespace, settings: Settings) -> int:
@@ -23,6 +23,7 @@ def brief(args: argparse.Namespace, settings: Settings) -> int:
     from monitoring.config import shipped
     from monitoring.present import brief_docs
     from monitoring.present.exports import ExportUnavailable
+    from monitoring.present.spreadsheets import workbook_in
 
     lang: Lang = args.lang
     suffix = args.out.suffix.lower()
@@ -51,8 +52,8 @@ def brief(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if suffix == ".docx":
             data = brief_docs.brief_docx(built, ds, about, lang)
-        elif suffix == ".xlsx":
-            data = brief_docs.brief_questions(built, ds, about, lang)
+        elif suffix in (".xlsx", ".ods"):
+            data = workbook_in(brief_docs.brief_questions(built, ds, about, lang), suffix[1:])
         else:
             data = brief_docs.brief_pdf(built, ds, about, lang)
     except ExportUnavailable as exc:

@@ -317,7 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief = sub.add_parser(
         "brief",
         help="the committee brief since a date or a version: Word (.docx), PDF, or its "
-        "questions as a workbook to fill in (.xlsx)",
+        "questions as a workbook to fill in (.xlsx or .ods)",
     )
     since = brief.add_mutually_exclusive_group(required=True)
     since.add_argument("--since", type=_date, help="the last meeting's date (YYYY-MM-DD)")
@@ -327,7 +327,10 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--plan", action="extend", nargs="+", default=None, help="plan ids")
     brief.add_argument("--voice", type=_voice, default="all", help=", ".join(VOICE_CHOICES))
     brief.add_argument(
-        "--out", type=Path, required=True, help="FILE.docx, FILE.pdf or FILE.xlsx (the questions)"
+        "--out",
+        type=Path,
+        required=True,
+        help="FILE.docx, FILE.pdf, or FILE.xlsx or FILE.ods (the questions)",
     )
     _common(brief)
 

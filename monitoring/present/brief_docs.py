@@ -95,6 +95,12 @@ def file_name(brief: Brief, about: About, lang: Lang, ext: str) -> str:
     return exports.safe_file_name(t("brief.file", lang), about.dataset_key, day, ext=ext)
 
 
+def questions_stem(brief: Brief, about: About, lang: Lang) -> str:
+    """The questions workbook's name without its extension: `questions-comite_demo_2026-11-26`."""
+    day = brief.period.as_of.isoformat()
+    return f"{t('brief.questions_file', lang)}_{about.dataset_key}_{day}"
+
+
 def brief_questions(brief: Brief, ds: Dataset, about: About, lang: Lang) -> bytes:
     """The brief's questions as the workbook the committee's answers are typed into
     (`questions_workbook`), dated at the next meeting when the brief names it; uploaded

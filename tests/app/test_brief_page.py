@@ -58,7 +58,7 @@ def test_the_brief_page_shows_each_fact_of_the_data_and_asks_about_it(lang):
     labels = [b.label for b in at.get("download_button")]
     assert t("brief.download.docx", lang) in labels and t("brief.download.pdf", lang) in labels
     # The questions to take to the meeting, whose answers come back through the Update page.
-    assert t("brief.download.xlsx", lang) in labels
+    assert t("brief.download.xlsx", lang) in labels and t("brief.download.ods", lang) in labels
 
 
 def test_the_last_meeting_date_chooses_what_changed_since():

@@ -79,3 +79,47 @@ def test_the_briefs_questions_go_to_the_meeting_and_their_answers_come_back(
     events = new.events[~new.events["event_id"].isin(old.events["event_id"])]
     assert len(events) == 1 and events["kind"].iloc[0] == "meeting"
     assert events["date"].iloc[0].date() == MEETING
+
+
+def test_the_questions_also_go_as_libreoffice_and_come_back_from_it(
+    state: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same round trip for a coalition working in LibreOffice: `brief --out F.ods`
+    writes an OpenDocument file holding the same questions, and answers saved as .ods
+    (here: the filled workbook translated by the project's own .ods writer) come back."""
+    from python_calamine import CalamineWorkbook
+
+    from monitoring.present.spreadsheets import workbook_in
+
+    args = ["brief", "--dataset", "demo", "--since", SINCE, "--as-of", AS_OF,
+            "--until", MEETING.isoformat()]  # fmt: skip
+    assert main([*args, "--out", str(state / "q.xlsx")]) == 0
+    assert main([*args, "--out", str(state / "q.ods")]) == 0
+    ods = (state / "q.ods").read_bytes()
+    assert (
+        ods[30:38] == b"mimetype" and b"application/vnd.oasis.opendocument.spreadsheet" in ods[:100]
+    )
+    sheet = openpyxl.load_workbook(state / "q.xlsx")[QUESTIONS.fr]
+    key_column = column_of(sheet, "key")
+    keys = [sheet.cell(r, key_column).value for r in range(2, sheet.max_row + 1)]
+    rows = CalamineWorkbook.from_path(str(state / "q.ods")).get_sheet_by_name(QUESTIONS.fr)
+    assert [row[key_column - 1] for row in rows.to_python()[1:]] == keys
+    answerable = [k for k in keys if not k.startswith("unanswered_letter")]
+    answers = {answerable[0]: {"status": "Réalisée"}, answerable[1]: {"status": "En cours"}}
+    back = state / "reponses.ods"
+    back.write_bytes(workbook_in(filled(answers, data=(state / "q.xlsx").read_bytes()), "ods"))
+    capsys.readouterr()
+
+    stored = main(["import", str(back), "--dataset", "demo", "--json", "--as-of", "2027-01-16"])
+
+    result = json.loads(capsys.readouterr().out)
+    assert stored == 0 and result["status"] == "stored", result
+    assert result["changes"]["counts"]["events_added"] == 1
+    store = open_store(Settings.from_env())
+    current = store.current("demo")
+    assert current is not None
+    new = store.read_dataset("demo", current.number)
+    old = store.read_dataset("demo", current.number - 1)
+    added = new.status_updates.iloc[len(old.status_updates) :]
+    assert sorted(added["measure_id"]) == sorted(k.split(":", 1)[1] for k in answerable[:2])
+    assert set(added["voice"]) == {"government"}

@@ -27,6 +27,8 @@ MESSAGES: dict[str, str] = {
     "brief.download.docx": "Télécharger (Word)",
     "brief.download.pdf": "Télécharger (PDF)",
     "brief.download.xlsx": "Questions à remplir (Excel)",
+    "brief.download.ods": "Questions à remplir (LibreOffice)",
+    "brief.questions_file": "questions-comite",
     "brief.questions_help": (
         "Les questions, avec une colonne pour chaque réponse (statut, date, source, "
         "commentaire). Remplies pendant ou après le comité puis déposées sur la page "
@@ -137,6 +139,8 @@ MESSAGES: dict[str, str] = {
     "brief.q.unknown_date": "(date inconnue)",
     # The command line.
     "brief.cli.written": "Brief écrit : {path}",
-    "brief.cli.format": "Le fichier doit finir par .docx, .pdf ou .xlsx (les questions) : {path}",
+    "brief.cli.format": (
+        "Le fichier doit finir par .docx, .pdf, ou .xlsx ou .ods (les questions) : {path}"
+    ),
     "brief.cli.bad": "Brief impossible : {reason}",
 }
