@@ -7,8 +7,10 @@ import uuid
 import streamlit as st
 
 from monitoring.analysis.filters import plan_titles
-from monitoring.analysis.public_scope import public_dataset
+from monitoring.analysis.public_scope import Withheld, public_dataset
 from monitoring.config.settings import Settings
+from monitoring.contract.dataset import Dataset
+from monitoring.contract.publication import Scope
 from monitoring.contract.schema import LANGS, SHEETS_BY_ID
 from monitoring.present import dossier
 from monitoring.present.export_formats import mime
@@ -19,6 +21,15 @@ from views.common import audited, banner, context, dataset_label, images_possibl
 
 BUILT = "report.built"  # (what it was built from, the dossier): one per session
 log = logging.getLogger("plan_monitoring.app")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _left_out(version: str, scope: Scope, _ds: Dataset) -> Withheld:
+    """What publishing the version `version` (`Context.cache_key`) under `scope` leaves
+    out: computed once, not at each rerun (masking reads every text cell)."""
+    return public_dataset(_ds, scope)[1]
+
+
 ctx = context("report")
 lang = ctx.lang
 st.title(t("page.report", lang))
@@ -92,7 +103,7 @@ if ctx.actor.can("upload") and info is not None:
     st.caption(t("report.publish_help", lang, version=info.number))
     # What the instance makes public (`Settings.publication`), said before the download.
     scope = Settings.from_env().publication
-    withheld = public_dataset(ctx.ds, scope)[1]
+    withheld = _left_out(ctx.cache_key, scope, ctx.ds)
     if withheld:
         said = t("report.publish.extract", lang, extract=extract_text(withheld, lang))
         if withheld.extra_columns:  # named here, for the editor only (not on the site)

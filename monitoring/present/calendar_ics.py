@@ -134,13 +134,15 @@ def calendar_ics(
 
 def site_calendar(
     ds: Dataset, *, dataset_key: str, dataset_label: str, version: int | None, as_of: dt.date,
-    lang: Lang,
+    lang: Lang, found: Reminders | None = None,
 ) -> bytes:  # fmt: skip
     """The published site's calendar (`SITE_FILE`): every plan's deadlines and the letters
-    awaiting a reply after the default delay; no meeting, whose date publishing is not given."""
+    awaiting a reply after the default delay; no meeting, whose date publishing is not given.
+    `found`: `reminders(ds, as_of)` when already selected (the site writes one calendar per
+    language from one selection)."""
     return calendar_ics(
-        reminders(ds, as_of), ds, dataset_key=dataset_key, dataset_label=dataset_label,
-        version=version, lang=lang, now=dt.datetime.now(dt.UTC),
+        found if found is not None else reminders(ds, as_of), ds, dataset_key=dataset_key,
+        dataset_label=dataset_label, version=version, lang=lang, now=dt.datetime.now(dt.UTC),
     )  # fmt: skip
 
 

@@ -94,7 +94,8 @@ def publish_folder(
     part's content hash and holds it as a workbook instead of the original file, the
     earlier version is narrowed the same way, and every page names what was left out.
     """
-    public, withheld = public_dataset(dataset, scope or Scope())
+    scope = scope or Scope()
+    public, withheld = public_dataset(dataset, scope)
     if withheld:
         number = f"-v{release.version}" if release.version is not None else ""
         release = replace(
@@ -104,7 +105,7 @@ def publish_folder(
         )
         workbook = write_workbook(public, "fr")
         if previous is not None:
-            previous = (previous[0], public_dataset(previous[1], scope or Scope())[0])
+            previous = (previous[0], public_dataset(previous[1], scope)[0])
     package = write_package(out / DATA_FOLDER, public, release, workbook, withheld=withheld)
     site = write_site(
         public,

@@ -13,6 +13,7 @@ from monitoring.analysis.changes import compare
 from monitoring.analysis.figures import adopted, retention_recorded, verdicts
 from monitoring.analysis.measure_detail import MeasureDetail, measure_detail
 from monitoring.analysis.public_scope import Withheld
+from monitoring.analysis.reminders import reminders
 from monitoring.config import shipped
 from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import SHEETS_BY_ID, VOICES, Lang
@@ -116,6 +117,7 @@ def write_site(
         for measure_id in ds.measures["measure_id"]
         if (found := measure_detail(ds, measure_id, as_of, "all")) is not None
     }
+    dated = reminders(ds, as_of)  # the calendar's dated facts, worded in each language
     for lang in langs:
         banner = t(vouched.banner_key, lang) if vouched is not None else None
         folder = out_dir / lang
@@ -148,7 +150,7 @@ def write_site(
             written.append(path)
         (folder / SITE_FILE).write_bytes(site_calendar(
             ds, dataset_key=dataset_key, dataset_label=pins[lang].dataset, version=version,
-            as_of=as_of, lang=lang,
+            as_of=as_of, lang=lang, found=dated,
         ))  # fmt: skip
         written.append(folder / SITE_FILE)
         written += _embeds(built, folder, pins[lang], banner, lang, dict(files))
