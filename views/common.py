@@ -10,6 +10,7 @@ parameters, so a view can be shared as a link.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import logging
@@ -565,9 +566,10 @@ def show_chart(
     key: str,
     plans: Sequence[str] | None = None,
     where: Any = None,
+    image: bytes | None = None,
 ) -> None:
-    """`st.plotly_chart`, then a row of downloads rendered on click, one per chart format
-    (`monitoring.present.export_formats`: PNG, SVG, PDF).
+    """`st.plotly_chart` (or the chart as an image), then a row of downloads rendered on
+    click, one per chart format (`monitoring.present.export_formats`: PNG, SVG, PDF).
 
     Args:
         fig: the chart; its title becomes the image's title.
@@ -576,26 +578,47 @@ def show_chart(
         key: the chart's widget key; the buttons' keys derive from it.
         plans: the plans the chart shows when not the sidebar's (a page's own choice).
         where: the container to draw the chart in (default: the page).
+        image: the chart as an SVG image (`exports.screen_svg`), shown instead of the
+            interactive chart; its text alternative is the chart's title.
     """
     page, lang = ctx.page, ctx.lang
     if isinstance(fig, NoChart):  # nothing to draw: the sentence, and no image to download
         (where or st).info(fig.text(lang), icon=":material/info:")
         st.caption(t("nochart.no_image", lang))
         return
-    (where or st).plotly_chart(fig, key=key)
+    title = html.unescape(str(fig.layout.title.text or "")) or t(f"page.{page}", lang)
+    if image is not None:
+        (where or st).html(_image_tag(image, title, t("chart.image_hint", lang)))
+    else:
+        (where or st).plotly_chart(fig, key=key)
     formats = export_formats.of_kind("chart")
     if any(f.needs_chromium for f in formats) and not images_possible():
         st.caption(t("exports.no_chromium", lang))
         formats = tuple(f for f in formats if not f.needs_chromium)
     if not formats:
         return
-    title = html.unescape(str(fig.layout.title.text or "")) or t(f"page.{page}", lang)
     marks = stamp(ctx, title, page, plans)
     row = st.container(horizontal=True, gap="small")
     for fmt in formats:
         build = lambda render=fmt.render: render(fig, marks)  # noqa: E731
         file_name = _file_name(ctx, page, name, fmt.extension)
         _download(row, ctx, file_name, fmt, f"{key}.{fmt.name}", build)
+
+
+def images_on_screen() -> bool:
+    """Whether a page may show its charts as images (`exports.screen_svg`): Chromium is
+    installed and may be started (`PLAN_MONITORING_NO_RENDERER` is not set)."""
+    return exports.chromium_available() and exports.renderer_wanted()
+
+
+def _image_tag(svg: bytes, alt: str, hint: str) -> str:
+    """An `<img>` holding the SVG (st.html's sanitiser drops inline `<svg>`), as wide as
+    its column; `alt` is read by screen readers, `hint` shown on hover."""
+    data = base64.b64encode(svg).decode("ascii")
+    return (
+        f'<img class="pm-chart" src="data:image/svg+xml;base64,{data}" '
+        f'alt="{html.escape(alt)}" title="{html.escape(hint)}" style="width:100%;height:auto">'
+    )
 
 
 def _labels(frame: pd.DataFrame, config: Mapping[str, Any] | None) -> dict[str, str | None]:

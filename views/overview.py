@@ -6,8 +6,17 @@ from monitoring.analysis.figures import adopted, retention_recorded
 from monitoring.present import figures_text as ft
 from monitoring.present.pages import OVERVIEW
 from monitoring.text.i18n import format_number, plain, t
-from views.common import banner, context, dataset_label, metric_width, summaries
+from views.common import (
+    banner,
+    context,
+    dataset_label,
+    images_on_screen,
+    metric_width,
+    summaries,
+)
 from views.sections import selection, show_section
+
+CHARTS, CHARTS_WRITTEN = "overview_interactive", "_overview_interactive_written"
 
 ctx = context(OVERVIEW.id)
 lang = ctx.lang
@@ -74,6 +83,22 @@ for plan in plans:
         _figures(plan)
 
 st.header(t("truth.charts.selected" if ctx.filters.plans else "overview.charts", lang))
+# The charts are images by default: the first page of a session is then drawn without the
+# interactive charts' script (`exports.screen_svg`). The choice is in the URL
+# (`charts=interactive`), so a link keeps it.
+interactive = True
+if images_on_screen():
+    in_url = st.query_params.get("charts") == "interactive"
+    if st.session_state.get(CHARTS_WRITTEN) != in_url:
+        st.session_state[CHARTS] = in_url
+    interactive = st.toggle(
+        t("overview.interactive", lang), key=CHARTS, help=t("overview.interactive_help", lang)
+    )
+    if interactive:
+        st.query_params["charts"] = "interactive"
+    else:
+        st.query_params.pop("charts", None)
+    st.session_state[CHARTS_WRITTEN] = interactive
 sel = selection(ctx)
 for section in OVERVIEW.charts():  # each chart, then its caption
-    show_section(section, sel, ctx, key=section.name.replace("-", "_"))
+    show_section(section, sel, ctx, key=section.name.replace("-", "_"), as_image=not interactive)

@@ -5,6 +5,7 @@ through its column specs (id → label in the language, kind → the column's di
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -14,6 +15,8 @@ from pandas.io.formats.style import Styler
 
 from monitoring.analysis import delays
 from monitoring.contract.schema import Lang
+from monitoring.present import exports
+from monitoring.present.charts.base import NoChart
 from monitoring.present.sections import (
     ChartSection,
     Column,
@@ -24,7 +27,9 @@ from monitoring.present.sections import (
     present,
 )
 from monitoring.text.i18n import t
-from views.common import Context, show_chart, show_table
+from views.common import Context, images_on_screen, show_chart, show_table
+
+log = logging.getLogger(__name__)
 
 DATE_FORMATS: dict[Lang, str] = {"fr": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
 
@@ -42,6 +47,16 @@ def _built(
     choices: str, _section: Section, _sel: Selection,
 ) -> Any:  # fmt: skip
     return _section.build(_sel)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _image(
+    page: str, name: str, cache_key: str, as_of: dt.date, lang: Lang, voice: str, choices: str,
+    _fig: Any,
+) -> bytes:  # fmt: skip
+    """The chart as an SVG image (`exports.screen_svg`), cached as its figure is (`build`);
+    a failure is not cached."""
+    return exports.screen_svg(_fig, lang)
 
 
 def build(ctx: Context, section: Section, sel: Selection) -> Any:
@@ -129,6 +144,7 @@ def show_section(
     where: Any = None,
     styled: Callable[[pd.DataFrame], Any] | None = None,
     built: Any = None,
+    as_image: bool = False,
     **options: Any,
 ) -> Any:
     """Build a section of the page's declaration and show it with its downloads.
@@ -146,6 +162,9 @@ def show_section(
         styled: how the app styles a table's frame (the status scale's colours).
         built: what `build` gave for this section, when the view read it first (a
             cached figure is copied at each read: a large one is read once).
+        as_image: show a chart as an image rendered on the server (`exports.screen_svg`)
+            rather than interactive, when images can be rendered here
+            (`images_on_screen`); the downloads are the same.
         options: passed to `st.dataframe` (height, …).
 
     Returns:
@@ -158,8 +177,16 @@ def show_section(
         return None
     if isinstance(section, ChartSection):
         plans = sel.choice("plans", None) if section.per_plan else None
+        image = None
+        if as_image and not isinstance(built, NoChart) and images_on_screen():
+            choices = repr(sorted(sel.choices.items()))
+            try:
+                image = _image(ctx.page, section.name, ctx.cache_key, sel.as_of, sel.lang,
+                               sel.voice, choices, built)  # fmt: skip
+            except Exception:  # the renderer failed: the chart is still shown, interactive
+                log.exception("chart image %s/%s not rendered", ctx.page, section.name)
         show_chart(built, ctx, name or section.name, key=key or section.name, plans=plans,
-                   where=where)  # fmt: skip
+                   where=where, image=image)  # fmt: skip
         if section.caption is not None:
             st.caption(section.caption(sel))
         return built

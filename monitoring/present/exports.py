@@ -317,13 +317,45 @@ def figure_bytes(
     if not chromium_available():
         raise ExportUnavailable(stamp.lang)
     start_renderer()
+    spec, total = _stamped_spec(fig, stamp, width, height)
+    return _render(spec, {"format": fmt, "width": width, "height": total, "scale": scale})
+
+
+# kaleido's sync server takes its callers' tasks from one queue and hands the results back
+# from another: two threads calling at once (two sessions of the app, a download beside
+# an Overview drawn as images) could each receive the other's image. One at a time.
+_render_lock = threading.Lock()
+
+
+def _render(spec: dict[str, Any], opts: dict[str, Any]) -> bytes:
     import kaleido
     import plotly.io as pio
 
-    spec, total = _stamped_spec(fig, stamp, width, height)
-    opts = {"format": fmt, "width": width, "height": total, "scale": scale}
-    data: bytes = kaleido.calc_fig_sync(spec, opts=opts, topojson=pio.defaults.topojson)
+    with _render_lock:
+        data: bytes = kaleido.calc_fig_sync(spec, opts=opts, topojson=pio.defaults.topojson)
     return data
+
+
+SCREEN_WIDTH = 1100  # CSS pixels: about the main column of the app on a laptop screen
+
+
+def screen_svg(fig: go.Figure, lang: Lang, width: int = SCREEN_WIDTH) -> bytes:
+    """The chart as an SVG image for a page to show, not interactive: the figure as the app
+    builds it, unstamped (the page around it says what and when); plotly gives its root a
+    `viewBox`, so it scales to its column.
+
+    A page that must open fast shows its charts this way (the Overview, by default): the
+    browser then never loads the interactive charts' script (plotly.js, about 4.7 MB),
+    whose compilation is most of the wait for a new session's first page.
+
+    Raises:
+        ExportUnavailable: no Chromium is installed.
+    """
+    if not chromium_available():
+        raise ExportUnavailable(lang)
+    start_renderer()
+    height = int(fig.layout.height or DEFAULT_HEIGHT)
+    return _render(fig.to_dict(), {"format": "svg", "width": width, "height": height})
 
 
 _stamped_lock = threading.Lock()
@@ -663,6 +695,7 @@ __all__ = [
     "neutralise",
     "renderer_wanted",
     "safe_file_name",
+    "screen_svg",
     "stamped_figure",
     "start_renderer",
     "table_csv",

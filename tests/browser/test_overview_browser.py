@@ -22,18 +22,31 @@ def test_overview_draws_its_charts_and_switches_to_english(
 ) -> None:
     _open(page, app_url)
     # Two charts: retention is not recorded in the French data, so its chart is a sentence.
-    expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=TIMEOUT)
+    # They open as images (no interactive charts' script to load), drawn and named.
+    charts = page.locator("img.pm-chart")
+    expect(charts).to_have_count(2, timeout=TIMEOUT)
+    expect(page.locator(".js-plotly-plot")).to_have_count(0)
+    for index in range(2):
+        charts.nth(index).scroll_into_view_if_needed()
+        expect(charts.nth(index)).to_be_visible()
+        assert charts.nth(index).evaluate("(image) => image.complete && image.naturalWidth > 0")
+    expect(page.get_by_role("img", name="Mesures par statut")).to_have_count(1)
     expect(page.get_by_text("Pas de graphique de prise en compte", exact=False)).to_be_visible()
     expect(page.get_by_text("PAN-2019", exact=False).first).to_be_visible()
-    # The bars are drawn: plotly renders one path per non-empty segment.
-    assert page.locator(".js-plotly-plot .bars path").count() > 0
     expect_no_error_alert(page)
     page.screenshot(path=screenshots / "overview-france-fr.png", full_page=True)
+
+    # Interactive on demand: plotly draws the bars, one path per non-empty segment.
+    page.get_by_text("Graphiques interactifs", exact=True).click()
+    expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=TIMEOUT)
+    expect(page.locator("img.pm-chart")).to_have_count(0)
+    expect(page.locator(".js-plotly-plot .bars path").first).to_be_attached(timeout=TIMEOUT)
+    assert "charts=interactive" in page.url
 
     page.get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name="Overview")).to_be_visible(timeout=TIMEOUT)
     expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=TIMEOUT)
-    assert "lang=en" in page.url
+    assert "lang=en" in page.url and "charts=interactive" in page.url
     expect_no_error_alert(page)
     page.screenshot(path=screenshots / "overview-france-en.png", full_page=True)
 
@@ -44,6 +57,6 @@ def test_demo_dataset_is_labelled_fictional_in_the_browser(
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(f"{app_url}/?dataset=demo&lang=fr")
     expect(page.get_by_text("Données fictives de démonstration")).to_be_visible(timeout=TIMEOUT)
-    expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=TIMEOUT)
+    expect(page.locator("img.pm-chart")).to_have_count(3, timeout=TIMEOUT)
     expect_no_error_alert(page)
     page.screenshot(path=screenshots / "overview-demo-fr.png", full_page=True)

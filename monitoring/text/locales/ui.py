@@ -65,6 +65,13 @@ MESSAGES: dict[str, str] = {
         "d'un plan à l'adoption du suivant."
     ),
     "overview.charts": "Tous les plans",
+    "overview.interactive": "Graphiques interactifs",
+    "overview.interactive_help": (
+        "Les graphiques de cette page s'affichent d'abord comme images, pour que la page "
+        "s'ouvre vite ; ils sont identiques aux images téléchargées. Activez pour le survol "
+        "(valeurs exactes) et le zoom."
+    ),
+    "chart.image_hint": "Image du graphique : « Graphiques interactifs » pour le survol et le zoom",
     # Figures and their definitions.
     "metric.measures": "Mesures",
     "metric.measures.help": "Nombre de mesures du plan dans le classeur.",

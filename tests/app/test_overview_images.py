@@ -1,0 +1,80 @@
+"""AppTest: the Overview shows its charts as images by default, interactive on demand.
+
+A new session's first page is drawn without the interactive charts' script when its
+charts are images rendered on the server (`exports.screen_svg`, issue 14, item 8). The
+coordinator switches « Graphiques interactifs » on for hover and zoom; the choice is in
+the URL. Without a renderer (no Chromium, or `PLAN_MONITORING_NO_RENDERER=1`, as the
+other AppTest files run) the charts are interactive and there is no switch.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from monitoring.present import exports
+from monitoring.text.i18n import t
+from tests.app.helpers import DASHBOARD
+
+
+def run(**query: str) -> AppTest:
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def images(at: AppTest) -> list[tuple[str, bytes]]:
+    """(text alternative, SVG) of each chart shown as an image."""
+    found = []
+    for element in at.get("html"):
+        tag = re.search(r'<img class="pm-chart" src="data:image/svg\+xml;base64,([^"]+)" '
+                        r'alt="([^"]*)"', element.proto.body)  # fmt: skip
+        if tag:
+            found.append((tag.group(2), base64.b64decode(tag.group(1))))
+    return found
+
+
+@pytest.mark.chromium
+@pytest.mark.parametrize(("dataset", "charts"), [("france", 2), ("demo", 3)])
+def test_the_overview_opens_on_chart_images_and_switches_to_interactive(
+    monkeypatch: pytest.MonkeyPatch, dataset: str, charts: int
+) -> None:
+    monkeypatch.delenv(exports.NO_RENDERER_ENV, raising=False)
+    at = run(dataset=dataset, lang="fr", as_of="2026-11-26")
+    shown = images(at)
+    assert len(shown) == charts and not at.get("plotly_chart")
+    titles = [alt for alt, _svg in shown]
+    assert titles[:2] == [t("chart.plan_periods", "fr"), t("chart.status_by_plan", "fr")]
+    assert all(svg.startswith(b"<svg") and b"Nombre de mesures" in shown[1][1] for _, svg in shown)
+    switch = at.toggle(key="overview_interactive")
+    assert switch.label == "Graphiques interactifs" and switch.value is False
+    assert "charts" not in at.query_params
+    downloads = [button.proto.label for button in at.get("download_button")]
+
+    switch.set_value(True).run()
+    assert len(at.get("plotly_chart")) == charts and not images(at)
+    assert at.query_params["charts"] == "interactive"
+    # The charts' downloads are the same either way.
+    assert [button.proto.label for button in at.get("download_button")] == downloads
+    assert sum("PNG" in label for label in downloads) == charts, downloads
+
+
+@pytest.mark.chromium
+def test_a_link_with_charts_interactive_opens_the_interactive_charts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(exports.NO_RENDERER_ENV, raising=False)
+    at = run(dataset="france", lang="en", charts="interactive")
+    assert len(at.get("plotly_chart")) == 2 and not images(at)
+    assert at.toggle(key="overview_interactive").label == "Interactive charts"
+    assert at.toggle(key="overview_interactive").value is True
+
+
+def test_without_a_renderer_the_charts_are_interactive_and_there_is_no_switch() -> None:
+    at = run(dataset="france", lang="fr")
+    assert len(at.get("plotly_chart")) == 2 and not images(at)
+    assert not [s for s in at.toggle if s.key == "overview_interactive"]
