@@ -152,6 +152,7 @@ def cli_timings(n_measures: int = 10_000, runs: int = 5) -> dict[str, dict[str, 
     with tempfile.TemporaryDirectory() as state:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "PLAN_MONITORING_STATE_DIR": state}
         env.pop("PLAN_MONITORING_DATABASE_URL", None)  # FILE given: no store is opened
+        env.pop("PYTHONUNBUFFERED", None)  # output buffered, as in a user's shell
         for run in range(runs):
             for name, args in TASKS.items():
                 if name.endswith("openpyxl") and run >= OPENPYXL_RUNS:

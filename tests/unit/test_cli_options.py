@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shlex
@@ -127,3 +128,39 @@ def test_a_reader_gone_before_the_output_ends_the_command_quietly() -> None:
     assert process.wait(timeout=120) == 141  # as a shell reports `cat` ended by SIGPIPE
     assert err == ""
     process.stderr.close()
+
+
+def test_a_quick_command_leaves_at_once_with_its_whole_output_and_its_code(tmp_path) -> None:
+    """`validate` and `summary` skip the interpreter's teardown (`run.entry`): what they
+    printed into a pipe (block-buffered) is all there, and the exit code is theirs."""
+    env = _env()
+    env.pop("PYTHONUNBUFFERED", None)  # the output buffered, as on a user's machine
+    done = subprocess.run(
+        [*_cli(), "--lang", "en", "summary", "--json", "--dataset", "demo"],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stderr == ""
+    assert len(done.stdout) > 1000 and json.loads(done.stdout)["plans"]
+    bad = tmp_path / "plan.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    done = subprocess.run(
+        [*_cli(), "--lang", "en", "validate", str(bad)],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1 and "rejected" in done.stdout.splitlines()[-1]
+
+
+def test_a_quick_command_lets_the_collector_wait_and_puts_it_back(monkeypatch) -> None:
+    from monitoring.cli import files, run
+
+    seen = []
+    monkeypatch.setattr(
+        files, "summary", lambda args, settings: seen.append(gc.get_threshold()) or 0
+    )
+    monkeypatch.setattr(
+        files, "validate", lambda args, settings: seen.append(gc.get_threshold()) or 0
+    )
+    before = gc.get_threshold()
+    assert main(["summary"]) == 0 and main(["history"]) in (0, 1)
+    assert seen == [(run.QUICK_GC_THRESHOLD, *before[1:])]
+    assert gc.get_threshold() == before
