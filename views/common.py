@@ -588,7 +588,7 @@ def show_chart(
         return
     title = html.unescape(str(fig.layout.title.text or "")) or t(f"page.{page}", lang)
     if image is not None:
-        (where or st).html(_image_tag(image, title, t("chart.image_hint", lang)))
+        (where or st).html(chart_image_tag(image, title, t("chart.image_hint", lang)))
     else:
         (where or st).plotly_chart(fig, key=key)
     formats = export_formats.of_kind("chart")
@@ -611,7 +611,7 @@ def images_on_screen() -> bool:
     return exports.chromium_available() and exports.renderer_wanted()
 
 
-def _image_tag(svg: bytes, alt: str, hint: str) -> str:
+def chart_image_tag(svg: bytes, alt: str, hint: str) -> str:
     """An `<img>` holding the SVG (st.html's sanitiser drops inline `<svg>`), as wide as
     its column; `alt` is read by screen readers, `hint` shown on hover."""
     data = base64.b64encode(svg).decode("ascii")

@@ -110,6 +110,9 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # A fresh version store, seeded by the app with the shipped datasets.
     env = {**os.environ, "PLAN_MONITORING_STATE_DIR": str(tmp_path_factory.mktemp("state"))}
     env.pop("PLAN_MONITORING_DATABASE_URL", None)
+    # With its chart renderer, as a deployment has it (the AppTest files' conftest sets
+    # "no renderer" in a worker that collected them): the Overview draws its chart images.
+    env.pop("PLAN_MONITORING_NO_RENDERER", None)
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"

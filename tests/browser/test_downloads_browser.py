@@ -31,7 +31,8 @@ def test_a_chart_downloads_as_a_stamped_print_quality_png(
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(f"{app_url}/?dataset=demo&lang=fr&as_of=2026-11-26")
     expect(page.get_by_role("heading", name="Vue d'ensemble")).to_be_visible(timeout=TIMEOUT)
-    expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=TIMEOUT)
+    # The Overview's charts open as images; their downloads are the stamped files.
+    expect(page.locator("img.pm-chart")).to_have_count(3, timeout=TIMEOUT)
     name, data = _download(page, "PNG")  # the first chart: the plans' periods
     assert name == "demo_overview_plan-periods_2026-11-26.png"
     assert data[:8] == b"\x89PNG\r\n\x1a\n"

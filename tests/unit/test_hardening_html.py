@@ -5,6 +5,7 @@ or the result of a builder listed in `VETTED` whose escaping is tested here."""
 from __future__ import annotations
 
 import ast
+import base64
 import re
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def _is_constant_text(node: ast.expr | None) -> bool:
 
 # Builders whose output may go to raw HTML: each escapes every text it is given, as
 # `test_vetted_builders_escape_what_they_are_given` checks.
-VETTED = {"uploader_style"}
+VETTED = {"uploader_style", "chart_image_tag"}
 
 
 def _is_vetted(node: ast.expr | None) -> bool:
@@ -131,3 +132,26 @@ def test_vetted_builders_escape_what_they_are_given(text: str) -> None:
     assert "<" not in inner  # nothing can end the style element or open another
     # Each text stays inside its CSS string: around them, the sheet is the usual one.
     assert skeleton(sheet) == skeleton(uploader_style("Choisir", "50 Mo"))
+
+
+@pytest.mark.parametrize(
+    "text", ['"><script>alert(1)</script>', "' onerror='alert(1)", "a & <b> « c »"]
+)
+def test_a_chart_image_tag_keeps_its_texts_as_attribute_values(text: str) -> None:
+    from html.parser import HTMLParser
+
+    from views.common import chart_image_tag
+
+    found: list[tuple[str, dict[str, str | None]]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, dict(attrs)))
+
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><text>"><script></text></svg>'
+    Tags().feed(chart_image_tag(svg, text, text))
+    assert [tag for tag, _ in found] == ["img"]  # one element, whatever the texts hold
+    attrs = found[0][1]
+    assert attrs["alt"] == text and attrs["title"] == text
+    assert set(attrs) == {"class", "src", "alt", "title", "style"}
+    assert attrs["src"] == "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
