@@ -47,20 +47,25 @@ if rows.empty:
     st.info(t("measures.no_measures", lang))
     st.stop()
 # The search and the categories are in the URL (`search`, `category`), as the sidebar's
-# filters are, so a search is shared as a link and a reload shows it again. The URL wins
-# when it is not what this page last wrote: a link opened, or the page's first run.
+# filters are, so a search is shared as a link and a reload shows it again. A URL that
+# names them wins when it is not what this page last wrote (a link opened); one that does
+# not (the navigation drops a page's own parameters) leaves the session's last search,
+# which the widgets keep from page to page (`persist_state`).
 in_url = (st.query_params.get("search", ""),
           [c for c in st.query_params.get_all("category") if c in CATEGORY_CODES])  # fmt: skip
-if state.get(WRITTEN) != in_url:
+named = "search" in st.query_params or "category" in st.query_params
+if named and state.get(WRITTEN) != in_url:
     state[SEARCH], state[CATEGORIES] = in_url
 left, right = st.columns([3, 2])
 query = left.text_input(
     t("measures.search", lang), key=SEARCH,
     placeholder=t("measures.search_placeholder", lang), help=t("measures.search_help", lang),
+    persist_state="session",
 )  # fmt: skip
 categories = right.multiselect(
     t("measures.categories", lang), CATEGORY_CODES, key=CATEGORIES,
     format_func=lambda c: t(f"category.{c}", lang), placeholder=t("filter.all", lang),
+    persist_state="session",
 )  # fmt: skip
 st.query_params["search"] = query
 st.query_params["category"] = categories

@@ -85,15 +85,17 @@ for plan in plans:
 st.header(t("truth.charts.selected" if ctx.filters.plans else "overview.charts", lang))
 # The charts are images by default: the first page of a session is then drawn without the
 # interactive charts' script (`exports.screen_svg`). The choice is in the URL
-# (`charts=interactive`), so a link keeps it.
+# (`charts=interactive`), so a link keeps it; the navigation drops it, and the toggle keeps
+# it from page to page (`persist_state`), as the Measures page's search.
 interactive = True
 if images_on_screen():
     in_url = st.query_params.get("charts") == "interactive"
-    if st.session_state.get(CHARTS_WRITTEN) != in_url:
+    if "charts" in st.query_params and st.session_state.get(CHARTS_WRITTEN) != in_url:
         st.session_state[CHARTS] = in_url
     interactive = st.toggle(
-        t("overview.interactive", lang), key=CHARTS, help=t("overview.interactive_help", lang)
-    )
+        t("overview.interactive", lang), key=CHARTS, help=t("overview.interactive_help", lang),
+        persist_state="session",
+    )  # fmt: skip
     if interactive:
         st.query_params["charts"] = "interactive"
     else:

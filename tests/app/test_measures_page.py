@@ -171,6 +171,21 @@ def test_a_shared_link_opens_the_same_search_and_categories(small):
     assert list(table(at)["measure_id"]) == ["M1"]
 
 
+def test_the_search_survives_a_visit_to_another_page(small):
+    """The navigation drops a page's own parameters from the address (seen in a browser):
+    coming back, the search and categories are the session's, and back in the address."""
+    at = run_page(dataset=small, lang="fr", as_of=SMALL_AS_OF)
+    at.text_input(key="measures.search").set_value("M1").run()
+    at.multiselect(key="measures.categories").set_value(["done"]).run()
+    at.switch_page("views/delays.py").run()
+    for name in ("search", "category"):
+        del at.query_params[name]  # as the browser's navigation leaves the address
+    at.switch_page("views/measures.py").run()
+    assert at.text_input(key="measures.search").value == "M1"
+    assert at.multiselect(key="measures.categories").value == ["done"]
+    assert at.query_params["search"] == "M1" and list(table(at)["measure_id"]) == ["M1"]
+
+
 def test_a_search_matching_nothing_says_what_to_do():
     at = run_page(dataset="demo", lang="fr", as_of=AS_OF)
     at.text_input(key="measures.search").set_value("zzz introuvable").run()

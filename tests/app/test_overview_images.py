@@ -78,3 +78,17 @@ def test_without_a_renderer_the_charts_are_interactive_and_there_is_no_switch() 
     at = run(dataset="france", lang="fr")
     assert len(at.get("plotly_chart")) == 2 and not images(at)
     assert not [s for s in at.toggle if s.key == "overview_interactive"]
+
+
+@pytest.mark.chromium
+def test_the_choice_survives_a_visit_to_another_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The navigation drops `charts` from the address (seen in a browser): coming back,
+    the charts are interactive still, and the address says so again."""
+    monkeypatch.delenv(exports.NO_RENDERER_ENV, raising=False)
+    at = run(dataset="france", lang="fr")
+    at.toggle(key="overview_interactive").set_value(True).run()
+    at.switch_page("views/delays.py").run()
+    del at.query_params["charts"]  # as the browser's navigation leaves the address
+    at.switch_page("views/overview.py").run()
+    assert at.toggle(key="overview_interactive").value is True
+    assert len(at.get("plotly_chart")) == 2 and at.query_params["charts"] == "interactive"

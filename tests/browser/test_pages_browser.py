@@ -8,6 +8,7 @@ the locale. Screenshots of every page go to `screenshots/` (git-ignored), named
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,30 @@ def test_a_measure_link_opens_its_detail_with_the_status_history_chart(
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=TIMEOUT)
     assert "measure=A-M07" in page.url
     page.screenshot(path=screenshots / "demo-fr-measure-detail.png")
+
+
+def test_a_page_s_own_choices_survive_a_visit_to_another_page(page: Page, app_url: str) -> None:
+    """The navigation drops a page's own parameters from the address: coming back, the
+    Measures search and the Overview's interactive charts are still the session's."""
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/measures?dataset=demo&lang=fr&search=accueil")
+    expect(page.get_by_role("heading", name="Mesures", exact=True)).to_be_visible(timeout=TIMEOUT)
+    search = page.get_by_test_id("stTextInput").locator("input").first
+    expect(search).to_have_value("accueil", timeout=TIMEOUT)
+    nav = page.get_by_test_id("stSidebarNav")
+    delays = t("page.delays", "fr")
+    nav.get_by_role("link", name=delays, exact=True).click()
+    expect(page.get_by_role("heading", name=delays, exact=True)).to_be_visible(timeout=TIMEOUT)
+    nav.get_by_role("link", name="Mesures", exact=True).click()
+    expect(search).to_have_value("accueil", timeout=TIMEOUT)
+    expect(page).to_have_url(re.compile(r"search=accueil"), timeout=TIMEOUT)
+
+    nav.get_by_role("link", name="Vue d'ensemble", exact=True).click()
+    page.get_by_text("Graphiques interactifs", exact=True).click()
+    expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=TIMEOUT)
+    nav.get_by_role("link", name=delays, exact=True).click()
+    expect(page.get_by_role("heading", name=delays, exact=True)).to_be_visible(timeout=TIMEOUT)
+    nav.get_by_role("link", name="Vue d'ensemble", exact=True).click()
+    expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=TIMEOUT)
+    expect(page.locator("img.pm-chart")).to_have_count(0)
+    expect_no_error_alert(page)
