@@ -108,8 +108,11 @@ SEED_NOTE = (
 )
 AUTHOR_MAX_CHARS = 200
 NOTE_MAX_CHARS = 2_000
-# A partial update re-appended on a newer version this many times at most.
-PARTIAL_ATTEMPTS = 3
+# An import that finds a newer version stored since it was prepared is checked again
+# against it (a partial update appended to it) and saved again, this many times at most.
+# Each time, another import was stored first: ten people importing at once are all
+# stored within ten attempts (at three, one of ten was told "failed" on a busy machine).
+REBASE_ATTEMPTS = 10
 # Parsing a large workbook takes memory and a core: a few at a time, the rest wait.
 # Two: a 50 MB workbook peaks at a few hundred MB while read, and the app's machines
 # have two cores.
@@ -631,7 +634,7 @@ def commit_import(
     event = AuditEvent.by(
         actor, "upload", dataset_key=prepared.dataset_key, detail=files_label(prepared.files)
     )
-    for _attempt in range(PARTIAL_ATTEMPTS):
+    for _attempt in range(REBASE_ATTEMPTS):
         flags = prepared.flags
         missing: tuple[Confirmation, ...] = ()
         if flags is not None:

@@ -580,6 +580,26 @@ def test_ten_imports_at_once_never_parse_more_than_the_slots_allow_and_all_finis
     assert [v.number for v in sqlite_store.versions("demo")] == list(range(1, 11))
 
 
+def test_an_import_overtaken_by_nine_others_is_still_stored(sqlite_store, monkeypatch):
+    """Each time it saves, another import was stored first (ten people at once, the last
+    one overtaken by all nine): it is checked again against the newer version and stored
+    (`importing.REBASE_ATTEMPTS`), not told "failed"."""
+    upload(sqlite_store, demo_bytes())
+    real_save, overtaken = sqlite_store.save, [0]
+
+    def save(new, rules=None):
+        if new.note == "la mienne" and overtaken[0] < 9:
+            overtaken[0] += 1
+            other = edited_demo(Mesures__Intitulé__3=f"Autre intitulé {overtaken[0]}")
+            assert upload(sqlite_store, other, note="une autre").status == "stored"
+        return real_save(new, rules)
+
+    monkeypatch.setattr(sqlite_store, "save", save)
+    result = upload(sqlite_store, edited_demo(Mesures__Intitulé__2="Le mien"), note="la mienne")
+    assert result.status == "stored" and overtaken[0] == 9
+    assert [v.number for v in sqlite_store.versions("demo")] == list(range(1, 12))
+
+
 def test_an_upload_finding_every_parse_slot_taken_is_told_to_try_again(store, monkeypatch):
     monkeypatch.setattr(importing, "PARSE_WAIT_SECONDS", 0.05)
     taken = [importing.PARSE_SLOTS.acquire(timeout=1) for _ in range(importing.PARSE_SLOT_COUNT)]
