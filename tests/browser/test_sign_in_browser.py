@@ -116,6 +116,9 @@ def shared_app(
         "PLAN_MONITORING_ADMINS": "carol@coalition.example",
         "PLAN_MONITORING_UNKNOWN_USERS": "refuse",
         "AUTHLIB_INSECURE_TRANSPORT": "1",
+        # Whatever the worker inherited: no chart images here (sign-in is the subject), so
+        # a first page never waits for kaleido's Chromium to start.
+        "PLAN_MONITORING_NO_RENDERER": "1",
     }
     env.pop("PLAN_MONITORING_DATABASE_URL", None)
     command = [
@@ -205,7 +208,8 @@ def test_a_viewer_reads_but_cannot_upload_restore_or_administer(
     shared_app: App, browser: Browser, screenshots: Path
 ) -> None:
     page = sign_in(browser, shared_app, "alice@coalition.example")
-    expect(page.get_by_role("heading", name="Vue d'ensemble", exact=True)).to_be_visible()
+    heading = page.get_by_role("heading", name="Vue d'ensemble", exact=True)
+    expect(heading).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Alice Lectrice (alice@coalition.example) · Lecteur")).to_be_visible()
     links = nav(page)
     assert "Vue d'ensemble" in links and "Historique" in links
