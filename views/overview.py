@@ -88,7 +88,7 @@ st.header(t("truth.charts.selected" if ctx.filters.plans else "overview.charts",
 # (`charts=interactive`), so a link keeps it; the navigation drops it, and the toggle keeps
 # it from page to page (`persist_state`), as the Measures page's search.
 interactive = True
-if images_on_screen():
+if images_on_screen():  # once per run: it looks for Chromium on disk
     in_url = st.query_params.get("charts") == "interactive"
     if "charts" in st.query_params and st.session_state.get(CHARTS_WRITTEN) != in_url:
         st.session_state[CHARTS] = in_url

@@ -27,7 +27,7 @@ from monitoring.present.sections import (
     present,
 )
 from monitoring.text.i18n import t
-from views.common import Context, images_on_screen, show_chart, show_table
+from views.common import Context, show_chart, show_table
 
 log = logging.getLogger(__name__)
 
@@ -163,8 +163,8 @@ def show_section(
         built: what `build` gave for this section, when the view read it first (a
             cached figure is copied at each read: a large one is read once).
         as_image: show a chart as an image rendered on the server (`exports.screen_svg`)
-            rather than interactive, when images can be rendered here
-            (`images_on_screen`); the downloads are the same.
+            rather than interactive; only when images can be rendered here
+            (`images_on_screen`, asked once by the view). The downloads are the same.
         options: passed to `st.dataframe` (height, …).
 
     Returns:
@@ -178,7 +178,7 @@ def show_section(
     if isinstance(section, ChartSection):
         plans = sel.choice("plans", None) if section.per_plan else None
         image = None
-        if as_image and not isinstance(built, NoChart) and images_on_screen():
+        if as_image and not isinstance(built, NoChart):
             choices = repr(sorted(sel.choices.items()))
             try:
                 image = _image(ctx.page, section.name, ctx.cache_key, sel.as_of, sel.lang,
