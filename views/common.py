@@ -14,6 +14,7 @@ import base64
 import datetime as dt
 import html
 import logging
+import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -73,8 +74,11 @@ def store() -> Store:
     """The version store of this process (SQLite by default), seeded when empty.
 
     Also starts the fork server of the parse children (`monitoring.intake.isolation`) once, so
-    that the first upload does not wait for it.
+    that the first upload does not wait for it, and the chart renderer (Chromium) in a
+    thread, so that the first page's chart images wait for neither in turn.
     """
+    if images_on_screen():
+        threading.Thread(target=exports.start_renderer, name="renderer-start", daemon=True).start()
     warm_up()
     settings = Settings.from_env()
     opened = open_store(settings)

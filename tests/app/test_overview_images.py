@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import re
+import threading
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -92,3 +93,29 @@ def test_the_choice_survives_a_visit_to_another_page(monkeypatch: pytest.MonkeyP
     at.switch_page("views/overview.py").run()
     assert at.toggle(key="overview_interactive").value is True
     assert len(at.get("plotly_chart")) == 2 and at.query_params["charts"] == "interactive"
+
+
+@pytest.mark.parametrize("images_here", [True, False])
+def test_the_store_starts_the_chart_renderer_in_a_thread_of_its_own(
+    monkeypatch: pytest.MonkeyPatch, images_here: bool
+) -> None:
+    """A server's first page waits for the seeded datasets and for Chromium at once, not
+    in turn: opening the store starts the renderer beside it, where images are drawn."""
+    from views import common
+
+    started: list[str] = []
+    done = threading.Event()
+
+    def start_renderer() -> None:
+        started.append(threading.current_thread().name)
+        done.set()
+
+    monkeypatch.setattr(common, "images_on_screen", lambda: images_here)
+    monkeypatch.setattr(common.exports, "start_renderer", start_renderer)
+    common.store.clear()
+    try:
+        common.store()
+    finally:
+        common.store.clear()  # the next test opens its own
+    assert done.wait(10 if images_here else 0.5) is images_here
+    assert started == (["renderer-start"] if images_here else [])
