@@ -446,6 +446,16 @@ def context(page: str | None = None) -> Context:
     return ctx
 
 
+def link_wins(params: Sequence[str], in_url: object, written: str) -> bool:
+    """Whether a page's own URL parameters (`params`: the Measures search, the Overview's
+    chart switch) must set its widgets: the URL names one of them and says something else
+    than what the page last wrote there (`st.session_state[written]`), as an opened link
+    does. The navigation drops a page's own parameters: a URL without them leaves the
+    session's last choice, which the widgets keep from page to page (`persist_state`)."""
+    named = any(param in st.query_params for param in params)
+    return named and st.session_state.get(written) != in_url
+
+
 # --- Charts and tables, with their downloads ------------------------------------------
 
 DOWNLOAD_ICON = ":material/download:"

@@ -17,6 +17,7 @@ from views.common import (
     compute,
     context,
     dataset_label,
+    link_wins,
     show_chart,
     typed_table,
 )
@@ -47,14 +48,10 @@ if rows.empty:
     st.info(t("measures.no_measures", lang))
     st.stop()
 # The search and the categories are in the URL (`search`, `category`), as the sidebar's
-# filters are, so a search is shared as a link and a reload shows it again. A URL that
-# names them wins when it is not what this page last wrote (a link opened); one that does
-# not (the navigation drops a page's own parameters) leaves the session's last search,
-# which the widgets keep from page to page (`persist_state`).
+# filters are, so a search is shared as a link and a reload shows it again (`link_wins`).
 in_url = (st.query_params.get("search", ""),
           [c for c in st.query_params.get_all("category") if c in CATEGORY_CODES])  # fmt: skip
-named = "search" in st.query_params or "category" in st.query_params
-if named and state.get(WRITTEN) != in_url:
+if link_wins(("search", "category"), in_url, WRITTEN):
     state[SEARCH], state[CATEGORIES] = in_url
 left, right = st.columns([3, 2])
 query = left.text_input(

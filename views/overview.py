@@ -11,6 +11,7 @@ from views.common import (
     context,
     dataset_label,
     images_on_screen,
+    link_wins,
     metric_width,
     summaries,
 )
@@ -85,12 +86,11 @@ for plan in plans:
 st.header(t("truth.charts.selected" if ctx.filters.plans else "overview.charts", lang))
 # The charts are images by default: the first page of a session is then drawn without the
 # interactive charts' script (`exports.screen_svg`). The choice is in the URL
-# (`charts=interactive`), so a link keeps it; the navigation drops it, and the toggle keeps
-# it from page to page (`persist_state`), as the Measures page's search.
+# (`charts=interactive`), so a link keeps it (`link_wins`), as the Measures page's search.
 interactive = True
 if images_on_screen():  # once per run: it looks for Chromium on disk
     in_url = st.query_params.get("charts") == "interactive"
-    if "charts" in st.query_params and st.session_state.get(CHARTS_WRITTEN) != in_url:
+    if link_wins(("charts",), in_url, CHARTS_WRITTEN):
         st.session_state[CHARTS] = in_url
     interactive = st.toggle(
         t("overview.interactive", lang), key=CHARTS, help=t("overview.interactive_help", lang),
