@@ -9,7 +9,9 @@ version), so that a calendar written from a later version names the same reminde
   deadline only, whatever it replaced;
 - `reply`: a letter still awaiting its reply at the as-of date (`metrics.letters`), due a
   reminder a chosen number of days after it was sent; a letter known only as a period
-  (a month, a year) keeps its bounds: its reminder covers every day the delay may end on;
+  (a month, a year) keeps its bounds: its reminder covers every day the delay may end on.
+  A letter answered keeps its reminder's place, saying the reply came: a calendar
+  imported again then updates the reminder instead of leaving it standing;
 - `meeting`: the next committee meeting, a date the user gives.
 
 `monitoring.present.calendar_ics` writes them as an iCalendar file.
@@ -64,6 +66,7 @@ class Reminders:
         reply_after: the days a letter is given before its reminder.
         deadlines: one row per deadline (`deadlines`).
         replies: one row per letter awaiting its reply (`awaiting_reply`).
+        answered: one row per letter answered (`answered_letters`).
         next_meeting: the next committee meeting, None when not given.
     """
 
@@ -71,12 +74,15 @@ class Reminders:
     reply_after: int
     deadlines: pd.DataFrame
     replies: pd.DataFrame
+    answered: pd.DataFrame
     next_meeting: dt.date | None = None
 
     @property
     def count(self) -> int:
-        """How many reminders: one per deadline, per letter, and the meeting if given."""
-        return len(self.deadlines) + len(self.replies) + (self.next_meeting is not None)
+        """How many reminders: one per deadline, per letter (awaiting its reply or
+        answered), and the meeting if given."""
+        letters_ = len(self.replies) + len(self.answered)
+        return len(self.deadlines) + letters_ + (self.next_meeting is not None)
 
     def overdue(self) -> int:
         """Deadlines whose measure is overdue at the as-of date."""
@@ -173,14 +179,53 @@ def awaiting_reply(ds: Dataset, as_of: dt.date, reply_after: int) -> pd.DataFram
         when the letter's day is known), waited_min_days, waited_max_days (Int64: days
         since the letter at the as-of date, at least and at most); by letter date.
     """
-    if reply_after < 0:
-        raise ValueError(f"awaiting_reply: reply_after must be 0 or more, not {reply_after}")
     sent = letters(ds, as_of)
     rows = sent[~sent["answered"].to_numpy(dtype=bool)]
+    out = _reminder_days(rows, reply_after, "awaiting_reply")
+    first, last = out["date"], out["date_latest"].fillna(out["date"]).astype(_DATES)
+    day = pd.Timestamp(as_of)
+    return out.assign(
+        waited_min_days=(day - last).dt.days.astype("Int64"),
+        waited_max_days=(day - first).dt.days.astype("Int64"),
+    )
+
+
+def answered_letters(ds: Dataset, as_of: dt.date, reply_after: int) -> pd.DataFrame:
+    """Return every letter known and answered at the as-of date, at its reminder's days.
+
+    Decisions: the reminder the letter had while it awaited its reply (`awaiting_reply`,
+    the same days) stays in the calendar, now saying when the reply came, so that a
+    calendar imported before the reply is updated by one imported after it instead of
+    keeping a reminder to chase an answered letter. The reply is the one `metrics.letters`
+    finds (known at the as-of date); its date keeps its bounds when known only as a period.
+
+    Args:
+        ds: the dataset (already narrowed to the plans wanted; letters naming no plan stay).
+        as_of: the date the facts are known at.
+        reply_after: the days a letter is given for its reply (0 or more).
+
+    Returns:
+        event_id, plan_id, title, sender, recipient, date, date_latest, remind_from,
+        remind_to (as `awaiting_reply`), reply_id, reply_date, reply_date_latest (NaT when
+        known to the day); by letter date.
+    """
+    sent = letters(ds, as_of)
+    rows = sent[sent["answered"].to_numpy(dtype=bool)]
+    return _reminder_days(rows, reply_after, "answered_letters").assign(
+        reply_id=rows["reply_id"].to_numpy(),
+        reply_date=rows["reply_date"].astype(_DATES).to_numpy(),
+        reply_date_latest=rows["reply_date_latest"].astype(_DATES).to_numpy(),
+    )
+
+
+def _reminder_days(rows: pd.DataFrame, reply_after: int, caller: str) -> pd.DataFrame:
+    """Letters (`metrics.letters` rows) with the first and last day of their reminder: from
+    the earliest day the letter may have been sent plus the delay to its latest plus it."""
+    if reply_after < 0:
+        raise ValueError(f"{caller}: reply_after must be 0 or more, not {reply_after}")
     first = rows["date"].astype(_DATES)
     last = rows["date_latest"].fillna(rows["date"]).astype(_DATES)
     delay = pd.Timedelta(days=reply_after)
-    day = pd.Timestamp(as_of)
     return pd.DataFrame(
         {
             "event_id": rows["event_id"],
@@ -192,8 +237,6 @@ def awaiting_reply(ds: Dataset, as_of: dt.date, reply_after: int) -> pd.DataFram
             "date_latest": rows["date_latest"],
             "remind_from": (first + delay).astype(_DATES),
             "remind_to": (last + delay).astype(_DATES),
-            "waited_min_days": (day - last).dt.days.astype("Int64"),
-            "waited_max_days": (day - first).dt.days.astype("Int64"),
         }
     ).reset_index(drop=True)
 
@@ -205,7 +248,8 @@ def reminders(
     next_meeting: dt.date | None = None,
     voice: str = VOICE_ALL,
 ) -> Reminders:
-    """Return the deadlines, the letters awaiting a reply and the next meeting at `as_of`.
+    """Return the deadlines, the letters awaiting a reply or answered, and the next meeting
+    at `as_of`.
 
     Args:
         ds: the dataset, already narrowed to the plans wanted (`filters.apply_filters`).
@@ -222,6 +266,7 @@ def reminders(
         reply_after=reply_after,
         deadlines=deadlines(ds, as_of, voice),
         replies=awaiting_reply(ds, as_of, reply_after),
+        answered=answered_letters(ds, as_of, reply_after),
         next_meeting=next_meeting,
     )
 

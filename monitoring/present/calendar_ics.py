@@ -13,7 +13,10 @@ all-day event (`VALUE=DATE`: a deadline is a day, not an hour in some time zone)
   spans every day it may fall on, and its description says so; no day is chosen;
 - an alert (VALARM) only on what is still to come at the as-of date: a week before an
   open deadline or the meeting, on the day of a follow-up; none on past events, which
-  some clients would raise at once on import.
+  some clients would raise at once on import;
+- a letter answered keeps its follow-up's UID and days, SEQUENCE 1 and no alert, and says
+  when the reply came: importing the calendar again turns the follow-up into the reply
+  received, as a closed measure's deadline says it is closed.
 
 Every event's description ends with the stamp every export carries (dataset, version,
 as-of date, source); the calendar's name says the dataset, its version and the as-of
@@ -123,6 +126,7 @@ def calendar_ics(
     writer = _Writer(cal, dataset_key, lang, now, modified or now, stamp.footer(), rem.as_of)
     _deadlines(writer, rem, ds)
     _replies(writer, rem)
+    _answered(writer, rem)
     if rem.next_meeting is not None:
         text = t("calendar.meeting.description", lang, as_of=rem.as_of, overdue=rem.overdue(),
                  due=rem.due_by_meeting(), letters=len(rem.replies))  # fmt: skip
@@ -241,15 +245,21 @@ def _status(row: Mapping[Hashable, Any], who: object, ds: Dataset, lang: Lang) -
     return t("calendar.deadline.status", lang, status=status, when=when)
 
 
+def _letter(row: Mapping[Hashable, Any], lang: Lang) -> list[str]:
+    """A letter's title and date, its sender and recipient when known."""
+    when = format_date_phrase(row["date"], row["date_latest"], lang)
+    lines = [t("calendar.reply.letter", lang, title=row["title"], when=when)]
+    for key, value in (("calendar.reply.from", "sender"), ("calendar.reply.to", "recipient")):
+        if isinstance(row[value], str) and row[value]:
+            lines.append(t(key, lang, **{value: row[value]}))
+    return lines
+
+
 def _replies(writer: _Writer, rem: Reminders) -> None:
     lang, as_of = writer.lang, rem.as_of
     for row in rem.replies.to_dict("records"):
         first, last = _day(row["remind_from"]), _day(row["remind_to"])
-        when = format_date_phrase(row["date"], row["date_latest"], lang)
-        lines = [t("calendar.reply.letter", lang, title=row["title"], when=when)]
-        for key, value in (("calendar.reply.from", "sender"), ("calendar.reply.to", "recipient")):
-            if isinstance(row[value], str) and row[value]:
-                lines.append(t(key, lang, **{value: row[value]}))
+        lines = _letter(row, lang)
         low, high = (format_days(int(row[f"waited_{m}_days"]), lang) for m in ("min", "max"))
         if low == high:
             lines.append(t("calendar.reply.waiting", lang, as_of=as_of, days=low))
@@ -261,3 +271,18 @@ def _replies(writer: _Writer, rem: Reminders) -> None:
         summary = t("calendar.reply.summary", lang, title=row["title"])
         writer.event("reply", str(row["event_id"]), first, last, summary, lines,
                      alert=dt.timedelta(0))  # fmt: skip
+
+
+def _answered(writer: _Writer, rem: Reminders) -> None:
+    """Each letter answered, where its follow-up was: same UID and days, a later SEQUENCE
+    (the follow-up's was 0), no alert."""
+    lang = writer.lang
+    for row in rem.answered.to_dict("records"):
+        first, last = _day(row["remind_from"]), _day(row["remind_to"])
+        lines = _letter(row, lang)
+        when = format_date_phrase(row["reply_date"], row["reply_date_latest"], lang)
+        lines.append(t("calendar.answered.reply", lang, when=when, as_of=rem.as_of))
+        if first != last:
+            lines.append(t("calendar.reply.period", lang, first=first, last=last))
+        summary = t("calendar.answered.summary", lang, title=row["title"])
+        writer.event("reply", str(row["event_id"]), first, last, summary, lines, sequence=1)

@@ -11,7 +11,7 @@ The small dataset below, on 1 December 2020 (`AS_OF`):
 | M3  | due 30/06/2021, revised to 31/12/2021 (Oct.)     | deadline 31/12/2021, sequence 1  |
 | M4  | due 30/06/2020, « Réalisée »                     | deadline, closed, no alert       |
 | M5  | plan P2, not adopted on the as-of date           | none                             |
-| E1  | letter 10/01/2020, answered by E2                | none                             |
+| E1  | letter 10/01/2020, answered by E2 (10/02/2020)   | reply received, 10/03/2020       |
 | E3  | letter 15/11/2020, no reply                      | reminder 14/01/2021              |
 | E4  | letter of « mars 2020 », no reply                | reminder 30/04/2020 → 30/05/2020 |
 | E5  | letter 10/12/2020 (after the as-of date)         | none                             |
@@ -118,26 +118,27 @@ def end(event: icalendar.Event) -> dt.date:
     return event.decoded("DTEND")
 
 
-# --- One event per deadline, per letter awaiting a reply, and the meeting --------------
+# --- One event per deadline, per letter, and the meeting ---------------------------------
 
 
-def test_the_file_holds_one_event_per_deadline_letter_awaiting_a_reply_and_the_meeting():
+def test_the_file_holds_one_event_per_deadline_letter_and_the_meeting():
     ds = build()
     cal = write(ds)
 
     # Against the existing figures: measures of adopted plans with an effective deadline,
-    # letters known and unanswered at the as-of date.
+    # letters known at the as-of date (awaiting their reply or answered).
     table = metrics.measure_table(ds, AS_OF)
     due = table[table["plan_adopted"] & table["effective_due"].notna()]
     sent = metrics.letters(ds, AS_OF)
     waiting = sent[~sent["answered"]]
     assert {subject(u) for u in of_kind(cal, "deadline")} == set(due["measure_id"])
-    assert {subject(u) for u in of_kind(cal, "reply")} == set(waiting["event_id"])
+    assert {subject(u) for u in of_kind(cal, "reply")} == set(sent["event_id"])
     assert len(of_kind(cal, "meeting")) == 1
-    assert len(events(cal)) == len(due) + len(waiting) + 1
+    assert len(events(cal)) == len(due) + len(sent) + 1
     # By hand, from the table above.
     assert set(due["measure_id"]) == {"M1", "M2", "M3", "M4"}
     assert set(waiting["event_id"]) == {"E3", "E4"}
+    assert set(sent["event_id"]) == {"E1", "E3", "E4"}
 
 
 def test_without_a_meeting_date_there_is_no_meeting_event():
@@ -158,8 +159,8 @@ def test_a_shipped_dataset_has_one_event_per_deadline_and_reminder(key: str):
     due = table[table["plan_adopted"] & table["effective_due"].notna()]
     sent = metrics.letters(ds, as_of)
     assert len(of_kind(cal, "deadline")) == len(due)
-    assert len(of_kind(cal, "reply")) == int((~sent["answered"]).sum())
-    assert len(events(cal)) == len(due) + int((~sent["answered"]).sum()) + 1
+    assert len(of_kind(cal, "reply")) == len(sent)
+    assert len(events(cal)) == len(due) + len(sent) + 1
 
 
 # --- Dates -------------------------------------------------------------------------------
@@ -307,6 +308,50 @@ def test_a_done_measure_keeps_its_event_and_says_it_is_closed():
     assert "Réalisée" in str(event["DESCRIPTION"])
 
 
+def test_an_answered_letter_keeps_its_follow_ups_place_and_says_the_reply_came():
+    event = events(write(build()))["reply.E1.petit@plan-monitoring"]
+
+    # Sent 10/01/2020, its follow-up 60 days later: 10/03/2020, where it stays.
+    assert start(event) == D(2020, 3, 10) and end(event) == D(2020, 3, 11)
+    assert str(event["SUMMARY"]) == t("calendar.answered.summary", "fr", title="Lettre 1")
+    assert "Réponse reçue le 10/02/2020" in str(event["DESCRIPTION"])
+    assert "Lettre « Lettre 1 », le 10/01/2020." in str(event["DESCRIPTION"])
+    assert int(event["SEQUENCE"]) == 1 and not event.walk("VALARM")
+
+
+def test_a_reply_recorded_later_turns_the_follow_up_into_the_reply_received():
+    before = events(write(build(), version=1))["reply.E3.petit@plan-monitoring"]
+    data = records()
+    data["events"].append(
+        {"event_id": "E6", "date": "2020-11-25", "kind": "reply", "title": "Réponse 3",
+         "reply_to": "E3", "plan_id": "P1"}
+    )  # fmt: skip
+    after_cal = write(build(data), version=2)
+    after = events(after_cal)["reply.E3.petit@plan-monitoring"]
+
+    # The same event, updated: same UID and days, a later sequence, no alert left.
+    assert (start(after), end(after)) == (start(before), end(before))
+    assert (start(after), end(after)) == (D(2021, 1, 14), D(2021, 1, 15))
+    assert int(after["SEQUENCE"]) > int(before["SEQUENCE"])
+    assert before.walk("VALARM") and not after.walk("VALARM")
+    assert str(before["SUMMARY"]).startswith("Relance")
+    assert str(after["SUMMARY"]).startswith("Réponse reçue")
+    assert "le 25/11/2020" in str(after["DESCRIPTION"])
+    assert set(events(after_cal)) == set(events(write(build(), version=1)))
+
+
+def test_a_reply_known_only_as_a_period_keeps_its_bounds():
+    data = records()
+    data["events"][1].update(date="2020-02-01", date_latest="2020-02-29")  # E2: février 2020
+    found = reminders(build(data), AS_OF, 60)
+
+    row = found.answered.set_index("event_id").loc["E1"]
+    assert row["reply_date"] == pd.Timestamp("2020-02-01")
+    assert row["reply_date_latest"] == pd.Timestamp("2020-02-29")
+    event = events(write(build(data)))["reply.E1.petit@plan-monitoring"]
+    assert "Réponse reçue en février 2020" in str(event["DESCRIPTION"])
+
+
 def test_the_meeting_counts_what_falls_due_before_it():
     found = reminders(build(), AS_OF, 60, D(2022, 1, 1))
 
@@ -321,7 +366,7 @@ def test_hostile_text_stays_text_in_the_file():
     data["measures"][0]["title"] = "Titre\r\nBEGIN:VEVENT\r\nUID:pirate; a, b"
     cal = write(build(data))
 
-    assert len(events(cal)) == 7 and "pirate" not in "".join(events(cal))
+    assert len(events(cal)) == 8 and "pirate" not in "".join(events(cal))
     title = str(events(cal)["deadline.M1.petit@plan-monitoring"]["SUMMARY"])
     assert "BEGIN:VEVENT" in title  # kept as text, escaped in the file
 

@@ -46,6 +46,11 @@ MESSAGES: dict[str, str] = {
         "La lettre n'est datée qu'à la période près : ce rappel couvre tous les jours où le "
         "délai peut finir, du {first} au {last}, sans en choisir un."
     ),
+    # A letter answered, where its follow-up was (a calendar imported again updates it).
+    "calendar.answered.summary": "Réponse reçue — lettre : {title}",
+    "calendar.answered.reply": (
+        "Réponse reçue {when} (connue au {as_of}) : plus de relance à faire."
+    ),
     # The next follow-up committee.
     "calendar.meeting.summary": "Comité de suivi du plan",
     "calendar.meeting.description": (
@@ -68,7 +73,8 @@ MESSAGES: dict[str, str] = {
     ),
     "calendar.import_note": (
         "Le fichier s'importe dans Outlook, Thunderbird ou Google Agenda ; importé de "
-        "nouveau, il met à jour les rappels au lieu de les dupliquer."
+        "nouveau, il met à jour les rappels au lieu de les dupliquer (la relance d'une "
+        "lettre répondue entre-temps devient « Réponse reçue »)."
     ),
     "calendar.next_meeting": "Prochain comité de suivi",
     "calendar.next_meeting.help": (
