@@ -43,19 +43,29 @@ with st.sidebar:
 # icons ship with Streamlit's frontend; emoji would need a colour-emoji font on the server.
 # Every page id stays an address, so that Streamlit never shows its English "Page not
 # found" for one: the default page (served at "/") also answers at its id (Streamlit
-# reserves a default page's own `url_path`: `HOME` takes that place), and a page the
-# role does not allow answers, out of the navigation, with the refusal in the user's
-# language (the page and the core check the role again).
-default = next(page for page in PAGES if actor.can(page.action))
+# reserves a default page's own `url_path`: `HOME` takes that place) by going to "/" with
+# the same query, where the navigation marks it; a page the role does not allow answers,
+# out of the navigation, with the refusal in the user's language (the page and the core
+# check the role again).
+allowed = [page for page in PAGES if actor.can(page.action)]
+default = allowed[0]
+shown = [
+    st.Page(page.script, title=t(page.title_key, lang), icon=page.icon,
+            url_path=HOME if page is default else page.id, default=page is default)
+    for page in allowed
+]  # fmt: skip
+
+
+def _home() -> None:
+    """The default page asked at its id (`/overview?…`): the same page at "/", same query."""
+    query = {key: st.query_params.get_all(key) for key in st.query_params}
+    st.switch_page(shown[0], query_params=query)
+
+
 navigation = st.navigation(
-    [
-        st.Page(page.script, title=t(page.title_key, lang), icon=page.icon,
-                url_path=HOME if page is default else page.id, default=page is default)
-        for page in PAGES
-        if actor.can(page.action)
-    ]
+    shown
     + [
-        st.Page(default.script, title=t(default.title_key, lang), icon=default.icon,
+        st.Page(_home, title=t(default.title_key, lang), icon=default.icon,
                 url_path=default.id, visibility="hidden")
     ]
     + [

@@ -107,3 +107,24 @@ def test_a_page_s_own_choices_survive_a_visit_to_another_page(page: Page, app_ur
     expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=TIMEOUT)
     expect(page.locator("img.pm-chart")).to_have_count(0)
     expect_no_error_alert(page)
+
+
+def test_the_overview_asked_at_its_own_address_is_shown_at_home_and_marked(
+    page: Page, app_url: str
+) -> None:
+    """`/overview?…` (a link naming the page) opens the Overview at "/", with every
+    parameter of the link, where the navigation marks it as the page shown."""
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/overview?dataset=demo&lang=fr&plan=DEMO-A&plan=DEMO-B"
+              "&charts=interactive")  # fmt: skip
+    expect(page.get_by_role("heading", name="Vue d'ensemble")).to_be_visible(timeout=TIMEOUT)
+    expect(page).to_have_url(re.compile(r"^http://[^/]+/\?"), timeout=TIMEOUT)
+    for kept in ("dataset=demo", "plan=DEMO-A", "plan=DEMO-B", "charts=interactive"):
+        assert kept in page.url, page.url
+    current = page.get_by_test_id("stSidebarNav").locator("a[aria-current=page]")
+    expect(current).to_have_count(1)
+    expect(current).to_contain_text("Vue d'ensemble")
+    expect(page.get_by_role("dialog")).to_have_count(0)  # no "Page not found"
+    _wait_until_drawn(page)
+    expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=TIMEOUT)
+    expect_no_error_alert(page)
