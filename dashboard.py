@@ -15,6 +15,7 @@ from monitoring.text.i18n import t
 from views import auth
 from views.common import sidebar
 from views.errors import current_lang, reporting_errors, run_page, stop_if_unsafe
+from views.widgets import page_language
 
 HOME = "home"  # the url_path Streamlit reserves for the default page (served at "/")
 
@@ -38,6 +39,7 @@ st.session_state["_context"] = context
 lang = context.lang
 with st.sidebar:
     auth.signed_in_box(actor, settings, lang)
+page_language(lang)
 
 # The pages as `monitoring.present.pages` declares them, in the navigation's order. Material
 # icons ship with Streamlit's frontend; emoji would need a colour-emoji font on the server.

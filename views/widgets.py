@@ -20,7 +20,7 @@ from typing import Any
 import streamlit as st
 
 from monitoring.config.settings import Limits
-from monitoring.contract.schema import Lang
+from monitoring.contract.schema import LANGS, Lang
 from monitoring.text.i18n import t
 
 MEBIBYTE = 1024 * 1024
@@ -59,3 +59,19 @@ def file_uploader(
     line = t("widgets.uploader.limits", lang, limit=limit, types=", ".join(types).upper())
     st.html(uploader_style(t("widgets.uploader.button", lang), line))
     return st.file_uploader(label, type=list(types), **options)
+
+
+def language_script(lang: str) -> str:
+    """The script that says the page's language (`<html lang>`): a language code of
+    `LANGS`, never any other text (ValueError)."""
+    if lang not in LANGS:
+        raise ValueError(f"not a language of the app: {lang!r}")
+    return f"<script>document.documentElement.lang = {json.dumps(lang)};</script>"
+
+
+def page_language(lang: Lang) -> None:
+    """Tell the browser and screen readers the page's language. Streamlit serves every page
+    as `<html lang="en">`: a screen reader would read the French with English sounds, and a
+    browser offer to translate it from English (WCAG 3.1.1, language of page). Drawn in
+    the sidebar, where its empty element takes no room from a page."""
+    st.sidebar.html(language_script(lang), unsafe_allow_javascript=True)

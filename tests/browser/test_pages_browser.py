@@ -59,6 +59,8 @@ def test_every_page_renders_in_french_then_english(
             )
             _wait_until_drawn(page)
             assert f"/{path}" in page.url or path == "overview"
+            # The page says its language (Streamlit serves `<html lang="en">`).
+            expect(page.locator("html")).to_have_attribute("lang", lang)
             expect_no_error_alert(page)  # no exception, no reference box, no error at all
             if path in CHARTS and dataset == "demo":
                 # The Overview's charts are images (`exports.screen_svg`), the others plotly.

@@ -30,7 +30,7 @@ def _is_constant_text(node: ast.expr | None) -> bool:
 
 # Builders whose output may go to raw HTML: each escapes every text it is given, as
 # `test_vetted_builders_escape_what_they_are_given` checks.
-VETTED = {"uploader_style", "chart_image_tag"}
+VETTED = {"uploader_style", "chart_image_tag", "language_script"}
 
 
 def _is_vetted(node: ast.expr | None) -> bool:
@@ -155,3 +155,18 @@ def test_a_chart_image_tag_keeps_its_texts_as_attribute_values(text: str) -> Non
     assert attrs["alt"] == text and attrs["title"] == text
     assert set(attrs) == {"class", "src", "alt", "title", "style"}
     assert attrs["src"] == "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_language_script_sets_only_a_language_of_the_app(lang: str) -> None:
+    from views.widgets import language_script
+
+    assert language_script(lang) == (f'<script>document.documentElement.lang = "{lang}";</script>')
+
+
+@pytest.mark.parametrize("text", ['fr";alert(1);"', "</script><script>alert(1)", "de"])
+def test_the_language_script_refuses_any_other_text(text: str) -> None:
+    from views.widgets import language_script
+
+    with pytest.raises(ValueError, match="not a language of the app"):
+        language_script(text)
