@@ -6,9 +6,14 @@ open): the cleanest way left is a style sheet that hides those texts (from scree
 readers too) and writes ours in their place (CSS `content`, which screen readers read).
 It relies on Streamlit's test ids (`stFileUploaderDropzone`…), which
 `tests/browser/test_french_everywhere_browser.py` checks on the real page: a Streamlit
-upgrade that renames them turns that test red. What CSS cannot reach stays English: the
-screen-reader labels Streamlit writes in attributes ("Remove plan.xlsx", "Add files",
-"Help for …").
+upgrade that renames them turns that test red.
+
+What CSS cannot reach, the names of controls Streamlit (and plotly's toolbar) writes in
+attributes for screen readers and tool tips ("Help for Situation au", "Remove plan.xlsx",
+"Collapse sidebar", "Zoom in"), and the page's own language (`<html lang="en">`), are set
+by one small script (`st.html` with `unsafe_allow_javascript`, Streamlit's supported way
+to run a script in the page): `page_language`. Its texts are in the catalogues
+(`streamlit.*`); the same browser test reads every name on every page.
 """
 
 from __future__ import annotations
@@ -61,17 +66,142 @@ def file_uploader(
     return st.file_uploader(label, type=list(types), **options)
 
 
+# Streamlit's (and plotly's toolbar's) own English names of controls, which it writes in
+# attributes (`aria-label`, `title`, plotly's `data-title`, `placeholder`): read by screen
+# readers and shown as tool tips. Each with the key of its text in the catalogues.
+STREAMLIT_NAMES = {
+    "App pages": "streamlit.app_pages",
+    "Sidebar": "streamlit.sidebar",
+    "Collapse sidebar": "streamlit.collapse_sidebar",
+    "Expand sidebar": "streamlit.expand_sidebar",
+    "Main menu": "streamlit.main_menu",
+    "Link to heading": "streamlit.link_to_heading",
+    "Close": "streamlit.close",
+    "Help": "streamlit.help",
+    "Open": "streamlit.open",
+    "Choose an option": "streamlit.choose_option",
+    "Clear selection": "streamlit.clear_selection",
+    "Clear value": "streamlit.clear_value",
+    "Clear all": "streamlit.clear_all",
+    "Choose date": "streamlit.choose_date",
+    "Decrement": "streamlit.decrement",
+    "Increment": "streamlit.increment",
+    "file upload": "streamlit.file_upload",
+    "Add files": "streamlit.add_files",
+    "Search": "streamlit.search",
+    "Show/hide columns": "streamlit.show_hide_columns",
+    "Download as CSV": "streamlit.download_csv",
+    "Fullscreen": "streamlit.fullscreen",
+    "Download plot as a PNG": "streamlit.download_png",
+    "Pan": "streamlit.pan",
+    "Zoom in": "streamlit.zoom_in",
+    "Zoom out": "streamlit.zoom_out",
+    "Autoscale": "streamlit.autoscale",
+    "Reset axes": "streamlit.reset_axes",
+    "Reset view": "streamlit.reset_view",
+}
+# Names made of a widget's label and Streamlit's words around it (`{label}`).
+STREAMLIT_FORMS = {
+    "Help for {label}": "streamlit.help_for",
+    "day, {label}": "streamlit.day_of",
+    "month, {label}": "streamlit.month_of",
+    "year, {label}": "streamlit.year_of",
+    "{label} — start": "streamlit.range_start",
+    "{label} — end": "streamlit.range_end",
+    "Remove {label}": "streamlit.remove",
+}
+# The attributes those names are written in.
+NAMED_BY = ("aria-label", "title", "data-title", "placeholder")
+_LABEL = "{label}"
+
+
+def streamlit_names(lang: str) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """What the script of `language_script` rewrites for `lang`: each name as Streamlit
+    (or another language of the app) writes it, with the name in `lang`; and each form
+    around a label as (before the label, after it, the form in `lang`). Names already in
+    `lang` are left out, so that English pages keep Streamlit's own English."""
+    names: dict[str, str] = {}
+    for english, key in STREAMLIT_NAMES.items():
+        said = t(key, lang)
+        for other in {english, *(t(key, o) for o in LANGS)}:
+            if other != said:
+                names[other] = said
+    forms: list[tuple[str, str, str]] = []
+    for english, key in STREAMLIT_FORMS.items():
+        said = t(key, lang, label=_LABEL)
+        for other in sorted({english, *(t(key, o, label=_LABEL) for o in LANGS)}):
+            if other != said:
+                before, _, after = other.partition(_LABEL)
+                forms.append((before, after, said))
+    return names, forms
+
+
+def _script_value(value: object) -> str:
+    """A JavaScript literal of `value` (JSON), with `<` written `\u003c` so that no
+    `</script>` can occur in it."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+
+
+# Sets the page's language, then keeps Streamlit's names of controls in it: each one found
+# on the page, then each one Streamlit writes later (a MutationObserver on those
+# attributes; it rewrites a name only when the name is not yet in the language, so its own
+# writes end there). A new run's script replaces the previous observer.
+_LANGUAGE_SCRIPT = """<script>(() => {
+const lang = %(lang)s, names = %(names)s, forms = %(forms)s, attrs = %(attrs)s;
+document.documentElement.lang = lang;
+const say = (name) => {
+  if (Object.hasOwn(names, name)) return names[name];
+  for (const [before, after, form] of forms) {
+    if (name.length > before.length + after.length && name.startsWith(before)
+        && name.endsWith(after)) {
+      return form.replace("{label}", name.slice(before.length, name.length - after.length));
+    }
+  }
+  return name;
+};
+const fix = (element) => {
+  for (const attr of attrs) {
+    const name = element.getAttribute(attr);
+    if (name) { const said = say(name); if (said !== name) element.setAttribute(attr, said); }
+  }
+};
+const within = (root) => {
+  fix(root);
+  root.querySelectorAll(attrs.map((attr) => `[${attr}]`).join(",")).forEach(fix);
+};
+if (window.pmNames) window.pmNames.disconnect();
+window.pmNames = new MutationObserver((records) => {
+  for (const record of records) {
+    if (record.type === "attributes") fix(record.target);
+    else record.addedNodes.forEach((node) => { if (node.nodeType === 1) within(node); });
+  }
+});
+window.pmNames.observe(document.body,
+  {subtree: true, childList: true, attributes: true, attributeFilter: attrs});
+within(document.body);
+})();</script>"""
+
+
 def language_script(lang: str) -> str:
-    """The script that says the page's language (`<html lang>`): a language code of
-    `LANGS`, never any other text (ValueError)."""
+    """The script that says the page's language (`<html lang>`) and writes Streamlit's
+    names of controls in it (`streamlit_names`). Only a language code of `LANGS` is taken
+    (ValueError for any other text); every text in the script is a JSON literal."""
     if lang not in LANGS:
         raise ValueError(f"not a language of the app: {lang!r}")
-    return f"<script>document.documentElement.lang = {json.dumps(lang)};</script>"
+    names, forms = streamlit_names(lang)
+    return _LANGUAGE_SCRIPT % {
+        "lang": _script_value(lang),
+        "names": _script_value(names),
+        "forms": _script_value(forms),
+        "attrs": _script_value(NAMED_BY),
+    }
 
 
 def page_language(lang: Lang) -> None:
-    """Tell the browser and screen readers the page's language. Streamlit serves every page
-    as `<html lang="en">`: a screen reader would read the French with English sounds, and a
-    browser offer to translate it from English (WCAG 3.1.1, language of page). Drawn in
-    the sidebar, where its empty element takes no room from a page."""
+    """Tell the browser and screen readers the page's language, and say Streamlit's names
+    of controls in it. Streamlit serves every page as `<html lang="en">` (a screen reader
+    would read the French with English sounds, WCAG 3.1.1) and names its controls in
+    English ("Help for Situation au", "Collapse sidebar", plotly's "Zoom in"), in
+    attributes no style sheet can change. Drawn in the sidebar, where its empty element
+    takes no room from a page."""
     st.sidebar.html(language_script(lang), unsafe_allow_javascript=True)

@@ -27,7 +27,7 @@ def test_the_calendar_downloads_with_the_meeting_given(page: Page, app_url: str)
     )
     # The date input's segments (day, month, year): typed in turn; the date is taken when
     # the input loses focus, and the caption then names the meeting.
-    day = page.get_by_role("spinbutton", name="day, Prochain comité de suivi")
+    day = page.get_by_role("spinbutton", name="jour, Prochain comité de suivi")
     day.scroll_into_view_if_needed()
     day.click()
     page.keyboard.type(MEETING.strftime("%d%m%Y"))

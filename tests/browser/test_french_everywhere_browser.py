@@ -13,8 +13,11 @@ are the names of Material icons, which the icon font draws as pictures) and the 
 tick labels. The tables' cells are drawn on a canvas, and the grid's accessible copy holds
 the raw values ("2021-12-31" where the grid draws "31/12/2021"), so the text each cell
 shows is checked where Streamlit receives it, in `tests/app/test_table_numbers.py` and
-`tests/app/test_french_tables.py`. Screen-reader labels Streamlit writes in English
-("Remove …", "Help for …") are not checked: CSS cannot change them (`views/widgets.py`).
+`tests/app/test_french_tables.py`.
+
+The names of controls Streamlit and plotly write in attributes (`aria-label`, `title`,
+`data-title`, `placeholder`: what a screen reader reads, plotly's tool tips) are read too,
+against Streamlit's English names ("Help for …", "Collapse sidebar", "Zoom in").
 """
 
 from __future__ import annotations
@@ -51,6 +54,20 @@ STREAMLIT_ENGLISH = (
     "Show/hide columns",
     "Press Enter",
 )
+# Streamlit's and plotly's English names of controls, as their frontends write them in
+# attributes: whole names, and the words they put around a widget's label.
+STREAMLIT_NAMES = {
+    "App pages", "Sidebar", "Collapse sidebar", "Expand sidebar", "Main menu", "Close",
+    "Link to heading", "Help", "Open", "Choose an option", "Clear selection", "Clear value",
+    "Clear all", "Choose date", "Decrement", "Increment", "file upload", "Add files",
+    "Search", "Show/hide columns", "Download as CSV", "Fullscreen", "Download plot as a PNG",
+    "Pan", "Zoom in", "Zoom out", "Autoscale", "Reset axes", "Reset view",
+}  # fmt: skip
+STREAMLIT_NAME_STARTS = ("Help for ", "day, ", "month, ", "year, ", "Remove ")
+STREAMLIT_NAME_ENDS = (" — start", " — end")
+NAMES = """() => [...document.querySelectorAll('[aria-label], [title], [data-title], '
+  + '[placeholder]')].flatMap((e) => ['aria-label', 'title', 'data-title', 'placeholder']
+  .map((a) => e.getAttribute(a)).filter(Boolean))"""
 MIN_FRAGMENT = 14  # shorter English fragments ("Plan", "Total") may be French too
 
 
@@ -90,6 +107,20 @@ def english_in(text: str) -> list[str]:
     return [phrase for phrase in ENGLISH if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)]
 
 
+def english_names(names: list[str]) -> list[str]:
+    """The names of controls written in Streamlit's English, or holding the app's English."""
+    return sorted(
+        {
+            name
+            for name in names
+            if name in STREAMLIT_NAMES
+            or name.startswith(STREAMLIT_NAME_STARTS)
+            or name.endswith(STREAMLIT_NAME_ENDS)
+            or english_in(name)
+        }
+    )
+
+
 def badly_written_numbers(texts: list[str]) -> list[str]:
     return [text for text in texts if badly_written(text)]
 
@@ -99,6 +130,10 @@ def test_the_checks_see_what_they_guard() -> None:
     assert english_in("Drag and drop files here") and english_in("Page not found")
     assert not english_in("Glissez-déposez ici • 50 Mo par fichier")
     assert len(ENGLISH) > 200  # the app's English is in the list, not only Streamlit's
+    english = ["Help for Situation au", "day, Prochain comité", "Période — start", "Zoom in",
+               "Collapse sidebar"]  # fmt: skip
+    assert english_names([*english, "Aide : Situation au", "jour, Prochain comité",
+                          "Période — début", "Zoom avant", "Zoom"]) == sorted(english)  # fmt: skip
     assert badly_written_numbers(["2897", "0.25", "2021-12-31", "12000 mesures"]) == [
         "2897", "0.25", "2021-12-31", "12000 mesures"
     ]  # fmt: skip
@@ -126,7 +161,7 @@ def test_every_page_in_french_has_no_english_and_french_numbers(
 ) -> None:
     page.set_viewport_size({"width": 1400, "height": 2200})
     problems: dict[str, list[str]] = {}
-    seen = {"ticks": 0}
+    seen = {"ticks": 0, "names": 0}
     # The Overview's charts are images by default: its axes are read interactive too.
     paths = [page_.id for page_ in PAGES] + ["overview?charts=interactive"]
     paths += ["measures?measure=A-M07" if dataset == "demo" else ""]
@@ -141,10 +176,13 @@ def test_every_page_in_french_has_no_english_and_french_numbers(
         found = english_in(text)
         found += [f"axis: {n!r}" for n in badly_written_numbers(ticks)]
         found += [f"text: {n!r}" for n in badly_written_numbers(text.splitlines())]
+        names = page.evaluate(NAMES)
+        seen["names"] += len(names)
+        found += [f"name: {n!r}" for n in english_names(names)]
         if found:
             problems[path] = found
             page.screenshot(path=screenshots / f"french-{dataset}-{path.split('?')[0]}.png")
-    assert seen["ticks"] > 50, seen  # the checks read something
+    assert seen["ticks"] > 50 and seen["names"] > 100, seen  # the checks read something
     assert not problems, problems
 
 

@@ -161,7 +161,30 @@ def test_a_chart_image_tag_keeps_its_texts_as_attribute_values(text: str) -> Non
 def test_the_language_script_sets_only_a_language_of_the_app(lang: str) -> None:
     from views.widgets import language_script
 
-    assert language_script(lang) == (f'<script>document.documentElement.lang = "{lang}";</script>')
+    script = language_script(lang)
+    assert script.startswith("<script>") and script.endswith("</script>")
+    assert f'const lang = "{lang}", names = ' in script
+    assert "document.documentElement.lang = lang;" in script
+
+
+def test_the_language_script_keeps_every_text_inside_its_literal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+
+    from views import widgets
+
+    hostile = '</script><img src=x onerror="alert(1)">'
+    names = {hostile: hostile}
+    forms = [(hostile, "", hostile + "{label}")]
+    monkeypatch.setattr(widgets, "streamlit_names", lambda lang: (names, forms))
+    script = widgets.language_script("fr")
+    inner = script.removeprefix("<script>").removesuffix("</script>")
+    assert "<" not in inner  # nothing can end the script element or open another
+    line = inner.splitlines()[1]  # const lang = …, names = {…}, forms = […], attrs = […];
+    literals = re.fullmatch(r"const lang = (.*), names = (.*), forms = (.*), attrs = (.*);", line)
+    assert literals is not None
+    assert json.loads(literals[2]) == names and json.loads(literals[3]) == [list(forms[0])]
 
 
 @pytest.mark.parametrize("text", ['fr";alert(1);"', "</script><script>alert(1)", "de"])
