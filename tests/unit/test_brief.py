@@ -219,9 +219,9 @@ def test_the_overdue_question_reads_its_days_late_and_last_assessment(built, edi
     days = (edits.assessed - edits.revised).days  # the delay runs to the last assessment
     fr = brief_text.question_text(q, "fr")
     en = brief_text.question_text(q, "en")
-    assert f"dépassée de {days} jours, dernière évaluation du 24 novembre 2026" in fr
+    assert f"dépassée de {days} jours à la dernière évaluation du 24 novembre 2026" in fr
     assert fr.endswith("où en est-elle ?")
-    assert f"passed by {days} days, last assessment of 24 November 2026" in en
+    assert f"passed by {days} days at the last assessment of 24 November 2026" in en
     assert f"({edits.late}," in fr
     assert "« En cours » selon Gouvernement" in fr  # who gave the status the question cites
 

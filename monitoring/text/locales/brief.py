@@ -105,9 +105,10 @@ MESSAGES: dict[str, str] = {
     "brief.q.plan_end": "{date} (fin du plan, faute d'échéance propre)",
     "brief.q.by": "« {status} » selon {voice}",
     "brief.q.on": "du {date}",
+    # {days}: the delay at the last assessment, the last date it is known at.
     "brief.q.overdue": (
-        "{measure} : échéance du {due} dépassée de {days}, dernière évaluation {assessed} "
-        "({status}) : où en est-elle ?"
+        "{measure} : échéance du {due}, dépassée de {days} à la dernière évaluation "
+        "{assessed} ({status}) : où en est-elle ?"
     ),
     "brief.q.overdue_unmeasured": (
         "{measure} : échéance du {due} dépassée, dernière évaluation {assessed} ({status}), "
