@@ -59,8 +59,12 @@ def test_every_page_renders_in_french_then_english(
             )
             _wait_until_drawn(page)
             assert f"/{path}" in page.url or path == "overview"
-            # The page says its language (Streamlit serves `<html lang="en">`).
+            # The page says its language (Streamlit serves `<html lang="en">`), and names
+            # its controls in it, in English again once English is chosen.
             expect(page.locator("html")).to_have_attribute("lang", lang)
+            other = "[aria-label^='Help for ']" if lang == "fr" else "[aria-label^='Aide : ']"
+            expect(page.locator(other)).to_have_count(0)
+            expect(page.get_by_role("button", name=t("streamlit.main_menu", lang))).to_be_visible()
             expect_no_error_alert(page)  # no exception, no reference box, no error at all
             if path in CHARTS and dataset == "demo":
                 # The Overview's charts are images (`exports.screen_svg`), the others plotly.
