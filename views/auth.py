@@ -30,6 +30,7 @@ from monitoring.storage.access import (
 )
 from monitoring.text.i18n import language_name, plain, t
 from views.common import store
+from views.widgets import page_language
 
 log = logging.getLogger("plan_monitoring.auth")
 SIGNED_IN = "_auth_recorded"  # the session's sign-in is in the audit trail
@@ -81,6 +82,7 @@ def _language_switch() -> Lang:
     )
     lang: Lang = st.session_state["auth.lang"]
     st.session_state["lang"] = lang
+    page_language(lang, where=st)  # the sign-in and refusal pages have no sidebar
     return lang
 
 

@@ -197,11 +197,12 @@ def language_script(lang: str) -> str:
     }
 
 
-def page_language(lang: Lang) -> None:
+def page_language(lang: Lang, where: Any = None) -> None:
     """Tell the browser and screen readers the page's language, and say Streamlit's names
     of controls in it. Streamlit serves every page as `<html lang="en">` (a screen reader
     would read the French with English sounds, WCAG 3.1.1) and names its controls in
     English ("Help for Situation au", "Collapse sidebar", plotly's "Zoom in"), in
     attributes no style sheet can change. Drawn in the sidebar, where its empty element
-    takes no room from a page."""
-    st.sidebar.html(language_script(lang), unsafe_allow_javascript=True)
+    takes no room from a page, unless `where` says otherwise (the sign-in page has no
+    sidebar)."""
+    (where or st.sidebar).html(language_script(lang), unsafe_allow_javascript=True)

@@ -6,6 +6,7 @@ sign-in against a provider is in `tests/browser/test_sign_in_browser.py`.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,12 +82,22 @@ def titles(at: AppTest) -> list[str]:
     return [t.value for t in at.title]
 
 
+def page_language_of(at: AppTest) -> str | None:
+    """The language the page's script gives the browser (`views.widgets.page_language`)."""
+    for element in at.get("html"):
+        found = re.search(r'const lang = "(\w+)"', element.proto.body)
+        if found:
+            return found.group(1)
+    return None
+
+
 def test_a_visitor_who_is_not_signed_in_sees_only_the_sign_in_page(store: Store) -> None:
     for page in (None, "upload", "admin", "measures"):
         at = run(page, None)
         assert titles(at) == ["Connexion"]
         assert [b.label for b in at.button] == ["Se connecter"]
         assert not at.metric and not at.dataframe and not at.sidebar.selectbox
+        assert page_language_of(at) == "fr"  # said to the browser: Streamlit says "en"
 
 
 def test_the_sign_in_page_speaks_english_and_offers_each_named_provider(store: Store) -> None:
@@ -102,6 +113,7 @@ def test_the_sign_in_page_speaks_english_and_offers_each_named_provider(store: S
     at.run()
     assert titles(at) == ["Sign in"]
     assert [b.label for b in at.button] == ["Sign in with microsoft", "Sign in with google"]
+    assert page_language_of(at) == "en"
 
 
 def test_an_unknown_account_is_refused_and_the_refusal_is_recorded(store: Store) -> None:
