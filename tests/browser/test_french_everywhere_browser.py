@@ -9,11 +9,12 @@ Each page fails on:
   four or more digits in a row that are not a year, a decimal point, an ISO date.
 
 What a person sees is read: the page's text (`innerText`: what is hidden is left out, as
-are the names of Material icons, which the icon font draws as pictures) and the charts'
-tick labels. The tables' cells are drawn on a canvas, and the grid's accessible copy holds
-the raw values ("2021-12-31" where the grid draws "31/12/2021"), so the text each cell
-shows is checked where Streamlit receives it, in `tests/app/test_table_numbers.py` and
-`tests/app/test_french_tables.py`.
+are the names of Material icons, which the icon font draws as pictures), the charts' tick
+labels, and the text and ticks of the charts drawn as images (the Overview's: their SVG
+read back from the image). The tables' cells are drawn on a canvas, and the grid's
+accessible copy holds the raw values ("2021-12-31" where the grid draws "31/12/2021"), so
+the text each cell shows is checked where Streamlit receives it, in
+`tests/app/test_table_numbers.py` and `tests/app/test_french_tables.py`.
 
 The names of controls Streamlit and plotly write in attributes (`aria-label`, `title`,
 `data-title`, `placeholder`: what a screen reader reads, plotly's tool tips) are read too,
@@ -101,6 +102,14 @@ VISIBLE_TEXT = """() => {
 }"""
 AXIS_TICKS = """() => [...document.querySelectorAll('.js-plotly-plot .xtick text, '
   + '.js-plotly-plot .ytick text')].map((e) => e.textContent)"""
+# The charts drawn as images (the Overview's, `exports.screen_svg`): each SVG read back from
+# its data URI, its tick labels and its whole text.
+IMAGE_CHARTS = """() => [...document.querySelectorAll('img.pm-chart')].map((image) => {
+  const bytes = Uint8Array.from(atob(image.src.split(',')[1]), (c) => c.charCodeAt(0));
+  const svg = new DOMParser().parseFromString(new TextDecoder().decode(bytes), 'image/svg+xml');
+  return {ticks: [...svg.querySelectorAll('.xtick text, .ytick text')].map((e) => e.textContent),
+          text: [...svg.querySelectorAll('text')].map((e) => e.textContent).join('\\n')};
+})"""
 
 
 def english_in(text: str) -> list[str]:
@@ -161,7 +170,7 @@ def test_every_page_in_french_has_no_english_and_french_numbers(
 ) -> None:
     page.set_viewport_size({"width": 1400, "height": 2200})
     problems: dict[str, list[str]] = {}
-    seen = {"ticks": 0, "names": 0}
+    seen = {"ticks": 0, "names": 0, "images": 0}
     # The Overview's charts are images by default: its axes are read interactive too.
     paths = [page_.id for page_ in PAGES] + ["overview?charts=interactive"]
     paths += ["measures?measure=A-M07" if dataset == "demo" else ""]
@@ -172,6 +181,10 @@ def test_every_page_in_french_has_no_english_and_french_numbers(
         expect_no_error_alert(page)
         expect(page.get_by_role("dialog")).to_have_count(0)  # no "Page not found"
         ticks, text = page.evaluate(AXIS_TICKS), page.evaluate(VISIBLE_TEXT)
+        for image in page.evaluate(IMAGE_CHARTS):
+            ticks += image["ticks"]
+            text += "\n" + image["text"]
+            seen["images"] += 1
         seen["ticks"] += len(ticks)
         found = english_in(text)
         found += [f"axis: {n!r}" for n in badly_written_numbers(ticks)]
@@ -182,7 +195,8 @@ def test_every_page_in_french_has_no_english_and_french_numbers(
         if found:
             problems[path] = found
             page.screenshot(path=screenshots / f"french-{dataset}-{path.split('?')[0]}.png")
-    assert seen["ticks"] > 50 and seen["names"] > 100, seen  # the checks read something
+    # The checks read something, the Overview's chart images included.
+    assert seen["ticks"] > 50 and seen["names"] > 100 and seen["images"] >= 2, seen
     assert not problems, problems
 
 
