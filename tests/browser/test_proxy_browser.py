@@ -307,6 +307,8 @@ def test_a_workbook_uploads_through_the_proxy_with_xsrf_on(
         settle(page)
         # The page came over the websocket through nginx (no upgrade, no page).
         assert sockets == [f"{proxy.url.replace('https', 'wss')}/_stcore/stream"]
+        # Its script ran behind the proxy's headers: the page says its language.
+        expect(page.locator("html")).to_have_attribute("lang", "fr")
         (xsrf,) = [c for c in context.cookies() if c["name"] == "_streamlit_xsrf"]
         assert (xsrf["domain"], xsrf["path"]) == (HOST, "/")
         current = current_version(page)
