@@ -78,12 +78,21 @@ def store() -> Store:
     thread, so that the first page's chart images wait for neither in turn.
     """
     if images_on_screen():
-        threading.Thread(target=exports.start_renderer, name="renderer-start", daemon=True).start()
+        threading.Thread(target=_start_renderer, name="renderer-start", daemon=True).start()
     warm_up()
     settings = Settings.from_env()
     opened = open_store(settings)
     ensure_seeded(opened, settings.data_dir)
     return opened
+
+
+def _start_renderer() -> None:
+    """Start Chromium for the chart images; a failure is logged, and the first image asked
+    for tries again (`images_possible`), where the page shows the chart interactive."""
+    try:
+        exports.start_renderer()
+    except Exception:
+        log.exception("the chart renderer did not start beside the store")
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

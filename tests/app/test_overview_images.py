@@ -10,6 +10,7 @@ other AppTest files run) the charts are interactive and there is no switch.
 from __future__ import annotations
 
 import base64
+import logging
 import re
 import threading
 
@@ -119,3 +120,18 @@ def test_the_store_starts_the_chart_renderer_in_a_thread_of_its_own(
         common.store.clear()  # the next test opens its own
     assert done.wait(10 if images_here else 0.5) is images_here
     assert started == (["renderer-start"] if images_here else [])
+
+
+def test_a_renderer_that_fails_to_start_beside_the_store_is_logged(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from views import common
+
+    def start_renderer() -> None:
+        raise RuntimeError("no Chromium today")
+
+    monkeypatch.setattr(common.exports, "start_renderer", start_renderer)
+    with caplog.at_level(logging.ERROR, logger="plan_monitoring.app"):
+        common._start_renderer()  # in its thread, nothing would catch it
+    assert "the chart renderer did not start beside the store" in caplog.text
+    assert "no Chromium today" in caplog.text
