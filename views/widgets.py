@@ -154,7 +154,8 @@ const say = (name) => {
   for (const [before, after, form] of forms) {
     if (name.length > before.length + after.length && name.startsWith(before)
         && name.endsWith(after)) {
-      return form.replace("{label}", name.slice(before.length, name.length - after.length));
+      const label = name.slice(before.length, name.length - after.length);
+      return form.replace("{label}", () => label);  // a function: no "$&" patterns
     }
   }
   return name;
