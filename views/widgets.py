@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 import streamlit as st
@@ -115,7 +116,8 @@ NAMED_BY = ("aria-label", "title", "data-title", "placeholder")
 _LABEL = "{label}"
 
 
-def streamlit_names(lang: str) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+@cache  # the same at every run in a language: read from the catalogues once per process
+def streamlit_names(lang: str) -> tuple[dict[str, str], tuple[tuple[str, str, str], ...]]:
     """What the script of `language_script` rewrites for `lang`: each name as Streamlit
     (or another language of the app) writes it, with the name in `lang`; and each form
     around a label as (before the label, after it, the form in `lang`). Names already in
@@ -133,7 +135,7 @@ def streamlit_names(lang: str) -> tuple[dict[str, str], list[tuple[str, str, str
             if other != said:
                 before, _, after = other.partition(_LABEL)
                 forms.append((before, after, said))
-    return names, forms
+    return names, tuple(forms)
 
 
 def _script_value(value: object) -> str:

@@ -159,7 +159,9 @@ def deadlines(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.DataFra
     return out.reset_index(drop=True)
 
 
-def awaiting_reply(ds: Dataset, as_of: dt.date, reply_after: int) -> pd.DataFrame:
+def awaiting_reply(
+    ds: Dataset, as_of: dt.date, reply_after: int, *, sent: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Return every letter known and unanswered at the as-of date, with its reminder's days.
 
     Decisions: every unanswered letter has a reminder, `reply_after` days after it was
@@ -172,6 +174,7 @@ def awaiting_reply(ds: Dataset, as_of: dt.date, reply_after: int) -> pd.DataFram
         ds: the dataset (already narrowed to the plans wanted; letters naming no plan stay).
         as_of: the date the facts are known at.
         reply_after: the days a letter is given for its reply (0 or more).
+        sent: `metrics.letters(ds, as_of)`, when already read (`reminders` reads it once).
 
     Returns:
         event_id, plan_id, title, sender, recipient, date, date_latest (NaT when known to
@@ -179,7 +182,7 @@ def awaiting_reply(ds: Dataset, as_of: dt.date, reply_after: int) -> pd.DataFram
         when the letter's day is known), waited_min_days, waited_max_days (Int64: days
         since the letter at the as-of date, at least and at most); by letter date.
     """
-    sent = letters(ds, as_of)
+    sent = letters(ds, as_of) if sent is None else sent
     rows = sent[~sent["answered"].to_numpy(dtype=bool)]
     out = _reminder_days(rows, reply_after, "awaiting_reply")
     first, last = out["date"], out["date_latest"].fillna(out["date"]).astype(_DATES)
@@ -190,7 +193,9 @@ def awaiting_reply(ds: Dataset, as_of: dt.date, reply_after: int) -> pd.DataFram
     )
 
 
-def answered_letters(ds: Dataset, as_of: dt.date, reply_after: int) -> pd.DataFrame:
+def answered_letters(
+    ds: Dataset, as_of: dt.date, reply_after: int, *, sent: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Return every letter known and answered at the as-of date, at its reminder's days.
 
     Decisions: the reminder the letter had while it awaited its reply (`awaiting_reply`,
@@ -203,13 +208,14 @@ def answered_letters(ds: Dataset, as_of: dt.date, reply_after: int) -> pd.DataFr
         ds: the dataset (already narrowed to the plans wanted; letters naming no plan stay).
         as_of: the date the facts are known at.
         reply_after: the days a letter is given for its reply (0 or more).
+        sent: `metrics.letters(ds, as_of)`, when already read (`reminders` reads it once).
 
     Returns:
         event_id, plan_id, title, sender, recipient, date, date_latest, remind_from,
         remind_to (as `awaiting_reply`), reply_id, reply_date, reply_date_latest (NaT when
         known to the day); by letter date.
     """
-    sent = letters(ds, as_of)
+    sent = letters(ds, as_of) if sent is None else sent
     rows = sent[sent["answered"].to_numpy(dtype=bool)]
     return _reminder_days(rows, reply_after, "answered_letters").assign(
         reply_id=rows["reply_id"].to_numpy(),
@@ -261,12 +267,13 @@ def reminders(
     Returns:
         The `Reminders`.
     """
+    sent = letters(ds, as_of)  # read once for the letters awaiting a reply and answered
     return Reminders(
         as_of=as_of,
         reply_after=reply_after,
         deadlines=deadlines(ds, as_of, voice),
-        replies=awaiting_reply(ds, as_of, reply_after),
-        answered=answered_letters(ds, as_of, reply_after),
+        replies=awaiting_reply(ds, as_of, reply_after, sent=sent),
+        answered=answered_letters(ds, as_of, reply_after, sent=sent),
         next_meeting=next_meeting,
     )
 
