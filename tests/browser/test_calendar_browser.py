@@ -36,6 +36,9 @@ def test_the_calendar_downloads_with_the_meeting_given(page: Page, app_url: str)
     expect(page.get_by_text(f"suivi du {MEETING.strftime('%d/%m/%Y')}")).to_be_visible(
         timeout=TIMEOUT
     )
+    # Clicked once the run is over: a run still going replaces the button's file, and a
+    # click on the one it replaced downloads nothing.
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
     button = page.locator("button[data-testid^=stBaseButton]").filter(has_text="Calendrier")
     with page.expect_download(timeout=TIMEOUT) as info:
         button.first.click()
