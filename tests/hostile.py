@@ -519,6 +519,15 @@ def hog_memory(megabytes: int) -> int:
     return len(block)
 
 
+def address_space_mb() -> float:
+    """This process's address space (VmSize), in MB: what RLIMIT_AS counts."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) / 1024
+    raise OSError("no VmSize in /proc/self/status")
+
+
 def sleep_for(seconds: float) -> float:
     """Wait without using the CPU: only a wall-time limit stops it."""
     import time

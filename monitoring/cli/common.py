@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
+import importlib
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -68,8 +69,13 @@ def store_of(settings: Settings, lang: Lang, *, seed: bool = True) -> Iterator[S
         store.close()
 
 
-def load(files: Sequence[Path], settings: Settings, lang: Lang) -> LoadResult | None:
-    """Read and validate files; each size is checked on disk before anything is read."""
+def load(
+    files: Sequence[Path], settings: Settings, lang: Lang, meanwhile: Sequence[str] = ()
+) -> LoadResult | None:
+    """Read and validate files; each size is checked on disk before anything is read.
+
+    `meanwhile`: modules the command needs next, imported while the child reads.
+    """
     missing = [p for p in files if not p.is_file()]
     if missing:
         print(t("cli.no_such_file", lang, path=str(missing[0])), file=sys.stderr)
@@ -79,13 +85,17 @@ def load(files: Sequence[Path], settings: Settings, lang: Lang) -> LoadResult | 
     # This process has no thread yet: it forks the parse child itself, which starts
     # reading at once, and imports pandas and the validator while the child reads.
     pending = start_load_paths(list(files), settings.limits, direct=True)
+    for module in meanwhile:
+        importlib.import_module(module)
     return pending.result()
 
 
-def load_dataset(files: Sequence[Path], settings: Settings, lang: Lang) -> Dataset | None:
+def load_dataset(
+    files: Sequence[Path], settings: Settings, lang: Lang, meanwhile: Sequence[str] = ()
+) -> Dataset | None:
     """`load`, for a command that needs the dataset: None (the report printed) when the
     files are missing or invalid."""
-    result = load(files, settings, lang)
+    result = load(files, settings, lang, meanwhile)
     if result is None:
         return None
     if result.dataset is None:

@@ -19,7 +19,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from monitoring.contract.dataset import DATE_DTYPE, StatusScale, label_from_record, label_record
+from monitoring.contract.dataset import (
+    DATE_DTYPE,
+    StatusScale,
+    label_from_record,
+    label_record,
+    text_series,
+)
 from monitoring.contract.schema import StatusLabel
 
 # The dtypes a Dataset's tables use (see monitoring.contract.dataset); anything else is a bug.
@@ -61,7 +67,7 @@ def _column(dtype: str, values: np.ndarray) -> Any:
     if dtype == DATE_DTYPE:
         return np.array(values, dtype=DATE_DTYPE)  # None → NaT
     if dtype == "str":
-        return pd.Series(values, dtype="str")
+        return text_series(values)
     if dtype in DTYPES:
         return pd.Series(values, dtype=dtype)
     raise TypeError(f"stored dtype {dtype!r} is unknown")

@@ -164,3 +164,39 @@ def test_a_quick_command_lets_the_collector_wait_and_puts_it_back(monkeypatch) -
     assert main(["summary"]) == 0 and main(["history"]) in (0, 1)
     assert seen == [(run.QUICK_GC_THRESHOLD, *before[1:])]
     assert gc.get_threshold() == before
+
+
+BLAS_PROBE = """
+import os, sys
+from monitoring.cli import run
+
+def parse(argv):
+    before = "numpy" in sys.modules
+    import numpy  # noqa: F401
+    print(before, os.environ.get("OPENBLAS_NUM_THREADS"), len(os.listdir("/proc/self/task")))
+    raise SystemExit(0)
+
+run.parse = parse
+run.entry()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="threads counted in /proc")
+@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("2", "2")])
+def test_the_command_line_starts_numpy_with_one_blas_thread(given, expected) -> None:
+    """numpy's BLAS would start a thread per core at import, spinning on the cores the
+    parse child reads with: `entry` asks for one before numpy is imported, unless the
+    environment chose a number."""
+    env = _env()
+    env.pop("OPENBLAS_NUM_THREADS", None)
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    done = subprocess.run(
+        [sys.executable, "-c", BLAS_PROBE],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    numpy_before, chosen, threads = done.stdout.split()
+    assert numpy_before == "False" and chosen == expected
+    if given is None:
+        assert threads == "1"  # the main thread alone

@@ -73,6 +73,17 @@ def test_a_runaway_allocation_stops_the_child_only() -> None:
     assert peak_rss_mb() - before < 100  # the 4 GB were never asked of this process
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="VmSize read in /proc")
+def test_a_child_starts_with_most_of_its_address_space_free() -> None:
+    """The fork server's imports are what every child starts with, against its address
+    space limit. pyarrow's first array would reserve about 1 GB of it (a text dtype once
+    taken from an empty Series at import did): hostile files would then meet the limit
+    at half their size, and a thread could no longer start."""
+    limits = Limits()
+    used = run_limited(hostile.address_space_mb, limits=limits)
+    assert used < limits.parse_memory_bytes / MB / 2, used
+
+
 def test_a_native_abort_stops_the_child_only() -> None:
     with pytest.raises(ChildFailed) as failed:
         run_limited(hostile.abort_now, limits=Limits())

@@ -1,13 +1,16 @@
 """A lone workbook's worksheets are scanned beside calamine's reading (issue 13, item 8).
 
 `inspect_zip(defer_sheets=True)` checks every other part, then leaves the worksheets to
-`Container.deferred`; `reading.workbook` reads each sheet once its scan has passed. These
-tests hold the three promises that makes: calamine never reads a sheet before its scan,
-the result is the one the serial order gives, and a scan's refusal comes first whatever
-the reader meets.
+`Container.deferred`; `reading.workbook` has two threads each scan a sheet, then read it,
+largest sheet first. These tests hold the promises that makes: calamine never reads a
+sheet before its scan, the result is the one the serial order gives, the problem
+reported is the one the serial order meets first (a scan's refusal before whatever the
+reader meets), and the two threads do read at once.
 """
 
 from __future__ import annotations
+
+import threading
 
 import pytest
 import python_calamine
@@ -120,3 +123,73 @@ def test_several_files_keep_every_scan_before_any_read() -> None:
         LIMITS,
     )
     assert [i.key for i in result.issues] == ["columns_beyond"]
+
+
+@pytest.mark.parametrize("readers", [1, 2])
+def test_of_two_refusals_the_first_in_the_workbook_is_reported(
+    readers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The largest sheet, last in the workbook, is scanned first and refused; the first
+    sheet is refused too: the serial scan met the first sheet's refusal, so that is the
+    one told, whichever sheet a thread saw refused first."""
+    rows = [["Mesure", "Intitulé"]] + [[f"M{i}", f"Former les agents {i}"] for i in range(2000)]
+    beyond = '<row r="2002"><c r="XFD2002" t="inlineStr"><is><t>x</t></is></c></row>'
+    data = hostile.raw_workbook(
+        {
+            "Mesures": hostile.far_cell_sheet("A900000"),  # a row beyond the limit
+            "Suivi": hostile.sheet_xml(rows[:10]),
+            "Dernière": hostile.sheet_xml(rows, extra=beyond),  # a column beyond it
+        }
+    )
+    monkeypatch.setattr(workbook_module, "_readers", lambda: readers)
+    result = read_upload([Upload("plan.xlsx", data)], LIMITS)
+    assert [(i.key, i.sheet) for i in result.issues] == [("rows_beyond", "Mesures")]
+
+
+def test_two_threads_read_two_sheets_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first two readings each wait for the other to start: with one thread reading,
+    the first would wait in vain, and the reading fail."""
+    meeting = threading.Barrier(2, timeout=20)
+    threads: list[str] = []
+    read = workbook_module._read_sheet
+
+    def read_one(book, name, container, limits, file):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        if len(threads) <= 2:
+            meeting.wait()
+        return read(book, name, container, limits, file)
+
+    monkeypatch.setattr(workbook_module, "_readers", lambda: 2)
+    monkeypatch.setattr(workbook_module, "_read_sheet", read_one)
+    result = read_upload([Upload("plan.xlsx", three_sheets())], LIMITS)
+    assert result.workbook is not None and not meeting.broken
+    assert len(set(threads[:2])) == 2
+
+
+def test_one_core_reads_in_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: set[str] = set()
+    read = workbook_module._read_sheet
+
+    def read_one(book, name, container, limits, file):  # type: ignore[no-untyped-def]
+        threads.add(threading.current_thread().name)
+        return read(book, name, container, limits, file)
+
+    monkeypatch.setattr(workbook_module.os, "sched_getaffinity", lambda _pid: {0})
+    monkeypatch.setattr(workbook_module, "_read_sheet", read_one)
+    result = read_upload([Upload("plan.xlsx", three_sheets())], LIMITS)
+    assert result.workbook is not None
+    assert threads == {threading.current_thread().name}
+
+
+def test_a_reader_thread_that_cannot_start_leaves_the_reading_to_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def cannot_start(self):  # type: ignore[no-untyped-def]
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(workbook_module, "_readers", lambda: 2)
+    monkeypatch.setattr(workbook_module.threading.Thread, "start", cannot_start)
+    result = read_upload([Upload("plan.xlsx", three_sheets())], LIMITS)
+    assert result.workbook is not None
+    assert [i.key for i in result.issues] == ["hidden_sheet"]  # Suivi is hidden
+    assert [s.name for s in result.workbook.sheets] == ["Mesures", "Suivi", "Dernière"]

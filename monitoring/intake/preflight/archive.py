@@ -6,14 +6,13 @@ the byte scan (`worksheets`)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import posixpath
-import queue
 import re
-import threading
 import zipfile
 import zlib
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pyexpat import ParserCreate
@@ -90,11 +89,11 @@ def inspect_zip(
         sheets: list[_SheetRef] = []
         sheet_parts: dict[str, tuple[str, bool]] = {}
         bounds = Bounds(limits)
-        deferred: list[tuple[str, str, bool]] = []
+        deferred: list[tuple[str, str, bool, int]] = []
         for info in order:
             part, lower = info.filename, info.filename.lower()
             if lower in sheet_parts:
-                deferred.append((part, *sheet_parts[lower]))
+                deferred.append((part, *sheet_parts[lower], info.file_size))
             elif kind == "ods" and part == "content.xml":
                 scan_ods_content(stream(archive, info, limits, file), info.file_size, limits, file)
             elif kind == "xlsx" and (lower in _READ_FIRST or lower.endswith(".rels")):
@@ -120,85 +119,88 @@ class DeferredScans:
     """The worksheet scans `inspect_zip(defer_sheets=True)` left for the reader.
 
     The reader opens the workbook once every other part has passed, then reads each
-    sheet only after every part that sheet names has passed its scan: calamine never
-    sees a worksheet byte the pre-flight has not cleared. The scans run in a thread
-    (`cleared`) while the reader reads the sheets already cleared: zlib, numpy and
-    calamine release the interpreter lock for most of their work, so the two overlap
-    on two cores (measured with `bench/cli_bench.py`: see `reading.workbook`).
+    sheet only after every part that sheet names has passed its scan (`scan`): calamine
+    never sees a worksheet byte the pre-flight has not cleared. The reader's threads
+    each scan a sheet, then read it, while the other thread does the same with another
+    sheet: zlib, numpy and calamine release the interpreter lock for most of their work,
+    so the two overlap on two cores (measured with `bench/cli_bench.py`: see
+    `reading.workbook`). `settle` gives the refusal the serial order would have met
+    first, whatever order the threads scanned in.
     """
 
     def __init__(
         self,
         data: bytes,
-        parts: list[tuple[str, str, bool]],
+        parts: list[tuple[str, str, bool, int]],
         container: Container,
         bounds: Bounds,
         file: str,
     ) -> None:
         self.data, self.parts, self.container = data, parts, container
         self.bounds, self.file = bounds, file
-        self._cleared: Iterator[str] | None = None
+        # Each part's outcome once scanned: None when it passed, else what the scan raised.
+        self._outcomes: dict[str, Exception | None] = {}
+
+    def largest_first(self) -> list[str]:
+        """The sheets whose parts are deferred, the largest (bytes unpacked) first: the
+        sheet that takes longest to scan and read starts first, while the other thread
+        works through the smaller ones."""
+        size: Counter[str] = Counter()
+        for _, sheet, _, unpacked in self.parts:
+            size[sheet] += unpacked
+        return sorted(size, key=lambda sheet: -size[sheet])
+
+    def archive(self) -> zipfile.ZipFile:
+        """The upload's archive, for one thread's scans (a `ZipFile` is not shared)."""
+        return zipfile.ZipFile(io.BytesIO(self.data))
+
+    def scan(self, sheet: str, archive: zipfile.ZipFile) -> None:
+        """Scan every part `sheet` names, in the order of the archive.
+
+        Raises:
+            Rejected: a part was refused (or whatever else its scan raised).
+        """
+        for part, name, chosen, _ in self.parts:
+            if name == sheet:
+                self._scan_part(archive, part, sheet, chosen)
+
+    def settle(self) -> Rejected | None:
+        """Scan every part not scanned yet, in the order of the archive, until the first
+        refusal, and return it: the one a serial scan would have met first. A problem the
+        reader meets must not hide it.
+
+        Raises:
+            Exception: what a scan raised that is not a refusal, as the serial scan would.
+        """
+        with self.archive() as archive:
+            for part, sheet, chosen, _ in self.parts:
+                if part not in self._outcomes:
+                    with contextlib.suppress(Exception):  # kept in `_outcomes`, told below
+                        self._scan_part(archive, part, sheet, chosen)
+                outcome = self._outcomes[part]
+                if isinstance(outcome, Rejected):
+                    return outcome
+                if outcome is not None:
+                    raise outcome
+        return None
 
     def run(self) -> None:
         """Scan every part now, in this thread (`Rejected` as soon as one is refused)."""
-        with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
-            for _ in self._scan(archive):
-                pass
+        refused = self.settle()
+        if refused is not None:
+            raise refused
 
-    def cleared(self) -> Iterator[str]:
-        """Yield each sheet name once all its parts have passed, scanning in a thread.
-
-        Raises:
-            Rejected: a scan refused a part (raised when the iteration reaches it), or
-                whatever else a scan raised, as the scan in `inspect_zip` would.
-        """
-        self._cleared = self._in_thread()
-        return self._cleared
-
-    def settle(self) -> Rejected | None:
-        """Finish the scans (all of them if `cleared` never ran) and return the refusal,
-        if any: a problem the reader meets must not hide one the pre-flight would report.
-        """
+    def _scan_part(self, archive: zipfile.ZipFile, part: str, sheet: str, chosen: bool) -> None:
+        info = archive.getinfo(part)
         try:
-            if self._cleared is None:
-                self.run()
-            else:
-                deque(self._cleared, maxlen=0)
-        except Rejected as rejected:
-            return rejected
-        return None
-
-    def _in_thread(self) -> Iterator[str]:
-        events: queue.SimpleQueue[str | Exception | None] = queue.SimpleQueue()
-        thread = threading.Thread(target=self._scan_all, args=(events,), daemon=True)
-        thread.start()
-        while (event := events.get()) is not None:
-            if isinstance(event, Exception):
-                raise event
-            yield event
-
-    def _scan_all(self, events: queue.SimpleQueue[str | Exception | None]) -> None:
-        try:
-            with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
-                for sheet in self._scan(archive):
-                    events.put(sheet)
-        except Exception as exc:  # raised again in the reader's thread
-            events.put(exc)
-        events.put(None)
-
-    def _scan(self, archive: zipfile.ZipFile) -> Iterator[str]:
-        """Scan the parts in order; yield each sheet once all its parts have passed."""
-        limits, file = self.bounds.limits, self.file
-        left = Counter(sheet for _, sheet, _ in self.parts)
-        for part, sheet, chosen in self.parts:
-            info = archive.getinfo(part)
-            chunks = stream(archive, info, limits, file)
-            found = scan_sheet(chunks, info.file_size, file, sheet, self.bounds)
-            if chosen:  # the part calamine reads for this sheet
-                self.container.sheets[sheet] = found
-            left[sheet] -= 1
-            if not left[sheet]:
-                yield sheet
+            chunks = stream(archive, info, self.bounds.limits, self.file)
+            found = scan_sheet(chunks, info.file_size, self.file, sheet, self.bounds)
+        except Exception as exc:
+            self._outcomes[part] = exc
+            raise
+        if chosen:  # the part calamine reads for this sheet
+            self.container.sheets[sheet] = found
+        self._outcomes[part] = None
 
 
 def _read_csv_members(
