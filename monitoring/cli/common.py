@@ -70,11 +70,17 @@ def store_of(settings: Settings, lang: Lang, *, seed: bool = True) -> Iterator[S
 
 
 def load(
-    files: Sequence[Path], settings: Settings, lang: Lang, meanwhile: Sequence[str] = ()
+    files: Sequence[Path],
+    settings: Settings,
+    lang: Lang,
+    meanwhile: Sequence[str] = (),
+    *,
+    assemble: bool = True,
 ) -> LoadResult | None:
     """Read and validate files; each size is checked on disk before anything is read.
 
-    `meanwhile`: modules the command needs next, imported while the child reads.
+    `meanwhile`: modules the command needs next, imported while the child reads;
+    `assemble`: False when the command needs the report only (no dataset is built).
     """
     missing = [p for p in files if not p.is_file()]
     if missing:
@@ -87,7 +93,7 @@ def load(
     pending = start_load_paths(list(files), settings.limits, direct=True)
     for module in meanwhile:
         importlib.import_module(module)
-    return pending.result()
+    return pending.result(assemble=assemble)
 
 
 def load_dataset(

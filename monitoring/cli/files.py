@@ -41,7 +41,7 @@ def validate(args: argparse.Namespace, settings: Settings) -> int:
     if args.annotate is not None and (fmt := workbook_out(args.annotate, lang)) is None:
         return EXIT_USAGE
     if args.files:
-        result = load(args.files, settings, lang)
+        result = load(args.files, settings, lang, assemble=False)  # the report only
         uploads = lambda: [Upload(p.name, p.read_bytes()) for p in args.files]  # noqa: E731
     else:
         # The stored version, written in the upload format and read back: what a

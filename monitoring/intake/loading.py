@@ -34,10 +34,11 @@ class LoadResult:
 
     dataset: Dataset | None
     report: Report
+    assembled: bool = True  # False: checked only, no dataset built (`validated`)
 
     @property
     def ok(self) -> bool:
-        return self.dataset is not None and self.report.ok
+        return self.report.ok and (self.dataset is not None or not self.assembled)
 
 
 @dataclass
@@ -47,28 +48,30 @@ class PendingLoad:
     read: PendingRead | None  # None when the files were refused before any was read
     refused: Report
 
-    def result(self) -> LoadResult:
+    def result(self, *, assemble: bool = True) -> LoadResult:
+        """The files validated; `assemble` as for `validated`."""
         if self.read is None:
-            return LoadResult(None, self.refused)
+            return LoadResult(None, self.refused, assembled=assemble)
         import monitoring.intake.validation  # noqa: F401  (imported while the child reads)
 
-        return validated(self.read.result())
+        return validated(self.read.result(), assemble=assemble)
 
 
-def validated(read: ReadResult) -> LoadResult:
+def validated(read: ReadResult, *, assemble: bool = True) -> LoadResult:
     """Validate what the parse child read: the dataset when valid, and every issue found
-    while reading, then while validating."""
+    while reading, then while validating. Without `assemble`, the same report and no
+    dataset (a check alone)."""
     from monitoring.intake.validation import validate  # pandas: see the module doc
 
     report = Report()
     report.extend(read.issues)
     if read.workbook is None or not report.ok:
-        return LoadResult(None, report)
-    dataset, validation = validate(read.workbook)
+        return LoadResult(None, report, assembled=assemble)
+    dataset, validation = validate(read.workbook, assemble=assemble)
     report.extend(validation.issues)
     if validation.truncated:
         report.truncated = True
-    return LoadResult(dataset if report.ok else None, report)
+    return LoadResult(dataset if report.ok else None, report, assembled=assemble)
 
 
 def load_upload(files: Sequence[Upload], limits: Limits | None = None) -> LoadResult:

@@ -18,7 +18,7 @@ from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import DEFAULT_SCALE, column_letter
 from monitoring.intake.problems import MAX_ISSUES, Issue, Report
 from monitoring.intake.raw import Cell, RawSheet, RawWorkbook
-from monitoring.intake.validation import validate
+from monitoring.intake.validation import validate as validate_and_assemble
 from tests.builders import (
     Sheets,
     a_verdict,
@@ -33,6 +33,17 @@ from tests.builders import (
     verdict_rows,
     workbook,
 )
+
+
+def validate(raw: RawWorkbook) -> tuple[Dataset | None, Report]:
+    """`validate`, checked against a check alone (`assemble=False`, what `plan-monitoring
+    validate` runs) in every test here: the same report, and no dataset."""
+    dataset, report = validate_and_assemble(raw)
+    alone, checked = validate_and_assemble(raw, assemble=False)
+    assert alone is None
+    assert checked.issues == report.issues and checked.truncated == report.truncated
+    return dataset, report
+
 
 D = dt.date
 

@@ -73,7 +73,9 @@ class Validator:
 
     # --- The whole workbook ----------------------------------------------------------
 
-    def run(self) -> tuple[Dataset | None, Report]:
+    def run(self, *, assemble: bool = True) -> tuple[Dataset | None, Report]:
+        """Check everything; the dataset too when the report is ok and `assemble` is set
+        (a check alone, `plan-monitoring validate`, spares the building of its tables)."""
         match = structure.match_sheets(self.raw)
         self.emit(structure.extra_or_duplicate_sheets(match))
         self.emit(structure.missing_sheets(match, self.raw))
@@ -85,7 +87,7 @@ class Validator:
                 self.tables[sheet.id] = self.read_sheet(sheet, found[sheet.id])
         self.emit(plan.plan_rules(self.tables))
         self.sort_issues()
-        if not self.report.ok:
+        if not self.report.ok or not assemble:
             return None, self.report
         return self.dataset(), self.report
 
