@@ -11,8 +11,9 @@ two plain reads of the same file, `python -c "pandas.read_excel(FILE, sheet_name
 engine=...)"` with openpyxl and with calamine, and `import monitoring.cli` alone. The
 tasks take turns within each run, so that a busy moment of a shared machine falls on all
 of them; the figures are medians. A second table says where the time of `summary` goes:
-its steps in one process (`PHASES`): the command forks the parse child itself and
-imports pandas and the validator while the child reads.
+its steps in one process (`PHASES`): the command forks the parse child itself, imports
+pandas and the validator while the child reads, and validates each sheet as the child
+sends it.
 
 Targets, for each of `validate` and `summary`: at least `TARGET_SPEEDUP` times faster
 than the openpyxl read, and at most `TARGET_CALAMINE_RATIO` times the calamine read. The
@@ -67,21 +68,19 @@ def phase(name, fn):
     return value
 path = Path(sys.argv[1])
 phase("import monitoring.cli (the parser)", lambda: importlib.import_module("monitoring.cli"))
-isolation = phase("import the reader (numpy, calamine)",
-                  lambda: importlib.import_module("monitoring.intake.isolation"))
+loading = phase("import the reader (numpy, calamine)",
+                lambda: importlib.import_module("monitoring.intake.loading"))
 from monitoring.intake.reading import Upload, read_upload
 from monitoring.config.settings import Limits
 files = [Upload(path.name, path.read_bytes())]
 pending = phase("fork the parse child (this process, single-threaded)",
-                lambda: isolation.start_read(files, Limits(), direct=True))
-phase("import pandas and the validator (while the child reads)",
-      lambda: importlib.import_module("monitoring.intake.validation"))
-read = phase("wait for the child's read (preflight beside calamine), sent back",
-             pending.result)
-from monitoring.intake.validation import validate
-dataset, _ = phase("validate", lambda: validate(read.workbook))
+                lambda: loading.start_load_paths([path], Limits(), direct=True, stream=True))
+phase("import pandas, the validator and the figures (while the child reads)",
+      lambda: [importlib.import_module(m)
+               for m in ("monitoring.intake.validation", "monitoring.analysis.metrics")])
+loaded = phase("validate each sheet as the child sends it, until its answer", pending.result)
 files_module = importlib.import_module("monitoring.cli.files")
-phase("summary figures", lambda: files_module.summary_document(dataset, dt.date.today()))
+phase("summary figures", lambda: files_module.summary_document(loaded.dataset, dt.date.today()))
 phase("(beside) the same read in this process", lambda: read_upload(files))
 import pandas
 def read_excel():

@@ -528,6 +528,13 @@ def address_space_mb() -> float:
     raise OSError("no VmSize in /proc/self/status")
 
 
+def send_parts(count: int, send: Callable[[object], None]) -> str:
+    """A streamed task (`start_limited(stream=True)`): `count` parts, then its answer."""
+    for k in range(count):
+        send(k)
+    return "answer"
+
+
 def sleep_for(seconds: float) -> float:
     """Wait without using the CPU: only a wall-time limit stops it."""
     import time

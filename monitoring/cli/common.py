@@ -90,7 +90,8 @@ def load(
 
     # This process has no thread yet: it forks the parse child itself, which starts
     # reading at once, and imports pandas and the validator while the child reads.
-    pending = start_load_paths(list(files), settings.limits, direct=True)
+    # The child sends each sheet as soon as it is read; they are validated meanwhile.
+    pending = start_load_paths(list(files), settings.limits, direct=True, stream=True)
     for module in meanwhile:
         importlib.import_module(module)
     return pending.result(assemble=assemble)

@@ -3,7 +3,7 @@
 A parser given a hostile file can do what no Python `try` catches: python-calamine
 aborts the whole process when it cannot allocate a sheet (a cell at XFD1048576 asks for
 512 GiB), and a runaway allocation takes the server's memory with it. So every read of
-an upload (`read_isolated`, used by `monitoring.intake.loading` and
+an upload (`monitoring.intake.child_read`, used by `monitoring.intake.loading` and
 `monitoring.services.importing`) and every re-read (the annotated workbook,
 `monitoring.services.annotate.annotated_upload`) runs in a
 fresh child process, under three limits set in the child before it touches a byte:
@@ -28,7 +28,7 @@ The fork server is started from a clean interpreter that imports only the reader
 (`PRELOAD`).
 
 If the child fails (killed at a limit, aborted, or any exception), the caller gets a
-`ChildFailed` saying which (`kind`: "memory", "time" or "crash"); `read_isolated` turns it
+`ChildFailed` saying which (`kind`: "memory", "time" or "crash"); `child_read` turns it
 into a rejection naming the file, in the user's language.
 """
 
@@ -39,18 +39,17 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import queue
 import resource
 import signal
 import threading
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing import forkserver, popen_forkserver, process, spawn, util
 from multiprocessing.context import reduction, set_spawning_popen  # type: ignore[attr-defined]
 from typing import Any, Generic, Literal, TypeVar
 
 from monitoring.config.settings import Limits
-from monitoring.intake.problems import Issue
-from monitoring.intake.reading import ReadResult, Upload, display_name, read_upload
-from monitoring.text.i18n import FileSize
 
 log = logging.getLogger(__name__)
 
@@ -59,15 +58,15 @@ FailureKind = Literal["memory", "time", "crash"]
 START_METHOD = "forkserver"
 # What the fork server imports once, so that each child starts with them loaded.
 PRELOAD = [
-    "monitoring.intake.reading",
+    "monitoring.intake.child_read",
     "monitoring.services.annotate",
     "monitoring.intake.validation",
 ]
-# Enough for `read_isolated`. A process that parses one upload and exits (the command
+# Enough for `child_read`. A process that parses one upload and exits (the command
 # line) starts its server with this alone: ready in ~0.35 s instead of ~0.85 s, since
 # `monitoring.services.annotate` brings pandas, openpyxl and xlsxwriter, which that child
 # never uses.
-READER_PRELOAD = ["monitoring.intake.reading"]
+READER_PRELOAD = ["monitoring.intake.child_read"]
 # Seconds a child that has sent its answer gets to exit before it is killed.
 EXIT_GRACE_SECONDS = 5.0
 
@@ -140,7 +139,7 @@ def warm_up(preload: Sequence[str] = PRELOAD) -> None:
     """Start the fork server now, so that the first upload does not wait for it (~1 s).
 
     `preload`: the modules the server imports once for all its children (`PRELOAD`, or
-    `READER_PRELOAD` for a process that only calls `read_isolated`); ignored when this
+    `READER_PRELOAD` for a process that only reads uploads); ignored when this
     process has already chosen them.
     """
     from multiprocessing import forkserver
@@ -157,19 +156,33 @@ def _limit(kind: int, soft: int, hard: int) -> None:
     resource.setrlimit(kind, (soft, hard))
 
 
+class _Parts:
+    """Sends parts of the answer to the parent as the task makes them, from any thread
+    (`start_limited(stream=True)`); the answer itself follows them."""
+
+    def __init__(self, conn: multiprocessing.connection.Connection) -> None:
+        self.conn = conn
+        self.lock = threading.Lock()  # one message at a time on the pipe
+
+    def __call__(self, part: Any) -> None:
+        with self.lock:
+            self.conn.send(("part", part))
+
+
 def _child(
     conn: multiprocessing.connection.Connection,
     task: Callable[..., Any],
     args: tuple[Any, ...],
     memory: int,
     cpu: int,
+    stream: bool = False,
 ) -> None:
     """The child's whole life: set the limits, run the task, send its result, exit."""
     _limit(resource.RLIMIT_AS, memory, memory)
     # SIGXCPU at the soft limit; the hard one (SIGKILL) only if that signal is ignored.
     _limit(resource.RLIMIT_CPU, cpu, cpu + 2)
     try:
-        result = task(*args)
+        result = task(*args, _Parts(conn)) if stream else task(*args)
         answer: tuple[str, Any] = ("ok", result)
     except MemoryError:
         answer = ("memory", None)
@@ -189,12 +202,23 @@ class Pending(Generic[T]):
 
     Starting the child and waiting for it are two steps so that the caller can work
     meanwhile: the command line imports pandas and the validator while the child reads.
+    With `stream`, the task's parts come first (`parts()`), gathered by a thread of this
+    process as the child sends them, so that the child never waits for this one.
     """
 
     def __init__(
-        self, task: Callable[..., T], args: tuple[Any, ...], limits: Limits, *, direct: bool
+        self,
+        task: Callable[..., T],
+        args: tuple[Any, ...],
+        limits: Limits,
+        *,
+        direct: bool,
+        stream: bool = False,
     ) -> None:
         self.limits = limits
+        self._deadline = time.monotonic() + limits.parse_wall_seconds
+        self._messages: queue.SimpleQueue[tuple[Any, Any]] | None = None
+        self._end: tuple[Any, Any] | None = None
         context = _direct_context() if direct else None
         if context is None:
             context = _get_context()
@@ -204,7 +228,14 @@ class Pending(Generic[T]):
         self._receiver, self._sender = context.Pipe(duplex=False)
         self._process = process_class(
             target=_child,
-            args=(self._sender, task, args, limits.parse_memory_bytes, limits.parse_cpu_seconds),
+            args=(
+                self._sender,
+                task,
+                args,
+                limits.parse_memory_bytes,
+                limits.parse_cpu_seconds,
+                stream,
+            ),
             daemon=True,
         )
         try:
@@ -214,24 +245,40 @@ class Pending(Generic[T]):
             self._close()
             raise ChildFailed("crash") from exc
         self._sender.close()
+        if stream:
+            self._messages = queue.SimpleQueue()
+            threading.Thread(target=self._gather, daemon=True).start()
+
+    def parts(self) -> Iterator[Any]:
+        """The parts the task sent (`stream`), in order, until its answer comes."""
+        if self._messages is None:
+            return
+        while self._end is None:
+            kind, value = self._messages.get()
+            if kind == "part":
+                yield value
+            else:
+                self._end = (kind, value)
 
     def result(self) -> T:
-        """Wait for the child and return its result.
+        """Wait for the child and return its result (any part not taken is dropped).
 
         Raises:
             ChildFailed: the child exceeded a limit, aborted or raised.
         """
-        process, receiver = self._process, self._receiver
+        process = self._process
         try:
-            if not receiver.poll(self.limits.parse_wall_seconds):
+            if self._messages is not None:
+                for _ in self.parts():
+                    pass
+                answer = None if self._end == ("died", None) else self._end
+            else:
+                answer = self._receive()
+            if answer is not None and answer[0] == "time":
                 log.warning(
                     "parse child still running after %s s: killed", self.limits.parse_wall_seconds
                 )
                 raise ChildFailed("time")
-            try:
-                answer = receiver.recv()
-            except (EOFError, OSError):  # the child died before answering
-                answer = None
             process.join(EXIT_GRACE_SECONDS)
         finally:
             self._close()
@@ -243,6 +290,30 @@ class Pending(Generic[T]):
         if status == "memory":
             raise ChildFailed("memory")
         raise ChildFailed("crash", value)
+
+    def _receive(self) -> tuple[Any, Any] | None:
+        """The child's next message; ("time", None) past the wall time, None when the
+        child died without one."""
+        left = self._deadline - time.monotonic()
+        if left <= 0 or not self._receiver.poll(left):
+            return ("time", None)
+        try:
+            message: tuple[Any, Any] = self._receiver.recv()
+        except (EOFError, OSError):  # the child died before answering
+            return None
+        return message
+
+    def _gather(self) -> None:
+        """Move the child's messages into `_messages` as they come, up to its answer."""
+        assert self._messages is not None
+        while True:
+            try:
+                message = self._receive()
+            except (OSError, ValueError):  # closed by `_close`: nobody waits any more
+                message = None
+            self._messages.put(message if message is not None else ("died", None))
+            if message is None or message[0] != "part":
+                return
 
     def _close(self) -> None:
         self._sender.close()
@@ -266,7 +337,7 @@ def _direct_context() -> Any:
 
 
 def start_limited(
-    task: Callable[..., T], *args: Any, limits: Limits, direct: bool = False
+    task: Callable[..., T], *args: Any, limits: Limits, direct: bool = False, stream: bool = False
 ) -> Pending[T]:
     """Start `task(*args)` in a fresh child process under `limits`.
 
@@ -278,11 +349,13 @@ def start_limited(
             the child.
         direct: fork this process itself when it has a single thread (`_direct_context`),
             rather than asking the fork server.
+        stream: the task is given one more argument, a function that sends a part of
+            its answer to this process at once (`Pending.parts`); parts must pickle.
 
     Raises:
         ChildFailed: the child could not start.
     """
-    return Pending(task, args, limits, direct=direct)
+    return Pending(task, args, limits, direct=direct, stream=stream)
 
 
 def run_limited(task: Callable[..., T], *args: Any, limits: Limits) -> T:
@@ -306,71 +379,10 @@ def _kind_of_death(exitcode: int | None) -> FailureKind:
     return "crash"
 
 
-def failure_issue(failure: ChildFailed, files: Sequence[Upload], limits: Limits) -> Issue:
-    """The rejection a failed child gives: the file(s) named, the limit that stopped it."""
-    names = [display_name(f.name) for f in files]
-    file = display_name(", ".join(names)) if names else None
-    if failure.kind == "memory":
-        params: dict[str, object] = {"limit": FileSize(limits.parse_memory_bytes)}
-        return Issue("size-limit", "parse_memory", file=file, params=params)
-    if failure.kind == "time":
-        params = {"seconds": int(min(limits.parse_wall_seconds, limits.parse_cpu_seconds))}
-        return Issue("size-limit", "parse_time", file=file, params=params)
-    return Issue("format-error", "parse_crash", file=file, params={"ref": failure.reference or "-"})
-
-
-class PendingRead:
-    """An upload being read in its limited child (`start_read`); `result()` waits."""
-
-    def __init__(self, files: Sequence[Upload], limits: Limits, *, direct: bool) -> None:
-        self.files, self.limits = list(files), limits
-        self._pending: Pending[ReadResult] | None = None
-        self._failure: ChildFailed | None = None
-        try:
-            self._pending = start_limited(
-                read_upload, self.files, limits, limits=limits, direct=direct
-            )
-        except ChildFailed as failure:
-            self._failure = failure
-
-    def result(self) -> ReadResult:
-        """The read upload; never raises (a failed child is a `ReadResult` without a
-        workbook, its one issue naming the file(s))."""
-        try:
-            if self._failure is not None:
-                raise self._failure
-            assert self._pending is not None
-            return self._pending.result()
-        except ChildFailed as failure:
-            log.info("upload refused: the parse child failed (%s)", failure.kind)
-            return ReadResult(None, [failure_issue(failure, self.files, self.limits)])
-
-
-def start_read(
-    files: Sequence[Upload], limits: Limits | None = None, *, direct: bool = False
-) -> PendingRead:
-    """Start `monitoring.intake.reading.read_upload` in a limited child (module doc);
-    `direct` as for `start_limited`."""
-    return PendingRead(files, limits or Limits(), direct=direct)
-
-
-def read_isolated(files: Sequence[Upload], limits: Limits | None = None) -> ReadResult:
-    """`monitoring.intake.reading.read_upload` in a limited child process (see the module doc).
-
-    Never raises: a child stopped at a limit, aborted or failed gives a `ReadResult`
-    without a workbook and one issue naming the file(s).
-    """
-    return start_read(files, limits).result()
-
-
 __all__ = [
     "ChildFailed",
     "Pending",
-    "PendingRead",
-    "failure_issue",
-    "read_isolated",
     "run_limited",
     "start_limited",
-    "start_read",
     "warm_up",
 ]

@@ -12,16 +12,17 @@ command line starts the parse child first and imports them while the child reads
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from monitoring.config.settings import DATA_DIR, Limits
 from monitoring.config.shipped import BY_KEY
-from monitoring.intake.isolation import PendingRead, start_read
+from monitoring.intake.child_read import PendingRead, start_read
 from monitoring.intake.preflight import size_issue
 from monitoring.intake.problems import Report
+from monitoring.intake.raw import RawSheet, RawWorkbook
 from monitoring.intake.reading import ReadResult, Upload, display_name
 
 if TYPE_CHECKING:
@@ -49,12 +50,20 @@ class PendingLoad:
     refused: Report
 
     def result(self, *, assemble: bool = True) -> LoadResult:
-        """The files validated; `assemble` as for `validated`."""
+        """The files validated; `assemble` as for `validated`.
+
+        A streamed read (`start_load_paths(stream=True)`) is validated sheet by sheet as
+        the child reads (`_validated_as_read`).
+        """
         if self.read is None:
             return LoadResult(None, self.refused, assembled=assemble)
         import monitoring.intake.validation  # noqa: F401  (imported while the child reads)
 
-        return validated(self.read.result(), assemble=assemble)
+        arrivals = self.read.arrivals()
+        first = next(arrivals, None)
+        if first is None:  # not streamed, or not a lone workbook: it all comes at the end
+            return validated(self.read.result(), assemble=assemble)
+        return _validated_as_read(self.read, first[1], arrivals, assemble)
 
 
 def validated(read: ReadResult, *, assemble: bool = True) -> LoadResult:
@@ -63,15 +72,73 @@ def validated(read: ReadResult, *, assemble: bool = True) -> LoadResult:
     dataset (a check alone)."""
     from monitoring.intake.validation import validate  # pandas: see the module doc
 
+    if read.workbook is None or not _read_report(read).ok:
+        return _combined(read, None, None, assemble)
+    return _combined(read, *validate(read.workbook, assemble=assemble), assemble)
+
+
+def _read_report(read: ReadResult) -> Report:
     report = Report()
     report.extend(read.issues)
-    if read.workbook is None or not report.ok:
+    return report
+
+
+def _combined(
+    read: ReadResult, dataset: Dataset | None, validation: Report | None, assemble: bool
+) -> LoadResult:
+    """The issues found while reading, then (when the reading let the workbook through)
+    those found while validating; the dataset when there is no error."""
+    report = _read_report(read)
+    if read.workbook is None or not report.ok or validation is None:
         return LoadResult(None, report, assembled=assemble)
-    dataset, validation = validate(read.workbook, assemble=assemble)
     report.extend(validation.issues)
     if validation.truncated:
         report.truncated = True
     return LoadResult(dataset if report.ok else None, report, assembled=assemble)
+
+
+class _ReadStopped(Exception):
+    """The child ended before sending a sheet validation asked for: its answer says why."""
+
+
+class _Arrivals:
+    """The sheets of a streamed read, handed to validation as it asks for them: each
+    placeholder of the outline is replaced by its sheet once the child has sent it."""
+
+    def __init__(self, outline: RawWorkbook, parts: Iterator[tuple[Any, ...]]) -> None:
+        self.index = {id(sheet): k for k, sheet in enumerate(outline.sheets)}
+        self.parts = parts
+        self.sheets: dict[int, RawSheet] = {}
+
+    def __call__(self, placeholder: RawSheet) -> RawSheet:
+        index = self.index[id(placeholder)]
+        while index not in self.sheets:
+            part = next(self.parts, None)
+            if part is None:
+                raise _ReadStopped
+            if part[0] == "sheet":
+                self.sheets[part[1]] = part[2]
+        return self.sheets[index]
+
+
+def _validated_as_read(
+    read: PendingRead, outline: RawWorkbook, parts: Iterator[tuple[Any, ...]], assemble: bool
+) -> LoadResult:
+    """Validate a workbook's sheets as the child sends them, in the contract's order: on
+    the 10,000-measure workbook of `bench/cli_bench.py`, the small sheets are checked
+    while the child reads the largest. The result is `validated`'s: the child's answer
+    (its issues, and whether it let the workbook through) decides as it would have."""
+    from monitoring.intake.validation import validate
+
+    try:
+        dataset, validation = validate(outline, assemble=assemble, arrive=_Arrivals(outline, parts))
+    except _ReadStopped:  # the reading failed: its answer says why
+        dataset, validation = None, None
+    answer = read.result()
+    if answer.workbook is not None and validation is not None:
+        # The sheets validated are the ones read: the report names the workbook's own.
+        assert [s.name for s in answer.workbook.sheets] == [s.name for s in outline.sheets]
+    return _combined(answer, dataset, validation, assemble)
 
 
 def load_upload(files: Sequence[Upload], limits: Limits | None = None) -> LoadResult:
@@ -94,10 +161,14 @@ def load_bytes(name: str, data: bytes, limits: Limits | None = None) -> LoadResu
 
 
 def start_load_paths(
-    paths: Sequence[Path], limits: Limits | None = None, *, direct: bool = False
+    paths: Sequence[Path],
+    limits: Limits | None = None,
+    *,
+    direct: bool = False,
+    stream: bool = False,
 ) -> PendingLoad:
     """Start reading files on disk (a workbook, or one CSV file per sheet) in the parse
-    child; `direct` as for `monitoring.intake.isolation.start_limited`.
+    child; `direct` and `stream` as for `monitoring.intake.child_read.start_read`.
 
     Each file's size on disk is checked against the limit before any is read: a file
     over it is refused without being loaded into memory.
@@ -111,7 +182,7 @@ def start_load_paths(
     if not report.ok:
         return PendingLoad(None, report)
     files = [Upload(Path(p).name, Path(p).read_bytes()) for p in paths]
-    return PendingLoad(start_read(files, limits, direct=direct), report)
+    return PendingLoad(start_read(files, limits, direct=direct, stream=stream), report)
 
 
 def load_paths(paths: Sequence[Path], limits: Limits | None = None) -> LoadResult:

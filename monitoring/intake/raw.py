@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import zip_longest
-from typing import Literal
+from typing import Literal, Protocol
 
 # A cell as readers give it: "" when empty; str; float or int; bool; datetime.date or
 # datetime.datetime (real date cells); datetime.time or timedelta (durations, rare).
@@ -120,6 +120,19 @@ class RawWorkbook:
     kind: Literal["xlsx", "ods", "csv"]
     sheets: list[RawSheet]
     date1904: bool = False  # serial numbers count from 1904-01-01 (old Mac Excel files)
+
+
+class SheetSink(Protocol):
+    """Where a reader hands each sheet as soon as it is read, before the whole upload is
+    (`monitoring.intake.isolation` sends them to the parent process, which validates them
+    while the next are read)."""
+
+    def outline(self, workbook: RawWorkbook) -> None:
+        """The workbook's sheets by name and visibility, before any is read: each of its
+        sheets is a placeholder (`RawSheet(name, hidden=…)`) until `sheet` gives it."""
+
+    def sheet(self, index: int, sheet: RawSheet) -> None:
+        """The sheet at `index` of the outline, read (called from the reader's threads)."""
 
 
 # --- Pausing the cyclic garbage collector around bulk work ----------------------------

@@ -75,7 +75,7 @@ from monitoring.contract.schema import (
     match_sheet,
     normalise_label,
 )
-from monitoring.intake.isolation import read_isolated
+from monitoring.intake.child_read import read_isolated
 from monitoring.intake.problems import Issue, Report
 from monitoring.intake.raw import Cell, RawSheet, RawWorkbook
 from monitoring.intake.reading import Upload, display_name

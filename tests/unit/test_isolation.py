@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 
 from monitoring.config.settings import Limits
 from monitoring.intake import preflight
-from monitoring.intake.isolation import ChildFailed, read_isolated, run_limited
+from monitoring.intake.child_read import read_isolated
+from monitoring.intake.isolation import ChildFailed, run_limited
 from monitoring.intake.loading import load_bytes
 from monitoring.intake.preflight import worksheets
 from monitoring.intake.problems import Issue

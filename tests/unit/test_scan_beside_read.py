@@ -71,9 +71,9 @@ def test_calamine_reads_a_sheet_only_after_its_scan(monkeypatch: pytest.MonkeyPa
         events.append(("scanned", sheet))
         return found
 
-    def read_one(book, name, container, limits, file):  # type: ignore[no-untyped-def]
+    def read_one(book, name, source):  # type: ignore[no-untyped-def]
         events.append(("read", name))
-        return read(book, name, container, limits, file)
+        return read(book, name, source)
 
     monkeypatch.setattr(archive, "scan_sheet", scanned)
     monkeypatch.setattr(workbook_module, "_read_sheet", read_one)
@@ -89,9 +89,9 @@ def test_a_refused_sheet_is_never_read(monkeypatch: pytest.MonkeyPatch) -> None:
     read_names: list[str] = []
     read = workbook_module._read_sheet
 
-    def read_one(book, name, container, limits, file):  # type: ignore[no-untyped-def]
+    def read_one(book, name, source):  # type: ignore[no-untyped-def]
         read_names.append(name)
-        return read(book, name, container, limits, file)
+        return read(book, name, source)
 
     monkeypatch.setattr(workbook_module, "_read_sheet", read_one)
     result = read_upload([Upload("plan.xlsx", three_sheets(hostile.far_cell_sheet()))], LIMITS)
@@ -104,7 +104,7 @@ def test_a_scan_refusal_comes_before_a_reader_problem(monkeypatch: pytest.Monkey
     """calamine fails on the first sheet; the last one holds a cell beyond the limits: the
     pre-flight's verdict is what the serial order reported, so it is what the user gets."""
 
-    def failing(book, name, container, limits, file):  # type: ignore[no-untyped-def]
+    def failing(book, name, source):  # type: ignore[no-untyped-def]
         raise python_calamine.CalamineError("damaged for the test")
 
     monkeypatch.setattr(workbook_module, "_read_sheet", failing)
@@ -153,11 +153,11 @@ def test_two_threads_read_two_sheets_at_once(monkeypatch: pytest.MonkeyPatch) ->
     threads: list[str] = []
     read = workbook_module._read_sheet
 
-    def read_one(book, name, container, limits, file):  # type: ignore[no-untyped-def]
+    def read_one(book, name, source):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread().name)
         if len(threads) <= 2:
             meeting.wait()
-        return read(book, name, container, limits, file)
+        return read(book, name, source)
 
     monkeypatch.setattr(workbook_module, "_readers", lambda: 2)
     monkeypatch.setattr(workbook_module, "_read_sheet", read_one)
@@ -170,9 +170,9 @@ def test_one_core_reads_in_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     threads: set[str] = set()
     read = workbook_module._read_sheet
 
-    def read_one(book, name, container, limits, file):  # type: ignore[no-untyped-def]
+    def read_one(book, name, source):  # type: ignore[no-untyped-def]
         threads.add(threading.current_thread().name)
-        return read(book, name, container, limits, file)
+        return read(book, name, source)
 
     monkeypatch.setattr(workbook_module.os, "sched_getaffinity", lambda _pid: {0})
     monkeypatch.setattr(workbook_module, "_read_sheet", read_one)

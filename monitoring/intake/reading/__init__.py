@@ -29,7 +29,7 @@ from monitoring.intake.preflight import (
     sniff,
 )
 from monitoring.intake.problems import Issue
-from monitoring.intake.raw import RawWorkbook
+from monitoring.intake.raw import RawWorkbook, SheetSink
 from monitoring.intake.reading.csvfiles import CsvFiles, CsvSource
 from monitoring.intake.reading.workbook import read_workbook
 from monitoring.text.i18n import FileSize
@@ -90,7 +90,11 @@ def display_name(name: str) -> str:
     return name
 
 
-def read_upload(files: Sequence[Upload], limits: Limits = Limits()) -> ReadResult:  # noqa: B008
+def read_upload(
+    files: Sequence[Upload],
+    limits: Limits = Limits(),  # noqa: B008
+    sink: SheetSink | None = None,
+) -> ReadResult:
     """Read uploaded files into raw sheets, refusing anything damaged or hostile.
 
     Never raises: an unexpected failure becomes a `format-error` issue whose reference
@@ -100,13 +104,15 @@ def read_upload(files: Sequence[Upload], limits: Limits = Limits()) -> ReadResul
         files: one .xlsx or .ods workbook, or one or more .csv files (or .zip files of
             CSV files); the name of each CSV file names its sheet.
         limits: the configured limits.
+        sink: given a lone workbook's sheets as soon as each is read
+            (`monitoring.intake.raw.SheetSink`); the result holds them all the same.
 
     Returns:
         The raw workbook (None when the upload cannot be used at all) and every issue
         found while reading.
     """
     try:
-        result = _read(files, limits)
+        result = _read(files, limits, sink)
     except Exception:
         reference = uuid.uuid4().hex[:8]
         logger.exception("unexpected failure reading an upload (reference %s)", reference)
@@ -125,7 +131,7 @@ def read_upload(files: Sequence[Upload], limits: Limits = Limits()) -> ReadResul
     return result
 
 
-def _read(files: Sequence[Upload], limits: Limits) -> ReadResult:
+def _read(files: Sequence[Upload], limits: Limits, sink: SheetSink | None) -> ReadResult:
     if not files:
         return ReadResult(None, [Issue("format-error", "no_files")])
     issues: list[Issue] = []
@@ -172,7 +178,7 @@ def _read(files: Sequence[Upload], limits: Limits) -> ReadResult:
         return ReadResult(None, issues)
     if workbooks:
         data, container, file = workbooks[0]
-        return ReadResult(*read_workbook(data, container, limits, file))
+        return ReadResult(*read_workbook(data, container, limits, file, sink))
     if len(csv_files.sheets) > limits.max_sheets:
         issue = Issue(
             "size-limit",

@@ -19,12 +19,14 @@ from monitoring.contract.dataset import Dataset
 from monitoring.intake.problems import Report
 from monitoring.intake.raw import RawWorkbook, gc_paused
 from monitoring.intake.validation.convert import BLANK_CHARS, EXCEL_MAX_SERIAL, MAX_YEAR, MIN_YEAR
-from monitoring.intake.validation.engine import Validator
+from monitoring.intake.validation.engine import Arrive, Validator
 
 __all__ = ["BLANK_CHARS", "EXCEL_MAX_SERIAL", "MAX_YEAR", "MIN_YEAR", "validate"]
 
 
-def validate(raw: RawWorkbook, *, assemble: bool = True) -> tuple[Dataset | None, Report]:
+def validate(
+    raw: RawWorkbook, *, assemble: bool = True, arrive: Arrive | None = None
+) -> tuple[Dataset | None, Report]:
     """Validate a whole upload.
 
     Args:
@@ -32,6 +34,9 @@ def validate(raw: RawWorkbook, *, assemble: bool = True) -> tuple[Dataset | None
         assemble: build the typed dataset when there is no error; False for a check
             alone (the same report, without the tables: ~0.09 s less on the
             10,000-measure workbook of `bench/cli_bench.py`).
+        arrive: when `raw`'s sheets are placeholders of sheets still being read, gives
+            each once it has arrived (it waits for it); validation asks for them in the
+            contract's order.
 
     Returns:
         The typed dataset (None when any error was found, or not `assemble`) and the
@@ -39,4 +44,4 @@ def validate(raw: RawWorkbook, *, assemble: bool = True) -> tuple[Dataset | None
         workbook.
     """
     with gc_paused():  # millions of cells in, lists and tuples out: see `gc_paused`
-        return Validator(raw).run(assemble=assemble)
+        return Validator(raw, arrive).run(assemble=assemble)

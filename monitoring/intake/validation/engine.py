@@ -10,10 +10,11 @@ only the checks that settle values as they go are run to their end.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from monitoring.contract.dataset import (
     TABLE_IDS,
@@ -49,10 +50,12 @@ from monitoring.intake.validation.model import CellProblem, Problem, Table
 class Validator:
     """One validation of one workbook: the tables read so far and the report."""
 
-    def __init__(self, raw: RawWorkbook) -> None:
+    def __init__(self, raw: RawWorkbook, arrive: Arrive | None = None) -> None:
         self.raw = raw
+        self.arrive: Arrive = arrive or _as_is
         self.report = Report()
         self.tables: dict[str, Table] = {}
+        self.frames: dict[str, pd.DataFrame] = {}  # tables of the dataset, built so far
         self.scale = StatusScale()
 
     def emit(self, problems: Iterable[Problem | CellProblem], *, settles: bool = False) -> None:
@@ -75,16 +78,24 @@ class Validator:
 
     def run(self, *, assemble: bool = True) -> tuple[Dataset | None, Report]:
         """Check everything; the dataset too when the report is ok and `assemble` is set
-        (a check alone, `plan-monitoring validate`, spares the building of its tables)."""
+        (a check alone, `plan-monitoring validate`, spares the building of its tables).
+
+        Each sheet's table of the dataset is built once the sheet is checked, while the
+        report has no error: with sheets arriving as they are read (`arrive`), that
+        work is done while the next are read.
+        """
         match = structure.match_sheets(self.raw)
         self.emit(structure.extra_or_duplicate_sheets(match))
         self.emit(structure.missing_sheets(match, self.raw))
         found = match.found
         if "status_scale" in found:
-            self.scale = self.read_scale(found["status_scale"])
+            self.scale = self.read_scale(self.arrive(found["status_scale"]))
         for sheet in SHEETS:
             if sheet.id in found and sheet.id != "status_scale":
-                self.tables[sheet.id] = self.read_sheet(sheet, found[sheet.id])
+                table = self.read_sheet(sheet, self.arrive(found[sheet.id]))
+                self.tables[sheet.id] = table
+                if assemble and self.report.ok:
+                    self.frames[sheet.id] = self.frame(sheet, table)
         self.emit(plan.plan_rules(self.tables))
         self.sort_issues()
         if not self.report.ok or not assemble:
@@ -212,23 +223,28 @@ class Validator:
             if table is None:
                 tables[sheet.id] = empty_table(sheet)
                 continue
-            keep = table.keep
-            columns: dict[str, list[object]] = {}
-            for col_id, col in table.columns.items():
-                columns[col_id] = _kept(col.values, keep)
-            if sheet.id == "events" and "measure_ids" in columns:
-                columns["measure_ids"] = [_tidy_ids(v) for v in columns["measure_ids"]]
-            for name, values in table.extras.items():
-                columns[name] = _kept(values, keep)
-            if not columns:
-                tables[sheet.id] = empty_table(sheet)
-                continue
-            rows = _kept(table.row_numbers, keep)  # type: ignore[arg-type]
-            tables[sheet.id] = table_from_columns(sheet, columns, rows)  # type: ignore[arg-type]
-            extras[sheet.id] = tuple(table.extras)
+            found = self.frames.get(sheet.id)
+            tables[sheet.id] = found if found is not None else self.frame(sheet, table)
+            if table.columns or table.extras:
+                extras[sheet.id] = tuple(table.extras)
         tables["status_updates"] = with_categories(tables["status_updates"], self.scale)
         assert set(tables) == set(TABLE_IDS)
         return Dataset(tables=tables, scale=self.scale, extras=extras, name=self.raw.file_name)
+
+    def frame(self, sheet: Sheet, table: Table) -> pd.DataFrame:
+        """The dataset's table of a checked sheet: its rows kept, its columns typed."""
+        keep = table.keep
+        columns: dict[str, list[object]] = {}
+        for col_id, col in table.columns.items():
+            columns[col_id] = _kept(col.values, keep)
+        if sheet.id == "events" and "measure_ids" in columns:
+            columns["measure_ids"] = [_tidy_ids(v) for v in columns["measure_ids"]]
+        for name, values in table.extras.items():
+            columns[name] = _kept(values, keep)
+        if not columns:
+            return empty_table(sheet)
+        rows = _kept(table.row_numbers, keep)  # type: ignore[arg-type]
+        return table_from_columns(sheet, columns, rows)  # type: ignore[arg-type]
 
     def sort_issues(self) -> None:
         """Order issues as the workbook reads: sheet by sheet, then row, then column."""
@@ -245,6 +261,14 @@ class Validator:
 
 
 # --- Small helpers -----------------------------------------------------------------------
+
+# Gives the sheet a placeholder of the workbook stands for, once it has been read (see
+# `monitoring.intake.loading`: sheets validated as they arrive from the parse child).
+Arrive = Callable[[RawSheet], RawSheet]
+
+
+def _as_is(sheet: RawSheet) -> RawSheet:
+    return sheet
 
 
 def _kept(values: list[object], keep: np.ndarray) -> list[object]:
