@@ -6,6 +6,7 @@ reach this process one by one as the child reads them.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -41,16 +42,28 @@ class _Sent:
 
 class _SendSheets:
     """The `SheetSink` of a streamed read, in the child: the outline and each sheet go to
-    the parent as parts, as soon as they are known."""
+    the parent as parts, as soon as they are known.
 
-    def __init__(self, send: Callable[[Any], None]) -> None:
-        self.send = send
+    No more than `Limits.max_cells` cells are sent, as `read_upload` hands back no more
+    (`too_many_cells`): a sheet that would pass them, and any after it, stay in the child,
+    whose answer then refuses the upload. The parent never holds more than a whole read
+    would give it.
+    """
+
+    def __init__(self, send: Callable[[Any], None], limits: Limits) -> None:
+        self.send, self.limits = send, limits
         self.sent: dict[int, int] = {}  # id of a sheet sent → its index
+        self.cells = 0  # cells sent so far, counted as `read_upload` counts them
+        self.lock = threading.Lock()
 
     def outline(self, workbook: RawWorkbook) -> None:
         self.send(("outline", workbook))
 
     def sheet(self, index: int, sheet: RawSheet) -> None:
+        with self.lock:  # the reader's threads
+            self.cells += (sheet.height + 1) * len(sheet.header)
+            if self.cells > self.limits.max_cells:
+                return
         self.send(("sheet", index, sheet))
         self.sent[id(sheet)] = index
 
@@ -58,7 +71,7 @@ class _SendSheets:
 def _read_streamed(files: list[Upload], limits: Limits, send: Callable[[Any], None]) -> ReadResult:
     """`read_upload` in the child, each sheet sent as soon as it is read; the answer
     names the sheets sent (`_Sent`) instead of sending them twice."""
-    sink = _SendSheets(send)
+    sink = _SendSheets(send, limits)
     result = read_upload(files, limits, sink)
     if result.workbook is not None:
         sheets: list[Any] = [

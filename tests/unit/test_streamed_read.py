@@ -168,3 +168,18 @@ def test_a_streamed_task_sends_its_parts_in_order_then_its_answer() -> None:
     assert pending.result() == "answer"
     # Parts nobody took are dropped: the answer still comes.
     assert start_limited(hostile.send_parts, 3, limits=Limits(), stream=True).result() == "answer"
+
+
+def test_no_more_cells_are_sent_than_a_whole_read_would_hand_back() -> None:
+    """Past `Limits.max_cells`, the child keeps the sheets: its answer refuses the upload,
+    and this process never held more than the limit (as with a whole read)."""
+    rows = [["Mesure", "Intitulé"]] + [[f"M{i}", "Former"] for i in range(99)]
+    sheets = {name: hostile.sheet_xml(rows) for name in ("Mesures", "Suivi", "Chronologie")}
+    limits = Limits(max_cells=450)  # 200 cells a sheet: two fit, not three
+    read = start_read([Upload("plan.xlsx", hostile.raw_workbook(sheets))], limits, stream=True)
+    came = [part[2] for part in read.arrivals() if part[0] == "sheet"]
+    assert sum((s.height + 1) * len(s.header) for s in came) <= limits.max_cells
+    assert len(came) == 2
+    result = read.result()
+    assert result.workbook is None
+    assert [i.key for i in result.issues] == ["too_many_cells"]
