@@ -8,7 +8,8 @@ outside (wall clock, and the CPU time of the process and all its descendants):
 `plan-monitoring validate FILE` and `plan-monitoring summary FILE` on the synthetic
 workbook (`monitoring.devtools.synthetic`, cached by `bench/run.py` in `.bench-cache/`), beside
 two plain reads of the same file, `python -c "pandas.read_excel(FILE, sheet_name=None,
-engine=...)"` with openpyxl and with calamine, and `import monitoring.cli` alone. The
+engine=...)"` with openpyxl and with calamine, and `import monitoring.cli` alone, with the
+modules' bytecode cached as on a user's machine after its first run. The
 tasks take turns within each run, so that a busy moment of a shared machine falls on all
 of them; the figures are medians. A second table says where the time of `summary` goes:
 its steps in one process (`PHASES`): the command forks the parse child itself, imports
@@ -152,6 +153,12 @@ def cli_timings(n_measures: int = 10_000, runs: int = 5) -> dict[str, dict[str, 
         env = {**os.environ, "PYTHONPATH": str(ROOT), "PLAN_MONITORING_STATE_DIR": state}
         env.pop("PLAN_MONITORING_DATABASE_URL", None)  # FILE given: no store is opened
         env.pop("PYTHONUNBUFFERED", None)  # output buffered, as in a user's shell
+        # Bytecode written and used, as on a user's machine from its first run on (a
+        # sandbox may say otherwise: each process would compile the project's modules,
+        # ~0.1 s of `summary`); the untimed first run writes it.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        for name in COMMANDS:
+            _time([sys.executable, *(a.format(path=str(path)) for a in TASKS[name])], env)
         for run in range(runs):
             for name, args in TASKS.items():
                 if name.endswith("openpyxl") and run >= OPENPYXL_RUNS:
@@ -174,6 +181,7 @@ def phase_timings(n_measures: int = 10_000, runs: int = 3) -> dict[str, list[flo
     samples: list[dict[str, list[float]]] = []
     with tempfile.TemporaryDirectory() as state:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "PLAN_MONITORING_STATE_DIR": state}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as in `cli_timings`
         for _ in range(runs):
             done = subprocess.run(
                 [sys.executable, "-c", PHASES, str(path)], env=env, cwd=ROOT,
