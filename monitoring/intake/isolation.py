@@ -311,6 +311,9 @@ class Pending(Generic[T]):
                 message = self._receive()
             except (OSError, ValueError):  # closed by `_close`: nobody waits any more
                 message = None
+            except Exception:  # a message that does not unpickle: the child is not trusted
+                log.exception("parse child sent a message that could not be read")
+                message = None
             self._messages.put(message if message is not None else ("died", None))
             if message is None or message[0] != "part":
                 return

@@ -132,10 +132,10 @@ def _validated_as_read(
 
     try:
         dataset, validation = validate(outline, assemble=assemble, arrive=_Arrivals(outline, parts))
-    except _ReadStopped:  # the reading failed: its answer says why
-        dataset, validation = None, None
+    except _ReadStopped:  # a sheet never came: the answer says why, or holds it
+        return validated(read.result(), assemble=assemble)
     answer = read.result()
-    if answer.workbook is not None and validation is not None:
+    if answer.workbook is not None:
         # The sheets validated are the ones read: the report names the workbook's own.
         assert [s.name for s in answer.workbook.sheets] == [s.name for s in outline.sheets]
     return _combined(answer, dataset, validation, assemble)

@@ -183,3 +183,13 @@ def test_no_more_cells_are_sent_than_a_whole_read_would_hand_back() -> None:
     result = read.result()
     assert result.workbook is None
     assert [i.key for i in result.issues] == ["too_many_cells"]
+
+
+def test_a_sheet_that_never_came_is_validated_from_the_answer() -> None:
+    """A sheet the child kept (it holds it in its answer) is not taken as missing: the
+    whole answer is validated, as a whole read would be."""
+    read = _Recorded(synthetic_workbook(60, seed=2), [])
+    read.parts = [part for part in read.parts if part[0] != "sheet" or part[2].name != "Mesures"]
+    streamed = PendingLoad(read, Report()).result()  # type: ignore[arg-type]
+    assert streamed.ok and streamed.dataset is not None
+    _same(streamed, loading.validated(read.answer))
