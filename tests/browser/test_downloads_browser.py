@@ -18,6 +18,12 @@ TIMEOUT = 45_000
 def _download(page: Page, key: str) -> tuple[str, bytes]:
     """Click the download button of widget key `key` (Streamlit marks its element
     `st-key-<key>`, a dot written as a dash) once the page is drawn, and read the file."""
+    # The first of its buttons: Streamlit adds a second one of no size beside it. Waited for
+    # first: the running-script indicator shows only after a delay, so its absence alone
+    # does not prove the script has come this far (CI once looked before the table was drawn).
+    button = page.locator(f".st-key-{key.replace('.', '-')} button[data-testid^=stBaseButton]")
+    button = button.first
+    expect(button).to_be_visible(timeout=TIMEOUT)
     # Drawn: the script ended and every chart image decoded. A button found while the page
     # still grows can move under the pointer (CI once got the next chart's file).
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
@@ -26,10 +32,6 @@ def _download(page: Page, key: str) -> tuple[str, bytes]:
         ".every((image) => image.complete && image.naturalWidth > 0)",
         timeout=TIMEOUT,
     )
-    # The first of its buttons: Streamlit adds a second one of no size beside it.
-    button = page.locator(f".st-key-{key.replace('.', '-')} button[data-testid^=stBaseButton]")
-    button = button.first
-    expect(button).to_be_visible()
     button.scroll_into_view_if_needed()
     with page.expect_download(timeout=TIMEOUT) as info:
         button.click()

@@ -193,3 +193,90 @@ def test_a_reader_thread_that_cannot_start_leaves_the_reading_to_one(
     assert result.workbook is not None
     assert [i.key for i in result.issues] == ["hidden_sheet"]  # Suivi is hidden
     assert [s.name for s in result.workbook.sheets] == ["Mesures", "Suivi", "Dernière"]
+
+
+def _largest_first_workbook() -> bytes:
+    rows = [["Mesure", "Intitulé"]] + [[f"M{i}", f"Former les agents {i}"] for i in range(2000)]
+    return hostile.raw_workbook(
+        {
+            "Mesures": hostile.sheet_xml(rows[:20]),
+            "Suivi": hostile.sheet_xml(rows),  # the largest
+            "Dernière": hostile.sheet_xml(rows[:5]),
+        }
+    )
+
+
+def test_the_largest_sheet_is_scanned_while_calamine_opens_the_workbook(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The largest sheet's scan starts before calamine's workbook is opened (the reading
+    waits here until it has started: started later, it never would), in a thread of its
+    own, and no part is scanned twice."""
+    begun = threading.Event()
+    scanned: list[str] = []
+    scan, open_and_read = archive.scan_sheet, workbook_module._read_workbook
+
+    def scanning(chunks, size, file, sheet, bounds):  # type: ignore[no-untyped-def]
+        scanned.append(sheet)
+        if sheet == "Suivi":
+            begun.set()
+        return scan(chunks, size, file, sheet, bounds)
+
+    def opening(*args):  # type: ignore[no-untyped-def]
+        assert begun.wait(timeout=10), "the largest sheet's scan had not started"
+        return open_and_read(*args)
+
+    monkeypatch.setattr(workbook_module, "_readers", lambda: 2)
+    monkeypatch.setattr(archive, "scan_sheet", scanning)
+    monkeypatch.setattr(workbook_module, "_read_workbook", opening)
+    result = read_upload([Upload("plan.xlsx", _largest_first_workbook())], LIMITS)
+    assert result.workbook is not None and not result.issues
+    assert sorted(scanned) == ["Dernière", "Mesures", "Suivi"]
+
+
+def test_one_core_scans_nothing_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: set[str] = set()
+    scan = archive.scan_sheet
+
+    def scanning(chunks, size, file, sheet, bounds):  # type: ignore[no-untyped-def]
+        threads.add(threading.current_thread().name)
+        return scan(chunks, size, file, sheet, bounds)
+
+    monkeypatch.setattr(workbook_module, "_readers", lambda: 1)
+    monkeypatch.setattr(archive, "scan_sheet", scanning)
+    result = read_upload([Upload("plan.xlsx", _largest_first_workbook())], LIMITS)
+    assert result.workbook is not None
+    assert threads == {threading.current_thread().name}
+
+
+def test_a_scan_started_ahead_ends_before_the_reading_returns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reading returns without reading the sheet scanned ahead: that scan is waited
+    for all the same (no thread outlives the reading); a refusal it finds is told."""
+    finished = threading.Event()
+    scan = archive.scan_sheet
+
+    def slow(chunks, size, file, sheet, bounds):  # type: ignore[no-untyped-def]
+        found = scan(chunks, size, file, sheet, bounds)
+        if sheet == "Dernière":
+            finished.wait(0.3)  # still scanning when calamine gives up
+            finished.set()
+        return found
+
+    def nothing_read(*args):  # type: ignore[no-untyped-def]
+        return workbook_module.RawWorkbook("plan.xlsx", "xlsx", []), []
+
+    data = three_sheets(hostile.sheet_xml([["Mesure"]] + [[f"M{i}"] for i in range(3000)]))
+    monkeypatch.setattr(workbook_module, "_readers", lambda: 2)
+    monkeypatch.setattr(archive, "scan_sheet", slow)
+    monkeypatch.setattr(workbook_module, "_read_workbook", nothing_read)
+    container = inspect_zip(data, LIMITS, "plan.xlsx", defer_sheets=True)
+    book, _ = workbook_module.read_workbook(data, container, LIMITS, "plan.xlsx")
+    assert book is not None and finished.is_set()
+    # A refusal found by the scan started ahead is the one told.
+    monkeypatch.undo()
+    data = three_sheets(hostile.far_cell_sheet())
+    container = inspect_zip(data, LIMITS, "plan.xlsx", defer_sheets=True)
+    book, issues = workbook_module.read_workbook(data, container, LIMITS, "plan.xlsx")
+    assert book is None and [i.key for i in issues] == ["columns_beyond"]

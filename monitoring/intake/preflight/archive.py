@@ -10,6 +10,7 @@ import contextlib
 import io
 import posixpath
 import re
+import threading
 import zipfile
 import zlib
 from collections import Counter
@@ -140,6 +141,27 @@ class DeferredScans:
         self.bounds, self.file = bounds, file
         # Each part's outcome once scanned: None when it passed, else what the scan raised.
         self._outcomes: dict[str, Exception | None] = {}
+        self._early: tuple[str, threading.Thread] | None = None  # see `start`
+
+    def start(self, sheet: str) -> None:
+        """Start scanning `sheet` now, in a thread of its own, before the reader has
+        opened the workbook; `scan` and `settle` wait for it. Nothing starts when no
+        thread can (memory): `scan` then scans the sheet itself."""
+        thread = threading.Thread(target=self._scan_early, args=(sheet,), daemon=True)
+        try:
+            thread.start()
+        except RuntimeError:
+            return
+        self._early = (sheet, thread)
+
+    def _scan_early(self, sheet: str) -> None:
+        with contextlib.suppress(Exception), self.archive() as archive:  # in `_outcomes`
+            self.scan(sheet, archive)
+
+    def join(self, sheet: str | None = None) -> None:
+        """Wait for the scan `start` began (only when it is `sheet`'s, if given)."""
+        if self._early is not None and sheet in (None, self._early[0]):
+            self._early[1].join()
 
     def largest_first(self) -> list[str]:
         """The sheets whose parts are deferred, the largest (bytes unpacked) first: the
@@ -160,9 +182,14 @@ class DeferredScans:
         Raises:
             Rejected: a part was refused (or whatever else its scan raised).
         """
+        self.join(sheet)
         for part, name, chosen, _ in self.parts:
-            if name == sheet:
+            if name != sheet:
+                continue
+            if part not in self._outcomes:
                 self._scan_part(archive, part, sheet, chosen)
+            elif (outcome := self._outcomes[part]) is not None:
+                raise outcome  # the scan `start` began refused it
 
     def settle(self) -> Rejected | None:
         """Scan every part not scanned yet, in the order of the archive, until the first
@@ -172,6 +199,7 @@ class DeferredScans:
         Raises:
             Exception: what a scan raised that is not a refusal, as the serial scan would.
         """
+        self.join()  # no part scanned twice at once
         with self.archive() as archive:
             for part, sheet, chosen, _ in self.parts:
                 if part not in self._outcomes:

@@ -34,10 +34,17 @@ def read_workbook(
     `sink`: given the outline, then each sheet as soon as it is read, when the sheets
     are read by `_Readers` (a lone .xlsx); the result holds them all the same.
     """
+    scans = container.deferred
+    if scans is not None and _readers() > 1 and scans.largest_first():
+        # The largest sheet's scan, the longest, need not wait for calamine's workbook.
+        scans.start(scans.largest_first()[0])
     try:
         workbook, issues = _read_workbook(data, container, limits, file, sink)
     except Rejected as rejected:  # a worksheet's scan, run beside the reading
         return None, [rejected.issue]
+    finally:
+        if scans is not None:
+            scans.join()  # no scan outlives the reading
     if workbook is None and container.deferred is not None:
         refused = container.deferred.settle()  # the pre-flight's verdict comes first
         if refused is not None:
@@ -134,7 +141,10 @@ class _Readers:
     threads: each takes the next sheet, scans it, then reads it, with a workbook of its
     own (a calamine workbook serves one thread at a time). The largest sheet goes first,
     then the others from the smallest: the longest scan and read starts at once, and a
-    `SheetSink` gets the small sheets early.
+    `SheetSink` gets the small sheets early. The largest sheet's scan is started before
+    calamine opens the workbook (`read_workbook`, `DeferredScans.start`), and the thread
+    whose workbook is already open reads it: the others open theirs off its path (on
+    that workbook, `summary` ended ~0.02 s sooner, medians of 15 runs side by side).
 
     On the 10,000-measure workbook of `bench/cli_bench.py`, two cores read it in ~0.6 s,
     where a scan thread beside a single reader took ~0.74 s: the reader waited for the
@@ -154,6 +164,9 @@ class _Readers:
         by_size = [name for name in self.scans.largest_first() if name in names]
         order = by_size[:1] + by_size[:0:-1]
         self.jobs = iter(order + [name for name in names if name not in order])
+        # This thread, whose workbook is open, takes the largest sheet: the others'
+        # threads open theirs meanwhile, off its path.
+        self.first = next(self.jobs, None)
         self.take = threading.Lock()
         self.failed = threading.Event()
         self.done: dict[str, RawSheet | Issue | Exception] = {}
@@ -170,7 +183,7 @@ class _Readers:
                 break
             helpers.append(helper)
         try:
-            self.work(self.book)
+            self.work(self.book, self.first)
         finally:
             for helper in helpers:
                 helper.join()
@@ -187,13 +200,15 @@ class _Readers:
                 return outcome
         raise self.crashed[0]
 
-    def work(self, book: calamine.CalamineWorkbook | None = None) -> None:
-        """One thread's part: sheets until none is left or a problem stopped the reading."""
+    def work(self, book: calamine.CalamineWorkbook | None = None, name: str | None = None) -> None:
+        """One thread's part: `name` if given, then sheets until none is left or a
+        problem stopped the reading."""
         try:
             with self.scans.archive() as archive:
                 while not self.failed.is_set():
-                    with self.take:
-                        name = next(self.jobs, None)
+                    if name is None:
+                        with self.take:
+                            name = next(self.jobs, None)
                     if name is None:
                         return
                     if book is None:
@@ -204,6 +219,7 @@ class _Readers:
                         self.failed.set()
                     elif self.source.sink is not None:
                         self.source.sink.sheet(self.names.index(name), outcome)
+                    name = None
         except Exception as exc:  # the archive or the workbook could not be opened again
             self.crashed.append(exc)
             self.failed.set()
