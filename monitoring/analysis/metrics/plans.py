@@ -20,7 +20,7 @@ from monitoring.analysis.metrics.base import (
     _day,
     _ordered_plans,
 )
-from monitoring.analysis.metrics.statuses import current_status, measure_table
+from monitoring.analysis.metrics.statuses import current_statuses, measure_table
 from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import (
     CATEGORY_CODES,
@@ -147,8 +147,11 @@ def published_verdicts(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> p
         keep &= (verdicts["voice"] == voice).to_numpy(dtype=bool, na_value=False)
     chosen = verdicts[keep].sort_values(["published_on", "_row"], ascending=False, kind="stable")
     known = pd.Series(0, index=chosen.index, dtype="int64")
-    for code in chosen["voice"].dropna().unique():  # at most one pass per voice
-        status = current_status(ds, as_of, str(code))
+    codes = [str(code) for code in chosen["voice"].dropna().unique()]
+    # The assessments matched and sorted once for all the voices of the verdicts.
+    statuses = current_statuses(ds, as_of, codes) if codes else {}
+    for code in codes:
+        status = statuses[code]
         per_plan = (status["category"] != "unknown").groupby(status["plan_id"]).sum()
         of_voice = chosen["voice"] == code
         known[of_voice] = chosen.loc[of_voice, "plan_id"].map(per_plan).fillna(0).astype("int64")
@@ -288,8 +291,9 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
     status_counts = _count_grid(table, "plan_id", "category", plan_ids, CATEGORY_CODES).to_dict(
         "index"
     )
-    recorded = set(_highest_retention(ds)["plan_id"])
     retention = retention_counts(ds).set_index("plan_id").to_dict("index")
+    # A plan with a row at some level: `retention_counts` counts exactly those rows.
+    recorded = {plan for plan, counts in retention.items() if any(counts.values())}
     verdicts = _verdict_dicts(published_verdicts(ds, as_of, voice))
     by_plan = table.groupby("plan_id")
     overdue = by_plan["overdue"].sum()
