@@ -193,3 +193,48 @@ def test_a_sheet_that_never_came_is_validated_from_the_answer() -> None:
     streamed = PendingLoad(read, Report()).result()  # type: ignore[arg-type]
     assert streamed.ok and streamed.dataset is not None
     _same(streamed, loading.validated(read.answer))
+
+
+def _retention_to_unknown_recs(raw: RawWorkbook, count: int) -> None:
+    """The first `count` rows of the retention sheet name recommendations that do not exist."""
+    sheet = next(s for s in raw.sheets if s.name == "Prise en compte")
+    column = sheet.columns[[str(h) for h in sheet.header].index("Recommandation")]
+    for i in range(min(count, len(column))):
+        column[i] = f"R-INCONNUE-{i}"
+
+
+@pytest.mark.parametrize("unknown", [0, 3, 400])
+def test_the_first_plan_rules_run_before_the_assessments_come(
+    unknown: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules on plans, measures, recommendations and retention run while the
+    assessments are still on their way, and the report is the one a whole validation
+    gives: with no problem, a few, and more than the report keeps (400 unknown
+    recommendations: the cut falls where it did)."""
+    from monitoring.intake.validation import plan, validate
+
+    raw = read_upload([Upload("plan.xlsx", synthetic_workbook(250, seed=5))], Limits()).workbook
+    assert raw is not None
+    _retention_to_unknown_recs(raw, unknown)
+    whole = validate(raw)
+    started: list[str] = []
+    first_rules = plan.first_plan_rules
+
+    def recorded(tables):  # type: ignore[no-untyped-def]
+        started.append("first rules")
+        yield from first_rules(tables)
+
+    def arrive(sheet: RawSheet) -> RawSheet:
+        started.append(sheet.name)
+        return sheet
+
+    monkeypatch.setattr(plan, "first_plan_rules", recorded)
+    streamed = validate(raw, arrive=arrive)
+    assert started.index("first rules") < started.index("Suivi"), started
+    assert streamed[1].issues == whole[1].issues
+    assert streamed[1].truncated == whole[1].truncated == (unknown > 200)
+    assert [i.key for i in whole[1].issues].count("unknown_rec") == min(unknown, 200)
+    if whole[0] is not None:
+        assert streamed[0] is not None
+        for name, table in whole[0].tables.items():
+            pd.testing.assert_frame_equal(streamed[0].tables[name], table)

@@ -10,7 +10,8 @@ only the checks that settle values as they go are run to their end.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, islice
 from typing import Any
 
 import numpy as np
@@ -34,7 +35,7 @@ from monitoring.contract.schema import (
     column_letter,
     normalise_label,
 )
-from monitoring.intake.problems import Report
+from monitoring.intake.problems import MAX_ISSUES, Report
 from monitoring.intake.raw import Cell, RawSheet, RawWorkbook
 from monitoring.intake.validation import cells, plan, structure
 from monitoring.intake.validation.convert import (
@@ -82,7 +83,8 @@ class Validator:
 
         Each sheet's table of the dataset is built once the sheet is checked, while the
         report has no error: with sheets arriving as they are read (`arrive`), that
-        work is done while the next are read.
+        work is done while the next are read, and so are the plan rules that read only
+        the first sheets (`ahead`), their problems reported in their place all the same.
         """
         match = structure.match_sheets(self.raw)
         self.emit(structure.extra_or_duplicate_sheets(match))
@@ -90,17 +92,32 @@ class Validator:
         found = match.found
         if "status_scale" in found:
             self.scale = self.read_scale(self.arrive(found["status_scale"]))
+        first_rules: Iterable[Problem | CellProblem] | None = None
         for sheet in SHEETS:
+            if first_rules is None and sheet.id not in plan.FIRST_RULES_SHEETS:
+                first_rules = self.ahead(plan.first_plan_rules(self.tables))
             if sheet.id in found and sheet.id != "status_scale":
                 table = self.read_sheet(sheet, self.arrive(found[sheet.id]))
                 self.tables[sheet.id] = table
                 if assemble and self.report.ok:
                     self.frames[sheet.id] = self.frame(sheet, table)
-        self.emit(plan.plan_rules(self.tables))
+        if first_rules is None:
+            first_rules = plan.first_plan_rules(self.tables)
+        self.emit(chain(first_rules, plan.last_plan_rules(self.tables)))
         self.sort_issues()
         if not self.report.ok or not assemble:
             return None, self.report
         return self.dataset(), self.report
+
+    def ahead(self, problems: Iterator[Problem | CellProblem]) -> Iterable[Problem | CellProblem]:
+        """`problems`, the first of them found now, while the next sheets may still be on
+        their way (`arrive`), and handed to `emit` later in the same order. No more are
+        found ahead than the report could take, so a file with countless problems costs
+        no more than before; nothing when the report is already full."""
+        if self.arrive is _as_is or self.report.truncated:
+            return problems
+        found = list(islice(problems, MAX_ISSUES + 1))
+        return chain(found, problems)
 
     # --- One sheet -------------------------------------------------------------------
 

@@ -3,7 +3,8 @@ measures, retention, the measure lists of events and published verdicts.
 
 Each rule is a function of the validated tables (by sheet id) yielding its problems; a
 sheet or column that is absent leaves its rules silent (its absence is reported once,
-by the structure checks). `plan_rules` runs them in the order of the report.
+by the structure checks). `first_plan_rules`, then `last_plan_rules`, run them in the
+order of the report.
 """
 
 from __future__ import annotations
@@ -23,12 +24,16 @@ from monitoring.text.i18n import Localised
 Tables = dict[str, Table]
 
 
-def plan_rules(tables: Tables) -> Problems:
-    """Every rule across rows and sheets, in the order of the report."""
+# The sheets `first_plan_rules` reads, all before the others in the contract's order: the
+# engine may run those rules while the later sheets are still being read.
+FIRST_RULES_SHEETS = ("plans", "measures", "recommendations", "retention")
+
+
+def first_plan_rules(tables: Tables) -> Problems:
+    """The rules that read only the sheets of `FIRST_RULES_SHEETS`, in the report's order."""
     plans = keys(tables, "plans", "plan_id")
     measures = keys(tables, "measures", "measure_id")
     recs = keys(tables, "recommendations", "rec_id")
-    events = keys(tables, "events", "event_id")
     measure_plan = pairs(tables, "measures", "measure_id", "plan_id")
     plan_start = pairs(tables, "plans", "plan_id", "period_start")
     yield from period_order(tables)
@@ -42,6 +47,13 @@ def plan_rules(tables: Tables) -> Problems:
     yield from references(tables, "retention", "plan_id", plans, "unknown_plan")
     yield from references(tables, "retention", "measure_id", measures, "unknown_measure")
     yield from retention_rules(tables, measure_plan)
+
+
+def last_plan_rules(tables: Tables) -> Problems:
+    """The rules after `first_plan_rules`, in the report's order."""
+    plans = keys(tables, "plans", "plan_id")
+    measures = keys(tables, "measures", "measure_id")
+    events = keys(tables, "events", "event_id")
     yield from references(tables, "status_updates", "measure_id", measures, "unknown_measure")
     yield from references(tables, "events", "reply_to", events, "unknown_event", "event_id")
     yield from references(tables, "events", "plan_id", plans, "unknown_plan")
