@@ -275,6 +275,29 @@ def test_styled_empty_far_cell_is_not_content_and_is_accepted() -> None:
     assert result.issues == [] and sheets(result)["S"].rows == [HEADER, ["M1", "a"]]
 
 
+@pytest.mark.parametrize(
+    ("ref", "key"),
+    [
+        ("A1001", None),  # the last data row
+        ("A1002", "rows_beyond"),  # as many digits as the last row, one row further
+        ("Z01002", "rows_beyond"),  # leading zero
+        ("A999", None),
+        ("AD5", None),  # column 30, the last one
+        ("AE5", "columns_beyond"),
+        ("a1002", "rows_beyond"),  # lower case
+    ],
+)
+def test_cells_at_the_edge_of_the_limits(ref: str, key: str | None) -> None:
+    """Both sides of each limit, where the scan's quick reading of one-letter references
+    hands over to the digit by digit one (`Bounds._short`)."""
+    cell = f'<c r="{ref}"><v>1</v></c>'
+    body = hostile.sheet_xml([HEADER], extra=f'<row r="5">{cell}</row>')
+    result = read(
+        "plan.xlsx", hostile.raw_workbook({"S": body}), Limits(max_rows=1000, max_columns=30)
+    )
+    assert [i.key for i in result.issues] == ([key] if key else [])
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     column=st.integers(0, 40),
