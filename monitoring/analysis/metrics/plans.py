@@ -32,8 +32,10 @@ from monitoring.contract.schema import (
 
 def _highest_retention(ds: Dataset) -> pd.DataFrame:
     """Return one row per (plan, recommendation) at its highest retention level."""
-    rank = {code: i for i, code in enumerate(RETENTION_CODES)}
-    retention = ds.retention.assign(_rank=ds.retention["level"].map(rank))
+    # A level's rank in `RETENTION_CODES`, NaN for none (an index look-up: `Series.map`
+    # with a dict goes cell by cell on text columns).
+    rank = pd.Index(RETENTION_CODES).get_indexer(pd.Index(ds.retention["level"].astype(object)))
+    retention = ds.retention.assign(_rank=np.where(rank >= 0, rank, np.nan))
     highest = retention.sort_values(["_rank", "_row"], kind="stable").drop_duplicates(
         ["plan_id", "rec_id"], keep="first"
     )

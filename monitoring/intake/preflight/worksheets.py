@@ -246,7 +246,6 @@ class Bounds:
             found = found[(a[tag_end - 1] != 47) | ~plain]
         return found.tolist(), formulas, errors
 
-
     def _short(self, a: np.ndarray, cells: np.ndarray) -> np.ndarray:
         """Which cells' references are certainly within the limits: one letter, then a
         digit, and the value's closing quote soon enough that fewer digits than the last
