@@ -16,7 +16,7 @@ import pytest
 import python_calamine
 
 from monitoring.config.settings import Limits
-from monitoring.intake.preflight import archive, inspect_zip
+from monitoring.intake.preflight import deferred, inspect_zip
 from monitoring.intake.reading import Upload, read_upload
 from monitoring.intake.reading import workbook as workbook_module
 from tests import hostile
@@ -64,7 +64,7 @@ def test_the_deferred_read_gives_what_the_serial_read_gives() -> None:
 
 def test_calamine_reads_a_sheet_only_after_its_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     events: list[tuple[str, str]] = []
-    scan, read = archive.scan_sheet, workbook_module._read_sheet
+    scan, read = deferred.scan_sheet, workbook_module._read_sheet
 
     def scanned(chunks, size, file, sheet, bounds):  # type: ignore[no-untyped-def]
         found = scan(chunks, size, file, sheet, bounds)
@@ -75,7 +75,7 @@ def test_calamine_reads_a_sheet_only_after_its_scan(monkeypatch: pytest.MonkeyPa
         events.append(("read", name))
         return read(book, name, source)
 
-    monkeypatch.setattr(archive, "scan_sheet", scanned)
+    monkeypatch.setattr(deferred, "scan_sheet", scanned)
     monkeypatch.setattr(workbook_module, "_read_sheet", read_one)
     result = read_upload([Upload("plan.xlsx", three_sheets())], LIMITS)
     assert result.workbook is not None
@@ -214,7 +214,7 @@ def test_the_largest_sheet_is_scanned_while_calamine_opens_the_workbook(
     own, and no part is scanned twice."""
     begun = threading.Event()
     scanned: list[str] = []
-    scan, open_and_read = archive.scan_sheet, workbook_module._read_workbook
+    scan, open_and_read = deferred.scan_sheet, workbook_module._read_workbook
 
     def scanning(chunks, size, file, sheet, bounds):  # type: ignore[no-untyped-def]
         scanned.append(sheet)
@@ -227,7 +227,7 @@ def test_the_largest_sheet_is_scanned_while_calamine_opens_the_workbook(
         return open_and_read(*args)
 
     monkeypatch.setattr(workbook_module, "_readers", lambda: 2)
-    monkeypatch.setattr(archive, "scan_sheet", scanning)
+    monkeypatch.setattr(deferred, "scan_sheet", scanning)
     monkeypatch.setattr(workbook_module, "_read_workbook", opening)
     result = read_upload([Upload("plan.xlsx", _largest_first_workbook())], LIMITS)
     assert result.workbook is not None and not result.issues
@@ -236,14 +236,14 @@ def test_the_largest_sheet_is_scanned_while_calamine_opens_the_workbook(
 
 def test_one_core_scans_nothing_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
     threads: set[str] = set()
-    scan = archive.scan_sheet
+    scan = deferred.scan_sheet
 
     def scanning(chunks, size, file, sheet, bounds):  # type: ignore[no-untyped-def]
         threads.add(threading.current_thread().name)
         return scan(chunks, size, file, sheet, bounds)
 
     monkeypatch.setattr(workbook_module, "_readers", lambda: 1)
-    monkeypatch.setattr(archive, "scan_sheet", scanning)
+    monkeypatch.setattr(deferred, "scan_sheet", scanning)
     result = read_upload([Upload("plan.xlsx", _largest_first_workbook())], LIMITS)
     assert result.workbook is not None
     assert threads == {threading.current_thread().name}
@@ -255,7 +255,7 @@ def test_a_scan_started_ahead_ends_before_the_reading_returns(
     """The reading returns without reading the sheet scanned ahead: that scan is waited
     for all the same (no thread outlives the reading); a refusal it finds is told."""
     finished = threading.Event()
-    scan = archive.scan_sheet
+    scan = deferred.scan_sheet
 
     def slow(chunks, size, file, sheet, bounds):  # type: ignore[no-untyped-def]
         found = scan(chunks, size, file, sheet, bounds)
@@ -269,7 +269,7 @@ def test_a_scan_started_ahead_ends_before_the_reading_returns(
 
     data = three_sheets(hostile.sheet_xml([["Mesure"]] + [[f"M{i}"] for i in range(3000)]))
     monkeypatch.setattr(workbook_module, "_readers", lambda: 2)
-    monkeypatch.setattr(archive, "scan_sheet", slow)
+    monkeypatch.setattr(deferred, "scan_sheet", slow)
     monkeypatch.setattr(workbook_module, "_read_workbook", nothing_read)
     container = inspect_zip(data, LIMITS, "plan.xlsx", defer_sheets=True)
     book, _ = workbook_module.read_workbook(data, container, LIMITS, "plan.xlsx")

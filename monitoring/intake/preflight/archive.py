@@ -6,25 +6,25 @@ the byte scan (`worksheets`)."""
 
 from __future__ import annotations
 
-import contextlib
 import io
 import posixpath
 import re
-import threading
 import zipfile
-import zlib
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pyexpat import ParserCreate
 
 from monitoring.config.settings import Limits
-from monitoring.intake.preflight.common import Container, Rejected, damaged, too_big_inside
-from monitoring.intake.preflight.worksheets import Bounds, scan_ods_content, scan_sheet
+from monitoring.intake.preflight.common import (
+    Container,
+    Rejected,
+    damaged,
+    stream,
+    too_big_inside,
+)
+from monitoring.intake.preflight.deferred import DeferredScans
+from monitoring.intake.preflight.worksheets import Bounds, scan_ods_content
 from monitoring.intake.preflight.xmlparts import PartChecker
 from monitoring.intake.problems import Issue
-
-CHUNK = 1 << 20  # bytes read from a zip member at a time
 
 XLSX_MAIN = "xl/workbook.xml"
 XLSX_RELS = "xl/_rels/workbook.xml.rels"
@@ -114,121 +114,6 @@ def inspect_zip(
         else:
             scans.run()
     return container
-
-
-class DeferredScans:
-    """The worksheet scans `inspect_zip(defer_sheets=True)` left for the reader.
-
-    The reader opens the workbook once every other part has passed, then reads each
-    sheet only after every part that sheet names has passed its scan (`scan`): calamine
-    never sees a worksheet byte the pre-flight has not cleared. The reader's threads
-    each scan a sheet, then read it, while the other thread does the same with another
-    sheet: zlib, numpy and calamine release the interpreter lock for most of their work,
-    so the two overlap on two cores (measured with `bench/cli_bench.py`: see
-    `reading.workbook`). `settle` gives the refusal the serial order would have met
-    first, whatever order the threads scanned in.
-    """
-
-    def __init__(
-        self,
-        data: bytes,
-        parts: list[tuple[str, str, bool, int]],
-        container: Container,
-        bounds: Bounds,
-        file: str,
-    ) -> None:
-        self.data, self.parts, self.container = data, parts, container
-        self.bounds, self.file = bounds, file
-        # Each part's outcome once scanned: None when it passed, else what the scan raised.
-        self._outcomes: dict[str, Exception | None] = {}
-        self._early: tuple[str, threading.Thread] | None = None  # see `start`
-
-    def start(self, sheet: str) -> None:
-        """Start scanning `sheet` now, in a thread of its own, before the reader has
-        opened the workbook; `scan` and `settle` wait for it. Nothing starts when no
-        thread can (memory): `scan` then scans the sheet itself."""
-        thread = threading.Thread(target=self._scan_early, args=(sheet,), daemon=True)
-        try:
-            thread.start()
-        except RuntimeError:
-            return
-        self._early = (sheet, thread)
-
-    def _scan_early(self, sheet: str) -> None:
-        with contextlib.suppress(Exception), self.archive() as archive:  # in `_outcomes`
-            self.scan(sheet, archive)
-
-    def join(self, sheet: str | None = None) -> None:
-        """Wait for the scan `start` began (only when it is `sheet`'s, if given)."""
-        if self._early is not None and sheet in (None, self._early[0]):
-            self._early[1].join()
-
-    def largest_first(self) -> list[str]:
-        """The sheets whose parts are deferred, the largest (bytes unpacked) first: the
-        sheet that takes longest to scan and read starts first, while the other thread
-        works through the smaller ones."""
-        size: Counter[str] = Counter()
-        for _, sheet, _, unpacked in self.parts:
-            size[sheet] += unpacked
-        return sorted(size, key=lambda sheet: -size[sheet])
-
-    def archive(self) -> zipfile.ZipFile:
-        """The upload's archive, for one thread's scans (a `ZipFile` is not shared)."""
-        return zipfile.ZipFile(io.BytesIO(self.data))
-
-    def scan(self, sheet: str, archive: zipfile.ZipFile) -> None:
-        """Scan every part `sheet` names, in the order of the archive.
-
-        Raises:
-            Rejected: a part was refused (or whatever else its scan raised).
-        """
-        self.join(sheet)
-        for part, name, chosen, _ in self.parts:
-            if name != sheet:
-                continue
-            if part not in self._outcomes:
-                self._scan_part(archive, part, sheet, chosen)
-            elif (outcome := self._outcomes[part]) is not None:
-                raise outcome  # the scan `start` began refused it
-
-    def settle(self) -> Rejected | None:
-        """Scan every part not scanned yet, in the order of the archive, until the first
-        refusal, and return it: the one a serial scan would have met first. A problem the
-        reader meets must not hide it.
-
-        Raises:
-            Exception: what a scan raised that is not a refusal, as the serial scan would.
-        """
-        self.join()  # no part scanned twice at once
-        with self.archive() as archive:
-            for part, sheet, chosen, _ in self.parts:
-                if part not in self._outcomes:
-                    with contextlib.suppress(Exception):  # kept in `_outcomes`, told below
-                        self._scan_part(archive, part, sheet, chosen)
-                outcome = self._outcomes[part]
-                if isinstance(outcome, Rejected):
-                    return outcome
-                if outcome is not None:
-                    raise outcome
-        return None
-
-    def run(self) -> None:
-        """Scan every part now, in this thread (`Rejected` as soon as one is refused)."""
-        refused = self.settle()
-        if refused is not None:
-            raise refused
-
-    def _scan_part(self, archive: zipfile.ZipFile, part: str, sheet: str, chosen: bool) -> None:
-        info = archive.getinfo(part)
-        try:
-            chunks = stream(archive, info, self.bounds.limits, self.file)
-            found = scan_sheet(chunks, info.file_size, self.file, sheet, self.bounds)
-        except Exception as exc:
-            self._outcomes[part] = exc
-            raise
-        if chosen:  # the part calamine reads for this sheet
-            self.container.sheets[sheet] = found
-        self._outcomes[part] = None
 
 
 def _read_csv_members(
@@ -362,36 +247,6 @@ def _refuse_macros(part: str, body: bytes, file: str) -> None:
         text = body.lower()
         if any(kind in text for kind in _MACRO_TYPES):
             raise Rejected(Issue("macro-file", "macro", file=file))
-
-
-def stream(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, file: str
-) -> Iterator[bytes]:
-    """Yield a member's bytes chunk by chunk, never more than the limits allow.
-
-    zipfile checks the CRC at the end but keeps inflating past the declared size, so
-    the counter also holds the member to its declared size: a zip whose headers
-    under-declare sizes (to slip past the size checks) is damaged, not large.
-    """
-    budget = min(limits.max_member_bytes, limits.max_total_bytes)
-    seen = 0
-    try:
-        with archive.open(info) as member:
-            while chunk := member.read(CHUNK):
-                seen += len(chunk)
-                if seen > info.file_size:
-                    raise damaged(file)
-                if seen > budget:
-                    raise Rejected(too_big_inside(file, budget))
-                yield chunk
-        if seen != info.file_size:
-            raise damaged(file)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-        raise damaged(file) from exc
-    except RuntimeError as exc:  # zipfile's "File is encrypted, password required"
-        raise Rejected(Issue("encrypted-file", "encrypted", file=file)) from exc
-    except NotImplementedError as exc:  # an unknown compression method
-        raise damaged(file) from exc
 
 
 def check_xml_part(

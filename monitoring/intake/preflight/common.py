@@ -1,15 +1,22 @@
-"""What the pre-flight checks share: the refusal they raise, and what they learn."""
+"""What the pre-flight checks share: the refusal they raise, what they learn, and the
+bounded reading of a zip member."""
 
 from __future__ import annotations
 
+import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from monitoring.config.settings import Limits
 from monitoring.intake.problems import Issue
 from monitoring.text.i18n import FileSize
 
 if TYPE_CHECKING:
-    from monitoring.intake.preflight.archive import DeferredScans
+    from monitoring.intake.preflight.deferred import DeferredScans
+
+CHUNK = 1 << 20  # bytes read from a zip member at a time
 
 
 class Rejected(Exception):
@@ -50,3 +57,33 @@ def damaged(file: str) -> Rejected:
 
 def too_big_inside(file: str, limit: int) -> Issue:
     return Issue("size-limit", "unpacked_too_big", file=file, params={"limit": FileSize(limit)})
+
+
+def stream(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, file: str
+) -> Iterator[bytes]:
+    """Yield a member's bytes chunk by chunk, never more than the limits allow.
+
+    zipfile checks the CRC at the end but keeps inflating past the declared size, so
+    the counter also holds the member to its declared size: a zip whose headers
+    under-declare sizes (to slip past the size checks) is damaged, not large.
+    """
+    budget = min(limits.max_member_bytes, limits.max_total_bytes)
+    seen = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(CHUNK):
+                seen += len(chunk)
+                if seen > info.file_size:
+                    raise damaged(file)
+                if seen > budget:
+                    raise Rejected(too_big_inside(file, budget))
+                yield chunk
+        if seen != info.file_size:
+            raise damaged(file)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        raise damaged(file) from exc
+    except RuntimeError as exc:  # zipfile's "File is encrypted, password required"
+        raise Rejected(Issue("encrypted-file", "encrypted", file=file)) from exc
+    except NotImplementedError as exc:  # an unknown compression method
+        raise damaged(file) from exc
