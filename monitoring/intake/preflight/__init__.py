@@ -7,7 +7,9 @@ member is stream-read with a byte counter (which also verifies its CRC). Every X
 up to `EXPAT_BYTES` goes through expat with DTDs refused, its nesting depth bounded;
 larger ones (big worksheets) get a byte search for DTDs (`xmlparts`). While a worksheet
 streams past, array operations over its bytes find formulas saved without a value,
-error cells, and any cell placed beyond the configured limits (`worksheets`).
+error cells, and any cell placed beyond the configured limits (`worksheets`). A lone
+workbook's worksheet scans are left to the reader, which runs them beside its reading of
+the sheets they clear (`deferred`).
 
 Every refusal is raised as `Rejected` carrying an `Issue`; the reader turns it into a
 report entry. Nothing here writes to disk.
