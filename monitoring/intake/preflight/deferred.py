@@ -53,7 +53,7 @@ class DeferredScans:
 
     def _scan_early(self, sheet: str) -> None:
         with contextlib.suppress(Exception), self.archive() as archive:  # in `_outcomes`
-            self.scan(sheet, archive)
+            self._scan_sheet(sheet, archive)  # not `scan`: it would wait for this thread
 
     def join(self, sheet: str | None = None) -> None:
         """Wait for the scan `start` began (only when it is `sheet`'s, if given)."""
@@ -80,6 +80,9 @@ class DeferredScans:
             Rejected: a part was refused (or whatever else its scan raised).
         """
         self.join(sheet)
+        self._scan_sheet(sheet, archive)
+
+    def _scan_sheet(self, sheet: str, archive: zipfile.ZipFile) -> None:
         for part, name, chosen, _ in self.parts:
             if name != sheet:
                 continue
