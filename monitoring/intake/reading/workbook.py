@@ -143,8 +143,7 @@ class _Readers:
     then the others from the smallest: the longest scan and read starts at once, and a
     `SheetSink` gets the small sheets early. The largest sheet's scan is started before
     calamine opens the workbook (`read_workbook`, `DeferredScans.start`), and the thread
-    whose workbook is already open reads it: the others open theirs off its path (on
-    that workbook, `summary` ended ~0.02 s sooner, medians of 15 runs side by side).
+    whose workbook is already open reads it: the others open theirs off its path.
 
     On the 10,000-measure workbook of `bench/cli_bench.py`, two cores read it in ~0.6 s,
     where a scan thread beside a single reader took ~0.74 s: the reader waited for the

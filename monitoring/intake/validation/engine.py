@@ -93,14 +93,16 @@ class Validator:
         if "status_scale" in found:
             self.scale = self.read_scale(self.arrive(found["status_scale"]))
         first_rules: Iterable[Problem | CellProblem] | None = None
+        passed: set[str] = set()
         for sheet in SHEETS:
-            if first_rules is None and sheet.id not in plan.FIRST_RULES_SHEETS:
+            if first_rules is None and passed >= plan.FIRST_RULES_SHEETS:
                 first_rules = self.ahead(plan.first_plan_rules(self.tables))
             if sheet.id in found and sheet.id != "status_scale":
                 table = self.read_sheet(sheet, self.arrive(found[sheet.id]))
                 self.tables[sheet.id] = table
                 if assemble and self.report.ok:
                     self.frames[sheet.id] = self.frame(sheet, table)
+            passed.add(sheet.id)
         if first_rules is None:
             first_rules = plan.first_plan_rules(self.tables)
         self.emit(chain(first_rules, plan.last_plan_rules(self.tables)))

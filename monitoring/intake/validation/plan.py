@@ -24,9 +24,9 @@ from monitoring.text.i18n import Localised
 Tables = dict[str, Table]
 
 
-# The sheets `first_plan_rules` reads, all before the others in the contract's order: the
-# engine may run those rules while the later sheets are still being read.
-FIRST_RULES_SHEETS = ("plans", "measures", "recommendations", "retention")
+# The sheets `first_plan_rules` reads: once they are checked, the engine may run those
+# rules while the later sheets are still being read.
+FIRST_RULES_SHEETS = frozenset({"plans", "measures", "recommendations", "retention"})
 
 
 def first_plan_rules(tables: Tables) -> Problems:
