@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -77,7 +77,7 @@ def _is_empty(value: Cell) -> bool:
     return value is None or value == "" or (type(value) is float and value != value)
 
 
-def _kinds(values: Sequence[Cell]) -> set[type]:
+def _kinds(values: Iterable[Cell]) -> set[type]:
     return set(map(type, values))
 
 
@@ -105,6 +105,9 @@ def convert_text(values: Sequence[Cell]) -> Col:
 
 
 def _convert_text_checked(values: Sequence[Cell], col: Column) -> tuple[Col, Bad]:
+    few = _few_texts(values, col)
+    if few is not None:
+        return few
     texts = _texts(values)
     bad: Bad = []
     # One regex pass over the whole column; cells are looked at only when it finds one.
@@ -118,6 +121,28 @@ def _convert_text_checked(values: Sequence[Cell], col: Column) -> tuple[Col, Bad
             if len(s) > col.max_length:
                 bad.append((i, "too_long", {"length": len(s), "limit": col.max_length}))
     return Col(*_text_values(texts)), bad
+
+
+def _few_texts(values: Sequence[Cell], col: Column) -> tuple[Col, Bad] | None:
+    """`_convert_text_checked` of a text column repeating a few values (voices, assessors,
+    comments), each distinct cell stripped and checked once; None for any other column,
+    or when some cell is bad (the cell by cell path then reports each one)."""
+    distinct = set(values)
+    # Text equals only text: with the distinct cells all text, every cell is.
+    if 4 * len(distinct) > len(values) or _kinds(distinct) != {str}:
+        return None
+    stripped: dict[object, str] = {v: str(v).strip(BLANK_CHARS) for v in distinct}
+    if _CONTROL.search("\n".join(stripped.values())) or (
+        max(map(len, stripped.values()), default=0) > col.max_length
+    ):
+        return None
+    if "" not in stripped.values():
+        texts = list(map(stripped.__getitem__, values))
+        return Col(texts, np.zeros(len(values), dtype=bool)), []  # type: ignore[arg-type]
+    value = {v: s or None for v, s in stripped.items()}
+    is_empty = {v: not s for v, s in stripped.items()}
+    empty = np.fromiter(map(is_empty.__getitem__, values), dtype=bool, count=len(values))
+    return Col(list(map(value.__getitem__, values)), empty), []
 
 
 def _serial_date(number: float, date1904: bool) -> dt.date | None:
