@@ -158,6 +158,17 @@ class _History:
         return picked.reindex(pd.RangeIndex(self.size))
 
 
+# The measures in order (`_ordered_measures`) and the assessments matched to them.
+Matched = tuple[pd.DataFrame, _History]
+
+
+def _matched(ds: Dataset, as_of: dt.date) -> Matched:
+    """The measures in order, and their assessments matched and sorted once (`_History`),
+    for the figures at `as_of` that need both."""
+    measures = _ordered_measures(ds)
+    return measures, _History(ds.status_updates, measures["measure_id"], as_of)
+
+
 def _status_frame(history: _History, measures: pd.DataFrame, voice: str) -> pd.DataFrame:
     current = history.take(
         history.latest(history.voice_mask(voice)),

@@ -15,12 +15,14 @@ from monitoring.analysis.metrics.base import (
     DUE_BASES,
     RETENTION_CODES,
     VOICE_ALL,
+    Matched,
     _check_voice,
     _date_array,
     _day,
+    _matched,
     _ordered_plans,
 )
-from monitoring.analysis.metrics.statuses import current_statuses, measure_table
+from monitoring.analysis.metrics.statuses import _measure_table_of, _statuses_of
 from monitoring.contract.dataset import Dataset
 from monitoring.contract.schema import (
     CATEGORY_CODES,
@@ -125,6 +127,15 @@ def retention_by(ds: Dataset, by: Literal["author", "theme"] = "author") -> pd.D
 def published_verdicts(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.DataFrame:
     """Return the evaluators' published totals known at the as-of date, for a voice or all.
 
+    See `_published_verdicts`."""
+    return _published_verdicts(ds, as_of, voice)
+
+
+def _published_verdicts(
+    ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL, matched: Matched | None = None
+) -> pd.DataFrame:
+    """Return the evaluators' published totals known at the as-of date, for a voice or all.
+
     A verdict is known once its publication date is on or before the as-of date. With a
     voice chosen, only that voice's verdicts are kept. `measures_known` says for how many
     of the plan's measures the dataset itself holds a known status from the verdict's
@@ -151,7 +162,7 @@ def published_verdicts(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> p
     known = pd.Series(0, index=chosen.index, dtype="int64")
     codes = [str(code) for code in chosen["voice"].dropna().unique()]
     # The assessments matched and sorted once for all the voices of the verdicts.
-    statuses = current_statuses(ds, as_of, codes) if codes else {}
+    statuses = _statuses_of(matched or _matched(ds, as_of), codes) if codes else {}
     for code in codes:
         status = statuses[code]
         per_plan = (status["category"] != "unknown").groupby(status["plan_id"]).sum()
@@ -286,7 +297,8 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
          "period_start", "period_end": "YYYY-MM-DD" | None (None while not adopted: a
          plan's period is not known before the plan is)}
     """
-    table = measure_table(ds, as_of, voice)
+    matched = _matched(ds, as_of)  # for the measures' table and the verdicts alike
+    table = _measure_table_of(ds, as_of, voice, matched)
     timeline = plan_timeline(ds, as_of).set_index("plan_id")
     plan_ids = timeline.index.tolist()
     # {plan_id: {code: count}}, codes in vocabulary order.
@@ -296,7 +308,7 @@ def plan_summaries(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> list[
     retention = retention_counts(ds).set_index("plan_id").to_dict("index")
     # A plan with a row at some level: `retention_counts` counts exactly those rows.
     recorded = {plan for plan, counts in retention.items() if any(counts.values())}
-    verdicts = _verdict_dicts(published_verdicts(ds, as_of, voice))
+    verdicts = _verdict_dicts(_published_verdicts(ds, as_of, voice, matched))
     by_plan = table.groupby("plan_id")
     overdue = by_plan["overdue"].sum()
     unassessed = by_plan["past_due_unassessed"].sum()

@@ -16,12 +16,13 @@ from monitoring.analysis.metrics.base import (
     DUE_BASES,
     VOICE_ALL,
     VOICE_CODES,
+    Matched,
     _date_array,
     _day,
     _days_between,
     _History,
     _int64,
-    _ordered_measures,
+    _matched,
     _status_frame,
     plan_dates,
 )
@@ -74,8 +75,12 @@ def current_statuses(
     Raises:
         ValueError: if a voice is not `"all"` nor a voice code.
     """
-    measures = _ordered_measures(ds)
-    history = _History(ds.status_updates, measures["measure_id"], as_of)
+    return _statuses_of(_matched(ds, as_of), voices)
+
+
+def _statuses_of(matched: Matched, voices: Sequence[str]) -> dict[str, pd.DataFrame]:
+    """`current_statuses` from the measures and assessments already matched."""
+    measures, history = matched
     return {voice: _status_frame(history, measures, voice) for voice in voices}
 
 
@@ -93,8 +98,7 @@ def category_counts(
     """
     if not dates:
         return {}
-    measures = _ordered_measures(ds)
-    history = _History(ds.status_updates, measures["measure_id"], dates[0])
+    measures, history = _matched(ds, dates[0])
     # Category codes (-1: no category) and plan codes (-1: no plan), counted together.
     category_codes, category_names = pd.factorize(history.updates["category"])
     plan_codes, plan_names = pd.factorize(measures["plan_id"])
@@ -143,8 +147,7 @@ def effective_due_dates(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
         One row per measure, in the order of `current_status`: measure_id, plan_id, title,
         effective_due; the same values as `measure_table` without its other figures.
     """
-    measures = _ordered_measures(ds)
-    history = _History(ds.status_updates, measures["measure_id"], as_of)
+    measures, history = _matched(ds, as_of)
     effective = _due_dates(ds, measures, history)[-1]
     return pd.DataFrame(
         {
@@ -210,8 +213,12 @@ def measure_table(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.Dat
         overdue measure's delay up to its last assessment), slip_days, budget_eur,
         carried_from, plan_adopted (bool: its plan is adopted at the as-of date).
     """
-    measures = _ordered_measures(ds)
-    history = _History(ds.status_updates, measures["measure_id"], as_of)
+    return _measure_table_of(ds, as_of, voice, _matched(ds, as_of))
+
+
+def _measure_table_of(ds: Dataset, as_of: dt.date, voice: str, matched: Matched) -> pd.DataFrame:
+    """`measure_table` from the measures and assessments already matched at `as_of`."""
+    measures, history = matched
     status = _status_frame(history, measures, voice)
     updates = history.updates
 
@@ -289,8 +296,7 @@ def divergences(ds: Dataset, as_of: dt.date) -> pd.DataFrame:
         title, then for each voice (prefix `government_`, `civil_society_`): status,
         category, assessed_on, evidence.
     """
-    measures = _ordered_measures(ds)
-    history = _History(ds.status_updates, measures["measure_id"], as_of)
+    measures, history = _matched(ds, as_of)
     columns = ["status", "category", "assessed_on", "evidence"]
     government = _status_frame(history, measures, "government")[columns]
     civil = _status_frame(history, measures, "civil_society")[columns]

@@ -3,6 +3,10 @@ through the results in C, the bad cells returned as (row index, message key, par
 
 The converters are the cell checks of the contract's column types (text, date, bounded
 date, number, choice, status); `cells.py` turns what they return into problems.
+
+Why one module: every converter is built on the same few pieces (`Col`, the kinds of a
+column's cells, the mapping of distinct cells through their results, `_Invalid`), and
+each is a short function over them; split by type, each part would import them all back.
 """
 
 from __future__ import annotations
