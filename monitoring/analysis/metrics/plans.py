@@ -127,15 +127,6 @@ def retention_by(ds: Dataset, by: Literal["author", "theme"] = "author") -> pd.D
 def published_verdicts(ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL) -> pd.DataFrame:
     """Return the evaluators' published totals known at the as-of date, for a voice or all.
 
-    See `_published_verdicts`."""
-    return _published_verdicts(ds, as_of, voice)
-
-
-def _published_verdicts(
-    ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL, matched: Matched | None = None
-) -> pd.DataFrame:
-    """Return the evaluators' published totals known at the as-of date, for a voice or all.
-
     A verdict is known once its publication date is on or before the as-of date. With a
     voice chosen, only that voice's verdicts are kept. `measures_known` says for how many
     of the plan's measures the dataset itself holds a known status from the verdict's
@@ -153,6 +144,14 @@ def _published_verdicts(
         count_not_done, count_dropped, count_unknown (Int64, NA when not published),
         source, comment, measures_known (int).
     """
+    return _published_verdicts(ds, as_of, voice)
+
+
+def _published_verdicts(
+    ds: Dataset, as_of: dt.date, voice: str = VOICE_ALL, matched: Matched | None = None
+) -> pd.DataFrame:
+    """`published_verdicts`, with the measures and their assessments already matched at
+    `as_of` when `matched` is given (`plan_summaries` shares them with its other figures)."""
     _check_voice(voice)
     verdicts = ds.tables["published_verdicts"]
     keep = _date_array(verdicts["published_on"]) <= _day(as_of)
