@@ -167,16 +167,22 @@ def test_two_threads_read_two_sheets_at_once(monkeypatch: pytest.MonkeyPatch) ->
     assert len(set(threads[:2])) == 2
 
 
-def test_one_core_reads_in_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+def _threads_calling(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> set[str]:
+    """The names of the threads that call `module.name` from now on (filled as they do)."""
     threads: set[str] = set()
-    read = workbook_module._read_sheet
+    function = getattr(module, name)
 
-    def read_one(book, name, source):  # type: ignore[no-untyped-def]
+    def recorded(*args):  # type: ignore[no-untyped-def]
         threads.add(threading.current_thread().name)
-        return read(book, name, source)
+        return function(*args)
 
+    monkeypatch.setattr(module, name, recorded)
+    return threads
+
+
+def test_one_core_reads_in_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workbook_module.os, "sched_getaffinity", lambda _pid: {0})
-    monkeypatch.setattr(workbook_module, "_read_sheet", read_one)
+    threads = _threads_calling(monkeypatch, workbook_module, "_read_sheet")
     result = read_upload([Upload("plan.xlsx", three_sheets())], LIMITS)
     assert result.workbook is not None
     assert threads == {threading.current_thread().name}
@@ -245,15 +251,8 @@ def test_the_largest_sheet_is_scanned_while_calamine_opens_the_workbook(
 
 
 def test_one_core_scans_nothing_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
-    threads: set[str] = set()
-    scan = deferred.scan_sheet
-
-    def scanning(chunks, size, file, sheet, bounds):  # type: ignore[no-untyped-def]
-        threads.add(threading.current_thread().name)
-        return scan(chunks, size, file, sheet, bounds)
-
     monkeypatch.setattr(workbook_module, "_readers", lambda: 1)
-    monkeypatch.setattr(deferred, "scan_sheet", scanning)
+    threads = _threads_calling(monkeypatch, deferred, "scan_sheet")
     result = read_upload([Upload("plan.xlsx", _largest_first_workbook())], LIMITS)
     assert result.workbook is not None
     assert threads == {threading.current_thread().name}

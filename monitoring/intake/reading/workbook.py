@@ -35,9 +35,10 @@ def read_workbook(
     are read by `_Readers` (a lone .xlsx); the result holds them all the same.
     """
     scans = container.deferred
-    if scans is not None and _readers() > 1 and scans.largest_first():
+    largest = scans.largest_first()[:1] if scans is not None and _readers() > 1 else []
+    if scans is not None and largest:
         # The largest sheet's scan, the longest, need not wait for calamine's workbook.
-        scans.start(scans.largest_first()[0])
+        scans.start(largest[0])
     try:
         workbook, issues = _read_workbook(data, container, limits, file, sink)
     except Rejected as rejected:  # a worksheet's scan, run beside the reading
@@ -45,8 +46,8 @@ def read_workbook(
     finally:
         if scans is not None:
             scans.join()  # no scan outlives the reading
-    if workbook is None and container.deferred is not None:
-        refused = container.deferred.settle()  # the pre-flight's verdict comes first
+    if workbook is None and scans is not None:
+        refused = scans.settle()  # the pre-flight's verdict comes first
         if refused is not None:
             return None, [refused.issue]
     return workbook, issues
